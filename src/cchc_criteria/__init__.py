@@ -1,0 +1,120 @@
+"""cchc-criteria: executable, checkable criterion sets for Vietnam's PAR INDEX (Chỉ số CCHC).
+
+>>> import cchc_criteria as cc
+>>> cs = cc.get_set("quangngai.so.2019")                        # doctest: +SKIP
+>>> card = cc.score(cs, {"7.1.2": "93%", "7.1.3": True})        # doctest: +SKIP
+>>> card["7.1.2"].points                                        # doctest: +SKIP
+Decimal('1')
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from cchc_criteria.errors import (
+    CchcError,
+    DuplicateSetError,
+    InputError,
+    NumberFormatError,
+    PluginError,
+    UnknownSetError,
+)
+from cchc_criteria.formats import load_assessment, read_assessment
+from cchc_criteria.hookspecs import hookimpl
+from cchc_criteria.model import (
+    NA,
+    Assessment,
+    Band,
+    ChosenBand,
+    Criterion,
+    CriterionSet,
+    Finding,
+    FractionOfMax,
+    Grade,
+    Linear,
+    Lower,
+    NAPolicy,
+    Outcome,
+    Points,
+    Role,
+    RoundingPolicy,
+    Rule,
+    Scale,
+    Severity,
+    UnitKind,
+    Upper,
+    above,
+    at_least,
+    at_most,
+    below,
+)
+from cchc_criteria.registry import RegisteredSet, Registry, get_set, list_sets
+from cchc_criteria.rules import (
+    BandRule,
+    ChoiceRule,
+    DeductionRule,
+    ManualRule,
+    Option,
+    PerItemRule,
+    ProportionalRule,
+    YesNoRule,
+)
+from cchc_criteria.scoring import NodeScore, Scorecard, score
+
+try:
+    __version__ = version("cchc-criteria")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "NA",
+    "Assessment",
+    "Band",
+    "BandRule",
+    "CchcError",
+    "ChoiceRule",
+    "ChosenBand",
+    "Criterion",
+    "CriterionSet",
+    "DeductionRule",
+    "DuplicateSetError",
+    "Finding",
+    "FractionOfMax",
+    "Grade",
+    "InputError",
+    "Linear",
+    "Lower",
+    "ManualRule",
+    "NAPolicy",
+    "NodeScore",
+    "NumberFormatError",
+    "Option",
+    "Outcome",
+    "PerItemRule",
+    "PluginError",
+    "Points",
+    "ProportionalRule",
+    "RegisteredSet",
+    "Registry",
+    "Role",
+    "RoundingPolicy",
+    "Rule",
+    "Scale",
+    "Scorecard",
+    "Severity",
+    "UnitKind",
+    "UnknownSetError",
+    "Upper",
+    "YesNoRule",
+    "__version__",
+    "above",
+    "at_least",
+    "at_most",
+    "below",
+    "get_set",
+    "hookimpl",
+    "list_sets",
+    "load_assessment",
+    "read_assessment",
+    "score",
+]

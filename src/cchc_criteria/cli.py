@@ -1,0 +1,113 @@
+"""The ``cchc`` command: the only place that prints or exits.
+
+Exit codes: 0 clean; 1 the scorecard is incomplete or has error findings; 2 bad usage or
+unreadable input (a missing file, an unknown set, a broken plugin).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from cchc_criteria import __version__
+from cchc_criteria.errors import CchcError
+from cchc_criteria.formats import load_assessment
+from cchc_criteria.registry import get_set, list_sets
+from cchc_criteria.reports import render_text
+from cchc_criteria.scoring import score
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Fail(click.ClickException):
+    """A user error: printed as one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"cchc: error: {self.format_message()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})
+@click.version_option(__version__, "-V", "--version", prog_name="cchc")
+def cli() -> None:
+    """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
+
+
+@cli.command("score")
+@click.argument("set_id")
+@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of the report.",
+)
+def score_command(set_id: str, assessment: Path, lang: str) -> None:
+    """Score ASSESSMENT (a TOML file) against the criterion set SET_ID.
+
+    Prints the scorecard laid out like the published table, then the total, index, grade and
+    findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
+    """
+    try:
+        criterion_set = get_set(set_id)
+        answers = load_assessment(assessment)
+        if answers.set_id is not None and answers.set_id != set_id:
+            raise _Fail(
+                f"{assessment}: the file is an assessment for {answers.set_id!r}, not {set_id!r}"
+            )
+        card = score(criterion_set, answers)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    click.echo(render_text(card, lang=lang), nl=False)
+    sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
+
+
+@cli.command("sets")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def sets_command(as_json: bool) -> None:
+    """List the installed criterion sets and the plugins that provide them."""
+    try:
+        registered = list_sets()
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.criterion_set.id,
+                        "title": r.criterion_set.title,
+                        "province": r.criterion_set.province,
+                        "unit_kind": r.criterion_set.unit_kind,
+                        "plugin": r.plugin,
+                        "distribution": r.distribution,
+                        "version": r.version,
+                    }
+                    for r in registered
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for r in registered:
+        origin = r.distribution or r.plugin
+        click.echo(f"{r.criterion_set.id}\t{r.criterion_set.title}\t({origin} {r.version or ''})")
+
+
+def main() -> None:
+    """Entry point of the ``cchc`` console script."""
+    try:
+        cli.main(prog_name="cchc", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        click.echo("cchc: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,32 @@
+"""The plugin contract: the hooks a criterion-set plugin may implement.
+
+A plugin is a module (or object) with functions decorated by :data:`cchc_criteria.hookimpl`,
+advertised through an entry point in the group ``cchc_criteria``::
+
+    [project.entry-points.cchc_criteria]
+    quangngai = "cchc_criteria_quangngai"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pluggy
+
+from cchc_criteria.model import CriterionSet
+
+#: The project name shared by the markers and the entry-point group.
+PROJECT_NAME = "cchc_criteria"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def register_criterion_sets() -> Iterable[CriterionSet]:  # type: ignore[empty-body]
+    """Return the criterion sets this plugin provides (bộ tiêu chí).
+
+    Each set's ``id`` must be unique across every installed plugin; the convention is
+    ``province.unit_kind.year``, e.g. ``"quangngai.so.2019"``. Build the sets here, not at import
+    time, so that a plugin that fails is reported by name instead of breaking the host.
+    """

@@ -1,0 +1,93 @@
+"""Reading one answer for a rule, and the findings a rule reports about it."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import Finding, Outcome, Scale, Severity
+from cchc_criteria.numbers import decimal_of, format_number, parse_rate
+
+YES_WORDS = frozenset({"co", "yes", "true", "dat", "x", "1"})
+NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
+
+
+def fold(text: str) -> str:
+    """Fold case, diacritics and spacing, so "Có" matches "co" and "ĐÃ  công bố" "da cong bo"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def figure_text(answer: object) -> str:
+    """The answer as it was given, as text for a scorecard."""
+    return str(answer)
+
+
+def refusal(code: str, answer: object, message: str, message_vi: str) -> Outcome:
+    """An outcome that scores nothing, with one error finding."""
+    return Outcome(
+        points=None,
+        figure=figure_text(answer),
+        explanation_vi=message_vi,
+        explanation_en=message,
+        findings=(Finding(code, Severity.ERROR, "", message, message_vi),),
+    )
+
+
+def read_quantity(answer: object, scale: Scale) -> Fraction:
+    """Read ``answer`` exactly in the units of ``scale`` (NumberFormatError if it is not one)."""
+    if isinstance(answer, bool) or answer is None:
+        raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+    if scale is Scale.COUNT:
+        if isinstance(answer, str) and ("/" in answer or "%" in answer):
+            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+        value = parse_rate(answer, percent=False)
+        if value.denominator != 1:
+            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+        return value
+    if scale is Scale.NUMBER:
+        if isinstance(answer, str) and ("/" in answer or "%" in answer):
+            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+        return parse_rate(answer, percent=False)
+    return parse_rate(answer, percent=scale is Scale.PERCENT)
+
+
+def expected(scale: Scale) -> str:
+    """What an answer on ``scale`` looks like, for messages."""
+    return {
+        Scale.PERCENT: 'a rate in percent such as 93, "93,5%" or "3/41"',
+        Scale.RATIO: 'a rate such as 0.93, "93%" or "3/41"',
+        Scale.COUNT: "a whole number such as 4",
+        Scale.NUMBER: 'a number such as 7 or "7,5"',
+    }[scale]
+
+
+def outside_domain(value: Fraction, scale: Scale) -> bool:
+    """Whether ``value`` is outside what ``scale`` allows (a rate over 100 %, a negative count)."""
+    low, high = scale.domain()
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def domain_refusal(answer: object, value: Fraction, scale: Scale) -> Outcome:
+    """The outcome for a value outside its scale's domain."""
+    low, high = scale.domain()
+    shown = format_number(decimal_of(value), lang="en", max_places=4)
+    span_en = f"from {low} to {high}{scale.symbol}" if high is not None else f"{low} or more"
+    span_vi = f"từ {low} đến {high}{scale.symbol}" if high is not None else f"từ {low} trở lên"
+    return refusal(
+        "out-of-domain",
+        answer,
+        f"{figure_text(answer)!r} gives {shown}{scale.symbol}, outside the possible values "
+        f"({span_en}); the criterion is left unscored",
+        f"{figure_text(answer)!r} cho {shown}{scale.symbol}, ngoài giá trị có thể ({span_vi}); "
+        "tiêu chí chưa được chấm",
+    )
+
+
+def points_word(points: Decimal, lang: str) -> str:
+    """ "1,5 điểm" / "1.5 points"."""
+    number = format_number(points, lang=lang, max_places=4)
+    return f"{number} điểm" if lang == "vi" else f"{number} point" + ("" if points == 1 else "s")

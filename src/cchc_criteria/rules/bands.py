@@ -1,0 +1,237 @@
+"""Bands over a number (ngưỡng): "từ 60% đến dưới 90%: 0,5 điểm"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import (
+    Band,
+    ChosenBand,
+    Finding,
+    FractionOfMax,
+    Linear,
+    Outcome,
+    Points,
+    Scale,
+    Severity,
+    describe_interval,
+)
+from cchc_criteria.numbers import decimal_of, format_number, round_points
+from cchc_criteria.rules._answers import (
+    domain_refusal,
+    expected,
+    figure_text,
+    fold,
+    outside_domain,
+    points_word,
+    read_quantity,
+    refusal,
+)
+
+__all__ = ["BandRule"]
+
+
+def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    bands = tuple(value)
+    if not bands:
+        raise ValueError("a band rule needs at least one band")
+    return bands
+
+
+@attrs.frozen
+class BandRule:
+    """Points by the band a figure falls in, bands in document order.
+
+    A value that falls in two bands (a published overlap) is scored by the first in document
+    order, with a warning; a value in no band (a published gap) is left unscored, with an error.
+    An answer may also name the band the unit reached (:class:`~cchc_criteria.ChosenBand`).
+
+    Attributes:
+        bands: the bands as published.
+        scale: the unit of the figure (percent by default; ``count`` for "met 4 times a year").
+    """
+
+    bands: tuple[Band, ...] = attrs.field(converter=_bands)
+    scale: Scale = Scale.PERCENT
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Score a figure, or a named band."""
+        if isinstance(answer, ChosenBand):
+            return self._score_chosen(answer, max_points)
+        try:
+            value = read_quantity(answer, self.scale)
+        except NumberFormatError as error:
+            return refusal(
+                "invalid-answer",
+                answer,
+                f"expected {expected(self.scale)} or a band's label: {error}",
+                f"cần {expected(self.scale)} hoặc tên một khoảng: {error}",
+            )
+        if outside_domain(value, self.scale):
+            return domain_refusal(answer, value, self.scale)
+        matches = [i for i, band in enumerate(self.bands) if band.contains(value)]
+        shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
+        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol
+        if not matches:
+            return refusal(
+                "no-band",
+                answer,
+                f"{shown_en} falls in none of the published bands "
+                f"({self.describe(max_points, lang='en')}); the criterion is left unscored",
+                f"{shown} không thuộc khoảng nào của thang điểm đã ban hành "
+                f"({self.describe(max_points)}); tiêu chí chưa được chấm",
+            )
+        index = matches[0]
+        band = self.bands[index]
+        findings: tuple[Finding, ...] = ()
+        if len(matches) > 1:
+            others = ", ".join(str(i + 1) for i in matches[1:])
+            findings = (
+                Finding(
+                    "overlapping-bands",
+                    Severity.WARNING,
+                    "",
+                    f"{shown_en} falls in band {index + 1} and also in band(s) {others}; "
+                    f"the first in document order was used",
+                    f"{shown} thuộc khoảng {index + 1} và cả khoảng {others}; "
+                    "đã dùng khoảng đứng trước",
+                ),
+            )
+        exact = decimal_of(band.award.exact(value, max_points))
+        points = exact
+        if isinstance(band.award, Linear) and band.award.places is not None:
+            points = round_points(exact, band.award.places)
+        interval_vi = describe_interval(band.lower, band.upper, unit=self.scale.symbol)
+        interval_en = describe_interval(band.lower, band.upper, lang="en", unit=self.scale.symbol)
+        return Outcome(
+            points=points,
+            exact=exact,
+            value=decimal_of(value),
+            figure=figure_text(answer),
+            matched=band.label,
+            explanation_vi=f"{shown} thuộc khoảng {index + 1} ({interval_vi}): "
+            f"{self._award_text(band, points, 'vi')}",
+            explanation_en=f"{shown_en} is in band {index + 1} ({interval_en}): "
+            f"{self._award_text(band, points, 'en')}",
+            findings=findings,
+        )
+
+    @staticmethod
+    def _award_text(band: Band, points: Decimal, lang: str) -> str:
+        if isinstance(band.award, Linear):
+            return f"{band.award.describe(lang=lang)} = {points_word(points, lang)}"
+        return points_word(points, lang)
+
+    def find_band(self, ref: int | str) -> int | None:
+        """The 0-based index of the band named by ``ref`` (1-based position or label)."""
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            return ref - 1 if 1 <= ref <= len(self.bands) else None
+        wanted = fold(str(ref))
+        for i, band in enumerate(self.bands):
+            if fold(band.label) == wanted:
+                return i
+        return None
+
+    def _score_chosen(self, answer: ChosenBand, max_points: Decimal) -> Outcome:
+        index = self.find_band(answer.ref)
+        if index is None:
+            labels = "; ".join(f"{i + 1}. {b.label}" for i, b in enumerate(self.bands))
+            return refusal(
+                "unknown-band",
+                answer.ref,
+                f"no band {answer.ref!r}; the bands are: {labels}",
+                f"không có khoảng {answer.ref!r}; các khoảng là: {labels}",
+            )
+        band = self.bands[index]
+        if isinstance(band.award, Linear):
+            low, high = _span(band, self.scale)
+            if low is None or high is None:
+                span_en = span_vi = ""
+            else:
+                lo = decimal_of(band.award.exact(low, max_points))
+                hi = decimal_of(band.award.exact(high, max_points))
+                span_en = (
+                    f" (from {format_number(lo, lang='en')} to {format_number(hi, lang='en')})"
+                )
+                span_vi = f" (từ {format_number(lo)} đến {format_number(hi)})"
+            message = (
+                f"the unit names band {index + 1} ({band.label!r}), whose points depend on the "
+                f"figure by a formula{span_en}; give the figure to score it"
+            )
+            message_vi = (
+                f"đơn vị chỉ nêu khoảng {index + 1} ({band.label!r}), điểm của khoảng này "
+                f"tính theo công thức từ số liệu{span_vi}; cần kê khai số liệu để chấm"
+            )
+            return Outcome(
+                points=None,
+                figure=band.label,
+                matched=band.label,
+                explanation_vi=message_vi,
+                explanation_en=message,
+                findings=(Finding("band-needs-figure", Severity.WARNING, "", message, message_vi),),
+            )
+        points = decimal_of(band.award.exact(Fraction(0), max_points))
+        return Outcome(
+            points=points,
+            exact=points,
+            figure=band.label,
+            matched=band.label,
+            explanation_vi=f"đơn vị chọn khoảng {index + 1} "
+            f"({describe_interval(band.lower, band.upper, unit=self.scale.symbol)}): "
+            f"{points_word(points, 'vi')}",
+            explanation_en=f"the unit names band {index + 1} "
+            f"({describe_interval(band.lower, band.upper, lang='en', unit=self.scale.symbol)}): "
+            f"{points_word(points, 'en')}",
+        )
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """The lowest and highest award over every band's part of the domain."""
+        lows: list[Fraction | None] = []
+        highs: list[Fraction | None] = []
+        for band in self.bands:
+            low, high = _span(band, self.scale)
+            if low is not None and high is not None and low > high:
+                continue  # the band lies wholly outside the domain
+            if isinstance(band.award, Points | FractionOfMax):
+                points = band.award.exact(Fraction(0), max_points)
+                lows.append(points)
+                highs.append(points)
+                continue
+            ends = [band.award.exact(v, max_points) for v in (low, high) if v is not None]
+            slope = band.award.multiplier / band.award.divisor
+            unbounded_down = (slope > 0 and low is None) or (slope < 0 and high is None)
+            unbounded_up = (slope > 0 and high is None) or (slope < 0 and low is None)
+            if band.award.cap is not None:
+                unbounded_up = False
+                ends.append(Fraction(band.award.cap))
+            lows.append(None if unbounded_down else min(ends))
+            highs.append(None if unbounded_up else max(ends))
+        if not lows:
+            return Decimal(0), Decimal(0)
+        low_out = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
+        high_out = None if any(v is None for v in highs) else max(v for v in highs if v is not None)
+        return (
+            None if low_out is None else decimal_of(low_out),
+            None if high_out is None else decimal_of(high_out),
+        )
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        """Every band in words, in document order."""
+        return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
+
+
+def _span(band: Band, scale: Scale) -> tuple[Fraction | None, Fraction | None]:
+    """The closure of the band's interval clipped to the scale's domain."""
+    dom_low, dom_high = scale.domain()
+    low = None if band.lower is None else Fraction(band.lower.value)
+    high = None if band.upper is None else Fraction(band.upper.value)
+    if dom_low is not None:
+        low = dom_low if low is None else max(low, dom_low)
+    if dom_high is not None:
+        high = dom_high if high is None else min(high, dom_high)
+    return low, high

@@ -1,0 +1,139 @@
+"""Counts: points per item with a cap, and deductions per event with a floor.
+
+Bands over a count ("họp 4 lần: 20 điểm; 3 lần: 15; …") are a
+:class:`~cchc_criteria.rules.BandRule` with ``scale=Scale.COUNT``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import Outcome, Scale
+from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
+from cchc_criteria.rules._answers import (
+    domain_refusal,
+    expected,
+    figure_text,
+    outside_domain,
+    points_word,
+    read_quantity,
+    refusal,
+)
+
+__all__ = ["DeductionRule", "PerItemRule"]
+
+
+def _read_count(answer: object) -> Fraction | Outcome:
+    try:
+        value = read_quantity(answer, Scale.COUNT)
+    except NumberFormatError as error:
+        return refusal(
+            "invalid-answer",
+            answer,
+            f"expected {expected(Scale.COUNT)}: {error}",
+            f"cần {expected(Scale.COUNT)}: {error}",
+        )
+    if outside_domain(value, Scale.COUNT):
+        return domain_refusal(answer, value, Scale.COUNT)
+    return value
+
+
+@attrs.frozen
+class PerItemRule:
+    """Points per item, at most ``cap``: "1 điểm cho mỗi ứng dụng, tối đa 5 điểm".
+
+    Without a cap the rule as written has no upper bound; scoring holds it to the max and says so.
+    """
+
+    points_per_item: Decimal = attrs.field(converter=to_decimal)
+    cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Score a count of items."""
+        count = _read_count(answer)
+        if isinstance(count, Outcome):
+            return count
+        exact = Fraction(self.points_per_item) * count
+        if self.cap is not None:
+            exact = min(exact, Fraction(self.cap))
+        points = decimal_of(exact)
+        n = format_number(decimal_of(count))
+        return Outcome(
+            points=points,
+            exact=points,
+            value=decimal_of(count),
+            figure=figure_text(answer),
+            explanation_vi=f"{n} × {format_number(self.points_per_item)}"
+            + (f", tối đa {format_number(self.cap)}" if self.cap is not None else "")
+            + f" = {points_word(points, 'vi')}",
+            explanation_en=f"{n} × {format_number(self.points_per_item, lang='en')}"
+            + (f", at most {format_number(self.cap, lang='en')}" if self.cap is not None else "")
+            + f" = {points_word(points, 'en')}",
+        )
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """From 0 (or the per-item points when negative) to the cap."""
+        if self.points_per_item >= 0:
+            return Decimal(0), self.cap
+        return None, Decimal(0) if self.cap is None else min(Decimal(0), self.cap)
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        """The rule in words."""
+        per = format_number(self.points_per_item, lang=lang)
+        if lang == "vi":
+            text = f"{per} điểm cho mỗi trường hợp"
+            return text + (f", tối đa {format_number(self.cap)} điểm" if self.cap else "")
+        text = f"{per} points per item"
+        return text + (f", at most {format_number(self.cap, lang='en')}" if self.cap else "")
+
+
+@attrs.frozen
+class DeductionRule:
+    """Start from the max and deduct per event, never below ``floor``: "mỗi báo cáo trễ trừ 0,5".
+
+    Attributes:
+        points_per_event: the deduction for each event (a positive number).
+        floor: the least the criterion can score (0 unless published otherwise).
+    """
+
+    points_per_event: Decimal = attrs.field(converter=to_decimal)
+    floor: Decimal = attrs.field(default=Decimal(0), converter=to_decimal)
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Score a count of events."""
+        count = _read_count(answer)
+        if isinstance(count, Outcome):
+            return count
+        exact = max(
+            Fraction(max_points) - Fraction(self.points_per_event) * count, Fraction(self.floor)
+        )
+        points = decimal_of(exact)
+        n = format_number(decimal_of(count))
+        per_vi = format_number(self.points_per_event)
+        per_en = format_number(self.points_per_event, lang="en")
+        return Outcome(
+            points=points,
+            exact=points,
+            value=decimal_of(count),
+            figure=figure_text(answer),
+            explanation_vi=f"{format_number(max_points)} − {n} × {per_vi}, "
+            f"không dưới {format_number(self.floor)} = {points_word(points, 'vi')}",
+            explanation_en=f"{format_number(max_points, lang='en')} − {n} × {per_en}, "
+            f"not below {format_number(self.floor, lang='en')} = {points_word(points, 'en')}",
+        )
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """From the floor to the max."""
+        return min(self.floor, max_points), max(self.floor, max_points)
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        """The rule in words."""
+        per = format_number(self.points_per_event, lang=lang)
+        floor = format_number(self.floor, lang=lang)
+        if lang == "vi":
+            return f"trừ {per} điểm cho mỗi trường hợp, không dưới {floor} điểm"
+        return f"minus {per} points per event, not below {floor}"

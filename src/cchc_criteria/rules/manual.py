@@ -1,0 +1,64 @@
+"""Manual scoring: points entered directly, e.g. by the appraisal council."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import Outcome
+from cchc_criteria.numbers import format_number, to_decimal
+from cchc_criteria.rules._answers import figure_text, points_word, refusal
+
+__all__ = ["ManualRule"]
+
+
+@attrs.frozen
+class ManualRule:
+    """The answer is the score itself, a number from 0 to the criterion's max.
+
+    Attributes:
+        guidance: the published instructions for whoever enters the score.
+    """
+
+    guidance: str = ""
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Accept a score within [0, max]."""
+        try:
+            points = to_decimal(answer)
+        except NumberFormatError as error:
+            return refusal(
+                "invalid-answer",
+                answer,
+                f"expected a score from 0 to {format_number(max_points, lang='en')}: {error}",
+                f"cần điểm từ 0 đến {format_number(max_points)}: {error}",
+            )
+        if not 0 <= points <= max_points:
+            return refusal(
+                "out-of-domain",
+                answer,
+                f"a score of {format_number(points, lang='en')} is outside 0 to "
+                f"{format_number(max_points, lang='en')}; the criterion is left unscored",
+                f"điểm {format_number(points)} ngoài khoảng 0 đến {format_number(max_points)}; "
+                "tiêu chí chưa được chấm",
+            )
+        return Outcome(
+            points=points,
+            exact=points,
+            value=points,
+            figure=figure_text(answer),
+            explanation_vi=f"điểm chấm trực tiếp: {points_word(points, 'vi')}",
+            explanation_en=f"score entered directly: {points_word(points, 'en')}",
+        )
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """From 0 to the max."""
+        return Decimal(0), max_points
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        """The rule in words."""
+        if lang == "vi":
+            return f"chấm trực tiếp từ 0 đến {format_number(max_points)} điểm"
+        return f"scored directly from 0 to {format_number(max_points, lang='en')}"

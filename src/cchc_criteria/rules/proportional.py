@@ -1,0 +1,76 @@
+"""Proportional scoring: "điểm = tỷ lệ × điểm tối đa"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import Outcome, Scale
+from cchc_criteria.numbers import decimal_of, format_number
+from cchc_criteria.rules._answers import (
+    domain_refusal,
+    expected,
+    figure_text,
+    outside_domain,
+    points_word,
+    read_quantity,
+    refusal,
+)
+
+__all__ = ["ProportionalRule"]
+
+
+def _rate_scale(value: Scale) -> Scale:
+    if value not in (Scale.PERCENT, Scale.RATIO):
+        raise ValueError("a proportional rule reads a rate: scale must be percent or ratio")
+    return value
+
+
+@attrs.frozen
+class ProportionalRule:
+    """Points = rate × max points.
+
+    Attributes:
+        scale: ``ratio`` when the rate is written 0–1, ``percent`` when 0–100 (the default).
+    """
+
+    scale: Scale = attrs.field(default=Scale.PERCENT, converter=_rate_scale)
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Score a rate."""
+        try:
+            value = read_quantity(answer, self.scale)
+        except NumberFormatError as error:
+            return refusal(
+                "invalid-answer",
+                answer,
+                f"expected {expected(self.scale)}: {error}",
+                f"cần {expected(self.scale)}: {error}",
+            )
+        if outside_domain(value, self.scale):
+            return domain_refusal(answer, value, self.scale)
+        rate = value / 100 if self.scale is Scale.PERCENT else value
+        points = decimal_of(rate * Fraction(max_points))
+        shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
+        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol
+        return Outcome(
+            points=points,
+            exact=points,
+            value=decimal_of(value),
+            figure=figure_text(answer),
+            explanation_vi=f"{shown} × {format_number(max_points)} điểm tối đa = "
+            f"{points_word(points, 'vi')}",
+            explanation_en=f"{shown_en} × {format_number(max_points, lang='en')} max points = "
+            f"{points_word(points, 'en')}",
+        )
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """From 0 to the max."""
+        return Decimal(0), max_points
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        """The rule in words."""
+        return "tỷ lệ × điểm tối đa" if lang == "vi" else "rate × max points"

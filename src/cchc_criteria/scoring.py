@@ -1,0 +1,579 @@
+"""Scoring: a unit's answers against a criterion set → a :class:`Scorecard`.
+
+Every problem that is the data's fault — an unanswered criterion, a figure outside its domain, a
+value no band covers, a rule that would exceed its max, a declared score that disagrees with the
+figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an exception.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from decimal import Decimal, localcontext
+
+import attrs
+
+from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.model import (
+    NA,
+    Assessment,
+    Criterion,
+    CriterionSet,
+    Finding,
+    NAPolicy,
+    Role,
+    Severity,
+    nfc,
+)
+from cchc_criteria.numbers import DECIMAL_CONTEXT, format_number, round_points, to_decimal
+
+__all__ = ["NodeScore", "Scorecard", "score"]
+
+_ZERO = Decimal(0)
+
+
+@attrs.frozen
+class NodeScore:
+    """The score of one criterion (or group) on a scorecard.
+
+    Attributes:
+        code, title: as published.
+        depth: 1 for an area, 2 for a criterion, 3 for a sub-criterion, …
+        role: how the node counts towards its parent (see :class:`~cchc_criteria.Role`).
+        is_leaf: True when the node is scored by a rule.
+        published_max: the max points as published.
+        max_points: the max that counts: the published max less every not-applicable
+            criterion below (or the node itself) under the ``exclude`` policy.
+        points: the exact points, held to [0, max]; ``None`` while unscored.
+        rounded: ``points`` rounded by the set's rounding policy (equal when it has none).
+        rule_points: what the rule or the children's sum gave before it was held to
+            [0, max]; differs from ``points`` only where the published rule overshoots.
+        applicable: False when the node is not applicable (không áp dụng) and excluded.
+        complete: True when the node and everything below it is scored or not applicable.
+        open_points: max points below this node that are still unscored.
+        figure: the answer as given (leaves).
+        value: the figure the rule used, in the rule's scale (leaves).
+        matched: the band or option that applied (leaves).
+        explanation, explanation_en: why, in Vietnamese and English.
+        self_assessed, appraised: the declared scores, when given.
+        evidence: evidence references; unit_explanation: the unit's own explanation.
+        children: codes of the children, in document order.
+    """
+
+    code: str
+    title: str
+    depth: int
+    role: Role
+    is_leaf: bool
+    published_max: Decimal
+    max_points: Decimal
+    points: Decimal | None
+    rounded: Decimal | None
+    rule_points: Decimal | None
+    applicable: bool
+    complete: bool
+    open_points: Decimal
+    figure: str | None = None
+    value: Decimal | None = None
+    matched: str | None = None
+    explanation: str = ""
+    explanation_en: str = ""
+    self_assessed: Decimal | None = None
+    appraised: Decimal | None = None
+    evidence: tuple[str, ...] = ()
+    unit_explanation: str = ""
+    children: tuple[str, ...] = ()
+
+    @property
+    def index(self) -> Decimal | None:
+        """Points as a percentage of ``max_points``; ``None`` when unscored or the max is 0."""
+        return _index(self.points, self.max_points)
+
+
+def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
+    if points is None or max_points == 0:
+        return None
+    with localcontext(DECIMAL_CONTEXT):
+        return points * 100 / max_points
+
+
+@attrs.frozen
+class Scorecard:
+    """A unit's scores against a criterion set: every node, the totals, the grade, the findings.
+
+    Index a scorecard by criterion code (``card["7.1.2"]``); iterate it for every node in
+    document order.
+    """
+
+    criterion_set: CriterionSet
+    assessment: Assessment
+    nodes: Mapping[str, NodeScore]
+    roots: tuple[str, ...]
+    points: Decimal
+    rounded: Decimal
+    max_points: Decimal
+    open_points: Decimal
+    complete: bool
+    findings: tuple[Finding, ...]
+    grade: str | None
+
+    @property
+    def index(self) -> Decimal | None:
+        """Total points as a percentage of the total max (exact; ``None`` when the max is 0)."""
+        return _index(self.points, self.max_points)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity ``error``."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def __getitem__(self, code: str) -> NodeScore:
+        try:
+            return self.nodes[nfc(code)]
+        except KeyError:
+            hint = _suggest(code, list(self.nodes))
+            message = f"no criterion {code!r} in {self.criterion_set.id!r}"
+            raise KeyError(message + (f"; did you mean {hint!r}?" if hint else "")) from None
+
+    def __iter__(self) -> Iterator[NodeScore]:
+        return iter(self.nodes.values())
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+
+def _suggest(code: str, codes: list[str]) -> str | None:
+    """The published code a mistyped one most likely means ("7.4" → "7,4")."""
+    folded = {c.replace(",", ".").replace(" ", ""): c for c in codes}
+    key = nfc(code).replace(",", ".").replace(" ", "")
+    if key in folded:
+        return folded[key]
+    close = difflib.get_close_matches(code, codes, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object]) -> Scorecard:
+    """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
+
+    ``answers`` maps criterion codes to declared figures: a number or rate (``"93%"``,
+    ``"93,5 %"``, ``"3/41"``), ``True``/``False`` or "Có"/"Không", an option's label, a
+    :class:`~cchc_criteria.ChosenBand`, or :data:`~cchc_criteria.NA`. Criteria left out are
+    unscored, not zero.
+    """
+    assessment = answers if isinstance(answers, Assessment) else Assessment(answers=answers)
+    return _Scorer(criterion_set, assessment).run()
+
+
+class _Scorer:
+    """One scoring run; collects findings while it walks the tree."""
+
+    def __init__(self, criterion_set: CriterionSet, assessment: Assessment) -> None:
+        self.set = criterion_set
+        self.assessment = assessment
+        self.findings: list[Finding] = []
+        self.nodes: dict[str, NodeScore] = {}
+
+    def finding(
+        self, code: str, severity: Severity, criterion: str, message: str, message_vi: str
+    ) -> None:
+        self.findings.append(Finding(code, severity, criterion, message, message_vi))
+
+    def run(self) -> Scorecard:
+        self._check_codes()
+        roots = [self._node(criterion, 1) for criterion in self.set.criteria]
+        points, rule_points, max_points, _, complete, open_points = self._aggregate(
+            roots, self.set.max_points
+        )
+        total = _ZERO if points is None else points
+        if rule_points is not None and points is not None and rule_points > points:
+            self.finding(
+                "group-held",
+                Severity.WARNING,
+                "",
+                f"the areas add up to {_en(rule_points)}, more than the set's max "
+                f"{_en(max_points)}; the total was held to the max",
+                f"tổng các lĩnh vực là {_vi(rule_points)}, vượt điểm tối đa {_vi(max_points)}; "
+                "tổng điểm được giữ ở mức tối đa",
+            )
+        grade = self._grade(total, max_points) if complete else None
+        return Scorecard(
+            criterion_set=self.set,
+            assessment=self.assessment,
+            nodes={c.code: self.nodes[c.code] for c in self.set.walk()},
+            roots=tuple(r.code for r in roots),
+            points=total,
+            rounded=self._round(total),
+            max_points=max_points,
+            open_points=open_points,
+            complete=complete,
+            findings=tuple(self.findings),
+            grade=grade,
+        )
+
+    # ---------------------------------------------------------------- input checks
+
+    def _check_codes(self) -> None:
+        seen: set[str] = set()
+        leaves: set[str] = set()
+        for criterion in self.set.walk():
+            if criterion.code in seen:
+                self.finding(
+                    "duplicate-code",
+                    Severity.ERROR,
+                    criterion.code,
+                    f"the code {criterion.code!r} is used by more than one criterion; "
+                    "only the first can be looked up on the scorecard",
+                    f"mã {criterion.code!r} được dùng cho nhiều tiêu chí; "
+                    "chỉ tiêu chí đầu tiên tra được trên phiếu điểm",
+                )
+            seen.add(criterion.code)
+            if criterion.is_leaf:
+                leaves.add(criterion.code)
+        known = list(seen)
+        tables = {
+            "answers": self.assessment.answers,
+            "self_assessed": self.assessment.self_assessed,
+            "appraised": self.assessment.appraised,
+        }
+        for table, mapping in tables.items():
+            for code in mapping:
+                if code not in seen:
+                    hint = _suggest(code, known)
+                    self.finding(
+                        "unknown-criterion",
+                        Severity.ERROR,
+                        code,
+                        f"{table} names {code!r}, which is not a criterion of "
+                        f"{self.set.id!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                        f"{table} có mã {code!r} không thuộc bộ tiêu chí {self.set.id!r}"
+                        + (f"; có phải {hint!r}?" if hint else ""),
+                    )
+                elif table == "answers" and code not in leaves:
+                    self.finding(
+                        "answer-for-group",
+                        Severity.ERROR,
+                        code,
+                        f"{code!r} is a group; its points are the sum of its sub-criteria, "
+                        "so answer those instead (the answer was ignored)",
+                        f"{code!r} là nhóm tiêu chí, điểm bằng tổng các tiêu chí thành phần; "
+                        "cần kê khai cho các tiêu chí thành phần (số liệu này bị bỏ qua)",
+                    )
+
+    # ---------------------------------------------------------------- nodes
+
+    def _node(self, criterion: Criterion, depth: int) -> NodeScore:
+        node = (
+            self._leaf(criterion, depth)
+            if criterion.rule is not None
+            else self._group(criterion, depth)
+        )
+        node = self._declared(criterion, node)
+        self.nodes.setdefault(criterion.code, node)
+        return node
+
+    def _leaf(self, criterion: Criterion, depth: int) -> NodeScore:
+        assert criterion.rule is not None
+        code = criterion.code
+        maximum = criterion.max_points
+        unscored = NodeScore(
+            code=code,
+            title=criterion.title,
+            depth=depth,
+            role=criterion.role,
+            is_leaf=True,
+            published_max=maximum,
+            max_points=maximum,
+            points=None,
+            rounded=None,
+            rule_points=None,
+            applicable=True,
+            complete=False,
+            open_points=maximum,
+            evidence=self.assessment.evidence.get(code, ()),
+            unit_explanation=self.assessment.explanations.get(code, ""),
+        )
+        answer = self.assessment.answers.get(code)
+        if answer is None:
+            self.finding(
+                "unanswered",
+                Severity.WARNING,
+                code,
+                f"not answered: left unscored, {_en(maximum)} points open",
+                f"chưa kê khai: chưa được chấm, còn {_vi(maximum)} điểm chưa xác định",
+            )
+            return attrs.evolve(unscored, explanation="chưa kê khai", explanation_en="not answered")
+        if answer is NA:
+            return self._not_applicable(criterion, unscored)
+        outcome = criterion.rule.score(answer, maximum)
+        for f in outcome.findings:
+            self.findings.append(attrs.evolve(f, criterion=code))
+        points = outcome.points
+        held = points
+        if points is not None and points > maximum:
+            held = maximum
+            self.finding(
+                "held-to-max",
+                Severity.WARNING,
+                code,
+                f"the rule as published gives {_en(points)} for {outcome.figure!r}, more than "
+                f"the max {_en(maximum)}; held to {_en(maximum)}",
+                f"cách tính điểm đã ban hành cho {_vi(points)} điểm với {outcome.figure!r}, "
+                f"vượt điểm tối đa {_vi(maximum)}; lấy {_vi(maximum)} điểm",
+            )
+        elif points is not None and points < 0:
+            held = _ZERO
+            self.finding(
+                "held-to-zero",
+                Severity.WARNING,
+                code,
+                f"the rule as published gives {_en(points)} for {outcome.figure!r}, "
+                "less than 0; held to 0",
+                f"cách tính điểm đã ban hành cho {_vi(points)} điểm với {outcome.figure!r}, "
+                "nhỏ hơn 0; lấy 0 điểm",
+            )
+        return attrs.evolve(
+            unscored,
+            points=held,
+            rounded=None if held is None else self._round(held),
+            rule_points=outcome.exact if outcome.exact is not None else points,
+            complete=held is not None,
+            open_points=_ZERO if held is not None else maximum,
+            figure=outcome.figure,
+            value=outcome.value,
+            matched=outcome.matched,
+            explanation=outcome.explanation_vi,
+            explanation_en=outcome.explanation_en,
+        )
+
+    def _not_applicable(self, criterion: Criterion, unscored: NodeScore) -> NodeScore:
+        policy = criterion.na_policy or self.set.na_policy
+        maximum = criterion.max_points
+        if policy is NAPolicy.FULL_POINTS:
+            return attrs.evolve(
+                unscored,
+                points=maximum,
+                rounded=self._round(maximum),
+                rule_points=maximum,
+                complete=True,
+                open_points=_ZERO,
+                figure=str(NA),
+                explanation="không áp dụng: đạt điểm tối đa theo bộ tiêu chí",
+                explanation_en="not applicable: the set awards the full max",
+            )
+        if policy is NAPolicy.NOT_ALLOWED:
+            self.finding(
+                "na-not-allowed",
+                Severity.ERROR,
+                criterion.code,
+                "this criterion cannot be marked not applicable; give its figure",
+                "tiêu chí này không được đánh giá là không áp dụng; cần kê khai số liệu",
+            )
+            return attrs.evolve(
+                unscored,
+                figure=str(NA),
+                explanation="không được đánh giá là không áp dụng",
+                explanation_en="cannot be not applicable",
+            )
+        return attrs.evolve(
+            unscored,
+            max_points=_ZERO,
+            applicable=False,
+            complete=True,
+            open_points=_ZERO,
+            figure=str(NA),
+            explanation=f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng",
+            explanation_en=f"not applicable: its {_en(maximum)} max points leave the totals",
+        )
+
+    def _group(self, criterion: Criterion, depth: int) -> NodeScore:
+        children = [self._node(child, depth + 1) for child in criterion.children]
+        points, rule_points, maximum, applicable, complete, open_points = self._aggregate(
+            children, criterion.max_points
+        )
+        if rule_points is not None and points is not None and rule_points > points:
+            self.finding(
+                "group-held",
+                Severity.WARNING,
+                criterion.code,
+                f"the sub-criteria add up to {_en(rule_points)}, more than the group's max "
+                f"{_en(maximum)}; held to {_en(maximum)}",
+                f"tổng các tiêu chí thành phần là {_vi(rule_points)}, vượt điểm tối đa "
+                f"{_vi(maximum)}; lấy {_vi(maximum)} điểm",
+            )
+        return NodeScore(
+            code=criterion.code,
+            title=criterion.title,
+            depth=depth,
+            role=criterion.role,
+            is_leaf=False,
+            published_max=criterion.max_points,
+            max_points=maximum,
+            points=points,
+            rounded=None if points is None else self._round(points),
+            rule_points=rule_points,
+            applicable=applicable,
+            complete=complete,
+            open_points=open_points,
+            explanation=_group_explanation(children, "vi"),
+            explanation_en=_group_explanation(children, "en"),
+            evidence=self.assessment.evidence.get(criterion.code, ()),
+            unit_explanation=self.assessment.explanations.get(criterion.code, ""),
+            children=tuple(c.code for c in children),
+        )
+
+    @staticmethod
+    def _aggregate(
+        children: list[NodeScore], published_max: Decimal
+    ) -> tuple[Decimal | None, Decimal | None, Decimal, bool, bool, Decimal]:
+        """Sum children into (points, unheld sum, max, applicable, complete, open points).
+
+        Score children add, bonus children add, deductions subtract; the result is held to
+        [0, max]. The max is the published max less the max of every excluded (not applicable)
+        score criterion below.
+        """
+        excluded = sum(
+            (c.published_max - c.max_points for c in children if c.role is Role.SCORE), _ZERO
+        )
+        maximum = max(published_max - excluded, _ZERO)
+        score_children = [c for c in children if c.role is Role.SCORE]
+        applicable = not score_children or any(c.applicable for c in score_children)
+        if not applicable:
+            maximum = _ZERO
+        scored = [c for c in children if c.points is not None]
+        complete = all(c.complete for c in children)
+        open_points = sum((c.open_points for c in score_children), _ZERO)
+        if not scored:
+            return None, None, maximum, applicable, complete, open_points
+        total = _ZERO
+        for child in scored:
+            assert child.points is not None
+            total += -child.points if child.role is Role.DEDUCTION else child.points
+        held = min(max(total, _ZERO), maximum)
+        return held, total, maximum, applicable, complete, open_points
+
+    # ---------------------------------------------------------------- declared scores
+
+    def _declared(self, criterion: Criterion, node: NodeScore) -> NodeScore:
+        values: dict[str, Decimal | None] = {}
+        for table, label_en, label_vi in (
+            ("self_assessed", "self-assessed", "tự đánh giá"),
+            ("appraised", "appraised", "thẩm định"),
+        ):
+            mapping: Mapping[str, object] = getattr(self.assessment, table)
+            values[table] = self._check_declared(
+                criterion, node, mapping, table.replace("_", "-"), label_en, label_vi
+            )
+        if values["self_assessed"] is None and values["appraised"] is None:
+            return node
+        return attrs.evolve(
+            node, self_assessed=values["self_assessed"], appraised=values["appraised"]
+        )
+
+    def _check_declared(
+        self,
+        criterion: Criterion,
+        node: NodeScore,
+        mapping: Mapping[str, object],
+        kind: str,
+        label_en: str,
+        label_vi: str,
+    ) -> Decimal | None:
+        code = criterion.code
+        raw = mapping.get(code)
+        if raw is None:
+            if mapping and node.is_leaf and node.points is not None:
+                self.finding(
+                    f"{kind}-missing",
+                    Severity.INFO,
+                    code,
+                    f"no {label_en} score declared; the figures give {_en(node.points)}",
+                    f"không có điểm {label_vi}; theo số liệu được {_vi(node.points)} điểm",
+                )
+            return None
+        try:
+            declared = to_decimal(raw)
+        except NumberFormatError as error:
+            self.finding(
+                "invalid-declared-score",
+                Severity.ERROR,
+                code,
+                f"the {label_en} score {raw!r} is not a number: {error}",
+                f"điểm {label_vi} {raw!r} không phải là số: {error}",
+            )
+            return None
+        if not _ZERO <= declared <= criterion.max_points:
+            self.finding(
+                "declared-score-out-of-range",
+                Severity.ERROR,
+                code,
+                f"the {label_en} score {_en(declared)} is outside 0 to the max "
+                f"{_en(criterion.max_points)}",
+                f"điểm {label_vi} {_vi(declared)} ngoài khoảng 0 đến điểm tối đa "
+                f"{_vi(criterion.max_points)}",
+            )
+        if node.points is None or not node.complete:
+            if node.applicable:
+                self.finding(
+                    f"{kind}-unchecked",
+                    Severity.INFO,
+                    code,
+                    f"the {label_en} score {_en(declared)} cannot be checked: the figures "
+                    "do not determine the points",
+                    f"chưa kiểm tra được điểm {label_vi} {_vi(declared)}: số liệu kê khai chưa "
+                    "đủ để tính điểm",
+                )
+        elif declared not in (node.points, node.rounded):
+            self.finding(
+                f"{kind}-differs",
+                Severity.WARNING,
+                code,
+                f"{label_en} {_en(declared)}, but the figures give {_en(node.points)}",
+                f"{label_vi} {_vi(declared)} điểm, nhưng theo số liệu được {_vi(node.points)} điểm",
+            )
+        return declared
+
+    # ---------------------------------------------------------------- totals
+
+    def _round(self, value: Decimal) -> Decimal:
+        policy = self.set.rounding
+        if policy.places is None:
+            return value
+        return round_points(value, policy.places, policy.mode)
+
+    def _grade(self, points: Decimal, max_points: Decimal) -> str | None:
+        index = _index(points, max_points)
+        if index is None or not self.set.grades:
+            return None
+        for grade in self.set.grades:
+            if grade.contains(index):
+                return grade.label
+        self.finding(
+            "no-grade",
+            Severity.ERROR,
+            "",
+            f"an index of {_en(index)} % falls in none of the set's grade bands",
+            f"chỉ số {_vi(index)} % không thuộc mức xếp loại nào của bộ tiêu chí",
+        )
+        return None
+
+
+def _group_explanation(children: list[NodeScore], lang: str) -> str:
+    scored = [c for c in children if c.points is not None]
+    if not scored:
+        return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
+    fmt = _vi if lang == "vi" else _en
+    signs = {Role.SCORE: "+", Role.BONUS: "+", Role.DEDUCTION: "−"}
+    terms = " ".join(f"{signs[c.role]} {fmt(c.points)}" for c in scored if c.points is not None)
+    text = ("tổng: " if lang == "vi" else "sum: ") + terms.lstrip("+ ")
+    unscored = [c.code for c in children if not c.complete]
+    if unscored:
+        text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
+    return text
+
+
+def _vi(value: Decimal) -> str:
+    return format_number(value, max_places=4)
+
+
+def _en(value: Decimal) -> str:
+    return format_number(value, lang="en", max_places=4)
