@@ -159,13 +159,16 @@ def format_number(
     lang: str = "vi",
     places: int | None = None,
     max_places: int | None = None,
+    group: bool = False,
 ) -> str:
     """Format a number for people: ``7,5`` in Vietnamese (``lang="vi"``), ``7.5`` in English.
 
     Trailing zeros are dropped unless ``places`` fixes the number of decimals. With
     ``max_places``, a value with more decimals is shown rounded and marked "≈" (for display
-    only; the exact value is kept where it is computed). Thousands are grouped with a dot in
-    Vietnamese and a comma in English.
+    only; the exact value is kept where it is computed). With ``group``, thousands are grouped
+    with a dot in Vietnamese and a comma in English — except where that would make a Vietnamese
+    number ambiguous ("1.500" with no decimals), so that :func:`parse_number` always reads back
+    what this function writes.
     """
     number = Decimal(value)
     approx = ""
@@ -182,7 +185,10 @@ def format_number(
         number = number.quantize(Decimal(1))
     else:
         number = number.normalize()
-    text = approx + f"{number:,f}"
+    text = f"{number:,f}" if group else f"{number:f}"
+    if group and lang == "vi" and text.count(",") == 1 and "." not in text:
+        text = f"{number:f}"  # "1.500" would read as ambiguous
+    text = approx + text
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

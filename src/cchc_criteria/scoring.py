@@ -161,7 +161,8 @@ def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object
     unscored, not zero.
     """
     assessment = answers if isinstance(answers, Assessment) else Assessment(answers=answers)
-    return _Scorer(criterion_set, assessment).run()
+    with localcontext(DECIMAL_CONTEXT):
+        return _Scorer(criterion_set, assessment).run()
 
 
 class _Scorer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -13,10 +14,8 @@ from cchc_criteria.model import (
     Band,
     ChosenBand,
     Finding,
-    FractionOfMax,
     Linear,
     Outcome,
-    Points,
     Scale,
     Severity,
     describe_interval,
@@ -190,39 +189,56 @@ class BandRule:
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
-        """The lowest and highest award over every band's part of the domain."""
-        lows: list[Fraction | None] = []
-        highs: list[Fraction | None] = []
+        """The lowest and highest award over every band's part of the domain.
+
+        For a formula band the range is taken over the closure of the band (an open edge's
+        value counts), which is what a reader checks against the max.
+        """
+        lows: list[Fraction | float] = []
+        highs: list[Fraction | float] = []
         for band in self.bands:
             low, high = _span(band, self.scale)
             if low is not None and high is not None and low > high:
                 continue  # the band lies wholly outside the domain
-            if isinstance(band.award, Points | FractionOfMax):
-                points = band.award.exact(Fraction(0), max_points)
-                lows.append(points)
-                highs.append(points)
-                continue
-            ends = [band.award.exact(v, max_points) for v in (low, high) if v is not None]
-            slope = band.award.multiplier / band.award.divisor
-            unbounded_down = (slope > 0 and low is None) or (slope < 0 and high is None)
-            unbounded_up = (slope > 0 and high is None) or (slope < 0 and low is None)
-            if band.award.cap is not None:
-                unbounded_up = False
-                ends.append(Fraction(band.award.cap))
-            lows.append(None if unbounded_down else min(ends))
-            highs.append(None if unbounded_up else max(ends))
+            if isinstance(band.award, Linear):
+                band_low, band_high = _linear_range(band.award, low, high)
+            else:
+                band_low = band_high = band.award.exact(Fraction(0), max_points)
+            lows.append(band_low)
+            highs.append(band_high)
         if not lows:
             return Decimal(0), Decimal(0)
-        low_out = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
-        high_out = None if any(v is None for v in highs) else max(v for v in highs if v is not None)
-        return (
-            None if low_out is None else decimal_of(low_out),
-            None if high_out is None else decimal_of(high_out),
-        )
+        return _finite(min(lows)), _finite(max(highs))
 
     def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
         """Every band in words, in document order."""
         return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
+
+
+def _linear_range(
+    award: Linear, low: Fraction | None, high: Fraction | None
+) -> tuple[Fraction | float, Fraction | float]:
+    """The range of a capped linear formula over [low, high]; ±inf where it is unbounded."""
+    slope = Fraction(award.multiplier) / Fraction(award.divisor)
+    ends: list[Fraction | float] = []
+    for end, direction in ((low, -1), (high, 1)):
+        if end is not None:
+            ends.append(slope * end + Fraction(award.offset))
+        elif slope == 0:
+            ends.append(Fraction(award.offset))
+        else:
+            ends.append(math.inf if (slope > 0) == (direction > 0) else -math.inf)
+    least, most = min(ends), max(ends)
+    if award.cap is not None:
+        cap = Fraction(award.cap)
+        least, most = min(least, cap), min(most, cap)
+    return least, most
+
+
+def _finite(value: Fraction | float) -> Decimal | None:
+    if isinstance(value, float):  # only ever ±inf here
+        return None
+    return decimal_of(value)
 
 
 def _span(band: Band, scale: Scale) -> tuple[Fraction | None, Fraction | None]:

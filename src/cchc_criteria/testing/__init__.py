@@ -1,0 +1,36 @@
+"""Hypothesis strategies and conformance checks, for our tests and for plugin authors.
+
+Install with ``pip install cchc-criteria[testing]``. In a plugin's test suite::
+
+    from cchc_criteria.testing import check_criterion_set
+
+    def test_my_set_scores_within_bounds():
+        check_criterion_set(my_plugin.build())
+
+:func:`check_criterion_set` scores many generated answer sheets against the set and fails with
+the first one that breaks an invariant (a node outside [0, max], a group that is not the sum of
+its children, a non-deterministic score). :func:`scorecard_problems` checks one scorecard.
+"""
+
+from cchc_criteria.testing.checks import check_criterion_set, scorecard_problems
+from cchc_criteria.testing.strategies import (
+    answers_for,
+    assessments,
+    band_rules,
+    criterion_sets,
+    monotone_rules,
+    rules,
+    valid_answers,
+)
+
+__all__ = [
+    "answers_for",
+    "assessments",
+    "band_rules",
+    "check_criterion_set",
+    "criterion_sets",
+    "monotone_rules",
+    "rules",
+    "scorecard_problems",
+    "valid_answers",
+]

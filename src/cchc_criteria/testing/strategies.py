@@ -1,0 +1,278 @@
+"""Hypothesis strategies for rules, criterion sets and the answers they take."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+from hypothesis import strategies as st
+
+from cchc_criteria.model import (
+    NA,
+    Assessment,
+    Band,
+    ChosenBand,
+    Criterion,
+    CriterionSet,
+    FractionOfMax,
+    Linear,
+    Lower,
+    Points,
+    Role,
+    Rule,
+    Scale,
+    Upper,
+)
+from cchc_criteria.rules import (
+    BandRule,
+    ChoiceRule,
+    DeductionRule,
+    ManualRule,
+    Option,
+    PerItemRule,
+    ProportionalRule,
+    YesNoRule,
+)
+
+__all__ = [
+    "answers_for",
+    "assessments",
+    "band_rules",
+    "criterion_sets",
+    "monotone_rules",
+    "rules",
+    "valid_answers",
+]
+
+
+def _decimals(low: str, high: str, places: int = 2) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=Decimal(low), max_value=Decimal(high), places=places, allow_nan=False
+    )
+
+
+points = _decimals("0", "10")
+fractions_of_max = _decimals("0", "1")
+
+
+@st.composite
+def _edges(draw: st.DrawFn, scale: Scale) -> list[Decimal]:
+    """Sorted, distinct inner edges that cut the scale's domain into bands."""
+    high = "100" if scale is Scale.PERCENT else ("1" if scale is Scale.RATIO else "50")
+    places = 4 if scale is Scale.RATIO else (0 if scale is Scale.COUNT else 2)
+    cuts = draw(st.lists(_decimals("0", high, places), min_size=0, max_size=5, unique=True))
+    return sorted(cuts)
+
+
+@st.composite
+def _award(
+    draw: st.DrawFn, *, monotone_floor: Decimal | None = None
+) -> Points | FractionOfMax | Linear:
+    if monotone_floor is not None:
+        return Points(monotone_floor + draw(_decimals("0", "2")))
+    kind = draw(st.sampled_from(["points", "fraction", "linear"]))
+    if kind == "points":
+        return Points(draw(points))
+    if kind == "fraction":
+        return FractionOfMax(draw(fractions_of_max))
+    return Linear(
+        draw(_decimals("-2", "3")),
+        draw(_decimals("1", "100", 0)),
+        draw(_decimals("-1", "1")),
+        cap=draw(st.none() | points),
+        places=draw(st.none() | st.integers(0, 3)),
+    )
+
+
+@st.composite
+def band_rules(draw: st.DrawFn, *, scale: Scale | None = None, monotone: bool = False) -> BandRule:
+    """A band rule whose bands partition the domain with no gap and no overlap.
+
+    Each inner edge belongs to the band below or above it at random. With ``monotone``, the
+    awards are fixed points that never decrease from one band to the next.
+    """
+    chosen = scale if scale is not None else draw(st.sampled_from(list(Scale)))
+    cuts = draw(_edges(chosen))
+    bands: list[Band] = []
+    lower: Lower | None = None
+    floor = Decimal(0)
+    for number, cut in enumerate([*cuts, None], start=1):
+        upper: Upper | None = None
+        if cut is not None:
+            upper = Upper(cut, inclusive=draw(st.booleans()))
+        award = draw(_award(monotone_floor=floor if monotone else None))
+        if isinstance(award, Points):
+            floor = award.points
+        bands.append(Band(f"khoảng {number}", award, lower, upper))
+        if upper is not None:
+            lower = Lower(upper.value, inclusive=not upper.inclusive)
+    if draw(st.booleans()):
+        bands.reverse()  # document order need not be ascending
+    return BandRule(bands, chosen)
+
+
+def _option_labels() -> st.SearchStrategy[list[str]]:
+    return st.lists(
+        st.sampled_from(["Xuất sắc", "Tốt", "Khá", "Đạt", "Không đạt", "Hoàn thành"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    )
+
+
+@st.composite
+def _choice_rules(draw: st.DrawFn) -> ChoiceRule:
+    labels = draw(_option_labels())
+    return ChoiceRule([Option(label, draw(_fixed_awards)) for label in labels])
+
+
+_fixed_awards: st.SearchStrategy[Points | FractionOfMax] = st.one_of(
+    st.builds(Points, points), st.builds(FractionOfMax, fractions_of_max)
+)
+
+
+def _yes_no_rules() -> st.SearchStrategy[YesNoRule]:
+    return st.builds(
+        YesNoRule,
+        yes=st.builds(Option, st.just("Đã ban hành"), st.builds(Points, points)),
+        no=st.builds(Option, st.just("Chưa ban hành"), st.builds(Points, points)),
+    ) | st.just(YesNoRule())
+
+
+def rules() -> st.SearchStrategy[Rule]:
+    """Any rule, including ones that as written can award more than a max or less than 0."""
+    return st.one_of(
+        band_rules(),
+        _yes_no_rules(),
+        _choice_rules(),
+        st.builds(ProportionalRule, st.sampled_from([Scale.PERCENT, Scale.RATIO])),
+        st.builds(PerItemRule, _decimals("0", "3"), st.none() | points),
+        st.builds(DeductionRule, _decimals("0", "3"), _decimals("0", "2")),
+        st.just(ManualRule()),
+    )
+
+
+def monotone_rules() -> st.SearchStrategy[Rule]:
+    """Rules that never award fewer points for a larger figure, by construction."""
+    return st.one_of(
+        band_rules(monotone=True),
+        st.builds(ProportionalRule, st.sampled_from([Scale.PERCENT, Scale.RATIO])),
+        st.builds(PerItemRule, _decimals("0", "3"), st.none() | points),
+    )
+
+
+def _in_scale(scale: Scale) -> st.SearchStrategy[object]:
+    if scale is Scale.PERCENT:
+        return st.one_of(
+            _decimals("0", "100", 3),
+            st.integers(0, 100),
+            _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
+            st.integers(1, 60).flatmap(
+                lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}")
+            ),
+        )
+    if scale is Scale.RATIO:
+        return st.one_of(
+            _decimals("0", "1", 4),
+            st.integers(1, 60).flatmap(
+                lambda den: st.integers(0, den).map(lambda num: Fraction(num, den))
+            ),
+        )
+    if scale is Scale.COUNT:
+        return st.integers(0, 60)
+    return _decimals("-100", "100", 2)
+
+
+def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
+    """Answers that ``rule`` accepts and scores (for a rule type of a plugin's own, any
+    yes/no, rate or label)."""
+    if isinstance(rule, BandRule):
+        return _in_scale(rule.scale) | st.integers(1, len(rule.bands)).map(ChosenBand).filter(
+            lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear)
+        )
+    if isinstance(rule, ProportionalRule):
+        return _in_scale(rule.scale)
+    if isinstance(rule, PerItemRule | DeductionRule):
+        return _in_scale(Scale.COUNT)
+    if isinstance(rule, YesNoRule):
+        return st.sampled_from([True, False, "Có", "Không", rule.yes.label, rule.no.label])
+    if isinstance(rule, ChoiceRule):
+        return st.sampled_from([o.label for o in rule.options])
+    if isinstance(rule, ManualRule):
+        return st.decimals(min_value=0, max_value=max_points, places=2)
+    # A plugin's own rule type: offer every kind of answer a unit might give.
+    return st.one_of(st.booleans(), _in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
+
+
+def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
+    """Valid answers, N/A, and answers a careless unit might give (out of range, malformed)."""
+    junk = st.sampled_from(
+        ["120%", "-5", "5/3", "0/0", "3/0", "abc", "", "1.500", True, "Không rõ", -1]
+    )
+    return st.one_of(valid_answers(rule, max_points), st.just(NA), junk)
+
+
+_roles = st.sampled_from([Role.SCORE, Role.SCORE, Role.BONUS, Role.DEDUCTION])
+
+
+@st.composite
+def _criterion(draw: st.DrawFn, code: str, depth: int, max_depth: int, roles: bool) -> Criterion:
+    leaf = depth >= max_depth or draw(st.booleans())
+    if leaf:
+        rule = draw(rules())
+        return Criterion(code, f"Tiêu chí {code}", draw(points), rule=rule)
+    count = draw(st.integers(1, 4))
+    children = [
+        draw(_criterion(f"{code}.{i}", depth + 1, max_depth, roles)) for i in range(1, count + 1)
+    ]
+    if roles:
+        children = [
+            child if position == 0 else attrs.evolve(child, role=draw(_roles))
+            for position, child in enumerate(children)
+        ]
+    consistent = sum((c.max_points for c in children if c.role is Role.SCORE), Decimal(0))
+    maximum = consistent if draw(st.integers(0, 4)) else draw(points)
+    return Criterion(code, f"Nhóm {code}", maximum, children=children)
+
+
+@st.composite
+def criterion_sets(
+    draw: st.DrawFn, *, max_depth: int = 3, roles: bool = True, consistent: bool = False
+) -> CriterionSet:
+    """Random criterion sets: trees up to ``max_depth`` deep with every kind of rule.
+
+    With ``roles``, some criteria are bonuses or deductions. With ``consistent``, every
+    group's max is the sum of its children's (as a well-formed published set has it).
+    """
+    count = draw(st.integers(1, 3))
+    areas = [draw(_criterion(str(i), 1, max_depth, roles)) for i in range(1, count + 1)]
+    if consistent:
+        areas = [_make_consistent(area) for area in areas]
+    return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas)
+
+
+def _make_consistent(criterion: Criterion) -> Criterion:
+    if criterion.is_leaf:
+        return criterion
+    children = [_make_consistent(c) for c in criterion.children]
+    total = sum((c.max_points for c in children if c.role is Role.SCORE), Decimal(0))
+    return attrs.evolve(criterion, children=children, max_points=total)
+
+
+@st.composite
+def assessments(
+    draw: st.DrawFn, criterion_set: CriterionSet, *, valid_only: bool = False
+) -> Assessment:
+    """An answer sheet for ``criterion_set``: some criteria answered, some N/A, some left out."""
+    answers: dict[str, object] = {}
+    for criterion in criterion_set.walk():
+        if criterion.rule is None:
+            continue
+        if valid_only:
+            answers[criterion.code] = draw(valid_answers(criterion.rule, criterion.max_points))
+            continue
+        if draw(st.integers(0, 5)) == 0:
+            continue
+        answers[criterion.code] = draw(answers_for(criterion.rule, criterion.max_points))
+    return Assessment(answers=answers)

@@ -1,0 +1,115 @@
+"""Vietnamese numbers, rates and ratios: parsed exactly or refused with a reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_criteria import NumberFormatError
+from cchc_criteria.numbers import format_number, parse_number, parse_rate, round_points, to_decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7,5", Decimal("7.5")),
+        ("7.5", Decimal("7.5")),
+        ("13", Decimal(13)),
+        ("0,25", Decimal("0.25")),
+        ("1.112.320.000", Decimal(1112320000)),
+        ("1.234,5", Decimal("1234.5")),
+        (" 93,5 ", Decimal("93.5")),
+        ("0.500", Decimal("0.5")),
+        ("-2", Decimal(-2)),
+    ],
+)
+def test_parse_number_reads_vietnamese_and_plain_forms(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+def test_ambiguous_thousands_or_decimal_is_refused_with_both_spellings() -> None:
+    with pytest.raises(NumberFormatError, match=r"1500 .*1,500"):
+        parse_number("1.500")
+
+
+@pytest.mark.parametrize("text", ["", "abc", "7,5,5", "NaN", "Infinity", "1..2"])
+def test_parse_number_refuses_what_is_not_a_number(text: str) -> None:
+    with pytest.raises(NumberFormatError):
+        parse_number(text)
+
+
+def test_float_converts_from_its_shortest_repr() -> None:
+    assert to_decimal(0.1) == Decimal("0.1")
+    assert to_decimal(0.1) + to_decimal(0.2) == Decimal("0.3")
+
+
+def test_bool_is_not_a_number() -> None:
+    with pytest.raises(NumberFormatError, match="yes/no"):
+        to_decimal(True)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("93%", Fraction(93)),
+        ("93,5 %", Fraction(187, 2)),
+        ("93.5%", Fraction(187, 2)),
+        (93, Fraction(93)),
+        (Decimal("93.5"), Fraction(187, 2)),
+        ("3/41", Fraction(300, 41)),
+        ("0/3", Fraction(0)),
+    ],
+)
+def test_parse_rate_in_percent(value: object, expected: Fraction) -> None:
+    assert parse_rate(value, percent=True) == expected
+
+
+def test_parse_rate_as_ratio() -> None:
+    assert parse_rate("93%", percent=False) == Fraction(93, 100)
+    assert parse_rate("3/41", percent=False) == Fraction(3, 41)
+    assert parse_rate("0,93", percent=False) == Fraction(93, 100)
+
+
+def test_zero_over_zero_is_undefined_and_says_what_to_do() -> None:
+    with pytest.raises(NumberFormatError, match=r"undefined.*NA"):
+        parse_rate("0/0", percent=True)
+
+
+def test_n_over_zero_is_refused() -> None:
+    with pytest.raises(NumberFormatError, match="divides by zero"):
+        parse_rate("3/0", percent=True)
+
+
+def test_format_number_vietnamese_and_english() -> None:
+    assert format_number(Decimal("7.5")) == "7,5"
+    assert format_number(Decimal("7.5"), lang="en") == "7.5"
+    assert format_number(Decimal("1112320000"), group=True) == "1.112.320.000"
+    assert format_number(Decimal("1112320000"), group=True, lang="en") == "1,112,320,000"
+    assert format_number(Decimal("1234.5"), group=True) == "1.234,5"
+    assert format_number(Decimal("1500"), group=True) == "1500"  # "1.500" would be ambiguous
+    assert format_number(Decimal("1500")) == "1500"
+    assert format_number(Decimal("13.00")) == "13"
+    assert format_number(Decimal("0.25"), places=2) == "0,25"
+    assert format_number(Decimal(300) / Decimal(41), max_places=2) == "≈ 7,32"
+
+
+def test_round_points_half_up() -> None:
+    assert round_points(Decimal("0.125"), 2) == Decimal("0.13")
+    assert round_points(Decimal("89.995"), 2) == Decimal("90.00")
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**12), 10**12).map(Decimal),
+        st.decimals(
+            allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9
+        ),
+    ),
+    st.booleans(),
+)
+def test_format_then_parse_gives_the_same_decimal(value: Decimal, group: bool) -> None:
+    assert parse_number(format_number(value, group=group)) == value

@@ -1,0 +1,358 @@
+"""Scoring a set: groups, N/A, bonus and deductions, declared scores, findings, grades."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import cchc_criteria as cc
+from cchc_criteria import (
+    NA,
+    Assessment,
+    Band,
+    BandRule,
+    Criterion,
+    CriterionSet,
+    Grade,
+    Linear,
+    ManualRule,
+    NAPolicy,
+    Points,
+    Role,
+    RoundingPolicy,
+    YesNoRule,
+    at_least,
+    below,
+    score,
+)
+
+
+def rate_rule() -> BandRule:
+    return BandRule(
+        [
+            Band("Từ 90% trở lên", Points(1), at_least(90)),
+            Band("Từ 50% - dưới 90%", Points("0.5"), at_least(50), below(90)),
+            Band("Dưới 50%", Points(0), upper=below(50)),
+        ]
+    )
+
+
+def make_set(**kwargs: object) -> CriterionSet:
+    area = Criterion(
+        "1",
+        "Lĩnh vực 1",
+        4,
+        children=[
+            Criterion(
+                "1.1",
+                "Tiêu chí 1.1",
+                2,
+                children=[
+                    Criterion("1.1.1", "Tỷ lệ văn bản điện tử", 1, rule=rate_rule()),
+                    Criterion("1.1.2", "Đã ban hành kế hoạch", 1, rule=YesNoRule()),
+                ],
+            ),
+            Criterion("1.2", "Điểm thẩm định", 2, rule=ManualRule()),
+        ],
+    )
+    second = Criterion(
+        "2",
+        "Lĩnh vực 2",
+        1,
+        children=[
+            Criterion("2.1", "Có ứng dụng", 1, rule=YesNoRule()),
+        ],
+    )
+    return CriterionSet(id="test.so.2024", title="Bộ thử", criteria=[area, second], **kwargs)  # type: ignore[arg-type]
+
+
+FULL = {"1.1.1": "93%", "1.1.2": True, "1.2": "1,5", "2.1": "Có"}
+
+
+def test_full_answers_score_every_node() -> None:
+    card = score(make_set(), FULL)
+    assert card.complete
+    assert card.points == Decimal("4.5")
+    assert card.max_points == 5
+    assert card.index == Decimal(90)
+    assert card["1.1"].points == 2
+    assert card["1"].points == Decimal("3.5")
+    assert card["1"].index == Decimal("87.5")
+    assert card["1.1.1"].matched == "Từ 90% trở lên"
+    assert card["1.1.1"].figure == "93%"
+    assert card["1.1.1"].value == 93
+    assert "93 %" in card["1.1.1"].explanation
+    assert "band 1" in card["1.1.1"].explanation_en
+    assert card.findings == ()
+    assert [n.code for n in card] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]
+    assert [n.depth for n in card] == [1, 2, 3, 3, 2, 1, 2]
+
+
+def test_unanswered_is_unscored_not_zero() -> None:
+    answers = dict(FULL)
+    del answers["1.1.1"]
+    card = score(make_set(), answers)
+    assert not card.complete
+    assert card["1.1.1"].points is None
+    assert card["1.1.1"].index is None
+    assert card["1.1"].points == 1
+    assert not card["1.1"].complete
+    assert card.open_points == 1
+    assert card["1.1"].open_points == 1
+    (finding,) = card.findings
+    assert (finding.code, finding.criterion, finding.severity) == (
+        "unanswered",
+        "1.1.1",
+        cc.Severity.WARNING,
+    )
+
+
+def test_nothing_answered() -> None:
+    card = score(make_set(), {})
+    assert card.points == 0
+    assert card["1"].points is None
+    assert card.open_points == 5
+    assert len(card.findings) == 4
+
+
+def test_not_applicable_leaves_the_totals_by_default() -> None:
+    card = score(make_set(), {**FULL, "1.1.1": NA})
+    node = card["1.1.1"]
+    assert not node.applicable
+    assert node.max_points == 0
+    assert node.points is None
+    assert card["1.1"].max_points == 1
+    assert card["1"].max_points == 3
+    assert card.max_points == 4
+    assert card.points == Decimal("3.5")
+    assert card.complete
+    assert card.index == Decimal("87.5")
+
+
+def test_a_group_whose_criteria_are_all_not_applicable_is_not_applicable() -> None:
+    card = score(make_set(), {**FULL, "2.1": NA})
+    assert not card["2"].applicable
+    assert card["2"].max_points == 0
+    assert card.max_points == 4
+
+
+def test_full_points_policy() -> None:
+    card = score(make_set(na_policy=NAPolicy.FULL_POINTS), {**FULL, "1.1.1": NA})
+    assert card["1.1.1"].points == 1
+    assert card.max_points == 5
+    assert card.points == Decimal("4.5")
+
+
+def test_criterion_policy_overrides_the_set() -> None:
+    criterion = Criterion("1", "x", 1, rule=YesNoRule(), na_policy=NAPolicy.NOT_ALLOWED)
+    cs = CriterionSet(id="t", title="t", criteria=[criterion])
+    card = score(cs, {"1": NA})
+    assert card["1"].points is None
+    assert [f.code for f in card.findings] == ["na-not-allowed"]
+    assert not card.complete
+
+
+def test_a_rule_that_overshoots_is_held_to_the_max_with_a_finding() -> None:
+    rule = BandRule(
+        [
+            Band("Từ 15% trở lên", Points(1), at_least(15)),
+            Band("Dưới 15%", Linear(1, 10), upper=below(15)),
+        ]
+    )
+    cs = CriterionSet(id="t", title="t", criteria=[Criterion("7.3.3", "BCCI", 1, rule=rule)])
+    card = score(cs, {"7.3.3": 12})
+    node = card["7.3.3"]
+    assert node.points == 1
+    assert node.rule_points == Decimal("1.2")
+    (finding,) = card.findings
+    assert finding.code == "held-to-max"
+    assert "1.2" in finding.message
+    assert "held to 1" in finding.message
+    assert score(cs, {"7.3.3": 5})["7.3.3"].points == Decimal("0.5")
+
+
+def test_a_rule_below_zero_is_held_to_zero() -> None:
+    rule = BandRule([Band("any", Linear(1, 1, offset=-50), at_least(0))])
+    cs = CriterionSet(id="t", title="t", criteria=[Criterion("1", "x", 100, rule=rule)])
+    card = score(cs, {"1": 20})
+    assert card["1"].points == 0
+    assert [f.code for f in card.findings] == ["held-to-zero"]
+
+
+def test_a_group_whose_children_exceed_its_published_max_is_held() -> None:
+    group = Criterion(
+        "1",
+        "g",
+        1,
+        children=[
+            Criterion("1.1", "a", 1, rule=YesNoRule()),
+            Criterion("1.2", "b", 1, rule=YesNoRule()),
+        ],
+    )
+    card = score(CriterionSet(id="t", title="t", criteria=[group]), {"1.1": True, "1.2": True})
+    assert card["1"].points == 1
+    assert card["1"].rule_points == 2
+    assert [f.code for f in card.findings] == ["group-held"]
+
+
+def test_bonus_is_capped_and_never_lifts_a_group_over_its_max() -> None:
+    group = Criterion(
+        "1",
+        "g",
+        2,
+        children=[
+            Criterion("1.1", "a", 2, rule=ManualRule()),
+            Criterion("1.2", "thưởng", Decimal("0.5"), rule=ManualRule(), role=Role.BONUS),
+        ],
+    )
+    cs = CriterionSet(id="t", title="t", criteria=[group])
+    assert cs.max_points == 2
+    card = score(cs, {"1.1": 1, "1.2": "0.5"})
+    assert card["1"].points == Decimal("1.5")
+    assert card["1"].max_points == 2
+    card = score(cs, {"1.1": 2, "1.2": "0.5"})
+    assert card["1"].points == 2
+    assert card["1"].rule_points == Decimal("2.5")
+
+
+def test_deductions_never_take_a_group_below_zero() -> None:
+    group = Criterion(
+        "1",
+        "g",
+        2,
+        children=[
+            Criterion("1.1", "a", 2, rule=ManualRule()),
+            Criterion("1.2", "trừ", 3, rule=ManualRule(), role=Role.DEDUCTION),
+        ],
+    )
+    cs = CriterionSet(id="t", title="t", criteria=[group])
+    assert score(cs, {"1.1": 2, "1.2": 1})["1"].points == 1
+    assert score(cs, {"1.1": 1, "1.2": 3})["1"].points == 0
+
+
+def test_declared_scores_are_checked_against_the_figures() -> None:
+    assessment = Assessment(
+        answers=FULL,
+        self_assessed={"1.1.1": "1", "1.1.2": 1, "1.1": "1,5", "1": "3,5", "2.1": 1},
+        appraised={"1.1.1": "0,5"},
+    )
+    card = score(make_set(), assessment)
+    codes = {(f.code, f.criterion) for f in card.findings}
+    assert ("self-assessed-differs", "1.1") in codes
+    assert ("appraised-differs", "1.1.1") in codes
+    assert ("self-assessed-missing", "1.2") in codes
+    assert ("self-assessed-differs", "1.1.1") not in codes
+    assert card["1.1"].self_assessed == Decimal("1.5")
+    assert card["1.1.1"].appraised == Decimal("0.5")
+
+
+def test_declared_scores_that_are_not_numbers_or_exceed_the_max_are_errors() -> None:
+    assessment = Assessment(answers=FULL, self_assessed={"1.1.1": "một", "1.1.2": 3})
+    codes = [f.code for f in score(make_set(), assessment).errors]
+    assert codes == ["invalid-declared-score", "declared-score-out-of-range"]
+
+
+def test_unknown_codes_are_errors_with_a_suggestion() -> None:
+    card = score(make_set(), {**FULL, "1,1,1": "90%", "9.9": 1})
+    messages = {f.criterion: f.message for f in card.findings if f.code == "unknown-criterion"}
+    assert "did you mean '1.1.1'" in messages["1,1,1"]
+    assert "9.9" in messages
+
+
+def test_answers_for_a_group_are_refused() -> None:
+    card = score(make_set(), {**FULL, "1.1": 2})
+    assert [f.code for f in card.findings] == ["answer-for-group"]
+
+
+def test_lookup_of_a_mistyped_code_suggests_the_published_one() -> None:
+    cs = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            Criterion("7,4", "ISO", 1, children=[Criterion("7.4.1", "a", 1, rule=YesNoRule())])
+        ],
+    )
+    card = score(cs, {"7.4.1": True})
+    with pytest.raises(KeyError, match="did you mean '7,4'"):
+        card["7.4"]
+    assert card["7,4"].points == 1
+
+
+def test_rounding_policy_keeps_the_exact_value_beside_the_rounded_one() -> None:
+    rule = BandRule([Band("any", Linear(1, 3), at_least(0))])
+    cs = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[Criterion("1", "x", 50, rule=rule)],
+        rounding=RoundingPolicy(places=2),
+    )
+    node = score(cs, {"1": 10})["1"]
+    assert node.rounded == Decimal("3.33")
+    assert node.points is not None
+    assert node.points != node.rounded
+    assert node.points.quantize(Decimal("1e-10")) == Decimal("3.3333333333")
+
+
+def test_groups_add_exact_values_not_rounded_ones() -> None:
+    rule = BandRule([Band("any", Linear(1, 3), at_least(0))])
+    group = Criterion(
+        "1",
+        "g",
+        2,
+        children=[
+            Criterion("1.1", "a", 1, rule=rule),
+            Criterion("1.2", "b", 1, rule=rule),
+            Criterion("1.3", "c", 1, rule=rule),
+        ],
+    )
+    cs = CriterionSet(id="t", title="t", criteria=[group], rounding=RoundingPolicy(places=2))
+    card = score(cs, {"1.1": 1, "1.2": 1, "1.3": 1})
+    assert card["1.1"].rounded == Decimal("0.33")
+    assert card["1"].rounded == Decimal("1.00")  # not 0.99 from rounded parts
+
+
+GRADES = [
+    Grade("Tốt", at_least(90)),
+    Grade("Khá", at_least(80), below(90)),
+    Grade("Trung bình", at_least(50), below(80)),
+    Grade("Yếu", upper=below(50)),
+]
+
+
+def test_grade_is_matched_on_the_exact_index() -> None:
+    cs = CriterionSet(
+        id="t", title="t", grades=GRADES, criteria=[Criterion("1", "x", 1000, rule=ManualRule())]
+    )
+    assert score(cs, {"1": "899,99"}).grade == "Khá"
+    assert score(cs, {"1": 900}).grade == "Tốt"
+    assert score(cs, {}).grade is None  # not graded while incomplete
+
+
+def test_a_grade_gap_is_an_error_finding() -> None:
+    cs = CriterionSet(
+        id="t", title="t", grades=GRADES[:2], criteria=[Criterion("1", "x", 10, rule=ManualRule())]
+    )
+    card = score(cs, {"1": 1})
+    assert card.grade is None
+    assert [f.code for f in card.findings] == ["no-grade"]
+
+
+def test_score_accepts_an_assessment_or_a_mapping_alike() -> None:
+    cs = make_set()
+    assert score(cs, FULL).nodes == score(cs, Assessment(answers=FULL)).nodes
+
+
+def test_text_is_nfc_normalised_on_the_way_in() -> None:
+    decomposed = "Co\u0301"  # "Có" typed with a combining accent
+    criterion = Criterion("1", "Tie\u0302u chi\u0301", 1, rule=YesNoRule())
+    assert criterion.title == "Tiêu chí"
+    cs = CriterionSet(id="t", title="t", criteria=[criterion])
+    assert score(cs, {"1": decomposed})["1"].points == 1
+
+
+def test_a_criterion_needs_a_rule_or_children() -> None:
+    with pytest.raises(ValueError, match="either a rule"):
+        Criterion("1", "x", 1)
+    with pytest.raises(ValueError, match="negative"):
+        Criterion("1", "x", -1, rule=YesNoRule())
