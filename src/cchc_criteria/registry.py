@@ -69,7 +69,13 @@ class Registry:
             name = names[position] if names else _plugin_name(plugin)
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
-        self._manager.check_pending()
+        try:
+            self._manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            culprit = self._manager.get_name(error.plugin)
+            raise PluginError(
+                f"plugin {culprit!r} implements a hook that cchc_criteria does not define: {error}"
+            ) from error
         self._sets: dict[str, RegisteredSet] | None = None
 
     @classmethod
@@ -121,12 +127,18 @@ class Registry:
         for impl in hook.get_hookimpls():
             info = self._info[impl.plugin_name]
             try:
-                items = list(cast("Iterable[object]", impl.function()))
+                result = impl.function()
             except Exception as error:
                 raise PluginError(
                     f"plugin {info.name!r} ({_dist_label(info.distribution, info.version)}) "
                     f"failed in register_criterion_sets: {type(error).__name__}: {error}"
                 ) from error
+            if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
+                raise PluginError(
+                    f"plugin {info.name!r} returned {result!r:.80} from register_criterion_sets;"
+                    " expected a list of CriterionSet objects"
+                )
+            items = list(cast("Iterable[object]", result))
             for item in items:
                 if not isinstance(item, CriterionSet):
                     raise PluginError(

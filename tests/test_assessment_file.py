@@ -1,0 +1,114 @@
+"""Assessment files (TOML): what they accept, and one clear message for what they do not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_criteria import NA, ChosenBand, InputError, load_assessment, read_assessment
+
+GOOD = """
+set = "quangngai.so.2019"
+unit = "Sở Giáo dục và Đào tạo"
+period = "2019"
+
+[answers]
+"7.1.1" = { band = 1 }
+"7.1.2" = { band = "Từ 90% số văn bản trả lên" }
+"7.1.3" = true
+"7.2.2" = "3/41"
+"7.2.3" = 12.5
+"7.3.1" = "Không áp dụng"
+"7.4.1" = "NA"
+
+[self_assessed]
+"7" = "7,5"
+"7.1.1" = 1.5
+
+[appraised]
+"7.1.3" = 1
+
+[evidence]
+"7.1.3" = ["Công văn số 12", "Ảnh chụp màn hình"]
+"7.1.2" = "Báo cáo eOffice"
+
+[explanations]
+"7.2.2" = "Chưa có hồ sơ trực tuyến"
+"""
+
+
+def test_reads_every_table() -> None:
+    assessment = read_assessment(GOOD, source="good.toml")
+    assert assessment.set_id == "quangngai.so.2019"
+    assert assessment.unit == "Sở Giáo dục và Đào tạo"
+    assert assessment.answers["7.1.1"] == ChosenBand(1)
+    assert assessment.answers["7.1.2"] == ChosenBand("Từ 90% số văn bản trả lên")
+    assert assessment.answers["7.1.3"] is True
+    assert assessment.answers["7.2.2"] == "3/41"
+    assert assessment.answers["7.3.1"] is NA
+    assert assessment.answers["7.4.1"] is NA
+    assert assessment.self_assessed["7"] == "7,5"
+    assert assessment.evidence["7.1.2"] == ("Báo cáo eOffice",)
+    assert assessment.evidence["7.1.3"] == ("Công văn số 12", "Ảnh chụp màn hình")
+    assert assessment.explanations["7.2.2"] == "Chưa có hồ sơ trực tuyến"
+    assert assessment.source == "good.toml"
+
+
+def test_toml_floats_are_read_from_their_shortest_repr_not_binary() -> None:
+    from cchc_criteria.numbers import to_decimal
+
+    assessment = read_assessment('[answers]\n"1" = 0.1\n[self_assessed]\n"1" = 0.3\n')
+    assert to_decimal(assessment.answers["1"]) == Decimal("0.1")
+    assert to_decimal(assessment.self_assessed["1"]) == Decimal("0.3")
+
+
+def test_malformed_toml_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[answers]\n"7.1.1" = \n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.toml: not valid TOML.*line 2"):
+        load_assessment(path)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = """
+    colour = "blue"
+    [answers]
+    "7.1.1" = { band = 1, extra = 2 }
+    "7.1.2" = [1, 2]
+    [self_assessed]
+    "7.1.3" = true
+    [evidence]
+    "7.1.3" = 5
+    """
+    with pytest.raises(InputError) as caught:
+        read_assessment(text, source="mixed.toml")
+    message = str(caught.value)
+    assert message.startswith("mixed.toml: ")
+    for part in (
+        "'colour'",
+        "[answers] '7.1.1'",
+        "[answers] '7.1.2'",
+        "[self_assessed] '7.1.3'",
+        "[evidence] '7.1.3'",
+    ):
+        assert part in message
+
+
+def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="missing.toml: cannot read the file"):
+        load_assessment(tmp_path / "missing.toml")
+
+
+def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "latin.toml"
+    path.write_bytes('[answers]\n"1" = "Có"\n'.encode("cp1258"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_assessment(path)
+
+
+def test_text_is_nfc_normalised() -> None:
+    assessment = read_assessment('unit = "So\u031b\u0309 GD"\n[answers]\n"1" = "Co\u0301"\n')
+    assert assessment.unit == "Sở GD"
+    assert assessment.answers["1"] == "Có"

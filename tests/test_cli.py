@@ -1,0 +1,138 @@
+"""The ``cchc`` command: output, exit codes, and one-line errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cchc_criteria
+from cchc_criteria.cli import cli
+
+EXAMPLE = (
+    Path(__file__).parents[1]
+    / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
+)
+
+COMPLETE = """
+set = "quangngai.so.2019"
+unit = "Đơn vị thử"
+[answers]
+"7.1.1" = "100%"
+"7.1.2" = "95%"
+"7.1.3" = "Có"
+"7.1.4" = "100%"
+"7.2.1" = "4/5"
+"7.2.2" = "30%"
+"7.2.3" = "5%"
+"7.3.1" = "70%"
+"7.3.2" = "12%"
+"7.3.3" = "20%"
+"7.4.1" = "Đã công bố"
+"7.4.2" = "Thực hiện đúng"
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_score_the_bundled_example_is_incomplete_so_exit_1() -> None:
+    code, out, _ = run("score", "quangngai.so.2019", str(EXAMPLE))
+    assert code == 1
+    assert "HIỆN ĐẠI HÓA HÀNH CHÍNH" in out
+    assert "Tổng điểm: 6 / 13 (3,5 điểm chưa chấm)" in out
+    assert "CHƯA ĐẦY ĐỦ" in out
+    assert "[unanswered] 7.3.2" in out
+
+
+def test_score_in_english() -> None:
+    code, out, _ = run("score", "quangngai.so.2019", str(EXAMPLE), "--lang", "en")
+    assert code == 1
+    assert "Total: 6 / 13 (3.5 points unscored)" in out
+    assert "[band-needs-figure] 7.1.1" in out
+
+
+def test_a_complete_clean_assessment_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "complete.toml"
+    path.write_text(COMPLETE, encoding="utf-8")
+    code, out, _ = run("score", "quangngai.so.2019", str(path))
+    assert code == 0, out
+    # 1.5 + 1 + 1 + 1 | 1 + 0.75 + 0 | 0.5 + 1 + 1 | 1.5 + 1.5
+    assert "Tổng điểm: 11,75 / 13" in out
+    assert "Chỉ số: 90,38 %" in out
+    assert "Phiếu điểm đầy đủ" in out
+
+
+def test_error_findings_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "gap.toml"
+    path.write_text(COMPLETE.replace('"7.1.1" = "100%"', '"7.1.1" = "75%"'), encoding="utf-8")
+    code, out, _ = run("score", "quangngai.so.2019", str(path))
+    assert code == 1
+    assert "[no-band] 7.1.1" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["score", "quangngai.so.2018", str(EXAMPLE)], "did you mean 'quangngai.so.2019'"),
+        (["score", "quangngai.so.2019", "missing.toml"], "missing.toml: cannot read the file"),
+        (["score"], "Missing argument"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_usage_and_input_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err + out
+
+
+def test_malformed_file_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("[answers\n", encoding="utf-8")
+    code, _, err = run("score", "quangngai.so.2019", str(path))
+    assert code == 2
+    assert err.startswith("cchc: error: ")
+    assert "broken.toml: not valid TOML" in err
+
+
+def test_an_assessment_for_another_set_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.toml"
+    path.write_text('set = "hanoi.so.2024"\n[answers]\n', encoding="utf-8")
+    code, _, err = run("score", "quangngai.so.2019", str(path))
+    assert code == 2
+    assert "'hanoi.so.2024', not 'quangngai.so.2019'" in err
+
+
+def test_sets_lists_the_installed_sets_as_json() -> None:
+    code, out, _ = run("sets", "--json")
+    assert code == 0
+    entries = {e["id"]: e for e in json.loads(out)}
+    assert entries["quangngai.so.2019"]["distribution"] == "cchc-criteria-quangngai"
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert cchc_criteria.__version__ in out
+
+
+def test_the_console_script_runs_the_readme_job() -> None:
+    executable = shutil.which("cchc")
+    assert executable is not None, "the cchc console script is not installed"
+    result = subprocess.run(
+        [executable, "score", "quangngai.so.2019", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Tổng điểm: 6 / 13" in result.stdout
+    assert result.stderr == ""

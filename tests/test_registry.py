@@ -1,0 +1,175 @@
+"""Plugins: discovery through entry points, look-up, and errors that name the plugin."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+import cchc_criteria as cc
+from cchc_criteria import (
+    Criterion,
+    CriterionSet,
+    DuplicateSetError,
+    PluginError,
+    Registry,
+    UnknownSetError,
+    YesNoRule,
+    hookimpl,
+)
+
+
+def a_set(set_id: str) -> CriterionSet:
+    return CriterionSet(
+        id=set_id, title=set_id, criteria=[Criterion("1", "x", 1, rule=YesNoRule())]
+    )
+
+
+class Provides:
+    def __init__(self, *ids: str) -> None:
+        self.ids = ids
+
+    @hookimpl
+    def register_criterion_sets(self) -> list[CriterionSet]:
+        return [a_set(i) for i in self.ids]
+
+
+def test_sets_are_listed_with_their_plugin() -> None:
+    registry = Registry(
+        [Provides("b.so.2024", "a.so.2024"), Provides("c.xa.2025")], names=["alpha", "beta"]
+    )
+    listed = [(r.criterion_set.id, r.plugin) for r in registry.sets()]
+    assert listed == [("a.so.2024", "alpha"), ("b.so.2024", "alpha"), ("c.xa.2025", "beta")]
+    assert registry.get("c.xa.2025").id == "c.xa.2025"
+    assert [p.name for p in registry.plugins] == ["alpha", "beta"]
+    assert registry.plugins[0].hooks == ("register_criterion_sets",)
+
+
+def test_two_plugins_registering_one_id_is_an_error_naming_both() -> None:
+    registry = Registry([Provides("x.so.2024"), Provides("x.so.2024")], names=["one", "two"])
+    with pytest.raises(DuplicateSetError, match=r"'x\.so\.2024'.*'one'.*'two'"):
+        registry.sets()
+
+
+def test_unknown_id_suggests_close_ones() -> None:
+    registry = Registry([Provides("quangngai.so.2019")], names=["qn"])
+    with pytest.raises(UnknownSetError, match=r"did you mean 'quangngai\.so\.2019'"):
+        registry.get("quangngai.so.2018")
+    with pytest.raises(UnknownSetError, match="installed sets: quangngai.so.2019"):
+        registry.get("hanoi")
+
+
+def test_no_plugins_at_all_says_how_to_get_one() -> None:
+    with pytest.raises(UnknownSetError, match="pip install"):
+        Registry([]).get("quangngai.so.2019")
+
+
+class ReturnsJunk:
+    @hookimpl
+    def register_criterion_sets(self) -> list[object]:
+        return ["not a set"]
+
+
+class Raises:
+    @hookimpl
+    def register_criterion_sets(self) -> list[CriterionSet]:
+        raise ValueError("criterion '1' must have either a rule or children")
+
+
+class ReturnsNone:
+    @hookimpl
+    def register_criterion_sets(self) -> None:
+        return None
+
+
+class UnknownHook:
+    @hookimpl
+    def register_criteria(self) -> list[CriterionSet]:
+        return []
+
+
+@pytest.mark.parametrize(
+    ("plugin", "message"),
+    [
+        (ReturnsJunk(), r"plugin 'bad' returned str .*expected CriterionSet"),
+        (Raises(), r"plugin 'bad' .*failed in register_criterion_sets: ValueError: criterion '1'"),
+        (ReturnsNone(), r"plugin 'bad' returned None .*expected a list of CriterionSet"),
+    ],
+)
+def test_a_broken_plugin_is_reported_by_name(plugin: object, message: str) -> None:
+    with pytest.raises(PluginError, match=message):
+        Registry([plugin], names=["bad"]).sets()
+
+
+def test_a_hook_nobody_specified_is_rejected() -> None:
+    with pytest.raises(PluginError, match="'typo'.*register_criteria"):
+        Registry([UnknownHook()], names=["typo"])
+
+
+@pytest.fixture
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder on sys.path where a test can 'install' a distribution with entry points."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+def install(folder: Path, name: str, entry_points: str, module: str | None = None) -> None:
+    info = folder / f"{name}-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
+    (info / "entry_points.txt").write_text(dedent(entry_points))
+    if module is not None:
+        (folder / f"{name.replace('-', '_')}.py").write_text(dedent(module))
+
+
+def test_plugins_are_discovered_through_entry_points(installed: Path) -> None:
+    install(
+        installed,
+        "cchc-test-plugin",
+        """
+        [cchc_test_group]
+        testplugin = cchc_test_plugin
+        """,
+        module="""
+        import cchc_criteria as cc
+
+        @cc.hookimpl
+        def register_criterion_sets():
+            rule = cc.YesNoRule()
+            return [cc.CriterionSet(id="t.so.2024", title="t",
+                                    criteria=[cc.Criterion("1", "x", 1, rule=rule)])]
+        """,
+    )
+    try:
+        registry = Registry.from_entry_points("cchc_test_group")
+        (registered,) = registry.sets()
+        assert registered.criterion_set.id == "t.so.2024"
+        assert (registered.plugin, registered.distribution, registered.version) == (
+            "testplugin",
+            "cchc-test-plugin",
+            "1.2.3",
+        )
+    finally:
+        sys.modules.pop("cchc_test_plugin", None)
+
+
+def test_a_plugin_that_fails_to_import_is_named_with_its_distribution(installed: Path) -> None:
+    install(
+        installed,
+        "cchc-broken-plugin",
+        """
+        [cchc_test_group]
+        broken = cchc_broken_plugin_missing_module
+        """,
+    )
+    with pytest.raises(PluginError, match=r"plugin 'broken' \(cchc-broken-plugin 1\.2\.3\)"):
+        Registry.from_entry_points("cchc_test_group")
+
+
+def test_the_in_repo_plugin_is_installed_for_real() -> None:
+    # The test command installs plugins/quangngai as a distribution: its entry point is live.
+    found = {r.criterion_set.id: r for r in cc.list_sets()}
+    assert found["quangngai.so.2019"].distribution == "cchc-criteria-quangngai"
+    assert cc.get_set("quangngai.so.2019").province == "Quảng Ngãi"
