@@ -5,7 +5,6 @@ from __future__ import annotations
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["lint", "typing", "tests"]
 
 PYTHONS = ["3.11", "3.12", "3.13"]

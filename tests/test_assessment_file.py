@@ -97,7 +97,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="missing.toml: cannot read the file"):
+    with pytest.raises(InputError, match=r"missing\.toml: cannot read the file"):
         load_assessment(tmp_path / "missing.toml")
 
 

@@ -57,7 +57,7 @@ def test_unknown_id_suggests_close_ones() -> None:
     registry = Registry([Provides("quangngai.so.2019")], names=["qn"])
     with pytest.raises(UnknownSetError, match=r"did you mean 'quangngai\.so\.2019'"):
         registry.get("quangngai.so.2018")
-    with pytest.raises(UnknownSetError, match="installed sets: quangngai.so.2019"):
+    with pytest.raises(UnknownSetError, match=r"installed sets: quangngai\.so\.2019"):
         registry.get("hanoi")
 
 
@@ -104,7 +104,7 @@ def test_a_broken_plugin_is_reported_by_name(plugin: object, message: str) -> No
 
 
 def test_a_hook_nobody_specified_is_rejected() -> None:
-    with pytest.raises(PluginError, match="'typo'.*register_criteria"):
+    with pytest.raises(PluginError, match=r"'typo'.*register_criteria"):
         Registry([UnknownHook()], names=["typo"])
 
 
