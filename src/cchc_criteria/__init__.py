@@ -22,6 +22,7 @@ from cchc_criteria.errors import (
 from cchc_criteria.formats import load_assessment, read_assessment
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import (
+    FINDING_CODES,
     NA,
     Assessment,
     Band,
@@ -67,6 +68,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "FINDING_CODES",
     "NA",
     "Assessment",
     "Band",

@@ -20,6 +20,7 @@ import attrs
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
 
 __all__ = [
+    "FINDING_CODES",
     "NA",
     "Assessment",
     "Band",
@@ -170,6 +171,35 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.criterion}: " if self.criterion else ""
         return f"{self.severity} [{self.code}] {where}{self.message}"
+
+
+#: Every finding code scoring can report, with its severity. Documented one by one in
+#: ``docs/findings.md``; the codes are stable: tools may match on them.
+FINDING_CODES: Mapping[str, Severity] = {
+    "unanswered": Severity.WARNING,
+    "invalid-answer": Severity.ERROR,
+    "out-of-domain": Severity.ERROR,
+    "no-band": Severity.ERROR,
+    "overlapping-bands": Severity.WARNING,
+    "band-needs-figure": Severity.WARNING,
+    "unknown-band": Severity.ERROR,
+    "held-to-max": Severity.WARNING,
+    "held-to-zero": Severity.WARNING,
+    "group-held": Severity.WARNING,
+    "na-not-allowed": Severity.ERROR,
+    "unknown-criterion": Severity.ERROR,
+    "answer-for-group": Severity.ERROR,
+    "duplicate-code": Severity.ERROR,
+    "self-assessed-differs": Severity.WARNING,
+    "appraised-differs": Severity.WARNING,
+    "self-assessed-missing": Severity.INFO,
+    "appraised-missing": Severity.INFO,
+    "self-assessed-unchecked": Severity.INFO,
+    "appraised-unchecked": Severity.INFO,
+    "invalid-declared-score": Severity.ERROR,
+    "declared-score-out-of-range": Severity.ERROR,
+    "no-grade": Severity.ERROR,
+}
 
 
 # --------------------------------------------------------------------------- edges and bands

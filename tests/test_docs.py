@@ -1,0 +1,70 @@
+"""The documentation covers what the code offers: finding codes, hooks, public names."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import cchc_criteria as cc
+from cchc_criteria import hookspecs
+
+ROOT = Path(__file__).parents[1]
+SOURCE = ROOT / "src" / "cchc_criteria"
+
+
+def emitted_codes() -> set[str]:
+    """Finding codes written in the source where findings are made."""
+    pattern = re.compile(r'(?:Finding|finding|refusal)\(\s*f?"([a-z{}_-]+)"', re.S)
+    codes: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        for code in pattern.findall(path.read_text(encoding="utf-8")):
+            if code.startswith("{kind}"):
+                codes |= {code.replace("{kind}", k) for k in ("self-assessed", "appraised")}
+            else:
+                codes.add(code)
+    return codes
+
+
+def test_every_emitted_finding_code_is_catalogued() -> None:
+    codes = emitted_codes()
+    assert "out-of-domain" in codes  # the scan itself works
+    assert codes - {"code"} <= set(cc.FINDING_CODES)
+
+
+def test_every_finding_code_is_documented() -> None:
+    text = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
+    for code, severity in cc.FINDING_CODES.items():
+        heading = next(
+            (line for line in text.splitlines() if line.startswith("### ") and f"`{code}`" in line),
+            None,
+        )
+        assert heading is not None, f"{code} is not documented"
+        assert f"({severity})" in heading, f"{code}: documented severity differs"
+
+
+def test_every_hook_is_documented() -> None:
+    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    hooks = [
+        name
+        for name, value in vars(hookspecs).items()
+        if callable(value) and hasattr(value, "cchc_criteria_spec")
+    ]
+    assert hooks == ["register_criterion_sets"]
+    for hook in hooks:
+        assert f"#### `{hook}()`" in text
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    for name in cc.__all__:
+        value = getattr(cc, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert inspect.getdoc(value), f"cchc_criteria.{name} has no docstring"
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    assert "cchc score quangngai.so.2019" in commands[0]
+    assert "nox" in commands[1]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
