@@ -55,6 +55,41 @@ def read_quantity(answer: object, scale: Scale) -> Fraction:
     return parse_rate(answer, percent=scale is Scale.PERCENT)
 
 
+def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fraction | Outcome:
+    """The answer's exact value on ``scale``, or the outcome that refuses it.
+
+    ``alternative`` names another accepted kind of answer for the message ("a band's label").
+    """
+    try:
+        value = read_quantity(answer, scale)
+    except NumberFormatError as error:
+        also_en = f" or {alternative}" if alternative else ""
+        also_vi = " hoặc tên một khoảng" if alternative else ""
+        return refusal(
+            "invalid-answer",
+            answer,
+            f"expected {expected(scale)}{also_en}: {error}",
+            f"cần {expected(scale)}{also_vi}: {error}",
+        )
+    if outside_domain(value, scale):
+        return domain_refusal(answer, value, scale)
+    return value
+
+
+def scored(
+    points: Decimal, value: Decimal, answer: object, explanation_vi: str, explanation_en: str
+) -> Outcome:
+    """The outcome of a rule that has no rounding of its own and matched no band."""
+    return Outcome(
+        points=points,
+        exact=points,
+        value=value,
+        figure=figure_text(answer),
+        explanation_vi=explanation_vi,
+        explanation_en=explanation_en,
+    )
+
+
 def expected(scale: Scale) -> str:
     """What an answer on ``scale`` looks like, for messages."""
     return {

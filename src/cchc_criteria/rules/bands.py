@@ -9,7 +9,6 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import (
     Band,
     ChosenBand,
@@ -22,13 +21,10 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.numbers import decimal_of, format_number, round_points
 from cchc_criteria.rules._answers import (
-    domain_refusal,
-    expected,
     figure_text,
     fold,
-    outside_domain,
     points_word,
-    read_quantity,
+    read_figure,
     refusal,
 )
 
@@ -62,17 +58,9 @@ class BandRule:
         """Score a figure, or a named band."""
         if isinstance(answer, ChosenBand):
             return self._score_chosen(answer, max_points)
-        try:
-            value = read_quantity(answer, self.scale)
-        except NumberFormatError as error:
-            return refusal(
-                "invalid-answer",
-                answer,
-                f"expected {expected(self.scale)} or a band's label: {error}",
-                f"cần {expected(self.scale)} hoặc tên một khoảng: {error}",
-            )
-        if outside_domain(value, self.scale):
-            return domain_refusal(answer, value, self.scale)
+        value = read_figure(answer, self.scale, alternative="a band's label")
+        if isinstance(value, Outcome):
+            return value
         matches = [i for i, band in enumerate(self.bands) if band.contains(value)]
         shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
         shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol

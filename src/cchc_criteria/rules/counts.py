@@ -11,35 +11,11 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
-from cchc_criteria.rules._answers import (
-    domain_refusal,
-    expected,
-    figure_text,
-    outside_domain,
-    points_word,
-    read_quantity,
-    refusal,
-)
+from cchc_criteria.rules._answers import points_word, read_figure, scored
 
 __all__ = ["DeductionRule", "PerItemRule"]
-
-
-def _read_count(answer: object) -> Fraction | Outcome:
-    try:
-        value = read_quantity(answer, Scale.COUNT)
-    except NumberFormatError as error:
-        return refusal(
-            "invalid-answer",
-            answer,
-            f"expected {expected(Scale.COUNT)}: {error}",
-            f"cần {expected(Scale.COUNT)}: {error}",
-        )
-    if outside_domain(value, Scale.COUNT):
-        return domain_refusal(answer, value, Scale.COUNT)
-    return value
 
 
 @attrs.frozen
@@ -54,7 +30,7 @@ class PerItemRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a count of items."""
-        count = _read_count(answer)
+        count = read_figure(answer, Scale.COUNT)
         if isinstance(count, Outcome):
             return count
         exact = Fraction(self.points_per_item) * count
@@ -62,15 +38,14 @@ class PerItemRule:
             exact = min(exact, Fraction(self.cap))
         points = decimal_of(exact)
         n = format_number(decimal_of(count))
-        return Outcome(
-            points=points,
-            exact=points,
-            value=decimal_of(count),
-            figure=figure_text(answer),
-            explanation_vi=f"{n} × {format_number(self.points_per_item)}"
+        return scored(
+            points,
+            decimal_of(count),
+            answer,
+            f"{n} × {format_number(self.points_per_item)}"
             + (f", tối đa {format_number(self.cap)}" if self.cap is not None else "")
             + f" = {points_word(points, 'vi')}",
-            explanation_en=f"{n} × {format_number(self.points_per_item, lang='en')}"
+            f"{n} × {format_number(self.points_per_item, lang='en')}"
             + (f", at most {format_number(self.cap, lang='en')}" if self.cap is not None else "")
             + f" = {points_word(points, 'en')}",
         )
@@ -105,7 +80,7 @@ class DeductionRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a count of events."""
-        count = _read_count(answer)
+        count = read_figure(answer, Scale.COUNT)
         if isinstance(count, Outcome):
             return count
         exact = max(
@@ -115,14 +90,13 @@ class DeductionRule:
         n = format_number(decimal_of(count))
         per_vi = format_number(self.points_per_event)
         per_en = format_number(self.points_per_event, lang="en")
-        return Outcome(
-            points=points,
-            exact=points,
-            value=decimal_of(count),
-            figure=figure_text(answer),
-            explanation_vi=f"{format_number(max_points)} − {n} × {per_vi}, "
+        return scored(
+            points,
+            decimal_of(count),
+            answer,
+            f"{format_number(max_points)} − {n} × {per_vi}, "
             f"không dưới {format_number(self.floor)} = {points_word(points, 'vi')}",
-            explanation_en=f"{format_number(max_points, lang='en')} − {n} × {per_en}, "
+            f"{format_number(max_points, lang='en')} − {n} × {per_en}, "
             f"not below {format_number(self.floor, lang='en')} = {points_word(points, 'en')}",
         )
 

@@ -9,7 +9,7 @@ import attrs
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import format_number, to_decimal
-from cchc_criteria.rules._answers import figure_text, points_word, refusal
+from cchc_criteria.rules._answers import points_word, refusal, scored
 
 __all__ = ["ManualRule"]
 
@@ -44,13 +44,12 @@ class ManualRule:
                 f"điểm {format_number(points)} ngoài khoảng 0 đến {format_number(max_points)}; "
                 "tiêu chí chưa được chấm",
             )
-        return Outcome(
-            points=points,
-            exact=points,
-            value=points,
-            figure=figure_text(answer),
-            explanation_vi=f"điểm chấm trực tiếp: {points_word(points, 'vi')}",
-            explanation_en=f"score entered directly: {points_word(points, 'en')}",
+        return scored(
+            points,
+            points,
+            answer,
+            f"điểm chấm trực tiếp: {points_word(points, 'vi')}",
+            f"score entered directly: {points_word(points, 'en')}",
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:

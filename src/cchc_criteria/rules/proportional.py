@@ -7,18 +7,9 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
-from cchc_criteria.rules._answers import (
-    domain_refusal,
-    expected,
-    figure_text,
-    outside_domain,
-    points_word,
-    read_quantity,
-    refusal,
-)
+from cchc_criteria.rules._answers import points_word, read_figure, scored
 
 __all__ = ["ProportionalRule"]
 
@@ -41,29 +32,19 @@ class ProportionalRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a rate."""
-        try:
-            value = read_quantity(answer, self.scale)
-        except NumberFormatError as error:
-            return refusal(
-                "invalid-answer",
-                answer,
-                f"expected {expected(self.scale)}: {error}",
-                f"cần {expected(self.scale)}: {error}",
-            )
-        if outside_domain(value, self.scale):
-            return domain_refusal(answer, value, self.scale)
+        value = read_figure(answer, self.scale)
+        if isinstance(value, Outcome):
+            return value
         rate = value / 100 if self.scale is Scale.PERCENT else value
         points = decimal_of(rate * Fraction(max_points))
         shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
         shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol
-        return Outcome(
-            points=points,
-            exact=points,
-            value=decimal_of(value),
-            figure=figure_text(answer),
-            explanation_vi=f"{shown} × {format_number(max_points)} điểm tối đa = "
-            f"{points_word(points, 'vi')}",
-            explanation_en=f"{shown_en} × {format_number(max_points, lang='en')} max points = "
+        return scored(
+            points,
+            decimal_of(value),
+            answer,
+            f"{shown} × {format_number(max_points)} điểm tối đa = {points_word(points, 'vi')}",
+            f"{shown_en} × {format_number(max_points, lang='en')} max points = "
             f"{points_word(points, 'en')}",
         )
 
