@@ -136,3 +136,17 @@ def test_the_console_script_runs_the_readme_job() -> None:
     assert result.returncode == 1
     assert "Tổng điểm: 6 / 13" in result.stdout
     assert result.stderr == ""
+
+
+def test_an_unexpected_error_is_one_line_with_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc_criteria.cli as cli_module
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "render_text", explode)
+    monkeypatch.setattr("sys.argv", ["cchc", "score", "quangngai.so.2019", str(EXAMPLE)])
+    monkeypatch.delenv("CCHC_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli_module.main()
+    assert exited.value.code == 3

@@ -51,6 +51,12 @@ def test_every_rule_scores_any_answer_without_raising(
 
 
 @given(st.data(), rules(), maxima)
+def test_every_rule_is_deterministic(data: st.DataObject, rule: Rule, max_points: Decimal) -> None:
+    answer = data.draw(answers_for(rule, max_points))
+    assert rule.score(answer, max_points) == rule.score(answer, max_points)
+
+
+@given(st.data(), rules(), maxima)
 def test_rules_stay_within_their_declared_range(
     data: st.DataObject, rule: Rule, max_points: Decimal
 ) -> None:

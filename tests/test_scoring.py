@@ -356,3 +356,12 @@ def test_a_criterion_needs_a_rule_or_children() -> None:
         Criterion("1", "x", 1)
     with pytest.raises(ValueError, match="negative"):
         Criterion("1", "x", -1, rule=YesNoRule())
+
+
+@pytest.mark.parametrize("answer", ["0/0", "5/0", "5/3", "120%"])
+def test_impossible_ratios_are_findings_on_the_scorecard(answer: str) -> None:
+    card = score(make_set(), {**FULL, "1.1.1": answer})
+    assert card["1.1.1"].points is None
+    assert card["1.1.1"].figure == answer
+    assert [f.criterion for f in card.errors] == ["1.1.1"]
+    assert not card.complete

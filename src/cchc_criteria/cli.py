@@ -1,12 +1,13 @@
 """The ``cchc`` command: the only place that prints or exits.
 
 Exit codes: 0 clean; 1 the scorecard is incomplete or has error findings; 2 bad usage or
-unreadable input (a missing file, an unknown set, a broken plugin).
+unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_BUG = 3
 
 
 class _Fail(click.ClickException):
@@ -105,9 +107,22 @@ def sets_command(as_json: bool) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``cchc`` console script."""
+    """Entry point of the ``cchc`` console script.
+
+    An unexpected exception is a bug in cchc-criteria or in a plugin: it is reported in one
+    line (set ``CCHC_DEBUG=1`` to see the traceback) with exit code 3.
+    """
     try:
         cli.main(prog_name="cchc", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         click.echo("cchc: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        click.echo(
+            f"cchc: internal error: {type(error).__name__}: {error} "
+            "(this is a bug; run again with CCHC_DEBUG=1 and report the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_BUG)
