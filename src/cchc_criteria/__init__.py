@@ -20,6 +20,7 @@ from cchc_criteria.errors import (
     UnknownSetError,
 )
 from cchc_criteria.formats import load_assessment, read_assessment
+from cchc_criteria.formulas import FormulaError
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import (
     FINDING_CODES,
@@ -30,6 +31,7 @@ from cchc_criteria.model import (
     Criterion,
     CriterionSet,
     Finding,
+    Formula,
     FractionOfMax,
     Grade,
     Linear,
@@ -81,6 +83,8 @@ __all__ = [
     "DeductionRule",
     "DuplicateSetError",
     "Finding",
+    "Formula",
+    "FormulaError",
     "FractionOfMax",
     "Grade",
     "InputError",

@@ -17,10 +17,12 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
 
 __all__ = [
     "FINDING_CODES",
+    "FORMULA_NAMES",
     "NA",
     "Assessment",
     "Band",
@@ -28,6 +30,7 @@ __all__ = [
     "Criterion",
     "CriterionSet",
     "Finding",
+    "Formula",
     "FractionOfMax",
     "Grade",
     "Linear",
@@ -180,6 +183,7 @@ FINDING_CODES: Mapping[str, Severity] = {
     "invalid-answer": Severity.ERROR,
     "out-of-domain": Severity.ERROR,
     "no-band": Severity.ERROR,
+    "formula-error": Severity.ERROR,
     "overlapping-bands": Severity.WARNING,
     "band-needs-figure": Severity.WARNING,
     "unknown-band": Severity.ERROR,
@@ -384,7 +388,72 @@ class Linear:
         return text
 
 
-Award = Points | FractionOfMax | Linear
+#: The names a band formula may use: the figure (``value``, also called ``rate`` and
+#: ``count``) and the criterion's max (``max_points``).
+FORMULA_NAMES: frozenset[str] = frozenset({"value", "rate", "count", "max_points"})
+
+
+@attrs.frozen
+class Formula:
+    """A band award given by a formula as published: ``Formula("rate * 1.5 / 100")``.
+
+    The text is parsed once by the safe formula parser (:mod:`cchc_criteria.formulas`) and
+    evaluated exactly; a text that is not a formula raises
+    :class:`~cchc_criteria.FormulaError`. Names: ``value`` (the figure; ``rate`` and ``count``
+    are the same value) and ``max_points``. ``cap`` and ``places`` are as in :class:`Linear`.
+    """
+
+    text: str = attrs.field(converter=nfc)
+    cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
+    places: int | None = None
+    expression: Expression = attrs.field(init=False, eq=False, repr=False)
+
+    @expression.default
+    def _parse(self) -> Expression:
+        return Expression.parse(self.text, FORMULA_NAMES)
+
+    def _values(self, value: Fraction, max_points: Decimal) -> dict[str, Fraction]:
+        return {"value": value, "rate": value, "count": value, "max_points": Fraction(max_points)}
+
+    def exact(self, value: Fraction, max_points: Decimal) -> Fraction:
+        """The formula's value at ``value`` (after its cap, before its rounding)."""
+        result = self.expression.evaluate(self._values(value, max_points))
+        if self.cap is not None:
+            result = min(result, Fraction(self.cap))
+        return result
+
+    def bounds(
+        self, low: Fraction | None, high: Fraction | None, max_points: Decimal
+    ) -> tuple[Fraction | None, Fraction | None]:
+        """Bounds of the award for values in [low, high] (``None``: unbounded)."""
+        span = (low, high)
+        maximum = (Fraction(max_points), Fraction(max_points))
+        least, most = self.expression.bounds(
+            {"value": span, "rate": span, "count": span, "max_points": maximum}
+        )
+        if self.cap is not None:
+            cap = Fraction(self.cap)
+            least = cap if least is None else min(least, cap)
+            most = cap if most is None else min(most, cap)
+        return least, most
+
+    def describe(self, *, lang: str = "vi") -> str:
+        """The formula in words."""
+        text = self.text
+        if self.cap is not None:
+            text += (", tối đa " if lang == "vi" else ", at most ") + format_number(
+                self.cap, lang=lang
+            )
+        if self.places is not None:
+            text += (
+                f", làm tròn {self.places} chữ số thập phân"
+                if lang == "vi"
+                else f", rounded to {self.places} decimals"
+            )
+        return text
+
+
+Award = Points | FractionOfMax | Linear | Formula
 
 
 @attrs.frozen
@@ -393,7 +462,7 @@ class Band:
 
     Attributes:
         label: the row's text as published ("Từ 60% - dưới 90% số văn bản").
-        award: :class:`Points`, :class:`FractionOfMax` or :class:`Linear`.
+        award: :class:`Points`, :class:`FractionOfMax`, :class:`Linear` or :class:`Formula`.
         lower: the lower edge (:func:`at_least` = từ, :func:`above` = trên), ``None`` if unbounded.
         upper: the upper edge (:func:`below` = dưới, :func:`at_most` = đến), ``None`` if unbounded.
     """

@@ -9,10 +9,12 @@ from fractions import Fraction
 
 import attrs
 
+from cchc_criteria.formulas import FormulaError
 from cchc_criteria.model import (
     Band,
     ChosenBand,
     Finding,
+    Formula,
     Linear,
     Outcome,
     Scale,
@@ -89,9 +91,17 @@ class BandRule:
                     "đã dùng khoảng đứng trước",
                 ),
             )
-        exact = decimal_of(band.award.exact(value, max_points))
+        try:
+            exact = decimal_of(band.award.exact(value, max_points))
+        except FormulaError as error:
+            return refusal(
+                "formula-error",
+                answer,
+                f"band {index + 1}'s formula cannot be evaluated at {shown_en}: {error.reason}",
+                f"không tính được công thức của khoảng {index + 1} tại {shown}: {error.reason}",
+            )
         points = exact
-        if isinstance(band.award, Linear) and band.award.places is not None:
+        if isinstance(band.award, Linear | Formula) and band.award.places is not None:
             points = round_points(exact, band.award.places)
         interval_vi = describe_interval(band.lower, band.upper, unit=self.scale.symbol)
         interval_en = describe_interval(band.lower, band.upper, lang="en", unit=self.scale.symbol)
@@ -135,13 +145,12 @@ class BandRule:
                 f"không có khoảng {answer.ref!r}; các khoảng là: {labels}",
             )
         band = self.bands[index]
-        if isinstance(band.award, Linear):
-            low, high = _span(band, self.scale)
-            if low is None or high is None:
+        if isinstance(band.award, Linear | Formula):
+            least, most = _award_span(band, self.scale, max_points)
+            if isinstance(least, float) or isinstance(most, float):
                 span_en = span_vi = ""
             else:
-                lo = decimal_of(band.award.exact(low, max_points))
-                hi = decimal_of(band.award.exact(high, max_points))
+                lo, hi = decimal_of(least), decimal_of(most)
                 span_en = (
                     f" (from {format_number(lo, lang='en')} to {format_number(hi, lang='en')})"
                 )
@@ -188,10 +197,7 @@ class BandRule:
             low, high = _span(band, self.scale)
             if low is not None and high is not None and low > high:
                 continue  # the band lies wholly outside the domain
-            if isinstance(band.award, Linear):
-                band_low, band_high = _linear_range(band.award, low, high)
-            else:
-                band_low = band_high = band.award.exact(Fraction(0), max_points)
+            band_low, band_high = _award_span(band, self.scale, max_points)
             lows.append(band_low)
             highs.append(band_high)
         if not lows:
@@ -201,6 +207,21 @@ class BandRule:
     def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
         """Every band in words, in document order."""
         return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
+
+
+def _award_span(
+    band: Band, scale: Scale, max_points: Decimal
+) -> tuple[Fraction | float, Fraction | float]:
+    """The least and most a band awards over its part of the domain; ±inf where unbounded."""
+    low, high = _span(band, scale)
+    award = band.award
+    if isinstance(award, Linear):
+        return _linear_range(award, low, high)
+    if isinstance(award, Formula):
+        least, most = award.bounds(low, high, max_points)
+        return (-math.inf if least is None else least), (math.inf if most is None else most)
+    points = award.exact(Fraction(0), max_points)
+    return points, points
 
 
 def _linear_range(

@@ -15,6 +15,7 @@ from cchc_criteria.model import (
     ChosenBand,
     Criterion,
     CriterionSet,
+    Formula,
     FractionOfMax,
     Linear,
     Lower,
@@ -56,6 +57,19 @@ points = _decimals("0", "10")
 fractions_of_max = _decimals("0", "1")
 
 
+_formula_texts = st.sampled_from(
+    [
+        "value * 1.5 / 100",
+        "rate * 1 / 40",
+        "min(rate / 85 * 10, 10)",
+        "max_points * value / 100",
+        "max(0, count - 2) * 0.5",
+        "(value - 50) / 10",
+        "-value / 20 + 3",
+    ]
+)
+
+
 @st.composite
 def _edges(draw: st.DrawFn, scale: Scale) -> list[Decimal]:
     """Sorted, distinct inner edges that cut the scale's domain into bands."""
@@ -68,14 +82,20 @@ def _edges(draw: st.DrawFn, scale: Scale) -> list[Decimal]:
 @st.composite
 def _award(
     draw: st.DrawFn, *, monotone_floor: Decimal | None = None
-) -> Points | FractionOfMax | Linear:
+) -> Points | FractionOfMax | Linear | Formula:
     if monotone_floor is not None:
         return Points(monotone_floor + draw(_decimals("0", "2")))
-    kind = draw(st.sampled_from(["points", "fraction", "linear"]))
+    kind = draw(st.sampled_from(["points", "fraction", "linear", "formula"]))
     if kind == "points":
         return Points(draw(points))
     if kind == "fraction":
         return FractionOfMax(draw(fractions_of_max))
+    if kind == "formula":
+        return Formula(
+            draw(_formula_texts),
+            cap=draw(st.none() | points),
+            places=draw(st.none() | st.integers(0, 3)),
+        )
     return Linear(
         draw(_decimals("-2", "3")),
         draw(_decimals("1", "100", 0)),
@@ -189,7 +209,7 @@ def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     yes/no, rate or label)."""
     if isinstance(rule, BandRule):
         return _in_scale(rule.scale) | st.integers(1, len(rule.bands)).map(ChosenBand).filter(
-            lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear)
+            lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear | Formula)
         )
     if isinstance(rule, ProportionalRule):
         return _in_scale(rule.scale)

@@ -1,0 +1,377 @@
+"""Safe formulas: a tiny expression language for published scoring formulas, never ``eval``.
+
+A formula such as ``rate * 1.5 / 100`` or ``min(rate / 85 * 10, 10)`` is parsed by our own
+recursive-descent parser into a tree and evaluated with exact rationals, so ``0.1 + 0.2`` is
+exactly ``0.3``. The language has, and has only:
+
+* numbers written with a decimal point (``1.5``; the comma separates arguments);
+* the names a rule declares (``value``, and ``rate`` or ``count`` by its scale; ``max_points``);
+* ``+``, ``-`` (also ``−``), ``*`` (also ``×``), ``/`` (also ``÷``), unary minus, parentheses;
+* ``min(a, b, …)`` and ``max(a, b, …)``.
+
+Anything else — an attribute, a subscript, another call, an undeclared name, a string — is a
+:class:`FormulaError` that points at the offending character. Nesting deeper than
+:data:`MAX_DEPTH` is refused before it can exhaust the interpreter's stack.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from cchc_criteria.errors import CchcError
+
+__all__ = ["MAX_DEPTH", "Expression", "FormulaError", "parse_formula"]
+
+#: The deepest nesting of parentheses and calls a formula may have.
+MAX_DEPTH: Final = 50
+
+_OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
+_FUNCTIONS: Final[Mapping[str, Callable[[list[Fraction]], Fraction]]] = {"min": min, "max": max}
+
+
+class FormulaError(CchcError, ValueError):
+    """A formula that is not in the formula language, or that cannot be evaluated."""
+
+    def __init__(self, formula: str, position: int | None, message: str) -> None:
+        self.formula = formula
+        self.position = position
+        self.reason = message
+        if position is None:
+            super().__init__(f"formula {_excerpt(formula, 0)[0]!r}: {message}")
+        else:
+            shown, offset = _excerpt(formula, position)
+            pointer = " " * offset + "^"
+            super().__init__(
+                f"column {position + 1} of the formula: {message}\n  {shown}\n  {pointer}"
+            )
+
+
+def _excerpt(formula: str, position: int, width: int = 60) -> tuple[str, int]:
+    """At most ``width`` characters of ``formula`` around ``position``, and its offset there."""
+    if len(formula) <= width:
+        return formula, position
+    start = max(0, min(position - width // 2, len(formula) - width))
+    shown = formula[start : start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(formula) else ""
+    return prefix + shown + suffix, position - start + len(prefix)
+
+
+# --------------------------------------------------------------------------- tree
+
+
+@attrs.frozen
+class _Number:
+    value: Fraction
+
+
+@attrs.frozen
+class _Name:
+    name: str
+    position: int
+
+
+@attrs.frozen
+class _Negate:
+    operand: _Node
+
+
+@attrs.frozen
+class _Binary:
+    op: str
+    left: _Node
+    right: _Node
+    position: int
+
+
+@attrs.frozen
+class _Call:
+    function: str
+    arguments: tuple[_Node, ...]
+
+
+_Node = _Number | _Name | _Negate | _Binary | _Call
+
+_BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+}
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@attrs.frozen
+class _Token:
+    kind: str  # "number", "name", "op", "(", ")", ",", "end"
+    text: str
+    position: int
+
+
+def _tokenize(formula: str) -> Iterator[_Token]:
+    """Tokens one at a time, so that the parser reports the first problem in reading order."""
+    i = 0
+    while i < len(formula):
+        ch = formula[i]
+        if ch.isspace():
+            i += 1
+        elif ch.isdigit() or (ch == "." and formula[i + 1 : i + 2].isdigit()):
+            start = i
+            while i < len(formula) and (formula[i].isdigit() or formula[i] == "."):
+                i += 1
+            text = formula[start:i]
+            if text.count(".") > 1:
+                raise FormulaError(formula, start, f"{text!r} is not a number")
+            yield _Token("number", text, start)
+        elif ch.isascii() and (ch.isalpha() or ch == "_"):
+            start = i
+            while (
+                i < len(formula)
+                and formula[i].isascii()
+                and (formula[i].isalnum() or formula[i] == "_")
+            ):
+                i += 1
+            yield _Token("name", formula[start:i], start)
+        elif ch in _OPERATORS:
+            yield _Token("op", _OPERATORS[ch], i)
+            i += 1
+        elif ch in "(),":
+            yield _Token(ch, ch, i)
+            i += 1
+        else:
+            hint = {
+                "[": "subscripts are not allowed",
+                "'": "text is not allowed",
+                '"': "text is not allowed",
+                "%": "write a percentage as a number: 40 for 40 %",
+                ".": "attribute access is not allowed",
+            }.get(ch, "only numbers, names, + - * / ( ) , min and max are allowed")
+            raise FormulaError(formula, i, f"unexpected {ch!r}: {hint}")
+    yield _Token("end", "", len(formula))
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser:
+    """expression := term (("+" | "-") term)* ; term := unary (("*" | "/") unary)* ;
+    unary := "-" unary | atom ; atom := number | name | call | "(" expression ")"."""
+
+    def __init__(self, formula: str, names: frozenset[str]) -> None:
+        self.formula = formula
+        self.names = names
+        self.tokens = _tokenize(formula)
+        self.next: _Token = next(self.tokens)
+        self.depth = 0
+
+    def peek(self) -> _Token:
+        return self.next
+
+    def take(self) -> _Token:
+        token = self.next
+        if token.kind != "end":
+            self.next = next(self.tokens)
+        return token
+
+    def fail(self, token: _Token, message: str) -> FormulaError:
+        return FormulaError(self.formula, token.position, message)
+
+    def parse(self) -> _Node:
+        if self.peek().kind == "end":
+            raise self.fail(self.peek(), "the formula is empty")
+        node = self.expression()
+        token = self.peek()
+        if token.kind != "end":
+            raise self.fail(token, f"unexpected {token.text!r}: expected an operator or the end")
+        return node
+
+    def nest(self, token: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(token, f"nested more than {MAX_DEPTH} levels deep")
+
+    def expression(self) -> _Node:
+        node = self.term()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            token = self.take()
+            node = _Binary(token.text, node, self.term(), token.position)
+        return node
+
+    def term(self) -> _Node:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in "*/":
+            token = self.take()
+            node = _Binary(token.text, node, self.unary(), token.position)
+        return node
+
+    def unary(self) -> _Node:
+        # Iterative, so a long run of minus signs cannot exhaust the stack.
+        negations = 0
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            if self.take().text == "-":
+                negations += 1
+        node = self.atom()
+        return _Negate(node) if negations % 2 else node
+
+    def atom(self) -> _Node:
+        token = self.take()
+        if token.kind == "number":
+            return _Number(Fraction(token.text))
+        if token.kind == "(":
+            self.nest(token)
+            node = self.expression()
+            self.expect(")", "a closing parenthesis")
+            self.depth -= 1
+            return node
+        if token.kind == "name":
+            if self.peek().kind == "(":
+                return self.call(token)
+            if token.text in _FUNCTIONS:
+                raise self.fail(token, f"{token.text} needs its arguments: {token.text}(a, b)")
+            if token.text not in self.names:
+                allowed = ", ".join(sorted(self.names)) or "none"
+                raise self.fail(token, f"unknown name {token.text!r}; declared names: {allowed}")
+            if self.peek().kind == "name" or self.peek().text == ".":
+                raise self.fail(self.peek(), "expected an operator")
+            return _Name(token.text, token.position)
+        if token.kind == "end":
+            raise self.fail(token, "the formula ends where a number, a name or '(' is expected")
+        raise self.fail(token, f"unexpected {token.text!r}: expected a number, a name or '('")
+
+    def call(self, name: _Token) -> _Node:
+        if name.text not in _FUNCTIONS:
+            raise self.fail(name, f"{name.text!r} cannot be called: only min and max can")
+        opening = self.take()
+        self.nest(opening)
+        arguments = [self.expression()]
+        while self.peek().kind == ",":
+            self.take()
+            arguments.append(self.expression())
+        self.expect(")", "',' or a closing parenthesis")
+        self.depth -= 1
+        return _Call(name.text, tuple(arguments))
+
+    def expect(self, kind: str, what: str) -> None:
+        token = self.peek()
+        if token.kind != kind:
+            raise self.fail(token, f"expected {what}")
+        self.take()
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _names(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+@attrs.frozen
+class Expression:
+    """A parsed formula, kept with its text as published.
+
+    ``Expression.parse("rate * 1.5 / 100", {"rate"})`` checks the text once; ``evaluate`` then
+    gives an exact :class:`~fractions.Fraction` for given values of the names.
+    """
+
+    text: str
+    names: frozenset[str] = attrs.field(converter=_names)
+    _tree: _Node = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def parse(cls, text: str, names: Iterable[str]) -> Expression:
+        """Parse ``text``; :class:`FormulaError` says what is wrong and where."""
+        declared = frozenset(names)
+        return cls(text, declared, _Parser(text, declared).parse())
+
+    def evaluate(self, values: Mapping[str, Fraction]) -> Fraction:
+        """The formula's exact value; :class:`FormulaError` on division by zero."""
+        return self._eval(self._tree, values)
+
+    def _eval(self, node: _Node, values: Mapping[str, Fraction]) -> Fraction:
+        if isinstance(node, _Number):
+            return node.value
+        if isinstance(node, _Name):
+            return values[node.name]
+        if isinstance(node, _Negate):
+            return -self._eval(node.operand, values)
+        if isinstance(node, _Binary):
+            left = self._eval(node.left, values)
+            right = self._eval(node.right, values)
+            if node.op == "/" and right == 0:
+                raise FormulaError(self.text, node.position, "division by zero")
+            return _BINARY[node.op](left, right)
+        return _FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
+
+    def bounds(
+        self, ranges: Mapping[str, tuple[Fraction | None, Fraction | None]]
+    ) -> tuple[Fraction | None, Fraction | None]:
+        """Sound lower and upper bounds over the given ranges of the names (interval arithmetic).
+
+        ``None`` is unbounded. The bounds are exact when every name occurs once, as in the
+        formulas of published sets.
+        """
+        return _interval(self._tree, ranges)
+
+
+_Bound = tuple[Fraction | None, Fraction | None]
+
+
+def _interval(node: _Node, ranges: Mapping[str, _Bound]) -> _Bound:
+    if isinstance(node, _Number):
+        return node.value, node.value
+    if isinstance(node, _Name):
+        return ranges.get(node.name, (None, None))
+    if isinstance(node, _Negate):
+        low, high = _interval(node.operand, ranges)
+        return (None if high is None else -high), (None if low is None else -low)
+    if isinstance(node, _Call):
+        parts = [_interval(a, ranges) for a in node.arguments]
+        lows = [p[0] for p in parts]
+        highs = [p[1] for p in parts]
+        if node.function == "min":
+            low = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
+            high_values = [v for v in highs if v is not None]
+            return low, (min(high_values) if high_values else None)
+        low_values = [v for v in lows if v is not None]
+        high = None if any(v is None for v in highs) else max(v for v in highs if v is not None)
+        return (max(low_values) if low_values else None), high
+    left, right = _interval(node.left, ranges), _interval(node.right, ranges)
+    if node.op == "+":
+        return _add(left[0], right[0]), _add(left[1], right[1])
+    if node.op == "-":
+        return _add(left[0], _neg(right[1])), _add(left[1], _neg(right[0]))
+    if node.op == "/":
+        low, high = right
+        if low is None or high is None or low <= 0 <= high:
+            return None, None  # the divisor may be 0 or unbounded: no finite bound
+        right = (1 / high, 1 / low)
+    return _multiply(left, right)
+
+
+def _add(a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    return None if a is None or b is None else a + b
+
+
+def _neg(a: Fraction | None) -> Fraction | None:
+    return None if a is None else -a
+
+
+def _multiply(a: _Bound, b: _Bound) -> _Bound:
+    if None in a or None in b:
+        if a[0] == a[1] == 0 or b[0] == b[1] == 0:
+            return Fraction(0), Fraction(0)
+        return None, None
+    products = [x * y for x in a for y in b if x is not None and y is not None]
+    return min(products), max(products)
+
+
+def parse_formula(text: str, names: Iterable[str]) -> Expression:
+    """Parse a formula over the declared ``names`` (see :class:`Expression`)."""
+    return Expression.parse(text, names)
