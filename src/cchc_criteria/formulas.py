@@ -30,6 +30,9 @@ __all__ = ["MAX_DEPTH", "Expression", "FormulaError", "parse_formula"]
 #: The deepest nesting of parentheses and calls a formula may have.
 MAX_DEPTH: Final = 50
 
+# ASCII digits only: str.isdigit() also accepts "²" and other digits Fraction cannot read.
+_DIGITS: Final = frozenset("0123456789")
+
 _OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
 _FUNCTIONS: Final[Mapping[str, Callable[[list[Fraction]], Fraction]]] = {"min": min, "max": max}
 
@@ -122,9 +125,9 @@ def _tokenize(formula: str) -> Iterator[_Token]:
         ch = formula[i]
         if ch.isspace():
             i += 1
-        elif ch.isdigit() or (ch == "." and formula[i + 1 : i + 2].isdigit()):
+        elif ch in _DIGITS or (ch == "." and formula[i + 1 : i + 2] in _DIGITS):
             start = i
-            while i < len(formula) and (formula[i].isdigit() or formula[i] == "."):
+            while i < len(formula) and (formula[i] in _DIGITS or formula[i] == "."):
                 i += 1
             text = formula[start:i]
             if text.count(".") > 1:
