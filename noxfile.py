@@ -36,7 +36,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
     """Type-check the library, the plugins and this noxfile with mypy --strict."""
-    session.install(MYPY, "nox", ".[testing]", *PLUGINS, "pytest>=8")
+    session.install(MYPY, "types-python-dateutil", "nox", ".[testing]", *PLUGINS, "pytest>=8")
     session.run("mypy", "--strict", *session.posargs)
 
 
