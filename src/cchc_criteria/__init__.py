@@ -19,7 +19,15 @@ from cchc_criteria.errors import (
     PluginError,
     UnknownSetError,
 )
-from cchc_criteria.formats import load_assessment, read_assessment
+from cchc_criteria.formats import (
+    dump_set,
+    dumps_set,
+    load_assessment,
+    load_set,
+    read_assessment,
+    read_set,
+    save_set,
+)
 from cchc_criteria.formulas import FormulaError
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import (
@@ -117,10 +125,15 @@ __all__ = [
     "at_least",
     "at_most",
     "below",
+    "dump_set",
+    "dumps_set",
     "get_set",
     "hookimpl",
     "list_sets",
     "load_assessment",
+    "load_set",
     "read_assessment",
+    "read_set",
+    "save_set",
     "score",
 ]

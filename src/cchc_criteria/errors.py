@@ -7,12 +7,15 @@ expected. Problems with a unit's *answers* are not errors: scoring reports them 
 
 from __future__ import annotations
 
+import attrs
+
 __all__ = [
     "CchcError",
     "DuplicateSetError",
     "InputError",
     "NumberFormatError",
     "PluginError",
+    "Problem",
     "UnknownSetError",
 ]
 
@@ -25,19 +28,44 @@ class NumberFormatError(CchcError, ValueError):
     """A figure typed by a person could not be read as a number, rate or ratio."""
 
 
+@attrs.frozen
+class Problem:
+    """One mistake in a file: what was expected, and where (line, criterion code)."""
+
+    message: str
+    line: int | None = None
+    criterion: str | None = None
+
+    def render(self, path: str) -> str:
+        """ "file:line: criterion 7.1.2: message"."""
+        where = f"{path}:{self.line}" if self.line is not None else path
+        about = f"criterion {self.criterion}: " if self.criterion else ""
+        return f"{where}: {about}{self.message}"
+
+
 class InputError(CchcError):
     """A file could not be read as the library expects.
 
-    ``path`` names the file, ``location`` the place in it (a table, a criterion code) and
-    ``expected`` what would have been accepted.
+    ``path`` names the file and ``problems`` lists every mistake found in it, each with the
+    line (where the parser gives one), the criterion code and what was expected. The message
+    has one line per problem.
     """
 
-    def __init__(self, path: str, message: str, *, location: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        message: str | None = None,
+        *,
+        location: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
         self.path = path
         self.location = location
-        self.detail = message
-        where = f"{path}: {location}" if location else path
-        super().__init__(f"{where}: {message}")
+        self.problems = list(problems or [])
+        if message is not None:
+            self.problems.insert(0, Problem(f"{location}: {message}" if location else message))
+        self.detail = "; ".join(p.message for p in self.problems)
+        super().__init__("\n".join(p.render(path) for p in self.problems))
 
 
 class UnknownSetError(CchcError, LookupError):

@@ -62,7 +62,11 @@ def to_decimal(value: object) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return to_decimal(repr(value))
+        # The shortest repr, read as a plain decimal (not as typed text: "1.125" is 1.125).
+        number = Decimal(repr(value))
+        if not number.is_finite():
+            raise NumberFormatError(f"expected a finite number, got {value}")
+        return number
     if isinstance(value, Fraction):
         return decimal_of(value)
     if isinstance(value, str):

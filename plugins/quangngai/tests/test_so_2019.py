@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 import cchc_criteria as cc
 from cchc_criteria.testing import check_criterion_set
-from cchc_criteria_quangngai import example_path, so_2019
+from cchc_criteria_quangngai import example_path, set_path
 
 # (code, max points) of every row of Phụ lục 3, in document order, as printed.
 PUBLISHED = [
@@ -57,7 +58,7 @@ def cs() -> cc.CriterionSet:
 
 
 def test_registered_through_the_entry_point(cs: cc.CriterionSet) -> None:
-    assert cs == so_2019.build()
+    assert cs == cc.load_set(set_path("quangngai.so.2019"))
     (registered,) = [r for r in cc.list_sets() if r.criterion_set.id == "quangngai.so.2019"]
     assert registered.plugin == "quangngai"
 
@@ -68,6 +69,7 @@ def test_every_row_as_published(cs: cc.CriterionSet) -> None:
     ]
     assert cs.max_points == 13
     assert cs.unit_kind is cc.UnitKind.DEPARTMENT
+    assert (cs.valid_from, cs.valid_until) == (date(2019, 1, 1), date(2019, 12, 31))
     assert "lĩnh vực 7" in cs.scope
     assert "Phụ lục 3" in cs.source
 
@@ -179,3 +181,14 @@ def test_the_set_passes_the_plugin_conformance_check(cs: cc.CriterionSet) -> Non
 def test_the_example_ships_with_the_distribution() -> None:
     assert example_path().is_file()
     assert cc.load_assessment(example_path()).set_id == "quangngai.so.2019"
+
+
+def test_the_data_file_lies_beside_the_table_row_by_row() -> None:
+    text = set_path("quangngai.so.2019").read_text(encoding="utf-8")
+    codes = [line.split('"')[1] for line in text.splitlines() if line.startswith("code = ")]
+    assert codes == [code for code, _ in PUBLISHED]
+
+
+def test_the_data_file_round_trips(cs: cc.CriterionSet) -> None:
+    assert cc.read_set(cc.dumps_set(cs)) == cs
+    assert cc.read_set(cc.dumps_set(cs, format="json"), format="json") == cs

@@ -1,5 +1,14 @@
-"""Reading and writing files: assessments (TOML) for now."""
+"""Reading and writing files: criterion sets and assessments (TOML or JSON)."""
 
 from cchc_criteria.formats.assessment import load_assessment, read_assessment
+from cchc_criteria.formats.sets import dump_set, dumps_set, load_set, read_set, save_set
 
-__all__ = ["load_assessment", "read_assessment"]
+__all__ = [
+    "dump_set",
+    "dumps_set",
+    "load_assessment",
+    "load_set",
+    "read_assessment",
+    "read_set",
+    "save_set",
+]

@@ -32,6 +32,7 @@ from typing import Any
 
 from cchc_criteria.errors import InputError
 from cchc_criteria.model import NA, Assessment, ChosenBand, nfc
+from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules._answers import fold
 
 __all__ = ["load_assessment", "read_assessment"]
@@ -126,7 +127,7 @@ def _text(value: object) -> str | None:
 
 def _float_safe(value: object) -> object:
     # TOML floats become Decimal from their shortest repr, never through binary arithmetic.
-    return repr(value) if isinstance(value, float) else value
+    return to_decimal(value) if isinstance(value, float) else value
 
 
 def _answer(value: object) -> object:
@@ -144,7 +145,7 @@ def _answer(value: object) -> object:
             return NA
         return value
     if isinstance(value, float):
-        return repr(value)
+        return to_decimal(value)
     if isinstance(value, bool | int):
         return value
     raise ValueError(

@@ -1,4 +1,4 @@
-"""Quảng Ngãi's criterion sets, registered with cchc-criteria through its plugin hook."""
+"""Quảng Ngãi's criterion sets, shipped as data files and registered with cchc-criteria."""
 
 from __future__ import annotations
 
@@ -6,15 +6,21 @@ from importlib.resources import files
 from pathlib import Path
 
 import cchc_criteria as cc
-from cchc_criteria_quangngai import so_2019
 
-__all__ = ["example_path", "register_criterion_sets"]
+__all__ = ["example_path", "register_criterion_sets", "set_path"]
+
+SETS = ("quangngai.so.2019",)
 
 
 @cc.hookimpl
 def register_criterion_sets() -> list[cc.CriterionSet]:
-    """The sets this plugin provides."""
-    return [so_2019.build()]
+    """The sets this plugin provides, read from its data files."""
+    return [cc.load_set(set_path(set_id)) for set_id in SETS]
+
+
+def set_path(set_id: str) -> Path:
+    """The data file of one of this plugin's sets."""
+    return Path(str(files(__name__) / "sets" / f"{set_id}.toml"))
 
 
 def example_path(name: str = "so_gddt_2019.toml") -> Path:

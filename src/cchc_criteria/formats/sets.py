@@ -1,0 +1,463 @@
+"""Criterion-set files (TOML, or JSON with the same shape) that read like the published table.
+
+One ``[[criteria]]`` table per row of the published table, in document order; the hierarchy
+comes from the codes ("7.1.2" belongs to "7.1"). See ``docs/formats.md`` for the format.
+Every mistake in a file is reported in one :class:`~cchc_criteria.InputError`, with the line,
+the criterion code and what was expected; a file with a mistake yields no set at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+import tomli_w
+
+from cchc_criteria.dates import parse_period
+from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.formats._convert import (
+    RULE_KEYS,
+    converter,
+    plain_number,
+    structure_rule,
+    unstructure_rule,
+)
+from cchc_criteria.model import (
+    Criterion,
+    CriterionSet,
+    Grade,
+    NAPolicy,
+    Role,
+    RoundingPolicy,
+    Rule,
+    UnitKind,
+    nfc,
+)
+
+__all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
+
+_RULE_PARAMS = frozenset().union(*RULE_KEYS.values())
+
+
+@attrs.frozen
+class _Header:
+    id: str
+    title: str
+    province: str = ""
+    unit_kind: UnitKind | None = None
+    authority: str = ""
+    legal_basis: str = ""
+    source: str = ""
+    scope: str = ""
+    in_force: str | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    grades: list[Grade] = attrs.Factory(list)
+    rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
+    na_policy: NAPolicy = NAPolicy.EXCLUDE
+
+
+@attrs.frozen
+class _Row:
+    code: str
+    title: str
+    max: Decimal
+    parent: str | None = None
+    role: Role = Role.SCORE
+    na: NAPolicy | None = None
+    evidence: str = ""
+    notes: str = ""
+
+
+@attrs.define
+class _Node:
+    row: _Row
+    rule: Rule | None
+    index: int
+    children: list[_Node] = attrs.Factory(list)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_set(path: str | Path) -> CriterionSet:
+    """Read a criterion-set file (``.toml`` or ``.json``)."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    fmt = "json" if name.lower().endswith(".json") else "toml"
+    return read_set(text, source=name, format=fmt)
+
+
+def read_set(text: str, *, source: str = "<text>", format: str = "toml") -> CriterionSet:
+    """Read a criterion set from TOML (or ``format="json"``) text."""
+    text = nfc(text)
+    document = _parse(text, source, format)
+    return _Reader(text, source).build(document)
+
+
+def _parse(text: str, source: str, fmt: str) -> dict[str, Any]:
+    if fmt == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
+            ) from None
+        if not isinstance(document, dict):
+            raise InputError(source, "a criterion set is a JSON object")
+        return document
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        line = int(match.group(1)) if match else None
+        raise InputError(
+            source, problems=[Problem(f"not valid TOML: {error}", line=line)]
+        ) from None
+
+
+class _Reader:
+    """One reading of one file: collects every problem, then builds the set or raises."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.lines = text.splitlines()
+        self.source = source
+        self.problems: list[Problem] = []
+        self.row_lines: list[int | None] = []
+
+    def problem(self, message: str, line: int | None = None, code: str | None = None) -> None:
+        self.problems.append(Problem(message, line=line, criterion=code))
+
+    def build(self, document: dict[str, Any]) -> CriterionSet:
+        rows = document.pop("criteria", None)
+        header = self._header(document)
+        if not isinstance(rows, list) or not rows:
+            self.problem("a criterion set needs its rows: one [[criteria]] table per row")
+            rows = []
+        self.row_lines = self._locate_rows(rows)
+        nodes = [self._row(i, row) for i, row in enumerate(rows)]
+        roots = self._tree([n for n in nodes if n is not None], len(nodes) == len(rows))
+        if self.problems or header is None:
+            raise InputError(self.source, problems=self.problems)
+        try:
+            criteria = [self._criterion(node) for node in roots]
+        except (ValueError, CchcError) as error:  # pragma: no cover - checked per row above
+            raise InputError(self.source, str(error)) from None
+        valid_from, valid_until = header.valid_from, header.valid_until
+        if header.in_force is not None:
+            period = parse_period(header.in_force)
+            valid_from, valid_until = period.start, period.end
+        return CriterionSet(
+            id=header.id,
+            title=header.title,
+            criteria=criteria,
+            province=header.province,
+            unit_kind=header.unit_kind,
+            authority=header.authority,
+            legal_basis=header.legal_basis,
+            source=header.source,
+            scope=header.scope,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            grades=header.grades,
+            rounding=header.rounding,
+            na_policy=header.na_policy,
+        )
+
+    # ------------------------------------------------------------------ header
+
+    def _header(self, document: dict[str, Any]) -> _Header | None:
+        try:
+            header = converter.structure(document, _Header)
+        except cattrs.BaseValidationError as error:
+            for message, key in _messages(error):
+                self.problem(message, self._key_line(key, None))
+            return None
+        if header.in_force is not None:
+            try:
+                parse_period(header.in_force)
+            except CchcError as error:
+                self.problem(f"in_force: {error}", self._key_line("in_force", None))
+                return None
+            if header.valid_from or header.valid_until:
+                self.problem("give either in_force or valid_from/valid_until, not both")
+        return header
+
+    # ------------------------------------------------------------------ rows
+
+    def _row(self, index: int, raw: object) -> _Node | None:
+        line = self.row_lines[index]
+        if not isinstance(raw, Mapping):
+            self.problem(f"row {index + 1} must be a table", line)
+            return None
+        data = {str(k): v for k, v in raw.items()}
+        code = data.get("code") if isinstance(data.get("code"), str) else None
+        kind = data.pop("rule", None)
+        params = {k: data.pop(k) for k in list(data) if k in _RULE_PARAMS}
+        row: _Row | None = None
+        try:
+            row = converter.structure(data, _Row)
+        except cattrs.BaseValidationError as error:
+            for message, key in _messages(error):
+                self.problem(message, self._key_line(key, index), code)
+        rule: Rule | None = None
+        if kind is not None:
+            unknown = set(params) - RULE_KEYS.get(str(kind), frozenset())
+            if kind in RULE_KEYS and unknown:
+                self.problem(
+                    f"{', '.join(sorted(unknown))} do(es) not belong to a {kind} rule; "
+                    f"it takes {', '.join(sorted(RULE_KEYS[kind])) or 'nothing'}",
+                    self._key_line(sorted(unknown)[0], index),
+                    code,
+                )
+            else:
+                try:
+                    rule = structure_rule(kind, params)
+                except (ValueError, CchcError, cattrs.BaseValidationError) as error:
+                    key = next(iter(params), "rule")
+                    self.problem(_message(error), self._key_line(key, index), code)
+        elif params:
+            self.problem(
+                f"{', '.join(sorted(params))} given without rule = "
+                f'"{next(k for k, v in RULE_KEYS.items() if set(params) <= v)}" or another kind'
+                if any(set(params) <= v for v in RULE_KEYS.values())
+                else f"{', '.join(sorted(params))} given without a rule",
+                self._key_line(sorted(params)[0], index),
+                code,
+            )
+        if row is None:
+            return None
+        if row.max < 0:
+            self.problem(
+                f"max must not be negative, got {row.max}", self._key_line("max", index), row.code
+            )
+            return None
+        if kind is not None and rule is None:
+            return None
+        return _Node(row, rule, index)
+
+    def _tree(self, nodes: list[_Node], all_rows: bool) -> list[_Node]:
+        roots: list[_Node] = []
+        seen: list[_Node] = []
+        for node in nodes:
+            row = node.row
+            parent_code = row.parent if row.parent is not None else _derived_parent(row.code)
+            line = self.row_lines[node.index]
+            if not parent_code:  # None, or "" for a top-level row whose code has a dot
+                roots.append(node)
+            else:
+                wanted = _normal(parent_code)
+                parent = next((n for n in reversed(seen) if _normal(n.row.code) == wanted), None)
+                if parent is None:
+                    where = "" if row.parent is not None else " (from its code)"
+                    self.problem(
+                        f"its parent {parent_code!r}{where} is not among the rows above it",
+                        line,
+                        row.code,
+                    )
+                elif parent.rule is not None:
+                    self.problem(
+                        f"its parent {parent.row.code!r} has a rule; a criterion with "
+                        "sub-criteria is scored by adding them up and takes no rule",
+                        line,
+                        row.code,
+                    )
+                else:
+                    parent.children.append(node)
+            seen.append(node)
+        if all_rows:
+            for node in nodes:
+                if node.rule is None and not node.children:
+                    self.problem(
+                        "it has no rule and no sub-criteria; give it rule = … "
+                        '(or rule = "manual" if the set leaves the score to the council)',
+                        self.row_lines[node.index],
+                        node.row.code,
+                    )
+        return roots
+
+    def _criterion(self, node: _Node) -> Criterion:
+        row = node.row
+        return Criterion(
+            row.code,
+            row.title,
+            row.max,
+            rule=node.rule,
+            children=[self._criterion(child) for child in node.children],
+            role=row.role,
+            na_policy=row.na,
+            evidence=row.evidence,
+            notes=row.notes,
+        )
+
+    # ------------------------------------------------------------------ line numbers
+
+    def _locate_rows(self, rows: list[Any]) -> list[int | None]:
+        headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[criteria]]"]
+        if len(headers) == len(rows):
+            return list(headers)
+        codes = [
+            i + 1 for i, line in enumerate(self.lines) if re.match(r'\s*"?code"?\s*[:=]', line)
+        ]
+        if len(codes) == len(rows):
+            return list(codes)
+        return [None] * len(rows)
+
+    def _key_line(self, key: str | None, index: int | None) -> int | None:
+        """The line where ``key`` is set in row ``index`` (``None``: the header), else the
+        row's first line."""
+        if index is None:
+            begin, start = 0, None
+            following = [n for n in self.row_lines if n is not None]
+        else:
+            start = self.row_lines[index]
+            if start is None:
+                return None
+            begin = start - 1
+            following = [n for n in self.row_lines[index + 1 :] if n is not None]
+        end = following[0] - 1 if following else len(self.lines)
+        if key is not None:
+            pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*[:=]')
+            for number in range(begin, end):
+                if pattern.match(self.lines[number]):
+                    return number + 1
+        return start
+
+
+def _derived_parent(code: str) -> str | None:
+    normal = _normal(code)
+    return normal.rsplit(".", 1)[0] if "." in normal else None
+
+
+def _normal(code: str) -> str:
+    """A code with commas read as dots and no spaces or trailing dot ("7,4" → "7.4")."""
+    return code.replace(",", ".").replace(" ", "").rstrip(".")
+
+
+def _messages(error: cattrs.BaseValidationError) -> list[tuple[str, str | None]]:
+    """(message, key) for every leaf error that cattrs collected."""
+    found: list[tuple[str, str | None]] = []
+    for text in cattrs.transform_error(error, path="$", format_exception=_format):
+        message, _, path = text.rpartition(" @ ")
+        keys = re.findall(r"\.(\w+)", path)
+        key = keys[-1] if keys else None
+        if message.startswith("extra fields found"):
+            extra = re.search(r"\((.*)\)", message)
+            key = extra.group(1).split(", ")[0] if extra else key
+            message = f"unknown key(s) {extra.group(1) if extra else ''}"
+        elif message == "required field missing":
+            message = f"{key} is required"
+        elif key is not None:
+            message = f"{key}: {message}"
+        found.append((message, key))
+    return found
+
+
+def _format(error: BaseException, type_: Any) -> str:
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return f"extra fields found ({', '.join(sorted(error.extra_fields))})"
+    if isinstance(error, ValueError | CchcError | TypeError) and str(error):
+        return str(error)
+    return f"expected {getattr(type_, '__name__', type_)}"
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, cattrs.BaseValidationError):
+        return "; ".join(m for m, _ in _messages(error))
+    return str(error)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dump_set(criterion_set: CriterionSet) -> dict[str, Any]:
+    """The set as plain data in the file format (``load_set`` reads it back equal)."""
+    cs = criterion_set
+    result: dict[str, Any] = {"id": cs.id, "title": cs.title}
+    for key in ("province", "authority", "legal_basis", "source", "scope"):
+        if getattr(cs, key):
+            result[key] = getattr(cs, key)
+    if cs.unit_kind is not None:
+        result["unit_kind"] = cs.unit_kind.value
+    if cs.valid_from is not None:
+        result["valid_from"] = cs.valid_from.isoformat()
+    if cs.valid_until is not None:
+        result["valid_until"] = cs.valid_until.isoformat()
+    if cs.na_policy is not NAPolicy.EXCLUDE:
+        result["na_policy"] = cs.na_policy.value
+    if cs.rounding != RoundingPolicy():
+        rounding: dict[str, Any] = {"mode": cs.rounding.mode}
+        if cs.rounding.places is not None:
+            rounding["places"] = cs.rounding.places
+        result["rounding"] = rounding
+    if cs.grades:
+        result["grades"] = [converter.unstructure(g, Grade) for g in cs.grades]
+    rows: list[dict[str, Any]] = []
+    for top in cs.criteria:
+        _dump_rows(top, None, rows)
+    result["criteria"] = rows
+    return result
+
+
+def _dump_rows(criterion: Criterion, parent: str | None, rows: list[dict[str, Any]]) -> None:
+    row: dict[str, Any] = {
+        "code": criterion.code,
+        "title": criterion.title,
+        "max": plain_number(criterion.max_points),
+    }
+    derived = _derived_parent(criterion.code)
+    if (parent is None and derived is not None) or (
+        parent is not None and (derived is None or _normal(parent) != derived)
+    ):
+        row["parent"] = parent if parent is not None else ""
+    if criterion.role is not Role.SCORE:
+        row["role"] = criterion.role.value
+    if criterion.na_policy is not None:
+        row["na"] = criterion.na_policy.value
+    if criterion.evidence:
+        row["evidence"] = criterion.evidence
+    if criterion.notes:
+        row["notes"] = criterion.notes
+    if criterion.rule is not None:
+        row.update(unstructure_rule(criterion.rule))
+    rows.append(row)
+    for child in criterion.children:
+        _dump_rows(child, criterion.code, rows)
+
+
+def dumps_set(criterion_set: CriterionSet, *, format: str = "toml") -> str:
+    """The set as TOML (or ``format="json"``) text."""
+    data = dump_set(criterion_set)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(data)
+
+
+def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
+    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
+    target = Path(path)
+    fmt = "json" if target.suffix.lower() == ".json" else "toml"
+    text = dumps_set(criterion_set, format=fmt)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
