@@ -21,7 +21,7 @@ def tests(session: nox.Session) -> None:
     Installing the plugins as distributions (not from the source tree) means their entry points
     are what the tests exercise. Extra arguments go to pytest: ``nox -s tests -- -k bands``.
     """
-    session.install(".[testing]", *PLUGINS, "pytest>=8")
+    session.install(".[test]", *PLUGINS)
     session.run("pytest", *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
 
 
@@ -36,7 +36,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
     """Type-check the library, the plugins and this noxfile with mypy --strict."""
-    session.install(MYPY, "types-python-dateutil", "nox", ".[testing]", *PLUGINS, "pytest>=8")
+    session.install(MYPY, "types-python-dateutil", "nox", ".[test]", *PLUGINS)
     session.run("mypy", "--strict", *session.posargs)
 
 
