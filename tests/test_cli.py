@@ -99,7 +99,7 @@ def test_malformed_file_exits_2(tmp_path: Path) -> None:
     code, _, err = run("score", "quangngai.so.2019", str(path))
     assert code == 2
     assert err.startswith("cchc: error: ")
-    assert "broken.toml: not valid TOML" in err
+    assert "broken.toml:1: not valid TOML" in err
 
 
 def test_an_assessment_for_another_set_is_refused(tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ from cchc_criteria.errors import (
     UnknownSetError,
 )
 from cchc_criteria.formats import (
+    dump_assessment,
     dump_set,
+    dumps_assessment,
     dumps_set,
     load_assessment,
     load_set,
@@ -125,7 +127,9 @@ __all__ = [
     "at_least",
     "at_most",
     "below",
+    "dump_assessment",
     "dump_set",
+    "dumps_assessment",
     "dumps_set",
     "get_set",
     "hookimpl",

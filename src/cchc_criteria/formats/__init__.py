@@ -1,10 +1,17 @@
 """Reading and writing files: criterion sets and assessments (TOML or JSON)."""
 
-from cchc_criteria.formats.assessment import load_assessment, read_assessment
+from cchc_criteria.formats.assessment import (
+    dump_assessment,
+    dumps_assessment,
+    load_assessment,
+    read_assessment,
+)
 from cchc_criteria.formats.sets import dump_set, dumps_set, load_set, read_set, save_set
 
 __all__ = [
+    "dump_assessment",
     "dump_set",
+    "dumps_assessment",
     "dumps_set",
     "load_assessment",
     "load_set",

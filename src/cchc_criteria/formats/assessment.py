@@ -1,10 +1,10 @@
-"""Assessment files (TOML): one unit's declared figures and scores against one set.
+"""Assessment files (TOML or JSON): one unit's declared figures and scores against one set.
 
 The layout::
 
     set = "quangngai.so.2019"          # the criterion set's id
     unit = "Sở Giáo dục và Đào tạo"
-    period = "2019"
+    period = "năm 2019"                # a period: "năm 2019", "6 tháng đầu năm 2019", …
 
     [answers]                          # declared figures, by criterion code
     "7.1.2" = { band = "Từ 90% số văn bản trả lên" }   # the band the unit marked
@@ -16,35 +16,42 @@ The layout::
     "7" = "7,5"
 
     [appraised]                        # điểm thẩm định (optional)
-
     [evidence]                         # tài liệu kiểm chứng (optional): text or list of texts
     [explanations]                     # giải trình (optional)
 
-Codes are TOML keys and must be quoted ("7.1.2"), otherwise TOML reads the dots as nesting.
+Codes are keys and must be quoted ("7.1.2"), otherwise TOML reads the dots as nesting.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import tomllib
 from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from cchc_criteria.errors import InputError
+import tomli_w
+
+from cchc_criteria.dates import parse_period
+from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.model import NA, Assessment, ChosenBand, nfc
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules._answers import fold
 
-__all__ = ["load_assessment", "read_assessment"]
+__all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_assessment"]
 
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
-_TOP_KEYS = frozenset(
-    {"set", "unit", "period", "answers", "self_assessed", "appraised", "evidence", "explanations"}
-)
+_TABLES = ("answers", "self_assessed", "appraised", "evidence", "explanations")
+_TOP_KEYS = frozenset({"set", "unit", "period", *_TABLES})
 
 
 def load_assessment(path: str | Path) -> Assessment:
-    """Read an assessment file; :class:`~cchc_criteria.InputError` names what is wrong."""
+    """Read an assessment file (``.toml`` or ``.json``); :class:`~cchc_criteria.InputError`
+    lists everything that is wrong in it."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -56,78 +63,130 @@ def load_assessment(path: str | Path) -> Assessment:
         raise InputError(
             name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
         ) from None
-    return read_assessment(text, source=name)
+    fmt = "json" if name.lower().endswith(".json") else "toml"
+    return read_assessment(text, source=name, format=fmt)
 
 
-def read_assessment(text: str, *, source: str = "<text>") -> Assessment:
-    """Read an assessment from TOML text; ``source`` names it in error messages."""
-    try:
-        document = tomllib.loads(nfc(text))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(source, f"not valid TOML: {error}") from None
-    problems: list[str] = []
-    unknown = sorted(set(document) - _TOP_KEYS)
-    if unknown:
-        problems.append(
-            "unknown key(s) "
-            + ", ".join(repr(k) for k in unknown)
-            + "; expected: "
-            + ", ".join(sorted(_TOP_KEYS))
-        )
+def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") -> Assessment:
+    """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it."""
+    text = nfc(text)
+    document = _parse(text, source, format)
+    lines = text.splitlines()
+    problems: list[Problem] = []
+
+    def problem(
+        message: str, key: str | None = None, code: str | None = None, table: str | None = None
+    ) -> None:
+        line = _line(lines, key, code, table)
+        problems.append(Problem(message, line=line, criterion=code))
+
+    for key in sorted(set(document) - _TOP_KEYS):
+        problem(f"unknown key {key!r}; expected: {', '.join(sorted(_TOP_KEYS))}", key)
     tables: dict[str, dict[str, Any]] = {}
-    for table in ("answers", "self_assessed", "appraised", "evidence", "explanations"):
+    for table in _TABLES:
         value = document.get(table, {})
         if not isinstance(value, Mapping):
-            problems.append(f"[{table}] must be a table of criterion codes")
+            problem(f"[{table}] must be a table of criterion codes", table)
             value = {}
-        tables[table] = dict(value)
+        tables[table] = {nfc(str(k)): v for k, v in value.items()}
     answers: dict[str, object] = {}
     for code, value in tables["answers"].items():
         try:
             answers[code] = _answer(value)
         except ValueError as error:
-            problems.append(f"[answers] {code!r}: {error}")
-    for table in ("self_assessed", "appraised"):
+            problem(f"[answers]: {error}", code, code, "answers")
+    declared: dict[str, dict[str, object]] = {"self_assessed": {}, "appraised": {}}
+    for table in declared:
         for code, value in tables[table].items():
-            if isinstance(value, bool) or not isinstance(value, int | float | str):
-                problems.append(
-                    f'[{table}] {code!r}: expected a number of points such as 1.5 or "1,5", '
-                    f"got {value!r}"
+            try:
+                if isinstance(value, bool) or not isinstance(value, int | float | str):
+                    raise CchcError(f"got {value!r}")
+                declared[table][code] = to_decimal(value)
+            except CchcError as error:
+                problem(
+                    f'[{table}]: expected a number of points such as 1.5 or "1,5": {error}',
+                    code,
+                    code,
+                    table,
                 )
     for code, value in tables["evidence"].items():
         if not (
             isinstance(value, str)
             or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
-            problems.append(f"[evidence] {code!r}: expected a text or a list of texts")
+            problem("[evidence]: expected a text or a list of texts", code, code, "evidence")
     for code, value in tables["explanations"].items():
         if not isinstance(value, str):
-            problems.append(f"[explanations] {code!r}: expected a text")
+            problem("[explanations]: expected a text", code, code, "explanations")
     for key in ("set", "unit", "period"):
-        if key in document and not isinstance(document[key], str | int):
-            problems.append(f"{key!r} must be a text")
+        if key in document and not isinstance(document[key], str):
+            problem(f"{key} must be a text", key)
+    period = document.get("period")
+    if isinstance(period, str) and period.strip():
+        try:
+            parse_period(period)
+        except CchcError as error:
+            problem(f"period: {error}", "period")
     if problems:
-        raise InputError(source, "; ".join(problems))
+        raise InputError(source, problems=problems)
     return Assessment(
         answers=answers,
-        set_id=_text(document.get("set")),
-        unit=str(document.get("unit", "")),
-        period=str(document.get("period", "")),
-        self_assessed={k: _float_safe(v) for k, v in tables["self_assessed"].items()},
-        appraised={k: _float_safe(v) for k, v in tables["appraised"].items()},
+        set_id=document.get("set"),
+        unit=document.get("unit", ""),
+        period=document.get("period", ""),
+        self_assessed=declared["self_assessed"],
+        appraised=declared["appraised"],
         evidence=tables["evidence"],
         explanations=tables["explanations"],
         source=source,
     )
 
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+def _parse(text: str, source: str, fmt: str) -> dict[str, Any]:
+    if fmt == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
+            ) from None
+        if not isinstance(document, dict):
+            raise InputError(source, "an assessment is a JSON object")
+        return document
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        raise InputError(
+            source,
+            problems=[
+                Problem(f"not valid TOML: {error}", line=int(match.group(1)) if match else None)
+            ],
+        ) from None
 
 
-def _float_safe(value: object) -> object:
-    # TOML floats become Decimal from their shortest repr, never through binary arithmetic.
-    return to_decimal(value) if isinstance(value, float) else value
+def _line(
+    lines: list[str], key: str | None, code: str | None, table: str | None = None
+) -> int | None:
+    """The line that sets ``code`` (quoted) in ``table``, or ``key``; ``None`` if not found."""
+    start = 0
+    if table is not None:
+        header = re.compile(rf"^\s*\[{re.escape(table)}\]\s*$")
+        start = next((n for n, line in enumerate(lines) if header.match(line)), 0)
+    targets = []
+    if code is not None:
+        targets.append(re.compile(rf'^\s*"{re.escape(code)}"\s*[:=]'))
+    if key is not None and key != code:
+        targets.append(
+            re.compile(
+                rf'^\s*(?:"{re.escape(key)}"|{re.escape(key)}|\[{re.escape(key)}\])\s*[:=\]]?'
+            )
+        )
+    for target in targets:
+        for number in range(start, len(lines)):
+            if target.match(lines[number]):
+                return number + 1
+    return None
 
 
 def _answer(value: object) -> object:
@@ -139,7 +198,7 @@ def _answer(value: object) -> object:
         ref = value["band"]
         if isinstance(ref, bool) or not isinstance(ref, int | str):
             raise ValueError("band must be a 1-based position or a band's label")
-        return ChosenBand(ref)
+        return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
     if isinstance(value, str):
         if fold(value) in _NA_WORDS:
             return NA
@@ -152,3 +211,51 @@ def _answer(value: object) -> object:
         'expected a number, a text ("93%", "3/41", "Có"), true/false, "NA" '
         f"or {{ band = … }}, got {type(value).__name__}"
     )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dump_assessment(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as plain data in the file format (``read_assessment`` reads it back)."""
+    result: dict[str, Any] = {}
+    if assessment.set_id is not None:
+        result["set"] = assessment.set_id
+    if assessment.unit:
+        result["unit"] = assessment.unit
+    if assessment.period:
+        result["period"] = assessment.period
+    result["answers"] = {code: _dump_answer(v) for code, v in assessment.answers.items()}
+    for table in ("self_assessed", "appraised"):
+        values: Mapping[str, object] = getattr(assessment, table)
+        if values:
+            result[table] = {code: _dump_answer(v) for code, v in values.items()}
+    if assessment.evidence:
+        result["evidence"] = {code: list(refs) for code, refs in assessment.evidence.items()}
+    if assessment.explanations:
+        result["explanations"] = dict(assessment.explanations)
+    return result
+
+
+def _dump_answer(value: object) -> object:
+    if value is NA:
+        return "NA"
+    if isinstance(value, ChosenBand):
+        return {"band": value.ref}
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return plain_number(to_decimal(value))
+    raise TypeError(f"{type(value).__name__} answers cannot be written to a file")
+
+
+def dumps_assessment(assessment: Assessment, *, format: str = "toml") -> str:
+    """The assessment as TOML (or ``format="json"``) text."""
+    data = dump_assessment(assessment)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(data)
