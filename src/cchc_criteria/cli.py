@@ -15,7 +15,10 @@ import click
 
 from cchc_criteria import __version__
 from cchc_criteria.errors import CchcError
-from cchc_criteria.formats import load_assessment
+from cchc_criteria.formats import load_assessment, load_set
+from cchc_criteria.formats.schema import SCHEMAS, schema_text
+from cchc_criteria.formats.template import render_template
+from cchc_criteria.model import CriterionSet
 from cchc_criteria.registry import get_set, list_sets
 from cchc_criteria.reports import render_text
 from cchc_criteria.scoring import score
@@ -43,8 +46,29 @@ def cli() -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
 
 
+def _criterion_set(reference: str) -> CriterionSet:
+    """An installed set by id, or a set file by path (.toml or .json)."""
+    if reference.lower().endswith((".toml", ".json")) or Path(reference).is_file():
+        return load_set(reference)
+    return get_set(reference)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it whole to ``output`` (never half a file)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    partial = output.with_name(output.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise _Fail(f"{output}: cannot write the file: {error.strerror or error}") from None
+
+
 @cli.command("score")
-@click.argument("set_id")
+@click.argument("set_id", metavar="SET")
 @click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--lang",
@@ -54,7 +78,7 @@ def cli() -> None:
     help="Language of the report.",
 )
 def score_command(set_id: str, assessment: Path, lang: str) -> None:
-    """Score ASSESSMENT (a TOML file) against the criterion set SET_ID.
+    """Score ASSESSMENT (a TOML or JSON file) against SET (an id or a set file).
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
@@ -104,6 +128,37 @@ def sets_command(as_json: bool) -> None:
     for r in registered:
         origin = r.distribution or r.plugin
         click.echo(f"{r.criterion_set.id}\t{r.criterion_set.title}\t({origin} {r.version or ''})")
+
+
+@cli.command("template")
+@click.argument("set_id", metavar="SET")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing.",
+)
+def template_command(set_id: str, output: Path | None) -> None:
+    """Write a blank assessment for SET: every criterion, its rule and what to declare.
+
+    Every answer line is commented out, so the file scores as incomplete until it is filled
+    in.
+    """
+    try:
+        text = render_template(_criterion_set(set_id))
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    _write(text, output)
+
+
+@cli.command("schema")
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="set")
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of a file format: "set" (default) or "assessment".
+
+    Point an editor at it to check a file as it is typed.
+    """
+    click.echo(schema_text(kind), nl=False)
 
 
 def main() -> None:
