@@ -130,3 +130,20 @@ def test_text_is_nfc_normalised() -> None:
     assessment = read_assessment('unit = "So\u031b\u0309 GD"\n[answers]\n"1" = "Co\u0301"\n')
     assert assessment.unit == "Sở GD"
     assert assessment.answers["1"] == "Có"
+
+
+@pytest.mark.parametrize("word", ["NA", "N/A", "n/a", "Không áp dụng", "không phát sinh"])
+def test_not_applicable_words(word: str) -> None:
+    assert read_assessment(f'[answers]\n"1" = "{word}"\n').answers["1"] is NA
+
+
+@pytest.mark.parametrize(
+    ("answer", "points"),
+    [('"Có"', 1), ('"Không"', 0), ('"yes"', 1), ('"no"', 0), ("true", 1), ("false", 0)],
+)
+def test_yes_no_words_score(answer: str, points: int) -> None:
+    cs = cc.CriterionSet(
+        id="t", title="t", criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())]
+    )
+    assessment = read_assessment(f'[answers]\n"1" = {answer}\n')
+    assert cc.score(cs, assessment)["1"].points == points

@@ -84,11 +84,12 @@ def score_command(set_id: str, assessment: Path, lang: str) -> None:
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     try:
-        criterion_set = get_set(set_id)
+        criterion_set = _criterion_set(set_id)
         answers = load_assessment(assessment)
-        if answers.set_id is not None and answers.set_id != set_id:
+        if answers.set_id is not None and answers.set_id != criterion_set.id:
             raise _Fail(
-                f"{assessment}: the file is an assessment for {answers.set_id!r}, not {set_id!r}"
+                f"{assessment}: the file is an assessment for {answers.set_id!r}, "
+                f"not {criterion_set.id!r}"
             )
         card = score(criterion_set, answers)
     except CchcError as error:

@@ -719,7 +719,7 @@ class Assessment:
         appraised: the appraisal council's score per code (điểm thẩm định), as declared.
         evidence: references to evidence per code (tài liệu kiểm chứng).
         explanations: the unit's explanation per code (giải trình).
-        source: the file the assessment was read from, if any.
+        source: the file the assessment was read from, if any (not part of equality).
     """
 
     answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
@@ -730,4 +730,4 @@ class Assessment:
     appraised: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     evidence: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_evidence)
     explanations: Mapping[str, str] = attrs.field(factory=dict, converter=_nfc_keys)
-    source: str | None = None
+    source: str | None = attrs.field(default=None, eq=False)

@@ -142,6 +142,7 @@ class _Reader:
         self.source = source
         self.problems: list[Problem] = []
         self.row_lines: list[int | None] = []
+        self.row_starts: list[int | None] = []
 
     def problem(self, message: str, line: int | None = None, code: str | None = None) -> None:
         self.problems.append(Problem(message, line=line, criterion=code))
@@ -311,28 +312,30 @@ class _Reader:
     # ------------------------------------------------------------------ line numbers
 
     def _locate_rows(self, rows: list[Any]) -> list[int | None]:
-        headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[criteria]]"]
-        if len(headers) == len(rows):
-            return list(headers)
+        """The line of each row's ``code`` (where it can be told), in document order."""
         codes = [
             i + 1 for i, line in enumerate(self.lines) if re.match(r'\s*"?code"?\s*[:=]', line)
         ]
+        headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[criteria]]"]
+        # A row's keys lie between its [[criteria]] header and the next one.
+        self.row_starts = list(headers) if len(headers) == len(rows) else [None] * len(rows)
         if len(codes) == len(rows):
             return list(codes)
-        return [None] * len(rows)
+        return list(self.row_starts)
 
     def _key_line(self, key: str | None, index: int | None) -> int | None:
         """The line where ``key`` is set in row ``index`` (``None``: the header), else the
         row's first line."""
         if index is None:
             begin, start = 0, None
-            following = [n for n in self.row_lines if n is not None]
+            following = [n for n in self.row_starts if n is not None]
         else:
             start = self.row_lines[index]
-            if start is None:
-                return None
-            begin = start - 1
-            following = [n for n in self.row_lines[index + 1 :] if n is not None]
+            first = self.row_starts[index]
+            if start is None or first is None:
+                return start
+            begin = first - 1
+            following = [n for n in self.row_starts[index + 1 :] if n is not None]
         end = following[0] - 1 if following else len(self.lines)
         if key is not None:
             pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*[:=]')

@@ -282,9 +282,17 @@ def _make_consistent(criterion: Criterion) -> Criterion:
 
 @st.composite
 def assessments(
-    draw: st.DrawFn, criterion_set: CriterionSet, *, valid_only: bool = False
+    draw: st.DrawFn,
+    criterion_set: CriterionSet,
+    *,
+    valid_only: bool = False,
+    declared: bool = False,
 ) -> Assessment:
-    """An answer sheet for ``criterion_set``: some criteria answered, some N/A, some left out."""
+    """An answer sheet for ``criterion_set``: some criteria answered, some N/A, some left out.
+
+    With ``declared``, the sheet also carries a unit, a period, self-assessed and appraised
+    scores, evidence and explanations, as an assessment file would.
+    """
     answers: dict[str, object] = {}
     for criterion in criterion_set.walk():
         if criterion.rule is None:
@@ -295,4 +303,23 @@ def assessments(
         if draw(st.integers(0, 5)) == 0:
             continue
         answers[criterion.code] = draw(answers_for(criterion.rule, criterion.max_points))
-    return Assessment(answers=answers)
+    if not declared:
+        return Assessment(answers=answers)
+    # As a file holds them: a ratio is written "n/d".
+    answers = {
+        code: f"{v.numerator}/{v.denominator}" if isinstance(v, Fraction) else v
+        for code, v in answers.items()
+    }
+    codes = st.sampled_from(criterion_set.codes)
+    scores = st.dictionaries(codes, _decimals("0", "10"), max_size=4)
+    texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
+    return Assessment(
+        answers=answers,
+        set_id=criterion_set.id,
+        unit=draw(texts),
+        period=draw(st.sampled_from(["", "năm 2019", "6 tháng đầu năm 2024", "tháng 6/2025"])),
+        self_assessed=draw(scores),
+        appraised=draw(scores),
+        evidence=draw(st.dictionaries(codes, st.lists(texts, min_size=1, max_size=3), max_size=3)),
+        explanations=draw(st.dictionaries(codes, texts, max_size=3)),
+    )

@@ -1,0 +1,350 @@
+"""Criterion-set files: the format, its errors, round trips, schemas and fuzzing."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cchc_criteria as cc
+from cchc_criteria.cli import cli
+from cchc_criteria.formats.schema import schema
+from cchc_criteria.testing import assessments, criterion_sets
+
+ROOT = Path(__file__).parents[1]
+QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
+QN_EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
+
+SMALL = """\
+id = "demo.xa.2025"
+title = "Bộ tiêu chí mẫu"
+unit_kind = "xã"
+in_force = "từ 1/7/2025 đến năm 2026"
+grades = [
+  { label = "Tốt", from = 90 },
+  { label = "Khá", from = 80, below = 90 },
+  { label = "Chưa đạt", below = 80 },
+]
+
+[[criteria]]
+code = "1"
+title = "CÔNG TÁC CHỈ ĐẠO"
+max = 3
+
+[[criteria]]
+code = "1.1"
+title = "Tỷ lệ văn bản điện tử"
+max = "1,5"
+rule = "bands"
+bands = [
+  { label = "Từ 90% trở lên", "từ" = 90, points = "1,5" },
+  { label = "Trên 60% đến dưới 90%", "trên" = 60, "dưới" = 90, share = "50%" },
+  { label = "Đến 60%", "đến" = 60, formula = "min(rate / 60, 0.5)" },
+]
+
+[[criteria]]
+code = "1.2"
+title = "Ban hành kế hoạch"
+max = "1,5"
+rule = "yes_no"
+
+[[criteria]]
+code = "1.3"
+title = "Điểm thưởng"
+max = 1
+role = "bonus"
+rule = "per_item"
+points_per_item = "0,5"
+cap = 1
+"""
+
+
+def test_a_small_set_reads_like_its_table() -> None:
+    cs = cc.read_set(SMALL)
+    assert cs.unit_kind is cc.UnitKind.COMMUNE
+    assert (cs.valid_from.isoformat(), cs.valid_until.isoformat()) == (  # type: ignore[union-attr]
+        "2025-07-01",
+        "2026-12-31",
+    )
+    assert [g.label for g in cs.grades] == ["Tốt", "Khá", "Chưa đạt"]
+    (area,) = cs.criteria
+    assert [c.code for c in area.children] == ["1.1", "1.2", "1.3"]
+    rule = area.children[0].rule
+    assert isinstance(rule, cc.BandRule)
+    assert rule.bands[1].lower == cc.above(60)
+    assert rule.bands[1].upper == cc.below(90)
+    assert rule.bands[1].award == cc.FractionOfMax("0.5")
+    assert rule.bands[2].upper == cc.at_most(60)
+    card = cc.score(cs, {"1.1": "70%", "1.2": "Có", "1.3": 5})
+    assert card["1.1"].points == Decimal("0.75")
+    assert card["1.3"].points == 1
+    assert card.points == 3  # 0.75 + 1.5 + bonus 1, held to the area's max of 3
+
+
+def test_json_is_the_same_format() -> None:
+    data = tomllib.loads(SMALL)
+    assert cc.read_set(json.dumps(data, ensure_ascii=False), format="json") == cc.read_set(SMALL)
+
+
+def test_parents_come_from_codes_even_when_mistyped() -> None:
+    cs = cc.load_set(QN_SET)
+    iso = cs.find("7,4")
+    assert iso is not None
+    assert [c.code for c in iso.children] == ["7.4.1", "7.4.2"]
+
+
+def test_an_explicit_parent_and_a_top_level_row_with_a_dot() -> None:
+    text = """
+id = "t"
+title = "t"
+[[criteria]]
+code = "A"
+title = "Nhóm A"
+max = 1
+[[criteria]]
+code = "a)"
+parent = "A"
+title = "Mục a"
+max = 1
+rule = "manual"
+[[criteria]]
+code = "2.5"
+parent = ""
+title = "Đứng riêng"
+max = 1
+rule = "yes_no"
+"""
+    cs = cc.read_set(text)
+    assert [c.code for c in cs.criteria] == ["A", "2.5"]
+    assert cs.criteria[0].children[0].code == "a)"
+    assert cc.read_set(cc.dumps_set(cs)) == cs
+
+
+FIVE_MISTAKES = """\
+id = "broken.so.2025"
+title = "Năm lỗi"
+
+[[criteria]]
+code = "1"
+title = "Lĩnh vực 1"
+max = 3
+
+[[criteria]]
+code = "1.1"
+title = "Tỷ lệ"
+max = "một"
+rule = "bands"
+bands = [{ label = "Từ 90%", from = 90, points = 1 }]
+
+[[criteria]]
+code = "1.2"
+title = "Công thức"
+max = 1
+rule = "bands"
+bands = [{ label = "Mọi giá trị", from = 0, formula = "__import__('os')" }]
+
+[[criteria]]
+code = "1.3"
+title = "Không có quy tắc"
+max = 1
+
+[[criteria]]
+code = "2.1"
+title = "Không có cha"
+max = 1
+rule = "yes_no"
+
+[[criteria]]
+code = "1.4"
+title = "Sai loại"
+max = 1
+rule = "thermometer"
+"""
+
+
+def test_five_mistakes_are_reported_together_with_lines_and_codes() -> None:
+    with pytest.raises(cc.InputError) as caught:
+        cc.read_set(FIVE_MISTAKES, source="broken.toml")
+    problems = [(p.line, p.criterion) for p in caught.value.problems]
+    assert problems == [
+        (12, "1.1"),  # max = "một"
+        (21, "1.2"),  # a formula that is not a formula
+        (38, "1.4"),  # an unknown kind of rule
+        (29, "2.1"),  # no parent 2
+        (24, "1.3"),  # neither rule nor sub-criteria
+    ]
+    message = str(caught.value)
+    assert "broken.toml:12: criterion 1.1: max: expected a number" in message
+    assert "broken.toml:21: criterion 1.2: " in message
+    assert "'__import__' cannot be called" in message
+    assert "broken.toml:38: criterion 1.4: rule must be one of bands, yes_no" in message
+    assert "broken.toml:29: criterion 2.1: its parent '2' (from its code) is not among" in message
+    assert "broken.toml:24: criterion 1.3: it has no rule and no sub-criteria" in message
+
+
+def test_the_command_reports_all_five_and_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(FIVE_MISTAKES, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["score", str(path), str(QN_EXAMPLE)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if "broken.toml:" in line]
+    assert len(lines) == 5
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('id = "t"\n', "title is required"),
+        ('id = "t"\ntitle = "t"\n', "needs its rows"),
+        (
+            'id = "t"\ntitle = "t"\ncolour = 1\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+            'rule = "manual"\n',
+            "unknown key(s) colour",
+        ),
+        (
+            'id = "t"\ntitle = "t"\nunit_kind = "thôn"\n[[criteria]]\ncode = "1"\ntitle = "x"\n'
+            'max = 1\nrule = "manual"\n',
+            'expected a unit kind: one of "bộ"',
+        ),
+        (
+            'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+            'rule = "bands"\nbands = [{ from = 1, points = 1, share = 1 }]\n',
+            "exactly one award",
+        ),
+        (
+            'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+            'rule = "bands"\nbands = [{ from = 1, "từ" = 2, points = 1 }]\n',
+            "two lower edges",
+        ),
+        (
+            'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+            'rule = "yes_no"\nbands = []\n',
+            "bands do(es) not belong to a yes_no rule",
+        ),
+        (
+            'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = -1\n'
+            'rule = "manual"\n',
+            "must not be negative",
+        ),
+        (
+            'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+            'rule = "manual"\n[[criteria]]\ncode = "1.1"\ntitle = "y"\nmax = 1\nrule = "manual"\n',
+            "its parent '1' has a rule",
+        ),
+        (
+            'id = "t"\ntitle = "t"\nin_force = "năm 19"\n[[criteria]]\ncode = "1"\ntitle = "x"\n'
+            'max = 1\nrule = "manual"\n',
+            "in_force: ",
+        ),
+        ("[[criteria]\n", "not valid TOML"),
+    ],
+)
+def test_each_mistake_has_a_clear_message(text: str, message: str) -> None:
+    with pytest.raises(cc.InputError) as caught:
+        cc.read_set(text, source="f.toml")
+    assert message in str(caught.value)
+
+
+def test_bad_json_has_a_line() -> None:
+    with pytest.raises(cc.InputError, match=r"f\.json:2: not valid JSON"):
+        cc.read_set('{"id": "t",\n "title": }', source="f.json", format="json")
+
+
+@given(criterion_sets())
+def test_generated_sets_round_trip_through_toml_and_json(cs: cc.CriterionSet) -> None:
+    assert cc.read_set(cc.dumps_set(cs)) == cs
+    assert cc.read_set(cc.dumps_set(cs, format="json"), format="json") == cs
+
+
+@given(criterion_sets())
+def test_dumped_sets_satisfy_the_schema(cs: cc.CriterionSet) -> None:
+    jsonschema.validate(cc.dump_set(cs), schema("set"))
+
+
+@given(st.data(), criterion_sets(max_depth=2))
+def test_generated_assessments_round_trip(data: st.DataObject, cs: cc.CriterionSet) -> None:
+    assessment = data.draw(assessments(cs, declared=True))
+    for fmt in ("toml", "json"):
+        again = cc.read_assessment(
+            cc.dumps_assessment(assessment, format=fmt), source="<text>", format=fmt
+        )
+        assert again == assessment
+    jsonschema.validate(cc.dump_assessment(assessment), schema("assessment"))
+
+
+def test_bundled_files_satisfy_the_schemas() -> None:
+    jsonschema.validate(tomllib.loads(QN_SET.read_text(encoding="utf-8")), schema("set"))
+    jsonschema.validate(tomllib.loads(QN_EXAMPLE.read_text(encoding="utf-8")), schema("assessment"))
+
+
+def test_bundled_files_round_trip() -> None:
+    cs = cc.load_set(QN_SET)
+    assert cc.read_set(cc.dumps_set(cs)) == cs
+    example = cc.load_assessment(QN_EXAMPLE)
+    assert cc.read_assessment(cc.dumps_assessment(example), source=str(QN_EXAMPLE)) == example
+
+
+def test_save_set_writes_a_file_that_loads(tmp_path: Path) -> None:
+    cs = cc.load_set(QN_SET)
+    for name in ("copy.toml", "copy.json"):
+        cc.save_set(cs, tmp_path / name)
+        assert cc.load_set(tmp_path / name) == cs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.json", "copy.toml"]
+
+
+def test_schema_command_prints_valid_json_schemas() -> None:
+    for kind in ("set", "assessment"):
+        result = CliRunner().invoke(cli, ["schema", kind])
+        assert result.exit_code == 0
+        jsonschema.Draft202012Validator.check_schema(json.loads(result.stdout))
+
+
+def test_template_is_an_assessment_with_every_criterion_unanswered() -> None:
+    result = CliRunner().invoke(cli, ["template", "quangngai.so.2019"])
+    assert result.exit_code == 0
+    assessment = cc.read_assessment(result.stdout)
+    assert assessment.set_id == "quangngai.so.2019"
+    cs = cc.get_set("quangngai.so.2019")
+    card = cc.score(cs, assessment)
+    assert not card.complete
+    leaves = [c.code for c in cs.walk() if c.is_leaf]
+    assert [f.criterion for f in card.findings if f.code == "unanswered"] == leaves
+    assert len(card.findings) == len(leaves)
+    for code in leaves:
+        assert f'# "{code}" = ' in result.stdout
+    jsonschema.validate(tomllib.loads(result.stdout), schema("assessment"))
+
+
+def _mutations() -> st.SearchStrategy[bytes]:
+    original = QN_SET.read_bytes()
+
+    def mutate(edits: list[tuple[int, int, bytes]]) -> bytes:
+        data = bytearray(original)
+        for position, length, insert in edits:
+            at = position % (len(data) + 1)
+            data[at : at + length] = insert
+        return bytes(data)
+
+    edit = st.tuples(st.integers(0, len(original)), st.integers(0, 8), st.binary(max_size=6))
+    return st.lists(edit, min_size=1, max_size=6).map(mutate)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.one_of(st.binary(max_size=300), _mutations()), st.sampled_from([".toml", ".json"]))
+def test_damaged_files_raise_only_the_librarys_error(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"damaged{suffix}"
+        path.write_bytes(data)
+        for loader in (cc.load_set, cc.load_assessment):
+            with contextlib.suppress(cc.CchcError):
+                loader(path)
