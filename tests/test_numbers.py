@@ -56,6 +56,7 @@ def test_bool_is_not_a_number() -> None:
     ("value", "expected"),
     [
         ("93%", Fraction(93)),
+        ("93 %", Fraction(93)),
         ("93,5 %", Fraction(187, 2)),
         ("93.5%", Fraction(187, 2)),
         (93, Fraction(93)),

@@ -173,3 +173,24 @@ def test_the_in_repo_plugin_is_installed_for_real() -> None:
     found = {r.criterion_set.id: r for r in cc.list_sets()}
     assert found["quangngai.so.2019"].distribution == "cchc-criteria-quangngai"
     assert cc.get_set("quangngai.so.2019").province == "Quảng Ngãi"
+
+
+class LoadsABrokenFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @hookimpl
+    def register_criterion_sets(self) -> list[CriterionSet]:
+        return [cc.load_set(self.path)]
+
+
+def test_a_plugin_whose_data_file_has_mistakes_registers_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "set.toml"
+    path.write_text(
+        'id = "x"\ntitle = "x"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = "?"\n'
+        'rule = "manual"\n',
+        encoding="utf-8",
+    )
+    registry = Registry([LoadsABrokenFile(path), Provides("ok.so.2024")], names=["bad", "good"])
+    with pytest.raises(PluginError, match=r"plugin 'bad' .*set\.toml:6: criterion 1: max"):
+        registry.sets()
