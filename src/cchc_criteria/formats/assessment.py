@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -38,6 +37,7 @@ import tomli_w
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._convert import plain_number
+from cchc_criteria.formats._files import format_of, parse_document, read_text
 from cchc_criteria.model import NA, Assessment, ChosenBand, nfc
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules._answers import fold
@@ -53,24 +53,15 @@ def load_assessment(path: str | Path) -> Assessment:
     """Read an assessment file (``.toml`` or ``.json``); :class:`~cchc_criteria.InputError`
     lists everything that is wrong in it."""
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
-    fmt = "json" if name.lower().endswith(".json") else "toml"
+    text = read_text(path)
+    fmt = format_of(name)
     return read_assessment(text, source=name, format=fmt)
 
 
 def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") -> Assessment:
     """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it."""
     text = nfc(text)
-    document = _parse(text, source, format)
+    document = parse_document(text, source, format, "an assessment")
     lines = text.splitlines()
     problems: list[Problem] = []
 
@@ -140,29 +131,6 @@ def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") 
         explanations=tables["explanations"],
         source=source,
     )
-
-
-def _parse(text: str, source: str, fmt: str) -> dict[str, Any]:
-    if fmt == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
-            ) from None
-        if not isinstance(document, dict):
-            raise InputError(source, "an assessment is a JSON object")
-        return document
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
-        raise InputError(
-            source,
-            problems=[
-                Problem(f"not valid TOML: {error}", line=int(match.group(1)) if match else None)
-            ],
-        ) from None
 
 
 def _line(

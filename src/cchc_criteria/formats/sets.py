@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -30,6 +29,7 @@ from cchc_criteria.formats._convert import (
     structure_rule,
     unstructure_rule,
 )
+from cchc_criteria.formats._files import format_of, parse_document, read_text
 from cchc_criteria.model import (
     Criterion,
     CriterionSet,
@@ -91,46 +91,16 @@ class _Node:
 def load_set(path: str | Path) -> CriterionSet:
     """Read a criterion-set file (``.toml`` or ``.json``)."""
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
-    fmt = "json" if name.lower().endswith(".json") else "toml"
+    text = read_text(path)
+    fmt = format_of(name)
     return read_set(text, source=name, format=fmt)
 
 
 def read_set(text: str, *, source: str = "<text>", format: str = "toml") -> CriterionSet:
     """Read a criterion set from TOML (or ``format="json"``) text."""
     text = nfc(text)
-    document = _parse(text, source, format)
+    document = parse_document(text, source, format, "a criterion set")
     return _Reader(text, source).build(document)
-
-
-def _parse(text: str, source: str, fmt: str) -> dict[str, Any]:
-    if fmt == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
-            ) from None
-        if not isinstance(document, dict):
-            raise InputError(source, "a criterion set is a JSON object")
-        return document
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
-        line = int(match.group(1)) if match else None
-        raise InputError(
-            source, problems=[Problem(f"not valid TOML: {error}", line=line)]
-        ) from None
 
 
 class _Reader:
