@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from cchc_criteria.advice import Advice, AdviceStep, advise
+from cchc_criteria.analysis import LINT_CODES, lint
 from cchc_criteria.errors import (
     CchcError,
     DuplicateSetError,
@@ -35,6 +37,7 @@ from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import (
     FINDING_CODES,
     NA,
+    Acknowledgement,
     Assessment,
     Band,
     ChosenBand,
@@ -81,7 +84,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "FINDING_CODES",
+    "LINT_CODES",
     "NA",
+    "Acknowledgement",
+    "Advice",
+    "AdviceStep",
     "Assessment",
     "Band",
     "BandRule",
@@ -124,6 +131,7 @@ __all__ = [
     "YesNoRule",
     "__version__",
     "above",
+    "advise",
     "at_least",
     "at_most",
     "below",
@@ -133,6 +141,7 @@ __all__ = [
     "dumps_set",
     "get_set",
     "hookimpl",
+    "lint",
     "list_sets",
     "load_assessment",
     "load_set",

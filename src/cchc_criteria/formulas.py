@@ -25,7 +25,15 @@ import attrs
 
 from cchc_criteria.errors import CchcError
 
-__all__ = ["MAX_DEPTH", "Expression", "FormulaError", "parse_formula"]
+__all__ = [
+    "MAX_DEPTH",
+    "Expression",
+    "FormulaError",
+    "Segment",
+    "envelope",
+    "parse_formula",
+    "piecewise",
+]
 
 #: The deepest nesting of parentheses and calls a formula may have.
 MAX_DEPTH: Final = 50
@@ -378,3 +386,136 @@ def _multiply(a: _Bound, b: _Bound) -> _Bound:
 def parse_formula(text: str, names: Iterable[str]) -> Expression:
     """Parse a formula over the declared ``names`` (see :class:`Expression`)."""
     return Expression.parse(text, names)
+
+
+# --------------------------------------------------------------------------- piecewise-linear
+
+
+@attrs.frozen
+class Segment:
+    """``slope * x + intercept`` for x from ``start`` to ``end`` (``None``: unbounded)."""
+
+    start: Fraction | None
+    end: Fraction | None
+    slope: Fraction
+    intercept: Fraction
+
+    def at(self, x: Fraction) -> Fraction:
+        """The segment's line at ``x``."""
+        return self.slope * x + self.intercept
+
+
+class NotPiecewiseLinear(Exception):
+    """The formula multiplies or divides by the variable: no exact piecewise-linear form."""
+
+
+def _inside(start: Fraction | None, end: Fraction | None) -> Fraction:
+    """A point strictly inside (start, end)."""
+    if start is not None and end is not None:
+        return (start + end) / 2
+    if end is not None:
+        return end - 1
+    if start is not None:
+        return start + 1
+    return Fraction(0)
+
+
+def _split(segments: list[Segment], points: list[Fraction]) -> list[Segment]:
+    result: list[Segment] = []
+    for segment in segments:
+        cuts = sorted(
+            p
+            for p in points
+            if (segment.start is None or p > segment.start)
+            and (segment.end is None or p < segment.end)
+        )
+        start = segment.start
+        for cut in cuts:
+            result.append(Segment(start, cut, segment.slope, segment.intercept))
+            start = cut
+        result.append(Segment(start, segment.end, segment.slope, segment.intercept))
+    return result
+
+
+def _breaks(segments: list[Segment]) -> list[Fraction]:
+    return [s.end for s in segments[:-1] if s.end is not None]
+
+
+def _align(a: list[Segment], b: list[Segment]) -> list[tuple[Segment, Segment]]:
+    return list(zip(_split(a, _breaks(b)), _split(b, _breaks(a)), strict=True))
+
+
+def _piecewise(
+    node: _Node,
+    variable: frozenset[str],
+    constants: Mapping[str, Fraction],
+    start: Fraction | None,
+    end: Fraction | None,
+) -> list[Segment]:
+    if isinstance(node, _Number):
+        return [Segment(start, end, Fraction(0), node.value)]
+    if isinstance(node, _Name):
+        if node.name in variable:
+            return [Segment(start, end, Fraction(1), Fraction(0))]
+        return [Segment(start, end, Fraction(0), constants[node.name])]
+    if isinstance(node, _Negate):
+        inner = _piecewise(node.operand, variable, constants, start, end)
+        return [Segment(s.start, s.end, -s.slope, -s.intercept) for s in inner]
+    if isinstance(node, _Call):
+        parts = [_piecewise(a, variable, constants, start, end) for a in node.arguments]
+        result = parts[0]
+        for other in parts[1:]:
+            result = envelope(result, other, node.function == "max")
+        return result
+    left = _piecewise(node.left, variable, constants, start, end)
+    right = _piecewise(node.right, variable, constants, start, end)
+    result = []
+    for a, b in _align(left, right):
+        if node.op in "+-":
+            sign = 1 if node.op == "+" else -1
+            result.append(
+                Segment(a.start, a.end, a.slope + sign * b.slope, a.intercept + sign * b.intercept)
+            )
+        elif node.op == "*":
+            if a.slope and b.slope:
+                raise NotPiecewiseLinear
+            factor, line = (a, b) if a.slope == 0 else (b, a)
+            k = factor.intercept
+            result.append(Segment(a.start, a.end, line.slope * k, line.intercept * k))
+        else:
+            if b.slope or b.intercept == 0:
+                raise NotPiecewiseLinear
+            result.append(Segment(a.start, a.end, a.slope / b.intercept, a.intercept / b.intercept))
+    return result
+
+
+def envelope(a: list[Segment], b: list[Segment], larger: bool) -> list[Segment]:
+    """The larger (or smaller) of two piecewise-linear functions, split where they cross."""
+    result: list[Segment] = []
+    for x, y in _align(a, b):
+        pieces = [(x, y)]
+        if x.slope != y.slope:
+            crossing = (y.intercept - x.intercept) / (x.slope - y.slope)
+            inside = (x.start is None or crossing > x.start) and (x.end is None or crossing < x.end)
+            if inside:
+                pieces = list(zip(_split([x], [crossing]), _split([y], [crossing]), strict=True))
+        for p, q in pieces:
+            probe = _inside(p.start, p.end)
+            take_p = p.at(probe) >= q.at(probe) if larger else p.at(probe) <= q.at(probe)
+            result.append(p if take_p else q)
+    return result
+
+
+def piecewise(
+    expression: Expression,
+    variable: Iterable[str],
+    constants: Mapping[str, Fraction],
+    start: Fraction | None,
+    end: Fraction | None,
+) -> list[Segment] | None:
+    """The formula as exact linear segments over [start, end], or ``None`` when it is not
+    piecewise linear in the variable (it multiplies or divides by it)."""
+    try:
+        return _piecewise(expression._tree, frozenset(variable), constants, start, end)
+    except NotPiecewiseLinear:
+        return None

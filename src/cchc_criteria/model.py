@@ -24,6 +24,7 @@ __all__ = [
     "FINDING_CODES",
     "FORMULA_NAMES",
     "NA",
+    "Acknowledgement",
     "Assessment",
     "Band",
     "ChosenBand",
@@ -163,6 +164,10 @@ class Finding:
         criterion: the code of the criterion concerned ("" for the whole set).
         message: what is wrong and what was expected, in English.
         message_vi: the same in Vietnamese.
+        band: the band concerned (1-based, in document order), for findings about a band.
+        value: the value concerned (the first value in a gap, above the max, …).
+        acknowledged: the reason the set's own data gives for accepting this finding; an
+            acknowledged finding is still shown but no longer fails a check.
     """
 
     code: str
@@ -170,10 +175,14 @@ class Finding:
     criterion: str
     message: str
     message_vi: str = ""
+    band: int | None = None
+    value: Decimal | None = None
+    acknowledged: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.criterion}: " if self.criterion else ""
-        return f"{self.severity} [{self.code}] {where}{self.message}"
+        note = f" (acknowledged: {self.acknowledged})" if self.acknowledged else ""
+        return f"{self.severity} [{self.code}] {where}{self.message}{note}"
 
 
 #: Every finding code scoring can report, with its severity. Documented one by one in
@@ -617,6 +626,20 @@ class Criterion:
 
 
 @attrs.frozen
+class Acknowledgement:
+    """A lint finding the set's maintainers accept, with the reason (e.g. "as published;
+    the province's reading is …"). It matches findings by ``code`` and ``criterion``."""
+
+    code: str
+    criterion: str = attrs.field(default="", converter=nfc)
+    reason: str = attrs.field(default="", converter=nfc)
+
+
+def _acknowledgements(value: Iterable[Acknowledgement]) -> tuple[Acknowledgement, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
 
@@ -634,6 +657,7 @@ class CriterionSet:
         grades: grade bands over the index in percent.
         rounding: the set's rounding policy.
         na_policy: what "not applicable" does unless a criterion says otherwise.
+        acknowledged: lint findings accepted in the set's own data, with reasons.
     """
 
     id: str
@@ -650,6 +674,7 @@ class CriterionSet:
     grades: tuple[Grade, ...] = attrs.field(default=(), converter=_grades)
     rounding: RoundingPolicy = RoundingPolicy()
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
 
     @property
     def max_points(self) -> Decimal:

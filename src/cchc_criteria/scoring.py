@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
+from cchc_criteria.analysis.lint import lint
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import (
     NA,
@@ -102,7 +103,8 @@ class Scorecard:
     """A unit's scores against a criterion set: every node, the totals, the grade, the findings.
 
     Index a scorecard by criterion code (``card["7.1.2"]``); iterate it for every node in
-    document order.
+    document order. ``findings`` are about the answers; ``lint_findings`` are the set's own
+    published mistakes (:func:`~cchc_criteria.lint`) that touch the criteria this card scored.
     """
 
     criterion_set: CriterionSet
@@ -116,6 +118,7 @@ class Scorecard:
     complete: bool
     findings: tuple[Finding, ...]
     grade: str | None
+    lint_findings: tuple[Finding, ...] = ()
 
     @property
     def index(self) -> Decimal | None:
@@ -197,6 +200,15 @@ class _Scorer:
                 "tổng điểm được giữ ở mức tối đa",
             )
         grade = self._grade(total, max_points) if complete else None
+        touched = {code for code, node in self.nodes.items() if node.figure is not None}
+        touched |= {
+            code
+            for code, node in self.nodes.items()
+            if not node.is_leaf and any(child in touched for child in node.children)
+        }
+        lint_findings = tuple(
+            f for f in lint(self.set) if f.criterion in touched or (not f.criterion and complete)
+        )
         return Scorecard(
             criterion_set=self.set,
             assessment=self.assessment,
@@ -209,6 +221,7 @@ class _Scorer:
             complete=complete,
             findings=tuple(self.findings),
             grade=grade,
+            lint_findings=lint_findings,
         )
 
     # ---------------------------------------------------------------- input checks

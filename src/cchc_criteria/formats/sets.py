@@ -31,6 +31,7 @@ from cchc_criteria.formats._convert import (
 )
 from cchc_criteria.formats._files import format_of, parse_document, read_text
 from cchc_criteria.model import (
+    Acknowledgement,
     Criterion,
     CriterionSet,
     Grade,
@@ -63,6 +64,7 @@ class _Header:
     grades: list[Grade] = attrs.Factory(list)
     rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    acknowledge: list[Acknowledgement] = attrs.Factory(list)
 
 
 @attrs.frozen
@@ -151,6 +153,7 @@ class _Reader:
             grades=header.grades,
             rounding=header.rounding,
             na_policy=header.na_policy,
+            acknowledged=header.acknowledge,
         )
 
     # ------------------------------------------------------------------ header
@@ -385,6 +388,10 @@ def dump_set(criterion_set: CriterionSet) -> dict[str, Any]:
         result["rounding"] = rounding
     if cs.grades:
         result["grades"] = [converter.unstructure(g, Grade) for g in cs.grades]
+    if cs.acknowledged:
+        result["acknowledge"] = [
+            {"code": a.code, "criterion": a.criterion, "reason": a.reason} for a in cs.acknowledged
+        ]
     rows: list[dict[str, Any]] = []
     for top in cs.criteria:
         _dump_rows(top, None, rows)
