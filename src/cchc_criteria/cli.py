@@ -14,11 +14,14 @@ from pathlib import Path
 import click
 
 from cchc_criteria import __version__
+from cchc_criteria.advice import advise
+from cchc_criteria.analysis import lint
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
-from cchc_criteria.model import CriterionSet
+from cchc_criteria.model import CriterionSet, Finding, Severity
+from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import get_set, list_sets
 from cchc_criteria.reports import render_text
 from cchc_criteria.scoring import score
@@ -98,37 +101,150 @@ def score_command(set_id: str, assessment: Path, lang: str) -> None:
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
+def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR and not f.acknowledged]
+
+
 @cli.command("sets")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def sets_command(as_json: bool) -> None:
-    """List the installed criterion sets and the plugins that provide them."""
+    """List the installed criterion sets, the plugins that provide them, and lint status.
+
+    A set whose published text has lint errors is still listed and usable (it is what was
+    published); it is marked, and `cchc lint SET` says what is wrong.
+    """
     try:
         registered = list_sets()
     except CchcError as error:
         raise _Fail(str(error)) from None
-    if as_json:
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "id": r.criterion_set.id,
-                        "title": r.criterion_set.title,
-                        "province": r.criterion_set.province,
-                        "unit_kind": r.criterion_set.unit_kind,
-                        "plugin": r.plugin,
-                        "distribution": r.distribution,
-                        "version": r.version,
-                    }
-                    for r in registered
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
+    rows = []
     for r in registered:
-        origin = r.distribution or r.plugin
-        click.echo(f"{r.criterion_set.id}\t{r.criterion_set.title}\t({origin} {r.version or ''})")
+        cs = r.criterion_set
+        rows.append(
+            {
+                "id": cs.id,
+                "title": cs.title,
+                "province": cs.province,
+                "unit_kind": None if cs.unit_kind is None else cs.unit_kind.value,
+                "valid_from": None if cs.valid_from is None else cs.valid_from.isoformat(),
+                "valid_until": None if cs.valid_until is None else cs.valid_until.isoformat(),
+                "plugin": r.plugin,
+                "distribution": r.distribution,
+                "version": r.version,
+                "lint_errors": len(_open_errors(lint(cs))),
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        mark = f"  [lint: {row['lint_errors']} error(s)]" if row["lint_errors"] else ""
+        origin = f"{row['distribution'] or row['plugin']} {row['version'] or ''}".strip()
+        click.echo(f"{row['id']}  {row['title']}  ({origin}){mark}")
+
+
+@cli.command("lint")
+@click.argument("set_id", metavar="SET")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of the messages.",
+)
+def lint_command(set_id: str, as_json: bool, lang: str) -> None:
+    """Check SET (an id or a set file) as published: gaps, overlaps, awards above the max.
+
+    Exits 1 when there are errors that the set does not acknowledge, 0 otherwise.
+    """
+    try:
+        criterion_set = _criterion_set(set_id)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    findings = lint(criterion_set)
+    errors = _open_errors(findings)
+    if as_json:
+        click.echo(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(_finding_line(finding, lang))
+        click.echo(
+            f"{criterion_set.id}: {len(findings)} finding(s), {len(errors)} error(s)"
+            if lang == "en"
+            else f"{criterion_set.id}: {len(findings)} phát hiện, {len(errors)} lỗi"
+        )
+    sys.exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+def _finding_json(finding: Finding) -> dict[str, object]:
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "criterion": finding.criterion,
+        "band": finding.band,
+        "value": None if finding.value is None else str(finding.value),
+        "message": finding.message,
+        "message_vi": finding.message_vi,
+        "acknowledged": finding.acknowledged,
+    }
+
+
+def _finding_line(finding: Finding, lang: str) -> str:
+    message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
+    where = f"{finding.criterion}: " if finding.criterion else ""
+    note = ""
+    if finding.acknowledged:
+        word = "đã chấp nhận" if lang == "vi" else "acknowledged"
+        note = f" ({word}: {finding.acknowledged})"
+    return f"{finding.severity} [{finding.code}] {where}{message}{note}"
+
+
+@cli.command("advise")
+@click.argument("set_id", metavar="SET")
+@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of the advice.",
+)
+def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> None:
+    """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
+    try:
+        card = score(_criterion_set(set_id), load_assessment(assessment))
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    advice = advise(card)
+    if as_json:
+        steps = [
+            {
+                "criterion": s.criterion,
+                "kind": s.kind,
+                "target": str(s.target),
+                "exclusive": s.exclusive,
+                "continuous": s.continuous,
+                "gain": str(s.gain),
+                "message": s.message,
+                "message_vi": s.message_vi,
+            }
+            for s in advice.steps
+        ]
+        payload = {"points": str(advice.points), "reachable": str(advice.reachable), "steps": steps}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for step in advice.steps:
+        click.echo(step.message_vi if lang == "vi" else step.message)
+    now, after = (
+        format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
+    )
+    click.echo(
+        f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước"
+        if lang == "vi"
+        else f"Total: {now} → {after} with every step taken"
+    )
 
 
 @cli.command("template")

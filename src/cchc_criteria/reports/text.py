@@ -33,6 +33,7 @@ _LABELS = {
         "incomplete": "Phiếu điểm CHƯA ĐẦY ĐỦ",
         "why": "Cách tính",
         "findings": "Phát hiện",
+        "lint": "Sai sót của bộ tiêu chí đã ban hành (cchc lint)",
         "none": "không có",
         "na": "không áp dụng",
         "unanswered": "chưa kê khai",
@@ -63,6 +64,7 @@ _LABELS = {
         "incomplete": "Scorecard INCOMPLETE",
         "why": "How each criterion was scored",
         "findings": "Findings",
+        "lint": "Mistakes in the set as published (cchc lint)",
         "none": "none",
         "na": "not applicable",
         "unanswered": "not answered",
@@ -159,6 +161,15 @@ def render_text(card: Scorecard, *, lang: str = "vi") -> str:
         message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
         where = f"{finding.criterion}: " if finding.criterion else ""
         lines.append(f"  {severity_names[str(finding.severity)]} [{finding.code}] {where}{message}")
+    if card.lint_findings:
+        lines.append("")
+        lines.append(f"{labels['lint']}:")
+        for finding in card.lint_findings:
+            message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
+            where = f"{finding.criterion}: " if finding.criterion else ""
+            lines.append(
+                f"  {severity_names[str(finding.severity)]} [{finding.code}] {where}{message}"
+            )
     return "\n".join(lines) + "\n"
 
 
