@@ -150,3 +150,73 @@ def test_an_unexpected_error_is_one_line_with_exit_3(monkeypatch: pytest.MonkeyP
     with pytest.raises(SystemExit) as exited:
         cli_module.main()
     assert exited.value.code == 3
+
+
+def test_lint_the_seed_set_finds_its_mistakes_and_exits_1() -> None:
+    code, out, _ = run("lint", "quangngai.so.2019", "--lang", "en")
+    assert code == 1
+    assert "error [band-gap] 7.1.1: values from 70 % to under 80 % fall in no band" in out
+    assert "error [award-above-max] 7.3.3:" in out
+    assert out.strip().endswith("quangngai.so.2019: 6 finding(s), 2 error(s)")
+
+
+def test_lint_json() -> None:
+    code, out, _ = run("lint", "quangngai.so.2019", "--json")
+    assert code == 1
+    found = {(f["code"], f["criterion"]) for f in json.loads(out)}
+    assert found == {
+        ("code-typo", "7,4"),
+        ("band-gap", "7.1.1"),
+        ("band-overlap", "7.2.1"),
+        ("band-jump", "7.2.3"),
+        ("award-above-max", "7.3.3"),
+        ("not-monotone", "7.3.3"),
+    }
+
+
+def test_acknowledged_errors_stop_failing_lint(tmp_path: Path) -> None:
+    source = (EXAMPLE.parents[1] / "sets" / "quangngai.so.2019.toml").read_text("utf-8")
+    acknowledged = source + (
+        '\n[[acknowledge]]\ncode = "band-gap"\ncriterion = "7.1.1"\nreason = "as published"\n'
+        '\n[[acknowledge]]\ncode = "award-above-max"\ncriterion = "7.3.3"\n'
+        'reason = "as published"\n'
+    )
+    path = tmp_path / "qn.toml"
+    path.write_text(acknowledged, encoding="utf-8")
+    code, out, _ = run("lint", str(path), "--lang", "en")
+    assert code == 0
+    assert "(acknowledged: as published)" in out
+    assert out.strip().endswith("6 finding(s), 0 error(s)")
+
+
+def test_sets_marks_a_set_with_lint_errors() -> None:
+    code, out, _ = run("sets")
+    assert code == 0
+    assert "quangngai.so.2019" in out
+    assert "[lint: 2 error(s)]" in out
+    assert json.loads(run("sets", "--json")[1])[0]["lint_errors"] == 2
+
+
+def test_advise(tmp_path: Path) -> None:
+    path = tmp_path / "unit.toml"
+    path.write_text(
+        COMPLETE.replace('"7.3.2" = "12%"', '"7.3.2" = "5%"').replace(
+            '"7.1.2" = "95%"', '"7.1.2" = "70%"'
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run("advise", "quangngai.so.2019", str(path), "--lang", "en")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("7.1.2: raise ")
+    assert "from 5 % to 10 % → +0.5" in out
+    assert lines[-1] == "Total: 10.75 → 12.25 with every step taken"
+    data = json.loads(run("advise", "quangngai.so.2019", str(path), "--json")[1])
+    assert data["reachable"] == "12.25"
+    assert data["steps"][0]["criterion"] == "7.1.2"
+
+
+def test_help_fits_80_columns() -> None:
+    for command in ([], ["score"], ["lint"], ["advise"], ["template"], ["schema"], ["sets"]):
+        _, out, _ = run(*command, "--help")
+        assert max(len(line) for line in out.splitlines()) <= 80, command

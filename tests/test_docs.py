@@ -29,7 +29,7 @@ def emitted_codes() -> set[str]:
 def test_every_emitted_finding_code_is_catalogued() -> None:
     codes = emitted_codes()
     assert "out-of-domain" in codes  # the scan itself works
-    assert codes - {"code"} <= set(cc.FINDING_CODES)
+    assert codes - {"code"} <= set(cc.FINDING_CODES) | set(cc.LINT_CODES)
 
 
 def test_every_finding_code_is_documented() -> None:
@@ -68,3 +68,21 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert "cchc score quangngai.so.2019" in commands[0]
     assert "nox" in commands[1]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_lint_rule_has_its_own_page() -> None:
+    index = (ROOT / "docs" / "lint" / "index.md").read_text(encoding="utf-8")
+    for code, severity in cc.LINT_CODES.items():
+        page = ROOT / "docs" / "lint" / f"{code}.md"
+        assert page.is_file(), f"docs/lint/{code}.md is missing"
+        first = page.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(f"# `{code}` ({severity}): ")
+        assert f"[`{code}`]({code}.md)" in index
+
+
+def test_the_seed_set_findings_are_explained_against_its_table() -> None:
+    text = (ROOT / "docs" / "quangngai-2019.md").read_text(encoding="utf-8")
+    cs = cc.get_set("quangngai.so.2019")
+    for finding in cc.lint(cs):
+        assert f"`{finding.code}`" in text, finding.code
+        assert finding.criterion in text

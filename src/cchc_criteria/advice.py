@@ -9,12 +9,14 @@ searched or sampled: the targets come from the rule's exact shape
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.analysis.shape import Part, shape_of
+from cchc_criteria.analysis.shape import Part, Shape, shape_of
 from cchc_criteria.errors import CchcError
 from cchc_criteria.model import Assessment, ChosenBand, Criterion, Scale
 from cchc_criteria.numbers import decimal_of, format_number
@@ -43,6 +45,8 @@ class AdviceStep:
         current: the answer as given.
         target: the new answer to give (a figure in the rule's scale, or a label).
         exclusive: True when the figure must go *above* ``target`` ("trên X").
+        answer: a concrete answer that takes the step (``target`` itself, or a figure just
+            above it when ``exclusive``); rescoring with it earns exactly ``gain``.
         gain: the points it earns, held to the criterion's max.
         continuous: True when the award rises all along the way (a formula): any part of the
             change earns part of the gain; False when it is a step that a smaller change misses.
@@ -58,6 +62,7 @@ class AdviceStep:
     message: str
     message_vi: str
     continuous: bool = False
+    answer: object = None
 
 
 @attrs.frozen
@@ -89,7 +94,7 @@ def advise(card: Scorecard) -> Advice:
         answer = card.assessment.answers.get(node.code)
         step = _step(criterion, node, answer)
         if step is not None:
-            steps.append(step)
+            steps.append(_with_answer(step))
     steps.sort(key=lambda s: (-s.gain, s.criterion))
     changed = {**card.assessment.answers, **{s.criterion: _as_answer(s) for s in steps}}
     improved = attrs.evolve(card.assessment, answers=changed)
@@ -97,14 +102,13 @@ def advise(card: Scorecard) -> Advice:
 
 
 def _as_answer(step: AdviceStep) -> object:
-    target = step.target
-    if isinstance(target, Fraction):
-        value = target
-        if step.exclusive:
-            value = target + Fraction(1, 1000)
-        as_decimal = decimal_of(value)
-        return as_decimal if Fraction(as_decimal) == value else value
-    return target
+    return step.answer if step.answer is not None else step.target
+
+
+def _figure(value: Fraction) -> object:
+    """A figure as an answer: a Decimal when exact, else the fraction itself."""
+    as_decimal = decimal_of(value)
+    return as_decimal if Fraction(as_decimal) == value else value
 
 
 def _held(value: Fraction, maximum: Decimal) -> Fraction:
@@ -219,100 +223,94 @@ def _band_step(
         return None
     maximum = criterion.max_points
     assert node.points is not None
-    now = Fraction(node.points)
+    now = node.points
     shape = shape_of(rule, maximum)
     if not shape.analysable():
         return None
-    for part in shape:
-        if not part.bands or not part.segments or not _after(part, value):
+
+    def points_at(x: Fraction) -> Decimal:
+        # What scoring gives, the rule's own rounding included, held to [0, max].
+        outcome = rule.score(_figure(x), maximum)
+        points = outcome.points if outcome.points is not None else Decimal(0)
+        return min(max(points, Decimal(0)), maximum)
+
+    candidates = sorted(_candidates(shape, value, maximum), key=lambda c: c[0])
+    if rule.scale is Scale.COUNT:  # a count moves in whole steps
+        whole = {
+            Fraction(n) for x, _ in candidates for n in (math.floor(x), math.ceil(x)) if n > value
+        }
+        candidates = [(x, None) for x in sorted(whole)]
+    for x, exclusive_of in candidates:
+        gained = points_at(x) - now
+        if gained <= 0:
             continue
-        if part.point:
-            assert part.start is not None
-            award = _held(part.segments[0].at(part.start), maximum)
-            if award > now:
-                return _raise(criterion, node, answer, rule, part.start, award, now)
-            continue
-        for segment in part.segments:
-            start = value if segment.start is None else max(segment.start, value)
-            entry = _held(segment.at(start), maximum)
-            if entry > now:  # a jump: the band just above the part's open start
-                return _raise(criterion, node, answer, rule, start, entry, now, exclusive=True)
-            end = None if segment.end is None else _held(segment.at(segment.end), maximum)
-            if segment.slope > 0 and (end is None or end > now):
-                target, award = _summit(rule, maximum, value)
-                return attrs.evolve(
-                    _raise(criterion, node, answer, rule, target, award, now), continuous=True
-                )
+        if _rises_between(shape, value, x, maximum):
+            best = max(points_at(c) for c, _ in candidates)
+            summit = next(c for c, _ in candidates if points_at(c) == best)
+            step = _figure_step(
+                criterion, node, answer, "raise", summit, False, best - now, rule.scale
+            )
+            return attrs.evolve(step, continuous=True, answer=_figure(summit))
+        target, exclusive = (exclusive_of, True) if exclusive_of is not None else (x, False)
+        step = _figure_step(criterion, node, answer, "raise", target, exclusive, gained, rule.scale)
+        return attrs.evolve(step, answer=_figure(x))
     return None
 
 
-def _after(part: Part, value: Fraction) -> bool:
-    """Whether the part holds values at or above ``value``."""
-    if part.point:
-        return part.start is not None and part.start >= value
-    return part.end is None or part.end > value
-
-
-def _raise(
-    criterion: Criterion,
-    node: NodeScore,
-    answer: object,
-    rule: BandRule,
-    target: Fraction,
-    award: Fraction,
-    now: Fraction,
-    *,
-    exclusive: bool = False,
-) -> AdviceStep:
-    gain = decimal_of(award) - decimal_of(now)
-    return _figure_step(criterion, node, answer, "raise", target, exclusive, gain, rule.scale)
-
-
-def _summit(rule: BandRule, maximum: Decimal, value: Fraction) -> tuple[Fraction, Fraction]:
-    """The first figure ≥ ``value`` where the held award is highest, and that award."""
-    best_award: Fraction | None = None
-    best_at: Fraction | None = None
-    for part in shape_of(rule, maximum):
-        if not part.bands or not part.segments or not _after(part, value):
+def _candidates(
+    shape: Shape, value: Fraction, maximum: Decimal
+) -> Iterator[tuple[Fraction, Fraction | None]]:
+    """Figures above ``value`` where the award can change: every edge, just above every open
+    start ("trên X": the figure X itself is not in), every break of a formula, and where a
+    rising formula reaches the max or ends. The second item is the open start, if any."""
+    for part in shape:
+        if not part.bands or not part.segments:
             continue
-        candidates: list[Fraction] = []
         if part.point:
-            candidates = [part.start] if part.start is not None else []
-        else:
-            for segment in part.segments:
-                for end in (segment.start, segment.end):
-                    if end is None:
-                        continue
-                    inside = (part.start is None or end > part.start) and (
-                        part.end is None or end < part.end
-                    )
-                    if inside and end >= value:
-                        candidates.append(end)
-                if segment.slope and segment.slope > 0 and segment.end is not None:
-                    reach = (Fraction(maximum) - segment.intercept) / segment.slope
-                    if (
-                        (part.start is None or reach > part.start)
-                        and (part.end is None or reach < part.end)
-                        and reach >= value
-                    ):
-                        candidates.append(reach)
-        for x in sorted(candidates):
-            award = _held(_value_at(part, x), maximum)
-            if best_award is None or award > best_award:
-                best_award, best_at = award, x
-    assert best_award is not None
-    assert best_at is not None
-    return best_at, best_award
+            if part.start is not None and part.start > value:
+                yield part.start, None
+            continue
+        end = part.end
+        if part.start is not None and part.start >= value:
+            width = (end - part.start) / 2 if end is not None else Fraction(1)
+            yield part.start + min(Fraction(1, 1000), width), part.start
+        for segment in part.segments:
+            for x in (segment.start, segment.end):
+                if x is not None and x > value and x != part.start and x != end:
+                    yield x, None
+            if segment.slope > 0:
+                reach = (Fraction(maximum) - segment.intercept) / segment.slope
+                if reach > value and _within(reach, part):
+                    yield reach, None
+                if segment.end is not None and segment.end == end and end > value:
+                    low = part.start if part.start is not None else end - 2
+                    yield end - min(Fraction(1, 1000), (end - max(low, value)) / 2), None
 
 
-def _value_at(part: Part, x: Fraction) -> Fraction:
-    assert part.segments
-    for segment in part.segments:
-        if (segment.start is None or x >= segment.start) and (
-            segment.end is None or x <= segment.end
-        ):
-            return segment.at(x)
-    return part.segments[-1].at(x)
+def _within(x: Fraction, part: Part) -> bool:
+    return (part.start is None or x > part.start) and (part.end is None or x < part.end)
+
+
+def _rises_between(shape: Shape, low: Fraction, high: Fraction, maximum: Decimal) -> bool:
+    """Whether the held award climbs continuously somewhere in [low, high)."""
+    top = Fraction(maximum)
+    for part in shape:
+        if part.point or not part.bands or not part.segments:
+            continue
+        for segment in part.segments:
+            if segment.slope <= 0:
+                continue
+            start = low if segment.start is None else max(segment.start, low)
+            end = high if segment.end is None else min(segment.end, high)
+            if start < end and segment.at(start) < top and segment.at(end) > 0:
+                return True
+    return False
+
+
+def _with_answer(step: AdviceStep) -> AdviceStep:
+    if step.answer is None and isinstance(step.target, Fraction):
+        return attrs.evolve(step, answer=_figure(step.target))
+    return step
 
 
 def _en(value: Decimal) -> str:

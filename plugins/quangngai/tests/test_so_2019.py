@@ -147,6 +147,15 @@ def test_the_seed_scorecard(cs: cc.CriterionSet) -> None:
     }
     assert card["7.1.1"].points is None
     assert card["7.3.2"].points is None
+    # The set's own published mistakes that touch the criteria the department answered.
+    assert {(f.code, f.criterion) for f in card.lint_findings} == {
+        ("code-typo", "7,4"),
+        ("band-gap", "7.1.1"),
+        ("band-overlap", "7.2.1"),
+        ("band-jump", "7.2.3"),
+        ("award-above-max", "7.3.3"),
+        ("not-monotone", "7.3.3"),
+    }
 
 
 @pytest.mark.parametrize(

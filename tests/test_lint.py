@@ -1,0 +1,363 @@
+"""Lint: each check on a minimal set that triggers it and a near-identical one that does not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cchc_criteria as cc
+from cchc_criteria import (
+    Band,
+    BandRule,
+    Criterion,
+    CriterionSet,
+    Points,
+    at_least,
+    at_most,
+    below,
+)
+
+
+def one(rule: cc.Rule, max_points: object = 1) -> CriterionSet:
+    return CriterionSet(id="t", title="t", criteria=[Criterion("1", "x", max_points, rule=rule)])
+
+
+def codes(cs: CriterionSet) -> list[str]:
+    return [f.code for f in cc.lint(cs)]
+
+
+def bands(*items: Band) -> BandRule:
+    return BandRule(list(items))
+
+
+SOUND = bands(
+    Band("≥ 90", Points(1), at_least(90)),
+    Band("60–90", Points("0.5"), at_least(60), below(90)),
+    Band("< 60", Points(0), upper=below(60)),
+)
+
+
+def test_a_sound_rule_has_no_finding() -> None:
+    assert codes(one(SOUND)) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "max_points", "expected", "band", "value"),
+    [
+        (  # 70 to under 80 uncovered
+            bands(
+                Band("80–100", cc.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
+                Band("< 70", Points(0), upper=below(70)),
+            ),
+            "1.5",
+            "band-gap",
+            None,
+            Decimal(70),
+        ),
+        (  # 60 % is in no band when both edges exclude it
+            bands(Band("> 60", Points(1), cc.above(60)), Band("< 60", Points(0), upper=below(60))),
+            1,
+            "band-gap",
+            None,
+            Decimal(60),
+        ),
+        (
+            bands(
+                Band("≥ 80", Points(1), at_least(80)),
+                Band("≥ 60", Points("0.5"), at_least(60)),
+                Band("< 60", Points(0), upper=below(60)),
+            ),
+            1,
+            "band-overlap",
+            2,
+            Decimal(80),
+        ),
+        (
+            bands(Band("≥ 0", Points(1), at_least(0)), Band("≥ 50", Points(1), at_least(50))),
+            1,
+            "band-unreachable",
+            2,
+            None,
+        ),
+        (
+            bands(
+                Band("≥ 15", Points(1), at_least(15)),
+                Band("< 15", cc.Formula("rate * 1 / 10"), upper=below(15)),
+            ),
+            1,
+            "award-above-max",
+            2,
+            Decimal(10),
+        ),
+        (
+            bands(Band("all", Points(2), at_least(0))),
+            1,
+            "award-above-max",
+            1,
+            Decimal(0),
+        ),
+        (
+            bands(Band("all", cc.Formula("rate - 50"), at_least(0))),
+            100,
+            "award-below-zero",
+            1,
+            Decimal(0),
+        ),
+        (
+            bands(
+                Band("< 50", Points(0), upper=below(50)),
+                Band("50–70", Points("0.75"), at_least(50), below(70)),
+                Band("70–90", Points("0.5"), at_least(70), below(90)),
+                Band("≥ 90", Points(1), at_least(90)),
+            ),
+            1,
+            "not-monotone",
+            3,
+            Decimal(70),
+        ),
+        (
+            bands(
+                Band("≥ 30", Points(1), at_least(30)),
+                Band("10–30", cc.Formula("rate / 40"), at_least(10), below(30)),
+                Band("< 10", Points(0), upper=below(10)),
+            ),
+            1,
+            "band-jump",
+            1,
+            Decimal(30),
+        ),
+        (
+            bands(
+                Band("≥ 50", Points(1), at_least(50)),
+                Band("< 50", cc.Formula("rate * rate / 2500"), upper=below(50)),
+            ),
+            1,
+            "formula-not-linear",
+            2,
+            None,
+        ),
+    ],
+)
+def test_each_band_check(
+    rule: BandRule, max_points: object, expected: str, band: int | None, value: Decimal | None
+) -> None:
+    found = [f for f in cc.lint(one(rule, max_points)) if f.code == expected]
+    assert len(found) == 1, cc.lint(one(rule, max_points))
+    assert found[0].band == band
+    assert found[0].value == value
+    assert found[0].criterion == "1"
+    assert found[0].message
+    assert found[0].message_vi
+    assert found[0].severity is cc.LINT_CODES[expected]
+
+
+@pytest.mark.parametrize(
+    ("rule", "max_points"),
+    [
+        (
+            bands(
+                Band("80–100", cc.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
+                Band("< 80", Points(0), upper=below(80)),
+            ),
+            "1.5",
+        ),
+        (
+            bands(
+                Band("> 60", Points(1), cc.above(60)), Band("≤ 60", Points(0), upper=at_most(60))
+            ),
+            1,
+        ),
+        (
+            bands(
+                Band("≥ 80", Points(1), at_least(80)),
+                Band("60–80", Points("0.5"), at_least(60), below(80)),
+                Band("< 60", Points(0), upper=below(60)),
+            ),
+            1,
+        ),
+        (
+            bands(
+                Band("≥ 15", Points(1), at_least(15)),
+                Band("< 15", cc.Formula("rate * 1 / 15"), upper=below(15)),
+            ),
+            1,
+        ),
+        (
+            bands(
+                Band("≥ 30", Points(1), at_least(30)),
+                Band("10–30", cc.Formula("rate / 30"), at_least(10), below(30)),
+                Band("< 10", Points(0), upper=below(10)),
+            ),
+            1,
+        ),
+        (bands(Band("all", cc.Formula("max(0, rate - 50) / 50"), at_least(0))), 1),
+    ],
+)
+def test_the_near_identical_sound_rules_pass(rule: BandRule, max_points: object) -> None:
+    assert codes(one(rule, max_points)) == []
+
+
+def test_code_and_group_checks() -> None:
+    def group(code: str, max_points: object, *children: Criterion) -> Criterion:
+        return Criterion(code, "g", max_points, children=list(children))
+
+    def leaf(code: str, max_points: object = 1) -> Criterion:
+        return Criterion(code, "x", max_points, rule=cc.YesNoRule())
+
+    bad = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            group("7", 3, group("7,4", 2, leaf("7.4.1"), leaf("7.4.1")), leaf("7.2"), leaf("8.1")),
+        ],
+    )
+    found = {(f.code, f.criterion) for f in cc.lint(bad)}
+    assert found == {
+        ("max-not-sum", "7"),  # 3 ≠ 2 + 1 + 1
+        ("code-typo", "7,4"),
+        ("duplicate-code", "7.4.1"),
+        ("code-order", "7.4.1"),  # a sibling with an equal code
+        ("code-order", "7.2"),  # 7.2 after 7,4
+        ("missing-parent", "8.1"),  # 8.1 published under 7
+    }
+    good = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            group("7", 4, leaf("7.2"), group("7.4", 2, leaf("7.4.1"), leaf("7.4.2")), leaf("7.5")),
+        ],
+    )
+    assert codes(good) == []
+
+
+def test_bonus_and_deduction_criteria_do_not_count_towards_the_groups_max() -> None:
+    cs = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            Criterion(
+                "1",
+                "g",
+                1,
+                children=[
+                    Criterion("1.1", "a", 1, rule=cc.ManualRule()),
+                    Criterion("1.2", "b", 1, rule=cc.ManualRule(), role=cc.Role.BONUS),
+                ],
+            )
+        ],
+    )
+    assert codes(cs) == []
+
+
+def test_grade_checks() -> None:
+    def with_grades(*grades: cc.Grade) -> CriterionSet:
+        return CriterionSet(
+            id="t",
+            title="t",
+            criteria=[Criterion("1", "x", 1, rule=cc.ManualRule())],
+            grades=list(grades),
+        )
+
+    gap = with_grades(
+        cc.Grade("A", at_least(90)),
+        cc.Grade("B", at_least(80), below(85)),
+        cc.Grade("C", upper=below(80)),
+    )
+    assert [(f.code, f.value) for f in cc.lint(gap)] == [("grade-gap", Decimal(85))]
+    overlap = with_grades(
+        cc.Grade("A", at_least(90)),
+        cc.Grade("B", at_least(80), at_most(90)),
+        cc.Grade("C", upper=below(80)),
+    )
+    assert [(f.code, f.value) for f in cc.lint(overlap)] == [("grade-overlap", Decimal(90))]
+    fine = with_grades(
+        cc.Grade("A", at_least(90)),
+        cc.Grade("B", at_least(80), below(90)),
+        cc.Grade("C", upper=below(80)),
+    )
+    assert codes(fine) == []
+
+
+def test_label_collisions() -> None:
+    clash = cc.ChoiceRule(
+        [cc.Option("Hoàn thành tốt", Points(1)), cc.Option("hoan thanh  TOT", Points("0.5"))]
+    )
+    assert codes(one(clash)) == ["label-collision"]
+    distinct = cc.ChoiceRule(
+        [cc.Option("Hoàn thành tốt", Points(1)), cc.Option("Hoàn thành", Points("0.5"))]
+    )
+    assert codes(one(distinct)) == []
+    band_clash = bands(
+        Band("Từ 50%", Points(1), at_least(50)), Band("từ 50 %", Points(0), upper=below(50))
+    )
+    assert "label-collision" not in codes(one(band_clash))  # "50%" and "50 %" differ
+    same = bands(Band("Đạt", Points(1), at_least(50)), Band("đạt", Points(0), upper=below(50)))
+    assert codes(one(same)) == ["label-collision"]
+
+
+def test_options_and_counts_above_max() -> None:
+    rich = cc.YesNoRule(yes=cc.Option("Có", Points(2)))
+    assert codes(one(rich)) == ["award-above-max"]
+    assert codes(one(cc.YesNoRule(yes=cc.Option("Có", Points(1))))) == []
+    assert codes(one(cc.PerItemRule(1), 5)) == ["award-above-max"]
+    assert codes(one(cc.PerItemRule(1, cap=5), 5)) == []
+    assert codes(one(cc.DeductionRule(1, floor=-1), 5)) == ["award-below-zero"]
+    assert codes(one(cc.DeductionRule(1), 5)) == []
+
+
+def test_acknowledged_findings_stay_but_stop_failing() -> None:
+    rule = bands(Band("≥ 80", Points(1), at_least(80)), Band("< 70", Points(0), upper=below(70)))
+    cs = CriterionSet(
+        id="t",
+        title="t",
+        criteria=[Criterion("1", "x", 1, rule=rule)],
+        acknowledged=[cc.Acknowledgement("band-gap", "1", "as published")],
+    )
+    (finding,) = cc.lint(cs)
+    assert finding.code == "band-gap"
+    assert finding.acknowledged == "as published"
+
+
+# --------------------------------------------------------------------------- cross-check
+
+edges = st.integers(0, 200).map(lambda n: Fraction(n, 2))  # 0 to 100 in halves
+
+
+@st.composite
+def random_band_rules(draw: st.DrawFn) -> BandRule:
+    """Bands with arbitrary edges (gaps and overlaps welcome) and linear awards whose
+    crossings of the max fall on quarters, so a grid of eighths sees every region."""
+    items = []
+    for number in range(draw(st.integers(1, 4))):
+        low = draw(st.none() | edges)
+        high = draw(st.none() | edges)
+        lower = None if low is None else cc.Lower(Decimal(float(low)), draw(st.booleans()))
+        upper = None if high is None else cc.Upper(Decimal(float(high)), draw(st.booleans()))
+        if draw(st.booleans()):
+            award: cc.Points | cc.Linear = Points(draw(st.integers(0, 6)) / Decimal(2))
+        else:
+            slope = draw(st.sampled_from(["0.5", "1", "2", "-0.5", "-1"]))
+            award = cc.Linear(slope, 1, draw(st.integers(-200, 200)) / Decimal(2))
+        items.append(Band(f"b{number}", award, lower, upper))
+    return BandRule(items)
+
+
+GRID = [Fraction(n, 8) for n in range(801)]
+
+
+@given(random_band_rules(), st.integers(0, 6).map(lambda n: Decimal(n) / 2))
+def test_exact_verdicts_agree_with_brute_force(rule: BandRule, max_points: Decimal) -> None:
+    found = set(codes(one(rule, max_points)))
+    uncovered = [x for x in GRID if not any(b.contains(x) for b in rule.bands)]
+    assert ("band-gap" in found) == bool(uncovered)
+    above = False
+    for x in GRID:
+        matches = [b for b in rule.bands if b.contains(x)]
+        if matches and matches[0].award.exact(x, max_points) > Fraction(max_points):
+            above = True
+            break
+    assert ("award-above-max" in found) == above
