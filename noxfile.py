@@ -36,7 +36,9 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
     """Type-check the library, the plugins and this noxfile with mypy --strict."""
-    session.install(MYPY, "types-python-dateutil", "nox", ".[test]", *PLUGINS)
+    session.install(
+        MYPY, "types-python-dateutil", "types-openpyxl", "nox", ".[test]", *PLUGINS
+    )
     session.run("mypy", "--strict", *session.posargs)
 
 

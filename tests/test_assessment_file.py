@@ -91,7 +91,7 @@ def test_every_problem_is_reported_at_once() -> None:
     assert found == [(2, None), (4, "7.1.1"), (5, "7.1.2"), (7, "7.1.3"), (9, "7.1.3")]
     lines = str(caught.value).splitlines()
     assert lines[0] == "mixed.toml:2: unknown key 'colour'; expected: " + (
-        "answers, appraised, evidence, explanations, period, self_assessed, set, unit"
+        "answers, appraised, evidence, explanations, group, period, self_assessed, set, unit"
     )
     assert lines[1].startswith("mixed.toml:4: criterion 7.1.1: [answers]: ")
     assert (

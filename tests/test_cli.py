@@ -144,7 +144,7 @@ def test_an_unexpected_error_is_one_line_with_exit_3(monkeypatch: pytest.MonkeyP
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "render_text", explode)
+    monkeypatch.setattr(cli_module, "render", explode)
     monkeypatch.setattr("sys.argv", ["cchc", "score", "quangngai.so.2019", str(EXAMPLE)])
     monkeypatch.delenv("CCHC_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exited:

@@ -6,25 +6,32 @@ unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 
 from __future__ import annotations
 
+import csv
+import importlib
+import io
 import json
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 
+import attrs
 import click
 
 from cchc_criteria import __version__
 from cchc_criteria.advice import advise
 from cchc_criteria.analysis import lint
+from cchc_criteria.compare import compare_declared, compare_years
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import CriterionSet, Finding, Severity
 from cchc_criteria.numbers import format_number
-from cchc_criteria.registry import get_set, list_sets
-from cchc_criteria.reports import render_text
-from cchc_criteria.scoring import score
+from cchc_criteria.registry import get_set, list_sets, plugin_reports
+from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
+from cchc_criteria.scoring import Scorecard, score
 
 __all__ = ["main"]
 
@@ -70,42 +77,121 @@ def _write(text: str, output: Path | None) -> None:
         raise _Fail(f"{output}: cannot write the file: {error.strerror or error}") from None
 
 
-@cli.command("score")
-@click.argument("set_id", metavar="SET")
-@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+def _complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion for SET: the installed ids."""
+    try:
+        return [
+            r.criterion_set.id for r in list_sets() if r.criterion_set.id.startswith(incomplete)
+        ]
+    except CchcError:
+        return []
+
+
+_LANG = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
     show_default=True,
-    help="Language of the report.",
+    help="Language: Vietnamese (decimal comma) or English.",
 )
-def score_command(set_id: str, assessment: Path, lang: str) -> None:
-    """Score ASSESSMENT (a TOML or JSON file) against SET (an id or a set file).
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (all or nothing) instead of printing.",
+)
+_NO_COLOR = click.option(
+    "--no-color", is_flag=True, help="No colours, even on a terminal (also: NO_COLOR=1)."
+)
+_SET = click.argument("set_id", metavar="SET", shell_complete=_complete_set)
+
+
+def _load_card(set_id: str, assessment: Path) -> Scorecard:
+    criterion_set = _criterion_set(set_id)
+    answers = load_assessment(assessment)
+    if answers.set_id is not None and answers.set_id != criterion_set.id:
+        raise _Fail(
+            f"{assessment}: the file is an assessment for {answers.set_id!r}, "
+            f"not {criterion_set.id!r}"
+        )
+    return score(criterion_set, answers)
+
+
+def _colour(text: str, no_color: bool) -> str:
+    """Severity words in colour on a terminal (click strips colours elsewhere)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return text
+    styles = {"LỖI": "red", "ERROR": "red", "CẢNH BÁO": "yellow", "WARNING": "yellow"}
+    lines = []
+    for line in text.split("\n"):
+        for word, colour in styles.items():
+            if line.startswith(f"  {word} ["):
+                line = "  " + click.style(word, fg=colour, bold=True) + line[2 + len(word) :]
+                break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@cli.command("score", short_help="Score a unit's assessment against a set.")
+@_SET
+@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice([*FORMATS, "xlsx"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@_OUTPUT
+@_LANG
+@_NO_COLOR
+def score_command(
+    set_id: str, assessment: Path, fmt: str, output: Path | None, lang: str, no_color: bool
+) -> None:
+    """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     try:
-        criterion_set = _criterion_set(set_id)
-        answers = load_assessment(assessment)
-        if answers.set_id is not None and answers.set_id != criterion_set.id:
-            raise _Fail(
-                f"{assessment}: the file is an assessment for {answers.set_id!r}, "
-                f"not {criterion_set.id!r}"
-            )
-        card = score(criterion_set, answers)
+        card = _load_card(set_id, assessment)
     except CchcError as error:
         raise _Fail(str(error)) from None
-    click.echo(render_text(card, lang=lang), nl=False)
+    if fmt == "xlsx":
+        _write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
+    else:
+        text = render(card, fmt, lang=lang)
+        _write(_colour(text, no_color) if fmt == "text" and output is None else text, output)
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
+
+
+def _xlsx() -> ModuleType:
+    try:
+        xlsx = importlib.import_module("cchc_criteria.reports.xlsx")  # openpyxl is optional
+    except ImportError:
+        raise _Fail("the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'") from None
+    return xlsx
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    if output is None:
+        raise _Fail("binary formats need --output FILE")
+    partial = output.with_name(output.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise _Fail(f"{output}: cannot write the file: {error.strerror or error}") from None
 
 
 def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR and not f.acknowledged]
 
 
-@cli.command("sets")
+@cli.command("sets", short_help="List the installed criterion sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def sets_command(as_json: bool) -> None:
     """List the installed criterion sets, the plugins that provide them, and lint status.
@@ -143,7 +229,7 @@ def sets_command(as_json: bool) -> None:
         click.echo(f"{row['id']}  {row['title']}  ({origin}){mark}")
 
 
-@cli.command("lint")
+@cli.command("lint", short_help="Check a criterion set as published.")
 @click.argument("set_id", metavar="SET")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option(
@@ -200,7 +286,7 @@ def _finding_line(finding: Finding, lang: str) -> str:
     return f"{finding.severity} [{finding.code}] {where}{message}{note}"
 
 
-@cli.command("advise")
+@cli.command("advise", short_help="Show where a unit can earn more points.")
 @click.argument("set_id", metavar="SET")
 @click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
@@ -247,28 +333,42 @@ def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> N
     )
 
 
-@cli.command("template")
-@click.argument("set_id", metavar="SET")
+@cli.command("template", short_help="Write a blank assessment to fill in.")
+@_SET
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of printing.",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["toml", "xlsx"]),
+    default="toml",
+    show_default=True,
+    help="A TOML file, or an Excel workbook with drop-down lists.",
 )
-def template_command(set_id: str, output: Path | None) -> None:
+@_OUTPUT
+def template_command(set_id: str, fmt: str, output: Path | None) -> None:
     """Write a blank assessment for SET: every criterion, its rule and what to declare.
 
-    Every answer line is commented out, so the file scores as incomplete until it is filled
-    in.
+    The TOML template has every answer line commented out, so it scores as incomplete until
+    it is filled in. The XLSX template (--format xlsx -o FILE) has drop-down lists and
+    validated number ranges; `cchc score SET FILE.xlsx` reads it back once filled in.
     """
     try:
-        text = render_template(_criterion_set(set_id))
+        criterion_set = _criterion_set(set_id)
     except CchcError as error:
         raise _Fail(str(error)) from None
-    _write(text, output)
+    if fmt == "xlsx":
+        try:
+            spreadsheet = importlib.import_module("cchc_criteria.formats.spreadsheet")
+        except ImportError:
+            raise _Fail(
+                "the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'"
+            ) from None
+        _write_bytes(spreadsheet.template_workbook(criterion_set), output)
+    else:
+        _write(render_template(criterion_set), output)
 
 
-@cli.command("schema")
+@cli.command("schema", short_help="Print the JSON Schema of a file format.")
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="set")
 def schema_command(kind: str) -> None:
     """Print the JSON Schema of a file format: "set" (default) or "assessment".
@@ -276,6 +376,264 @@ def schema_command(kind: str) -> None:
     Point an editor at it to check a file as it is typed.
     """
     click.echo(schema_text(kind), nl=False)
+
+
+@cli.command("plugins", short_help="List the installed plugins and their sets.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def plugins_command(as_json: bool) -> None:
+    """List the installed plugins: distribution, version, the sets each gives, load errors."""
+    reports = plugin_reports()
+    if as_json:
+        click.echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
+        return
+    if not reports:
+        click.echo("no criterion-set plugin is installed")
+    for report in reports:
+        origin = f"{report.distribution or '?'} {report.version or ''}".strip()
+        status = ", ".join(report.sets) if report.error is None else f"ERROR: {report.error}"
+        click.echo(f"{report.name}  ({origin})  {status}")
+    if any(r.error for r in reports):
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command("show", short_help="Show a set's criteria and rules.")
+@_SET
+@_LANG
+def show_command(set_id: str, lang: str) -> None:
+    """Show SET: its facts, then every criterion with its max points and its rule in words."""
+    try:
+        cs = _criterion_set(set_id)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    vi = lang == "vi"
+    click.echo(f"{cs.id} — {cs.title}")
+    facts = [
+        ("Tỉnh" if vi else "Province", cs.province),
+        ("Loại đơn vị" if vi else "Unit kind", cs.unit_kind.value if cs.unit_kind else ""),
+        ("Căn cứ" if vi else "Legal basis", cs.legal_basis),
+        ("Nguồn" if vi else "Source", cs.source),
+        ("Phạm vi" if vi else "Scope", cs.scope),
+    ]
+    for name, value in facts:
+        if value:
+            click.echo(f"{name}: {value}")
+    click.echo("")
+    for criterion in cs.walk():
+        depth = criterion.code.count(".") + criterion.code.count(",")
+        points = format_number(criterion.max_points, lang=lang)
+        unit = "điểm" if vi else "points"
+        click.echo(f"{'  ' * depth}{criterion.code}  {criterion.title}  [{points} {unit}]")
+        if criterion.rule is not None:
+            rule_text = criterion.rule.describe(criterion.max_points, lang=lang)
+            click.echo(f"{'  ' * depth}    → {rule_text}")
+
+
+def _assessment_files(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
+            )
+        else:
+            files.append(path)
+    return files
+
+
+@cli.command("rank", short_help="Rank many units within their groups.")
+@_SET
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json", "html", "xlsx"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@_OUTPUT
+@_LANG
+def rank_command(
+    set_id: str, paths: tuple[Path, ...], fmt: str, output: Path | None, lang: str
+) -> None:
+    """Rank the units of PATHS (assessment files, or folders of them) against SET.
+
+    Units are ranked within their group (the assessment's `group`) by exact index; equal
+    indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
+    """
+    try:
+        criterion_set = _criterion_set(set_id)
+        files = _assessment_files(paths)
+        cards: list[tuple[Scorecard, str, str]] = []
+        show_bar = len(files) >= 10 and sys.stderr.isatty()
+        with click.progressbar(
+            files,
+            label="Chấm điểm" if lang == "vi" else "Scoring",
+            file=sys.stderr if show_bar else open(os.devnull, "w"),
+        ) as bar:
+            for path in bar:
+                card = score(criterion_set, load_assessment(path))
+                cards.append((card, card.assessment.group, path.name))
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    ranking = rank(cards)
+    if fmt == "xlsx":
+        _write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
+    elif fmt == "html":
+        _write(render_ranking_html(ranking, lang=lang), output)
+    else:
+        _write(_ranking_text(ranking, fmt, lang), output)
+
+
+def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
+    areas: list[str] = []
+    for entry in ranking:
+        areas += [code for code in entry.card.roots if code not in areas]
+    rows = []
+    for entry in ranking:
+        card = entry.card
+        rows.append(
+            {
+                "group": entry.group,
+                "rank": entry.rank,
+                "unit": card.assessment.unit or entry.source,
+                "source": entry.source,
+                "points": card.points,
+                "max_points": card.max_points,
+                "index": card.index,
+                "grade": card.grade,
+                "complete": card.complete,
+                "areas": {c: card.nodes[c].index for c in areas if c in card.nodes},
+            }
+        )
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    out = io.StringIO()
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(
+            [
+                "group",
+                "rank",
+                "unit",
+                "source",
+                "points",
+                "max_points",
+                "index",
+                "grade",
+                "complete",
+                *(f"index_{c}" for c in areas),
+            ]
+        )
+        for row in rows:
+            area_index = row["areas"]
+            assert isinstance(area_index, dict)
+            writer.writerow(
+                [
+                    row["group"],
+                    row["rank"] or "",
+                    row["unit"],
+                    row["source"],
+                    row["points"],
+                    row["max_points"],
+                    row["index"] if row["index"] is not None else "",
+                    row["grade"] or "",
+                    "yes" if row["complete"] else "no",
+                    *(area_index.get(c) if area_index.get(c) is not None else "" for c in areas),
+                ]
+            )
+        return out.getvalue()
+    vi = lang == "vi"
+    for row in rows:
+        index = row["index"]
+        shown = (
+            "—"
+            if index is None
+            else format_number(Decimal(str(index)).quantize(Decimal("0.01")), lang=lang) + " %"
+        )
+        group = f"[{row['group']}] " if row["group"] else ""
+        place = row["rank"] if row["rank"] is not None else ("chưa đủ" if vi else "incomplete")
+        points = format_number(Decimal(str(row["points"])), lang=lang, max_places=4)
+        out.write(
+            f"{group}{place}. {row['unit']}: {points} — {shown}"
+            f"{' — ' + str(row['grade']) if row['grade'] else ''}\n"
+        )
+    return out.getvalue()
+
+
+@cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
+@_SET
+@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--with",
+    "other",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Compare with the same unit scored against another set (another year).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_LANG
+def compare_command(
+    set_id: str, assessment: Path, other: tuple[str, str] | None, as_json: bool, lang: str
+) -> None:
+    """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
+    or, with --with, the same unit in another year (criteria matched by code)."""
+    try:
+        card = _load_card(set_id, assessment)
+        if other:
+            comparison = compare_years(card, _load_card(other[0], Path(other[1])))
+        else:
+            comparison = compare_declared(card)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    if as_json:
+        payload = {
+            "before_total": str(comparison.before_total),
+            "after_total": str(comparison.after_total),
+            "difference": str(comparison.difference),
+            "lines": [attrs.asdict(line, value_serializer=_plain) for line in comparison.lines],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    vi = lang == "vi"
+    heads = (
+        ["STT", "Tối đa", "Trước", "Sau", "Chênh lệch", "Ghi chú"]
+        if vi
+        else ["Code", "Max", "Before", "After", "Difference", "Note"]
+    )
+    if not other:
+        heads[2:4] = ["Tự ĐG", "Thẩm định"] if vi else ["Self", "Appraised"]
+    click.echo("  ".join(heads))
+
+    def num(value: Decimal | None) -> str:
+        return "" if value is None else format_number(value, lang=lang, max_places=4)
+
+    for line in comparison.lines:
+        maximum = num(line.max_after if line.max_after is not None else line.max_before)
+        if (
+            line.max_before != line.max_after
+            and line.max_before is not None
+            and (line.max_after is not None)
+        ):
+            maximum = f"{num(line.max_before)}→{num(line.max_after)}"
+        diff = (
+            ""
+            if line.difference is None
+            else (("+" if line.difference > 0 else "") + num(line.difference))
+        )
+        click.echo(
+            "  ".join([line.code, maximum, num(line.before), num(line.after), diff, line.note])
+        )
+    click.echo(
+        f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
+        f"{num(comparison.before_total)} → {num(comparison.after_total)} "
+        f"({'+' if comparison.difference > 0 else ''}{num(comparison.difference)})"
+    )
+
+
+def _plain(instance: object, field: object, value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
 
 
 def main() -> None:

@@ -740,6 +740,7 @@ class Assessment:
         set_id: the id of the set the assessment is for.
         unit: the unit assessed ("Sở Giáo dục và Đào tạo").
         period: the period assessed ("2019").
+        group: the unit group it is ranked within (nhóm), "" when there is one.
         self_assessed: the unit's own score per criterion code (điểm tự đánh giá), as declared.
         appraised: the appraisal council's score per code (điểm thẩm định), as declared.
         evidence: references to evidence per code (tài liệu kiểm chứng).
@@ -751,6 +752,7 @@ class Assessment:
     set_id: str | None = None
     unit: str = attrs.field(default="", converter=nfc)
     period: str = attrs.field(default="", converter=nfc)
+    group: str = attrs.field(default="", converter=nfc)
     self_assessed: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     appraised: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     evidence: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_evidence)

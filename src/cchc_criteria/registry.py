@@ -194,3 +194,40 @@ def get_set(set_id: str) -> CriterionSet:
 def list_sets() -> tuple[RegisteredSet, ...]:
     """Every installed criterion set with the plugin and distribution that provide it."""
     return registry().sets()
+
+
+@attrs.frozen
+class PluginReport:
+    """What ``cchc plugins`` shows of one installed plugin: its sets, or why it failed."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    sets: tuple[str, ...]
+    error: str | None
+
+
+def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
+    """Every plugin advertised in ``group``, each loaded on its own so that one broken plugin
+    is reported without hiding the others."""
+    reports: list[PluginReport] = []
+    for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
+        dist = entry_point.dist
+        name = dist.metadata["Name"] if dist is not None else None
+        version = dist.version if dist is not None else None
+        try:
+            plugin = entry_point.load()
+            registered = Registry(
+                [plugin], names=[entry_point.name], distributions=[(name, version)]
+            ).sets()
+        except Exception as error:  # a broken plugin is what this report is for
+            message = (
+                str(error)
+                if isinstance(error, PluginError | DuplicateSetError)
+                else (f"failed to load from {entry_point.value!r}: {type(error).__name__}: {error}")
+            )
+            reports.append(PluginReport(entry_point.name, name, version, (), message))
+            continue
+        ids = tuple(r.criterion_set.id for r in registered)
+        reports.append(PluginReport(entry_point.name, name, version, ids, None))
+    return reports

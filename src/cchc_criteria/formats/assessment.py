@@ -5,6 +5,7 @@ The layout::
     set = "quangngai.so.2019"          # the criterion set's id
     unit = "Sở Giáo dục và Đào tạo"
     period = "năm 2019"                # a period: "năm 2019", "6 tháng đầu năm 2019", …
+    group = "A"                        # the unit group it is ranked within (optional)
 
     [answers]                          # declared figures, by criterion code
     "7.1.2" = { band = "Từ 90% số văn bản trả lên" }   # the band the unit marked
@@ -46,13 +47,21 @@ __all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_asses
 
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 _TABLES = ("answers", "self_assessed", "appraised", "evidence", "explanations")
-_TOP_KEYS = frozenset({"set", "unit", "period", *_TABLES})
+_TOP_KEYS = frozenset({"set", "unit", "period", "group", *_TABLES})
 
 
 def load_assessment(path: str | Path) -> Assessment:
-    """Read an assessment file (``.toml`` or ``.json``); :class:`~cchc_criteria.InputError`
-    lists everything that is wrong in it."""
+    """Read an assessment file (``.toml``, ``.json``, or a filled-in ``.xlsx`` template);
+    :class:`~cchc_criteria.InputError` lists everything that is wrong in it."""
     name = str(path)
+    if name.lower().endswith(".xlsx"):
+        try:
+            from cchc_criteria.formats.spreadsheet import read_workbook
+        except ImportError:
+            raise InputError(
+                name, "reading a workbook needs openpyxl: pip install 'cchc-criteria[xlsx]'"
+            ) from None
+        return read_workbook(path)
     text = read_text(path)
     fmt = format_of(name)
     return read_assessment(text, source=name, format=fmt)
@@ -109,7 +118,7 @@ def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") 
     for code, value in tables["explanations"].items():
         if not isinstance(value, str):
             problem("[explanations]: expected a text", code, code, "explanations")
-    for key in ("set", "unit", "period"):
+    for key in ("set", "unit", "period", "group"):
         if key in document and not isinstance(document[key], str):
             problem(f"{key} must be a text", key)
     period = document.get("period")
@@ -125,6 +134,7 @@ def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") 
         set_id=document.get("set"),
         unit=document.get("unit", ""),
         period=document.get("period", ""),
+        group=document.get("group", ""),
         self_assessed=declared["self_assessed"],
         appraised=declared["appraised"],
         evidence=tables["evidence"],
@@ -193,6 +203,8 @@ def dump_assessment(assessment: Assessment) -> dict[str, Any]:
         result["unit"] = assessment.unit
     if assessment.period:
         result["period"] = assessment.period
+    if assessment.group:
+        result["group"] = assessment.group
     result["answers"] = {code: _dump_answer(v) for code, v in assessment.answers.items()}
     for table in ("self_assessed", "appraised"):
         values: Mapping[str, object] = getattr(assessment, table)

@@ -4,93 +4,48 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_criteria.model import Severity
-from cchc_criteria.numbers import format_number
-from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.model import Finding
+from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
+from cchc_criteria.scoring import Scorecard
 
-__all__ = ["render_text"]
-
-_LABELS = {
-    "vi": {
-        "set": "Bộ tiêu chí",
-        "unit": "Đơn vị",
-        "period": "Kỳ đánh giá",
-        "scope": "Phạm vi",
-        "code": "STT",
-        "title": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-        "max": "Tối đa",
-        "points": "Điểm tính",
-        "self": "Tự ĐG",
-        "appraised": "Thẩm định",
-        "note": "Ghi chú",
-        "total": "Tổng điểm",
-        "open": "điểm chưa chấm",
-        "index": "Chỉ số",
-        "grade": "Xếp loại",
-        "no_grade_set": "bộ tiêu chí không quy định",
-        "no_grade_open": "chưa xếp loại khi còn tiêu chí chưa chấm",
-        "complete": "Phiếu điểm đầy đủ",
-        "incomplete": "Phiếu điểm CHƯA ĐẦY ĐỦ",
-        "why": "Cách tính",
-        "findings": "Phát hiện",
-        "lint": "Sai sót của bộ tiêu chí đã ban hành (cchc lint)",
-        "none": "không có",
-        "na": "không áp dụng",
-        "unanswered": "chưa kê khai",
-        "unscored": "chưa chấm",
-        "band": "khoảng",
-        "differs": "≠ tự ĐG",
-        "held": "giữ ở mức tối đa",
-    },
-    "en": {
-        "set": "Criterion set",
-        "unit": "Unit",
-        "period": "Period",
-        "scope": "Scope",
-        "code": "Code",
-        "title": "Area/Criterion/Sub-criterion",
-        "max": "Max",
-        "points": "Computed",
-        "self": "Self",
-        "appraised": "Appraised",
-        "note": "Note",
-        "total": "Total",
-        "open": "points unscored",
-        "index": "Index",
-        "grade": "Grade",
-        "no_grade_set": "the set defines none",
-        "no_grade_open": "not graded while criteria are unscored",
-        "complete": "Scorecard complete",
-        "incomplete": "Scorecard INCOMPLETE",
-        "why": "How each criterion was scored",
-        "findings": "Findings",
-        "lint": "Mistakes in the set as published (cchc lint)",
-        "none": "none",
-        "na": "not applicable",
-        "unanswered": "not answered",
-        "unscored": "unscored",
-        "band": "band",
-        "differs": "≠ self",
-        "held": "held to max",
-    },
-}
-
-_SEVERITY = {
-    "vi": {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN"},
-    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
-}
+__all__ = ["finding_line", "render_text", "summary_lines"]
 
 _TITLE_WIDTH = 52
+
+
+def finding_line(finding: Finding, lang: str) -> str:
+    """One finding as a line: severity, code, criterion, message."""
+    message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
+    where = f"{finding.criterion}: " if finding.criterion else ""
+    return f"{SEVERITY[lang][str(finding.severity)]} [{finding.code}] {where}{message}"
+
+
+def summary_lines(card: Scorecard, lang: str) -> list[str]:
+    """Total, index, grade and completeness, one line each."""
+    labels = LABELS[lang]
+    total = f"{labels['total']}: {number(card.points, lang)} / {number(card.max_points, lang)}"
+    if card.open_points:
+        total += f" ({number(card.open_points, lang)} {labels['open']})"
+    index = card.index
+    shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
+    if card.grade is not None:
+        grade = card.grade
+    elif not card.criterion_set.grades:
+        grade = f"— ({labels['no_grade_set']})"
+    else:
+        grade = f"— ({labels['no_grade_open']})"
+    return [
+        total,
+        f"{labels['index']}: {shown}",
+        f"{labels['grade']}: {grade}",
+        labels["complete"] if card.complete else labels["incomplete"],
+    ]
 
 
 def render_text(card: Scorecard, *, lang: str = "vi") -> str:
     """The scorecard as a text table, then totals, index, grade, explanations and findings."""
     lang = "vi" if lang == "vi" else "en"
-    labels = _LABELS[lang]
-
-    def num(value: Decimal | None) -> str:
-        return "" if value is None else format_number(value, lang=lang, max_places=4)
-
+    labels = LABELS[lang]
     cs = card.criterion_set
     assessment = card.assessment
     lines = [f"{labels['set']}: {cs.id} — {cs.title}"]
@@ -102,105 +57,54 @@ def render_text(card: Scorecard, *, lang: str = "vi") -> str:
         lines.append(f"{labels['period']}: {assessment.period}")
     lines.append("")
 
-    show_appraised = any(node.appraised is not None for node in card)
+    table = rows(card, lang)
+    show_appraised = any(row.appraised for row in table)
     header = [labels["code"], labels["title"], labels["max"], labels["points"], labels["self"]]
     if show_appraised:
         header.append(labels["appraised"])
     header.append(labels["note"])
-    rows = [header]
-    for node in card:
-        row = [
-            node.code,
-            _shorten("  " * (node.depth - 1) + node.title, _TITLE_WIDTH),
-            num(node.published_max),
-            "—" if not node.applicable else num(node.points) + ("+?" if _partial(node) else ""),
-            num(node.self_assessed),
+    cells = [header]
+    for row in table:
+        title = "  " * (row.node.depth - 1) + row.node.title
+        line = [
+            row.node.code,
+            _shorten(title, _TITLE_WIDTH),
+            row.max_points,
+            row.points,
+            row.self_assessed,
         ]
         if show_appraised:
-            row.append(num(node.appraised))
-        row.append(_note(node, labels, card))
-        rows.append(row)
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+            line.append(row.appraised)
+        line.append(row.note)
+        cells.append(line)
+    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
     numeric = {2, 3, 4} | ({5} if show_appraised else set())
-    for position, row in enumerate(rows):
-        cells = [
+    for position, line in enumerate(cells):
+        padded = [
             cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
+            for i, cell in enumerate(line)
         ]
-        lines.append("  ".join(cells).rstrip())
+        lines.append("  ".join(padded).rstrip())
         if position == 0:
             lines.append("  ".join("-" * w for w in widths))
     lines.append("")
-
-    total = f"{labels['total']}: {num(card.points)} / {num(card.max_points)}"
-    if card.open_points:
-        total += f" ({num(card.open_points)} {labels['open']})"
-    lines.append(total)
-    index = card.index
-    lines.append(f"{labels['index']}: {'—' if index is None else num(_two(index)) + ' %'}")
-    if card.grade is not None:
-        grade = card.grade
-    elif not cs.grades:
-        grade = f"— ({labels['no_grade_set']})"
-    else:
-        grade = f"— ({labels['no_grade_open']})"
-    lines.append(f"{labels['grade']}: {grade}")
-    lines.append(labels["complete"] if card.complete else labels["incomplete"])
+    lines += summary_lines(card, lang)
     lines.append("")
 
     lines.append(f"{labels['why']}:")
     for node in card:
         if node.is_leaf:
-            text = node.explanation if lang == "vi" else node.explanation_en
-            lines.append(f"  {node.code}: {text}")
+            lines.append(
+                f"  {node.code}: {node.explanation if lang == 'vi' else node.explanation_en}"
+            )
     lines.append("")
-
     lines.append(f"{labels['findings']}:" + ("" if card.findings else f" {labels['none']}"))
-    severity_names = _SEVERITY[lang]
-    for finding in card.findings:
-        message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
-        where = f"{finding.criterion}: " if finding.criterion else ""
-        lines.append(f"  {severity_names[str(finding.severity)]} [{finding.code}] {where}{message}")
+    lines += [f"  {finding_line(f, lang)}" for f in card.findings]
     if card.lint_findings:
         lines.append("")
         lines.append(f"{labels['lint']}:")
-        for finding in card.lint_findings:
-            message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
-            where = f"{finding.criterion}: " if finding.criterion else ""
-            lines.append(
-                f"  {severity_names[str(finding.severity)]} [{finding.code}] {where}{message}"
-            )
+        lines += [f"  {finding_line(f, lang)}" for f in card.lint_findings]
     return "\n".join(lines) + "\n"
-
-
-def _two(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
-
-
-def _partial(node: NodeScore) -> bool:
-    return node.points is not None and not node.complete
-
-
-def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
-    notes: list[str] = []
-    if not node.applicable:
-        notes.append(labels["na"])
-    elif node.is_leaf and node.figure is None:
-        notes.append(labels["unanswered"])
-    elif node.is_leaf and node.points is None:
-        notes.append(labels["unscored"])
-    if node.rule_points is not None and node.points is not None and node.rule_points > node.points:
-        notes.append(labels["held"])
-    if (
-        node.self_assessed is not None
-        and node.complete
-        and node.points is not None
-        and node.self_assessed not in (node.points, node.rounded)
-    ):
-        notes.append(labels["differs"])
-    if any(f.criterion == node.code and f.severity is Severity.ERROR for f in card.findings):
-        notes.append("!")
-    return ", ".join(notes)
 
 
 def _shorten(text: str, width: int) -> str:

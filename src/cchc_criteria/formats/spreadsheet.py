@@ -1,0 +1,187 @@
+"""Self-assessment workbooks (XLSX): a blank one to fill in, and reading it back.
+
+Needs the ``xlsx`` extra (openpyxl). The workbook's first sheet, "Kê khai", lists every
+criterion as the published table does; the unit fills in the figure (with drop-down lists for
+yes/no answers, verdicts and band labels, and number ranges validated), optionally the band it
+reached and its self-assessed points. ``cchc score SET filled.xlsx`` reads it back.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.formats.template import expected_answer
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale, nfc
+from cchc_criteria.numbers import to_decimal
+from cchc_criteria.rules import BandRule, ChoiceRule, ManualRule, ProportionalRule, YesNoRule
+from cchc_criteria.rules._answers import fold
+
+__all__ = ["read_workbook", "template_workbook"]
+
+SHEET = "Kê khai"
+LISTS = "Danh sách"
+HEADERS = (
+    "STT",
+    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Cách tính điểm",
+    "Số liệu kê khai",
+    "Khoảng đạt được",
+    "Điểm tự đánh giá",
+    "Giải trình",
+)
+_FIRST_ROW = 4  # rows 1–2: the set and the unit; row 3: the headers
+_NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
+
+
+def template_workbook(criterion_set: CriterionSet) -> bytes:
+    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = SHEET
+    lists = book.create_sheet(LISTS)
+    lists.sheet_state = "hidden"
+    sheet["A1"], sheet["B1"] = "Bộ tiêu chí", criterion_set.id
+    sheet["C1"] = criterion_set.title
+    sheet["A2"], sheet["B2"] = "Đơn vị", ""
+    sheet["C2"], sheet["D2"] = "Kỳ đánh giá", ""
+    for column, header in enumerate(HEADERS, start=1):
+        cell = sheet.cell(row=3, column=column, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+    yes_no = DataValidation(type="list", formula1='"Có,Không,Không áp dụng"', allow_blank=True)
+    sheet.add_data_validation(yes_no)
+    list_column = 0
+    row = _FIRST_ROW
+    for criterion in criterion_set.walk():
+        sheet.cell(row=row, column=1, value=criterion.code)
+        sheet.cell(row=row, column=2, value=criterion.title)
+        sheet.cell(row=row, column=3, value=float(criterion.max_points))
+        rule = criterion.rule
+        if rule is None:
+            for column in (1, 2, 3):
+                sheet.cell(row=row, column=column).font = Font(bold=True)
+        else:
+            how = f"{rule.describe(criterion.max_points)}\n({expected_answer(rule, criterion)})"
+            sheet.cell(row=row, column=4, value=how).alignment = Alignment(wrap_text=True)
+            answer = sheet.cell(row=row, column=5)
+            if isinstance(rule, YesNoRule):
+                yes_no.add(answer.coordinate)
+            elif isinstance(rule, ChoiceRule):
+                list_column += 1
+                labels = [o.label for o in rule.options] + ["Không áp dụng"]
+                _list(sheet, lists, list_column, labels, answer.coordinate)
+            elif isinstance(rule, BandRule | ProportionalRule):
+                scale = rule.scale
+                if scale in (Scale.PERCENT, Scale.RATIO):
+                    top = 100 if scale is Scale.PERCENT else 1
+                    check = DataValidation(
+                        type="decimal",
+                        operator="between",
+                        formula1="0",
+                        formula2=str(top),
+                        allow_blank=True,
+                    )
+                    check.error = f"Nhập tỷ lệ từ 0 đến {top}"
+                    sheet.add_data_validation(check)
+                    check.add(answer.coordinate)
+                if isinstance(rule, BandRule):
+                    list_column += 1
+                    labels = [band.label for band in rule.bands]
+                    _list(sheet, lists, list_column, labels, f"F{row}")
+            elif isinstance(rule, ManualRule):
+                check = DataValidation(
+                    type="decimal",
+                    operator="between",
+                    formula1="0",
+                    formula2=str(criterion.max_points),
+                    allow_blank=True,
+                )
+                sheet.add_data_validation(check)
+                check.add(answer.coordinate)
+        row += 1
+    widths = {"A": 8, "B": 60, "C": 10, "D": 60, "E": 18, "F": 40, "G": 14, "H": 40}
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A4"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], cell: str) -> None:
+    """A drop-down list in ``cell`` of the labels, kept in a column of the hidden sheet."""
+    letter = get_column_letter(column)
+    for number, label in enumerate(labels, start=1):
+        lists.cell(row=number, column=column, value=label)
+    validation = DataValidation(
+        type="list", formula1=f"'{LISTS}'!${letter}$1:${letter}${len(labels)}", allow_blank=True
+    )
+    sheet.add_data_validation(validation)
+    validation.add(cell)
+
+
+def read_workbook(path: str | Path) -> Assessment:
+    """Read a filled-in self-assessment workbook; every problem is reported at once."""
+    name = str(path)
+    try:
+        book = load_workbook(path, data_only=True, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise InputError(name, f"not a readable XLSX workbook: {error}") from None
+    if SHEET not in book.sheetnames:
+        raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
+    sheet = book[SHEET]
+    problems: list[Problem] = []
+    answers: dict[str, object] = {}
+    declared: dict[str, object] = {}
+    explanations: dict[str, str] = {}
+    set_id = unit = period = ""
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = list(values) + [None] * 8
+        if number == 1:
+            set_id = str(cells[1] or "")
+            continue
+        if number == 2:
+            unit, period = str(cells[1] or ""), str(cells[3] or "")
+            continue
+        if number < _FIRST_ROW or cells[0] is None:
+            continue
+        code = nfc(str(cells[0]))
+        figure, band, self_score, explanation = cells[4], cells[5], cells[6], cells[7]
+        if figure is not None and str(figure).strip() != "":
+            if isinstance(figure, str) and fold(figure) in _NA_WORDS:
+                answers[code] = NA
+            elif isinstance(figure, float):
+                answers[code] = to_decimal(figure)
+            else:
+                answers[code] = figure
+        elif band is not None and str(band).strip() != "":
+            answers[code] = ChosenBand(nfc(str(band)))
+        if self_score is not None and str(self_score).strip() != "":
+            try:
+                declared[code] = to_decimal(self_score)
+            except CchcError as error:
+                problems.append(Problem(f"Điểm tự đánh giá: {error}", line=number, criterion=code))
+        if explanation:
+            explanations[code] = str(explanation)
+    book.close()
+    if problems:
+        raise InputError(name, problems=problems)
+    return Assessment(
+        answers=answers,
+        set_id=set_id or None,
+        unit=unit,
+        period=period,
+        self_assessed=declared,
+        explanations=explanations,
+        source=name,
+    )

@@ -1,0 +1,149 @@
+"""What every renderer shares: headings in both languages, number cells, one row per node."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from cchc_criteria.model import Severity
+from cchc_criteria.numbers import format_number
+from cchc_criteria.scoring import NodeScore, Scorecard
+
+__all__ = ["LABELS", "SEVERITY", "Row", "number", "rows"]
+
+LABELS = {
+    "vi": {
+        "set": "Bộ tiêu chí",
+        "unit": "Đơn vị",
+        "period": "Kỳ đánh giá",
+        "scope": "Phạm vi",
+        "code": "STT",
+        "title": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+        "max": "Tối đa",
+        "points": "Điểm tính",
+        "self": "Tự ĐG",
+        "appraised": "Thẩm định",
+        "note": "Ghi chú",
+        "total": "Tổng điểm",
+        "open": "điểm chưa chấm",
+        "index": "Chỉ số",
+        "grade": "Xếp loại",
+        "no_grade_set": "bộ tiêu chí không quy định",
+        "no_grade_open": "chưa xếp loại khi còn tiêu chí chưa chấm",
+        "complete": "Phiếu điểm đầy đủ",
+        "incomplete": "Phiếu điểm CHƯA ĐẦY ĐỦ",
+        "why": "Cách tính",
+        "findings": "Phát hiện",
+        "lint": "Sai sót của bộ tiêu chí đã ban hành (cchc lint)",
+        "ranking": "Xếp hạng",
+        "rank": "Hạng",
+        "group": "Nhóm",
+        "none": "không có",
+        "na": "không áp dụng",
+        "unanswered": "chưa kê khai",
+        "unscored": "chưa chấm",
+        "band": "khoảng",
+        "differs": "≠ tự ĐG",
+        "held": "giữ ở mức tối đa",
+    },
+    "en": {
+        "set": "Criterion set",
+        "unit": "Unit",
+        "period": "Period",
+        "scope": "Scope",
+        "code": "Code",
+        "title": "Area/Criterion/Sub-criterion",
+        "max": "Max",
+        "points": "Computed",
+        "self": "Self",
+        "appraised": "Appraised",
+        "note": "Note",
+        "total": "Total",
+        "open": "points unscored",
+        "index": "Index",
+        "grade": "Grade",
+        "no_grade_set": "the set defines none",
+        "no_grade_open": "not graded while criteria are unscored",
+        "complete": "Scorecard complete",
+        "incomplete": "Scorecard INCOMPLETE",
+        "why": "How each criterion was scored",
+        "findings": "Findings",
+        "lint": "Mistakes in the set as published (cchc lint)",
+        "ranking": "Ranking",
+        "rank": "Rank",
+        "group": "Group",
+        "none": "none",
+        "na": "not applicable",
+        "unanswered": "not answered",
+        "unscored": "unscored",
+        "band": "band",
+        "differs": "≠ self",
+        "held": "held to max",
+    },
+}
+
+SEVERITY = {
+    "vi": {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN"},
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
+}
+
+
+def number(value: Decimal | None, lang: str) -> str:
+    """A number cell: "7,5" in Vietnamese, "7.5" in English, "" for nothing."""
+    return "" if value is None else format_number(value, lang=lang, max_places=4)
+
+
+@attrs.frozen
+class Row:
+    """One line of the published table, as every renderer shows it."""
+
+    node: NodeScore
+    max_points: str
+    points: str
+    self_assessed: str
+    appraised: str
+    note: str
+
+
+def rows(card: Scorecard, lang: str) -> list[Row]:
+    """Every node of ``card`` in document order, with its cells formatted for ``lang``."""
+    labels = LABELS["vi" if lang == "vi" else "en"]
+    result = []
+    for node in card:
+        points = "—" if not node.applicable else number(node.points, lang)
+        if node.points is not None and not node.complete:
+            points += "+?"
+        result.append(
+            Row(
+                node,
+                number(node.published_max, lang),
+                points,
+                number(node.self_assessed, lang),
+                number(node.appraised, lang),
+                _note(node, labels, card),
+            )
+        )
+    return result
+
+
+def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
+    notes: list[str] = []
+    if not node.applicable:
+        notes.append(labels["na"])
+    elif node.is_leaf and node.figure is None:
+        notes.append(labels["unanswered"])
+    elif node.is_leaf and node.points is None:
+        notes.append(labels["unscored"])
+    if node.rule_points is not None and node.points is not None and node.rule_points > node.points:
+        notes.append(labels["held"])
+    if (
+        node.self_assessed is not None
+        and node.complete
+        and node.points is not None
+        and node.self_assessed not in (node.points, node.rounded)
+    ):
+        notes.append(labels["differs"])
+    if any(f.criterion == node.code and f.severity is Severity.ERROR for f in card.findings):
+        notes.append("!")
+    return ", ".join(notes)

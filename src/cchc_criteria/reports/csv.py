@@ -1,0 +1,58 @@
+"""The scorecard as CSV: one row per criterion, numbers as exact decimals with a dot."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from cchc_criteria.scoring import Scorecard
+
+__all__ = ["CSV_COLUMNS", "render_csv"]
+
+#: The columns, in order (the header row uses these names).
+CSV_COLUMNS = (
+    "code",
+    "title",
+    "depth",
+    "leaf",
+    "max_points",
+    "published_max",
+    "points",
+    "rounded",
+    "index",
+    "self_assessed",
+    "appraised",
+    "figure",
+    "matched",
+    "complete",
+    "applicable",
+    "explanation",
+)
+
+
+def render_csv(card: Scorecard, *, lang: str = "vi") -> str:
+    """One row per node; numbers are exact decimals with a dot so that any tool reads them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for node in card:
+        values = {
+            "code": node.code,
+            "title": node.title,
+            "depth": node.depth,
+            "leaf": "yes" if node.is_leaf else "no",
+            "max_points": node.max_points,
+            "published_max": node.published_max,
+            "points": node.points,
+            "rounded": node.rounded,
+            "index": node.index,
+            "self_assessed": node.self_assessed,
+            "appraised": node.appraised,
+            "figure": node.figure,
+            "matched": node.matched,
+            "complete": "yes" if node.complete else "no",
+            "applicable": "yes" if node.applicable else "no",
+            "explanation": node.explanation if lang == "vi" else node.explanation_en,
+        }
+        writer.writerow(["" if values[c] is None else values[c] for c in CSV_COLUMNS])
+    return out.getvalue()

@@ -1,0 +1,146 @@
+"""A self-contained HTML report: no network, no script, every text escaped, A4 when printed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+from cchc_criteria.reports._common import LABELS, number, rows
+from cchc_criteria.reports.data import Ranked
+from cchc_criteria.reports.text import finding_line, summary_lines
+from cchc_criteria.scoring import Scorecard
+
+__all__ = ["render_html", "render_ranking_html"]
+
+_STYLE = """
+@page { size: A4; margin: 15mm; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
+       color: #111; margin: 24px; }
+h1 { font-size: 15pt; margin: 0 0 6px; } h2 { font-size: 12pt; margin: 18px 0 6px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #999; padding: 3px 6px; vertical-align: top; }
+th { background: #e8eef7; } td.n { text-align: right; white-space: nowrap; }
+tr.group td { font-weight: bold; background: #f6f6f6; }
+.bars { margin: 8px 0; } .bar { display: flex; align-items: center; margin: 3px 0; }
+.bar .label { width: 38%; padding-right: 8px; }
+.bar .track { flex: 1; background: #e5e5e5; height: 14px; position: relative; }
+.bar .fill { background: #2b6cb0; height: 14px; }
+.bar .value { width: 16%; text-align: right; padding-left: 8px; white-space: nowrap; }
+.error { color: #a40000; } .warning { color: #8a5a00; } .info { color: #444; }
+ul { margin: 4px 0; padding-left: 20px; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+"""
+
+
+def _page(title: str, body: list[str], lang: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _bar(label: str, points: Decimal | None, maximum: Decimal, lang: str) -> str:
+    share = Decimal(0) if points is None or maximum == 0 else points / maximum * 100
+    width = max(Decimal(0), min(share, Decimal(100))).quantize(Decimal("0.1"))
+    shown = f"{number(points, lang) or '—'} / {number(maximum, lang)}"
+    return (
+        f'<div class="bar"><span class="label">{escape(label)}</span>'
+        f'<span class="track"><span class="fill" style="display:block;width:{width}%"></span>'
+        f'</span><span class="value">{escape(shown)}</span></div>'
+    )
+
+
+def render_html(card: Scorecard, *, lang: str = "vi") -> str:
+    """The scorecard: facts, a bar per area (points against max), the table, findings."""
+    lang = "vi" if lang == "vi" else "en"
+    labels = LABELS[lang]
+    cs = card.criterion_set
+    body = [f"<h1>{escape(cs.title)}</h1>", "<p>"]
+    facts = [
+        (labels["set"], cs.id),
+        (labels["unit"], card.assessment.unit),
+        (labels["period"], card.assessment.period),
+    ]
+    body += [f"<b>{escape(k)}:</b> {escape(v)}<br>" for k, v in facts if v]
+    body.append("</p>")
+    body.append('<div class="bars">')
+    for code in card.roots:
+        node = card[code]
+        body.append(_bar(f"{node.code}. {node.title}", node.points, node.max_points, lang))
+    body.append("</div>")
+    body.append(
+        "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary_lines(card, lang)) + "</ul>"
+    )
+    header = [
+        labels["code"],
+        labels["title"],
+        labels["max"],
+        labels["points"],
+        labels["self"],
+        labels["appraised"],
+        labels["note"],
+    ]
+    body.append("<table>")
+    body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
+    for row in rows(card, lang):
+        css = ' class="group"' if not row.node.is_leaf else ""
+        indent = "&nbsp;" * 3 * (row.node.depth - 1)
+        cells = [
+            f"<td>{escape(row.node.code)}</td>",
+            f"<td>{indent}{escape(row.node.title)}</td>",
+            f'<td class="n">{escape(row.max_points)}</td>',
+            f'<td class="n">{escape(row.points)}</td>',
+            f'<td class="n">{escape(row.self_assessed)}</td>',
+            f'<td class="n">{escape(row.appraised)}</td>',
+            f"<td>{escape(row.note)}</td>",
+        ]
+        body.append(f"<tr{css}>" + "".join(cells) + "</tr>")
+    body.append("</table>")
+    for title, findings in (
+        (labels["findings"], card.findings),
+        (labels["lint"], card.lint_findings),
+    ):
+        if not findings:
+            continue
+        body.append(f"<h2>{escape(title)}</h2><ul>")
+        body += [
+            f'<li class="{escape(str(f.severity))}">{escape(finding_line(f, lang))}</li>'
+            for f in findings
+        ]
+        body.append("</ul>")
+    return _page(cs.title, body, lang)
+
+
+def render_ranking_html(ranking: Sequence[Ranked], *, lang: str = "vi") -> str:
+    """A ranking: a chart of every unit's index, and the ranking table."""
+    lang = "vi" if lang == "vi" else "en"
+    labels = LABELS[lang]
+    title = labels["ranking"]
+    body = [f"<h1>{escape(title)}</h1>"]
+    for group in sorted({r.group for r in ranking}):
+        members = [r for r in ranking if r.group == group]
+        if group:
+            body.append(f"<h2>{escape(labels['group'])}: {escape(group)}</h2>")
+        body.append('<div class="bars">')
+        for r in members:
+            name = r.card.assessment.unit or r.source
+            index = r.card.index
+            body.append(_bar(f"{r.rank or '—'}. {name}", index, Decimal(100), lang))
+        body.append("</div><table>")
+        head = [labels["rank"], labels["unit"], labels["total"], labels["index"], labels["grade"]]
+        body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>")
+        for r in members:
+            index = r.card.index
+            cells = [
+                str(r.rank or "—"),
+                r.card.assessment.unit or r.source,
+                f"{number(r.card.points, lang)} / {number(r.card.max_points, lang)}",
+                "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %",
+                r.card.grade or "—",
+            ]
+            body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        body.append("</table>")
+    return _page(title, body, lang)

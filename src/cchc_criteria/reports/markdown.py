@@ -1,0 +1,63 @@
+"""The scorecard as a Markdown document."""
+
+from __future__ import annotations
+
+from cchc_criteria.reports._common import LABELS, rows
+from cchc_criteria.reports.text import finding_line, summary_lines
+from cchc_criteria.scoring import Scorecard
+
+__all__ = ["render_markdown"]
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(card: Scorecard, *, lang: str = "vi") -> str:
+    """A heading, the table laid out like the published one, totals and findings."""
+    lang = "vi" if lang == "vi" else "en"
+    labels = LABELS[lang]
+    cs = card.criterion_set
+    lines = [f"# {_cell(cs.title)}", ""]
+    facts = [
+        (labels["set"], cs.id),
+        (labels["unit"], card.assessment.unit),
+        (labels["period"], card.assessment.period),
+    ]
+    lines += [f"- **{name}:** {_cell(value)}" for name, value in facts if value]
+    lines.append("")
+    header = [
+        labels["code"],
+        labels["title"],
+        labels["max"],
+        labels["points"],
+        labels["self"],
+        labels["appraised"],
+        labels["note"],
+    ]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|---|---|--:|--:|--:|--:|---|")
+    for row in rows(card, lang):
+        title = _cell(row.node.title)
+        if not row.node.is_leaf:
+            title = f"**{title}**"
+        cells = [
+            _cell(row.node.code),
+            title,
+            row.max_points,
+            row.points,
+            row.self_assessed,
+            row.appraised,
+            _cell(row.note),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines += [f"- {_cell(line)}" for line in summary_lines(card, lang)]
+    lines.append("")
+    lines.append(f"## {labels['findings']}")
+    lines.append("")
+    lines += [f"- {_cell(finding_line(f, lang))}" for f in card.findings] or [f"- {labels['none']}"]
+    if card.lint_findings:
+        lines += ["", f"## {labels['lint']}", ""]
+        lines += [f"- {_cell(finding_line(f, lang))}" for f in card.lint_findings]
+    return "\n".join(lines) + "\n"
