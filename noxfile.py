@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typing", "tests"]
+nox.options.sessions = ["lint", "typing", "tests", "screenshot"]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 PLUGINS = ["plugins/quangngai"]
@@ -36,9 +40,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
     """Type-check the library, the plugins and this noxfile with mypy --strict."""
-    session.install(
-        MYPY, "types-python-dateutil", "types-openpyxl", "nox", ".[test]", *PLUGINS
-    )
+    session.install(MYPY, "types-python-dateutil", "types-openpyxl", "nox", ".[test]", *PLUGINS)
     session.run("mypy", "--strict", *session.posargs)
 
 
@@ -53,6 +55,54 @@ def build(session: nox.Session) -> None:
 
 
 def _dist_files(session: nox.Session) -> list[str]:
-    from pathlib import Path
-
     return sorted(str(p) for p in Path("dist").iterdir() if p.suffix in {".whl", ".gz"})
+
+
+@nox.session(python="3.11")
+def screenshot(session: nox.Session) -> None:
+    """Render the seed scorecard as HTML, open it in headless Chromium, save build/report.png,
+    and check that the page is not blank.
+
+    Chromium comes from Debian's package (installed with apt-get when missing and running as
+    root).
+    """
+    chromium = shutil.which("chromium")
+    if chromium is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
+        chromium = shutil.which("chromium")
+    if chromium is None:
+        session.error("headless Chromium is needed: apt-get install chromium")
+    session.install(".[xlsx]", *PLUGINS, "pillow")
+    build = Path("build")
+    build.mkdir(exist_ok=True)
+    report = build / "report.html"
+    example = "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
+    session.run(
+        "cchc",
+        "score",
+        "quangngai.so.2019",
+        example,
+        "-f",
+        "html",
+        "-o",
+        str(report),
+        success_codes=[0, 1],
+    )
+    session.run(
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={build.resolve() / 'chromium-profile'}",
+        "--window-size=1240,1754",
+        f"--screenshot={(build / 'report.png').resolve()}",
+        report.resolve().as_uri(),
+        external=True,
+    )
+    session.run("python", "tools/check_screenshot.py", str(build / "report.png"))

@@ -31,6 +31,7 @@ from cchc_criteria.model import CriterionSet, Finding, Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import get_set, list_sets, plugin_reports
 from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
+from cchc_criteria.rules._answers import fold
 from cchc_criteria.scoring import Scorecard, score
 
 __all__ = ["main"]
@@ -193,7 +194,12 @@ def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
 
 @cli.command("sets", short_help="List the installed criterion sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def sets_command(as_json: bool) -> None:
+@click.option("--province", help="Only sets of this province (case and accents ignored).")
+@click.option("--unit-kind", help="Only sets for this kind of unit: sở, huyện, xã, …")
+@click.option("--year", type=int, help="Only sets in force at some time in this year.")
+def sets_command(
+    as_json: bool, province: str | None, unit_kind: str | None, year: int | None
+) -> None:
     """List the installed criterion sets, the plugins that provide them, and lint status.
 
     A set whose published text has lint errors is still listed and usable (it is what was
@@ -206,6 +212,18 @@ def sets_command(as_json: bool) -> None:
     rows = []
     for r in registered:
         cs = r.criterion_set
+        if province and fold(province) != fold(cs.province):
+            continue
+        if unit_kind and (
+            cs.unit_kind is None
+            or fold(unit_kind) not in (fold(cs.unit_kind.value), fold(cs.unit_kind.name))
+        ):
+            continue
+        if year is not None and not (
+            (cs.valid_from is None or cs.valid_from.year <= year)
+            and (cs.valid_until is None or year <= cs.valid_until.year)
+        ):
+            continue
         rows.append(
             {
                 "id": cs.id,
@@ -371,7 +389,7 @@ def template_command(set_id: str, fmt: str, output: Path | None) -> None:
 @cli.command("schema", short_help="Print the JSON Schema of a file format.")
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="set")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of a file format: "set" (default) or "assessment".
+    """Print the JSON Schema of a format: "set" (default), "assessment" or "scorecard".
 
     Point an editor at it to check a file as it is typed.
     """
@@ -465,16 +483,12 @@ def rank_command(
     try:
         criterion_set = _criterion_set(set_id)
         files = _assessment_files(paths)
-        cards: list[tuple[Scorecard, str, str]] = []
-        show_bar = len(files) >= 10 and sys.stderr.isatty()
-        with click.progressbar(
-            files,
-            label="Chấm điểm" if lang == "vi" else "Scoring",
-            file=sys.stderr if show_bar else open(os.devnull, "w"),
-        ) as bar:
-            for path in bar:
-                card = score(criterion_set, load_assessment(path))
-                cards.append((card, card.assessment.group, path.name))
+        label = "Chấm điểm" if lang == "vi" else "Scoring"
+        if len(files) >= 10 and sys.stderr.isatty():
+            with click.progressbar(files, label=label, file=sys.stderr) as bar:
+                cards = [_rank_entry(criterion_set, path) for path in bar]
+        else:
+            cards = [_rank_entry(criterion_set, path) for path in files]
     except CchcError as error:
         raise _Fail(str(error)) from None
     ranking = rank(cards)
@@ -484,6 +498,11 @@ def rank_command(
         _write(render_ranking_html(ranking, lang=lang), output)
     else:
         _write(_ranking_text(ranking, fmt, lang), output)
+
+
+def _rank_entry(criterion_set: CriterionSet, path: Path) -> tuple[Scorecard, str, str]:
+    card = score(criterion_set, load_assessment(path))
+    return card, card.assessment.group, path.name
 
 
 def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:

@@ -9,11 +9,15 @@ from typing import Any
 __all__ = ["SCHEMAS", "schema", "schema_text"]
 
 #: The formats that have a schema, and their file names.
-SCHEMAS = {"set": "criterion-set.schema.json", "assessment": "assessment.schema.json"}
+SCHEMAS = {
+    "set": "criterion-set.schema.json",
+    "assessment": "assessment.schema.json",
+    "scorecard": "scorecard.schema.json",
+}
 
 
 def schema_text(kind: str) -> str:
-    """The JSON Schema of ``kind`` ("set" or "assessment") as text."""
+    """The JSON Schema of ``kind`` ("set", "assessment" or "scorecard") as text."""
     if kind not in SCHEMAS:
         raise ValueError(f"no schema {kind!r}; there are: {', '.join(SCHEMAS)}")
     return (files("cchc_criteria") / "schemas" / SCHEMAS[kind]).read_text(encoding="utf-8")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
+from cchc_criteria.reports.data import plain
 from cchc_criteria.scoring import Scorecard
 
 __all__ = ["CSV_COLUMNS", "render_csv"]
@@ -28,6 +30,12 @@ CSV_COLUMNS = (
     "applicable",
     "explanation",
 )
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return plain(value) if isinstance(value, Decimal) else value
 
 
 def render_csv(card: Scorecard, *, lang: str = "vi") -> str:
@@ -54,5 +62,5 @@ def render_csv(card: Scorecard, *, lang: str = "vi") -> str:
             "applicable": "yes" if node.applicable else "no",
             "explanation": node.explanation if lang == "vi" else node.explanation_en,
         }
-        writer.writerow(["" if values[c] is None else values[c] for c in CSV_COLUMNS])
+        writer.writerow([_cell(values[c]) for c in CSV_COLUMNS])
     return out.getvalue()

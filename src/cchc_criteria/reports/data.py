@@ -12,15 +12,24 @@ import attrs
 from cchc_criteria.model import Finding
 from cchc_criteria.scoring import NodeScore, Scorecard
 
-__all__ = ["SCORECARD_FORMAT", "Ranked", "rank", "scorecard_data"]
+__all__ = ["SCORECARD_FORMAT", "Ranked", "plain", "rank", "scorecard_data"]
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
 SCORECARD_FORMAT = "cchc-scorecard/1"
 
 
+def plain(value: Decimal) -> str:
+    """An exact decimal as plain text: "6", "0.5", "7.3170731707…" (no exponent, no trailing
+    zeros)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def _number(value: Decimal | None) -> str | None:
     # Decimals travel as strings in JSON: a float would lose exactness.
-    return None if value is None else str(value)
+    return None if value is None else plain(value)
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
