@@ -217,6 +217,22 @@ def test_advise(tmp_path: Path) -> None:
 
 
 def test_help_fits_80_columns() -> None:
-    for command in ([], ["score"], ["lint"], ["advise"], ["template"], ["schema"], ["sets"]):
+    commands = [[], *([name] for name in cli.commands)]  # type: ignore[attr-defined]
+    assert len(commands) == 11
+    for command in commands:
         _, out, _ = run(*command, "--help")
         assert max(len(line) for line in out.splitlines()) <= 80, command
+
+
+def test_shell_completion_offers_set_ids() -> None:
+    result = CliRunner().invoke(
+        cli,
+        [],
+        prog_name="cchc",
+        env={
+            "_CCHC_COMPLETE": "bash_complete",
+            "COMP_WORDS": "cchc score quang",
+            "COMP_CWORD": "2",
+        },
+    )
+    assert "quangngai.so.2019" in result.stdout

@@ -116,7 +116,8 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def install(folder: Path, name: str, entry_points: str, module: str | None = None) -> None:
-    info = folder / f"{name}-1.2.3.dist-info"
+    # The folder name carries the normalised name, as installers write it.
+    info = folder / f"{name.replace('-', '_')}-1.2.3.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
     (info / "entry_points.txt").write_text(dedent(entry_points))
@@ -194,3 +195,40 @@ def test_a_plugin_whose_data_file_has_mistakes_registers_nothing(tmp_path: Path)
     registry = Registry([LoadsABrokenFile(path), Provides("ok.so.2024")], names=["bad", "good"])
     with pytest.raises(PluginError, match=r"plugin 'bad' .*set\.toml:6: criterion 1: max"):
         registry.sets()
+
+
+def test_plugin_reports_show_a_broken_plugin_beside_the_good_ones(installed: Path) -> None:
+    from cchc_criteria.registry import plugin_reports
+
+    install(
+        installed,
+        "cchc-broken-plugin",
+        """
+        [cchc_report_group]
+        broken = cchc_missing_module_for_reports
+        """,
+    )
+    install(
+        installed,
+        "cchc-good-plugin",
+        """
+        [cchc_report_group]
+        good = cchc_good_plugin
+        """,
+        module="""
+        import cchc_criteria as cc
+
+        @cc.hookimpl
+        def register_criterion_sets():
+            return [cc.CriterionSet(id="g.so.2024", title="g",
+                    criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())])]
+        """,
+    )
+    try:
+        reports = {r.name: r for r in plugin_reports("cchc_report_group")}
+    finally:
+        sys.modules.pop("cchc_good_plugin", None)
+    assert reports["good"].sets == ("g.so.2024",)
+    assert reports["good"].error is None
+    assert reports["broken"].sets == ()
+    assert "ModuleNotFoundError" in (reports["broken"].error or "")
