@@ -250,13 +250,7 @@ def sets_command(
 @cli.command("lint", short_help="Check a criterion set as published.")
 @click.argument("set_id", metavar="SET")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the messages.",
-)
+@_LANG
 def lint_command(set_id: str, as_json: bool, lang: str) -> None:
     """Check SET (an id or a set file) as published: gaps, overlaps, awards above the max.
 
@@ -308,13 +302,7 @@ def _finding_line(finding: Finding, lang: str) -> str:
 @click.argument("set_id", metavar="SET")
 @click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the advice.",
-)
+@_LANG
 def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
     try:

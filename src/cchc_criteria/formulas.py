@@ -409,7 +409,7 @@ class NotPiecewiseLinear(Exception):
     """The formula multiplies or divides by the variable: no exact piecewise-linear form."""
 
 
-def _inside(start: Fraction | None, end: Fraction | None) -> Fraction:
+def inside(start: Fraction | None, end: Fraction | None) -> Fraction:
     """A point strictly inside (start, end)."""
     if start is not None and end is not None:
         return (start + end) / 2
@@ -496,11 +496,13 @@ def envelope(a: list[Segment], b: list[Segment], larger: bool) -> list[Segment]:
         pieces = [(x, y)]
         if x.slope != y.slope:
             crossing = (y.intercept - x.intercept) / (x.slope - y.slope)
-            inside = (x.start is None or crossing > x.start) and (x.end is None or crossing < x.end)
-            if inside:
+            crosses = (x.start is None or crossing > x.start) and (
+                x.end is None or crossing < x.end
+            )
+            if crosses:
                 pieces = list(zip(_split([x], [crossing]), _split([y], [crossing]), strict=True))
         for p, q in pieces:
-            probe = _inside(p.start, p.end)
+            probe = inside(p.start, p.end)
             take_p = p.at(probe) >= q.at(probe) if larger else p.at(probe) <= q.at(probe)
             result.append(p if take_p else q)
     return result

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.formulas import Segment, envelope, piecewise
+from cchc_criteria.formulas import Segment, envelope, inside, piecewise
 from cchc_criteria.model import Formula, Linear
 from cchc_criteria.rules import BandRule
 
@@ -127,20 +127,10 @@ def shape_of(rule: BandRule, max_points: Decimal) -> Shape:
             spans.append((point, following, False))
     parts: list[Part] = []
     for start, end, is_point in spans:
-        probe = start if is_point and start is not None else _probe(start, end)
+        probe = start if is_point and start is not None else inside(start, end)
         bands = tuple(i for i, band in enumerate(rule.bands) if band.contains(probe))
         segments: tuple[Segment, ...] | None = ()
         if bands:
             segments = _award_segments(rule, bands[0], start, end, max_points)
         parts.append(Part(start, end, is_point, bands, segments))
     return Shape(tuple(parts), len(rule.bands))
-
-
-def _probe(start: Fraction | None, end: Fraction | None) -> Fraction:
-    if start is not None and end is not None:
-        return (start + end) / 2
-    if end is not None:
-        return end - 1
-    if start is not None:
-        return start + 1
-    return Fraction(0)

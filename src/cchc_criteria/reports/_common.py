@@ -10,7 +10,7 @@ from cchc_criteria.model import Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring import NodeScore, Scorecard
 
-__all__ = ["LABELS", "SEVERITY", "Row", "number", "rows"]
+__all__ = ["LABELS", "SEVERITY", "Row", "facts", "headers", "number", "rows"]
 
 LABELS = {
     "vi": {
@@ -147,3 +147,21 @@ def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
     if any(f.criterion == node.code and f.severity is Severity.ERROR for f in card.findings):
         notes.append("!")
     return ", ".join(notes)
+
+
+def facts(card: Scorecard, lang: str) -> list[tuple[str, str]]:
+    """(heading, value) for the set, the unit and the period, where given."""
+    labels = LABELS[lang]
+    pairs = [
+        (labels["set"], card.criterion_set.id),
+        (labels["unit"], card.assessment.unit),
+        (labels["period"], card.assessment.period),
+    ]
+    return [(name, value) for name, value in pairs if value]
+
+
+def headers(lang: str) -> list[str]:
+    """The table's column headings, as the published forms have them."""
+    labels = LABELS[lang]
+    keys = ("code", "title", "max", "points", "self", "appraised", "note")
+    return [labels[key] for key in keys]

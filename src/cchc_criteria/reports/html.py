@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-from cchc_criteria.reports._common import LABELS, number, rows
+from cchc_criteria.reports._common import LABELS, facts, headers, number, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
@@ -59,12 +59,7 @@ def render_html(card: Scorecard, *, lang: str = "vi") -> str:
     labels = LABELS[lang]
     cs = card.criterion_set
     body = [f"<h1>{escape(cs.title)}</h1>", "<p>"]
-    facts = [
-        (labels["set"], cs.id),
-        (labels["unit"], card.assessment.unit),
-        (labels["period"], card.assessment.period),
-    ]
-    body += [f"<b>{escape(k)}:</b> {escape(v)}<br>" for k, v in facts if v]
+    body += [f"<b>{escape(k)}:</b> {escape(v)}<br>" for k, v in facts(card, lang)]
     body.append("</p>")
     body.append('<div class="bars">')
     for code in card.roots:
@@ -74,15 +69,7 @@ def render_html(card: Scorecard, *, lang: str = "vi") -> str:
     body.append(
         "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary_lines(card, lang)) + "</ul>"
     )
-    header = [
-        labels["code"],
-        labels["title"],
-        labels["max"],
-        labels["points"],
-        labels["self"],
-        labels["appraised"],
-        labels["note"],
-    ]
+    header = headers(lang)
     body.append("<table>")
     body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
     for row in rows(card, lang):

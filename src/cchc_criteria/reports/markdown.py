@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_criteria.reports._common import LABELS, rows
+from cchc_criteria.reports._common import LABELS, facts, headers, rows
 from cchc_criteria.reports.text import finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
 
@@ -19,22 +19,9 @@ def render_markdown(card: Scorecard, *, lang: str = "vi") -> str:
     labels = LABELS[lang]
     cs = card.criterion_set
     lines = [f"# {_cell(cs.title)}", ""]
-    facts = [
-        (labels["set"], cs.id),
-        (labels["unit"], card.assessment.unit),
-        (labels["period"], card.assessment.period),
-    ]
-    lines += [f"- **{name}:** {_cell(value)}" for name, value in facts if value]
+    lines += [f"- **{name}:** {_cell(value)}" for name, value in facts(card, lang)]
     lines.append("")
-    header = [
-        labels["code"],
-        labels["title"],
-        labels["max"],
-        labels["points"],
-        labels["self"],
-        labels["appraised"],
-        labels["note"],
-    ]
+    header = headers(lang)
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|---|---|--:|--:|--:|--:|---|")
     for row in rows(card, lang):
