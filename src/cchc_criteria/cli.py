@@ -244,7 +244,9 @@ def sets_command(
     for row in rows:
         mark = f"  [lint: {row['lint_errors']} error(s)]" if row["lint_errors"] else ""
         origin = f"{row['distribution'] or row['plugin']} {row['version'] or ''}".strip()
-        click.echo(f"{row['id']}  {row['title']}  ({origin}){mark}")
+        period = f"{row['valid_from'] or '…'} – {row['valid_until'] or '…'}"
+        where = " · ".join(str(v) for v in (row["province"], row["unit_kind"], period) if v)
+        click.echo(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")

@@ -22,7 +22,9 @@ from cchc_criteria.scoring import Scorecard
 
 __all__ = ["ranking_workbook", "scorecard_workbook"]
 
-NUMBER_FORMAT = "0.###"
+#: "0.###" tagged with the Vietnamese locale (0x42A); Excel shows the decimal separator of the
+#: reader's system, LibreOffice that of the tag.
+NUMBER_FORMAT = "[$-42A]0.###"
 _HEADERS = {
     "vi": (
         "STT",
