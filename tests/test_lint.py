@@ -361,3 +361,26 @@ def test_exact_verdicts_agree_with_brute_force(rule: BandRule, max_points: Decim
             above = True
             break
     assert ("award-above-max" in found) == above
+
+
+class _OwnRule:
+    """A plugin's own rule type: lint knows it only by the range it declares."""
+
+    def __init__(self, high: str) -> None:
+        self.high = Decimal(high)
+
+    def score(self, answer: object, max_points: Decimal) -> cc.Outcome:
+        return cc.Outcome(points=Decimal(0))
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        return Decimal(0), self.high
+
+    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+        return "own"
+
+
+def test_a_plugins_own_rule_is_checked_by_its_declared_range() -> None:
+    assert codes(one(_OwnRule("2"), 1)) == ["award-above-max"]
+    assert codes(one(_OwnRule("1"), 1)) == []
+    assert codes(one(cc.ProportionalRule(), 1)) == []
+    assert codes(one(cc.ManualRule(), 1)) == []

@@ -442,7 +442,7 @@ class Formula:
         )
         if self.cap is not None:
             cap = Fraction(self.cap)
-            least = cap if least is None else min(least, cap)
+            least = None if least is None else min(least, cap)  # unbounded below stays so
             most = cap if most is None else min(most, cap)
         return least, most
 

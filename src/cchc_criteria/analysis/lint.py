@@ -212,14 +212,34 @@ def _rule(criterion: Criterion, rule: Rule) -> Iterator[Finding]:
                 f"điểm tối đa {_num(criterion.max_points, 'vi')}",
                 value=Decimal(first),
             )
-    elif isinstance(rule, DeductionRule) and rule.floor < 0:
-        yield _finding(
-            "award-below-zero",
-            criterion.code,
-            f"the floor {_num(rule.floor)} lets the criterion score below 0",
-            f"mức sàn {_num(rule.floor, 'vi')} cho phép điểm âm",
-            value=rule.floor,
-        )
+    elif isinstance(rule, DeductionRule):
+        if rule.floor < 0:
+            yield _finding(
+                "award-below-zero",
+                criterion.code,
+                f"the floor {_num(rule.floor)} lets the criterion score below 0",
+                f"mức sàn {_num(rule.floor, 'vi')} cho phép điểm âm",
+                value=rule.floor,
+            )
+    else:
+        # Any other rule (a plugin's own included) is checked by the range it declares.
+        low, high = rule.points_range(criterion.max_points)
+        if high is not None and high > criterion.max_points:
+            yield _finding(
+                "award-above-max",
+                criterion.code,
+                f"the rule can give up to {_num(high)}, more than the max "
+                f"{_num(criterion.max_points)}",
+                f"cách tính cho tối đa {_num(high, 'vi')} điểm, vượt điểm tối đa "
+                f"{_num(criterion.max_points, 'vi')}",
+            )
+        if low is not None and low < 0:
+            yield _finding(
+                "award-below-zero",
+                criterion.code,
+                f"the rule can give {_num(low)}, less than 0",
+                f"cách tính có thể cho {_num(low, 'vi')} điểm, nhỏ hơn 0",
+            )
 
 
 def _options(criterion: Criterion, rule: YesNoRule | ChoiceRule) -> Iterator[Finding]:
