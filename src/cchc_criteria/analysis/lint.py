@@ -339,26 +339,26 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
                     "được theo cận",
                     band=index + 1,
                 )
-    for part, value, award, inclusive in _extremes(shape, above=maximum):
+    for number, value, award, inclusive in _extremes(shape, maximum, above=True):
         yield _finding(
             "award-above-max",
             code,
-            f"band {part.band + 1} gives more than the max {_num(maximum)} "  # type: ignore[operator]
+            f"band {number} gives more than the max {_num(maximum)} "
             f"{_from(value, inclusive, 'en', unit)} (up to {_num(award)})",
-            f"khoảng {part.band + 1} cho điểm vượt điểm tối đa {_num(maximum, 'vi')} "  # type: ignore[operator]
+            f"khoảng {number} cho điểm vượt điểm tối đa {_num(maximum, 'vi')} "
             f"{_from(value, inclusive, 'vi', unit)} (đến {_num(award, 'vi')})",
-            band=part.band + 1 if part.band is not None else None,
+            band=number,
             value=value,
         )
-    for part, value, award, inclusive in _extremes(shape, below=Decimal(0)):
+    for number, value, award, inclusive in _extremes(shape, Decimal(0), above=False):
         yield _finding(
             "award-below-zero",
             code,
-            f"band {part.band + 1} gives less than 0 {_from(value, inclusive, 'en', unit)} "  # type: ignore[operator]
+            f"band {number} gives less than 0 {_from(value, inclusive, 'en', unit)} "
             f"(down to {_num(award)})",
-            f"khoảng {part.band + 1} cho điểm âm {_from(value, inclusive, 'vi', unit)} "  # type: ignore[operator]
+            f"khoảng {number} cho điểm âm {_from(value, inclusive, 'vi', unit)} "
             f"(đến {_num(award, 'vi')})",
-            band=part.band + 1 if part.band is not None else None,
+            band=number,
             value=value,
         )
     yield from _monotony(code, rule, shape, unit)
@@ -412,29 +412,29 @@ def _from(value: Fraction, inclusive: bool, lang: str, unit: str) -> str:
 
 
 def _extremes(
-    shape: Shape, *, above: Decimal | None = None, below: Decimal | None = None
-) -> Iterator[tuple[Part, Fraction, Fraction, bool]]:
-    """For each band, the first value where its award passes the limit, and the most it
-    reaches there (``None`` ends are skipped: an unbounded award is reported by its slope)."""
+    shape: Shape, limit: Decimal, *, above: bool
+) -> Iterator[tuple[int, Fraction, Fraction, bool]]:
+    """For each band, the first value where its award passes ``limit`` (upwards when
+    ``above``, else downwards): (1-based band, value, the most it reaches, whether the value
+    itself passes)."""
     reported: set[int] = set()
     for part in shape:
         if part.band is None or part.band in reported or not part.segments:
             continue
         for segment in part.segments:
-            hit = _crossing(segment, part, above, below)
+            hit = _crossing(segment, part, Fraction(limit), 1 if above else -1)
             if hit is not None:
                 reported.add(part.band)
-                yield part, *hit
+                yield part.band + 1, *hit
                 break
 
 
 def _crossing(
-    segment: Segment, part: Part, above: Decimal | None, below: Decimal | None
+    segment: Segment, part: Part, limit: Fraction, sign: int
 ) -> tuple[Fraction, Fraction, bool] | None:
     """(first value past the limit, the most the award reaches, whether that value itself is
-    past the limit) for one segment of a part, or ``None``."""
-    limit = Fraction(above if above is not None else below)  # type: ignore[arg-type]
-    sign = 1 if above is not None else -1
+    past the limit) for one segment of a part, or ``None``. ``sign`` is 1 for "above" and -1
+    for "below"."""
     start, end = segment.start, segment.end
     values = [segment.at(x) for x in (start, end) if x is not None]
     unbounded = (end is None and sign * segment.slope > 0) or (
