@@ -202,7 +202,6 @@ FINDING_CODES: Mapping[str, Severity] = {
     "na-not-allowed": Severity.ERROR,
     "unknown-criterion": Severity.ERROR,
     "answer-for-group": Severity.ERROR,
-    "duplicate-code": Severity.ERROR,
     "self-assessed-differs": Severity.WARNING,
     "appraised-differs": Severity.WARNING,
     "self-assessed-missing": Severity.INFO,
@@ -706,6 +705,10 @@ class CriterionSet:
 # --------------------------------------------------------------------------- answers
 
 
+def _band_ref(ref: int | str) -> int | str:
+    return nfc(ref) if isinstance(ref, str) else ref
+
+
 @attrs.frozen
 class ChosenBand:
     """An answer that names the band a unit reached instead of giving the figure.
@@ -714,11 +717,16 @@ class ChosenBand:
     awards a formula, the points cannot be known without the figure.
     """
 
-    ref: int | str
+    ref: int | str = attrs.field(converter=_band_ref)
 
 
 def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {nfc(str(key)): value for key, value in mapping.items()}
+
+
+def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """Keys and text values in NFC (answers and explanations typed by people)."""
+    return {key: nfc(v) if isinstance(v, str) else v for key, v in _nfc_keys(mapping).items()}
 
 
 def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -748,7 +756,7 @@ class Assessment:
         source: the file the assessment was read from, if any (not part of equality).
     """
 
-    answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
+    answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_texts)
     set_id: str | None = None
     unit: str = attrs.field(default="", converter=nfc)
     period: str = attrs.field(default="", converter=nfc)
@@ -756,5 +764,5 @@ class Assessment:
     self_assessed: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     appraised: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     evidence: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_evidence)
-    explanations: Mapping[str, str] = attrs.field(factory=dict, converter=_nfc_keys)
+    explanations: Mapping[str, str] = attrs.field(factory=dict, converter=_nfc_texts)
     source: str | None = attrs.field(default=None, eq=False)

@@ -229,17 +229,8 @@ class _Scorer:
     def _check_codes(self) -> None:
         seen: set[str] = set()
         leaves: set[str] = set()
+        # A code used twice is the set's mistake: lint reports it (duplicate-code).
         for criterion in self.set.walk():
-            if criterion.code in seen:
-                self.finding(
-                    "duplicate-code",
-                    Severity.ERROR,
-                    criterion.code,
-                    f"the code {criterion.code!r} is used by more than one criterion; "
-                    "only the first can be looked up on the scorecard",
-                    f"mã {criterion.code!r} được dùng cho nhiều tiêu chí; "
-                    "chỉ tiêu chí đầu tiên tra được trên phiếu điểm",
-                )
             seen.add(criterion.code)
             if criterion.is_leaf:
                 leaves.add(criterion.code)
