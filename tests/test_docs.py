@@ -86,3 +86,12 @@ def test_the_seed_set_findings_are_explained_against_its_table() -> None:
     for finding in cc.lint(cs):
         assert f"`{finding.code}`" in text, finding.code
         assert finding.criterion in text
+
+
+def test_relative_links_in_the_docs_lead_somewhere() -> None:
+    pages = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]
+    for page in pages:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text("utf-8")):
+            if "://" in target:
+                continue
+            assert (page.parent / target).exists(), f"{page.relative_to(ROOT)} links to {target}"

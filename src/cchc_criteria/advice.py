@@ -94,15 +94,11 @@ def advise(card: Scorecard) -> Advice:
         answer = card.assessment.answers.get(node.code)
         step = _step(criterion, node, answer)
         if step is not None:
-            steps.append(_with_answer(step))
+            steps.append(step)
     steps.sort(key=lambda s: (-s.gain, s.criterion))
-    changed = {**card.assessment.answers, **{s.criterion: _as_answer(s) for s in steps}}
+    changed = {**card.assessment.answers, **{s.criterion: s.answer for s in steps}}
     improved = attrs.evolve(card.assessment, answers=changed)
     return Advice(tuple(steps), card.points, score(card.criterion_set, improved).points, improved)
-
-
-def _as_answer(step: AdviceStep) -> object:
-    return step.answer if step.answer is not None else step.target
 
 
 def _figure(value: Fraction) -> object:
@@ -181,6 +177,7 @@ def _step(criterion: Criterion, node: NodeScore, answer: object) -> AdviceStep |
                 gain,
                 f"{criterion.code}: “{label}” instead of “{node.matched}” → +{_en(gain)}",
                 f"{criterion.code}: “{label}” thay cho “{node.matched}” → +{_vi(gain)} điểm",
+                answer=label,
             )
     return None
 
@@ -211,6 +208,7 @@ def _figure_step(
         f"{goal_en} → +{_en(gain)}",
         f"{criterion.code}: {verb_vi} {criterion.title} từ {_vi(current)}{unit} "
         f"{'lên' if kind == 'raise' else 'xuống'} {goal_vi} → +{_vi(gain)} điểm",
+        answer=_figure(target),
     )
 
 
@@ -305,12 +303,6 @@ def _rises_between(shape: Shape, low: Fraction, high: Fraction, maximum: Decimal
             if start < end and segment.at(start) < top and segment.at(end) > 0:
                 return True
     return False
-
-
-def _with_answer(step: AdviceStep) -> AdviceStep:
-    if step.answer is None and isinstance(step.target, Fraction):
-        return attrs.evolve(step, answer=_figure(step.target))
-    return step
 
 
 def _en(value: Decimal) -> str:
