@@ -632,7 +632,16 @@ def compare_command(
             else (("+" if line.difference > 0 else "") + num(line.difference))
         )
         click.echo(
-            "  ".join([line.code, maximum, num(line.before), num(line.after), diff, line.note])
+            "  ".join(
+                [
+                    line.code,
+                    maximum,
+                    num(line.before),
+                    num(line.after),
+                    diff,
+                    line.note if vi else line.note_en,
+                ]
+            )
         )
     click.echo(
         f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "

@@ -10,6 +10,13 @@ from cchc_criteria.scoring import Scorecard
 
 __all__ = ["Comparison", "Line", "compare_declared", "compare_years"]
 
+# Why a line is not compared: (Vietnamese, English).
+_MISSING_SCORE = ("thiếu điểm tự đánh giá hoặc thẩm định", "no self-assessed or appraised score")
+_ONE_YEAR = ("chỉ có ở một năm", "in one year only")
+_MAX_CHANGED = ("điểm tối đa thay đổi: không so sánh", "max points changed: not compared")
+_UNSCORED = ("chưa chấm ở một năm", "unscored in one year")
+_NONE = ("", "")
+
 
 @attrs.frozen
 class Line:
@@ -21,7 +28,7 @@ class Line:
         before, after: the points (or declared scores) on each side.
         difference: ``after − before``, or ``None`` when they are not comparable: a side
             is missing, or the criterion's max changed (then ``note`` says so).
-        note: why a line is not compared.
+        note, note_en: why a line is not compared, in Vietnamese and English.
     """
 
     code: str
@@ -32,6 +39,7 @@ class Line:
     after: Decimal | None
     difference: Decimal | None
     note: str = ""
+    note_en: str = ""
 
 
 @attrs.frozen
@@ -65,7 +73,7 @@ def compare_declared(card: Scorecard) -> Comparison:
                 node.self_assessed,
                 node.appraised,
                 _difference(node.self_assessed, node.appraised),
-                "" if both else "thiếu điểm tự đánh giá hoặc thẩm định",
+                *(_NONE if both else _MISSING_SCORE),
             )
         )
     return _sum(lines, leaves)
@@ -86,16 +94,16 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
         assert node is not None
         if node.is_leaf:
             leaves.add(code)
-        note = ""
+        note = _NONE
         difference = None
         if old is None or new is None:
-            note = "chỉ có ở một năm"
+            note = _ONE_YEAR
         elif old.published_max != new.published_max:
-            note = "điểm tối đa thay đổi: không so sánh"
+            note = _MAX_CHANGED
         elif old.points is not None and new.points is not None:
             difference = new.points - old.points
         else:
-            note = "chưa chấm ở một năm"
+            note = _UNSCORED
         lines.append(
             Line(
                 code,
@@ -105,7 +113,7 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
                 None if old is None else old.points,
                 None if new is None else new.points,
                 difference,
-                note,
+                *note,
             )
         )
     return _sum(lines, leaves)

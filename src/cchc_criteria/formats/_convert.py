@@ -31,7 +31,7 @@ from cchc_criteria.model import (
     Upper,
     nfc,
 )
-from cchc_criteria.numbers import parse_rate, to_decimal
+from cchc_criteria.numbers import decimal_of, parse_rate, to_decimal
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -152,10 +152,7 @@ def _award(data: dict[str, Any], where: str) -> Points | FractionOfMax | Linear 
     if kind == "share":
         share = data.pop("share")
         if isinstance(share, str) and "%" in share:
-            return FractionOfMax(
-                Decimal(parse_rate(share, percent=False).numerator)
-                / Decimal(parse_rate(share, percent=False).denominator)
-            )
+            return FractionOfMax(decimal_of(parse_rate(share, percent=False)))
         return FractionOfMax(_structure_decimal(share, Decimal))
     cap = data.pop("cap", None)
     places = data.pop("round", None)
