@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
 
@@ -48,9 +50,19 @@ def test_sets_are_listed_with_their_plugin() -> None:
 
 
 def test_two_plugins_registering_one_id_is_an_error_naming_both() -> None:
-    registry = Registry([Provides("x.so.2024"), Provides("x.so.2024")], names=["one", "two"])
+    registry = Registry(
+        [Provides("x.so.2024"), Provides("x.so.2024", "y.so.2024")], names=["one", "two"]
+    )
+    # Served by neither, named by both; the other sets of the plugins are served.
+    assert [r.criterion_set.id for r in registry.sets()] == ["y.so.2024"]
     with pytest.raises(DuplicateSetError, match=r"'x\.so\.2024'.*'one'.*'two'"):
-        registry.sets()
+        registry.get("x.so.2024")
+    assert [f.plugin for f in registry.failures] == ["one", "two"]
+    strict = Registry(
+        [Provides("x.so.2024"), Provides("x.so.2024")], names=["one", "two"], strict=True
+    )
+    with pytest.raises(DuplicateSetError, match=r"'x\.so\.2024'.*'one'.*'two'"):
+        strict.sets()
 
 
 def test_unknown_id_suggests_close_ones() -> None:
@@ -84,28 +96,66 @@ class ReturnsNone:
         return None
 
 
+class ReturnsANumber:
+    @hookimpl
+    def register_criterion_sets(self) -> int:
+        return 42
+
+
+class Exits:
+    @hookimpl
+    def register_criterion_sets(self) -> list[CriterionSet]:
+        raise SystemExit(7)
+
+
+class FailsMidway:
+    @hookimpl
+    def register_criterion_sets(self) -> Iterator[CriterionSet]:
+        yield a_set("first.so.2024")
+        raise RuntimeError("the second set's file is missing")
+
+
 class UnknownHook:
     @hookimpl
     def register_criteria(self) -> list[CriterionSet]:
         return []
 
 
-@pytest.mark.parametrize(
-    ("plugin", "message"),
-    [
-        (ReturnsJunk(), r"plugin 'bad' returned str .*expected CriterionSet"),
-        (Raises(), r"plugin 'bad' .*failed in register_criterion_sets: ValueError: criterion '1'"),
-        (ReturnsNone(), r"plugin 'bad' returned None .*expected a list of CriterionSet"),
-    ],
-)
+BROKEN = [
+    (ReturnsJunk(), r"plugin 'bad' .*returned str .*expected CriterionSet"),
+    (Raises(), r"plugin 'bad' .*failed in register_criterion_sets: ValueError: criterion '1'"),
+    (ReturnsNone(), r"plugin 'bad' .*returned None .*expected a list of CriterionSet"),
+    (ReturnsANumber(), r"plugin 'bad' .*returned 42 .*expected a list of CriterionSet"),
+    (Exits(), r"plugin 'bad' .*failed in register_criterion_sets: it called sys\.exit\(7\)"),
+    (FailsMidway(), r"plugin 'bad' .*RuntimeError: the second set's file is missing"),
+]
+
+
+@pytest.mark.parametrize(("plugin", "message"), BROKEN)
 def test_a_broken_plugin_is_reported_by_name(plugin: object, message: str) -> None:
     with pytest.raises(PluginError, match=message):
-        Registry([plugin], names=["bad"]).sets()
+        Registry([plugin], names=["bad"], strict=True).sets()
+
+
+@pytest.mark.parametrize(("plugin", "message"), BROKEN)
+def test_a_broken_plugin_does_not_hide_the_healthy_ones(plugin: object, message: str) -> None:
+    registry = Registry([plugin, Provides("ok.so.2024")], names=["bad", "good"])
+    assert [r.criterion_set.id for r in registry.sets()] == ["ok.so.2024"]
+    assert registry.get("ok.so.2024").id == "ok.so.2024"
+    (failure,) = registry.failures
+    assert failure.plugin == "bad"
+    assert re.search(message, failure.message)
+    # A set the broken plugin would have given is unknown, and the failure is named.
+    with pytest.raises(UnknownSetError, match="may come from a plugin that failed: plugin 'bad'"):
+        registry.get("first.so.2024")
 
 
 def test_a_hook_nobody_specified_is_rejected() -> None:
     with pytest.raises(PluginError, match=r"'typo'.*register_criteria"):
-        Registry([UnknownHook()], names=["typo"])
+        Registry([UnknownHook()], names=["typo"], strict=True)
+    registry = Registry([UnknownHook(), Provides("ok.so.2024")], names=["typo", "good"])
+    assert [p.name for p in registry.plugins] == ["good"]
+    assert "register_criteria" in registry.failures[0].message
 
 
 @pytest.fixture
@@ -166,7 +216,14 @@ def test_a_plugin_that_fails_to_import_is_named_with_its_distribution(installed:
         """,
     )
     with pytest.raises(PluginError, match=r"plugin 'broken' \(cchc-broken-plugin 1\.2\.3\)"):
-        Registry.from_entry_points("cchc_test_group")
+        Registry.from_entry_points("cchc_test_group", strict=True)
+    (failure,) = Registry.from_entry_points("cchc_test_group").failures
+    assert (failure.plugin, failure.distribution, failure.version) == (
+        "broken",
+        "cchc-broken-plugin",
+        "1.2.3",
+    )
+    assert "ModuleNotFoundError" in failure.message
 
 
 def test_the_in_repo_plugin_is_installed_for_real() -> None:
@@ -192,9 +249,14 @@ def test_a_plugin_whose_data_file_has_mistakes_registers_nothing(tmp_path: Path)
         'rule = "manual"\n',
         encoding="utf-8",
     )
-    registry = Registry([LoadsABrokenFile(path), Provides("ok.so.2024")], names=["bad", "good"])
+    registry = Registry(
+        [LoadsABrokenFile(path), Provides("ok.so.2024")], names=["bad", "good"], strict=True
+    )
     with pytest.raises(PluginError, match=r"plugin 'bad' .*set\.toml:6: criterion 1: max"):
         registry.sets()
+    lenient = Registry([LoadsABrokenFile(path), Provides("ok.so.2024")], names=["bad", "good"])
+    assert [r.criterion_set.id for r in lenient.sets()] == ["ok.so.2024"]
+    assert re.search(r"set\.toml:6: criterion 1: max", lenient.failures[0].message)
 
 
 def test_plugin_reports_show_a_broken_plugin_beside_the_good_ones(installed: Path) -> None:

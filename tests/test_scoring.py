@@ -274,9 +274,12 @@ def test_lookup_of_a_mistyped_code_suggests_the_published_one() -> None:
         ],
     )
     card = score(cs, {"7.4.1": True})
-    with pytest.raises(KeyError, match="did you mean '7,4'"):
-        card["7.4"]
+    # The canonical code finds the row published as "7,4"; the node keeps the published code.
+    assert card["7.4"].code == "7,4"
+    assert card["7.4"] is card["7,4"]
     assert card["7,4"].points == 1
+    with pytest.raises(KeyError, match="did you mean '7.4.1'"):
+        card["7.4.2"]
 
 
 def test_rounding_policy_keeps_the_exact_value_beside_the_rounded_one() -> None:

@@ -11,6 +11,7 @@ import importlib
 import io
 import json
 import os
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -24,13 +25,14 @@ from cchc_criteria.advice import advise
 from cchc_criteria.analysis import lint
 from cchc_criteria.compare import compare_declared, compare_years
 from cchc_criteria.errors import CchcError
-from cchc_criteria.formats import load_assessment, load_set
+from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import CriterionSet, Finding, Severity
 from cchc_criteria.numbers import format_number
-from cchc_criteria.registry import get_set, list_sets, plugin_reports
+from cchc_criteria.registry import STRICT_ENV, get_set, list_sets, plugin_reports, registry
 from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
+from cchc_criteria.reports.csv import csv_text
 from cchc_criteria.rules._answers import fold
 from cchc_criteria.scoring import Scorecard, score
 
@@ -48,34 +50,73 @@ class _Fail(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: object = None) -> None:
-        click.echo(f"cchc: error: {self.format_message()}", err=True)
+        _echo(f"cchc: error: {self.format_message()}", err=True)
+
+
+# C0 and C1 control characters (but the line feed and tab) and the bidirectional overrides
+# that can make a terminal show other text than the file holds.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\u001b``), so that what
+    a file holds cannot drive the terminal it is printed on."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    click.echo(printable(text), err=err, nl=nl)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})
 @click.version_option(__version__, "-V", "--version", prog_name="cchc")
-def cli() -> None:
+@click.option(
+    "--strict-plugins",
+    is_flag=True,
+    help=f"Fail if any plugin fails to load (also: {STRICT_ENV}=1).",
+)
+def cli(strict_plugins: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
+    if strict_plugins:
+        os.environ[STRICT_ENV] = "1"
+
+
+def _is_file(reference: str) -> bool:
+    try:
+        return Path(reference).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte, …
+        return False
 
 
 def _criterion_set(reference: str) -> CriterionSet:
-    """An installed set by id, or a set file by path (.toml or .json)."""
-    if reference.lower().endswith((".toml", ".json")) or Path(reference).is_file():
+    """An installed set by id, or a set file by path (.toml or .json).
+
+    Plugins that failed are named on standard error; the sets of the others are served.
+    """
+    if reference.lower().endswith((".toml", ".json")) or _is_file(reference):
         return load_set(reference)
-    return get_set(reference)
-
-
-def _write(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it whole to ``output`` (never half a file)."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    partial = output.with_name(output.name + ".partial")
     try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise _Fail(f"{output}: cannot write the file: {error.strerror or error}") from None
+        return get_set(reference)
+    finally:
+        _warn_failed_plugins()
+
+
+def _warn_failed_plugins() -> None:
+    for failure in registry().failures:
+        _echo(f"cchc: warning: {failure}", err=True)
+
+
+def _write(text: str, output: str | None, *, escaped: bool = True) -> None:
+    """Print ``text``, or write it whole to ``output`` (never half a file, never through a
+    link). Printed text has its control characters escaped unless ``escaped`` is false
+    (text that carries its own colours, already escaped)."""
+    if output is None:
+        click.echo(printable(text) if escaped else text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
 
 
 def _complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
@@ -98,7 +139,6 @@ _LANG = click.option(
 _OUTPUT = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (all or nothing) instead of printing.",
 )
 _NO_COLOR = click.option(
@@ -107,8 +147,11 @@ _NO_COLOR = click.option(
 _SET = click.argument("set_id", metavar="SET", shell_complete=_complete_set)
 
 
-def _load_card(set_id: str, assessment: Path) -> Scorecard:
-    criterion_set = _criterion_set(set_id)
+def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
+    """Read ``assessment`` and score it: the one loader of every command. The file must be
+    written for ``criterion_set`` when it names a set."""
+    if isinstance(criterion_set, str):
+        criterion_set = _criterion_set(criterion_set)
     answers = load_assessment(assessment)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
         raise _Fail(
@@ -135,7 +178,7 @@ def _colour(text: str, no_color: bool) -> str:
 
 @cli.command("score", short_help="Score a unit's assessment against a set.")
 @_SET
-@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("assessment")
 @click.option(
     "-f",
     "--format",
@@ -149,7 +192,7 @@ def _colour(text: str, no_color: bool) -> str:
 @_LANG
 @_NO_COLOR
 def score_command(
-    set_id: str, assessment: Path, fmt: str, output: Path | None, lang: str, no_color: bool
+    set_id: str, assessment: str, fmt: str, output: str | None, lang: str, no_color: bool
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
@@ -164,7 +207,10 @@ def score_command(
         _write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
     else:
         text = render(card, fmt, lang=lang)
-        _write(_colour(text, no_color) if fmt == "text" and output is None else text, output)
+        if fmt == "text" and output is None:
+            _write(_colour(printable(text), no_color), None, escaped=False)
+        else:
+            _write(printable(text) if fmt in ("text", "markdown") else text, output)
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
@@ -176,16 +222,13 @@ def _xlsx() -> ModuleType:
     return xlsx
 
 
-def _write_bytes(data: bytes, output: Path | None) -> None:
+def _write_bytes(data: bytes, output: str | None) -> None:
     if output is None:
         raise _Fail("binary formats need --output FILE")
-    partial = output.with_name(output.name + ".partial")
     try:
-        partial.write_bytes(data)
-        partial.replace(output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise _Fail(f"{output}: cannot write the file: {error.strerror or error}") from None
+        write_atomic(output, data)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
 
 
 def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -239,14 +282,14 @@ def sets_command(
             }
         )
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
         mark = f"  [lint: {row['lint_errors']} error(s)]" if row["lint_errors"] else ""
         origin = f"{row['distribution'] or row['plugin']} {row['version'] or ''}".strip()
         period = f"{row['valid_from'] or '…'} – {row['valid_until'] or '…'}"
         where = " · ".join(str(v) for v in (row["province"], row["unit_kind"], period) if v)
-        click.echo(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
+        _echo(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")
@@ -265,11 +308,11 @@ def lint_command(set_id: str, as_json: bool, lang: str) -> None:
     findings = lint(criterion_set)
     errors = _open_errors(findings)
     if as_json:
-        click.echo(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=2))
+        _echo(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            click.echo(_finding_line(finding, lang))
-        click.echo(
+            _echo(_finding_line(finding, lang))
+        _echo(
             f"{criterion_set.id}: {len(findings)} finding(s), {len(errors)} error(s)"
             if lang == "en"
             else f"{criterion_set.id}: {len(findings)} phát hiện, {len(errors)} lỗi"
@@ -302,13 +345,13 @@ def _finding_line(finding: Finding, lang: str) -> str:
 
 @cli.command("advise", short_help="Show where a unit can earn more points.")
 @click.argument("set_id", metavar="SET")
-@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("assessment")
 @click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
 @_LANG
-def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> None:
+def advise_command(set_id: str, assessment: str, as_json: bool, lang: str) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
     try:
-        card = score(_criterion_set(set_id), load_assessment(assessment))
+        card = _load_card(set_id, assessment)
     except CchcError as error:
         raise _Fail(str(error)) from None
     advice = advise(card)
@@ -327,14 +370,14 @@ def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> N
             for s in advice.steps
         ]
         payload = {"points": str(advice.points), "reachable": str(advice.reachable), "steps": steps}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for step in advice.steps:
-        click.echo(step.message_vi if lang == "vi" else step.message)
+        _echo(step.message_vi if lang == "vi" else step.message)
     now, after = (
         format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
     )
-    click.echo(
+    _echo(
         f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước"
         if lang == "vi"
         else f"Total: {now} → {after} with every step taken"
@@ -353,7 +396,7 @@ def advise_command(set_id: str, assessment: Path, as_json: bool, lang: str) -> N
     help="A TOML file, or an Excel workbook with drop-down lists.",
 )
 @_OUTPUT
-def template_command(set_id: str, fmt: str, output: Path | None) -> None:
+def template_command(set_id: str, fmt: str, output: str | None) -> None:
     """Write a blank assessment for SET: every criterion, its rule and what to declare.
 
     The TOML template has every answer line commented out, so it scores as incomplete until
@@ -383,7 +426,7 @@ def schema_command(kind: str) -> None:
 
     Point an editor at it to check a file as it is typed.
     """
-    click.echo(schema_text(kind), nl=False)
+    _echo(schema_text(kind), nl=False)
 
 
 @cli.command("plugins", short_help="List the installed plugins and their sets.")
@@ -392,14 +435,14 @@ def plugins_command(as_json: bool) -> None:
     """List the installed plugins: distribution, version, the sets each gives, load errors."""
     reports = plugin_reports()
     if as_json:
-        click.echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
+        _echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
         return
     if not reports:
-        click.echo("no criterion-set plugin is installed")
+        _echo("no criterion-set plugin is installed")
     for report in reports:
         origin = f"{report.distribution or '?'} {report.version or ''}".strip()
         status = ", ".join(report.sets) if report.error is None else f"ERROR: {report.error}"
-        click.echo(f"{report.name}  ({origin})  {status}")
+        _echo(f"{report.name}  ({origin})  {status}")
     if any(r.error for r in reports):
         sys.exit(EXIT_FINDINGS)
 
@@ -414,7 +457,7 @@ def show_command(set_id: str, lang: str) -> None:
     except CchcError as error:
         raise _Fail(str(error)) from None
     vi = lang == "vi"
-    click.echo(f"{cs.id} — {cs.title}")
+    _echo(f"{cs.id} — {cs.title}")
     facts = [
         ("Tỉnh" if vi else "Province", cs.province),
         ("Loại đơn vị" if vi else "Unit kind", cs.unit_kind.value if cs.unit_kind else ""),
@@ -424,21 +467,24 @@ def show_command(set_id: str, lang: str) -> None:
     ]
     for name, value in facts:
         if value:
-            click.echo(f"{name}: {value}")
-    click.echo("")
+            _echo(f"{name}: {value}")
+    _echo("")
     for criterion in cs.walk():
         depth = criterion.code.count(".") + criterion.code.count(",")
         points = format_number(criterion.max_points, lang=lang)
         unit = "điểm" if vi else "points"
-        click.echo(f"{'  ' * depth}{criterion.code}  {criterion.title}  [{points} {unit}]")
+        _echo(f"{'  ' * depth}{criterion.code}  {criterion.title}  [{points} {unit}]")
         if criterion.rule is not None:
             rule_text = criterion.rule.describe(criterion.max_points, lang=lang)
-            click.echo(f"{'  ' * depth}    → {rule_text}")
+            _echo(f"{'  ' * depth}    → {rule_text}")
 
 
-def _assessment_files(paths: tuple[Path, ...]) -> list[Path]:
+def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
     files: list[Path] = []
-    for path in paths:
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise _Fail(f"{name}: no such file or folder")
         if path.is_dir():
             files += sorted(
                 p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
@@ -450,7 +496,7 @@ def _assessment_files(paths: tuple[Path, ...]) -> list[Path]:
 
 @cli.command("rank", short_help="Rank many units within their groups.")
 @_SET
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "-f",
     "--format",
@@ -463,7 +509,7 @@ def _assessment_files(paths: tuple[Path, ...]) -> list[Path]:
 @_OUTPUT
 @_LANG
 def rank_command(
-    set_id: str, paths: tuple[Path, ...], fmt: str, output: Path | None, lang: str
+    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: str
 ) -> None:
     """Rank the units of PATHS (assessment files, or folders of them) against SET.
 
@@ -491,7 +537,7 @@ def rank_command(
 
 
 def _rank_entry(criterion_set: CriterionSet, path: Path) -> tuple[Scorecard, str, str]:
-    card = score(criterion_set, load_assessment(path))
+    card = _load_card(criterion_set, path)
     return card, card.assessment.group, path.name
 
 
@@ -540,14 +586,14 @@ def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
             assert isinstance(area_index, dict)
             writer.writerow(
                 [
-                    row["group"],
+                    csv_text(str(row["group"])),
                     row["rank"] or "",
-                    row["unit"],
-                    row["source"],
+                    csv_text(str(row["unit"])),
+                    csv_text(str(row["source"])),
                     row["points"],
                     row["max_points"],
                     row["index"] if row["index"] is not None else "",
-                    row["grade"] or "",
+                    csv_text(str(row["grade"] or "")),
                     "yes" if row["complete"] else "no",
                     *(area_index.get(c) if area_index.get(c) is not None else "" for c in areas),
                 ]
@@ -573,7 +619,7 @@ def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
 @_SET
-@click.argument("assessment", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("assessment")
 @click.option(
     "--with",
     "other",
@@ -584,14 +630,14 @@ def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_LANG
 def compare_command(
-    set_id: str, assessment: Path, other: tuple[str, str] | None, as_json: bool, lang: str
+    set_id: str, assessment: str, other: tuple[str, str] | None, as_json: bool, lang: str
 ) -> None:
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with, the same unit in another year (criteria matched by code)."""
     try:
         card = _load_card(set_id, assessment)
         if other:
-            comparison = compare_years(card, _load_card(other[0], Path(other[1])))
+            comparison = compare_years(card, _load_card(other[0], other[1]))
         else:
             comparison = compare_declared(card)
     except CchcError as error:
@@ -603,7 +649,7 @@ def compare_command(
             "difference": str(comparison.difference),
             "lines": [attrs.asdict(line, value_serializer=_plain) for line in comparison.lines],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     vi = lang == "vi"
     heads = (
@@ -613,7 +659,7 @@ def compare_command(
     )
     if not other:
         heads[2:4] = ["Tự ĐG", "Thẩm định"] if vi else ["Self", "Appraised"]
-    click.echo("  ".join(heads))
+    _echo("  ".join(heads))
 
     def num(value: Decimal | None) -> str:
         return "" if value is None else format_number(value, lang=lang, max_places=4)
@@ -631,7 +677,7 @@ def compare_command(
             if line.difference is None
             else (("+" if line.difference > 0 else "") + num(line.difference))
         )
-        click.echo(
+        _echo(
             "  ".join(
                 [
                     line.code,
@@ -643,7 +689,7 @@ def compare_command(
                 ]
             )
         )
-    click.echo(
+    _echo(
         f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
         f"{num(comparison.before_total)} → {num(comparison.after_total)} "
         f"({'+' if comparison.difference > 0 else ''}{num(comparison.difference)})"
@@ -658,19 +704,31 @@ def main() -> None:
     """Entry point of the ``cchc`` console script.
 
     An unexpected exception is a bug in cchc-criteria or in a plugin: it is reported in one
-    line (set ``CCHC_DEBUG=1`` to see the traceback) with exit code 3.
+    line (set ``CCHC_DEBUG=1`` to see the traceback) with exit code 3. Ctrl-C exits 130.
     """
     try:
-        cli.main(prog_name="cchc", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        click.echo("cchc: interrupted", err=True)
+        code = cli.main(prog_name="cchc", standalone_mode=False)
+    except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF) into Abort
+        interrupted = isinstance(abort.__context__, KeyboardInterrupt)
+        _echo("cchc: interrupted" if interrupted else "cchc: aborted", err=True)
+        sys.exit(130 if interrupted else EXIT_FINDINGS)
+    except KeyboardInterrupt:
+        _echo("cchc: interrupted", err=True)
         sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        # The reader went away (``cchc show … | head``): nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
     except Exception as error:
         if os.environ.get("CCHC_DEBUG"):
             raise
-        click.echo(
+        _echo(
             f"cchc: internal error: {type(error).__name__}: {error} "
             "(this is a bug; run again with CCHC_DEBUG=1 and report the traceback)",
             err=True,
         )
         sys.exit(EXIT_BUG)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -69,10 +69,20 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+#: The years a date or period may name (the calendar's last year is kept free, so that a
+#: period in it still has an end).
+_YEARS = range(1000, 9999)
+
+
 def _year(text: str, original: str) -> int:
     if len(text) != 4:
         raise DateFormatError(f"{original!r}: write the year in full (four digits); {_HOW}")
-    return int(text)
+    year = int(text)
+    if year not in _YEARS:
+        raise DateFormatError(
+            f"{original!r}: the year must be from {_YEARS.start} to {_YEARS.stop - 1}"
+        )
+    return year
 
 
 def parse_date(text: str) -> date:
@@ -89,9 +99,9 @@ def parse_date(text: str) -> date:
         year_text, month_text, day_text = iso.groups()
     elif numeric:
         day_text, month_text, year_text = numeric.groups()
-        _year(year_text, text)
     else:
         raise DateFormatError(f"{text!r} is not a date or a period; {_HOW}")
+    _year(year_text, text)
     try:
         return date_parser.parse(
             f"{int(day_text)}/{int(month_text)}/{int(year_text)}", dayfirst=True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 __all__ = [
+    "ArgumentError",
     "CchcError",
     "DuplicateSetError",
     "InputError",
@@ -25,7 +26,23 @@ class CchcError(Exception):
 
 
 class NumberFormatError(CchcError, ValueError):
-    """A figure typed by a person could not be read as a number, rate or ratio."""
+    """A figure typed by a person could not be read as a number, rate or ratio.
+
+    ``message_vi`` says the same in Vietnamese (it defaults to the English message), so that a
+    finding built from the error reads in one language.
+    """
+
+    def __init__(self, message: str, message_vi: str | None = None) -> None:
+        super().__init__(message)
+        self.message_vi = message if message_vi is None else message_vi
+
+
+class ArgumentError(CchcError, TypeError, ValueError):
+    """A function of the library was called with an argument of the wrong type or value.
+
+    It is also a :class:`TypeError` and a :class:`ValueError`, so callers who catch those
+    keep working.
+    """
 
 
 @attrs.frozen
@@ -71,19 +88,32 @@ class InputError(CchcError):
 class UnknownSetError(CchcError, LookupError):
     """No installed plugin registers a criterion set with the requested id."""
 
-    def __init__(self, set_id: str, known: list[str], suggestions: list[str]) -> None:
+    def __init__(
+        self,
+        set_id: str,
+        known: list[str],
+        suggestions: list[str],
+        *,
+        failed: list[str] | None = None,
+    ) -> None:
         self.set_id = set_id
         self.known = known
         self.suggestions = suggestions
-        message = f"no criterion set with id {set_id!r} is installed"
+        self.failed = list(failed or [])
+        shown = repr(set_id)
+        if len(set_id) > 80:
+            shown = f"{set_id[:60]!r}… ({len(set_id)} characters)"
+        message = f"no criterion set with id {shown} is installed"
         if suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
         elif known:
             message += "; installed sets: " + ", ".join(known)
-        else:
+        elif not self.failed:
             message += (
                 "; no criterion-set plugin is installed (try: pip install cchc-criteria-quangngai)"
             )
+        if self.failed:
+            message += "; it may come from a plugin that failed: " + "; ".join(self.failed)
         super().__init__(message)
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message

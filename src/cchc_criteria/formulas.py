@@ -27,6 +27,7 @@ from cchc_criteria.errors import CchcError
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_OPERATIONS",
     "Expression",
     "FormulaError",
     "Segment",
@@ -37,6 +38,11 @@ __all__ = [
 
 #: The deepest nesting of parentheses and calls a formula may have.
 MAX_DEPTH: Final = 50
+#: The most operations (+ − × ÷, calls) a formula may have, so that evaluating it stays
+#: within the interpreter's stack whatever its shape.
+MAX_OPERATIONS: Final = 100
+#: The most digits a number in a formula may have.
+_MAX_DIGITS: Final = 40
 
 # ASCII digits only: str.isdigit() also accepts "²" and other digits Fraction cannot read.
 _DIGITS: Final = frozenset("0123456789")
@@ -140,6 +146,10 @@ def _tokenize(formula: str) -> Iterator[_Token]:
             text = formula[start:i]
             if text.count(".") > 1:
                 raise FormulaError(formula, start, f"{text!r} is not a number")
+            if len(text) > _MAX_DIGITS:
+                raise FormulaError(
+                    formula, start, f"a number of more than {_MAX_DIGITS} digits is out of range"
+                )
             yield _Token("number", text, start)
         elif ch.isascii() and (ch.isalpha() or ch == "_"):
             start = i
@@ -181,6 +191,7 @@ class _Parser:
         self.tokens = _tokenize(formula)
         self.next: _Token = next(self.tokens)
         self.depth = 0
+        self.operations = 0
 
     def peek(self) -> _Token:
         return self.next
@@ -203,6 +214,11 @@ class _Parser:
             raise self.fail(token, f"unexpected {token.text!r}: expected an operator or the end")
         return node
 
+    def count(self, token: _Token) -> None:
+        self.operations += 1
+        if self.operations > MAX_OPERATIONS:
+            raise self.fail(token, f"the formula has more than {MAX_OPERATIONS} operations")
+
     def nest(self, token: _Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -212,6 +228,7 @@ class _Parser:
         node = self.term()
         while self.peek().kind == "op" and self.peek().text in "+-":
             token = self.take()
+            self.count(token)
             node = _Binary(token.text, node, self.term(), token.position)
         return node
 
@@ -219,6 +236,7 @@ class _Parser:
         node = self.unary()
         while self.peek().kind == "op" and self.peek().text in "*/":
             token = self.take()
+            self.count(token)
             node = _Binary(token.text, node, self.unary(), token.position)
         return node
 
@@ -260,6 +278,7 @@ class _Parser:
         if name.text not in _FUNCTIONS:
             raise self.fail(name, f"{name.text!r} cannot be called: only min and max can")
         opening = self.take()
+        self.count(name)
         self.nest(opening)
         arguments = [self.expression()]
         while self.peek().kind == ",":

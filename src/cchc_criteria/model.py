@@ -17,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
 
@@ -54,7 +55,21 @@ __all__ = [
 
 
 def nfc(text: str) -> str:
-    """Return ``text`` in Unicode normal form C, the form every string in the model is kept in."""
+    """Return ``text`` in Unicode normal form C, the form every string in the model is kept in.
+
+    :class:`~cchc_criteria.ArgumentError` if ``text`` is not a string or is not valid Unicode
+    (a lone surrogate such as a JSON ``"\\ud800"`` cannot be written to any file or terminal).
+    """
+    if not isinstance(text, str):
+        raise ArgumentError(f"expected a text, got {type(text).__name__} {text!r:.60}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ArgumentError(
+                f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
+                f"position {error.start}: it is not valid Unicode"
+            ) from None
     return unicodedata.normalize("NFC", text)
 
 
@@ -211,6 +226,7 @@ FINDING_CODES: Mapping[str, Severity] = {
     "invalid-declared-score": Severity.ERROR,
     "declared-score-out-of-range": Severity.ERROR,
     "no-grade": Severity.ERROR,
+    "fraction-for-percent": Severity.WARNING,
 }
 
 
@@ -721,7 +737,19 @@ class ChosenBand:
 
 
 def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
-    return {nfc(str(key)): value for key, value in mapping.items()}
+    if not isinstance(mapping, Mapping):
+        raise ArgumentError(
+            "expected a mapping of criterion codes such as {'7.1.2': …}, got "
+            f"{type(mapping).__name__} {mapping!r:.60}"
+        )
+    result: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if not isinstance(key, str):
+            raise ArgumentError(
+                f'criterion codes are texts such as "7.1.2", got {type(key).__name__} {key!r:.60}'
+            )
+        result[nfc(key)] = value
+    return result
 
 
 def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
@@ -732,9 +760,18 @@ def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
 def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     result: dict[str, tuple[str, ...]] = {}
     for key, value in _nfc_keys(mapping).items():
-        items = (value,) if isinstance(value, str) else tuple(value)
-        result[key] = tuple(nfc(str(item)) for item in items)
+        items = (value,) if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            raise ArgumentError(
+                f"evidence for {key!r} is a text or a list of texts, got "
+                f"{type(value).__name__} {value!r:.60}"
+            )
+        result[key] = tuple(nfc(item) for item in items)
     return result
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
 
 
 @attrs.frozen(eq=True, hash=False)
@@ -757,7 +794,7 @@ class Assessment:
     """
 
     answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_texts)
-    set_id: str | None = None
+    set_id: str | None = attrs.field(default=None, converter=_optional_text)
     unit: str = attrs.field(default="", converter=nfc)
     period: str = attrs.field(default="", converter=nfc)
     group: str = attrs.field(default="", converter=nfc)
@@ -765,4 +802,4 @@ class Assessment:
     appraised: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
     evidence: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_evidence)
     explanations: Mapping[str, str] = attrs.field(factory=dict, converter=_nfc_texts)
-    source: str | None = attrs.field(default=None, eq=False)
+    source: str | None = attrs.field(default=None, eq=False, converter=_optional_text)

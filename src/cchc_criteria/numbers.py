@@ -12,6 +12,11 @@ Reading rules for a typed number (số liệu kê khai):
 * a single dot followed by other than three digits is a decimal point: ``"7.5"`` is 7.5;
 * ``"1.500"`` is ambiguous (one thousand five hundred, or one and a half) and is refused with a
   message that says how to write either reading unambiguously.
+
+Every number the library accepts is bounded, so that the work done for one figure is bounded
+too: a typed number has at most :data:`MAX_NUMBER_TEXT` characters, its magnitude is under
+10^18 (:data:`MAX_MAGNITUDE`) and it has at most :data:`MAX_DECIMALS` decimal places.
+Anything beyond is refused as out of range, never rounded.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ from cchc_criteria.errors import NumberFormatError
 
 __all__ = [
     "DECIMAL_CONTEXT",
+    "MAX_DECIMALS",
+    "MAX_MAGNITUDE",
+    "MAX_NUMBER_TEXT",
+    "SUM_CONTEXT",
+    "check_range",
     "decimal_of",
     "format_number",
     "optional_decimal",
@@ -37,6 +47,16 @@ __all__ = [
 
 #: Precision used whenever an exact fraction has to become a Decimal (formulas, indices).
 DECIMAL_CONTEXT: Final = Context(prec=34, rounding=ROUND_HALF_UP)
+
+#: Precision for sums of accepted numbers: wide enough that adding them is exact.
+SUM_CONTEXT: Final = Context(prec=160, rounding=ROUND_HALF_UP)
+
+#: The longest text read as one number (a figure, a max, a band edge).
+MAX_NUMBER_TEXT: Final = 100
+#: Accepted numbers are smaller than 10 ** MAX_MAGNITUDE in absolute value.
+MAX_MAGNITUDE: Final = 18
+#: Accepted numbers have at most this many decimal places (trailing zeros aside).
+MAX_DECIMALS: Final = 40
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PLAIN = re.compile(r"[+-]?\d+")
@@ -54,24 +74,75 @@ def to_decimal(value: object) -> Decimal:
     a number of points.
     """
     if isinstance(value, bool):
-        raise NumberFormatError(f"expected a number, got the yes/no value {value!r}")
+        raise NumberFormatError(
+            f"expected a number, got the yes/no value {value!r}",
+            f"cần một số, nhận được giá trị có/không {value!r}",
+        )
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise NumberFormatError(f"expected a finite number, got {value}")
-        return value
+            raise NumberFormatError(
+                f"expected a finite number, got {value}", f"cần một số hữu hạn, nhận được {value}"
+            )
+        return check_range(value, value)
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_MAGNITUDE:
+            raise _out_of_range(f"{value:.3e}")
         return Decimal(value)
     if isinstance(value, float):
         # The shortest repr, read as a plain decimal (not as typed text: "1.125" is 1.125).
         number = Decimal(repr(value))
         if not number.is_finite():
-            raise NumberFormatError(f"expected a finite number, got {value}")
-        return number
+            raise NumberFormatError(
+                f"expected a finite number, got {value}", f"cần một số hữu hạn, nhận được {value}"
+            )
+        return check_range(number, value)
     if isinstance(value, Fraction):
+        if abs(value) >= 10**MAX_MAGNITUDE:
+            raise _out_of_range(f"{float(value):.3e}")
         return decimal_of(value)
     if isinstance(value, str):
         return parse_number(value)
-    raise NumberFormatError(f"expected a number, got {type(value).__name__} {value!r}")
+    raise NumberFormatError(
+        f"expected a number, got {type(value).__name__} {_shown(value)}",
+        f"cần một số, nhận được {type(value).__name__} {_shown(value)}",
+    )
+
+
+def check_range(number: Decimal, original: object) -> Decimal:
+    """``number`` if it is within the library's bounds (see the module docstring), else a
+    :class:`NumberFormatError` that says it is out of range."""
+    if number.is_zero():
+        return number
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    if number.adjusted() >= MAX_MAGNITUDE:
+        raise _out_of_range(_shown(original))
+    trailing = 0
+    for digit in reversed(digits):
+        if digit != 0:
+            break
+        trailing += 1
+    if exponent + trailing < -MAX_DECIMALS:
+        raise NumberFormatError(
+            f"{_shown(original)} has more than {MAX_DECIMALS} decimal places: out of range",
+            f"{_shown(original)} có quá {MAX_DECIMALS} chữ số thập phân: ngoài phạm vi cho phép",
+        )
+    return number
+
+
+def _out_of_range(shown: str) -> NumberFormatError:
+    return NumberFormatError(
+        f"{shown} is out of range: numbers must be smaller than 10^{MAX_MAGNITUDE} "
+        "in absolute value",
+        f"{shown} ngoài phạm vi cho phép: giá trị tuyệt đối phải nhỏ hơn 10^{MAX_MAGNITUDE}",
+    )
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, shortened for a message (a pasted megabyte stays out of it)."""
+    text = repr(value)
+    size = len(value) if isinstance(value, str) else len(text)
+    return text if len(text) <= 60 else f"{text[:40]}…{text[-10:]} ({size} characters)"
 
 
 def optional_decimal(value: object) -> Decimal | None:
@@ -81,9 +152,18 @@ def optional_decimal(value: object) -> Decimal | None:
 
 def parse_number(text: str) -> Decimal:
     """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way."""
+    if len(text) > MAX_NUMBER_TEXT:
+        raise NumberFormatError(
+            f"expected a number, got a text of {len(text)} characters (at most "
+            f"{MAX_NUMBER_TEXT}): {_shown(text)}",
+            f"cần một số, nhận được một chuỗi {len(text)} ký tự (tối đa {MAX_NUMBER_TEXT}): "
+            f"{_shown(text)}",
+        )
     cleaned = _SPACES.sub("", unicodedata.normalize("NFC", text))
     if not cleaned:
-        raise NumberFormatError("expected a number, got an empty text")
+        raise NumberFormatError(
+            "expected a number, got an empty text", "cần một số, nhận được chuỗi rỗng"
+        )
     if _PLAIN.fullmatch(cleaned) or _DECIMAL_COMMA.fullmatch(cleaned):
         return _decimal(cleaned.replace(",", "."), text)
     if _DECIMAL_DOT.fullmatch(cleaned):
@@ -91,7 +171,9 @@ def parse_number(text: str) -> Decimal:
         if len(fraction) == 3 and whole.lstrip("+-") != "0":
             raise NumberFormatError(
                 f"{text!r} is ambiguous: write {whole}{fraction} for the whole number, or "
-                f"{whole},{fraction} for the decimal (a comma marks decimals, as in Vietnamese)"
+                f"{whole},{fraction} for the decimal (a comma marks decimals, as in Vietnamese)",
+                f"{text!r} không rõ nghĩa: viết {whole}{fraction} nếu là số nguyên, hoặc "
+                f"{whole},{fraction} nếu là số thập phân (dấu phẩy ngăn cách phần thập phân)",
             )
         return _decimal(cleaned, text)
     if _GROUPED.fullmatch(cleaned):
@@ -101,18 +183,22 @@ def parse_number(text: str) -> Decimal:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise NumberFormatError(
-            f"expected a number such as 7,5 or 1.112.320.000, got {text!r}"
+            f"expected a number such as 7,5 or 1.112.320.000, got {_shown(text)}",
+            f"cần một số như 7,5 hoặc 1.112.320.000, nhận được {_shown(text)}",
         ) from None
     if not number.is_finite():
-        raise NumberFormatError(f"expected a finite number, got {text!r}")
-    return number
+        raise NumberFormatError(
+            f"expected a finite number, got {text!r}", f"cần một số hữu hạn, nhận được {text!r}"
+        )
+    return check_range(number, text)
 
 
 def _decimal(normalised: str, original: str) -> Decimal:
     try:
-        return Decimal(normalised)
+        number = Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only pass valid digits
         raise NumberFormatError(f"expected a number, got {original!r}") from None
+    return check_range(number, original)
 
 
 def parse_rate(value: object, *, percent: bool) -> Fraction:
@@ -138,9 +224,14 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
                 if numerator == 0:
                     raise NumberFormatError(
                         f"{value!r} is 0 out of 0: the rate is undefined; "
-                        "mark the criterion not applicable (NA) if nothing arose"
+                        "mark the criterion not applicable (NA) if nothing arose",
+                        f"{value!r} là 0 trên 0: tỷ lệ không xác định; đánh dấu tiêu chí "
+                        "không áp dụng (NA) nếu không phát sinh",
                     )
-                raise NumberFormatError(f"{value!r} divides by zero: the denominator must be > 0")
+                raise NumberFormatError(
+                    f"{value!r} divides by zero: the denominator must be > 0",
+                    f"{value!r} chia cho 0: mẫu số phải lớn hơn 0",
+                )
             return Fraction(numerator) / Fraction(denominator) * scale
     return Fraction(to_decimal(value))
 
@@ -153,8 +244,15 @@ def decimal_of(value: Fraction) -> Decimal:
 
 def round_points(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
     """Round ``value`` to ``places`` decimals with a :mod:`decimal` rounding mode."""
-    with localcontext(DECIMAL_CONTEXT):
+    with localcontext(_wide(value, places)) as context:
+        context.rounding = rounding
         return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def _wide(value: Decimal, places: int = 0) -> Context:
+    """A context with room for every digit of ``value`` and ``places`` decimals."""
+    digits = max(value.adjusted(), 0) + max(places, 0) + len(value.as_tuple().digits) + 4
+    return Context(prec=max(34, digits), rounding=ROUND_HALF_UP, Emax=10**9, Emin=-(10**9))
 
 
 def format_number(
@@ -175,20 +273,23 @@ def format_number(
     what this function writes.
     """
     number = Decimal(value)
-    approx = ""
-    if places is None and max_places is not None:
-        exponent = number.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -max_places:
-            approx = "≈ "
-            places = max_places
-    if places is not None:
-        number = round_points(number, places)
-        if approx:
+    if not number.is_finite():
+        return str(number)
+    with localcontext(_wide(number, places or max_places or 0)):
+        approx = ""
+        if places is None and max_places is not None:
+            exponent = number.normalize().as_tuple().exponent
+            if isinstance(exponent, int) and exponent < -max_places:
+                approx = "≈ "
+                places = max_places
+        if places is not None:
+            number = round_points(number, places)
+            if approx:
+                number = number.normalize()
+        elif number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+        else:
             number = number.normalize()
-    elif number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
-    else:
-        number = number.normalize()
     text = f"{number:,f}" if group else f"{number:f}"
     if group and lang == "vi" and text.count(",") == 1 and "." not in text:
         text = f"{number:f}"  # "1.500" would read as ambiguous

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from types import ModuleType
@@ -13,10 +14,18 @@ import attrs
 import pluggy
 
 from cchc_criteria import hookspecs
-from cchc_criteria.errors import DuplicateSetError, PluginError, UnknownSetError
+from cchc_criteria.errors import ArgumentError, DuplicateSetError, PluginError, UnknownSetError
 from cchc_criteria.model import CriterionSet
 
-__all__ = ["RegisteredSet", "Registry", "get_set", "list_sets", "registry"]
+__all__ = [
+    "PluginFailure",
+    "RegisteredSet",
+    "Registry",
+    "get_set",
+    "list_sets",
+    "plugin_reports",
+    "registry",
+]
 
 
 @attrs.frozen
@@ -46,12 +55,41 @@ class PluginInfo:
     hooks: tuple[str, ...]
 
 
+@attrs.frozen
+class PluginFailure:
+    """A plugin that failed: to load, to register, or in a hook; its sets are not served.
+
+    Attributes:
+        plugin: the plugin's name (its entry-point name).
+        distribution, version: the installed distribution that provides it, if known.
+        message: what went wrong, naming the plugin and its distribution.
+    """
+
+    plugin: str
+    distribution: str | None
+    version: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+#: Set to 1 to make any plugin failure fatal (``cchc --strict-plugins`` sets it).
+STRICT_ENV = "CCHC_STRICT_PLUGINS"
+
+
 class Registry:
-    """The criterion sets of a set of plugins, checked when loaded.
+    """The criterion sets of a set of plugins, each plugin checked on its own.
 
     ``Registry.from_entry_points()`` loads every installed plugin (entry-point group
     ``cchc_criteria``); ``Registry([module, …])`` takes plugin objects directly, which is how
     tests and embedding applications use it.
+
+    A plugin that fails — it cannot be imported, implements a hook nobody specified, raises
+    in a hook (even ``SystemExit``), or returns something other than criterion sets — is
+    recorded in :attr:`failures` with its name and distribution, and the other plugins are
+    served as usual. A set id given by two plugins is served by neither (:meth:`get` names
+    both). With ``strict=True`` any failure raises :class:`PluginError` instead.
     """
 
     def __init__(
@@ -60,112 +98,224 @@ class Registry:
         *,
         names: Sequence[str] | None = None,
         distributions: Sequence[tuple[str | None, str | None]] | None = None,
+        strict: bool = False,
+        failures: Iterable[PluginFailure] = (),
     ) -> None:
         self._manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._manager.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
+        self._strict = strict
+        self._failures: list[PluginFailure] = list(failures)
+        self._raise_if_strict()
         plugin_list = list(plugins)
         for position, plugin in enumerate(plugin_list):
             name = names[position] if names else _plugin_name(plugin)
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
-        try:
-            self._manager.check_pending()
-        except pluggy.PluginValidationError as error:
-            culprit = self._manager.get_name(error.plugin)
-            raise PluginError(
-                f"plugin {culprit!r} implements a hook that cchc_criteria does not define: {error}"
-            ) from error
         self._sets: dict[str, RegisteredSet] | None = None
+        self._duplicates: dict[str, tuple[RegisteredSet, ...]] = {}
+        self._offered: dict[str, tuple[str, ...]] = {}
 
     @classmethod
-    def from_entry_points(cls, group: str = hookspecs.PROJECT_NAME) -> Registry:
+    def from_entry_points(
+        cls, group: str = hookspecs.PROJECT_NAME, *, strict: bool = False
+    ) -> Registry:
         """Load every plugin advertised in the entry-point ``group``.
 
-        A plugin that fails to import raises :class:`PluginError` naming the entry point and
-        its distribution.
+        A plugin that fails to import is a :class:`PluginFailure` naming the entry point and
+        its distribution (:class:`PluginError` with ``strict=True``).
         """
         plugins: list[object] = []
         names: list[str] = []
         dists: list[tuple[str | None, str | None]] = []
+        failures: list[PluginFailure] = []
         for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
             dist = entry_point.dist
             dist_name = dist.metadata["Name"] if dist is not None else None
             version = dist.version if dist is not None else None
             try:
                 plugin = entry_point.load()
-            except Exception as error:
-                raise PluginError(
-                    f"plugin {entry_point.name!r} ({_dist_label(dist_name, version)}) failed to "
-                    f"load from {entry_point.value!r}: {type(error).__name__}: {error}"
-                ) from error
+            except (Exception, SystemExit) as error:
+                failures.append(
+                    PluginFailure(
+                        entry_point.name,
+                        dist_name,
+                        version,
+                        f"plugin {entry_point.name!r} ({_dist_label(dist_name, version)}) "
+                        f"failed to load from {entry_point.value!r}: {_what(error)}",
+                    )
+                )
+                continue
             plugins.append(plugin)
             names.append(entry_point.name)
             dists.append((dist_name, version))
-        return cls(plugins, names=names, distributions=dists)
+        return cls(plugins, names=names, distributions=dists, strict=strict, failures=failures)
+
+    def _fail(self, name: str, dist: str | None, version: str | None, message: str) -> None:
+        self._failures.append(PluginFailure(name, dist, version, message))
+        self._raise_if_strict()
+
+    def _raise_if_strict(self) -> None:
+        if self._strict and self._failures:
+            raise PluginError("\n".join(f.message for f in self._failures))
 
     def _register(self, plugin: object, name: str, dist: str | None, version: str | None) -> None:
-        if self._manager.is_registered(plugin) or name in self._info:
-            raise PluginError(f"plugin {name!r} is registered twice")
+        label = f"plugin {name!r} ({_dist_label(dist, version)})"
+        if name in self._info or self._manager.is_registered(plugin):
+            self._fail(name, dist, version, f"plugin {name!r} is registered twice")
+            return
         try:
             self._manager.register(plugin, name=name)
-        except pluggy.PluginValidationError as error:
-            raise PluginError(f"plugin {name!r} is not a valid plugin: {error}") from error
-        hooks = tuple(sorted(caller.name for caller in self._manager.get_hookcallers(plugin) or ()))
+        except (pluggy.PluginValidationError, ValueError) as error:
+            self._fail(name, dist, version, f"{label} is not a valid plugin: {error}")
+            return
+        callers = self._manager.get_hookcallers(plugin) or []
+        unknown = sorted(caller.name for caller in callers if not caller.has_spec())
+        if unknown:
+            self._manager.unregister(plugin)
+            self._fail(
+                name,
+                dist,
+                version,
+                f"{label} implements {', '.join(unknown)}, which cchc_criteria does not "
+                f"define; the hooks are: {', '.join(_hook_names())}",
+            )
+            return
+        hooks = tuple(sorted(caller.name for caller in callers))
         self._info[name] = PluginInfo(name, dist, version, hooks)
 
     @property
     def plugins(self) -> tuple[PluginInfo, ...]:
-        """Every registered plugin, by name."""
+        """Every plugin that registered without failing, by name."""
         return tuple(self._info[name] for name in sorted(self._info))
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """Every plugin failure, in the order found (loading, registering, calling hooks)."""
+        self._collect()
+        return tuple(self._failures)
+
+    def offered(self, plugin: str) -> tuple[str, ...]:
+        """The set ids ``plugin`` registered, including ids another plugin also gave."""
+        self._collect()
+        return self._offered.get(plugin, ())
+
+    def _call(self, name: str) -> list[CriterionSet]:
+        """Call ``register_criterion_sets`` of one plugin alone, and check what it gives."""
+        others = [p for n, p in self._manager.list_name_plugin() if n != name]
+        caller = self._manager.subset_hook_caller("register_criterion_sets", others)
+        items: list[CriterionSet] = []
+        results = caller()
+        if not results and caller.get_hookimpls():  # pluggy leaves out None results
+            raise _Refused(
+                "returned None from register_criterion_sets; expected a list of CriterionSet "
+                "objects"
+            )
+        for result in results:
+            if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
+                raise _Refused(
+                    f"returned {result!r:.80} from register_criterion_sets; "
+                    "expected a list of CriterionSet objects"
+                )
+            for item in cast("Iterable[object]", result):
+                if not isinstance(item, CriterionSet):
+                    raise _Refused(
+                        f"returned {type(item).__name__} {item!r:.80} from "
+                        "register_criterion_sets; expected CriterionSet objects"
+                    )
+                items.append(item)
+        return items
 
     def _collect(self) -> dict[str, RegisteredSet]:
         if self._sets is not None:
             return self._sets
-        found: dict[str, RegisteredSet] = {}
-        hook = self._manager.hook.register_criterion_sets
-        for impl in hook.get_hookimpls():
-            info = self._info[impl.plugin_name]
+        offered: dict[str, list[RegisteredSet]] = {}
+        for name in sorted(self._info):
+            info = self._info[name]
+            label = f"plugin {name!r} ({_dist_label(info.distribution, info.version)})"
             try:
-                result = impl.function()
-            except Exception as error:
-                raise PluginError(
-                    f"plugin {info.name!r} ({_dist_label(info.distribution, info.version)}) "
-                    f"failed in register_criterion_sets: {type(error).__name__}: {error}"
-                ) from error
-            if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
-                raise PluginError(
-                    f"plugin {info.name!r} returned {result!r:.80} from register_criterion_sets;"
-                    " expected a list of CriterionSet objects"
+                items = self._call(name)
+            except _Refused as refused:
+                self._fail(name, info.distribution, info.version, f"{label} {refused}")
+                continue
+            except (Exception, SystemExit) as error:
+                self._fail(
+                    name,
+                    info.distribution,
+                    info.version,
+                    f"{label} failed in register_criterion_sets: {_what(error)}",
                 )
-            items = list(cast("Iterable[object]", result))
+                continue
+            self._offered[name] = tuple(item.id for item in items)
             for item in items:
-                if not isinstance(item, CriterionSet):
-                    raise PluginError(
-                        f"plugin {info.name!r} returned {type(item).__name__} {item!r:.80} from "
-                        "register_criterion_sets; expected CriterionSet objects"
-                    )
-                if item.id in found:
-                    other = found[item.id]
-                    raise DuplicateSetError(
-                        f"criterion set {item.id!r} is registered by both plugin "
-                        f"{other.plugin!r} and plugin {info.name!r}; uninstall one of them"
-                    )
-                found[item.id] = RegisteredSet(item, info.name, info.distribution, info.version)
+                entry = RegisteredSet(item, name, info.distribution, info.version)
+                offered.setdefault(item.id, []).append(entry)
+        found: dict[str, RegisteredSet] = {}
+        for set_id, entries in offered.items():
+            if len(entries) == 1:
+                found[set_id] = entries[0]
+                continue
+            self._duplicates[set_id] = tuple(entries)
+            message = _duplicate_message(set_id, entries)
+            for entry in entries:
+                self._failures.append(
+                    PluginFailure(entry.plugin, entry.distribution, entry.version, message)
+                )
+            if self._strict:
+                raise DuplicateSetError(message)
         self._sets = dict(sorted(found.items()))
         return self._sets
 
     def sets(self) -> tuple[RegisteredSet, ...]:
-        """Every registered criterion set, sorted by id, with the plugin that gave it."""
+        """Every criterion set served, sorted by id, with the plugin that gave it (a set id
+        two plugins give is served by neither: see :attr:`failures`)."""
         return tuple(self._collect().values())
 
     def get(self, set_id: str) -> CriterionSet:
-        """The criterion set with this id; :class:`UnknownSetError` says what is installed."""
+        """The criterion set with this id; :class:`UnknownSetError` says what is installed,
+        :class:`DuplicateSetError` names the plugins that both give it."""
+        if not isinstance(set_id, str):
+            raise ArgumentError(
+                f"a set id is a text such as 'quangngai.so.2019', got {set_id!r:.60}"
+            )
         found = self._collect()
         if set_id in found:
             return found[set_id].criterion_set
+        if set_id in self._duplicates:
+            raise DuplicateSetError(_duplicate_message(set_id, self._duplicates[set_id]))
         known = list(found)
-        raise UnknownSetError(set_id, known, difflib.get_close_matches(set_id, known, n=3))
+        raise UnknownSetError(
+            set_id,
+            known,
+            difflib.get_close_matches(set_id, known, n=3),
+            failed=[f.message for f in self._failures],
+        )
+
+
+class _Refused(Exception):
+    """A plugin's hook returned something that is not a list of criterion sets."""
+
+
+def _duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> str:
+    plugins = " and ".join(f"plugin {e.plugin!r}" for e in entries)
+    return (
+        f"criterion set {set_id!r} is registered by both {plugins}; neither is used: "
+        "uninstall one of them"
+    )
+
+
+def _what(error: BaseException) -> str:
+    if isinstance(error, SystemExit):
+        return f"it called sys.exit({error.code!r})"
+    return f"{type(error).__name__}: {error}"
+
+
+def _hook_names() -> list[str]:
+    return sorted(
+        name
+        for name, value in vars(hookspecs).items()
+        if callable(value) and hasattr(value, f"{hookspecs.PROJECT_NAME}_spec")
+    )
 
 
 def _plugin_name(plugin: object) -> str:
@@ -180,10 +330,20 @@ def _dist_label(name: str | None, version: str | None) -> str:
     return f"{name} {version}" if version else name
 
 
+def registry(*, strict: bool | None = None) -> Registry:
+    """The registry of every installed plugin, loaded once per process.
+
+    ``strict`` defaults to the environment variable ``CCHC_STRICT_PLUGINS`` (``1``: any
+    plugin failure raises :class:`PluginError`).
+    """
+    if strict is None:
+        strict = os.environ.get(STRICT_ENV, "") not in ("", "0")
+    return _registry(strict)
+
+
 @functools.cache
-def registry() -> Registry:
-    """The registry of every installed plugin, loaded once per process."""
-    return Registry.from_entry_points()
+def _registry(strict: bool) -> Registry:
+    return Registry.from_entry_points(strict=strict)
 
 
 def get_set(set_id: str) -> CriterionSet:
@@ -208,26 +368,24 @@ class PluginReport:
 
 
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
-    """Every plugin advertised in ``group``, each loaded on its own so that one broken plugin
-    is reported without hiding the others."""
+    """Every plugin advertised in ``group``: the sets it serves, and what failed in it.
+
+    Built from the same registry as :func:`list_sets`, so both agree on what is served.
+    """
+    loaded = Registry.from_entry_points(group) if group != hookspecs.PROJECT_NAME else registry()
+    failures: dict[str, list[PluginFailure]] = {}
+    for failure in loaded.failures:
+        failures.setdefault(failure.plugin, []).append(failure)
+    served = {r.criterion_set.id for r in loaded.sets()}
     reports: list[PluginReport] = []
-    for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
-        dist = entry_point.dist
-        name = dist.metadata["Name"] if dist is not None else None
-        version = dist.version if dist is not None else None
-        try:
-            plugin = entry_point.load()
-            registered = Registry(
-                [plugin], names=[entry_point.name], distributions=[(name, version)]
-            ).sets()
-        except Exception as error:  # a broken plugin is what this report is for
-            message = (
-                str(error)
-                if isinstance(error, PluginError | DuplicateSetError)
-                else (f"failed to load from {entry_point.value!r}: {type(error).__name__}: {error}")
-            )
-            reports.append(PluginReport(entry_point.name, name, version, (), message))
-            continue
-        ids = tuple(r.criterion_set.id for r in registered)
-        reports.append(PluginReport(entry_point.name, name, version, ids, None))
+    names = sorted({p.name for p in loaded.plugins} | set(failures))
+    info = {p.name: p for p in loaded.plugins}
+    for name in names:
+        known = info.get(name)
+        first = failures.get(name, [None])[0]
+        dist = known.distribution if known else (first.distribution if first else None)
+        version = known.version if known else (first.version if first else None)
+        ids = tuple(i for i in loaded.offered(name) if i in served)
+        error = "; ".join(f.message for f in failures.get(name, ())) or None
+        reports.append(PluginReport(name, dist, version, ids, error))
     return reports

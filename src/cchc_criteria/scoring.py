@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, localcontext
+from fractions import Fraction
 
 import attrs
 
 from cchc_criteria.analysis.lint import lint
-from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.errors import ArgumentError, NumberFormatError
 from cchc_criteria.model import (
     NA,
     Assessment,
@@ -23,10 +24,17 @@ from cchc_criteria.model import (
     Finding,
     NAPolicy,
     Role,
+    Scale,
     Severity,
     nfc,
 )
-from cchc_criteria.numbers import DECIMAL_CONTEXT, format_number, round_points, to_decimal
+from cchc_criteria.numbers import (
+    SUM_CONTEXT,
+    decimal_of,
+    format_number,
+    round_points,
+    to_decimal,
+)
 
 __all__ = ["NodeScore", "Scorecard", "score"]
 
@@ -92,10 +100,10 @@ class NodeScore:
 
 
 def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
+    """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
     if points is None or max_points == 0:
         return None
-    with localcontext(DECIMAL_CONTEXT):
-        return points * 100 / max_points
+    return decimal_of(Fraction(points) * 100 / Fraction(max_points))
 
 
 @attrs.frozen
@@ -131,12 +139,19 @@ class Scorecard:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     def __getitem__(self, code: str) -> NodeScore:
-        try:
-            return self.nodes[nfc(code)]
-        except KeyError:
-            hint = _suggest(code, list(self.nodes))
-            message = f"no criterion {code!r} in {self.criterion_set.id!r}"
-            raise KeyError(message + (f"; did you mean {hint!r}?" if hint else "")) from None
+        """The node of ``code``; a code published with a typo ("7,4") is also found by its
+        canonical form ("7.4"), and the node keeps the code as published."""
+        if not isinstance(code, str):
+            raise KeyError(f"criterion codes are texts such as '7.1.2', got {code!r:.60}")
+        key = nfc(code)
+        if key in self.nodes:
+            return self.nodes[key]
+        published = _canonical(self.nodes).get(_fold_code(key))
+        if published is not None:
+            return self.nodes[published]
+        hint = _suggest(code, list(self.nodes))
+        message = f"no criterion {code!r} in {self.criterion_set.id!r}"
+        raise KeyError(message + (f"; did you mean {hint!r}?" if hint else ""))
 
     def __iter__(self) -> Iterator[NodeScore]:
         return iter(self.nodes.values())
@@ -145,10 +160,27 @@ class Scorecard:
         return len(self.nodes)
 
 
+def _fold_code(code: str) -> str:
+    """The canonical form of a code: "7,4" and "7. 4" are "7.4"."""
+    return code.replace(",", ".").replace(" ", "")
+
+
+def _canonical(nodes: Mapping[str, NodeScore]) -> dict[str, str]:
+    """Canonical code → published code, for the codes whose canonical form is unambiguous."""
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for code in nodes:
+        key = _fold_code(code)
+        if key in found:
+            clashes.add(key)
+        found[key] = code
+    return {k: v for k, v in found.items() if k not in clashes}
+
+
 def _suggest(code: str, codes: list[str]) -> str | None:
     """The published code a mistyped one most likely means ("7.4" → "7,4")."""
-    folded = {c.replace(",", ".").replace(" ", ""): c for c in codes}
-    key = nfc(code).replace(",", ".").replace(" ", "")
+    folded = {_fold_code(c): c for c in codes}
+    key = _fold_code(nfc(code))
     if key in folded:
         return folded[key]
     close = difflib.get_close_matches(code, codes, n=1, cutoff=0.8)
@@ -163,8 +195,22 @@ def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object
     :class:`~cchc_criteria.ChosenBand`, or :data:`~cchc_criteria.NA`. Criteria left out are
     unscored, not zero.
     """
-    assessment = answers if isinstance(answers, Assessment) else Assessment(answers=answers)
-    with localcontext(DECIMAL_CONTEXT):
+    if not isinstance(criterion_set, CriterionSet):
+        raise ArgumentError(
+            f"score() takes a CriterionSet first, got {type(criterion_set).__name__}; "
+            "use cc.get_set(id) or cc.load_set(path)"
+        )
+    if isinstance(answers, Assessment):
+        assessment = answers
+    elif isinstance(answers, Mapping):
+        assessment = Assessment(answers=answers)
+    else:
+        raise ArgumentError(
+            "score() takes an Assessment or a mapping of criterion codes to answers, got "
+            f"{type(answers).__name__} {answers!r:.60}"
+        )
+    # Sums of accepted numbers are exact in this context; divisions round once (decimal_of).
+    with localcontext(SUM_CONTEXT):
         return _Scorer(criterion_set, assessment).run()
 
 
@@ -200,12 +246,11 @@ class _Scorer:
                 "tổng điểm được giữ ở mức tối đa",
             )
         grade = self._grade(total, max_points) if complete else None
-        touched = {code for code, node in self.nodes.items() if node.figure is not None}
-        touched |= {
-            code
-            for code, node in self.nodes.items()
-            if not node.is_leaf and any(child in touched for child in node.children)
-        }
+        # self.nodes is filled children first, so one pass reaches every ancestor.
+        touched: set[str] = set()
+        for code, node in self.nodes.items():
+            if node.figure is not None or any(child in touched for child in node.children):
+                touched.add(code)
         lint_findings = tuple(
             f for f in lint(self.set) if f.criterion in touched or (not f.criterion and complete)
         )
@@ -312,6 +357,8 @@ class _Scorer:
         outcome = criterion.rule.score(answer, maximum)
         for f in outcome.findings:
             self.findings.append(attrs.evolve(f, criterion=code))
+        if getattr(criterion.rule, "scale", None) is Scale.PERCENT:
+            self._fraction_for_percent(code, answer, outcome.value)
         points = outcome.points
         held = points
         if points is not None and points > maximum:
@@ -348,6 +395,26 @@ class _Scorer:
             matched=outcome.matched,
             explanation=outcome.explanation_vi,
             explanation_en=outcome.explanation_en,
+        )
+
+    def _fraction_for_percent(self, code: str, answer: object, value: Decimal | None) -> None:
+        """Warn when a bare number between 0 and 1 is given where a percentage is expected:
+        "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
+        if value is None or not 0 < value < 1 or isinstance(answer, bool):
+            return
+        if isinstance(answer, str) and ("%" in answer or "/" in answer):
+            return
+        if not isinstance(answer, str | int | float | Decimal):
+            return
+        meant = value * 100
+        self.finding(
+            "fraction-for-percent",
+            Severity.WARNING,
+            code,
+            f"{answer!r} was read as {_en(value)} %, as typed; the figure is a percentage, "
+            f'so if {_en(meant)} % was meant, write {_en(meant)} or "{_en(meant)}%"',
+            f"{answer!r} được hiểu là {_vi(value)} % như đã nhập; số liệu là tỷ lệ phần trăm, "
+            f'nếu ý là {_vi(meant)} % thì ghi {_vi(meant)} hoặc "{_vi(meant)}%"',
         )
 
     def _not_applicable(self, criterion: Criterion, unscored: NodeScore) -> NodeScore:
@@ -503,7 +570,7 @@ class _Scorer:
                 Severity.ERROR,
                 code,
                 f"the {label_en} score {raw!r} is not a number: {error}",
-                f"điểm {label_vi} {raw!r} không phải là số: {error}",
+                f"điểm {label_vi} {raw!r} không phải là số: {error.message_vi}",
             )
             return None
         if not _ZERO <= declared <= criterion.max_points:

@@ -6,6 +6,7 @@ from cchc_criteria.formats.assessment import (
     load_assessment,
     read_assessment,
 )
+from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.formats.sets import dump_set, dumps_set, load_set, read_set, save_set
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "read_assessment",
     "read_set",
     "save_set",
+    "write_atomic",
 ]

@@ -1,4 +1,10 @@
-"""Reading a data file: bytes → UTF-8 text → a TOML or JSON document, or one InputError."""
+"""Reading a data file: bytes → UTF-8 text → a TOML or JSON document, or one InputError.
+
+Every document is bounded before the library looks at it: at most :data:`MAX_FILE_BYTES`
+bytes, nested at most :data:`MAX_NESTING` tables or arrays deep, with no whole number longer
+than Python reads (4,300 digits) and no text that is not valid Unicode. Whatever falls outside
+is one clear problem, never a crash deep in a parser.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,17 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from cchc_criteria.errors import InputError, Problem
 
-__all__ = ["format_of", "parse_document", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "format_of", "parse_document", "read_text"]
+
+#: The largest data file read (a criterion set of 100,000 rows is a few tens of MiB).
+MAX_FILE_BYTES: Final = 256 * 1024 * 1024
+#: The deepest nesting of tables and arrays in a set or assessment file.
+MAX_NESTING: Final = 32
+_BOM = "\ufeff"
 
 
 def format_of(name: str) -> str:
@@ -19,32 +31,93 @@ def format_of(name: str) -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """The file's text; :class:`InputError` if it cannot be read or is not UTF-8."""
+    """The file's text; :class:`InputError` if it cannot be read or is not UTF-8.
+
+    A byte-order mark (as Windows editors write) is dropped.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        file = Path(path)
+        if file.is_dir():
+            raise InputError(name, "this is a folder, not a file")
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                name, f"the file has {size:,} bytes; at most {MAX_FILE_BYTES:,} are read"
+            )
+        data = file.read_bytes()
     except OSError as error:
         raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
+    except ValueError as error:  # an embedded NUL byte in the name, and the like
+        raise InputError(repr(name), f"not a usable file name: {error}") from None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
             name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
         ) from None
+    return text.removeprefix(_BOM)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _second_line(text: str, key: str) -> int | None:
+    """The line of the second ``"key":`` in JSON text (where a duplicate key stands)."""
+    pattern = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:")
+    matches = [m.start() for m in pattern.finditer(text)]
+    if len(matches) < 2:
+        return None
+    return text.count("\n", 0, matches[1]) + 1
 
 
 def parse_document(text: str, source: str, fmt: str, what: str) -> dict[str, Any]:
     """Parse TOML (or JSON) into a table; ``what`` names the document for messages."""
+    text = text.removeprefix(_BOM)
+    try:
+        document = _parse(text, source, fmt)
+    except RecursionError:
+        raise InputError(
+            source, f"tables or arrays are nested too deeply (at most {MAX_NESTING} levels)"
+        ) from None
+    if not isinstance(document, dict):
+        raise InputError(source, f"{what} is a JSON object")
+    _check_tree(document, source)
+    return document
+
+
+def _parse(text: str, source: str, fmt: str) -> Any:
     if fmt == "json":
         try:
-            document = json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError as error:
             raise InputError(
                 source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
             ) from None
-        if not isinstance(document, dict):
-            raise InputError(source, f"{what} is a JSON object")
-        return document
+        except _DuplicateKey as duplicate:
+            raise InputError(
+                source,
+                problems=[
+                    Problem(
+                        f"the key {duplicate.key!r} is given twice in one object; "
+                        "keep one (JSON readers would silently take the last)",
+                        line=_second_line(text, duplicate.key),
+                    )
+                ],
+            ) from None
+        except ValueError as error:  # a whole number beyond Python's digit limit
+            raise InputError(source, _digits_message(error)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -52,4 +125,44 @@ def parse_document(text: str, source: str, fmt: str, what: str) -> dict[str, Any
         line = int(match.group(1)) if match else None
         raise InputError(
             source, problems=[Problem(f"not valid TOML: {error}", line=line)]
+        ) from None
+    except ValueError as error:
+        raise InputError(source, _digits_message(error)) from None
+
+
+def _digits_message(error: ValueError) -> str:
+    if "digits" in str(error):
+        return "a whole number has more than 4,300 digits: out of range"
+    return f"cannot be read: {error}"
+
+
+def _check_tree(document: dict[str, Any], source: str) -> None:
+    """Refuse nesting deeper than MAX_NESTING and text that is not valid Unicode (iteratively,
+    so that the check itself cannot run out of stack)."""
+    stack: list[tuple[object, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            items: list[object] = [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            items = list(value)
+        else:
+            if isinstance(value, str) and not value.isascii():
+                _check_unicode(value, source)
+            continue
+        if depth > MAX_NESTING:
+            raise InputError(
+                source, f"tables or arrays are nested too deeply (at most {MAX_NESTING} levels)"
+            )
+        stack.extend((item, depth + 1) for item in items)
+
+
+def _check_unicode(text: str, source: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            source,
+            f"the text {text[:40]!r} has a lone surrogate {text[error.start]!r} (a broken "
+            "\\u escape): it is not valid Unicode",
         ) from None

@@ -30,6 +30,7 @@ from cchc_criteria.formats._convert import (
     unstructure_rule,
 )
 from cchc_criteria.formats._files import format_of, parse_document, read_text
+from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.model import (
     Acknowledgement,
     Criterion,
@@ -193,8 +194,16 @@ class _Reader:
             for message, key in _messages(error):
                 self.problem(message, self._key_line(key, index), code)
         rule: Rule | None = None
+        if kind is not None and not isinstance(kind, str):
+            self.problem(
+                f"rule must be a text naming the kind of rule ({', '.join(RULE_KEYS)}), "
+                f"got {type(kind).__name__} {kind!r:.60}",
+                self._key_line("rule", index),
+                code,
+            )
+            return None
         if kind is not None:
-            unknown = set(params) - RULE_KEYS.get(str(kind), frozenset())
+            unknown = set(params) - RULE_KEYS.get(kind, frozenset())
             if kind in RULE_KEYS and unknown:
                 self.problem(
                     f"{', '.join(sorted(unknown))} do(es) not belong to a {kind} rule; "
@@ -437,7 +446,4 @@ def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
     """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
     target = Path(path)
     fmt = "json" if target.suffix.lower() == ".json" else "toml"
-    text = dumps_set(criterion_set, format=fmt)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
+    write_atomic(target, dumps_set(criterion_set, format=fmt))

@@ -9,7 +9,10 @@ reached and its self-assessed points. ``cchc score SET filled.xlsx`` reads it ba
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -18,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.formats._cells import keep_text
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale, nfc
 from cchc_criteria.numbers import to_decimal
@@ -113,6 +117,7 @@ def template_workbook(criterion_set: CriterionSet) -> bytes:
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A4"
+    keep_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -131,37 +136,77 @@ def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], ce
 
 
 def read_workbook(path: str | Path) -> Assessment:
-    """Read a filled-in self-assessment workbook; every problem is reported at once."""
+    """Read a filled-in self-assessment workbook; every problem is reported at once.
+
+    Cells are read as the person who typed them sees them: 93 typed into a percent-formatted
+    cell (stored as 0.93) is 93 %, "93,5" typed as text is 93,5, a date cell is a date. A
+    formula cell is read by the value Excel saved with it; one with no saved value is a
+    problem that names the cell.
+    """
     name = str(path)
     try:
-        book = load_workbook(path, data_only=True, read_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise InputError(name, f"not a readable XLSX workbook: {error}") from None
-    if SHEET not in book.sheetnames:
-        raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
-    sheet = book[SHEET]
+        return _read_workbook(path, name)
+    except CchcError:
+        raise
+    except Exception as error:  # openpyxl and its XML parser raise many kinds for bad files
+        raise InputError(
+            name, f"not a readable XLSX workbook: {type(error).__name__}: {error}"
+        ) from None
+
+
+def _read_workbook(path: str | Path, name: str) -> Assessment:
+    formulas = load_workbook(path, data_only=False, read_only=True)
+    values = load_workbook(path, data_only=True, read_only=True)
+    try:
+        if SHEET not in formulas.sheetnames:
+            raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
+        rows = zip(
+            formulas[SHEET].iter_rows(max_col=len(HEADERS)),
+            values[SHEET].iter_rows(max_col=len(HEADERS), values_only=True),
+            strict=False,
+        )
+        return _assessment(rows, name)
+    finally:
+        formulas.close()
+        values.close()
+
+
+def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: str) -> Assessment:
     problems: list[Problem] = []
     answers: dict[str, object] = {}
     declared: dict[str, object] = {}
     explanations: dict[str, str] = {}
     set_id = unit = period = ""
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = list(values) + [None] * 8
+    for number, (cells, cached) in enumerate(rows, start=1):
+        shown = [_shown(cell, value) for cell, value in zip(cells, cached, strict=False)]
+        shown += [None] * (len(HEADERS) - len(shown))
+        missing = [
+            cell.coordinate
+            for cell, value in zip(cells, cached, strict=False)
+            if getattr(cell, "data_type", None) == "f" and value is None
+        ]
         if number == 1:
-            set_id = str(cells[1] or "")
+            set_id = str(shown[1] or "")
             continue
         if number == 2:
-            unit, period = str(cells[1] or ""), str(cells[3] or "")
+            unit, period = str(shown[1] or ""), str(shown[3] or "")
             continue
-        if number < _FIRST_ROW or cells[0] is None:
+        if number < _FIRST_ROW or shown[0] is None:
             continue
-        code = nfc(str(cells[0]))
-        figure, band, self_score, explanation = cells[4], cells[5], cells[6], cells[7]
+        code = nfc(str(shown[0]))
+        for coordinate in missing:
+            problems.append(
+                Problem(
+                    f"cell {coordinate} holds a formula with no saved value: open the "
+                    "workbook in Excel or LibreOffice and save it, or type the figure",
+                    line=number,
+                    criterion=code,
+                )
+            )
+        figure, band, self_score, explanation = shown[4], shown[5], shown[6], shown[7]
         if figure is not None and str(figure).strip() != "":
             if isinstance(figure, str) and fold(figure) in _NA_WORDS:
                 answers[code] = NA
-            elif isinstance(figure, float):
-                answers[code] = to_decimal(figure)
             else:
                 answers[code] = figure
         elif band is not None and str(band).strip() != "":
@@ -172,16 +217,31 @@ def read_workbook(path: str | Path) -> Assessment:
             except CchcError as error:
                 problems.append(Problem(f"Điểm tự đánh giá: {error}", line=number, criterion=code))
         if explanation:
-            explanations[code] = str(explanation)
-    book.close()
+            explanations[code] = nfc(str(explanation))
     if problems:
         raise InputError(name, problems=problems)
     return Assessment(
         answers=answers,
-        set_id=set_id or None,
+        set_id=nfc(set_id) or None,
         unit=unit,
         period=period,
         self_assessed=declared,
         explanations=explanations,
         source=name,
     )
+
+
+def _shown(cell: Any, value: object) -> object:
+    """A cell's value as the person sees it on screen."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, datetime):
+        return value.date() if value.time() == time() else value
+    if isinstance(value, int | float):
+        number = to_decimal(value)
+        if "%" in str(getattr(cell, "number_format", "") or ""):
+            return f"{number * 100}%"  # 0.93 shown as 93 % is 93 %
+        return number
+    if isinstance(value, str):
+        return nfc(value)
+    return value

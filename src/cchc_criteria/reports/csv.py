@@ -9,7 +9,7 @@ from decimal import Decimal
 from cchc_criteria.reports.data import plain
 from cchc_criteria.scoring import Scorecard
 
-__all__ = ["CSV_COLUMNS", "render_csv"]
+__all__ = ["CSV_COLUMNS", "csv_text", "render_csv"]
 
 #: The columns, in order (the header row uses these names).
 CSV_COLUMNS = (
@@ -32,10 +32,23 @@ CSV_COLUMNS = (
 )
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# injection"); text that does is written with a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_text(text: str) -> str:
+    """``text`` made safe for a CSV cell that a spreadsheet may open: a cell that would start
+    a formula (``=HYPERLINK(…)``, ``@SUM(…)``, ``+1``, ``-1``) gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
-    return plain(value) if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal):
+        return plain(value)  # numbers are numbers: "-0.5" is not neutralised
+    return csv_text(value) if isinstance(value, str) else value
 
 
 def render_csv(card: Scorecard, *, lang: str = "vi") -> str:

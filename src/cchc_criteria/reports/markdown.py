@@ -10,6 +10,9 @@ __all__ = ["render_markdown"]
 
 
 def _cell(text: str) -> str:
+    """Text for a Markdown table cell or line: HTML is escaped (Markdown passes it through),
+    table pipes and backslashes are escaped, new lines become spaces."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 

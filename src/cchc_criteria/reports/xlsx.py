@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from cchc_criteria.formats._cells import keep_text
 from cchc_criteria.reports._common import LABELS, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
@@ -71,6 +72,7 @@ def scorecard_workbook(card: Scorecard, *, lang: str = "vi") -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     table = rows(card, lang)
     where = {row.node.code: header_row + 1 + i for i, row in enumerate(table)}
+    formulas: set[tuple[str, str]] = set()
     for row in table:
         node = row.node
         number = where[node.code]
@@ -86,7 +88,8 @@ def scorecard_workbook(card: Scorecard, *, lang: str = "vi") -> bytes:
             for column in (3, 4, 5, 7):
                 letter = get_column_letter(column)
                 cells = ",".join(f"{letter}{r}" for r in children)
-                sheet.cell(row=number, column=column, value=f"=SUM({cells})")
+                cell = sheet.cell(row=number, column=column, value=f"=SUM({cells})")
+                formulas.add((sheet.title, cell.coordinate))
             for column in range(1, 8):
                 sheet.cell(row=number, column=column).font = Font(bold=True)
         for column in (3, 4, 5, 7):
@@ -103,7 +106,7 @@ def scorecard_workbook(card: Scorecard, *, lang: str = "vi") -> bytes:
     for letter, width in zip("ABCDEFG", (9, 70, 12, 14, 14, 30, 16), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header_row + 1}"
-    return _save(book)
+    return _save(book, formulas)
 
 
 def ranking_workbook(ranking: Sequence[Ranked], *, lang: str = "vi") -> bytes:
@@ -147,7 +150,8 @@ def ranking_workbook(ranking: Sequence[Ranked], *, lang: str = "vi") -> bytes:
     return _save(book)
 
 
-def _save(book: Workbook) -> bytes:
+def _save(book: Workbook, formulas: set[tuple[str, str]] | None = None) -> bytes:
+    keep_text(book, formulas or set())
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -40,17 +40,17 @@ def refusal(code: str, answer: object, message: str, message_vi: str) -> Outcome
 def read_quantity(answer: object, scale: Scale) -> Fraction:
     """Read ``answer`` exactly in the units of ``scale`` (NumberFormatError if it is not one)."""
     if isinstance(answer, bool) or answer is None:
-        raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+        raise _not_a(scale, answer)
     if scale is Scale.COUNT:
         if isinstance(answer, str) and ("/" in answer or "%" in answer):
-            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+            raise _not_a(scale, answer)
         value = parse_rate(answer, percent=False)
         if value.denominator != 1:
-            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+            raise _not_a(scale, answer)
         return value
     if scale is Scale.NUMBER:
         if isinstance(answer, str) and ("/" in answer or "%" in answer):
-            raise NumberFormatError(f"expected {expected(scale)}, got {answer!r}")
+            raise _not_a(scale, answer)
         return parse_rate(answer, percent=False)
     return parse_rate(answer, percent=scale is Scale.PERCENT)
 
@@ -69,7 +69,7 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
             "invalid-answer",
             answer,
             f"expected {expected(scale)}{also_en}: {error}",
-            f"cần {expected(scale)}{also_vi}: {error}",
+            f"cần {expected(scale, 'vi')}{also_vi}: {error.message_vi}",
         )
     if outside_domain(value, scale):
         return domain_refusal(answer, value, scale)
@@ -90,14 +90,28 @@ def scored(
     )
 
 
-def expected(scale: Scale) -> str:
-    """What an answer on ``scale`` looks like, for messages."""
+def expected(scale: Scale, lang: str = "en") -> str:
+    """What an answer on ``scale`` looks like, for messages (English or ``"vi"``)."""
+    if lang == "vi":
+        return {
+            Scale.PERCENT: 'tỷ lệ phần trăm như 93, "93,5%" hoặc "3/41"',
+            Scale.RATIO: 'tỷ lệ như 0,93, "93%" hoặc "3/41"',
+            Scale.COUNT: "một số nguyên như 4",
+            Scale.NUMBER: 'một số như 7 hoặc "7,5"',
+        }[scale]
     return {
         Scale.PERCENT: 'a rate in percent such as 93, "93,5%" or "3/41"',
         Scale.RATIO: 'a rate such as 0.93, "93%" or "3/41"',
         Scale.COUNT: "a whole number such as 4",
         Scale.NUMBER: 'a number such as 7 or "7,5"',
     }[scale]
+
+
+def _not_a(scale: Scale, answer: object) -> NumberFormatError:
+    return NumberFormatError(
+        f"expected {expected(scale)}, got {answer!r:.60}",
+        f"cần {expected(scale, 'vi')}, nhận được {answer!r:.60}",
+    )
 
 
 def outside_domain(value: Fraction, scale: Scale) -> bool:

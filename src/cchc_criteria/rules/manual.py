@@ -33,7 +33,7 @@ class ManualRule:
                 "invalid-answer",
                 answer,
                 f"expected a score from 0 to {format_number(max_points, lang='en')}: {error}",
-                f"cần điểm từ 0 đến {format_number(max_points)}: {error}",
+                f"cần điểm từ 0 đến {format_number(max_points)}: {error.message_vi}",
             )
         if not 0 <= points <= max_points:
             return refusal(

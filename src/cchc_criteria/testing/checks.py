@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc_criteria.model import CriterionSet, Role
-from cchc_criteria.numbers import DECIMAL_CONTEXT
+from cchc_criteria.numbers import SUM_CONTEXT
 from cchc_criteria.scoring import NodeScore, Scorecard, score
 from cchc_criteria.testing.strategies import assessments
 
@@ -27,7 +27,7 @@ def scorecard_problems(card: Scorecard) -> list[str]:
     * a group is complete exactly when all its children are;
     * the card's totals are those of its top-level criteria.
     """
-    with localcontext(DECIMAL_CONTEXT):
+    with localcontext(SUM_CONTEXT):
         return _card_problems(card)
 
 
