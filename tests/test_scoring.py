@@ -278,7 +278,7 @@ def test_lookup_of_a_mistyped_code_suggests_the_published_one() -> None:
     assert card["7.4"].code == "7,4"
     assert card["7.4"] is card["7,4"]
     assert card["7,4"].points == 1
-    with pytest.raises(KeyError, match="did you mean '7.4.1'"):
+    with pytest.raises(KeyError, match=r"did you mean '7\.4\.1'"):
         card["7.4.2"]
 
 

@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from cchc_criteria.advice import Advice, AdviceStep, advise
 from cchc_criteria.analysis import LINT_CODES, lint
 from cchc_criteria.errors import (
+    ArgumentError,
     CchcError,
     DuplicateSetError,
     InputError,
@@ -31,6 +32,7 @@ from cchc_criteria.formats import (
     read_assessment,
     read_set,
     save_set,
+    write_atomic,
 )
 from cchc_criteria.formulas import FormulaError
 from cchc_criteria.hookspecs import hookimpl
@@ -64,7 +66,7 @@ from cchc_criteria.model import (
     at_most,
     below,
 )
-from cchc_criteria.registry import RegisteredSet, Registry, get_set, list_sets
+from cchc_criteria.registry import PluginFailure, RegisteredSet, Registry, get_set, list_sets
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -89,6 +91,7 @@ __all__ = [
     "Acknowledgement",
     "Advice",
     "AdviceStep",
+    "ArgumentError",
     "Assessment",
     "Band",
     "BandRule",
@@ -115,6 +118,7 @@ __all__ = [
     "Outcome",
     "PerItemRule",
     "PluginError",
+    "PluginFailure",
     "Points",
     "ProportionalRule",
     "RegisteredSet",
@@ -149,4 +153,5 @@ __all__ = [
     "read_set",
     "save_set",
     "score",
+    "write_atomic",
 ]

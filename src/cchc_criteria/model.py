@@ -230,6 +230,20 @@ FINDING_CODES: Mapping[str, Severity] = {
 }
 
 
+#: The most decimal places a set may round to.
+MAX_ROUNDING_PLACES = 20
+
+
+def _places(_: object, __: object, value: int | None) -> None:
+    """attrs validator of rounding places: a whole number from 0 to MAX_ROUNDING_PLACES."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentError(f"rounding places are a whole number, got {value!r:.60}")
+    if not 0 <= value <= MAX_ROUNDING_PLACES:
+        raise ArgumentError(f"rounding places must be from 0 to {MAX_ROUNDING_PLACES}, got {value}")
+
+
 # --------------------------------------------------------------------------- edges and bands
 
 
@@ -375,7 +389,7 @@ class Linear:
     divisor: Decimal = attrs.field(default=Decimal(1), converter=to_decimal)
     offset: Decimal = attrs.field(default=Decimal(0), converter=to_decimal)
     cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
-    places: int | None = None
+    places: int | None = attrs.field(default=None, validator=_places)
 
     @divisor.validator
     def _divisor_not_zero(self, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
@@ -429,7 +443,7 @@ class Formula:
 
     text: str = attrs.field(converter=nfc)
     cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
-    places: int | None = None
+    places: int | None = attrs.field(default=None, validator=_places)
     expression: Expression = attrs.field(init=False, eq=False, repr=False)
 
     @expression.default
@@ -528,7 +542,7 @@ class RoundingPolicy:
     the exact value is kept beside the rounded one.
     """
 
-    places: int | None = None
+    places: int | None = attrs.field(default=None, validator=_places)
     mode: str = ROUND_HALF_UP
 
 

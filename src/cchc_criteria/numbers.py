@@ -99,6 +99,8 @@ def to_decimal(value: object) -> Decimal:
     if isinstance(value, Fraction):
         if abs(value) >= 10**MAX_MAGNITUDE:
             raise _out_of_range(f"{float(value):.3e}")
+        if value and abs(value) < Fraction(1, 10**MAX_DECIMALS):
+            raise _out_of_range(f"{float(value):.3e}")
         return decimal_of(value)
     if isinstance(value, str):
         return parse_number(value)
@@ -211,6 +213,7 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
     """
     scale = Fraction(100) if percent else Fraction(1)
     if isinstance(value, Fraction):
+        to_decimal(value)  # the same bounds as every other number
         return value
     if isinstance(value, str):
         cleaned = _SPACES.sub("", unicodedata.normalize("NFC", value))

@@ -9,6 +9,7 @@ is, and never reported where it is not.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -286,7 +287,9 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
     unit = rule.scale.symbol
     shape = shape_of(rule, maximum)
     yield from _label_collisions(code, [b.label for b in rule.bands])
-    for low, high in _runs(shape, lambda part: not part.bands):
+    # On a count scale only whole numbers can be answered: a part without one is no gap.
+    counts = rule.scale is Scale.COUNT
+    for low, high in _runs(shape, lambda part: not part.bands and _answerable(part, counts)):
         where_en = _span(low, high, "en", unit)
         where_vi = _span(low, high, "vi", unit)
         yield _finding(
@@ -299,7 +302,10 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
     for first in range(len(rule.bands)):
         for second in range(first + 1, len(rule.bands)):
             for low, high in _runs(
-                shape, lambda part, a=first, b=second: a in part.bands and b in part.bands
+                shape,
+                lambda part, a=first, b=second: (
+                    a in part.bands and b in part.bands and _answerable(part, counts)
+                ),
             ):
                 yield _finding(
                     "band-overlap",
@@ -362,6 +368,17 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
             value=value,
         )
     yield from _monotony(code, rule, shape, unit)
+
+
+def _answerable(part: Part, counts: bool) -> bool:
+    """Whether an answer can fall in ``part``: any value, or on a count scale a whole number."""
+    if not counts:
+        return True
+    if part.point:
+        return part.start is not None and part.start.denominator == 1
+    if part.start is None or part.end is None:
+        return True
+    return math.floor(part.start) + 1 < part.end
 
 
 def _label_collisions(code: str, labels: list[str]) -> Iterator[Finding]:

@@ -9,14 +9,22 @@ is one clear problem, never a crash deep in a parser.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any, Final
 
-from cchc_criteria.errors import InputError, Problem
+from cchc_criteria.errors import ArgumentError, InputError, Problem
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "format_of", "parse_document", "read_text"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_NESTING",
+    "format_of",
+    "parse_document",
+    "read_bytes",
+    "read_text",
+]
 
 #: The largest data file read (a criterion set of 100,000 rows is a few tens of MiB).
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
@@ -35,6 +43,21 @@ def read_text(path: str | Path) -> str:
 
     A byte-order mark (as Windows editors write) is dropped.
     """
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            str(path), f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    return text.removeprefix(_BOM)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes; :class:`InputError` for a folder, a file too large, a bad name, or
+    one that cannot be read."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentError(f"expected a file name or path, got {type(path).__name__}")
     name = str(path)
     try:
         file = Path(path)
@@ -45,18 +68,11 @@ def read_text(path: str | Path) -> str:
             raise InputError(
                 name, f"the file has {size:,} bytes; at most {MAX_FILE_BYTES:,} are read"
             )
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
     except ValueError as error:  # an embedded NUL byte in the name, and the like
         raise InputError(repr(name), f"not a usable file name: {error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            name, f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
-    return text.removeprefix(_BOM)
 
 
 class _DuplicateKey(Exception):

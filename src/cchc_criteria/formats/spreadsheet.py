@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._cells import keep_text
+from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale, nfc
 from cchc_criteria.numbers import to_decimal
@@ -155,8 +156,11 @@ def read_workbook(path: str | Path) -> Assessment:
 
 
 def _read_workbook(path: str | Path, name: str) -> Assessment:
-    formulas = load_workbook(path, data_only=False, read_only=True)
-    values = load_workbook(path, data_only=True, read_only=True)
+    # Read once into memory (bounded like every data file): a damaged sheet that fails half
+    # way through cannot leave a file handle open.
+    data = read_bytes(path)
+    formulas = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+    values = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     try:
         if SHEET not in formulas.sheetnames:
             raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
