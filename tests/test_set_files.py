@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import tempfile
 import tomllib
@@ -21,6 +22,14 @@ from cchc_criteria.formats.schema import schema
 from cchc_criteria.testing import assessments, criterion_sets
 
 ROOT = Path(__file__).parents[1]
+
+
+@functools.cache
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    """The schema's validator, built once: building it costs far more than validating."""
+    return jsonschema.Draft202012Validator(schema(kind))
+
+
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
 QN_EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 
@@ -268,7 +277,7 @@ def test_generated_sets_round_trip_through_toml_and_json(cs: cc.CriterionSet) ->
 
 @given(criterion_sets())
 def test_dumped_sets_satisfy_the_schema(cs: cc.CriterionSet) -> None:
-    jsonschema.validate(cc.dump_set(cs), schema("set"))
+    validator("set").validate(cc.dump_set(cs))
 
 
 @given(st.data(), criterion_sets(max_depth=2))
@@ -279,12 +288,12 @@ def test_generated_assessments_round_trip(data: st.DataObject, cs: cc.CriterionS
             cc.dumps_assessment(assessment, format=fmt), source="<text>", format=fmt
         )
         assert again == assessment
-    jsonschema.validate(cc.dump_assessment(assessment), schema("assessment"))
+    validator("assessment").validate(cc.dump_assessment(assessment))
 
 
 def test_bundled_files_satisfy_the_schemas() -> None:
-    jsonschema.validate(tomllib.loads(QN_SET.read_text(encoding="utf-8")), schema("set"))
-    jsonschema.validate(tomllib.loads(QN_EXAMPLE.read_text(encoding="utf-8")), schema("assessment"))
+    validator("set").validate(tomllib.loads(QN_SET.read_text(encoding="utf-8")))
+    validator("assessment").validate(tomllib.loads(QN_EXAMPLE.read_text(encoding="utf-8")))
 
 
 def test_bundled_files_round_trip() -> None:
@@ -322,7 +331,7 @@ def test_template_is_an_assessment_with_every_criterion_unanswered() -> None:
     assert len(card.findings) == len(leaves)
     for code in leaves:
         assert f'# "{code}" = ' in result.stdout
-    jsonschema.validate(tomllib.loads(result.stdout), schema("assessment"))
+    validator("assessment").validate(tomllib.loads(result.stdout))
 
 
 def _mutations() -> st.SearchStrategy[bytes]:

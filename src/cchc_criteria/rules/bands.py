@@ -216,12 +216,25 @@ def _award_span(
     low, high = _span(band, scale)
     award = band.award
     if isinstance(award, Linear):
-        return _linear_range(award, low, high)
-    if isinstance(award, Formula):
-        least, most = award.bounds(low, high, max_points)
-        return (-math.inf if least is None else least), (math.inf if most is None else most)
-    points = award.exact(Fraction(0), max_points)
-    return points, points
+        least, most = _linear_range(award, low, high)
+    elif isinstance(award, Formula):
+        bound_low, bound_high = award.bounds(low, high, max_points)
+        least = -math.inf if bound_low is None else bound_low
+        most = math.inf if bound_high is None else bound_high
+    else:
+        points = award.exact(Fraction(0), max_points)
+        return points, points
+    if award.places is not None:
+        # Rounding is monotone: the rounded awards lie between the rounded ends.
+        least = min(least, _round_end(least, award.places))
+        most = max(most, _round_end(most, award.places))
+    return least, most
+
+
+def _round_end(value: Fraction | float, places: int) -> Fraction | float:
+    if isinstance(value, float):  # ±inf
+        return value
+    return Fraction(round_points(decimal_of(value), places))
 
 
 def _linear_range(

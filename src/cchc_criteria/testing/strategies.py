@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -70,48 +71,54 @@ _formula_texts = st.sampled_from(
 )
 
 
-@st.composite
-def _edges(draw: st.DrawFn, scale: Scale) -> list[Decimal]:
+# Strategies are built once per set of arguments: building them is what costs most in
+# Hypothesis, far more than drawing from them.
+
+
+@functools.cache
+def _edges(scale: Scale) -> st.SearchStrategy[list[Decimal]]:
     """Sorted, distinct inner edges that cut the scale's domain into bands."""
     high = "100" if scale is Scale.PERCENT else ("1" if scale is Scale.RATIO else "50")
     places = 4 if scale is Scale.RATIO else (0 if scale is Scale.COUNT else 2)
-    cuts = draw(st.lists(_decimals("0", high, places), min_size=0, max_size=5, unique=True))
-    return sorted(cuts)
+    return st.lists(_decimals("0", high, places), min_size=0, max_size=5, unique=True).map(sorted)
 
 
-@st.composite
-def _award(
-    draw: st.DrawFn, *, monotone_floor: Decimal | None = None
-) -> Points | FractionOfMax | Linear | Formula:
-    if monotone_floor is not None:
-        return Points(monotone_floor + draw(_decimals("0", "2")))
-    kind = draw(st.sampled_from(["points", "fraction", "linear", "formula"]))
-    if kind == "points":
-        return Points(draw(points))
-    if kind == "fraction":
-        return FractionOfMax(draw(fractions_of_max))
-    if kind == "formula":
-        return Formula(
-            draw(_formula_texts),
-            cap=draw(st.none() | points),
-            places=draw(st.none() | st.integers(0, 3)),
-        )
-    return Linear(
-        draw(_decimals("-2", "3")),
-        draw(_decimals("1", "100", 0)),
-        draw(_decimals("-1", "1")),
-        cap=draw(st.none() | points),
-        places=draw(st.none() | st.integers(0, 3)),
-    )
+_caps = st.none() | points
+_places = st.none() | st.integers(0, 3)
+_steps = _decimals("0", "2")
+_awards: st.SearchStrategy[Points | FractionOfMax | Linear | Formula] = st.one_of(
+    st.builds(Points, points),
+    st.builds(FractionOfMax, fractions_of_max),
+    st.builds(
+        Linear,
+        _decimals("-2", "3"),
+        _decimals("1", "100", 0),
+        _decimals("-1", "1"),
+        cap=_caps,
+        places=_places,
+    ),
+    st.builds(Formula, _formula_texts, cap=_caps, places=_places),
+)
 
 
-@st.composite
-def band_rules(draw: st.DrawFn, *, scale: Scale | None = None, monotone: bool = False) -> BandRule:
+def band_rules(
+    *, scale: Scale | None = None, monotone: bool = False
+) -> st.SearchStrategy[BandRule]:
     """A band rule whose bands partition the domain with no gap and no overlap.
 
     Each inner edge belongs to the band below or above it at random. With ``monotone``, the
     awards are fixed points that never decrease from one band to the next.
     """
+    return _band_rules(scale, monotone)
+
+
+@functools.cache
+def _band_rules(scale: Scale | None, monotone: bool) -> st.SearchStrategy[BandRule]:
+    return _draw_band_rule(scale=scale, monotone=monotone)
+
+
+@st.composite
+def _draw_band_rule(draw: st.DrawFn, *, scale: Scale | None, monotone: bool) -> BandRule:
     chosen = scale if scale is not None else draw(st.sampled_from(list(Scale)))
     cuts = draw(_edges(chosen))
     bands: list[Band] = []
@@ -121,7 +128,7 @@ def band_rules(draw: st.DrawFn, *, scale: Scale | None = None, monotone: bool = 
         upper: Upper | None = None
         if cut is not None:
             upper = Upper(cut, inclusive=draw(st.booleans()))
-        award = draw(_award(monotone_floor=floor if monotone else None))
+        award = Points(floor + draw(_steps)) if monotone else draw(_awards)
         if isinstance(award, Points):
             floor = award.points
         bands.append(Band(f"khoảng {number}", award, lower, upper))
@@ -132,56 +139,52 @@ def band_rules(draw: st.DrawFn, *, scale: Scale | None = None, monotone: bool = 
     return BandRule(bands, chosen)
 
 
-def _option_labels() -> st.SearchStrategy[list[str]]:
-    return st.lists(
-        st.sampled_from(["Xuất sắc", "Tốt", "Khá", "Đạt", "Không đạt", "Hoàn thành"]),
-        min_size=1,
-        max_size=4,
-        unique=True,
-    )
-
-
-@st.composite
-def _choice_rules(draw: st.DrawFn) -> ChoiceRule:
-    labels = draw(_option_labels())
-    return ChoiceRule([Option(label, draw(_fixed_awards)) for label in labels])
-
-
+_option_labels = st.lists(
+    st.sampled_from(["Xuất sắc", "Tốt", "Khá", "Đạt", "Không đạt", "Hoàn thành"]),
+    min_size=1,
+    max_size=4,
+    unique=True,
+)
 _fixed_awards: st.SearchStrategy[Points | FractionOfMax] = st.one_of(
     st.builds(Points, points), st.builds(FractionOfMax, fractions_of_max)
 )
+_choice_rules = _option_labels.flatmap(
+    lambda labels: st.tuples(*(_fixed_awards for _ in labels)).map(
+        lambda awards: ChoiceRule(
+            [Option(label, award) for label, award in zip(labels, awards, strict=True)]
+        )
+    )
+)
+_yes_no_rules = st.builds(
+    YesNoRule,
+    yes=st.builds(Option, st.just("Đã ban hành"), st.builds(Points, points)),
+    no=st.builds(Option, st.just("Chưa ban hành"), st.builds(Points, points)),
+) | st.just(YesNoRule())
+_proportional_rules = st.builds(ProportionalRule, st.sampled_from([Scale.PERCENT, Scale.RATIO]))
+_per_item_rules = st.builds(PerItemRule, _decimals("0", "3"), st.none() | points)
 
 
-def _yes_no_rules() -> st.SearchStrategy[YesNoRule]:
-    return st.builds(
-        YesNoRule,
-        yes=st.builds(Option, st.just("Đã ban hành"), st.builds(Points, points)),
-        no=st.builds(Option, st.just("Chưa ban hành"), st.builds(Points, points)),
-    ) | st.just(YesNoRule())
-
-
+@functools.cache
 def rules() -> st.SearchStrategy[Rule]:
     """Any rule, including ones that as written can award more than a max or less than 0."""
     return st.one_of(
         band_rules(),
-        _yes_no_rules(),
-        _choice_rules(),
-        st.builds(ProportionalRule, st.sampled_from([Scale.PERCENT, Scale.RATIO])),
-        st.builds(PerItemRule, _decimals("0", "3"), st.none() | points),
+        _yes_no_rules,
+        _choice_rules,
+        _proportional_rules,
+        _per_item_rules,
         st.builds(DeductionRule, _decimals("0", "3"), _decimals("0", "2")),
         st.just(ManualRule()),
     )
 
 
+@functools.cache
 def monotone_rules() -> st.SearchStrategy[Rule]:
     """Rules that never award fewer points for a larger figure, by construction."""
-    return st.one_of(
-        band_rules(monotone=True),
-        st.builds(ProportionalRule, st.sampled_from([Scale.PERCENT, Scale.RATIO])),
-        st.builds(PerItemRule, _decimals("0", "3"), st.none() | points),
-    )
+    return st.one_of(band_rules(monotone=True), _proportional_rules, _per_item_rules)
 
 
+@functools.cache
 def _in_scale(scale: Scale) -> st.SearchStrategy[object]:
     if scale is Scale.PERCENT:
         return st.one_of(
@@ -225,26 +228,33 @@ def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     return st.one_of(st.booleans(), _in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
 
 
+_junk = st.sampled_from(
+    ["120%", "-5", "5/3", "0/0", "3/0", "abc", "", "1.500", True, "Không rõ", -1]
+)
+
+
 def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Valid answers, N/A, and answers a careless unit might give (out of range, malformed)."""
-    junk = st.sampled_from(
-        ["120%", "-5", "5/3", "0/0", "3/0", "abc", "", "1.500", True, "Không rõ", -1]
-    )
-    return st.one_of(valid_answers(rule, max_points), st.just(NA), junk)
+    return st.one_of(valid_answers(rule, max_points), st.just(NA), _junk)
 
 
 _roles = st.sampled_from([Role.SCORE, Role.SCORE, Role.BONUS, Role.DEDUCTION])
 
 
-@st.composite
+_children = st.integers(1, 4)
+_often = st.integers(0, 4)
+
+
 def _criterion(draw: st.DrawFn, code: str, depth: int, max_depth: int, roles: bool) -> Criterion:
+    """Draw one criterion and its subtree (a plain function: one strategy object per node
+    would cost more than the drawing)."""
     leaf = depth >= max_depth or draw(st.booleans())
     if leaf:
         rule = draw(rules())
         return Criterion(code, f"Tiêu chí {code}", draw(points), rule=rule)
-    count = draw(st.integers(1, 4))
+    count = draw(_children)
     children = [
-        draw(_criterion(f"{code}.{i}", depth + 1, max_depth, roles)) for i in range(1, count + 1)
+        _criterion(draw, f"{code}.{i}", depth + 1, max_depth, roles) for i in range(1, count + 1)
     ]
     if roles:
         children = [
@@ -252,7 +262,7 @@ def _criterion(draw: st.DrawFn, code: str, depth: int, max_depth: int, roles: bo
             for position, child in enumerate(children)
         ]
     consistent = sum((c.max_points for c in children if c.role is Role.SCORE), Decimal(0))
-    maximum = consistent if draw(st.integers(0, 4)) else draw(points)
+    maximum = consistent if draw(_often) else draw(points)
     return Criterion(code, f"Nhóm {code}", maximum, children=children)
 
 
@@ -266,7 +276,7 @@ def criterion_sets(
     group's max is the sum of its children's (as a well-formed published set has it).
     """
     count = draw(st.integers(1, 3))
-    areas = [draw(_criterion(str(i), 1, max_depth, roles)) for i in range(1, count + 1)]
+    areas = [_criterion(draw, str(i), 1, max_depth, roles) for i in range(1, count + 1)]
     if consistent:
         areas = [_make_consistent(area) for area in areas]
     return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas)
@@ -278,6 +288,9 @@ def _make_consistent(criterion: Criterion) -> Criterion:
     children = [_make_consistent(c) for c in criterion.children]
     total = sum((c.max_points for c in children if c.role is Role.SCORE), Decimal(0))
     return attrs.evolve(criterion, children=children, max_points=total)
+
+
+_rarely = st.integers(0, 5)
 
 
 @st.composite
@@ -300,7 +313,7 @@ def assessments(
         if valid_only:
             answers[criterion.code] = draw(valid_answers(criterion.rule, criterion.max_points))
             continue
-        if draw(st.integers(0, 5)) == 0:
+        if draw(_rarely) == 0:
             continue
         answers[criterion.code] = draw(answers_for(criterion.rule, criterion.max_points))
     if not declared:
