@@ -28,8 +28,9 @@ from cchc_criteria.rules import (
     ProportionalRule,
     YesNoRule,
 )
-from cchc_criteria.rules._answers import fold, read_quantity
+from cchc_criteria.rules._answers import read_quantity
 from cchc_criteria.scoring import NodeScore, Scorecard, score
+from cchc_criteria.text import fold
 
 __all__ = ["Advice", "AdviceStep", "advise"]
 

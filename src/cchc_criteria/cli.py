@@ -11,7 +11,6 @@ import importlib
 import io
 import json
 import os
-import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -33,8 +32,8 @@ from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import STRICT_ENV, get_set, list_sets, plugin_reports, registry
 from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import csv_text
-from cchc_criteria.rules._answers import fold
 from cchc_criteria.scoring import Scorecard, score
+from cchc_criteria.text import fold, printable
 
 __all__ = ["main"]
 
@@ -51,17 +50,6 @@ class _Fail(click.ClickException):
 
     def show(self, file: object = None) -> None:
         _echo(f"cchc: error: {self.format_message()}", err=True)
-
-
-# C0 and C1 control characters (but the line feed and tab) and the bidirectional overrides
-# that can make a terminal show other text than the file holds.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character shown as an escape (``\\u001b``), so that what
-    a file holds cannot drive the terminal it is printed on."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:

@@ -21,7 +21,7 @@ import attrs
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from cchc_criteria.errors import CchcError
+from cchc_criteria.errors import DateFormatError
 
 __all__ = [
     "DateFormatError",
@@ -38,10 +38,6 @@ _HOW = (
     '"từ năm 2016 đến tháng 6/2019"'
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-class DateFormatError(CchcError, ValueError):
-    """A date or period that cannot be read unambiguously."""
 
 
 @attrs.frozen

@@ -12,8 +12,11 @@ import attrs
 __all__ = [
     "ArgumentError",
     "CchcError",
+    "DateFormatError",
     "DuplicateSetError",
+    "FormulaError",
     "InputError",
+    "InvalidValueError",
     "NumberFormatError",
     "PluginError",
     "Problem",
@@ -126,3 +129,44 @@ class DuplicateSetError(CchcError):
 
 class PluginError(CchcError):
     """A plugin failed to load, or its hook returned something that is not a criterion set."""
+
+
+class InvalidValueError(CchcError, ValueError):
+    """A value the library cannot accept where it was given: a negative max, a band rule with
+    no bands, a divisor of 0, an answer table that names no band."""
+
+
+class DateFormatError(CchcError, ValueError):
+    """A date or period that cannot be read unambiguously."""
+
+
+class FormulaError(CchcError, ValueError):
+    """A formula that is not in the formula language, or that cannot be evaluated.
+
+    ``formula`` is the text, ``position`` the 0-based column of the problem (``None`` for the
+    whole formula) and ``reason`` what is wrong; the message shows the place with a caret.
+    """
+
+    def __init__(self, formula: str, position: int | None, message: str) -> None:
+        self.formula = formula
+        self.position = position
+        self.reason = message
+        if position is None:
+            super().__init__(f"formula {_excerpt(formula, 0)[0]!r}: {message}")
+        else:
+            shown, offset = _excerpt(formula, position)
+            pointer = " " * offset + "^"
+            super().__init__(
+                f"column {position + 1} of the formula: {message}\n  {shown}\n  {pointer}"
+            )
+
+
+def _excerpt(formula: str, position: int, width: int = 60) -> tuple[str, int]:
+    """At most ``width`` characters of ``formula`` around ``position``, and its offset there."""
+    if len(formula) <= width:
+        return formula, position
+    start = max(0, min(position - width // 2, len(formula) - width))
+    shown = formula[start : start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(formula) else ""
+    return prefix + shown + suffix, position - start + len(prefix)

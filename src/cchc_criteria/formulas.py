@@ -23,7 +23,7 @@ from typing import Final
 
 import attrs
 
-from cchc_criteria.errors import CchcError
+from cchc_criteria.errors import FormulaError
 
 __all__ = [
     "MAX_DEPTH",
@@ -49,34 +49,6 @@ _DIGITS: Final = frozenset("0123456789")
 
 _OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
 _FUNCTIONS: Final[Mapping[str, Callable[[list[Fraction]], Fraction]]] = {"min": min, "max": max}
-
-
-class FormulaError(CchcError, ValueError):
-    """A formula that is not in the formula language, or that cannot be evaluated."""
-
-    def __init__(self, formula: str, position: int | None, message: str) -> None:
-        self.formula = formula
-        self.position = position
-        self.reason = message
-        if position is None:
-            super().__init__(f"formula {_excerpt(formula, 0)[0]!r}: {message}")
-        else:
-            shown, offset = _excerpt(formula, position)
-            pointer = " " * offset + "^"
-            super().__init__(
-                f"column {position + 1} of the formula: {message}\n  {shown}\n  {pointer}"
-            )
-
-
-def _excerpt(formula: str, position: int, width: int = 60) -> tuple[str, int]:
-    """At most ``width`` characters of ``formula`` around ``position``, and its offset there."""
-    if len(formula) <= width:
-        return formula, position
-    start = max(0, min(position - width // 2, len(formula) - width))
-    shown = formula[start : start + width]
-    prefix = "…" if start else ""
-    suffix = "…" if start + width < len(formula) else ""
-    return prefix + shown + suffix, position - start + len(prefix)
 
 
 # --------------------------------------------------------------------------- tree

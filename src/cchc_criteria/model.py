@@ -8,7 +8,6 @@ Leaves carry a scoring rule (cách tính điểm); groups sum their children. Ev
 from __future__ import annotations
 
 import enum
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,9 +16,10 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from cchc_criteria.errors import ArgumentError
+from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
+from cchc_criteria.text import nfc
 
 __all__ = [
     "FINDING_CODES",
@@ -52,25 +52,6 @@ __all__ = [
     "at_most",
     "below",
 ]
-
-
-def nfc(text: str) -> str:
-    """Return ``text`` in Unicode normal form C, the form every string in the model is kept in.
-
-    :class:`~cchc_criteria.ArgumentError` if ``text`` is not a string or is not valid Unicode
-    (a lone surrogate such as a JSON ``"\\ud800"`` cannot be written to any file or terminal).
-    """
-    if not isinstance(text, str):
-        raise ArgumentError(f"expected a text, got {type(text).__name__} {text!r:.60}")
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise ArgumentError(
-                f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
-                f"position {error.start}: it is not valid Unicode"
-            ) from None
-    return unicodedata.normalize("NFC", text)
 
 
 # --------------------------------------------------------------------------- enumerations
@@ -394,7 +375,7 @@ class Linear:
     @divisor.validator
     def _divisor_not_zero(self, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
         if value == 0:
-            raise ValueError("a formula's divisor must not be 0")
+            raise InvalidValueError("a formula's divisor must not be 0")
 
     def exact(self, value: Fraction, max_points: Decimal) -> Fraction:
         """The formula's value at ``value`` (after its cap, before its rounding)."""
@@ -606,7 +587,7 @@ def _grades(value: Iterable[Grade]) -> tuple[Grade, ...]:
 def _to_points(value: object) -> Decimal:
     points = to_decimal(value)
     if points < 0:
-        raise ValueError(f"max points must not be negative, got {points}")
+        raise InvalidValueError(f"max points must not be negative, got {points}")
     return points
 
 
@@ -638,7 +619,7 @@ class Criterion:
 
     def __attrs_post_init__(self) -> None:
         if (self.rule is None) == (not self.children):
-            raise ValueError(
+            raise InvalidValueError(
                 f"criterion {self.code!r} must have either a rule (a leaf) or children (a group)"
             )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ import pluggy
 from cchc_criteria import hookspecs
 from cchc_criteria.errors import ArgumentError, DuplicateSetError, PluginError, UnknownSetError
 from cchc_criteria.model import CriterionSet
+from cchc_criteria.text import suggest
 
 __all__ = [
     "PluginFailure",
@@ -287,7 +287,7 @@ class Registry:
         raise UnknownSetError(
             set_id,
             known,
-            difflib.get_close_matches(set_id, known, n=3),
+            suggest(set_id, known, n=3),
             failed=[f.message for f in self._failures],
         )
 

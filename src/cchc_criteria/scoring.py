@@ -7,7 +7,6 @@ figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -26,7 +25,6 @@ from cchc_criteria.model import (
     Role,
     Scale,
     Severity,
-    nfc,
 )
 from cchc_criteria.numbers import (
     SUM_CONTEXT,
@@ -35,6 +33,7 @@ from cchc_criteria.numbers import (
     round_points,
     to_decimal,
 )
+from cchc_criteria.text import nfc, suggest
 
 __all__ = ["NodeScore", "Scorecard", "score"]
 
@@ -183,7 +182,7 @@ def _suggest(code: str, codes: list[str]) -> str | None:
     key = _fold_code(nfc(code))
     if key in folded:
         return folded[key]
-    close = difflib.get_close_matches(code, codes, n=1, cutoff=0.8)
+    close = suggest(code, codes, cutoff=0.8)
     return close[0] if close else None
 
 

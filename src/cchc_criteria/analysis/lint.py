@@ -38,7 +38,7 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules import BandRule, ChoiceRule, DeductionRule, PerItemRule, YesNoRule
-from cchc_criteria.rules._answers import fold
+from cchc_criteria.text import fold
 
 __all__ = ["LINT_CODES", "lint"]
 

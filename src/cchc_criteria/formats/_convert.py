@@ -14,6 +14,7 @@ from typing import Any
 import cattrs
 
 from cchc_criteria.dates import parse_date
+from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.model import (
     Band,
     Formula,
@@ -29,7 +30,6 @@ from cchc_criteria.model import (
     Scale,
     UnitKind,
     Upper,
-    nfc,
 )
 from cchc_criteria.numbers import decimal_of, parse_rate, to_decimal
 from cchc_criteria.rules import (
@@ -42,7 +42,7 @@ from cchc_criteria.rules import (
     ProportionalRule,
     YesNoRule,
 )
-from cchc_criteria.rules._answers import fold
+from cchc_criteria.text import fold, nfc
 
 __all__ = ["RULE_KEYS", "converter", "plain_number"]
 
@@ -90,12 +90,12 @@ def _structure_date(value: object, _: type) -> date:
         return value
     if isinstance(value, str):
         return parse_date(value)
-    raise ValueError(f'expected a date such as "23/8/2019", got {value!r}')
+    raise InvalidValueError(f'expected a date such as "23/8/2019", got {value!r}')
 
 
 def _structure_text(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected a text, got {value!r}")
+        raise InvalidValueError(f"expected a text, got {value!r}")
     return nfc(value)
 
 
@@ -107,7 +107,7 @@ def _enum_hook(enum: type[Any], what: str) -> Any:
                 if wanted in (fold(member.value), fold(member.name)):
                     return member
         choices = ", ".join(f'"{m.value}"' for m in enum)
-        raise ValueError(f"expected {what}: one of {choices}, got {value!r}")
+        raise InvalidValueError(f"expected {what}: one of {choices}, got {value!r}")
 
     return structure
 
@@ -132,14 +132,14 @@ for _enum, _what in (
 
 def _mapping(value: object, what: str) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"expected {what} (a table), got {value!r}")
+        raise InvalidValueError(f"expected {what} (a table), got {value!r}")
     return {str(k): v for k, v in value.items()}
 
 
 def _award(data: dict[str, Any], where: str) -> Points | FractionOfMax | Linear | Formula:
     present = [k for k in _AWARDS if k in data]
     if len(present) != 1:
-        raise ValueError(
+        raise InvalidValueError(
             f'{where} needs exactly one award: points = 1, share = "75%", '
             f'formula = "value * 1.5 / 100" or multiplier = …; got {present or "none"}'
         )
@@ -157,12 +157,12 @@ def _award(data: dict[str, Any], where: str) -> Points | FractionOfMax | Linear 
     cap = data.pop("cap", None)
     places = data.pop("round", None)
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-        raise ValueError(f"{where}: round is a number of decimals, got {places!r}")
+        raise InvalidValueError(f"{where}: round is a number of decimals, got {places!r}")
     cap_value = None if cap is None else _structure_decimal(cap, Decimal)
     if kind == "formula":
         text = data.pop("formula")
         if not isinstance(text, str):
-            raise ValueError(f"{where}: formula must be a text, got {text!r}")
+            raise InvalidValueError(f"{where}: formula must be a text, got {text!r}")
         return Formula(text, cap=cap_value, places=places)
     return Linear(
         _structure_decimal(data.pop("multiplier"), Decimal),
@@ -201,11 +201,11 @@ def _edges(data: dict[str, Any], where: str) -> tuple[Lower | None, Upper | None
         folded = fold(key)
         if folded in _LOWER:
             if lower is not None:
-                raise ValueError(f"{where} has two lower edges")
+                raise InvalidValueError(f"{where} has two lower edges")
             lower = Lower(_structure_decimal(data.pop(key), Decimal), inclusive=_LOWER[folded])
         elif folded in _UPPER:
             if upper is not None:
-                raise ValueError(f"{where} has two upper edges")
+                raise InvalidValueError(f"{where} has two upper edges")
             upper = Upper(_structure_decimal(data.pop(key), Decimal), inclusive=_UPPER[folded])
     return lower, upper
 
@@ -222,14 +222,14 @@ def _unstructure_edges(lower: Lower | None, upper: Upper | None) -> dict[str, An
 def _no_leftovers(data: dict[str, Any], where: str, allowed: str) -> None:
     if data:
         keys = ", ".join(sorted(data))
-        raise ValueError(f"{where}: unknown key(s) {keys}; expected {allowed}")
+        raise InvalidValueError(f"{where}: unknown key(s) {keys}; expected {allowed}")
 
 
 def _structure_band(value: object, _: type) -> Band:
     data = _mapping(value, "a band")
     label = data.pop("label", "")
     if not isinstance(label, str):
-        raise ValueError(f"a band's label must be a text, got {label!r}")
+        raise InvalidValueError(f"a band's label must be a text, got {label!r}")
     where = f"band {label!r}" if label else "a band"
     lower, upper = _edges(data, where)
     award = _award(data, where)
@@ -249,7 +249,7 @@ def _structure_grade(value: object, _: type) -> Grade:
     data = _mapping(value, "a grade")
     label = data.pop("label", None)
     if not isinstance(label, str):
-        raise ValueError("a grade needs a label")
+        raise InvalidValueError("a grade needs a label")
     lower, upper = _edges(data, f"grade {label!r}")
     _no_leftovers(data, f"grade {label!r}", "label, from/above, below/to")
     return Grade(label, lower, upper)
@@ -263,13 +263,15 @@ def _structure_option(value: object, _: type) -> Option:
     data = _mapping(value, "an option")
     label = data.pop("label", None)
     if not isinstance(label, str):
-        raise ValueError("an option needs a label")
+        raise InvalidValueError("an option needs a label")
     aliases = data.pop("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError(f"option {label!r}: aliases must be a list of texts")
+        raise InvalidValueError(f"option {label!r}: aliases must be a list of texts")
     award = _award(data, f"option {label!r}")
     if not isinstance(award, Points | FractionOfMax):
-        raise ValueError(f"option {label!r}: an option awards points or a share, not a formula")
+        raise InvalidValueError(
+            f"option {label!r}: an option awards points or a share, not a formula"
+        )
     _no_leftovers(data, f"option {label!r}", "label, points or share, aliases")
     return Option(label, award, aliases)
 
@@ -287,9 +289,9 @@ def _structure_rounding(value: object, _: type) -> RoundingPolicy:
     mode = data.pop("mode", "ROUND_HALF_UP")
     _no_leftovers(data, "rounding", "places and mode")
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-        raise ValueError(f"rounding places must be a whole number, got {places!r}")
+        raise InvalidValueError(f"rounding places must be a whole number, got {places!r}")
     if not isinstance(mode, str) or not mode.startswith("ROUND_"):
-        raise ValueError(
+        raise InvalidValueError(
             f"rounding mode must be a decimal mode such as ROUND_HALF_UP, got {mode!r}"
         )
     return RoundingPolicy(places, mode)
@@ -310,11 +312,11 @@ converter.register_structure_hook(RoundingPolicy, _structure_rounding)
 def structure_rule(kind: object, params: dict[str, Any]) -> Rule:
     """Build the rule named ``kind`` from its parameters (the keys of :data:`RULE_KEYS`)."""
     if not isinstance(kind, str) or kind not in RULE_KEYS:
-        raise ValueError(f"rule must be one of {', '.join(RULE_KEYS)}, got {kind!r}")
+        raise InvalidValueError(f"rule must be one of {', '.join(RULE_KEYS)}, got {kind!r}")
     scale = converter.structure(params["scale"], Scale) if "scale" in params else None
     if kind == "bands":
         if "bands" not in params or not isinstance(params["bands"], list):
-            raise ValueError("a bands rule needs bands = [ … ], one table per band")
+            raise InvalidValueError("a bands rule needs bands = [ … ], one table per band")
         bands = [converter.structure(b, Band) for b in params["bands"]]
         return BandRule(bands, scale or Scale.PERCENT)
     if kind == "yes_no":
@@ -325,13 +327,13 @@ def structure_rule(kind: object, params: dict[str, Any]) -> Rule:
     if kind == "choice":
         options = params.get("options")
         if not isinstance(options, list):
-            raise ValueError("a choice needs options = [ … ], one table per option")
+            raise InvalidValueError("a choice needs options = [ … ], one table per option")
         return ChoiceRule([converter.structure(o, Option) for o in options])
     if kind == "proportional":
         return ProportionalRule(scale or Scale.PERCENT)
     if kind == "per_item":
         if "points_per_item" not in params:
-            raise ValueError("a per_item rule needs points_per_item")
+            raise InvalidValueError("a per_item rule needs points_per_item")
         cap = params.get("cap")
         return PerItemRule(
             _structure_decimal(params["points_per_item"], Decimal),
@@ -339,14 +341,14 @@ def structure_rule(kind: object, params: dict[str, Any]) -> Rule:
         )
     if kind == "deduction":
         if "points_per_event" not in params:
-            raise ValueError("a deduction rule needs points_per_event")
+            raise InvalidValueError("a deduction rule needs points_per_event")
         return DeductionRule(
             _structure_decimal(params["points_per_event"], Decimal),
             _structure_decimal(params.get("floor", 0), Decimal),
         )
     guidance = params.get("guidance", "")
     if not isinstance(guidance, str):
-        raise ValueError("guidance must be a text")
+        raise InvalidValueError("guidance must be a text")
     return ManualRule(guidance)
 
 
@@ -383,6 +385,6 @@ def unstructure_rule(rule: Rule) -> dict[str, Any]:
         return (
             {"rule": "manual", "guidance": rule.guidance} if rule.guidance else {"rule": "manual"}
         )
-    raise TypeError(
+    raise ArgumentError(
         f"{type(rule).__name__} is a rule of a plugin's own: it cannot be written to a file"
     )

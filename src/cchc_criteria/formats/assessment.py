@@ -36,12 +36,12 @@ from typing import Any
 import tomli_w
 
 from cchc_criteria.dates import parse_period
-from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.errors import ArgumentError, CchcError, InputError, InvalidValueError, Problem
 from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.formats._files import format_of, parse_document, read_text
-from cchc_criteria.model import NA, Assessment, ChosenBand, nfc
+from cchc_criteria.model import NA, Assessment, ChosenBand
 from cchc_criteria.numbers import to_decimal
-from cchc_criteria.rules._answers import fold
+from cchc_criteria.text import fold, nfc
 
 __all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_assessment"]
 
@@ -170,12 +170,12 @@ def _line(
 def _answer(value: object) -> object:
     if isinstance(value, Mapping):
         if set(value) != {"band"}:
-            raise ValueError(
+            raise InvalidValueError(
                 'an inline table answer names a band: { band = 2 } or { band = "label" }'
             )
         ref = value["band"]
         if isinstance(ref, bool) or not isinstance(ref, int | str):
-            raise ValueError("band must be a 1-based position or a band's label")
+            raise InvalidValueError("band must be a 1-based position or a band's label")
         return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
     if isinstance(value, str):
         if fold(value) in _NA_WORDS:
@@ -185,7 +185,7 @@ def _answer(value: object) -> object:
         return to_decimal(value)
     if isinstance(value, bool | int):
         return value
-    raise ValueError(
+    raise InvalidValueError(
         'expected a number, a text ("93%", "3/41", "Có"), true/false, "NA" '
         f"or {{ band = … }}, got {type(value).__name__}"
     )
@@ -230,7 +230,7 @@ def _dump_answer(value: object) -> object:
         return value
     if isinstance(value, float):
         return plain_number(to_decimal(value))
-    raise TypeError(f"{type(value).__name__} answers cannot be written to a file")
+    raise ArgumentError(f"{type(value).__name__} answers cannot be written to a file")
 
 
 def dumps_assessment(assessment: Assessment, *, format: str = "toml") -> str:

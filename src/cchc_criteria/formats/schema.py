@@ -6,6 +6,8 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from cchc_criteria.errors import ArgumentError
+
 __all__ = ["SCHEMAS", "schema", "schema_text"]
 
 #: The formats that have a schema, and their file names.
@@ -19,7 +21,7 @@ SCHEMAS = {
 def schema_text(kind: str) -> str:
     """The JSON Schema of ``kind`` ("set", "assessment" or "scorecard") as text."""
     if kind not in SCHEMAS:
-        raise ValueError(f"no schema {kind!r}; there are: {', '.join(SCHEMAS)}")
+        raise ArgumentError(f"no schema {kind!r}; there are: {', '.join(SCHEMAS)}")
     return (files("cchc_criteria") / "schemas" / SCHEMAS[kind]).read_text(encoding="utf-8")
 
 

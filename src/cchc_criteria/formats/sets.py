@@ -41,8 +41,8 @@ from cchc_criteria.model import (
     RoundingPolicy,
     Rule,
     UnitKind,
-    nfc,
 )
+from cchc_criteria.text import nfc
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 

@@ -24,10 +24,10 @@ from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._cells import keep_text
 from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
-from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale, nfc
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules import BandRule, ChoiceRule, ManualRule, ProportionalRule, YesNoRule
-from cchc_criteria.rules._answers import fold
+from cchc_criteria.text import fold, nfc
 
 __all__ = ["read_workbook", "template_workbook"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.reports.csv import render_csv
 from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, rank, scorecard_data
 from cchc_criteria.reports.html import render_html, render_ranking_html
@@ -46,5 +47,5 @@ def render(card: Scorecard, format: str = "text", *, lang: str = "vi") -> str:
         "html": render_html,
     }
     if format not in renderers:
-        raise ValueError(f"no format {format!r}; there are: {', '.join(FORMATS)}")
+        raise ArgumentError(f"no format {format!r}; there are: {', '.join(FORMATS)}")
     return renderers[format](card, lang=lang)

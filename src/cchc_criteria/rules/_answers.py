@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,13 +11,6 @@ from cchc_criteria.numbers import decimal_of, format_number, parse_rate
 
 YES_WORDS = frozenset({"co", "yes", "true", "dat", "x", "1"})
 NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
-
-
-def fold(text: str) -> str:
-    """Fold case, diacritics and spacing, so "Có" matches "co" and "ĐÃ  công bố" "da cong bo"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
 
 
 def figure_text(answer: object) -> str:

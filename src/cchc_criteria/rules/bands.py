@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import attrs
 
+from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.formulas import FormulaError
 from cchc_criteria.model import (
     Band,
@@ -24,11 +25,11 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import decimal_of, format_number, round_points
 from cchc_criteria.rules._answers import (
     figure_text,
-    fold,
     points_word,
     read_figure,
     refusal,
 )
+from cchc_criteria.text import fold
 
 __all__ = ["BandRule"]
 
@@ -36,7 +37,7 @@ __all__ = ["BandRule"]
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
     bands = tuple(value)
     if not bands:
-        raise ValueError("a band rule needs at least one band")
+        raise InvalidValueError("a band rule needs at least one band")
     return bands
 
 

@@ -8,9 +8,11 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.model import FractionOfMax, Outcome, Points, nfc
+from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.model import FractionOfMax, Outcome, Points
 from cchc_criteria.numbers import decimal_of
-from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, fold, points_word, refusal
+from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
+from cchc_criteria.text import fold, nfc
 
 __all__ = ["ChoiceRule", "Option", "YesNoRule"]
 
@@ -35,7 +37,7 @@ class Option:
 def _options(value: Iterable[Option]) -> tuple[Option, ...]:
     options = tuple(value)
     if not options:
-        raise ValueError("a choice needs at least one option")
+        raise InvalidValueError("a choice needs at least one option")
     return options
 
 

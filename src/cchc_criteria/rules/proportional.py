@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import attrs
 
+from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
@@ -16,7 +17,7 @@ __all__ = ["ProportionalRule"]
 
 def _rate_scale(value: Scale) -> Scale:
     if value not in (Scale.PERCENT, Scale.RATIO):
-        raise ValueError("a proportional rule reads a rate: scale must be percent or ratio")
+        raise InvalidValueError("a proportional rule reads a rate: scale must be percent or ratio")
     return value
 
 

@@ -1,0 +1,87 @@
+"""Text the library reads and writes: NFC, folding, did-you-mean, two languages, terminals.
+
+* :func:`nfc` — every string in the model is kept in Unicode normal form C (and must be valid
+  Unicode: a lone surrogate cannot be written to any file or terminal);
+* :func:`fold` — case, diacritics and spacing folded, so "Có" matches "co";
+* :func:`suggest` — the known word a mistyped one most likely means;
+* :class:`Text` and :data:`Lang` — the one way a message is kept in both languages;
+* :func:`printable` — control characters shown as escapes before text reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from cchc_criteria.errors import ArgumentError
+
+__all__ = ["LANGS", "Lang", "Text", "fold", "nfc", "printable", "suggest"]
+
+#: A language the library speaks: Vietnamese (the default everywhere) or English.
+Lang = Literal["vi", "en"]
+#: Every :data:`Lang`, Vietnamese first.
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C, the form every string in the model is kept in.
+
+    :class:`~cchc_criteria.ArgumentError` if ``text`` is not a string or is not valid Unicode
+    (a lone surrogate such as a JSON ``"\\ud800"`` cannot be written to any file or terminal).
+    """
+    if not isinstance(text, str):
+        raise ArgumentError(f"expected a text, got {type(text).__name__} {text!r:.60}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ArgumentError(
+                f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
+                f"position {error.start}: it is not valid Unicode"
+            ) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold case, diacritics and spacing, so "Có" matches "co" and "ĐÃ  công bố" "da cong bo"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def suggest(word: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The ``known`` words closest to a mistyped ``word`` (difflib's ratio), best first."""
+    return difflib.get_close_matches(word, list(known), n=n, cutoff=cutoff)
+
+
+@attrs.frozen
+class Text:
+    """A text in Vietnamese and English: ``vi`` is what a provincial office reads, ``en``
+    what an integrator or a log reads. ``text.get(lang)`` picks one."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: Lang = "vi") -> str:
+        """The text in ``lang``."""
+        return self.en if lang == "en" else self.vi
+
+    def __str__(self) -> str:
+        return self.vi
+
+
+# C0 and C1 control characters (but the line feed and tab) and the bidirectional overrides
+# that can make a terminal show other text than the file holds.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\u001b``), so that what
+    a file holds cannot drive the terminal it is printed on. Inside a JSON string the escape
+    means the same character, so printed JSON stays valid and equal."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
