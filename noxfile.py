@@ -16,6 +16,7 @@ PLUGINS = ["plugins/quangngai"]
 # Pinned so that a new release of a checker cannot turn CI red on its own.
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
+IMPORT_LINTER = "import-linter==2.17"
 
 
 @nox.session(python=PYTHONS)
@@ -31,10 +32,15 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def lint(session: nox.Session) -> None:
-    """Check style and common mistakes with ruff (lint and format check)."""
-    session.install(RUFF)
+    """Check style with ruff (lint and format) and the layers with import-linter.
+
+    The import contracts (``[tool.importlinter]`` in pyproject.toml) keep each layer importing
+    only the layers below it and private modules inside their package.
+    """
+    session.install(RUFF, IMPORT_LINTER)
     session.run("ruff", "check", ".", *session.posargs)
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports", "--no-cache", env={"PYTHONPATH": "src"})
 
 
 @nox.session(python="3.11")

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 import cchc_criteria as cc
+from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.cli import cli
-from cchc_criteria.compare import compare_declared, compare_years
 from cchc_criteria.formats.schema import schema
 from cchc_criteria.reports import rank, render
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from cchc_criteria.advice import Advice, AdviceStep, advise
 from cchc_criteria.analysis import LINT_CODES, lint
+from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
+from cchc_criteria.api import score
 from cchc_criteria.errors import (
     ArgumentError,
     CchcError,
@@ -77,7 +78,7 @@ from cchc_criteria.rules import (
     ProportionalRule,
     YesNoRule,
 )
-from cchc_criteria.scoring import NodeScore, Scorecard, score
+from cchc_criteria.scoring import NodeScore, Scorecard
 
 try:
     __version__ = version("cchc-criteria")

@@ -20,9 +20,10 @@ import attrs
 import click
 
 from cchc_criteria import __version__
-from cchc_criteria.advice import advise
 from cchc_criteria.analysis import lint
-from cchc_criteria.compare import compare_declared, compare_years
+from cchc_criteria.analysis.advice import advise
+from cchc_criteria.analysis.compare import compare_declared, compare_years
+from cchc_criteria.api import score
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
@@ -32,7 +33,7 @@ from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import STRICT_ENV, get_set, list_sets, plugin_reports, registry
 from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import csv_text
-from cchc_criteria.scoring import Scorecard, score
+from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import fold, printable
 
 __all__ = ["main"]

@@ -591,7 +591,7 @@ def _to_points(value: object) -> Decimal:
     return points
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Criterion:
     """A node of a criterion set: an area, a criterion or a sub-criterion.
 
@@ -649,7 +649,7 @@ def _acknowledgements(value: Iterable[Acknowledgement]) -> tuple[Acknowledgement
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
 

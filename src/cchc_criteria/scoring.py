@@ -7,13 +7,12 @@ figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.analysis.lint import lint
 from cchc_criteria.errors import ArgumentError, NumberFormatError
 from cchc_criteria.model import (
     NA,
@@ -186,13 +185,22 @@ def _suggest(code: str, codes: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object]) -> Scorecard:
+def score(
+    criterion_set: CriterionSet,
+    answers: Assessment | Mapping[str, object],
+    *,
+    set_findings: Iterable[Finding] = (),
+) -> Scorecard:
     """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
 
     ``answers`` maps criterion codes to declared figures: a number or rate (``"93%"``,
     ``"93,5 %"``, ``"3/41"``), ``True``/``False`` or "Có"/"Không", an option's label, a
     :class:`~cchc_criteria.ChosenBand`, or :data:`~cchc_criteria.NA`. Criteria left out are
     unscored, not zero.
+
+    ``set_findings`` are findings about the set as published (from lint); the scorecard
+    carries those that touch the criteria it scored (``Scorecard.lint_findings``). This module
+    does no lint itself: :func:`cchc_criteria.score` passes the set's lint findings in.
     """
     if not isinstance(criterion_set, CriterionSet):
         raise ArgumentError(
@@ -210,7 +218,7 @@ def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object
         )
     # Sums of accepted numbers are exact in this context; divisions round once (decimal_of).
     with localcontext(SUM_CONTEXT):
-        return _Scorer(criterion_set, assessment).run()
+        return _Scorer(criterion_set, assessment).run(tuple(set_findings))
 
 
 class _Scorer:
@@ -227,7 +235,7 @@ class _Scorer:
     ) -> None:
         self.findings.append(Finding(code, severity, criterion, message, message_vi))
 
-    def run(self) -> Scorecard:
+    def run(self, set_findings: tuple[Finding, ...]) -> Scorecard:
         self._check_codes()
         roots = [self._node(criterion, 1) for criterion in self.set.criteria]
         points, rule_points, max_points, _, complete, open_points = self._aggregate(
@@ -251,7 +259,7 @@ class _Scorer:
             if node.figure is not None or any(child in touched for child in node.children):
                 touched.add(code)
         lint_findings = tuple(
-            f for f in lint(self.set) if f.criterion in touched or (not f.criterion and complete)
+            f for f in set_findings if f.criterion in touched or (not f.criterion and complete)
         )
         return Scorecard(
             criterion_set=self.set,

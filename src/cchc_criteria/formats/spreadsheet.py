@@ -9,7 +9,7 @@ reached and its self-assessed points. ``cchc score SET filled.xlsx`` reads it ba
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.errors import CchcError, InputError, Problem
-from cchc_criteria.formats._cells import keep_text
 from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale
@@ -29,7 +28,7 @@ from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules import BandRule, ChoiceRule, ManualRule, ProportionalRule, YesNoRule
 from cchc_criteria.text import fold, nfc
 
-__all__ = ["read_workbook", "template_workbook"]
+__all__ = ["keep_text", "read_workbook", "template_workbook"]
 
 SHEET = "Kê khai"
 LISTS = "Danh sách"
@@ -45,6 +44,21 @@ HEADERS = (
 )
 _FIRST_ROW = 4  # rows 1–2: the set and the unit; row 3: the headers
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
+
+
+def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> None:
+    """Turn back into text every cell that openpyxl took for a formula, except ``formulas``
+    (pairs of sheet title and cell coordinate that the library wrote as formulas).
+
+    openpyxl reads any text that starts with "=" as a formula, so a unit named
+    ``=HYPERLINK("http://…","x")`` would become a live link; every workbook the library
+    writes passes through here before it is saved.
+    """
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in formulas:
+                    cell.data_type = "s"
 
 
 def template_workbook(criterion_set: CriterionSet) -> bytes:

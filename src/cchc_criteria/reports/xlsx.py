@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cchc_criteria.formats._cells import keep_text
+from cchc_criteria.formats.spreadsheet import keep_text
 from cchc_criteria.reports._common import LABELS, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard

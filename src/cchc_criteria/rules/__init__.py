@@ -4,6 +4,7 @@ Every rule is a frozen value that scores one answer (:meth:`score`), knows the r
 it can award as written (:meth:`points_range`) and says itself in words (:meth:`describe`).
 """
 
+from cchc_criteria.rules._answers import read_quantity
 from cchc_criteria.rules.bands import BandRule
 from cchc_criteria.rules.choices import ChoiceRule, Option, YesNoRule
 from cchc_criteria.rules.counts import DeductionRule, PerItemRule
@@ -19,4 +20,5 @@ __all__ = [
     "PerItemRule",
     "ProportionalRule",
     "YesNoRule",
+    "read_quantity",
 ]

@@ -27,8 +27,8 @@ from cchc_criteria.rules import (
     PerItemRule,
     ProportionalRule,
     YesNoRule,
+    read_quantity,
 )
-from cchc_criteria.rules._answers import read_quantity
 from cchc_criteria.scoring import NodeScore, Scorecard, score
 from cchc_criteria.text import fold
 

@@ -1,0 +1,78 @@
+"""The house: layers and private modules are kept by import-linter, and the check can fail."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+LINT_IMPORTS = (
+    "import sys; from importlinter.cli import lint_imports_command; lint_imports_command()"
+)
+
+
+def lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
+    """Run import-linter on the source tree ``tree`` with this project's contracts."""
+    return subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS, "--no-cache"],
+        cwd=tree,
+        env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A copy of the source tree and its contracts, to break on purpose."""
+    shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_the_tree_keeps_every_contract(scratch: Path) -> None:
+    result = lint_imports(scratch)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        (
+            "numbers.py",
+            "from cchc_criteria import cli",
+            "cchc_criteria.numbers -> cchc_criteria.cli",
+        ),
+        (
+            "scoring.py",
+            "from cchc_criteria.analysis import lint",
+            "scoring -> cchc_criteria.analysis",
+        ),
+        ("model.py", "import cchc_criteria.rules", "cchc_criteria.model -> cchc_criteria.rules"),
+        (
+            "reports/text.py",
+            "from cchc_criteria.formats._files import read_text",
+            "cchc_criteria.reports.text -> cchc_criteria.formats._files",
+        ),
+        (
+            "analysis/lint.py",
+            "from cchc_criteria.rules._answers import refusal",
+            "cchc_criteria.analysis.lint -> cchc_criteria.rules._answers",
+        ),
+    ],
+)
+def test_a_wrong_import_breaks_a_contract(
+    scratch: Path, module: str, line: str, broken: str
+) -> None:
+    path = scratch / "src" / "cchc_criteria" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # planted\n", encoding="utf-8")
+    result = lint_imports(scratch)
+    assert result.returncode == 1
+    assert "BROKEN" in result.stdout
+    assert broken in result.stdout
