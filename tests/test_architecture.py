@@ -54,7 +54,11 @@ def test_the_tree_keeps_every_contract(scratch: Path) -> None:
             "from cchc_criteria.analysis import lint",
             "scoring -> cchc_criteria.analysis",
         ),
-        ("model.py", "import cchc_criteria.rules", "cchc_criteria.model -> cchc_criteria.rules"),
+        (
+            "model/criteria.py",
+            "import cchc_criteria.rules",
+            "cchc_criteria.model.criteria -> cchc_criteria.rules",
+        ),
         (
             "reports/text.py",
             "from cchc_criteria.formats._files import read_text",

@@ -1,0 +1,67 @@
+"""The criterion-set model: pure, frozen data with no I/O.
+
+A criterion set (bộ tiêu chí) is a tree of criteria (lĩnh vực → tiêu chí → tiêu chí thành phần).
+Leaves carry a scoring rule (cách tính điểm); groups sum their children. Everything here is an
+:func:`attrs.frozen` value: equal when its fields are equal, safe to share, never half-built.
+"""
+
+from __future__ import annotations
+
+from cchc_criteria.model.answers import Assessment, ChosenBand
+from cchc_criteria.model.bands import (
+    FORMULA_NAMES,
+    MAX_ROUNDING_PLACES,
+    Band,
+    Formula,
+    FractionOfMax,
+    Linear,
+    Lower,
+    Points,
+    Upper,
+    above,
+    at_least,
+    at_most,
+    below,
+    describe_interval,
+    interval_contains,
+)
+from cchc_criteria.model.criteria import Acknowledgement, Criterion, CriterionSet
+from cchc_criteria.model.enums import NA, NAPolicy, Role, Scale, UnitKind
+from cchc_criteria.model.findings import FINDING_CODES, Finding, Severity
+from cchc_criteria.model.grades import Grade, RoundingPolicy
+from cchc_criteria.model.rule import Outcome, Rule
+
+__all__ = [
+    "FINDING_CODES",
+    "FORMULA_NAMES",
+    "MAX_ROUNDING_PLACES",
+    "NA",
+    "Acknowledgement",
+    "Assessment",
+    "Band",
+    "ChosenBand",
+    "Criterion",
+    "CriterionSet",
+    "Finding",
+    "Formula",
+    "FractionOfMax",
+    "Grade",
+    "Linear",
+    "Lower",
+    "NAPolicy",
+    "Outcome",
+    "Points",
+    "Role",
+    "RoundingPolicy",
+    "Rule",
+    "Scale",
+    "Severity",
+    "UnitKind",
+    "Upper",
+    "above",
+    "at_least",
+    "at_most",
+    "below",
+    "describe_interval",
+    "interval_contains",
+]

@@ -1,0 +1,97 @@
+"""A unit's answers: not applicable, a chosen band, an assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from cchc_criteria.errors import ArgumentError
+from cchc_criteria.text import nfc
+
+__all__ = ["Assessment", "ChosenBand"]
+
+
+def _band_ref(ref: int | str) -> int | str:
+    return nfc(ref) if isinstance(ref, str) else ref
+
+
+@attrs.frozen
+class ChosenBand:
+    """An answer that names the band a unit reached instead of giving the figure.
+
+    ``ref`` is the band's 1-based position in the rule or its published label. Where the band
+    awards a formula, the points cannot be known without the figure.
+    """
+
+    ref: int | str = attrs.field(converter=_band_ref)
+
+
+def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(mapping, Mapping):
+        raise ArgumentError(
+            "expected a mapping of criterion codes such as {'7.1.2': …}, got "
+            f"{type(mapping).__name__} {mapping!r:.60}"
+        )
+    result: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if not isinstance(key, str):
+            raise ArgumentError(
+                f'criterion codes are texts such as "7.1.2", got {type(key).__name__} {key!r:.60}'
+            )
+        result[nfc(key)] = value
+    return result
+
+
+def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """Keys and text values in NFC (answers and explanations typed by people)."""
+    return {key: nfc(v) if isinstance(v, str) else v for key, v in _nfc_keys(mapping).items()}
+
+
+def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    result: dict[str, tuple[str, ...]] = {}
+    for key, value in _nfc_keys(mapping).items():
+        items = (value,) if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            raise ArgumentError(
+                f"evidence for {key!r} is a text or a list of texts, got "
+                f"{type(value).__name__} {value!r:.60}"
+            )
+        result[key] = tuple(nfc(item) for item in items)
+    return result
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
+
+
+@attrs.frozen(eq=True, hash=False)
+class Assessment:
+    """One unit's declared figures and scores against one criterion set.
+
+    Attributes:
+        answers: declared figures (số liệu kê khai) by criterion code: a number, a rate
+            ("93%", "3/41"), ``True``/``False`` or "Có"/"Không", an option's label,
+            a :class:`ChosenBand`, or :data:`NA`.
+        set_id: the id of the set the assessment is for.
+        unit: the unit assessed ("Sở Giáo dục và Đào tạo").
+        period: the period assessed ("2019").
+        group: the unit group it is ranked within (nhóm), "" when there is one.
+        self_assessed: the unit's own score per criterion code (điểm tự đánh giá), as declared.
+        appraised: the appraisal council's score per code (điểm thẩm định), as declared.
+        evidence: references to evidence per code (tài liệu kiểm chứng).
+        explanations: the unit's explanation per code (giải trình).
+        source: the file the assessment was read from, if any (not part of equality).
+    """
+
+    answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_texts)
+    set_id: str | None = attrs.field(default=None, converter=_optional_text)
+    unit: str = attrs.field(default="", converter=nfc)
+    period: str = attrs.field(default="", converter=nfc)
+    group: str = attrs.field(default="", converter=nfc)
+    self_assessed: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
+    appraised: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_keys)
+    evidence: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_evidence)
+    explanations: Mapping[str, str] = attrs.field(factory=dict, converter=_nfc_texts)
+    source: str | None = attrs.field(default=None, eq=False, converter=_optional_text)

@@ -1,0 +1,155 @@
+"""Criteria and criterion sets (bộ tiêu chí): the published tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
+from cchc_criteria.model.grades import Grade, RoundingPolicy
+from cchc_criteria.model.rule import Rule
+from cchc_criteria.numbers import to_decimal
+from cchc_criteria.text import nfc
+
+__all__ = ["Acknowledgement", "Criterion", "CriterionSet"]
+
+
+def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    return tuple(value)
+
+
+def _grades(value: Iterable[Grade]) -> tuple[Grade, ...]:
+    return tuple(value)
+
+
+def _to_points(value: object) -> Decimal:
+    points = to_decimal(value)
+    if points < 0:
+        raise InvalidValueError(f"max points must not be negative, got {points}")
+    return points
+
+
+@attrs.frozen(cache_hash=True)
+class Criterion:
+    """A node of a criterion set: an area, a criterion or a sub-criterion.
+
+    Attributes:
+        code: the published "STT" string ("7.1.1"), kept exactly as published.
+        title: the published title.
+        max_points: điểm tối đa.
+        rule: the scoring rule of a leaf; ``None`` for a group.
+        children: the sub-criteria of a group, in document order.
+        role: ``score``, ``bonus`` or ``deduction`` (see :class:`Role`).
+        na_policy: overrides the set's not-applicable policy for this criterion.
+        evidence: the evidence required (tài liệu kiểm chứng), as published.
+        notes: anything else worth keeping (ghi chú).
+    """
+
+    code: str = attrs.field(converter=nfc)
+    title: str = attrs.field(converter=nfc)
+    max_points: Decimal = attrs.field(converter=_to_points)
+    rule: Rule | None = None
+    children: tuple[Criterion, ...] = attrs.field(default=(), converter=_criteria)
+    role: Role = Role.SCORE
+    na_policy: NAPolicy | None = None
+    evidence: str = attrs.field(default="", converter=nfc)
+    notes: str = attrs.field(default="", converter=nfc)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.rule is None) == (not self.children):
+            raise InvalidValueError(
+                f"criterion {self.code!r} must have either a rule (a leaf) or children (a group)"
+            )
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for a criterion scored by a rule, False for a group."""
+        return self.rule is not None
+
+    def walk(self) -> Iterator[Criterion]:
+        """This criterion and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Acknowledgement:
+    """A lint finding the set's maintainers accept, with the reason (e.g. "as published;
+    the province's reading is …"). It matches findings by ``code`` and ``criterion``."""
+
+    code: str
+    criterion: str = attrs.field(default="", converter=nfc)
+    reason: str = attrs.field(default="", converter=nfc)
+
+
+def _acknowledgements(value: Iterable[Acknowledgement]) -> tuple[Acknowledgement, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(cache_hash=True)
+class CriterionSet:
+    """A published criterion set (bộ tiêu chí), as published.
+
+    Attributes:
+        id: a stable id, ``province.unit_kind.year`` by convention ("quangngai.so.2019").
+        title: the set's title.
+        criteria: the top-level criteria (areas), in document order.
+        province: the issuing province ("Quảng Ngãi"), "" for a central set.
+        unit_kind: the kind of unit scored.
+        authority: who issued it (UBND tỉnh Quảng Ngãi).
+        legal_basis: the decision that issued it ("Quyết định số …/QĐ-UBND").
+        source: the document it was transcribed from, when not the decision itself.
+        scope: what the set covers when it is not the whole published set.
+        valid_from, valid_until: the period it is in force (inclusive; ``None``: open).
+        grades: grade bands over the index in percent.
+        rounding: the set's rounding policy.
+        na_policy: what "not applicable" does unless a criterion says otherwise.
+        acknowledged: lint findings accepted in the set's own data, with reasons.
+    """
+
+    id: str
+    title: str = attrs.field(converter=nfc)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria)
+    province: str = attrs.field(default="", converter=nfc)
+    unit_kind: UnitKind | None = None
+    authority: str = attrs.field(default="", converter=nfc)
+    legal_basis: str = attrs.field(default="", converter=nfc)
+    source: str = attrs.field(default="", converter=nfc)
+    scope: str = attrs.field(default="", converter=nfc)
+    valid_from: date | None = None
+    valid_until: date | None = None
+    grades: tuple[Grade, ...] = attrs.field(default=(), converter=_grades)
+    rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
+    na_policy: NAPolicy = NAPolicy.EXCLUDE
+    acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
+
+    @property
+    def max_points(self) -> Decimal:
+        """The sum of the top-level criteria's max points (bonus and deductions excluded)."""
+        return sum((c.max_points for c in self.criteria if c.role is Role.SCORE), Decimal(0))
+
+    def walk(self) -> Iterator[Criterion]:
+        """Every criterion, in document order."""
+        for criterion in self.criteria:
+            yield from criterion.walk()
+
+    def find(self, code: str) -> Criterion | None:
+        """The first criterion with this code, or ``None``."""
+        code = nfc(code)
+        return next((c for c in self.walk() if c.code == code), None)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every criterion code, in document order."""
+        return tuple(c.code for c in self.walk())
+
+    def in_force(self, day: date) -> bool:
+        """Whether the set is in force on ``day``."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )

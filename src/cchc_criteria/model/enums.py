@@ -1,0 +1,90 @@
+"""Enumerations of the model: not applicable, roles, N/A policies, unit kinds, scales."""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+__all__ = ["NA", "NAPolicy", "Role", "Scale", "UnitKind"]
+
+
+class _NotApplicable(enum.Enum):
+    NA = "NA"
+
+    def __repr__(self) -> str:
+        return "NA"
+
+    def __str__(self) -> str:
+        return "Không áp dụng"
+
+
+#: The answer "not applicable" (không áp dụng, không phát sinh).
+NA = _NotApplicable.NA
+
+
+class Role(enum.StrEnum):
+    """How a criterion's points count towards its parent.
+
+    * ``score``: an ordinary criterion; its max is part of the parent's max.
+    * ``bonus`` (điểm cộng, điểm thưởng): its points are added to the parent's, its max is not
+      part of the parent's max (it is the bonus cap); the parent never exceeds its own max.
+    * ``deduction`` (điểm trừ): its points are subtracted from the parent's; its max is the most
+      that can be deducted; the parent never goes below 0.
+    """
+
+    SCORE = "score"
+    BONUS = "bonus"
+    DEDUCTION = "deduction"
+
+
+class NAPolicy(enum.StrEnum):
+    """What "not applicable" (không áp dụng) does to a criterion.
+
+    * ``exclude``: the criterion's max leaves the totals and the index is re-normalised;
+    * ``full_points``: the criterion earns its max;
+    * ``not_allowed``: the answer N/A is refused for this criterion.
+    """
+
+    EXCLUDE = "exclude"
+    FULL_POINTS = "full_points"
+    NOT_ALLOWED = "not_allowed"
+
+
+class UnitKind(enum.StrEnum):
+    """The kind of unit a criterion set scores."""
+
+    MINISTRY = "bộ"
+    PROVINCE = "tỉnh"
+    DEPARTMENT = "sở"
+    DISTRICT = "huyện"
+    COMMUNE = "xã"
+
+
+class Scale(enum.StrEnum):
+    """The unit of the figure a rule reads.
+
+    * ``percent``: a rate in percent, 0 to 100 ("93%", ``93``, "3/41");
+    * ``ratio``: a rate as a fraction, 0 to 1 ("3/41", ``0.93``, "93%");
+    * ``count``: a whole number of things or events, 0 and up;
+    * ``number``: any number.
+    """
+
+    PERCENT = "percent"
+    RATIO = "ratio"
+    COUNT = "count"
+    NUMBER = "number"
+
+    @property
+    def symbol(self) -> str:
+        """The suffix used when a value of this scale is written for people."""
+        return " %" if self is Scale.PERCENT else ""
+
+    def domain(self) -> tuple[Fraction | None, Fraction | None]:
+        """The lowest and highest value an answer may take (``None``: unbounded)."""
+        if self is Scale.PERCENT:
+            return Fraction(0), Fraction(100)
+        if self is Scale.RATIO:
+            return Fraction(0), Fraction(1)
+        if self is Scale.COUNT:
+            return Fraction(0), None
+        return None, None
