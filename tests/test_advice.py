@@ -34,8 +34,8 @@ def test_advice_on_the_quang_ngai_set() -> None:
     assert steps["7.3.2"].target == 10
     assert steps["7.3.2"].gain == Decimal("0.5")
     assert steps["7.3.2"].continuous
-    assert "from 5 % to 10 % → +0.5" in steps["7.3.2"].message
-    assert "từ 5 % lên 10 % → +0,5 điểm" in steps["7.3.2"].message_vi
+    assert "from 5 % to 10 % → +0.5" in steps["7.3.2"].text.en
+    assert "từ 5 % lên 10 % → +0,5 điểm" in steps["7.3.2"].text.vi
     assert steps["7.2.3"].target == 10  # from 5 %: the next band starts at 10 %
     assert not steps["7.2.3"].continuous
     assert steps["7.4.1"].target == "Đã công bố"

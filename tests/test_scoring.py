@@ -82,8 +82,8 @@ def test_full_answers_score_every_node() -> None:
     assert card["1.1.1"].matched == "Từ 90% trở lên"
     assert card["1.1.1"].figure == "93%"
     assert card["1.1.1"].value == 93
-    assert "93 %" in card["1.1.1"].explanation
-    assert "band 1" in card["1.1.1"].explanation_en
+    assert "93 %" in card["1.1.1"].explanation.vi
+    assert "band 1" in card["1.1.1"].explanation.en
     assert card.findings == ()
     assert [n.code for n in card] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]
     assert [n.depth for n in card] == [1, 2, 3, 3, 2, 1, 2]

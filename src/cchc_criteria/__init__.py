@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from cchc_criteria.analysis import LINT_CODES, lint
+from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
 from cchc_criteria.api import score
 from cchc_criteria.errors import (
@@ -38,15 +38,19 @@ from cchc_criteria.formats import (
 from cchc_criteria.formulas import FormulaError
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import (
+    CATALOGUE,
     FINDING_CODES,
+    LINT_CODES,
     NA,
     Acknowledgement,
     Assessment,
     Band,
+    Category,
     ChosenBand,
     Criterion,
     CriterionSet,
     Finding,
+    FindingKind,
     Formula,
     FractionOfMax,
     Grade,
@@ -66,6 +70,7 @@ from cchc_criteria.model import (
     at_least,
     at_most,
     below,
+    finding,
 )
 from cchc_criteria.registry import PluginFailure, RegisteredSet, Registry, get_set, list_sets
 from cchc_criteria.rules import (
@@ -79,6 +84,7 @@ from cchc_criteria.rules import (
     YesNoRule,
 )
 from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.text import Lang, Text
 
 try:
     __version__ = version("cchc-criteria")
@@ -86,6 +92,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "CATALOGUE",
     "FINDING_CODES",
     "LINT_CODES",
     "NA",
@@ -96,6 +103,7 @@ __all__ = [
     "Assessment",
     "Band",
     "BandRule",
+    "Category",
     "CchcError",
     "ChoiceRule",
     "ChosenBand",
@@ -104,11 +112,13 @@ __all__ = [
     "DeductionRule",
     "DuplicateSetError",
     "Finding",
+    "FindingKind",
     "Formula",
     "FormulaError",
     "FractionOfMax",
     "Grade",
     "InputError",
+    "Lang",
     "Linear",
     "Lower",
     "ManualRule",
@@ -130,6 +140,7 @@ __all__ = [
     "Scale",
     "Scorecard",
     "Severity",
+    "Text",
     "UnitKind",
     "UnknownSetError",
     "Upper",
@@ -144,6 +155,7 @@ __all__ = [
     "dump_set",
     "dumps_assessment",
     "dumps_set",
+    "finding",
     "get_set",
     "hookimpl",
     "lint",

@@ -22,7 +22,7 @@ import click
 from cchc_criteria import __version__
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import advise
-from cchc_criteria.analysis.compare import compare_declared, compare_years
+from cchc_criteria.analysis.compare import Line, compare_declared, compare_years
 from cchc_criteria.api import score
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
@@ -34,7 +34,7 @@ from cchc_criteria.registry import STRICT_ENV, get_set, list_sets, plugin_report
 from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import csv_text
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import fold, printable
+from cchc_criteria.text import Lang, fold, printable
 
 __all__ = ["main"]
 
@@ -181,7 +181,7 @@ def _colour(text: str, no_color: bool) -> str:
 @_LANG
 @_NO_COLOR
 def score_command(
-    set_id: str, assessment: str, fmt: str, output: str | None, lang: str, no_color: bool
+    set_id: str, assessment: str, fmt: str, output: str | None, lang: Lang, no_color: bool
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
@@ -285,7 +285,7 @@ def sets_command(
 @click.argument("set_id", metavar="SET")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @_LANG
-def lint_command(set_id: str, as_json: bool, lang: str) -> None:
+def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
     """Check SET (an id or a set file) as published: gaps, overlaps, awards above the max.
 
     Exits 1 when there are errors that the set does not acknowledge, 0 otherwise.
@@ -322,8 +322,8 @@ def _finding_json(finding: Finding) -> dict[str, object]:
     }
 
 
-def _finding_line(finding: Finding, lang: str) -> str:
-    message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
+def _finding_line(finding: Finding, lang: Lang) -> str:
+    message = finding.text.get(lang)
     where = f"{finding.criterion}: " if finding.criterion else ""
     note = ""
     if finding.acknowledged:
@@ -337,7 +337,7 @@ def _finding_line(finding: Finding, lang: str) -> str:
 @click.argument("assessment")
 @click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
 @_LANG
-def advise_command(set_id: str, assessment: str, as_json: bool, lang: str) -> None:
+def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
     try:
         card = _load_card(set_id, assessment)
@@ -353,8 +353,8 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: str) -> No
                 "exclusive": s.exclusive,
                 "continuous": s.continuous,
                 "gain": str(s.gain),
-                "message": s.message,
-                "message_vi": s.message_vi,
+                "message": s.text.en,
+                "message_vi": s.text.vi,
             }
             for s in advice.steps
         ]
@@ -362,7 +362,7 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: str) -> No
         _echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for step in advice.steps:
-        _echo(step.message_vi if lang == "vi" else step.message)
+        _echo(step.text.get(lang))
     now, after = (
         format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
     )
@@ -439,7 +439,7 @@ def plugins_command(as_json: bool) -> None:
 @cli.command("show", short_help="Show a set's criteria and rules.")
 @_SET
 @_LANG
-def show_command(set_id: str, lang: str) -> None:
+def show_command(set_id: str, lang: Lang) -> None:
     """Show SET: its facts, then every criterion with its max points and its rule in words."""
     try:
         cs = _criterion_set(set_id)
@@ -498,7 +498,7 @@ def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
 @_OUTPUT
 @_LANG
 def rank_command(
-    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: str
+    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang
 ) -> None:
     """Rank the units of PATHS (assessment files, or folders of them) against SET.
 
@@ -530,7 +530,7 @@ def _rank_entry(criterion_set: CriterionSet, path: Path) -> tuple[Scorecard, str
     return card, card.assessment.group, path.name
 
 
-def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
+def _ranking_text(ranking: list[Ranked], fmt: str, lang: Lang) -> str:
     areas: list[str] = []
     for entry in ranking:
         areas += [code for code in entry.card.roots if code not in areas]
@@ -619,7 +619,7 @@ def _ranking_text(ranking: list[Ranked], fmt: str, lang: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_LANG
 def compare_command(
-    set_id: str, assessment: str, other: tuple[str, str] | None, as_json: bool, lang: str
+    set_id: str, assessment: str, other: tuple[str, str] | None, as_json: bool, lang: Lang
 ) -> None:
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with, the same unit in another year (criteria matched by code)."""
@@ -636,7 +636,7 @@ def compare_command(
             "before_total": str(comparison.before_total),
             "after_total": str(comparison.after_total),
             "difference": str(comparison.difference),
-            "lines": [attrs.asdict(line, value_serializer=_plain) for line in comparison.lines],
+            "lines": [_line_json(line) for line in comparison.lines],
         }
         _echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -674,7 +674,7 @@ def compare_command(
                     num(line.before),
                     num(line.after),
                     diff,
-                    line.note if vi else line.note_en,
+                    line.note.get(lang),
                 ]
             )
         )
@@ -685,8 +685,21 @@ def compare_command(
     )
 
 
-def _plain(instance: object, field: object, value: object) -> object:
-    return str(value) if isinstance(value, Decimal) else value
+def _line_json(line: Line) -> dict[str, object]:
+    def number(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "code": line.code,
+        "title": line.title,
+        "max_before": number(line.max_before),
+        "max_after": number(line.max_after),
+        "before": number(line.before),
+        "after": number(line.after),
+        "difference": number(line.difference),
+        "note": line.note.vi,
+        "note_en": line.note.en,
+    }
 
 
 def main() -> None:

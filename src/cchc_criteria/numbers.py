@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import Final
 
 from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.text import Lang
 
 __all__ = [
     "DECIMAL_CONTEXT",
@@ -261,7 +262,7 @@ def _wide(value: Decimal, places: int = 0) -> Context:
 def format_number(
     value: Decimal | int,
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     places: int | None = None,
     max_places: int | None = None,
     group: bool = False,

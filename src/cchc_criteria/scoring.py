@@ -24,6 +24,7 @@ from cchc_criteria.model import (
     Role,
     Scale,
     Severity,
+    finding,
 )
 from cchc_criteria.numbers import (
     SUM_CONTEXT,
@@ -32,11 +33,12 @@ from cchc_criteria.numbers import (
     round_points,
     to_decimal,
 )
-from cchc_criteria.text import nfc, suggest
+from cchc_criteria.text import Lang, Text, nfc, suggest
 
 __all__ = ["NodeScore", "Scorecard", "score"]
 
 _ZERO = Decimal(0)
+_NOT_ANSWERED = Text("chưa kê khai", "not answered")
 
 
 @attrs.frozen
@@ -61,7 +63,7 @@ class NodeScore:
         figure: the answer as given (leaves).
         value: the figure the rule used, in the rule's scale (leaves).
         matched: the band or option that applied (leaves).
-        explanation, explanation_en: why, in Vietnamese and English.
+        explanation: why, in Vietnamese and English (``explanation.get(lang)``).
         self_assessed, appraised: the declared scores, when given.
         evidence: evidence references; unit_explanation: the unit's own explanation.
         children: codes of the children, in document order.
@@ -83,8 +85,7 @@ class NodeScore:
     figure: str | None = None
     value: Decimal | None = None
     matched: str | None = None
-    explanation: str = ""
-    explanation_en: str = ""
+    explanation: Text = attrs.field(factory=lambda: Text("", ""))
     self_assessed: Decimal | None = None
     appraised: Decimal | None = None
     evidence: tuple[str, ...] = ()
@@ -231,9 +232,18 @@ class _Scorer:
         self.nodes: dict[str, NodeScore] = {}
 
     def finding(
-        self, code: str, severity: Severity, criterion: str, message: str, message_vi: str
+        self,
+        code: str,
+        criterion: str = "",
+        /,
+        *,
+        variant: str = "",
+        value: Decimal | None = None,
+        **values: object,
     ) -> None:
-        self.findings.append(Finding(code, severity, criterion, message, message_vi))
+        self.findings.append(
+            finding(code, criterion, variant=variant, band=None, value=value, **values)
+        )
 
     def run(self, set_findings: tuple[Finding, ...]) -> Scorecard:
         self._check_codes()
@@ -243,15 +253,7 @@ class _Scorer:
         )
         total = _ZERO if points is None else points
         if rule_points is not None and points is not None and rule_points > points:
-            self.finding(
-                "group-held",
-                Severity.WARNING,
-                "",
-                f"the areas add up to {_en(rule_points)}, more than the set's max "
-                f"{_en(max_points)}; the total was held to the max",
-                f"tổng các lĩnh vực là {_vi(rule_points)}, vượt điểm tối đa {_vi(max_points)}; "
-                "tổng điểm được giữ ở mức tối đa",
-            )
+            self.finding("group-held", variant="set", sum=rule_points, max=max_points)
         grade = self._grade(total, max_points) if complete else None
         # self.nodes is filled children first, so one pass reaches every ancestor.
         touched: set[str] = set()
@@ -295,26 +297,16 @@ class _Scorer:
         for table, mapping in tables.items():
             for code in mapping:
                 if code not in seen:
-                    hint = _suggest(code, known)
                     self.finding(
                         "unknown-criterion",
-                        Severity.ERROR,
                         code,
-                        f"{table} names {code!r}, which is not a criterion of "
-                        f"{self.set.id!r}" + (f"; did you mean {hint!r}?" if hint else ""),
-                        f"{table} có mã {code!r} không thuộc bộ tiêu chí {self.set.id!r}"
-                        + (f"; có phải {hint!r}?" if hint else ""),
+                        table=table,
+                        code=code,
+                        set_id=self.set.id,
+                        suggestion=_suggest(code, known),
                     )
                 elif table == "answers" and code not in leaves:
-                    self.finding(
-                        "answer-for-group",
-                        Severity.ERROR,
-                        code,
-                        f"{code!r} is a group; its points are the sum of its sub-criteria, "
-                        "so answer those instead (the answer was ignored)",
-                        f"{code!r} là nhóm tiêu chí, điểm bằng tổng các tiêu chí thành phần; "
-                        "cần kê khai cho các tiêu chí thành phần (số liệu này bị bỏ qua)",
-                    )
+                    self.finding("answer-for-group", code, code=code)
 
     # ---------------------------------------------------------------- nodes
 
@@ -351,14 +343,8 @@ class _Scorer:
         )
         answer = self.assessment.answers.get(code)
         if answer is None:
-            self.finding(
-                "unanswered",
-                Severity.WARNING,
-                code,
-                f"not answered: left unscored, {_en(maximum)} points open",
-                f"chưa kê khai: chưa được chấm, còn {_vi(maximum)} điểm chưa xác định",
-            )
-            return attrs.evolve(unscored, explanation="chưa kê khai", explanation_en="not answered")
+            self.finding("unanswered", code, max=maximum)
+            return attrs.evolve(unscored, explanation=_NOT_ANSWERED)
         if answer is NA:
             return self._not_applicable(criterion, unscored)
         outcome = criterion.rule.score(answer, maximum)
@@ -370,26 +356,10 @@ class _Scorer:
         held = points
         if points is not None and points > maximum:
             held = maximum
-            self.finding(
-                "held-to-max",
-                Severity.WARNING,
-                code,
-                f"the rule as published gives {_en(points)} for {outcome.figure!r}, more than "
-                f"the max {_en(maximum)}; held to {_en(maximum)}",
-                f"cách tính điểm đã ban hành cho {_vi(points)} điểm với {outcome.figure!r}, "
-                f"vượt điểm tối đa {_vi(maximum)}; lấy {_vi(maximum)} điểm",
-            )
+            self.finding("held-to-max", code, points=points, figure=outcome.figure, max=maximum)
         elif points is not None and points < 0:
             held = _ZERO
-            self.finding(
-                "held-to-zero",
-                Severity.WARNING,
-                code,
-                f"the rule as published gives {_en(points)} for {outcome.figure!r}, "
-                "less than 0; held to 0",
-                f"cách tính điểm đã ban hành cho {_vi(points)} điểm với {outcome.figure!r}, "
-                "nhỏ hơn 0; lấy 0 điểm",
-            )
+            self.finding("held-to-zero", code, points=points, figure=outcome.figure)
         return attrs.evolve(
             unscored,
             points=held,
@@ -400,8 +370,7 @@ class _Scorer:
             figure=outcome.figure,
             value=outcome.value,
             matched=outcome.matched,
-            explanation=outcome.explanation_vi,
-            explanation_en=outcome.explanation_en,
+            explanation=outcome.explanation,
         )
 
     def _fraction_for_percent(self, code: str, answer: object, value: Decimal | None) -> None:
@@ -413,16 +382,7 @@ class _Scorer:
             return
         if not isinstance(answer, str | int | float | Decimal):
             return
-        meant = value * 100
-        self.finding(
-            "fraction-for-percent",
-            Severity.WARNING,
-            code,
-            f"{answer!r} was read as {_en(value)} %, as typed; the figure is a percentage, "
-            f'so if {_en(meant)} % was meant, write {_en(meant)} or "{_en(meant)}%"',
-            f"{answer!r} được hiểu là {_vi(value)} % như đã nhập; số liệu là tỷ lệ phần trăm, "
-            f'nếu ý là {_vi(meant)} % thì ghi {_vi(meant)} hoặc "{_vi(meant)}%"',
-        )
+        self.finding("fraction-for-percent", code, answer=answer, shown=value, meant=value * 100)
 
     def _not_applicable(self, criterion: Criterion, unscored: NodeScore) -> NodeScore:
         policy = criterion.na_policy or self.set.na_policy
@@ -436,22 +396,19 @@ class _Scorer:
                 complete=True,
                 open_points=_ZERO,
                 figure=str(NA),
-                explanation="không áp dụng: đạt điểm tối đa theo bộ tiêu chí",
-                explanation_en="not applicable: the set awards the full max",
+                explanation=Text(
+                    "không áp dụng: đạt điểm tối đa theo bộ tiêu chí",
+                    "not applicable: the set awards the full max",
+                ),
             )
         if policy is NAPolicy.NOT_ALLOWED:
-            self.finding(
-                "na-not-allowed",
-                Severity.ERROR,
-                criterion.code,
-                "this criterion cannot be marked not applicable; give its figure",
-                "tiêu chí này không được đánh giá là không áp dụng; cần kê khai số liệu",
-            )
+            self.finding("na-not-allowed", criterion.code)
             return attrs.evolve(
                 unscored,
                 figure=str(NA),
-                explanation="không được đánh giá là không áp dụng",
-                explanation_en="cannot be not applicable",
+                explanation=Text(
+                    "không được đánh giá là không áp dụng", "cannot be not applicable"
+                ),
             )
         return attrs.evolve(
             unscored,
@@ -460,8 +417,10 @@ class _Scorer:
             complete=True,
             open_points=_ZERO,
             figure=str(NA),
-            explanation=f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng",
-            explanation_en=f"not applicable: its {_en(maximum)} max points leave the totals",
+            explanation=Text(
+                f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng",
+                f"not applicable: its {_en(maximum)} max points leave the totals",
+            ),
         )
 
     def _group(self, criterion: Criterion, depth: int) -> NodeScore:
@@ -470,15 +429,7 @@ class _Scorer:
             children, criterion.max_points
         )
         if rule_points is not None and points is not None and rule_points > points:
-            self.finding(
-                "group-held",
-                Severity.WARNING,
-                criterion.code,
-                f"the sub-criteria add up to {_en(rule_points)}, more than the group's max "
-                f"{_en(maximum)}; held to {_en(maximum)}",
-                f"tổng các tiêu chí thành phần là {_vi(rule_points)}, vượt điểm tối đa "
-                f"{_vi(maximum)}; lấy {_vi(maximum)} điểm",
-            )
+            self.finding("group-held", criterion.code, sum=rule_points, max=maximum)
         return NodeScore(
             code=criterion.code,
             title=criterion.title,
@@ -493,8 +444,9 @@ class _Scorer:
             applicable=applicable,
             complete=complete,
             open_points=open_points,
-            explanation=_group_explanation(children, "vi"),
-            explanation_en=_group_explanation(children, "en"),
+            explanation=Text(
+                _group_explanation(children, "vi"), _group_explanation(children, "en")
+            ),
             evidence=self.assessment.evidence.get(criterion.code, ()),
             unit_explanation=self.assessment.explanations.get(criterion.code, ""),
             children=tuple(c.code for c in children),
@@ -534,13 +486,13 @@ class _Scorer:
 
     def _declared(self, criterion: Criterion, node: NodeScore) -> NodeScore:
         values: dict[str, Decimal | None] = {}
-        for table, label_en, label_vi in (
-            ("self_assessed", "self-assessed", "tự đánh giá"),
-            ("appraised", "appraised", "thẩm định"),
+        for table, label in (
+            ("self_assessed", Text("tự đánh giá", "self-assessed")),
+            ("appraised", Text("thẩm định", "appraised")),
         ):
             mapping: Mapping[str, object] = getattr(self.assessment, table)
             values[table] = self._check_declared(
-                criterion, node, mapping, table.replace("_", "-"), label_en, label_vi
+                criterion, node, mapping, table.replace("_", "-"), label
             )
         if values["self_assessed"] is None and values["appraised"] is None:
             return node
@@ -554,61 +506,38 @@ class _Scorer:
         node: NodeScore,
         mapping: Mapping[str, object],
         kind: str,
-        label_en: str,
-        label_vi: str,
+        label: Text,
     ) -> Decimal | None:
         code = criterion.code
         raw = mapping.get(code)
         if raw is None:
             if mapping and node.is_leaf and node.points is not None:
-                self.finding(
-                    f"{kind}-missing",
-                    Severity.INFO,
-                    code,
-                    f"no {label_en} score declared; the figures give {_en(node.points)}",
-                    f"không có điểm {label_vi}; theo số liệu được {_vi(node.points)} điểm",
-                )
+                self.finding(f"{kind}-missing", code, points=node.points)
             return None
         try:
             declared = to_decimal(raw)
         except NumberFormatError as error:
             self.finding(
                 "invalid-declared-score",
-                Severity.ERROR,
                 code,
-                f"the {label_en} score {raw!r} is not a number: {error}",
-                f"điểm {label_vi} {raw!r} không phải là số: {error.message_vi}",
+                label=label,
+                raw=raw,
+                error=Text(error.message_vi, str(error)),
             )
             return None
         if not _ZERO <= declared <= criterion.max_points:
             self.finding(
                 "declared-score-out-of-range",
-                Severity.ERROR,
                 code,
-                f"the {label_en} score {_en(declared)} is outside 0 to the max "
-                f"{_en(criterion.max_points)}",
-                f"điểm {label_vi} {_vi(declared)} ngoài khoảng 0 đến điểm tối đa "
-                f"{_vi(criterion.max_points)}",
+                label=label,
+                declared=declared,
+                max=criterion.max_points,
             )
         if node.points is None or not node.complete:
             if node.applicable:
-                self.finding(
-                    f"{kind}-unchecked",
-                    Severity.INFO,
-                    code,
-                    f"the {label_en} score {_en(declared)} cannot be checked: the figures "
-                    "do not determine the points",
-                    f"chưa kiểm tra được điểm {label_vi} {_vi(declared)}: số liệu kê khai chưa "
-                    "đủ để tính điểm",
-                )
+                self.finding(f"{kind}-unchecked", code, declared=declared)
         elif declared not in (node.points, node.rounded):
-            self.finding(
-                f"{kind}-differs",
-                Severity.WARNING,
-                code,
-                f"{label_en} {_en(declared)}, but the figures give {_en(node.points)}",
-                f"{label_vi} {_vi(declared)} điểm, nhưng theo số liệu được {_vi(node.points)} điểm",
-            )
+            self.finding(f"{kind}-differs", code, declared=declared, points=node.points)
         return declared
 
     # ---------------------------------------------------------------- totals
@@ -626,17 +555,11 @@ class _Scorer:
         for grade in self.set.grades:
             if grade.contains(index):
                 return grade.label
-        self.finding(
-            "no-grade",
-            Severity.ERROR,
-            "",
-            f"an index of {_en(index)} % falls in none of the set's grade bands",
-            f"chỉ số {_vi(index)} % không thuộc mức xếp loại nào của bộ tiêu chí",
-        )
+        self.finding("no-grade", index=index)
         return None
 
 
-def _group_explanation(children: list[NodeScore], lang: str) -> str:
+def _group_explanation(children: list[NodeScore], lang: Lang) -> str:
     scored = [c for c in children if c.points is not None]
     if not scored:
         return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"

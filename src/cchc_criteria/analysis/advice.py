@@ -30,7 +30,7 @@ from cchc_criteria.rules import (
     read_quantity,
 )
 from cchc_criteria.scoring import NodeScore, Scorecard, score
-from cchc_criteria.text import fold
+from cchc_criteria.text import Text, fold
 
 __all__ = ["Advice", "AdviceStep", "advise"]
 
@@ -51,7 +51,7 @@ class AdviceStep:
         gain: the points it earns, held to the criterion's max.
         continuous: True when the award rises all along the way (a formula): any part of the
             change earns part of the gain; False when it is a step that a smaller change misses.
-        message, message_vi: the step in words.
+        text: the step in words, in Vietnamese and English (``text.get(lang)``).
     """
 
     criterion: str
@@ -60,8 +60,7 @@ class AdviceStep:
     target: object
     exclusive: bool
     gain: Decimal
-    message: str
-    message_vi: str
+    text: Text
     continuous: bool = False
     answer: object = None
 
@@ -176,8 +175,10 @@ def _step(criterion: Criterion, node: NodeScore, answer: object) -> AdviceStep |
                 label,
                 False,
                 gain,
-                f"{criterion.code}: “{label}” instead of “{node.matched}” → +{_en(gain)}",
-                f"{criterion.code}: “{label}” thay cho “{node.matched}” → +{_vi(gain)} điểm",
+                Text(
+                    f"{criterion.code}: “{label}” thay cho “{node.matched}” → +{_vi(gain)} điểm",
+                    f"{criterion.code}: “{label}” instead of “{node.matched}” → +{_en(gain)}",
+                ),
                 answer=label,
             )
     return None
@@ -205,10 +206,12 @@ def _figure_step(
         target,
         exclusive,
         gain,
-        f"{criterion.code}: {verb_en} {criterion.title} from {_en(current)}{unit} to "
-        f"{goal_en} → +{_en(gain)}",
-        f"{criterion.code}: {verb_vi} {criterion.title} từ {_vi(current)}{unit} "
-        f"{'lên' if kind == 'raise' else 'xuống'} {goal_vi} → +{_vi(gain)} điểm",
+        Text(
+            f"{criterion.code}: {verb_vi} {criterion.title} từ {_vi(current)}{unit} "
+            f"{'lên' if kind == 'raise' else 'xuống'} {goal_vi} → +{_vi(gain)} điểm",
+            f"{criterion.code}: {verb_en} {criterion.title} from {_en(current)}{unit} to "
+            f"{goal_en} → +{_en(gain)}",
+        ),
         answer=_figure(target),
     )
 

@@ -7,15 +7,18 @@ from decimal import Decimal
 import attrs
 
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Text
 
 __all__ = ["Comparison", "Line", "compare_declared", "compare_years"]
 
-# Why a line is not compared: (Vietnamese, English).
-_MISSING_SCORE = ("thiếu điểm tự đánh giá hoặc thẩm định", "no self-assessed or appraised score")
-_ONE_YEAR = ("chỉ có ở một năm", "in one year only")
-_MAX_CHANGED = ("điểm tối đa thay đổi: không so sánh", "max points changed: not compared")
-_UNSCORED = ("chưa chấm ở một năm", "unscored in one year")
-_NONE = ("", "")
+# Why a line is not compared.
+_MISSING_SCORE = Text(
+    "thiếu điểm tự đánh giá hoặc thẩm định", "no self-assessed or appraised score"
+)
+_ONE_YEAR = Text("chỉ có ở một năm", "in one year only")
+_MAX_CHANGED = Text("điểm tối đa thay đổi: không so sánh", "max points changed: not compared")
+_UNSCORED = Text("chưa chấm ở một năm", "unscored in one year")
+_NONE = Text("", "")
 
 
 @attrs.frozen
@@ -28,7 +31,7 @@ class Line:
         before, after: the points (or declared scores) on each side.
         difference: ``after − before``, or ``None`` when they are not comparable: a side
             is missing, or the criterion's max changed (then ``note`` says so).
-        note, note_en: why a line is not compared, in Vietnamese and English.
+        note: why a line is not compared, in Vietnamese and English (``note.get(lang)``).
     """
 
     code: str
@@ -38,8 +41,7 @@ class Line:
     before: Decimal | None
     after: Decimal | None
     difference: Decimal | None
-    note: str = ""
-    note_en: str = ""
+    note: Text = _NONE
 
 
 @attrs.frozen
@@ -73,7 +75,7 @@ def compare_declared(card: Scorecard) -> Comparison:
                 node.self_assessed,
                 node.appraised,
                 _difference(node.self_assessed, node.appraised),
-                *(_NONE if both else _MISSING_SCORE),
+                _NONE if both else _MISSING_SCORE,
             )
         )
     return _sum(lines, leaves)
@@ -113,7 +115,7 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
                 None if old is None else old.points,
                 None if new is None else new.points,
                 difference,
-                *note,
+                note,
             )
         )
     return _sum(lines, leaves)

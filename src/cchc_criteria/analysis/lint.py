@@ -20,6 +20,7 @@ import attrs
 from cchc_criteria.analysis.shape import Part, Shape, shape_of
 from cchc_criteria.formulas import Segment
 from cchc_criteria.model import (
+    LINT_CODES,
     Band,
     Criterion,
     CriterionSet,
@@ -32,35 +33,16 @@ from cchc_criteria.model import (
     Role,
     Rule,
     Scale,
-    Severity,
     Upper,
     describe_interval,
+    finding,
 )
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules import BandRule, ChoiceRule, DeductionRule, PerItemRule, YesNoRule
-from cchc_criteria.text import fold
+from cchc_criteria.text import Lang, Text, fold
 
 __all__ = ["LINT_CODES", "lint"]
 
-#: Every lint code with its severity; each is documented on its own page in ``docs/lint/``.
-LINT_CODES: dict[str, Severity] = {
-    "band-gap": Severity.ERROR,
-    "band-overlap": Severity.WARNING,
-    "band-unreachable": Severity.WARNING,
-    "award-above-max": Severity.ERROR,
-    "award-below-zero": Severity.ERROR,
-    "not-monotone": Severity.WARNING,
-    "band-jump": Severity.INFO,
-    "formula-not-linear": Severity.INFO,
-    "max-not-sum": Severity.ERROR,
-    "duplicate-code": Severity.ERROR,
-    "missing-parent": Severity.ERROR,
-    "code-typo": Severity.WARNING,
-    "code-order": Severity.WARNING,
-    "grade-gap": Severity.ERROR,
-    "grade-overlap": Severity.ERROR,
-    "label-collision": Severity.ERROR,
-}
 
 _CODE = re.compile(r"\d+(?:\.\d+)*")
 
@@ -93,20 +75,7 @@ def _lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
     )
 
 
-def _finding(
-    code: str,
-    criterion: str,
-    message: str,
-    message_vi: str,
-    *,
-    band: int | None = None,
-    value: Fraction | Decimal | None = None,
-) -> Finding:
-    number = decimal_of(value) if isinstance(value, Fraction) else value
-    return Finding(code, LINT_CODES[code], criterion, message, message_vi, band, number)
-
-
-def _num(value: Fraction | Decimal, lang: str = "en", unit: str = "") -> str:
+def _num(value: Fraction | Decimal, lang: Lang = "en", unit: str = "") -> str:
     number = decimal_of(value) if isinstance(value, Fraction) else value
     return format_number(number, lang=lang, max_places=4) + unit
 
@@ -121,44 +90,23 @@ def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
         for criterion in siblings:
             code = criterion.code
             if code in seen:
-                yield _finding(
-                    "duplicate-code",
-                    code,
-                    f"the code {code!r} is used by more than one criterion",
-                    f"mã {code!r} được dùng cho nhiều tiêu chí",
-                )
+                yield finding("duplicate-code", code, code=code)
             seen.add(code)
             if not _CODE.fullmatch(code):
                 fixed = re.sub(r"[,;:]", ".", code.replace(" ", "")).strip(".")
-                hint_en = f"; did you mean {fixed!r}?" if _CODE.fullmatch(fixed) else ""
-                hint_vi = f"; có phải {fixed!r}?" if _CODE.fullmatch(fixed) else ""
-                yield _finding(
-                    "code-typo",
-                    code,
-                    f"the code {code!r} is not numbers separated by dots{hint_en}",
-                    f"mã {code!r} không phải dãy số cách nhau bởi dấu chấm{hint_vi}",
-                )
+                suggestion = fixed if _CODE.fullmatch(fixed) else None
+                yield finding("code-typo", code, code=code, suggestion=suggestion)
             if parent is not None:
                 expected = code.rsplit(".", 1)[0] if "." in code else None
                 # A parent whose code is a typo of the expected one is reported as code-typo.
                 typo = parent.code.replace(",", ".").replace(" ", "") == expected
                 if expected is not None and expected != parent.code and not typo:
-                    yield _finding(
-                        "missing-parent",
-                        code,
-                        f"by its code {code!r} belongs to {expected!r}, which is not in the set; "
-                        f"it is published under {parent.code!r}",
-                        f"theo mã, {code!r} thuộc {expected!r} nhưng bộ tiêu chí không có mã này; "
-                        f"tiêu chí được đặt dưới {parent.code!r}",
+                    yield finding(
+                        "missing-parent", code, code=code, expected=expected, parent=parent.code
                     )
             key = _sort_key(code)
             if key is not None and previous is not None and key <= previous:
-                yield _finding(
-                    "code-order",
-                    code,
-                    f"{code!r} comes after a sibling with a later or equal code",
-                    f"{code!r} đứng sau một tiêu chí cùng cấp có mã lớn hơn hoặc bằng",
-                )
+                yield finding("code-order", code, code=code)
             if key is not None:
                 previous = key
 
@@ -180,14 +128,12 @@ def _sort_key(code: str) -> tuple[int, ...] | None:
 def _group(criterion: Criterion) -> Iterator[Finding]:
     children = sum((c.max_points for c in criterion.children if c.role is Role.SCORE), Decimal(0))
     if children != criterion.max_points:
-        yield _finding(
+        yield finding(
             "max-not-sum",
             criterion.code,
-            f"the max {_num(criterion.max_points)} differs from the sum of its sub-criteria's "
-            f"max, {_num(children)}",
-            f"điểm tối đa {_num(criterion.max_points, 'vi')} khác tổng điểm tối đa các tiêu chí "
-            f"thành phần, {_num(children, 'vi')}",
             value=criterion.max_points,
+            max=criterion.max_points,
+            sum=children,
         )
 
 
@@ -204,43 +150,37 @@ def _rule(criterion: Criterion, rule: Rule) -> Iterator[Finding]:
         cap = rule.cap
         if per > 0 and (cap is None or cap > criterion.max_points):
             first = criterion.max_points // per + 1
-            yield _finding(
+            yield finding(
                 "award-above-max",
                 criterion.code,
-                f"from {first} items the rule gives {_num(per * first)}, more than the max "
-                f"{_num(criterion.max_points)}",
-                f"từ {first} trường hợp, cách tính cho {_num(per * first, 'vi')} điểm, vượt "
-                f"điểm tối đa {_num(criterion.max_points, 'vi')}",
+                variant="items",
                 value=Decimal(first),
+                items=first,
+                points=per * first,
+                max=criterion.max_points,
             )
     elif isinstance(rule, DeductionRule):
         if rule.floor < 0:
-            yield _finding(
+            yield finding(
                 "award-below-zero",
                 criterion.code,
-                f"the floor {_num(rule.floor)} lets the criterion score below 0",
-                f"mức sàn {_num(rule.floor, 'vi')} cho phép điểm âm",
+                variant="floor",
                 value=rule.floor,
+                floor=rule.floor,
             )
     else:
         # Any other rule (a plugin's own included) is checked by the range it declares.
         low, high = rule.points_range(criterion.max_points)
         if high is not None and high > criterion.max_points:
-            yield _finding(
+            yield finding(
                 "award-above-max",
                 criterion.code,
-                f"the rule can give up to {_num(high)}, more than the max "
-                f"{_num(criterion.max_points)}",
-                f"cách tính cho tối đa {_num(high, 'vi')} điểm, vượt điểm tối đa "
-                f"{_num(criterion.max_points, 'vi')}",
+                variant="range",
+                points=high,
+                max=criterion.max_points,
             )
         if low is not None and low < 0:
-            yield _finding(
-                "award-below-zero",
-                criterion.code,
-                f"the rule can give {_num(low)}, less than 0",
-                f"cách tính có thể cho {_num(low, 'vi')} điểm, nhỏ hơn 0",
-            )
+            yield finding("award-below-zero", criterion.code, variant="range", points=low)
 
 
 def _options(criterion: Criterion, rule: YesNoRule | ChoiceRule) -> Iterator[Finding]:
@@ -249,35 +189,36 @@ def _options(criterion: Criterion, rule: YesNoRule | ChoiceRule) -> Iterator[Fin
     for position, option in enumerate(options, start=1):
         points = decimal_of(option.award.exact(Fraction(0), criterion.max_points))
         if points > criterion.max_points:
-            yield _finding(
+            yield finding(
                 "award-above-max",
                 criterion.code,
-                f"option “{option.label}” gives {_num(points)}, more than the max "
-                f"{_num(criterion.max_points)}",
-                f"lựa chọn “{option.label}” cho {_num(points, 'vi')} điểm, vượt điểm tối đa "
-                f"{_num(criterion.max_points, 'vi')}",
+                variant="option",
                 band=position,
                 value=points,
+                label=option.label,
+                points=points,
+                max=criterion.max_points,
             )
         if points < 0:
-            yield _finding(
+            yield finding(
                 "award-below-zero",
                 criterion.code,
-                f"option “{option.label}” gives {_num(points)}, less than 0",
-                f"lựa chọn “{option.label}” cho {_num(points, 'vi')} điểm, nhỏ hơn 0",
+                variant="option",
                 band=position,
                 value=points,
+                label=option.label,
+                points=points,
             )
         for label in (option.label, *option.aliases):
             key = fold(label)
             if key in seen and seen[key] != option.label:
-                yield _finding(
+                yield finding(
                     "label-collision",
                     criterion.code,
-                    f"“{label}” and “{seen[key]}” are the same answer once case, spaces and "
-                    "diacritics are folded",
-                    f"“{label}” và “{seen[key]}” trùng nhau khi bỏ dấu, hoa thường, khoảng trắng",
+                    variant="option",
                     band=position,
+                    label=label,
+                    other=seen[key],
                 )
             seen.setdefault(key, option.label)
 
@@ -290,15 +231,7 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
     # On a count scale only whole numbers can be answered: a part without one is no gap.
     counts = rule.scale is Scale.COUNT
     for low, high in _runs(shape, lambda part: not part.bands and _answerable(part, counts)):
-        where_en = _span(low, high, "en", unit)
-        where_vi = _span(low, high, "vi", unit)
-        yield _finding(
-            "band-gap",
-            code,
-            f"values {where_en} fall in no band: the rule cannot score them",
-            f"giá trị {where_vi} không thuộc khoảng nào: không chấm được",
-            value=_first_value(low),
-        )
+        yield finding("band-gap", code, value=_first_value(low), where=_span(low, high, unit))
     for first in range(len(rule.bands)):
         for second in range(first + 1, len(rule.bands)):
             for low, high in _runs(
@@ -307,65 +240,48 @@ def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
                     a in part.bands and b in part.bands and _answerable(part, counts)
                 ),
             ):
-                yield _finding(
+                yield finding(
                     "band-overlap",
                     code,
-                    f"bands {first + 1} and {second + 1} both contain the values "
-                    f"{_span(low, high, 'en', unit)}; scoring uses band {first + 1}",
-                    f"khoảng {first + 1} và {second + 1} cùng chứa {_span(low, high, 'vi', unit)}; "
-                    f"khi chấm dùng khoảng {first + 1}",
                     band=second + 1,
                     value=_first_value(low),
+                    first=first + 1,
+                    where=_span(low, high, unit),
                 )
     for index, band in enumerate(rule.bands):
         if not shape.applies(index):
-            reason_en = (
-                "it lies outside the possible values"
-                if not any(index in part.bands for part in shape)
-                else "bands above it in the document cover all its values"
-            )
-            yield _finding(
+            outside = not any(index in part.bands for part in shape)
+            yield finding(
                 "band-unreachable",
                 code,
-                f"band {index + 1} (“{band.label}”) can never apply: {reason_en}",
-                f"khoảng {index + 1} (“{band.label}”) không bao giờ được áp dụng",
+                variant="" if outside else "covered",
                 band=index + 1,
+                label=band.label,
             )
     if not shape.analysable():
         for index, band in enumerate(rule.bands):
             if isinstance(band.award, Formula) and any(
                 part.band == index and part.segments is None for part in shape
             ):
-                yield _finding(
-                    "formula-not-linear",
-                    code,
-                    f"band {index + 1}'s formula multiplies or divides by the figure; its "
-                    "range is checked with bounds only",
-                    f"công thức của khoảng {index + 1} nhân hoặc chia cho số liệu; chỉ kiểm tra "
-                    "được theo cận",
-                    band=index + 1,
-                )
+                yield finding("formula-not-linear", code, band=index + 1)
     for number, value, award, inclusive in _extremes(shape, maximum, above=True):
-        yield _finding(
+        yield finding(
             "award-above-max",
             code,
-            f"band {number} gives more than the max {_num(maximum)} "
-            f"{_from(value, inclusive, 'en', unit)} (up to {_num(award)})",
-            f"khoảng {number} cho điểm vượt điểm tối đa {_num(maximum, 'vi')} "
-            f"{_from(value, inclusive, 'vi', unit)} (đến {_num(award, 'vi')})",
             band=number,
             value=value,
+            max=maximum,
+            where=_from(value, inclusive, unit),
+            award=award,
         )
     for number, value, award, inclusive in _extremes(shape, Decimal(0), above=False):
-        yield _finding(
+        yield finding(
             "award-below-zero",
             code,
-            f"band {number} gives less than 0 {_from(value, inclusive, 'en', unit)} "
-            f"(down to {_num(award)})",
-            f"khoảng {number} cho điểm âm {_from(value, inclusive, 'vi', unit)} "
-            f"(đến {_num(award, 'vi')})",
             band=number,
             value=value,
+            where=_from(value, inclusive, unit),
+            award=award,
         )
     yield from _monotony(code, rule, shape, unit)
 
@@ -386,14 +302,7 @@ def _label_collisions(code: str, labels: list[str]) -> Iterator[Finding]:
     for position, label in enumerate(labels, start=1):
         key = fold(label)
         if key and key in seen:
-            yield _finding(
-                "label-collision",
-                code,
-                f"bands {seen[key]} and {position} have the same label once case, spaces and "
-                "diacritics are folded: an answer naming it is ambiguous",
-                f"khoảng {seen[key]} và {position} trùng tên khi bỏ dấu, hoa thường, khoảng trắng",
-                band=position,
-            )
+            yield finding("label-collision", code, band=position, first=seen[key])
         seen.setdefault(key, position)
 
 
@@ -411,21 +320,24 @@ def _runs(shape: Shape, test: object) -> Iterator[tuple[Part, Part]]:
         yield run[0], run[-1]
 
 
-def _span(first: Part, last: Part, lang: str, unit: str) -> str:
+def _span(first: Part, last: Part, unit: str) -> Text:
+    """The values from ``first`` to ``last`` in words, in both languages."""
     lower = None if first.start is None else Lower(decimal_of(first.start), first.point)
     upper = None if last.end is None else Upper(decimal_of(last.end), last.point)
-    return describe_interval(lower, upper, lang=lang, unit=unit)
+    return Text(
+        describe_interval(lower, upper, lang="vi", unit=unit),
+        describe_interval(lower, upper, lang="en", unit=unit),
+    )
 
 
 def _first_value(part: Part) -> Fraction | None:
     return part.start
 
 
-def _from(value: Fraction, inclusive: bool, lang: str, unit: str) -> str:
-    shown = _num(value, lang, unit)
-    if inclusive:
-        return f"from {shown}" if lang == "en" else f"từ {shown}"
-    return f"above {shown}" if lang == "en" else f"trên {shown}"
+def _from(value: Fraction, inclusive: bool, unit: str) -> Text:
+    """ "from 10 %" (inclusive) or "above 10 %", in both languages."""
+    vi, en = _num(value, "vi", unit), _num(value, "en", unit)
+    return Text(f"từ {vi}", f"from {en}") if inclusive else Text(f"trên {vi}", f"above {en}")
 
 
 def _extremes(
@@ -484,30 +396,29 @@ def _monotony(code: str, rule: BandRule, shape: Shape, unit: str) -> Iterator[Fi
         band = (part.band or 0) + 1
         for segment in part.segments:
             if segment.slope < 0 and segment.start is not None:
-                yield _finding(
+                yield finding(
                     "not-monotone",
                     code,
-                    f"from {_num(segment.start, 'en', unit)} a higher figure scores fewer points "
-                    f"(band {band})",
-                    f"từ {_num(segment.start, 'vi', unit)} số liệu cao hơn lại được ít điểm hơn "
-                    f"(khoảng {band})",
                     band=band,
                     value=segment.start,
+                    start=segment.start,
+                    unit=unit,
                 )
                 return
         if previous is not None and previous.exit is not None and part.entry is not None:
             where = part.start
             assert where is not None
             if part.entry < previous.exit:
-                yield _finding(
+                yield finding(
                     "not-monotone",
                     code,
-                    f"at {_num(where, 'en', unit)} the award drops from {_num(previous.exit)} to "
-                    f"{_num(part.entry)}: a higher figure scores fewer points",
-                    f"tại {_num(where, 'vi', unit)} điểm giảm từ {_num(previous.exit, 'vi')} "
-                    f"xuống {_num(part.entry, 'vi')}: số liệu cao hơn lại được ít điểm hơn",
+                    variant="drop",
                     band=band,
                     value=where,
+                    at=where,
+                    unit=unit,
+                    before=previous.exit,
+                    after=part.entry,
                 )
                 return
             before = previous.band
@@ -515,15 +426,16 @@ def _monotony(code: str, rule: BandRule, shape: Shape, unit: str) -> Iterator[Fi
                 rule.bands[before].award, Linear | Formula
             )
             if ends_formula and before != part.band and part.entry != previous.exit:
-                yield _finding(
+                yield finding(
                     "band-jump",
                     code,
-                    f"at {_num(where, 'en', unit)} band {(before or 0) + 1}'s formula has reached "
-                    f"{_num(previous.exit)}, and band {band} gives {_num(part.entry)}",
-                    f"tại {_num(where, 'vi', unit)} công thức của khoảng {(before or 0) + 1} cho "
-                    f"{_num(previous.exit, 'vi')}, còn khoảng {band} cho {_num(part.entry, 'vi')}",
                     band=band,
                     value=where,
+                    at=where,
+                    unit=unit,
+                    previous=(before or 0) + 1,
+                    before=previous.exit,
+                    after=part.entry,
                 )
         previous = part
 
@@ -541,21 +453,14 @@ def _grades(grades: Iterable[Grade]) -> Iterator[Finding]:
     )
     shape = shape_of(fake, Decimal(0))
     for low, high in _runs(shape, lambda part: not part.bands):
-        yield _finding(
-            "grade-gap",
-            "",
-            f"an index {_span(low, high, 'en', ' %')} earns no grade",
-            f"chỉ số {_span(low, high, 'vi', ' %')} không thuộc mức xếp loại nào",
-            value=low.start,
-        )
+        yield finding("grade-gap", value=low.start, where=_span(low, high, " %"))
     for low, high in _runs(shape, lambda part: len(part.bands) > 1):
-        names = " and ".join(f"“{grade_list[i].label}”" for i in low.bands)
-        yield _finding(
+        labels = [f"“{grade_list[i].label}”" for i in low.bands]
+        yield finding(
             "grade-overlap",
-            "",
-            f"an index {_span(low, high, 'en', ' %')} earns both {names}",
-            f"chỉ số {_span(low, high, 'vi', ' %')} thuộc cả {names.replace(' and ', ' và ')}",
             value=low.start,
+            where=_span(low, high, " %"),
+            names=Text(" và ".join(labels), " and ".join(labels)),
         )
 
 

@@ -27,22 +27,35 @@ from cchc_criteria.model.bands import (
 )
 from cchc_criteria.model.criteria import Acknowledgement, Criterion, CriterionSet
 from cchc_criteria.model.enums import NA, NAPolicy, Role, Scale, UnitKind
-from cchc_criteria.model.findings import FINDING_CODES, Finding, Severity
+from cchc_criteria.model.findings import (
+    CATALOGUE,
+    FINDING_CODES,
+    LINT_CODES,
+    Category,
+    Finding,
+    FindingKind,
+    Severity,
+    finding,
+)
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Outcome, Rule
 
 __all__ = [
+    "CATALOGUE",
     "FINDING_CODES",
     "FORMULA_NAMES",
+    "LINT_CODES",
     "MAX_ROUNDING_PLACES",
     "NA",
     "Acknowledgement",
     "Assessment",
     "Band",
+    "Category",
     "ChosenBand",
     "Criterion",
     "CriterionSet",
     "Finding",
+    "FindingKind",
     "Formula",
     "FractionOfMax",
     "Grade",
@@ -63,5 +76,6 @@ __all__ = [
     "at_most",
     "below",
     "describe_interval",
+    "finding",
     "interval_contains",
 ]

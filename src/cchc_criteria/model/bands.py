@@ -10,7 +10,7 @@ import attrs
 from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
-from cchc_criteria.text import nfc
+from cchc_criteria.text import Lang, nfc
 
 __all__ = [
     "FORMULA_NAMES",
@@ -97,7 +97,7 @@ def interval_contains(lower: Lower | None, upper: Upper | None, x: Fraction) -> 
 
 
 def describe_interval(
-    lower: Lower | None, upper: Upper | None, *, lang: str = "vi", unit: str = ""
+    lower: Lower | None, upper: Upper | None, *, lang: Lang = "vi", unit: str = ""
 ) -> str:
     """The interval in words, as published: "từ 60 % đến dưới 90 %", "from 60 % to under 90 %"."""
     vi = lang == "vi"
@@ -153,7 +153,7 @@ class Points:
         """The award for ``value``, before any rounding."""
         return Fraction(self.points)
 
-    def describe(self, *, lang: str = "vi") -> str:
+    def describe(self, *, lang: Lang = "vi") -> str:
         """The award in words."""
         return f"{format_number(self.points, lang=lang)} " + ("điểm" if lang == "vi" else "points")
 
@@ -168,7 +168,7 @@ class FractionOfMax:
         """The award for ``value``, before any rounding."""
         return Fraction(self.fraction) * Fraction(max_points)
 
-    def describe(self, *, lang: str = "vi") -> str:
+    def describe(self, *, lang: Lang = "vi") -> str:
         """The award in words."""
         share = format_number(self.fraction * 100, lang=lang)
         return f"{share} % điểm tối đa" if lang == "vi" else f"{share} % of the max"
@@ -201,7 +201,7 @@ class Linear:
             result = min(result, Fraction(self.cap))
         return result
 
-    def describe(self, *, lang: str = "vi") -> str:
+    def describe(self, *, lang: Lang = "vi") -> str:
         """The formula in words."""
 
         def num(value: Decimal) -> str:
@@ -273,7 +273,7 @@ class Formula:
             most = cap if most is None else min(most, cap)
         return least, most
 
-    def describe(self, *, lang: str = "vi") -> str:
+    def describe(self, *, lang: Lang = "vi") -> str:
         """The formula in words."""
         text = self.text
         if self.cap is not None:
@@ -312,7 +312,7 @@ class Band:
         """Whether the value ``x`` falls in this band."""
         return interval_contains(self.lower, self.upper, x)
 
-    def describe(self, *, lang: str = "vi", unit: str = "") -> str:
+    def describe(self, *, lang: Lang = "vi", unit: str = "") -> str:
         """The band's interval and award in words."""
         interval = describe_interval(self.lower, self.upper, lang=lang, unit=unit)
         return f"{interval}: {self.award.describe(lang=lang)}"

@@ -8,6 +8,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from cchc_criteria.model.findings import Finding
+from cchc_criteria.text import Lang, Text
 
 __all__ = ["Outcome", "Rule"]
 
@@ -23,7 +24,7 @@ class Outcome:
         value: the figure the rule used, in its scale (e.g. the rate in percent).
         figure: the answer as it was given, as text.
         matched: the label of the band or option that applied.
-        explanation_vi / explanation_en: one line saying why.
+        explanation: one line saying why, in Vietnamese and English.
         findings: problems with the answer (their criterion code is filled in by scoring).
     """
 
@@ -32,8 +33,7 @@ class Outcome:
     value: Decimal | None = None
     figure: str = ""
     matched: str | None = None
-    explanation_vi: str = ""
-    explanation_en: str = ""
+    explanation: Text = attrs.field(factory=lambda: Text("", ""))
     findings: tuple[Finding, ...] = ()
 
 
@@ -51,5 +51,5 @@ class Rule(Protocol):
         to ``[0, max_points]``; a rule that can exceed its criterion's max shows it here.
         """
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words, for reports and templates."""

@@ -12,6 +12,7 @@ from cchc_criteria.reports.html import render_html, render_ranking_html
 from cchc_criteria.reports.markdown import render_markdown
 from cchc_criteria.reports.text import render_text
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = [
     "FORMATS",
@@ -32,12 +33,12 @@ __all__ = [
 FORMATS = ("text", "markdown", "csv", "json", "html")
 
 
-def render_json(card: Scorecard, *, lang: str = "vi") -> str:
+def render_json(card: Scorecard, *, lang: Lang = "vi") -> str:
     """The scorecard in the JSON format ``cchc-scorecard/1``."""
     return json.dumps(scorecard_data(card), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(card: Scorecard, format: str = "text", *, lang: str = "vi") -> str:
+def render(card: Scorecard, format: str = "text", *, lang: Lang = "vi") -> str:
     """The scorecard in one of :data:`FORMATS`."""
     renderers = {
         "text": render_text,

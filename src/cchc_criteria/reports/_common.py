@@ -9,6 +9,7 @@ import attrs
 from cchc_criteria.model import Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["LABELS", "SEVERITY", "Row", "facts", "headers", "number", "rows"]
 
@@ -89,7 +90,7 @@ SEVERITY = {
 }
 
 
-def number(value: Decimal | None, lang: str) -> str:
+def number(value: Decimal | None, lang: Lang) -> str:
     """A number cell: "7,5" in Vietnamese, "7.5" in English, "" for nothing."""
     return "" if value is None else format_number(value, lang=lang, max_places=4)
 
@@ -106,7 +107,7 @@ class Row:
     note: str
 
 
-def rows(card: Scorecard, lang: str) -> list[Row]:
+def rows(card: Scorecard, lang: Lang) -> list[Row]:
     """Every node of ``card`` in document order, with its cells formatted for ``lang``."""
     labels = LABELS["vi" if lang == "vi" else "en"]
     result = []
@@ -149,7 +150,7 @@ def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
     return ", ".join(notes)
 
 
-def facts(card: Scorecard, lang: str) -> list[tuple[str, str]]:
+def facts(card: Scorecard, lang: Lang) -> list[tuple[str, str]]:
     """(heading, value) for the set, the unit and the period, where given."""
     labels = LABELS[lang]
     pairs = [
@@ -160,7 +161,7 @@ def facts(card: Scorecard, lang: str) -> list[tuple[str, str]]:
     return [(name, value) for name, value in pairs if value]
 
 
-def headers(lang: str) -> list[str]:
+def headers(lang: Lang) -> list[str]:
     """The table's column headings, as the published forms have them."""
     labels = LABELS[lang]
     keys = ("code", "title", "max", "points", "self", "appraised", "note")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from cchc_criteria.reports.data import plain
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["CSV_COLUMNS", "csv_text", "render_csv"]
 
@@ -51,7 +52,7 @@ def _cell(value: object) -> object:
     return csv_text(value) if isinstance(value, str) else value
 
 
-def render_csv(card: Scorecard, *, lang: str = "vi") -> str:
+def render_csv(card: Scorecard, *, lang: Lang = "vi") -> str:
     """One row per node; numbers are exact decimals with a dot so that any tool reads them."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -73,7 +74,7 @@ def render_csv(card: Scorecard, *, lang: str = "vi") -> str:
             "matched": node.matched,
             "complete": "yes" if node.complete else "no",
             "applicable": "yes" if node.applicable else "no",
-            "explanation": node.explanation if lang == "vi" else node.explanation_en,
+            "explanation": node.explanation.get(lang),
         }
         writer.writerow([_cell(values[c]) for c in CSV_COLUMNS])
     return out.getvalue()

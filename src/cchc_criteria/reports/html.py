@@ -10,6 +10,7 @@ from cchc_criteria.reports._common import LABELS, facts, headers, number, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["render_html", "render_ranking_html"]
 
@@ -33,7 +34,7 @@ ul { margin: 4px 0; padding-left: 20px; }
 """
 
 
-def _page(title: str, body: list[str], lang: str) -> str:
+def _page(title: str, body: list[str], lang: Lang) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
@@ -42,7 +43,7 @@ def _page(title: str, body: list[str], lang: str) -> str:
     )
 
 
-def _bar(label: str, points: Decimal | None, maximum: Decimal, lang: str) -> str:
+def _bar(label: str, points: Decimal | None, maximum: Decimal, lang: Lang) -> str:
     share = Decimal(0) if points is None or maximum == 0 else points / maximum * 100
     width = max(Decimal(0), min(share, Decimal(100))).quantize(Decimal("0.1"))
     shown = f"{number(points, lang) or '—'} / {number(maximum, lang)}"
@@ -53,7 +54,7 @@ def _bar(label: str, points: Decimal | None, maximum: Decimal, lang: str) -> str
     )
 
 
-def render_html(card: Scorecard, *, lang: str = "vi") -> str:
+def render_html(card: Scorecard, *, lang: Lang = "vi") -> str:
     """The scorecard: facts, a bar per area (points against max), the table, findings."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]
@@ -101,7 +102,7 @@ def render_html(card: Scorecard, *, lang: str = "vi") -> str:
     return _page(cs.title, body, lang)
 
 
-def render_ranking_html(ranking: Sequence[Ranked], *, lang: str = "vi") -> str:
+def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     """A ranking: a chart of every unit's index, and the ranking table."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cchc_criteria.reports._common import LABELS, facts, headers, rows
 from cchc_criteria.reports.text import finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["render_markdown"]
 
@@ -16,7 +17,7 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(card: Scorecard, *, lang: str = "vi") -> str:
+def render_markdown(card: Scorecard, *, lang: Lang = "vi") -> str:
     """A heading, the table laid out like the published one, totals and findings."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]

@@ -7,20 +7,21 @@ from decimal import Decimal
 from cchc_criteria.model import Finding
 from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["finding_line", "render_text", "summary_lines"]
 
 _TITLE_WIDTH = 52
 
 
-def finding_line(finding: Finding, lang: str) -> str:
+def finding_line(finding: Finding, lang: Lang) -> str:
     """One finding as a line: severity, code, criterion, message."""
     message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
     where = f"{finding.criterion}: " if finding.criterion else ""
     return f"{SEVERITY[lang][str(finding.severity)]} [{finding.code}] {where}{message}"
 
 
-def summary_lines(card: Scorecard, lang: str) -> list[str]:
+def summary_lines(card: Scorecard, lang: Lang) -> list[str]:
     """Total, index, grade and completeness, one line each."""
     labels = LABELS[lang]
     total = f"{labels['total']}: {number(card.points, lang)} / {number(card.max_points, lang)}"
@@ -42,7 +43,7 @@ def summary_lines(card: Scorecard, lang: str) -> list[str]:
     ]
 
 
-def render_text(card: Scorecard, *, lang: str = "vi") -> str:
+def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
     """The scorecard as a text table, then totals, index, grade, explanations and findings."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]
@@ -94,9 +95,7 @@ def render_text(card: Scorecard, *, lang: str = "vi") -> str:
     lines.append(f"{labels['why']}:")
     for node in card:
         if node.is_leaf:
-            lines.append(
-                f"  {node.code}: {node.explanation if lang == 'vi' else node.explanation_en}"
-            )
+            lines.append(f"  {node.code}: {node.explanation.get(lang)}")
     lines.append("")
     lines.append(f"{labels['findings']}:" + ("" if card.findings else f" {labels['none']}"))
     lines += [f"  {finding_line(f, lang)}" for f in card.findings]

@@ -20,6 +20,7 @@ from cchc_criteria.formats.spreadsheet import keep_text
 from cchc_criteria.reports._common import LABELS, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
+from cchc_criteria.text import Lang
 
 __all__ = ["ranking_workbook", "scorecard_workbook"]
 
@@ -53,7 +54,7 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def scorecard_workbook(card: Scorecard, *, lang: str = "vi") -> bytes:
+def scorecard_workbook(card: Scorecard, *, lang: Lang = "vi") -> bytes:
     """The scorecard as an XLSX workbook (bytes)."""
     lang = "vi" if lang == "vi" else "en"
     book = Workbook()
@@ -109,7 +110,7 @@ def scorecard_workbook(card: Scorecard, *, lang: str = "vi") -> bytes:
     return _save(book, formulas)
 
 
-def ranking_workbook(ranking: Sequence[Ranked], *, lang: str = "vi") -> bytes:
+def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
     """A ranking sheet: group, rank, unit, points, max, index, grade, index per area."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]

@@ -6,8 +6,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from cchc_criteria.errors import NumberFormatError
-from cchc_criteria.model import Finding, Outcome, Scale, Severity
-from cchc_criteria.numbers import decimal_of, format_number, parse_rate
+from cchc_criteria.model import Outcome, Scale, finding
+from cchc_criteria.numbers import format_number, parse_rate
+from cchc_criteria.text import Lang, Text
 
 YES_WORDS = frozenset({"co", "yes", "true", "dat", "x", "1"})
 NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
@@ -18,14 +19,21 @@ def figure_text(answer: object) -> str:
     return str(answer)
 
 
-def refusal(code: str, answer: object, message: str, message_vi: str) -> Outcome:
-    """An outcome that scores nothing, with one error finding."""
+def refusal(
+    code: str,
+    answer: object,
+    /,
+    *,
+    variant: str = "",
+    band: int | None = None,
+    value: Decimal | None = None,
+    **values: object,
+) -> Outcome:
+    """An outcome that scores nothing, with one error finding of the catalogue's ``code``;
+    the finding's message is the explanation."""
+    problem = finding(code, variant=variant, band=band, value=value, **values)
     return Outcome(
-        points=None,
-        figure=figure_text(answer),
-        explanation_vi=message_vi,
-        explanation_en=message,
-        findings=(Finding(code, Severity.ERROR, "", message, message_vi),),
+        points=None, figure=figure_text(answer), explanation=problem.text, findings=(problem,)
     )
 
 
@@ -55,34 +63,36 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
     try:
         value = read_quantity(answer, scale)
     except NumberFormatError as error:
-        also_en = f" or {alternative}" if alternative else ""
-        also_vi = " hoặc tên một khoảng" if alternative else ""
         return refusal(
             "invalid-answer",
             answer,
-            f"expected {expected(scale)}{also_en}: {error}",
-            f"cần {expected(scale, 'vi')}{also_vi}: {error.message_vi}",
+            expected=Text(expected(scale, "vi"), expected(scale)),
+            alternative=Text(" hoặc tên một khoảng", " or a band's label") if alternative else "",
+            error=error_text(error),
         )
     if outside_domain(value, scale):
         return domain_refusal(answer, value, scale)
     return value
 
 
-def scored(
-    points: Decimal, value: Decimal, answer: object, explanation_vi: str, explanation_en: str
-) -> Outcome:
-    """The outcome of a rule that has no rounding of its own and matched no band."""
+def scored(points: Decimal, value: Decimal, answer: object, vi: str, en: str) -> Outcome:
+    """The outcome of a rule that has no rounding of its own and matched no band; ``vi`` and
+    ``en`` say why."""
     return Outcome(
         points=points,
         exact=points,
         value=value,
         figure=figure_text(answer),
-        explanation_vi=explanation_vi,
-        explanation_en=explanation_en,
+        explanation=Text(vi, en),
     )
 
 
-def expected(scale: Scale, lang: str = "en") -> str:
+def error_text(error: NumberFormatError) -> Text:
+    """A number error's message in both languages."""
+    return Text(error.message_vi, str(error))
+
+
+def expected(scale: Scale, lang: Lang = "en") -> str:
     """What an answer on ``scale`` looks like, for messages (English or ``"vi"``)."""
     if lang == "vi":
         return {
@@ -115,20 +125,22 @@ def outside_domain(value: Fraction, scale: Scale) -> bool:
 def domain_refusal(answer: object, value: Fraction, scale: Scale) -> Outcome:
     """The outcome for a value outside its scale's domain."""
     low, high = scale.domain()
-    shown = format_number(decimal_of(value), lang="en", max_places=4)
-    span_en = f"from {low} to {high}{scale.symbol}" if high is not None else f"{low} or more"
-    span_vi = f"từ {low} đến {high}{scale.symbol}" if high is not None else f"từ {low} trở lên"
+    span = (
+        Text(f"từ {low} đến {high}{scale.symbol}", f"from {low} to {high}{scale.symbol}")
+        if high is not None
+        else Text(f"từ {low} trở lên", f"{low} or more")
+    )
     return refusal(
         "out-of-domain",
         answer,
-        f"{figure_text(answer)!r} gives {shown}{scale.symbol}, outside the possible values "
-        f"({span_en}); the criterion is left unscored",
-        f"{figure_text(answer)!r} cho {shown}{scale.symbol}, ngoài giá trị có thể ({span_vi}); "
-        "tiêu chí chưa được chấm",
+        figure=figure_text(answer),
+        shown=value,
+        unit=scale.symbol,
+        span=span,
     )
 
 
-def points_word(points: Decimal, lang: str) -> str:
+def points_word(points: Decimal, lang: Lang) -> str:
     """ "1,5 điểm" / "1.5 points"."""
     number = format_number(points, lang=lang, max_places=4)
     return f"{number} điểm" if lang == "vi" else f"{number} point" + ("" if points == 1 else "s")

@@ -19,8 +19,8 @@ from cchc_criteria.model import (
     Linear,
     Outcome,
     Scale,
-    Severity,
     describe_interval,
+    finding,
 )
 from cchc_criteria.numbers import decimal_of, format_number, round_points
 from cchc_criteria.rules._answers import (
@@ -29,7 +29,7 @@ from cchc_criteria.rules._answers import (
     read_figure,
     refusal,
 )
-from cchc_criteria.text import fold
+from cchc_criteria.text import Lang, Text, fold
 
 __all__ = ["BandRule"]
 
@@ -65,16 +65,14 @@ class BandRule:
         if isinstance(value, Outcome):
             return value
         matches = [i for i, band in enumerate(self.bands) if band.contains(value)]
-        shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
-        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol
+        unit = self.scale.symbol
         if not matches:
             return refusal(
                 "no-band",
                 answer,
-                f"{shown_en} falls in none of the published bands "
-                f"({self.describe(max_points, lang='en')}); the criterion is left unscored",
-                f"{shown} không thuộc khoảng nào của thang điểm đã ban hành "
-                f"({self.describe(max_points)}); tiêu chí chưa được chấm",
+                shown=value,
+                unit=unit,
+                bands=Text(self.describe(max_points), self.describe(max_points, lang="en")),
             )
         index = matches[0]
         band = self.bands[index]
@@ -82,15 +80,7 @@ class BandRule:
         if len(matches) > 1:
             others = ", ".join(str(i + 1) for i in matches[1:])
             findings = (
-                Finding(
-                    "overlapping-bands",
-                    Severity.WARNING,
-                    "",
-                    f"{shown_en} falls in band {index + 1} and also in band(s) {others}; "
-                    f"the first in document order was used",
-                    f"{shown} thuộc khoảng {index + 1} và cả khoảng {others}; "
-                    "đã dùng khoảng đứng trước",
-                ),
+                finding("overlapping-bands", band=index + 1, shown=value, unit=unit, others=others),
             )
         try:
             exact = decimal_of(band.award.exact(value, max_points))
@@ -98,29 +88,35 @@ class BandRule:
             return refusal(
                 "formula-error",
                 answer,
-                f"band {index + 1}'s formula cannot be evaluated at {shown_en}: {error.reason}",
-                f"không tính được công thức của khoảng {index + 1} tại {shown}: {error.reason}",
+                band=index + 1,
+                shown=value,
+                unit=unit,
+                reason=error.reason,
             )
         points = exact
         if isinstance(band.award, Linear | Formula) and band.award.places is not None:
             points = round_points(exact, band.award.places)
-        interval_vi = describe_interval(band.lower, band.upper, unit=self.scale.symbol)
-        interval_en = describe_interval(band.lower, band.upper, lang="en", unit=self.scale.symbol)
+        interval_vi = describe_interval(band.lower, band.upper, unit=unit)
+        interval_en = describe_interval(band.lower, band.upper, lang="en", unit=unit)
+        shown = format_number(decimal_of(value), max_places=4) + unit
+        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + unit
         return Outcome(
             points=points,
             exact=exact,
             value=decimal_of(value),
             figure=figure_text(answer),
             matched=band.label,
-            explanation_vi=f"{shown} thuộc khoảng {index + 1} ({interval_vi}): "
-            f"{self._award_text(band, points, 'vi')}",
-            explanation_en=f"{shown_en} is in band {index + 1} ({interval_en}): "
-            f"{self._award_text(band, points, 'en')}",
+            explanation=Text(
+                f"{shown} thuộc khoảng {index + 1} ({interval_vi}): "
+                f"{self._award_text(band, points, 'vi')}",
+                f"{shown_en} is in band {index + 1} ({interval_en}): "
+                f"{self._award_text(band, points, 'en')}",
+            ),
             findings=findings,
         )
 
     @staticmethod
-    def _award_text(band: Band, points: Decimal, lang: str) -> str:
+    def _award_text(band: Band, points: Decimal, lang: Lang) -> str:
         if isinstance(band.award, Linear):
             return f"{band.award.describe(lang=lang)} = {points_word(points, lang)}"
         return points_word(points, lang)
@@ -139,38 +135,24 @@ class BandRule:
         index = self.find_band(answer.ref)
         if index is None:
             labels = "; ".join(f"{i + 1}. {b.label}" for i, b in enumerate(self.bands))
-            return refusal(
-                "unknown-band",
-                answer.ref,
-                f"no band {answer.ref!r}; the bands are: {labels}",
-                f"không có khoảng {answer.ref!r}; các khoảng là: {labels}",
-            )
+            return refusal("unknown-band", answer.ref, ref=answer.ref, labels=labels)
         band = self.bands[index]
         if isinstance(band.award, Linear | Formula):
             least, most = _award_span(band, self.scale, max_points)
-            if isinstance(least, float) or isinstance(most, float):
-                span_en = span_vi = ""
-            else:
-                lo, hi = decimal_of(least), decimal_of(most)
-                span_en = (
-                    f" (from {format_number(lo, lang='en')} to {format_number(hi, lang='en')})"
-                )
-                span_vi = f" (từ {format_number(lo)} đến {format_number(hi)})"
-            message = (
-                f"the unit names band {index + 1} ({band.label!r}), whose points depend on the "
-                f"figure by a formula{span_en}; give the figure to score it"
-            )
-            message_vi = (
-                f"đơn vị chỉ nêu khoảng {index + 1} ({band.label!r}), điểm của khoảng này "
-                f"tính theo công thức từ số liệu{span_vi}; cần kê khai số liệu để chấm"
+            bounded = not isinstance(least, float) and not isinstance(most, float)
+            problem = finding(
+                "band-needs-figure",
+                band=index + 1,
+                label=band.label,
+                least=least if bounded else None,
+                most=most if bounded else None,
             )
             return Outcome(
                 points=None,
                 figure=band.label,
                 matched=band.label,
-                explanation_vi=message_vi,
-                explanation_en=message,
-                findings=(Finding("band-needs-figure", Severity.WARNING, "", message, message_vi),),
+                explanation=problem.text,
+                findings=(problem,),
             )
         points = decimal_of(band.award.exact(Fraction(0), max_points))
         return Outcome(
@@ -178,12 +160,14 @@ class BandRule:
             exact=points,
             figure=band.label,
             matched=band.label,
-            explanation_vi=f"đơn vị chọn khoảng {index + 1} "
-            f"({describe_interval(band.lower, band.upper, unit=self.scale.symbol)}): "
-            f"{points_word(points, 'vi')}",
-            explanation_en=f"the unit names band {index + 1} "
-            f"({describe_interval(band.lower, band.upper, lang='en', unit=self.scale.symbol)}): "
-            f"{points_word(points, 'en')}",
+            explanation=Text(
+                f"đơn vị chọn khoảng {index + 1} "
+                f"({describe_interval(band.lower, band.upper, unit=self.scale.symbol)}): "
+                f"{points_word(points, 'vi')}",
+                f"the unit names band {index + 1} "
+                f"({describe_interval(band.lower, band.upper, lang='en', unit=self.scale.symbol)}"
+                f"): {points_word(points, 'en')}",
+            ),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -205,7 +189,7 @@ class BandRule:
             return Decimal(0), Decimal(0)
         return _finite(min(lows)), _finite(max(highs))
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Every band in words, in document order."""
         return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
 

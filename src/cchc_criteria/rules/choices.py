@@ -12,7 +12,7 @@ from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import FractionOfMax, Outcome, Points
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
-from cchc_criteria.text import fold, nfc
+from cchc_criteria.text import Lang, Text, fold, nfc
 
 __all__ = ["ChoiceRule", "Option", "YesNoRule"]
 
@@ -48,8 +48,10 @@ def _chosen(option: Option, answer: object, max_points: Decimal, position: int) 
         exact=points,
         figure=str(answer),
         matched=option.label,
-        explanation_vi=f"“{option.label}”: {points_word(points, 'vi')}",
-        explanation_en=f"option {position} “{option.label}”: {points_word(points, 'en')}",
+        explanation=Text(
+            f"“{option.label}”: {points_word(points, 'vi')}",
+            f"option {position} “{option.label}”: {points_word(points, 'en')}",
+        ),
     )
 
 
@@ -76,18 +78,13 @@ class ChoiceRule:
             if folded is not None and option.accepts(folded):
                 return _chosen(option, answer, max_points, position)
         labels = " / ".join(f"“{o.label}”" for o in self.options)
-        return refusal(
-            "invalid-answer",
-            answer,
-            f"expected one of {labels}, got {answer!r}",
-            f"cần một trong các lựa chọn {labels}, nhận được {answer!r}",
-        )
+        return refusal("invalid-answer", answer, variant="choice", labels=labels, answer=answer)
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """The lowest and highest option award."""
         return _range(self.options, max_points)
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Every option and its award."""
         return "; ".join(f"{o.label}: {o.award.describe(lang=lang)}" for o in self.options)
 
@@ -120,15 +117,16 @@ class YesNoRule:
         return refusal(
             "invalid-answer",
             answer,
-            f"expected yes or no (True / False, “Có” / “Không”, “{self.yes.label}” / "
-            f"“{self.no.label}”), got {answer!r}",
-            f"cần Có hoặc Không (“{self.yes.label}” / “{self.no.label}”), nhận được {answer!r}",
+            variant="yes-no",
+            yes=self.yes.label,
+            no=self.no.label,
+            answer=answer,
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """The lower and higher of the two awards."""
         return _range((self.yes, self.no), max_points)
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Both options and their awards."""
         return "; ".join(f"{o.label}: {o.award.describe(lang=lang)}" for o in (self.yes, self.no))

@@ -14,6 +14,7 @@ import attrs
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
 from cchc_criteria.rules._answers import points_word, read_figure, scored
+from cchc_criteria.text import Lang
 
 __all__ = ["DeductionRule", "PerItemRule"]
 
@@ -56,7 +57,7 @@ class PerItemRule:
             return Decimal(0), self.cap
         return None, Decimal(0) if self.cap is None else min(Decimal(0), self.cap)
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words."""
         per = format_number(self.points_per_item, lang=lang)
         if lang == "vi":
@@ -104,7 +105,7 @@ class DeductionRule:
         """From the floor to the max."""
         return min(self.floor, max_points), max(self.floor, max_points)
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words."""
         per = format_number(self.points_per_event, lang=lang)
         floor = format_number(self.floor, lang=lang)

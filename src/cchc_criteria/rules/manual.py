@@ -9,7 +9,8 @@ import attrs
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import format_number, to_decimal
-from cchc_criteria.rules._answers import points_word, refusal, scored
+from cchc_criteria.rules._answers import error_text, points_word, refusal, scored
+from cchc_criteria.text import Lang
 
 __all__ = ["ManualRule"]
 
@@ -30,20 +31,10 @@ class ManualRule:
             points = to_decimal(answer)
         except NumberFormatError as error:
             return refusal(
-                "invalid-answer",
-                answer,
-                f"expected a score from 0 to {format_number(max_points, lang='en')}: {error}",
-                f"cần điểm từ 0 đến {format_number(max_points)}: {error.message_vi}",
+                "invalid-answer", answer, variant="manual", max=max_points, error=error_text(error)
             )
         if not 0 <= points <= max_points:
-            return refusal(
-                "out-of-domain",
-                answer,
-                f"a score of {format_number(points, lang='en')} is outside 0 to "
-                f"{format_number(max_points, lang='en')}; the criterion is left unscored",
-                f"điểm {format_number(points)} ngoài khoảng 0 đến {format_number(max_points)}; "
-                "tiêu chí chưa được chấm",
-            )
+            return refusal("out-of-domain", answer, variant="manual", points=points, max=max_points)
         return scored(
             points,
             points,
@@ -56,7 +47,7 @@ class ManualRule:
         """From 0 to the max."""
         return Decimal(0), max_points
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words."""
         if lang == "vi":
             return f"chấm trực tiếp từ 0 đến {format_number(max_points)} điểm"

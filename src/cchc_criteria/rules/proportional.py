@@ -11,6 +11,7 @@ from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
+from cchc_criteria.text import Lang
 
 __all__ = ["ProportionalRule"]
 
@@ -53,6 +54,6 @@ class ProportionalRule:
         """From 0 to the max."""
         return Decimal(0), max_points
 
-    def describe(self, max_points: Decimal, *, lang: str = "vi") -> str:
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words."""
         return "tỷ lệ × điểm tối đa" if lang == "vi" else "rate × max points"
