@@ -24,14 +24,13 @@ from typing import Final
 import attrs
 
 from cchc_criteria.errors import FormulaError
+from cchc_criteria.piecewise import NotPiecewiseLinear, Segment, align, envelope
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_OPERATIONS",
     "Expression",
     "FormulaError",
-    "Segment",
-    "envelope",
     "parse_formula",
     "piecewise",
 ]
@@ -382,60 +381,6 @@ def parse_formula(text: str, names: Iterable[str]) -> Expression:
 # --------------------------------------------------------------------------- piecewise-linear
 
 
-@attrs.frozen
-class Segment:
-    """``slope * x + intercept`` for x from ``start`` to ``end`` (``None``: unbounded)."""
-
-    start: Fraction | None
-    end: Fraction | None
-    slope: Fraction
-    intercept: Fraction
-
-    def at(self, x: Fraction) -> Fraction:
-        """The segment's line at ``x``."""
-        return self.slope * x + self.intercept
-
-
-class NotPiecewiseLinear(Exception):
-    """The formula multiplies or divides by the variable: no exact piecewise-linear form."""
-
-
-def inside(start: Fraction | None, end: Fraction | None) -> Fraction:
-    """A point strictly inside (start, end)."""
-    if start is not None and end is not None:
-        return (start + end) / 2
-    if end is not None:
-        return end - 1
-    if start is not None:
-        return start + 1
-    return Fraction(0)
-
-
-def _split(segments: list[Segment], points: list[Fraction]) -> list[Segment]:
-    result: list[Segment] = []
-    for segment in segments:
-        cuts = sorted(
-            p
-            for p in points
-            if (segment.start is None or p > segment.start)
-            and (segment.end is None or p < segment.end)
-        )
-        start = segment.start
-        for cut in cuts:
-            result.append(Segment(start, cut, segment.slope, segment.intercept))
-            start = cut
-        result.append(Segment(start, segment.end, segment.slope, segment.intercept))
-    return result
-
-
-def _breaks(segments: list[Segment]) -> list[Fraction]:
-    return [s.end for s in segments[:-1] if s.end is not None]
-
-
-def _align(a: list[Segment], b: list[Segment]) -> list[tuple[Segment, Segment]]:
-    return list(zip(_split(a, _breaks(b)), _split(b, _breaks(a)), strict=True))
-
-
 def _piecewise(
     node: _Node,
     variable: frozenset[str],
@@ -461,7 +406,7 @@ def _piecewise(
     left = _piecewise(node.left, variable, constants, start, end)
     right = _piecewise(node.right, variable, constants, start, end)
     result = []
-    for a, b in _align(left, right):
+    for a, b in align(left, right):
         if node.op in "+-":
             sign = 1 if node.op == "+" else -1
             result.append(
@@ -477,25 +422,6 @@ def _piecewise(
             if b.slope or b.intercept == 0:
                 raise NotPiecewiseLinear
             result.append(Segment(a.start, a.end, a.slope / b.intercept, a.intercept / b.intercept))
-    return result
-
-
-def envelope(a: list[Segment], b: list[Segment], larger: bool) -> list[Segment]:
-    """The larger (or smaller) of two piecewise-linear functions, split where they cross."""
-    result: list[Segment] = []
-    for x, y in _align(a, b):
-        pieces = [(x, y)]
-        if x.slope != y.slope:
-            crossing = (y.intercept - x.intercept) / (x.slope - y.slope)
-            crosses = (x.start is None or crossing > x.start) and (
-                x.end is None or crossing < x.end
-            )
-            if crosses:
-                pieces = list(zip(_split([x], [crossing]), _split([y], [crossing]), strict=True))
-        for p, q in pieces:
-            probe = inside(p.start, p.end)
-            take_p = p.at(probe) >= q.at(probe) if larger else p.at(probe) <= q.at(probe)
-            result.append(p if take_p else q)
     return result
 
 

@@ -16,10 +16,10 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.analysis.shape import Part, Shape, shape_of
 from cchc_criteria.errors import CchcError
 from cchc_criteria.model import Assessment, ChosenBand, Criterion, Scale
 from cchc_criteria.numbers import decimal_of, format_number
+from cchc_criteria.piecewise import Part, Shape
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -226,7 +226,7 @@ def _band_step(
     maximum = criterion.max_points
     assert node.points is not None
     now = node.points
-    shape = shape_of(rule, maximum)
+    shape = rule.shape(maximum)
     if not shape.analysable():
         return None
 

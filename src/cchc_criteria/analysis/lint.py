@@ -17,8 +17,6 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.analysis.shape import Part, Shape, shape_of
-from cchc_criteria.formulas import Segment
 from cchc_criteria.model import (
     LINT_CODES,
     Band,
@@ -38,6 +36,7 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.numbers import decimal_of, format_number
+from cchc_criteria.piecewise import Part, Segment, Shape
 from cchc_criteria.rules import BandRule, ChoiceRule, DeductionRule, PerItemRule, YesNoRule
 from cchc_criteria.text import Lang, Text, fold
 
@@ -226,7 +225,7 @@ def _options(criterion: Criterion, rule: YesNoRule | ChoiceRule) -> Iterator[Fin
 def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
     code, maximum = criterion.code, criterion.max_points
     unit = rule.scale.symbol
-    shape = shape_of(rule, maximum)
+    shape = rule.shape(maximum)
     yield from _label_collisions(code, [b.label for b in rule.bands])
     # On a count scale only whole numbers can be answered: a part without one is no gap.
     counts = rule.scale is Scale.COUNT
@@ -451,7 +450,7 @@ def _grades(grades: Iterable[Grade]) -> Iterator[Finding]:
         [_grade_band(g) for g in grade_list],
         Scale.PERCENT,
     )
-    shape = shape_of(fake, Decimal(0))
+    shape = fake.shape(Decimal(0))
     for low, high in _runs(shape, lambda part: not part.bands):
         yield finding("grade-gap", value=low.start, where=_span(low, high, " %"))
     for low, high in _runs(shape, lambda part: len(part.bands) > 1):

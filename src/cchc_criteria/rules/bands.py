@@ -10,7 +10,7 @@ from fractions import Fraction
 import attrs
 
 from cchc_criteria.errors import InvalidValueError
-from cchc_criteria.formulas import FormulaError
+from cchc_criteria.formulas import FormulaError, piecewise
 from cchc_criteria.model import (
     Band,
     ChosenBand,
@@ -23,6 +23,7 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.numbers import decimal_of, format_number, round_points
+from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
     figure_text,
     points_word,
@@ -189,6 +190,11 @@ class BandRule:
             return Decimal(0), Decimal(0)
         return _finite(min(lows)), _finite(max(highs))
 
+    def shape(self, max_points: Decimal) -> Shape:
+        """The rule's exact shape: its domain cut at every band edge, with the band that
+        applies on each part and what it awards there (for lint and advice)."""
+        return _shape(self, max_points)
+
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Every band in words, in document order."""
         return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
@@ -258,3 +264,60 @@ def _span(band: Band, scale: Scale) -> tuple[Fraction | None, Fraction | None]:
     if dom_high is not None:
         high = dom_high if high is None else min(high, dom_high)
     return low, high
+
+
+_FIGURE = frozenset({"value", "rate", "count"})
+
+
+def _award_segments(
+    rule: BandRule, band: int, start: Fraction | None, end: Fraction | None, max_points: Decimal
+) -> tuple[Segment, ...] | None:
+    award = rule.bands[band].award
+    if isinstance(award, Linear | Formula):
+        if isinstance(award, Linear):
+            slope = Fraction(award.multiplier) / Fraction(award.divisor)
+            segments = [Segment(start, end, slope, Fraction(award.offset))]
+        else:
+            found = piecewise(
+                award.expression, _FIGURE, {"max_points": Fraction(max_points)}, start, end
+            )
+            if found is None:
+                return None
+            segments = found
+        if award.cap is not None:
+            cap = [Segment(start, end, Fraction(0), Fraction(award.cap))]
+            segments = envelope(segments, cap, larger=False)
+        return tuple(segments)
+    value = award.exact(Fraction(0), max_points)
+    return (Segment(start, end, Fraction(0), value),)
+
+
+def _shape(rule: BandRule, max_points: Decimal) -> Shape:
+    """Cut the rule's domain at its band edges and find what applies on each part."""
+    low, high = rule.scale.domain()
+    edges = {b.lower.value for b in rule.bands if b.lower} | {
+        b.upper.value for b in rule.bands if b.upper
+    }
+    points = sorted(
+        {Fraction(e) for e in edges}
+        | ({low} if low is not None else set())
+        | ({high} if high is not None else set())
+    )
+    points = [p for p in points if (low is None or p >= low) and (high is None or p <= high)]
+    spans: list[tuple[Fraction | None, Fraction | None, bool]] = []
+    if low is None:
+        spans.append((None, points[0] if points else None, False))
+    for i, point in enumerate(points):
+        spans.append((point, point, True))
+        following = points[i + 1] if i + 1 < len(points) else None
+        if following is not None or high is None:
+            spans.append((point, following, False))
+    parts: list[Part] = []
+    for start, end, is_point in spans:
+        probe = start if is_point and start is not None else inside(start, end)
+        bands = tuple(i for i, band in enumerate(rule.bands) if band.contains(probe))
+        segments: tuple[Segment, ...] | None = ()
+        if bands:
+            segments = _award_segments(rule, bands[0], start, end, max_points)
+        parts.append(Part(start, end, is_point, bands, segments))
+    return Shape(tuple(parts), len(rule.bands))
