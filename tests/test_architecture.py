@@ -50,9 +50,9 @@ def test_the_tree_keeps_every_contract(scratch: Path) -> None:
             "cchc_criteria.numbers -> cchc_criteria.cli",
         ),
         (
-            "scoring.py",
+            "scoring/scorer.py",
             "from cchc_criteria.analysis import lint",
-            "scoring -> cchc_criteria.analysis",
+            "cchc_criteria.scoring.scorer -> cchc_criteria.analysis",
         ),
         (
             "model/criteria.py",

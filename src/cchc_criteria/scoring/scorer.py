@@ -7,9 +7,8 @@ figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
-from fractions import Fraction
 
 import attrs
 
@@ -23,167 +22,21 @@ from cchc_criteria.model import (
     NAPolicy,
     Role,
     Scale,
-    Severity,
     finding,
 )
 from cchc_criteria.numbers import (
     SUM_CONTEXT,
-    decimal_of,
     format_number,
     round_points,
     to_decimal,
 )
-from cchc_criteria.text import Lang, Text, nfc, suggest
+from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
+from cchc_criteria.text import Lang, Text
 
-__all__ = ["NodeScore", "Scorecard", "score"]
+__all__ = ["score"]
 
 _ZERO = Decimal(0)
 _NOT_ANSWERED = Text("chưa kê khai", "not answered")
-
-
-@attrs.frozen
-class NodeScore:
-    """The score of one criterion (or group) on a scorecard.
-
-    Attributes:
-        code, title: as published.
-        depth: 1 for an area, 2 for a criterion, 3 for a sub-criterion, …
-        role: how the node counts towards its parent (see :class:`~cchc_criteria.Role`).
-        is_leaf: True when the node is scored by a rule.
-        published_max: the max points as published.
-        max_points: the max that counts: the published max less every not-applicable
-            criterion below (or the node itself) under the ``exclude`` policy.
-        points: the exact points, held to [0, max]; ``None`` while unscored.
-        rounded: ``points`` rounded by the set's rounding policy (equal when it has none).
-        rule_points: what the rule or the children's sum gave before it was held to
-            [0, max]; differs from ``points`` only where the published rule overshoots.
-        applicable: False when the node is not applicable (không áp dụng) and excluded.
-        complete: True when the node and everything below it is scored or not applicable.
-        open_points: max points below this node that are still unscored.
-        figure: the answer as given (leaves).
-        value: the figure the rule used, in the rule's scale (leaves).
-        matched: the band or option that applied (leaves).
-        explanation: why, in Vietnamese and English (``explanation.get(lang)``).
-        self_assessed, appraised: the declared scores, when given.
-        evidence: evidence references; unit_explanation: the unit's own explanation.
-        children: codes of the children, in document order.
-    """
-
-    code: str
-    title: str
-    depth: int
-    role: Role
-    is_leaf: bool
-    published_max: Decimal
-    max_points: Decimal
-    points: Decimal | None
-    rounded: Decimal | None
-    rule_points: Decimal | None
-    applicable: bool
-    complete: bool
-    open_points: Decimal
-    figure: str | None = None
-    value: Decimal | None = None
-    matched: str | None = None
-    explanation: Text = attrs.field(factory=lambda: Text("", ""))
-    self_assessed: Decimal | None = None
-    appraised: Decimal | None = None
-    evidence: tuple[str, ...] = ()
-    unit_explanation: str = ""
-    children: tuple[str, ...] = ()
-
-    @property
-    def index(self) -> Decimal | None:
-        """Points as a percentage of ``max_points``; ``None`` when unscored or the max is 0."""
-        return _index(self.points, self.max_points)
-
-
-def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
-    """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
-    if points is None or max_points == 0:
-        return None
-    return decimal_of(Fraction(points) * 100 / Fraction(max_points))
-
-
-@attrs.frozen
-class Scorecard:
-    """A unit's scores against a criterion set: every node, the totals, the grade, the findings.
-
-    Index a scorecard by criterion code (``card["7.1.2"]``); iterate it for every node in
-    document order. ``findings`` are about the answers; ``lint_findings`` are the set's own
-    published mistakes (:func:`~cchc_criteria.lint`) that touch the criteria this card scored.
-    """
-
-    criterion_set: CriterionSet
-    assessment: Assessment
-    nodes: Mapping[str, NodeScore]
-    roots: tuple[str, ...]
-    points: Decimal
-    rounded: Decimal
-    max_points: Decimal
-    open_points: Decimal
-    complete: bool
-    findings: tuple[Finding, ...]
-    grade: str | None
-    lint_findings: tuple[Finding, ...] = ()
-
-    @property
-    def index(self) -> Decimal | None:
-        """Total points as a percentage of the total max (exact; ``None`` when the max is 0)."""
-        return _index(self.points, self.max_points)
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """The findings of severity ``error``."""
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
-
-    def __getitem__(self, code: str) -> NodeScore:
-        """The node of ``code``; a code published with a typo ("7,4") is also found by its
-        canonical form ("7.4"), and the node keeps the code as published."""
-        if not isinstance(code, str):
-            raise KeyError(f"criterion codes are texts such as '7.1.2', got {code!r:.60}")
-        key = nfc(code)
-        if key in self.nodes:
-            return self.nodes[key]
-        published = _canonical(self.nodes).get(_fold_code(key))
-        if published is not None:
-            return self.nodes[published]
-        hint = _suggest(code, list(self.nodes))
-        message = f"no criterion {code!r} in {self.criterion_set.id!r}"
-        raise KeyError(message + (f"; did you mean {hint!r}?" if hint else ""))
-
-    def __iter__(self) -> Iterator[NodeScore]:
-        return iter(self.nodes.values())
-
-    def __len__(self) -> int:
-        return len(self.nodes)
-
-
-def _fold_code(code: str) -> str:
-    """The canonical form of a code: "7,4" and "7. 4" are "7.4"."""
-    return code.replace(",", ".").replace(" ", "")
-
-
-def _canonical(nodes: Mapping[str, NodeScore]) -> dict[str, str]:
-    """Canonical code → published code, for the codes whose canonical form is unambiguous."""
-    found: dict[str, str] = {}
-    clashes: set[str] = set()
-    for code in nodes:
-        key = _fold_code(code)
-        if key in found:
-            clashes.add(key)
-        found[key] = code
-    return {k: v for k, v in found.items() if k not in clashes}
-
-
-def _suggest(code: str, codes: list[str]) -> str | None:
-    """The published code a mistyped one most likely means ("7.4" → "7,4")."""
-    folded = {_fold_code(c): c for c in codes}
-    key = _fold_code(nfc(code))
-    if key in folded:
-        return folded[key]
-    close = suggest(code, codes, cutoff=0.8)
-    return close[0] if close else None
 
 
 def score(
@@ -248,13 +101,12 @@ class _Scorer:
     def run(self, set_findings: tuple[Finding, ...]) -> Scorecard:
         self._check_codes()
         roots = [self._node(criterion, 1) for criterion in self.set.criteria]
-        points, rule_points, max_points, _, complete, open_points = self._aggregate(
-            roots, self.set.max_points
-        )
-        total = _ZERO if points is None else points
-        if rule_points is not None and points is not None and rule_points > points:
-            self.finding("group-held", variant="set", sum=rule_points, max=max_points)
-        grade = self._grade(total, max_points) if complete else None
+        sums = _aggregate(roots, self.set.max_points)
+        total = _ZERO if sums.points is None else sums.points
+        if sums.held:
+            self.finding("group-held", variant="set", sum=sums.unheld, max=sums.max_points)
+        complete = sums.complete
+        grade = self._grade(total, sums.max_points) if complete else None
         # self.nodes is filled children first, so one pass reaches every ancestor.
         touched: set[str] = set()
         for code, node in self.nodes.items():
@@ -270,8 +122,8 @@ class _Scorer:
             roots=tuple(r.code for r in roots),
             points=total,
             rounded=self._round(total),
-            max_points=max_points,
-            open_points=open_points,
+            max_points=sums.max_points,
+            open_points=sums.open_points,
             complete=complete,
             findings=tuple(self.findings),
             grade=grade,
@@ -425,11 +277,9 @@ class _Scorer:
 
     def _group(self, criterion: Criterion, depth: int) -> NodeScore:
         children = [self._node(child, depth + 1) for child in criterion.children]
-        points, rule_points, maximum, applicable, complete, open_points = self._aggregate(
-            children, criterion.max_points
-        )
-        if rule_points is not None and points is not None and rule_points > points:
-            self.finding("group-held", criterion.code, sum=rule_points, max=maximum)
+        sums = _aggregate(children, criterion.max_points)
+        if sums.held:
+            self.finding("group-held", criterion.code, sum=sums.unheld, max=sums.max_points)
         return NodeScore(
             code=criterion.code,
             title=criterion.title,
@@ -437,13 +287,13 @@ class _Scorer:
             role=criterion.role,
             is_leaf=False,
             published_max=criterion.max_points,
-            max_points=maximum,
-            points=points,
-            rounded=None if points is None else self._round(points),
-            rule_points=rule_points,
-            applicable=applicable,
-            complete=complete,
-            open_points=open_points,
+            max_points=sums.max_points,
+            points=sums.points,
+            rounded=None if sums.points is None else self._round(sums.points),
+            rule_points=sums.unheld,
+            applicable=sums.applicable,
+            complete=sums.complete,
+            open_points=sums.open_points,
             explanation=Text(
                 _group_explanation(children, "vi"), _group_explanation(children, "en")
             ),
@@ -451,36 +301,6 @@ class _Scorer:
             unit_explanation=self.assessment.explanations.get(criterion.code, ""),
             children=tuple(c.code for c in children),
         )
-
-    @staticmethod
-    def _aggregate(
-        children: list[NodeScore], published_max: Decimal
-    ) -> tuple[Decimal | None, Decimal | None, Decimal, bool, bool, Decimal]:
-        """Sum children into (points, unheld sum, max, applicable, complete, open points).
-
-        Score children add, bonus children add, deductions subtract; the result is held to
-        [0, max]. The max is the published max less the max of every excluded (not applicable)
-        score criterion below.
-        """
-        excluded = sum(
-            (c.published_max - c.max_points for c in children if c.role is Role.SCORE), _ZERO
-        )
-        maximum = max(published_max - excluded, _ZERO)
-        score_children = [c for c in children if c.role is Role.SCORE]
-        applicable = not score_children or any(c.applicable for c in score_children)
-        if not applicable:
-            maximum = _ZERO
-        scored = [c for c in children if c.points is not None]
-        complete = all(c.complete for c in children)
-        open_points = sum((c.open_points for c in score_children), _ZERO)
-        if not scored:
-            return None, None, maximum, applicable, complete, open_points
-        total = _ZERO
-        for child in scored:
-            assert child.points is not None
-            total += -child.points if child.role is Role.DEDUCTION else child.points
-        held = min(max(total, _ZERO), maximum)
-        return held, total, maximum, applicable, complete, open_points
 
     # ---------------------------------------------------------------- declared scores
 
@@ -557,6 +377,55 @@ class _Scorer:
                 return grade.label
         self.finding("no-grade", index=index)
         return None
+
+
+@attrs.frozen
+class _Sums:
+    """What a group's children add up to.
+
+    Attributes:
+        points: the sum held to [0, max]; ``None`` when no child is scored.
+        unheld: the sum before it was held (deductions subtracted).
+        max_points: the published max less every excluded (not applicable) score child's.
+        applicable: False when every score child is not applicable.
+        complete: True when every child is complete.
+        open_points: the max points of score children still unscored.
+    """
+
+    points: Decimal | None
+    unheld: Decimal | None
+    max_points: Decimal
+    applicable: bool
+    complete: bool
+    open_points: Decimal
+
+    @property
+    def held(self) -> bool:
+        """True when the children add up to more than the max (the sum was held)."""
+        return self.unheld is not None and self.points is not None and self.unheld > self.points
+
+
+def _aggregate(children: list[NodeScore], published_max: Decimal) -> _Sums:
+    """Sum children: score and bonus children add, deductions subtract; the result is held to
+    [0, max]. The max is the published max less the max of every excluded (not applicable)
+    score criterion below."""
+    score_children = [c for c in children if c.role is Role.SCORE]
+    excluded = sum((c.published_max - c.max_points for c in score_children), _ZERO)
+    maximum = max(published_max - excluded, _ZERO)
+    applicable = not score_children or any(c.applicable for c in score_children)
+    if not applicable:
+        maximum = _ZERO
+    complete = all(c.complete for c in children)
+    open_points = sum((c.open_points for c in score_children), _ZERO)
+    scored = [c for c in children if c.points is not None]
+    if not scored:
+        return _Sums(None, None, maximum, applicable, complete, open_points)
+    total = _ZERO
+    for child in scored:
+        assert child.points is not None
+        total += -child.points if child.role is Role.DEDUCTION else child.points
+    held = min(max(total, _ZERO), maximum)
+    return _Sums(held, total, maximum, applicable, complete, open_points)
 
 
 def _group_explanation(children: list[NodeScore], lang: Lang) -> str:

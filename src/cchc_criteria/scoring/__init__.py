@@ -1,0 +1,10 @@
+"""Scoring: a unit's answers against a criterion set → a :class:`Scorecard`.
+
+Every problem that is the data's fault becomes a finding on the scorecard, never an exception.
+This package does no lint: :func:`cchc_criteria.score` adds the set's lint findings.
+"""
+
+from cchc_criteria.scoring.card import NodeScore, Scorecard
+from cchc_criteria.scoring.scorer import score
+
+__all__ = ["NodeScore", "Scorecard", "score"]

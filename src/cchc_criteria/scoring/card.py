@@ -1,0 +1,169 @@
+"""Scorecards: every node's points, max, index and why, and the totals of one unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from cchc_criteria.model import (
+    Assessment,
+    CriterionSet,
+    Finding,
+    Role,
+    Severity,
+)
+from cchc_criteria.numbers import (
+    decimal_of,
+)
+from cchc_criteria.text import Text, nfc, suggest
+
+__all__ = ["NodeScore", "Scorecard"]
+
+
+
+@attrs.frozen
+class NodeScore:
+    """The score of one criterion (or group) on a scorecard.
+
+    Attributes:
+        code, title: as published.
+        depth: 1 for an area, 2 for a criterion, 3 for a sub-criterion, …
+        role: how the node counts towards its parent (see :class:`~cchc_criteria.Role`).
+        is_leaf: True when the node is scored by a rule.
+        published_max: the max points as published.
+        max_points: the max that counts: the published max less every not-applicable
+            criterion below (or the node itself) under the ``exclude`` policy.
+        points: the exact points, held to [0, max]; ``None`` while unscored.
+        rounded: ``points`` rounded by the set's rounding policy (equal when it has none).
+        rule_points: what the rule or the children's sum gave before it was held to
+            [0, max]; differs from ``points`` only where the published rule overshoots.
+        applicable: False when the node is not applicable (không áp dụng) and excluded.
+        complete: True when the node and everything below it is scored or not applicable.
+        open_points: max points below this node that are still unscored.
+        figure: the answer as given (leaves).
+        value: the figure the rule used, in the rule's scale (leaves).
+        matched: the band or option that applied (leaves).
+        explanation: why, in Vietnamese and English (``explanation.get(lang)``).
+        self_assessed, appraised: the declared scores, when given.
+        evidence: evidence references; unit_explanation: the unit's own explanation.
+        children: codes of the children, in document order.
+    """
+
+    code: str
+    title: str
+    depth: int
+    role: Role
+    is_leaf: bool
+    published_max: Decimal
+    max_points: Decimal
+    points: Decimal | None
+    rounded: Decimal | None
+    rule_points: Decimal | None
+    applicable: bool
+    complete: bool
+    open_points: Decimal
+    figure: str | None = None
+    value: Decimal | None = None
+    matched: str | None = None
+    explanation: Text = attrs.field(factory=lambda: Text("", ""))
+    self_assessed: Decimal | None = None
+    appraised: Decimal | None = None
+    evidence: tuple[str, ...] = ()
+    unit_explanation: str = ""
+    children: tuple[str, ...] = ()
+
+    @property
+    def index(self) -> Decimal | None:
+        """Points as a percentage of ``max_points``; ``None`` when unscored or the max is 0."""
+        return _index(self.points, self.max_points)
+
+
+def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
+    """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
+    if points is None or max_points == 0:
+        return None
+    return decimal_of(Fraction(points) * 100 / Fraction(max_points))
+
+
+@attrs.frozen
+class Scorecard:
+    """A unit's scores against a criterion set: every node, the totals, the grade, the findings.
+
+    Index a scorecard by criterion code (``card["7.1.2"]``); iterate it for every node in
+    document order. ``findings`` are about the answers; ``lint_findings`` are the set's own
+    published mistakes (:func:`~cchc_criteria.lint`) that touch the criteria this card scored.
+    """
+
+    criterion_set: CriterionSet
+    assessment: Assessment
+    nodes: Mapping[str, NodeScore]
+    roots: tuple[str, ...]
+    points: Decimal
+    rounded: Decimal
+    max_points: Decimal
+    open_points: Decimal
+    complete: bool
+    findings: tuple[Finding, ...]
+    grade: str | None
+    lint_findings: tuple[Finding, ...] = ()
+
+    @property
+    def index(self) -> Decimal | None:
+        """Total points as a percentage of the total max (exact; ``None`` when the max is 0)."""
+        return _index(self.points, self.max_points)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity ``error``."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def __getitem__(self, code: str) -> NodeScore:
+        """The node of ``code``; a code published with a typo ("7,4") is also found by its
+        canonical form ("7.4"), and the node keeps the code as published."""
+        if not isinstance(code, str):
+            raise KeyError(f"criterion codes are texts such as '7.1.2', got {code!r:.60}")
+        key = nfc(code)
+        if key in self.nodes:
+            return self.nodes[key]
+        published = _canonical(self.nodes).get(_fold_code(key))
+        if published is not None:
+            return self.nodes[published]
+        hint = _suggest(code, list(self.nodes))
+        message = f"no criterion {code!r} in {self.criterion_set.id!r}"
+        raise KeyError(message + (f"; did you mean {hint!r}?" if hint else ""))
+
+    def __iter__(self) -> Iterator[NodeScore]:
+        return iter(self.nodes.values())
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+
+def _fold_code(code: str) -> str:
+    """The canonical form of a code: "7,4" and "7. 4" are "7.4"."""
+    return code.replace(",", ".").replace(" ", "")
+
+
+def _canonical(nodes: Mapping[str, NodeScore]) -> dict[str, str]:
+    """Canonical code → published code, for the codes whose canonical form is unambiguous."""
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for code in nodes:
+        key = _fold_code(code)
+        if key in found:
+            clashes.add(key)
+        found[key] = code
+    return {k: v for k, v in found.items() if k not in clashes}
+
+
+def _suggest(code: str, codes: list[str]) -> str | None:
+    """The published code a mistyped one most likely means ("7.4" → "7,4")."""
+    folded = {_fold_code(c): c for c in codes}
+    key = _fold_code(nfc(code))
+    if key in folded:
+        return folded[key]
+    close = suggest(code, codes, cutoff=0.8)
+    return close[0] if close else None
