@@ -21,6 +21,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NESTING",
     "format_of",
+    "key_line",
     "parse_document",
     "read_bytes",
     "read_text",
@@ -182,3 +183,20 @@ def _check_unicode(text: str, source: str) -> None:
             f"the text {text[:40]!r} has a lone surrogate {text[error.start]!r} (a broken "
             "\\u escape): it is not valid Unicode",
         ) from None
+
+
+def key_line(
+    lines: list[str], key: str, *, begin: int = 0, end: int | None = None, table: str | None = None
+) -> int | None:
+    """The 1-based number of the first line that sets ``key`` (``key =``, ``"key" =``,
+    ``"key":`` in JSON, or the table header ``[key]``) among ``lines[begin:end]``; with
+    ``table``, the search starts at that table's header. ``None`` when no line does."""
+    if table is not None:
+        header = re.compile(rf"^\s*\[{re.escape(table)}\]\s*$")
+        begin = next((n for n, line in enumerate(lines) if header.match(line)), begin)
+    name = re.escape(key)
+    pattern = re.compile(rf'^\s*(?:"{name}"\s*[:=]|{name}\s*[:=]|\[{name}\])')
+    for number in range(begin, len(lines) if end is None else end):
+        if pattern.match(lines[number]):
+            return number + 1
+    return None

@@ -26,7 +26,6 @@ Codes are keys and must be quoted ("7.1.2"), otherwise TOML reads the dots as ne
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -38,7 +37,7 @@ import tomli_w
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import ArgumentError, CchcError, InputError, InvalidValueError, Problem
 from cchc_criteria.formats._convert import plain_number
-from cchc_criteria.formats._files import format_of, parse_document, read_text
+from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.model import NA, Assessment, ChosenBand
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.text import fold, nfc
@@ -146,24 +145,12 @@ def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") 
 def _line(
     lines: list[str], key: str | None, code: str | None, table: str | None = None
 ) -> int | None:
-    """The line that sets ``code`` (quoted) in ``table``, or ``key``; ``None`` if not found."""
-    start = 0
-    if table is not None:
-        header = re.compile(rf"^\s*\[{re.escape(table)}\]\s*$")
-        start = next((n for n, line in enumerate(lines) if header.match(line)), 0)
-    targets = []
-    if code is not None:
-        targets.append(re.compile(rf'^\s*"{re.escape(code)}"\s*[:=]'))
-    if key is not None and key != code:
-        targets.append(
-            re.compile(
-                rf'^\s*(?:"{re.escape(key)}"|{re.escape(key)}|\[{re.escape(key)}\])\s*[:=\]]?'
-            )
-        )
-    for target in targets:
-        for number in range(start, len(lines)):
-            if target.match(lines[number]):
-                return number + 1
+    """The line that sets ``code`` in ``table``, else the line of ``key``."""
+    for name in (code, key):
+        if name is not None:
+            found = key_line(lines, name, table=table)
+            if found is not None:
+                return found
     return None
 
 

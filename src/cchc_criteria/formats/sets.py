@@ -29,7 +29,7 @@ from cchc_criteria.formats._convert import (
     structure_rule,
     unstructure_rule,
 )
-from cchc_criteria.formats._files import format_of, parse_document, read_text
+from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.model import (
     Acknowledgement,
@@ -319,12 +319,8 @@ class _Reader:
             begin = first - 1
             following = [n for n in self.row_starts[index + 1 :] if n is not None]
         end = following[0] - 1 if following else len(self.lines)
-        if key is not None:
-            pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*[:=]')
-            for number in range(begin, end):
-                if pattern.match(self.lines[number]):
-                    return number + 1
-        return start
+        found = None if key is None else key_line(self.lines, key, begin=begin, end=end)
+        return start if found is None else found
 
 
 def _derived_parent(code: str) -> str | None:

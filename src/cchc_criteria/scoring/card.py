@@ -23,7 +23,6 @@ from cchc_criteria.text import Text, nfc, suggest
 __all__ = ["NodeScore", "Scorecard"]
 
 
-
 @attrs.frozen
 class NodeScore:
     """The score of one criterion (or group) on a scorecard.
