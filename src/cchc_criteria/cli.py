@@ -6,13 +6,10 @@ unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 
 from __future__ import annotations
 
-import csv
 import importlib
-import io
 import json
 import os
 import sys
-from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -22,19 +19,40 @@ import click
 from cchc_criteria import __version__
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import advise
-from cchc_criteria.analysis.compare import Line, compare_declared, compare_years
+from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.api import score
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import CriterionSet, Finding, Severity
-from cchc_criteria.numbers import format_number
-from cchc_criteria.registry import STRICT_ENV, get_set, list_sets, plugin_reports, registry
-from cchc_criteria.reports import FORMATS, Ranked, rank, render, render_ranking_html
-from cchc_criteria.reports.csv import csv_text
+from cchc_criteria.registry import (
+    STRICT_ENV,
+    get_set,
+    list_sets,
+    plugin_reports,
+    registry,
+    select_sets,
+)
+from cchc_criteria.reports import FORMATS, rank, render, render_ranking_html
+from cchc_criteria.reports.csv import render_ranking_csv
+from cchc_criteria.reports.data import (
+    advice_data,
+    comparison_data,
+    finding_data,
+    ranking_data,
+    set_data,
+)
+from cchc_criteria.reports.text import (
+    render_advice,
+    render_comparison,
+    render_lint,
+    render_ranking_text,
+    render_set,
+    render_sets,
+)
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import Lang, fold, printable
+from cchc_criteria.text import Lang, printable
 
 __all__ = ["main"]
 
@@ -241,44 +259,19 @@ def sets_command(
         registered = list_sets()
     except CchcError as error:
         raise _Fail(str(error)) from None
-    rows = []
-    for r in registered:
-        cs = r.criterion_set
-        if province and fold(province) != fold(cs.province):
-            continue
-        if unit_kind and (
-            cs.unit_kind is None
-            or fold(unit_kind) not in (fold(cs.unit_kind.value), fold(cs.unit_kind.name))
-        ):
-            continue
-        if year is not None and not (
-            (cs.valid_from is None or cs.valid_from.year <= year)
-            and (cs.valid_until is None or year <= cs.valid_until.year)
-        ):
-            continue
-        rows.append(
-            {
-                "id": cs.id,
-                "title": cs.title,
-                "province": cs.province,
-                "unit_kind": None if cs.unit_kind is None else cs.unit_kind.value,
-                "valid_from": None if cs.valid_from is None else cs.valid_from.isoformat(),
-                "valid_until": None if cs.valid_until is None else cs.valid_until.isoformat(),
-                "plugin": r.plugin,
-                "distribution": r.distribution,
-                "version": r.version,
-                "lint_errors": len(_open_errors(lint(cs))),
-            }
+    rows = [
+        set_data(
+            r.criterion_set,
+            plugin=r.plugin,
+            distribution=r.distribution,
+            version=r.version,
+            lint_errors=len(_open_errors(lint(r.criterion_set))),
         )
-    if as_json:
-        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        mark = f"  [lint: {row['lint_errors']} error(s)]" if row["lint_errors"] else ""
-        origin = f"{row['distribution'] or row['plugin']} {row['version'] or ''}".strip()
-        period = f"{row['valid_from'] or '…'} – {row['valid_until'] or '…'}"
-        where = " · ".join(str(v) for v in (row["province"], row["unit_kind"], period) if v)
-        _echo(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
+        for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year)
+    ]
+    _echo(
+        json.dumps(rows, ensure_ascii=False, indent=2) if as_json else render_sets(rows), nl=as_json
+    )
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")
@@ -297,39 +290,10 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
     findings = lint(criterion_set)
     errors = _open_errors(findings)
     if as_json:
-        _echo(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=2))
+        _echo(json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2))
     else:
-        for finding in findings:
-            _echo(_finding_line(finding, lang))
-        _echo(
-            f"{criterion_set.id}: {len(findings)} finding(s), {len(errors)} error(s)"
-            if lang == "en"
-            else f"{criterion_set.id}: {len(findings)} phát hiện, {len(errors)} lỗi"
-        )
+        _echo(render_lint(criterion_set.id, findings, len(errors), lang=lang), nl=False)
     sys.exit(EXIT_FINDINGS if errors else EXIT_OK)
-
-
-def _finding_json(finding: Finding) -> dict[str, object]:
-    return {
-        "code": finding.code,
-        "severity": str(finding.severity),
-        "criterion": finding.criterion,
-        "band": finding.band,
-        "value": None if finding.value is None else str(finding.value),
-        "message": finding.message,
-        "message_vi": finding.message_vi,
-        "acknowledged": finding.acknowledged,
-    }
-
-
-def _finding_line(finding: Finding, lang: Lang) -> str:
-    message = finding.text.get(lang)
-    where = f"{finding.criterion}: " if finding.criterion else ""
-    note = ""
-    if finding.acknowledged:
-        word = "đã chấp nhận" if lang == "vi" else "acknowledged"
-        note = f" ({word}: {finding.acknowledged})"
-    return f"{finding.severity} [{finding.code}] {where}{message}{note}"
 
 
 @cli.command("advise", short_help="Show where a unit can earn more points.")
@@ -345,32 +309,9 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> N
         raise _Fail(str(error)) from None
     advice = advise(card)
     if as_json:
-        steps = [
-            {
-                "criterion": s.criterion,
-                "kind": s.kind,
-                "target": str(s.target),
-                "exclusive": s.exclusive,
-                "continuous": s.continuous,
-                "gain": str(s.gain),
-                "message": s.text.en,
-                "message_vi": s.text.vi,
-            }
-            for s in advice.steps
-        ]
-        payload = {"points": str(advice.points), "reachable": str(advice.reachable), "steps": steps}
-        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for step in advice.steps:
-        _echo(step.text.get(lang))
-    now, after = (
-        format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
-    )
-    _echo(
-        f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước"
-        if lang == "vi"
-        else f"Total: {now} → {after} with every step taken"
-    )
+        _echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
+    else:
+        _echo(render_advice(advice, lang=lang), nl=False)
 
 
 @cli.command("template", short_help="Write a blank assessment to fill in.")
@@ -445,27 +386,7 @@ def show_command(set_id: str, lang: Lang) -> None:
         cs = _criterion_set(set_id)
     except CchcError as error:
         raise _Fail(str(error)) from None
-    vi = lang == "vi"
-    _echo(f"{cs.id} — {cs.title}")
-    facts = [
-        ("Tỉnh" if vi else "Province", cs.province),
-        ("Loại đơn vị" if vi else "Unit kind", cs.unit_kind.value if cs.unit_kind else ""),
-        ("Căn cứ" if vi else "Legal basis", cs.legal_basis),
-        ("Nguồn" if vi else "Source", cs.source),
-        ("Phạm vi" if vi else "Scope", cs.scope),
-    ]
-    for name, value in facts:
-        if value:
-            _echo(f"{name}: {value}")
-    _echo("")
-    for criterion in cs.walk():
-        depth = criterion.code.count(".") + criterion.code.count(",")
-        points = format_number(criterion.max_points, lang=lang)
-        unit = "điểm" if vi else "points"
-        _echo(f"{'  ' * depth}{criterion.code}  {criterion.title}  [{points} {unit}]")
-        if criterion.rule is not None:
-            rule_text = criterion.rule.describe(criterion.max_points, lang=lang)
-            _echo(f"{'  ' * depth}    → {rule_text}")
+    _echo(render_set(cs, lang=lang), nl=False)
 
 
 def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
@@ -521,89 +442,17 @@ def rank_command(
         _write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
     elif fmt == "html":
         _write(render_ranking_html(ranking, lang=lang), output)
+    elif fmt == "csv":
+        _write(render_ranking_csv(ranking), output)
+    elif fmt == "json":
+        _write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _write(_ranking_text(ranking, fmt, lang), output)
+        _write(render_ranking_text(ranking, lang=lang), output)
 
 
 def _rank_entry(criterion_set: CriterionSet, path: Path) -> tuple[Scorecard, str, str]:
     card = _load_card(criterion_set, path)
     return card, card.assessment.group, path.name
-
-
-def _ranking_text(ranking: list[Ranked], fmt: str, lang: Lang) -> str:
-    areas: list[str] = []
-    for entry in ranking:
-        areas += [code for code in entry.card.roots if code not in areas]
-    rows = []
-    for entry in ranking:
-        card = entry.card
-        rows.append(
-            {
-                "group": entry.group,
-                "rank": entry.rank,
-                "unit": card.assessment.unit or entry.source,
-                "source": entry.source,
-                "points": card.points,
-                "max_points": card.max_points,
-                "index": card.index,
-                "grade": card.grade,
-                "complete": card.complete,
-                "areas": {c: card.nodes[c].index for c in areas if c in card.nodes},
-            }
-        )
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
-    out = io.StringIO()
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(
-            [
-                "group",
-                "rank",
-                "unit",
-                "source",
-                "points",
-                "max_points",
-                "index",
-                "grade",
-                "complete",
-                *(f"index_{c}" for c in areas),
-            ]
-        )
-        for row in rows:
-            area_index = row["areas"]
-            assert isinstance(area_index, dict)
-            writer.writerow(
-                [
-                    csv_text(str(row["group"])),
-                    row["rank"] or "",
-                    csv_text(str(row["unit"])),
-                    csv_text(str(row["source"])),
-                    row["points"],
-                    row["max_points"],
-                    row["index"] if row["index"] is not None else "",
-                    csv_text(str(row["grade"] or "")),
-                    "yes" if row["complete"] else "no",
-                    *(area_index.get(c) if area_index.get(c) is not None else "" for c in areas),
-                ]
-            )
-        return out.getvalue()
-    vi = lang == "vi"
-    for row in rows:
-        index = row["index"]
-        shown = (
-            "—"
-            if index is None
-            else format_number(Decimal(str(index)).quantize(Decimal("0.01")), lang=lang) + " %"
-        )
-        group = f"[{row['group']}] " if row["group"] else ""
-        place = row["rank"] if row["rank"] is not None else ("chưa đủ" if vi else "incomplete")
-        points = format_number(Decimal(str(row["points"])), lang=lang, max_places=4)
-        out.write(
-            f"{group}{place}. {row['unit']}: {points} — {shown}"
-            f"{' — ' + str(row['grade']) if row['grade'] else ''}\n"
-        )
-    return out.getvalue()
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
@@ -632,74 +481,9 @@ def compare_command(
     except CchcError as error:
         raise _Fail(str(error)) from None
     if as_json:
-        payload = {
-            "before_total": str(comparison.before_total),
-            "after_total": str(comparison.after_total),
-            "difference": str(comparison.difference),
-            "lines": [_line_json(line) for line in comparison.lines],
-        }
-        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    vi = lang == "vi"
-    heads = (
-        ["STT", "Tối đa", "Trước", "Sau", "Chênh lệch", "Ghi chú"]
-        if vi
-        else ["Code", "Max", "Before", "After", "Difference", "Note"]
-    )
-    if not other:
-        heads[2:4] = ["Tự ĐG", "Thẩm định"] if vi else ["Self", "Appraised"]
-    _echo("  ".join(heads))
-
-    def num(value: Decimal | None) -> str:
-        return "" if value is None else format_number(value, lang=lang, max_places=4)
-
-    for line in comparison.lines:
-        maximum = num(line.max_after if line.max_after is not None else line.max_before)
-        if (
-            line.max_before != line.max_after
-            and line.max_before is not None
-            and (line.max_after is not None)
-        ):
-            maximum = f"{num(line.max_before)}→{num(line.max_after)}"
-        diff = (
-            ""
-            if line.difference is None
-            else (("+" if line.difference > 0 else "") + num(line.difference))
-        )
-        _echo(
-            "  ".join(
-                [
-                    line.code,
-                    maximum,
-                    num(line.before),
-                    num(line.after),
-                    diff,
-                    line.note.get(lang),
-                ]
-            )
-        )
-    _echo(
-        f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
-        f"{num(comparison.before_total)} → {num(comparison.after_total)} "
-        f"({'+' if comparison.difference > 0 else ''}{num(comparison.difference)})"
-    )
-
-
-def _line_json(line: Line) -> dict[str, object]:
-    def number(value: Decimal | None) -> str | None:
-        return None if value is None else str(value)
-
-    return {
-        "code": line.code,
-        "title": line.title,
-        "max_before": number(line.max_before),
-        "max_after": number(line.max_after),
-        "before": number(line.before),
-        "after": number(line.after),
-        "difference": number(line.difference),
-        "note": line.note.vi,
-        "note_en": line.note.en,
-    }
+        _echo(json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2))
+    else:
+        _echo(render_comparison(comparison, years=bool(other), lang=lang), nl=False)
 
 
 def main() -> None:

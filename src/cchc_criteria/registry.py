@@ -15,7 +15,7 @@ import pluggy
 from cchc_criteria import hookspecs
 from cchc_criteria.errors import ArgumentError, DuplicateSetError, PluginError, UnknownSetError
 from cchc_criteria.model import CriterionSet
-from cchc_criteria.text import suggest
+from cchc_criteria.text import fold, suggest
 
 __all__ = [
     "PluginFailure",
@@ -25,6 +25,7 @@ __all__ = [
     "list_sets",
     "plugin_reports",
     "registry",
+    "select_sets",
 ]
 
 
@@ -344,6 +345,34 @@ def registry(*, strict: bool | None = None) -> Registry:
 @functools.cache
 def _registry(strict: bool) -> Registry:
     return Registry.from_entry_points(strict=strict)
+
+
+def select_sets(
+    registered: Iterable[RegisteredSet],
+    *,
+    province: str | None = None,
+    unit_kind: str | None = None,
+    year: int | None = None,
+) -> list[RegisteredSet]:
+    """The sets of ``registered`` for ``province`` and ``unit_kind`` (case and diacritics
+    ignored: "quang ngai", "so") that are in force at some time in ``year``."""
+    chosen = []
+    for entry in registered:
+        cs = entry.criterion_set
+        if province and fold(province) != fold(cs.province):
+            continue
+        if unit_kind and (
+            cs.unit_kind is None
+            or fold(unit_kind) not in (fold(cs.unit_kind.value), fold(cs.unit_kind.name))
+        ):
+            continue
+        if year is not None and not (
+            (cs.valid_from is None or cs.valid_from.year <= year)
+            and (cs.valid_until is None or year <= cs.valid_until.year)
+        ):
+            continue
+        chosen.append(entry)
+    return chosen
 
 
 def get_set(set_id: str) -> CriterionSet:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 
-from cchc_criteria.reports.data import plain
+from cchc_criteria.reports.data import Ranked, plain, ranking_areas
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
-__all__ = ["CSV_COLUMNS", "csv_text", "render_csv"]
+__all__ = ["CSV_COLUMNS", "csv_text", "render_csv", "render_ranking_csv"]
 
 #: The columns, in order (the header row uses these names).
 CSV_COLUMNS = (
@@ -77,4 +78,42 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi") -> str:
             "explanation": node.explanation.get(lang),
         }
         writer.writerow([_cell(values[c]) for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def render_ranking_csv(ranking: Sequence[Ranked]) -> str:
+    """One row per unit: group, rank, unit, source, totals, grade, index of every area."""
+    areas = ranking_areas(ranking)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "group",
+            "rank",
+            "unit",
+            "source",
+            "points",
+            "max_points",
+            "index",
+            "grade",
+            "complete",
+            *(f"index_{c}" for c in areas),
+        ]
+    )
+    for entry in ranking:
+        card = entry.card
+        writer.writerow(
+            [
+                _cell(entry.group),
+                entry.rank or "",
+                _cell(card.assessment.unit or entry.source),
+                _cell(entry.source),
+                _cell(card.points),
+                _cell(card.max_points),
+                _cell(card.index),
+                _cell(card.grade),
+                "yes" if card.complete else "no",
+                *(_cell(card.nodes[c].index) if c in card.nodes else "" for c in areas),
+            ]
+        )
     return out.getvalue()

@@ -9,10 +9,24 @@ from typing import Any
 
 import attrs
 
-from cchc_criteria.model import Finding
+from cchc_criteria.analysis.advice import Advice
+from cchc_criteria.analysis.compare import Comparison
+from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.scoring import NodeScore, Scorecard
 
-__all__ = ["SCORECARD_FORMAT", "Ranked", "plain", "rank", "scorecard_data"]
+__all__ = [
+    "SCORECARD_FORMAT",
+    "Ranked",
+    "advice_data",
+    "comparison_data",
+    "finding_data",
+    "plain",
+    "rank",
+    "ranking_areas",
+    "ranking_data",
+    "scorecard_data",
+    "set_data",
+]
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
 SCORECARD_FORMAT = "cchc-scorecard/1"
@@ -32,7 +46,8 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON-ready data (the same shape everywhere: scorecards, lint, …)."""
     return {
         "code": finding.code,
         "severity": str(finding.severity),
@@ -96,8 +111,8 @@ def scorecard_data(card: Scorecard) -> dict[str, Any]:
         "complete": card.complete,
         "grade": card.grade,
         "nodes": [_node(node) for node in card],
-        "findings": [_finding(f) for f in card.findings],
-        "lint_findings": [_finding(f) for f in card.lint_findings],
+        "findings": [finding_data(f) for f in card.findings],
+        "lint_findings": [finding_data(f) for f in card.lint_findings],
     }
 
 
@@ -148,3 +163,101 @@ def rank(cards: Sequence[tuple[Scorecard, str, str]]) -> list[Ranked]:
             if not (card.complete and card.index is not None)
         ]
     return result
+
+
+def advice_data(advice: Advice) -> dict[str, Any]:
+    """Advice as JSON-ready data: the points now, the points reachable, every step."""
+    return {
+        "points": plain(advice.points),
+        "reachable": plain(advice.reachable),
+        "steps": [
+            {
+                "criterion": step.criterion,
+                "kind": step.kind,
+                "target": str(step.target),
+                "exclusive": step.exclusive,
+                "continuous": step.continuous,
+                "gain": plain(step.gain),
+                "message": step.text.en,
+                "message_vi": step.text.vi,
+            }
+            for step in advice.steps
+        ],
+    }
+
+
+def comparison_data(comparison: Comparison) -> dict[str, Any]:
+    """A comparison as JSON-ready data: the totals and every line."""
+    return {
+        "before_total": str(comparison.before_total),
+        "after_total": str(comparison.after_total),
+        "difference": str(comparison.difference),
+        "lines": [
+            {
+                "code": line.code,
+                "title": line.title,
+                "max_before": _number(line.max_before),
+                "max_after": _number(line.max_after),
+                "before": _number(line.before),
+                "after": _number(line.after),
+                "difference": _number(line.difference),
+                "note": line.note.vi,
+                "note_en": line.note.en,
+            }
+            for line in comparison.lines
+        ],
+    }
+
+
+def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:
+    """The codes of the areas of every ranked scorecard, in order of first appearance."""
+    areas: list[str] = []
+    for entry in ranking:
+        areas += [code for code in entry.card.roots if code not in areas]
+    return areas
+
+
+def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
+    """A ranking as JSON-ready rows: group, rank, unit, totals, grade, index of every area."""
+    areas = ranking_areas(ranking)
+    return [
+        {
+            "group": entry.group,
+            "rank": entry.rank,
+            "unit": entry.card.assessment.unit or entry.source,
+            "source": entry.source,
+            "points": plain(entry.card.points),
+            "max_points": plain(entry.card.max_points),
+            "index": _number(entry.card.index),
+            "grade": entry.card.grade,
+            "complete": entry.card.complete,
+            "areas": {
+                c: _number(entry.card.nodes[c].index) for c in areas if c in entry.card.nodes
+            },
+        }
+        for entry in ranking
+    ]
+
+
+def set_data(
+    criterion_set: CriterionSet,
+    *,
+    plugin: str | None = None,
+    distribution: str | None = None,
+    version: str | None = None,
+    lint_errors: int = 0,
+) -> dict[str, Any]:
+    """An installed set as JSON-ready data: its facts, where it comes from, its lint errors."""
+    cs = criterion_set
+    return {
+        "id": cs.id,
+        "title": cs.title,
+        "province": cs.province,
+        "unit_kind": None if cs.unit_kind is None else cs.unit_kind.value,
+        "valid_from": None if cs.valid_from is None else cs.valid_from.isoformat(),
+        "valid_until": None if cs.valid_until is None else cs.valid_until.isoformat(),
+        "plugin": plugin,
+        "distribution": distribution,
+        "version": version,
+        "lint_errors": lint_errors,
+    }

@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
-from cchc_criteria.model import Finding
+from cchc_criteria.analysis.advice import Advice
+from cchc_criteria.analysis.compare import Comparison
+from cchc_criteria.model import CriterionSet, Finding
+from cchc_criteria.numbers import format_number
 from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
+from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
-__all__ = ["finding_line", "render_text", "summary_lines"]
+__all__ = [
+    "finding_line",
+    "lint_line",
+    "render_advice",
+    "render_comparison",
+    "render_lint",
+    "render_ranking_text",
+    "render_set",
+    "render_sets",
+    "render_text",
+    "summary_lines",
+]
 
 _TITLE_WIDTH = 52
 
 
 def finding_line(finding: Finding, lang: Lang) -> str:
     """One finding as a line: severity, code, criterion, message."""
-    message = finding.message_vi if lang == "vi" and finding.message_vi else finding.message
     where = f"{finding.criterion}: " if finding.criterion else ""
-    return f"{SEVERITY[lang][str(finding.severity)]} [{finding.code}] {where}{message}"
+    severity = SEVERITY[lang][str(finding.severity)]
+    return f"{severity} [{finding.code}] {where}{finding.text.get(lang)}"
 
 
 def summary_lines(card: Scorecard, lang: Lang) -> list[str]:
@@ -108,3 +125,133 @@ def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- other listings
+
+
+def lint_line(finding: Finding, lang: Lang) -> str:
+    """One lint finding as ``cchc lint`` prints it: raw severity, code, criterion, message,
+    and the set's reason when it acknowledges the finding."""
+    where = f"{finding.criterion}: " if finding.criterion else ""
+    note = ""
+    if finding.acknowledged:
+        word = "đã chấp nhận" if lang == "vi" else "acknowledged"
+        note = f" ({word}: {finding.acknowledged})"
+    return f"{finding.severity} [{finding.code}] {where}{finding.text.get(lang)}{note}"
+
+
+def render_lint(set_id: str, findings: Sequence[Finding], errors: int, *, lang: Lang = "vi") -> str:
+    """``cchc lint``'s listing: one line per finding, then the count."""
+    lines = [lint_line(f, lang) for f in findings]
+    lines.append(
+        f"{set_id}: {len(findings)} finding(s), {errors} error(s)"
+        if lang == "en"
+        else f"{set_id}: {len(findings)} phát hiện, {errors} lỗi"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_advice(advice: Advice, *, lang: Lang = "vi") -> str:
+    """Each advised step on a line, then the total the unit would reach."""
+    lines = [step.text.get(lang) for step in advice.steps]
+    now, after = (
+        format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
+    )
+    lines.append(
+        f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước"
+        if lang == "vi"
+        else f"Total: {now} → {after} with every step taken"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_set(criterion_set: CriterionSet, *, lang: Lang = "vi") -> str:
+    """A set's facts, then every criterion with its max points and its rule in words."""
+    cs = criterion_set
+    vi = lang == "vi"
+    lines = [f"{cs.id} — {cs.title}"]
+    facts = [
+        ("Tỉnh" if vi else "Province", cs.province),
+        ("Loại đơn vị" if vi else "Unit kind", cs.unit_kind.value if cs.unit_kind else ""),
+        ("Căn cứ" if vi else "Legal basis", cs.legal_basis),
+        ("Nguồn" if vi else "Source", cs.source),
+        ("Phạm vi" if vi else "Scope", cs.scope),
+    ]
+    lines += [f"{name}: {value}" for name, value in facts if value]
+    lines.append("")
+    unit = "điểm" if vi else "points"
+    for criterion in cs.walk():
+        depth = criterion.code.count(".") + criterion.code.count(",")
+        points = format_number(criterion.max_points, lang=lang)
+        lines.append(f"{'  ' * depth}{criterion.code}  {criterion.title}  [{points} {unit}]")
+        if criterion.rule is not None:
+            rule_text = criterion.rule.describe(criterion.max_points, lang=lang)
+            lines.append(f"{'  ' * depth}    → {rule_text}")
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison(comparison: Comparison, *, years: bool, lang: Lang = "vi") -> str:
+    """A comparison as a table: code, max, before, after, difference, note; then the total.
+
+    ``years`` names the columns for two years; otherwise self-assessed and appraised.
+    """
+    vi = lang == "vi"
+    heads = (
+        ["STT", "Tối đa", "Trước", "Sau", "Chênh lệch", "Ghi chú"]
+        if vi
+        else ["Code", "Max", "Before", "After", "Difference", "Note"]
+    )
+    if not years:
+        heads[2:4] = ["Tự ĐG", "Thẩm định"] if vi else ["Self", "Appraised"]
+    lines = ["  ".join(heads)]
+
+    def num(value: Decimal | None) -> str:
+        return "" if value is None else format_number(value, lang=lang, max_places=4)
+
+    for line in comparison.lines:
+        maximum = num(line.max_after if line.max_after is not None else line.max_before)
+        if None not in (line.max_before, line.max_after) and line.max_before != line.max_after:
+            maximum = f"{num(line.max_before)}→{num(line.max_after)}"
+        diff = ""
+        if line.difference is not None:
+            diff = ("+" if line.difference > 0 else "") + num(line.difference)
+        cells = [line.code, maximum, num(line.before), num(line.after), diff, line.note.get(lang)]
+        lines.append("  ".join(cells))
+    lines.append(
+        f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
+        f"{num(comparison.before_total)} → {num(comparison.after_total)} "
+        f"({'+' if comparison.difference > 0 else ''}{num(comparison.difference)})"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
+    """One line per unit: [group] rank. unit: points — index — grade."""
+    vi = lang == "vi"
+    lines = []
+    for entry in ranking:
+        card = entry.card
+        index = card.index
+        shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
+        group = f"[{entry.group}] " if entry.group else ""
+        place = entry.rank if entry.rank is not None else ("chưa đủ" if vi else "incomplete")
+        points = format_number(card.points, lang=lang, max_places=4)
+        grade = f" — {card.grade}" if card.grade else ""
+        lines.append(
+            f"{group}{place}. {card.assessment.unit or entry.source}: {points} — {shown}{grade}"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def render_sets(rows: Sequence[Mapping[str, Any]]) -> str:
+    """``cchc sets``: each set (as :func:`~cchc_criteria.reports.data.set_data` gives it) on
+    two lines: id, title, origin and lint mark; then province, unit kind and period."""
+    lines = []
+    for row in rows:
+        mark = f"  [lint: {row['lint_errors']} error(s)]" if row["lint_errors"] else ""
+        origin = f"{row['distribution'] or row['plugin'] or ''} {row['version'] or ''}".strip()
+        period = f"{row['valid_from'] or '…'} – {row['valid_until'] or '…'}"
+        where = " · ".join(str(v) for v in (row["province"], row["unit_kind"], period) if v)
+        lines.append(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
+    return "".join(line + "\n" for line in lines)
