@@ -25,9 +25,12 @@ def tests(session: nox.Session) -> None:
 
     Installing the plugins as distributions (not from the source tree) means their entry points
     are what the tests exercise. Extra arguments go to pytest: ``nox -s tests -- -k bands``.
+    Tests run on every core (pytest-xdist).
     """
     session.install(".[test]", *PLUGINS)
-    session.run("pytest", *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
+    # pytest-xdist: one worker per core (each a process of its own, so tests that patch the
+    # environment or the plugin registry stay apart). `nox -s tests -- -n0` runs in one.
+    session.run("pytest", "-n", "auto", *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
 
 
 @nox.session(python="3.11")
