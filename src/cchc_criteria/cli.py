@@ -362,7 +362,8 @@ def schema_command(kind: str) -> None:
 @cli.command("plugins", short_help="List the installed plugins and their sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def plugins_command(as_json: bool) -> None:
-    """List the installed plugins: distribution, version, the sets each gives, load errors."""
+    """List the installed plugins: distribution, version, the sets and rule kinds each gives,
+    and what failed. The library's own plugin (the built-in rule kinds) comes first."""
     reports = plugin_reports()
     if as_json:
         _echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
@@ -371,8 +372,14 @@ def plugins_command(as_json: bool) -> None:
         _echo("no criterion-set plugin is installed")
     for report in reports:
         origin = f"{report.distribution or '?'} {report.version or ''}".strip()
-        status = ", ".join(report.sets) if report.error is None else f"ERROR: {report.error}"
-        _echo(f"{report.name}  ({origin})  {status}")
+        parts = []
+        if report.sets:
+            parts.append("sets: " + ", ".join(report.sets))
+        if report.kinds:
+            parts.append("rule kinds: " + ", ".join(report.kinds))
+        if report.error is not None:
+            parts.append(f"ERROR: {report.error}")
+        _echo(f"{report.name}  ({origin})  " + "; ".join(parts or ["(nothing)"]))
     if any(r.error for r in reports):
         sys.exit(EXIT_FINDINGS)
 

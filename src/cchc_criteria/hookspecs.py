@@ -9,11 +9,12 @@ advertised through an entry point in the group ``cchc_criteria``::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pluggy
 
 from cchc_criteria.model import CriterionSet
+from cchc_criteria.rules.kinds import RuleKind
 
 #: The project name shared by the markers and the entry-point group.
 PROJECT_NAME = "cchc_criteria"
@@ -29,4 +30,17 @@ def register_criterion_sets() -> Iterable[CriterionSet]:  # type: ignore[empty-b
     Each set's ``id`` must be unique across every installed plugin; the convention is
     ``province.unit_kind.year``, e.g. ``"quangngai.so.2019"``. Build the sets here, not at import
     time, so that a plugin that fails is reported by name instead of breaking the host.
+    """
+
+
+@hookspec
+def register_rule_kinds(register: Callable[[RuleKind], None]) -> None:
+    """Register the kinds of rule this plugin provides, by calling ``register(kind)`` for each.
+
+    A kind (:class:`~cchc_criteria.RuleKind`) names the rule in set files (``rule = "…"``) and
+    says how its keys are read and written, what a unit declares, where its Hypothesis
+    strategies are and what lint and advice may know of it. A kind's name must be unique
+    across every installed plugin; the library's own kinds (``bands``, ``yes_no``, ``choice``,
+    ``proportional``, ``per_item``, ``deduction``, ``manual``) are registered through this
+    same hook.
     """

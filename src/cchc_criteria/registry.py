@@ -7,14 +7,15 @@ import os
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from types import ModuleType
-from typing import cast
+from typing import Any, cast
 
 import attrs
 import pluggy
 
-from cchc_criteria import hookspecs
+from cchc_criteria import builtins, hookspecs
 from cchc_criteria.errors import ArgumentError, DuplicateSetError, PluginError, UnknownSetError
 from cchc_criteria.model import CriterionSet
+from cchc_criteria.rules.kinds import RuleKind, RuleKinds
 from cchc_criteria.text import fold, suggest
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "list_sets",
     "plugin_reports",
     "registry",
+    "rule_kinds",
     "select_sets",
 ]
 
@@ -54,6 +56,10 @@ class PluginInfo:
     distribution: str | None
     version: str | None
     hooks: tuple[str, ...]
+
+
+#: The name under which the library's own plugin (the built-in rule kinds) is registered.
+BUILTIN = "cchc_criteria"
 
 
 @attrs.frozen
@@ -108,6 +114,10 @@ class Registry:
         self._strict = strict
         self._failures: list[PluginFailure] = list(failures)
         self._raise_if_strict()
+        # The library's own plugin comes first: built-in kinds take the same path as others.
+        self._manager.register(builtins, name=BUILTIN)
+        self._kinds: RuleKinds | None = None
+        self._kinds_by_plugin: dict[str, tuple[str, ...]] = {}
         plugin_list = list(plugins)
         for position, plugin in enumerate(plugin_list):
             name = names[position] if names else _plugin_name(plugin)
@@ -193,8 +203,76 @@ class Registry:
     @property
     def failures(self) -> tuple[PluginFailure, ...]:
         """Every plugin failure, in the order found (loading, registering, calling hooks)."""
+        self.rule_kinds()
         self._collect()
         return tuple(self._failures)
+
+    def rule_kinds(self) -> RuleKinds:
+        """Every rule kind: the built-in ones, then each plugin's (a name two plugins give is
+        served by neither; a plugin that gives a built-in name fails)."""
+        if self._kinds is not None:
+            return self._kinds
+        offered: dict[str, list[tuple[str, RuleKind]]] = {}
+        for name in [BUILTIN, *sorted(self._info)]:
+            info = self._info.get(name)
+            label = (
+                "the built-in kinds"
+                if info is None
+                else f"plugin {name!r} ({_dist_label(info.distribution, info.version)})"
+            )
+            given: list[RuleKind] = []
+            try:
+                self._one(name, "register_rule_kinds")(register=given.append)
+                for kind in given:
+                    if not isinstance(kind, RuleKind):
+                        raise _Refused(
+                            f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind"
+                        )
+            except _Refused as refused:
+                self._fail(name, *_origin(info), f"{label} {refused}")
+                continue
+            except (Exception, SystemExit) as error:
+                self._fail(
+                    name, *_origin(info), f"{label} failed in register_rule_kinds: {_what(error)}"
+                )
+                continue
+            self._kinds_by_plugin[name] = tuple(k.name for k in given)
+            for kind in given:
+                offered.setdefault(kind.name, []).append((name, kind))
+        kinds: list[RuleKind] = []
+        for kind_name, entries in offered.items():
+            if entries[0][0] == BUILTIN and len(entries) > 1:
+                for plugin, _ in entries[1:]:
+                    self._fail(
+                        plugin,
+                        *_origin(self._info.get(plugin)),
+                        f"plugin {plugin!r} registers the rule kind {kind_name!r}, which is "
+                        "built in; choose another name",
+                    )
+                kinds.append(entries[0][1])
+            elif len(entries) > 1:
+                plugins = " and ".join(f"plugin {p!r}" for p, _ in entries)
+                for plugin, _ in entries:
+                    self._fail(
+                        plugin,
+                        *_origin(self._info.get(plugin)),
+                        f"rule kind {kind_name!r} is registered by both {plugins}; neither "
+                        "is used: uninstall one of them",
+                    )
+            else:
+                kinds.append(entries[0][1])
+        self._kinds = RuleKinds.of(kinds)
+        return self._kinds
+
+    def kinds_of(self, plugin: str) -> tuple[str, ...]:
+        """The names of the rule kinds ``plugin`` registered."""
+        self.rule_kinds()
+        return self._kinds_by_plugin.get(plugin, ())
+
+    def _one(self, name: str, hook: str) -> Any:
+        """The hook ``hook`` of plugin ``name`` alone (through pluggy)."""
+        others = [p for n, p in self._manager.list_name_plugin() if n != name]
+        return self._manager.subset_hook_caller(hook, others)
 
     def offered(self, plugin: str) -> tuple[str, ...]:
         """The set ids ``plugin`` registered, including ids another plugin also gave."""
@@ -203,8 +281,7 @@ class Registry:
 
     def _call(self, name: str) -> list[CriterionSet]:
         """Call ``register_criterion_sets`` of one plugin alone, and check what it gives."""
-        others = [p for n, p in self._manager.list_name_plugin() if n != name]
-        caller = self._manager.subset_hook_caller("register_criterion_sets", others)
+        caller = self._one(name, "register_criterion_sets")
         items: list[CriterionSet] = []
         results = caller()
         if not results and caller.get_hookimpls():  # pluggy leaves out None results
@@ -297,6 +374,12 @@ class _Refused(Exception):
     """A plugin's hook returned something that is not a list of criterion sets."""
 
 
+def _origin(info: PluginInfo | None) -> tuple[str | None, str | None]:
+    if info is None:
+        return "cchc-criteria", None
+    return info.distribution, info.version
+
+
 def _duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> str:
     plugins = " and ".join(f"plugin {e.plugin!r}" for e in entries)
     return (
@@ -380,6 +463,11 @@ def get_set(set_id: str) -> CriterionSet:
     return registry().get(set_id)
 
 
+def rule_kinds() -> RuleKinds:
+    """Every rule kind: the built-in ones and those of every installed plugin."""
+    return registry().rule_kinds()
+
+
 def list_sets() -> tuple[RegisteredSet, ...]:
     """Every installed criterion set with the plugin and distribution that provide it."""
     return registry().sets()
@@ -394,6 +482,7 @@ class PluginReport:
     version: str | None
     sets: tuple[str, ...]
     error: str | None
+    kinds: tuple[str, ...] = ()
 
 
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
@@ -406,8 +495,10 @@ def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
     for failure in loaded.failures:
         failures.setdefault(failure.plugin, []).append(failure)
     served = {r.criterion_set.id for r in loaded.sets()}
-    reports: list[PluginReport] = []
-    names = sorted({p.name for p in loaded.plugins} | set(failures))
+    reports: list[PluginReport] = [
+        PluginReport(BUILTIN, "cchc-criteria", None, (), None, loaded.kinds_of(BUILTIN))
+    ]
+    names = sorted(({p.name for p in loaded.plugins} | set(failures)) - {BUILTIN})
     info = {p.name: p for p in loaded.plugins}
     for name in names:
         known = info.get(name)
@@ -416,5 +507,6 @@ def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
         version = known.version if known else (first.version if first else None)
         ids = tuple(i for i in loaded.offered(name) if i in served)
         error = "; ".join(f.message for f in failures.get(name, ())) or None
-        reports.append(PluginReport(name, dist, version, ids, error))
+        kinds = loaded.kinds_of(name)
+        reports.append(PluginReport(name, dist, version, ids, error, kinds))
     return reports

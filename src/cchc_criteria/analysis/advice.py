@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -20,17 +21,13 @@ from cchc_criteria.errors import CchcError
 from cchc_criteria.model import Assessment, ChosenBand, Criterion, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Shape
+from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules import (
-    BandRule,
-    ChoiceRule,
-    DeductionRule,
-    PerItemRule,
-    ProportionalRule,
-    YesNoRule,
     read_quantity,
 )
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard, score
-from cchc_criteria.text import Text, fold
+from cchc_criteria.text import Text
 
 __all__ = ["Advice", "AdviceStep", "advise"]
 
@@ -82,8 +79,9 @@ class Advice:
     answers: Assessment
 
 
-def advise(card: Scorecard) -> Advice:
+def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
     """Where the unit of ``card`` can earn more points, criterion by criterion."""
+    kinds = kinds or rule_kinds()
     steps: list[AdviceStep] = []
     for node in card:
         criterion = card.criterion_set.find(node.code)
@@ -92,7 +90,7 @@ def advise(card: Scorecard) -> Advice:
         if not node.applicable or node.points >= node.max_points:
             continue
         answer = card.assessment.answers.get(node.code)
-        step = _step(criterion, node, answer)
+        step = _step(criterion, node, answer, kinds)
         if step is not None:
             steps.append(step)
     steps.sort(key=lambda s: (-s.gain, s.criterion))
@@ -111,77 +109,57 @@ def _held(value: Fraction, maximum: Decimal) -> Fraction:
     return min(max(value, Fraction(0)), Fraction(maximum))
 
 
-def _step(criterion: Criterion, node: NodeScore, answer: object) -> AdviceStep | None:
+def _step(
+    criterion: Criterion, node: NodeScore, answer: object, kinds: RuleKinds
+) -> AdviceStep | None:
+    """The step for one criterion: along its rule's shape where it has one (the next band up,
+    the summit of a rising formula), else the change its kind proposes, worth what rescoring
+    the proposed answer gives."""
     rule = criterion.rule
+    assert rule is not None
     assert node.points is not None
-    if isinstance(rule, BandRule) and not isinstance(answer, ChosenBand):
-        return _band_step(criterion, rule, node, answer)
-    if isinstance(rule, ProportionalRule):
-        top = Fraction(100) if rule.scale is Scale.PERCENT else Fraction(1)
-        step = _figure_step(
-            criterion,
-            node,
+    kind = kinds.of_rule(rule)
+    if kind is None:
+        return None
+    if kind.shape is not None:
+        if isinstance(answer, ChosenBand):
+            return None
+        return _band_step(criterion, rule, kind.shape(rule, criterion.max_points), node, answer)
+    if kind.improve is None:
+        return None
+    try:
+        proposal = kind.improve(rule, answer, node.points, criterion.max_points)
+    except CchcError:
+        return None
+    if proposal is None:
+        return None
+    outcome = rule.score(proposal.answer, criterion.max_points)
+    if outcome.points is None:
+        return None
+    gain = min(max(outcome.points, Decimal(0)), node.max_points) - node.points
+    if gain <= 0:
+        return None
+    if proposal.kind == "answer":
+        label = str(proposal.target)
+        return AdviceStep(
+            criterion.code,
+            "answer",
             answer,
-            "raise",
-            top,
+            label,
             False,
-            node.max_points - node.points,
-            rule.scale,
+            gain,
+            Text(
+                f"{criterion.code}: “{label}” thay cho “{node.matched}” → +{_vi(gain)} điểm",
+                f"{criterion.code}: “{label}” instead of “{node.matched}” → +{_en(gain)}",
+            ),
+            answer=proposal.answer,
         )
-        return attrs.evolve(step, continuous=True)
-    if isinstance(rule, PerItemRule) and rule.points_per_item > 0:
-        count = read_quantity(answer, Scale.COUNT)
-        gain = (
-            min(
-                node.points + rule.points_per_item,
-                node.max_points,
-                rule.cap if rule.cap is not None else node.max_points,
-            )
-            - node.points
-        )
-        if gain > 0:
-            return _figure_step(
-                criterion, node, answer, "raise", count + 1, False, gain, Scale.COUNT
-            )
-    if isinstance(rule, DeductionRule):
-        count = read_quantity(answer, Scale.COUNT)
-        if count > 0:
-            after = max(criterion.max_points - rule.points_per_event * (int(count) - 1), rule.floor)
-            gain = min(after, node.max_points) - node.points
-            if gain > 0:
-                return _figure_step(
-                    criterion, node, answer, "lower", count - 1, False, gain, Scale.COUNT
-                )
-    if isinstance(rule, YesNoRule | ChoiceRule):
-        options = (rule.yes, rule.no) if isinstance(rule, YesNoRule) else rule.options
-        gains = [
-            (
-                decimal_of(
-                    _held(o.award.exact(Fraction(0), criterion.max_points), criterion.max_points)
-                )
-                - node.points,
-                o.label,
-            )
-            for o in options
-            if fold(o.label) != fold(node.matched or "")
-        ]
-        better = sorted((g, label) for g, label in gains if g > 0)
-        if better:
-            gain, label = better[0]
-            return AdviceStep(
-                criterion.code,
-                "answer",
-                answer,
-                label,
-                False,
-                gain,
-                Text(
-                    f"{criterion.code}: “{label}” thay cho “{node.matched}” → +{_vi(gain)} điểm",
-                    f"{criterion.code}: “{label}” instead of “{node.matched}” → +{_en(gain)}",
-                ),
-                answer=label,
-            )
-    return None
+    target = proposal.target
+    assert isinstance(target, Fraction)
+    step = _figure_step(
+        criterion, node, answer, proposal.kind, target, proposal.exclusive, gain, proposal.scale
+    )
+    return attrs.evolve(step, continuous=proposal.continuous)
 
 
 def _figure_step(
@@ -217,7 +195,7 @@ def _figure_step(
 
 
 def _band_step(
-    criterion: Criterion, rule: BandRule, node: NodeScore, answer: object
+    criterion: Criterion, rule: Any, shape: Shape, node: NodeScore, answer: object
 ) -> AdviceStep | None:
     try:
         value = read_quantity(answer, rule.scale)
@@ -226,7 +204,6 @@ def _band_step(
     maximum = criterion.max_points
     assert node.points is not None
     now = node.points
-    shape = rule.shape(maximum)
     if not shape.analysable():
         return None
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -37,8 +38,10 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Segment, Shape
-from cchc_criteria.rules import BandRule, ChoiceRule, DeductionRule, PerItemRule, YesNoRule
-from cchc_criteria.text import Lang, Text, fold
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules import BandRule
+from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.text import Lang, Text
 
 __all__ = ["LINT_CODES", "lint"]
 
@@ -46,22 +49,22 @@ __all__ = ["LINT_CODES", "lint"]
 _CODE = re.compile(r"\d+(?:\.\d+)*")
 
 
-def lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
+def lint(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> tuple[Finding, ...]:
     """Every finding about ``criterion_set`` as published, in document order.
 
     Findings the set acknowledges (``CriterionSet.acknowledged``) carry the reason in
     ``Finding.acknowledged``.
     """
-    return _lint(criterion_set)
+    return _lint(criterion_set, kinds or rule_kinds())
 
 
 @functools.lru_cache(maxsize=64)
-def _lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
+def _lint(criterion_set: CriterionSet, kinds: RuleKinds) -> tuple[Finding, ...]:
     found: list[Finding] = []
     found += _codes(criterion_set)
     for criterion in criterion_set.walk():
         if criterion.rule is not None:
-            found += _rule(criterion, criterion.rule)
+            found += _rule(criterion, criterion.rule, kinds)
         else:
             found += _group(criterion)
     found += _grades(criterion_set.grades)
@@ -139,94 +142,35 @@ def _group(criterion: Criterion) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- rules
 
 
-def _rule(criterion: Criterion, rule: Rule) -> Iterator[Finding]:
-    if isinstance(rule, BandRule):
-        yield from _bands(criterion, rule)
-    elif isinstance(rule, YesNoRule | ChoiceRule):
-        yield from _options(criterion, rule)
-    elif isinstance(rule, PerItemRule):
-        per = rule.points_per_item
-        cap = rule.cap
-        if per > 0 and (cap is None or cap > criterion.max_points):
-            first = criterion.max_points // per + 1
-            yield finding(
-                "award-above-max",
-                criterion.code,
-                variant="items",
-                value=Decimal(first),
-                items=first,
-                points=per * first,
-                max=criterion.max_points,
-            )
-    elif isinstance(rule, DeductionRule):
-        if rule.floor < 0:
-            yield finding(
-                "award-below-zero",
-                criterion.code,
-                variant="floor",
-                value=rule.floor,
-                floor=rule.floor,
-            )
-    else:
-        # Any other rule (a plugin's own included) is checked by the range it declares.
-        low, high = rule.points_range(criterion.max_points)
-        if high is not None and high > criterion.max_points:
-            yield finding(
-                "award-above-max",
-                criterion.code,
-                variant="range",
-                points=high,
-                max=criterion.max_points,
-            )
-        if low is not None and low < 0:
-            yield finding("award-below-zero", criterion.code, variant="range", points=low)
+def _rule(criterion: Criterion, rule: Rule, kinds: RuleKinds) -> Iterator[Finding]:
+    """The kind's own checks; its shape's (gaps, overlaps, awards out of range, …) where it
+    has one; else the range its rule declares (a plugin's kind included)."""
+    kind = kinds.of_rule(rule)
+    if kind is not None and kind.lint is not None:
+        yield from kind.lint(criterion, rule)
+    if kind is not None and kind.shape is not None:
+        yield from _shaped(criterion, rule, kind.shape(rule, criterion.max_points))
+        return
+    if kind is not None and kind.lint is not None:
+        return
+    low, high = rule.points_range(criterion.max_points)
+    if high is not None and high > criterion.max_points:
+        yield finding(
+            "award-above-max",
+            criterion.code,
+            variant="range",
+            points=high,
+            max=criterion.max_points,
+        )
+    if low is not None and low < 0:
+        yield finding("award-below-zero", criterion.code, variant="range", points=low)
 
 
-def _options(criterion: Criterion, rule: YesNoRule | ChoiceRule) -> Iterator[Finding]:
-    options = (rule.yes, rule.no) if isinstance(rule, YesNoRule) else rule.options
-    seen: dict[str, str] = {}
-    for position, option in enumerate(options, start=1):
-        points = decimal_of(option.award.exact(Fraction(0), criterion.max_points))
-        if points > criterion.max_points:
-            yield finding(
-                "award-above-max",
-                criterion.code,
-                variant="option",
-                band=position,
-                value=points,
-                label=option.label,
-                points=points,
-                max=criterion.max_points,
-            )
-        if points < 0:
-            yield finding(
-                "award-below-zero",
-                criterion.code,
-                variant="option",
-                band=position,
-                value=points,
-                label=option.label,
-                points=points,
-            )
-        for label in (option.label, *option.aliases):
-            key = fold(label)
-            if key in seen and seen[key] != option.label:
-                yield finding(
-                    "label-collision",
-                    criterion.code,
-                    variant="option",
-                    band=position,
-                    label=label,
-                    other=seen[key],
-                )
-            seen.setdefault(key, option.label)
-
-
-def _bands(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
+def _shaped(criterion: Criterion, rule: Any, shape: Shape) -> Iterator[Finding]:
+    """Everything a rule's exact shape shows. A shaped rule has ``bands`` (each with its
+    award) and a ``scale``, as :class:`~cchc_criteria.BandRule` has."""
     code, maximum = criterion.code, criterion.max_points
     unit = rule.scale.symbol
-    shape = rule.shape(maximum)
-    yield from _label_collisions(code, [b.label for b in rule.bands])
     # On a count scale only whole numbers can be answered: a part without one is no gap.
     counts = rule.scale is Scale.COUNT
     for low, high in _runs(shape, lambda part: not part.bands and _answerable(part, counts)):
@@ -294,15 +238,6 @@ def _answerable(part: Part, counts: bool) -> bool:
     if part.start is None or part.end is None:
         return True
     return math.floor(part.start) + 1 < part.end
-
-
-def _label_collisions(code: str, labels: list[str]) -> Iterator[Finding]:
-    seen: dict[str, int] = {}
-    for position, label in enumerate(labels, start=1):
-        key = fold(label)
-        if key and key in seen:
-            yield finding("label-collision", code, band=position, first=seen[key])
-        seen.setdefault(key, position)
 
 
 def _runs(shape: Shape, test: object) -> Iterator[tuple[Part, Part]]:
@@ -380,7 +315,7 @@ def _crossing(
     return threshold, reach, False
 
 
-def _monotony(code: str, rule: BandRule, shape: Shape, unit: str) -> Iterator[Finding]:
+def _monotony(code: str, rule: Any, shape: Shape, unit: str) -> Iterator[Finding]:
     scored = [p for p in shape if p.bands and p.segments]
     if len(scored) < 2:
         return

@@ -23,7 +23,6 @@ import tomli_w
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._convert import (
-    RULE_KEYS,
     converter,
     plain_number,
     structure_rule,
@@ -42,11 +41,11 @@ from cchc_criteria.model import (
     Rule,
     UnitKind,
 )
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import nfc
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
-
-_RULE_PARAMS = frozenset().union(*RULE_KEYS.values())
 
 
 @attrs.frozen
@@ -91,25 +90,33 @@ class _Node:
 # --------------------------------------------------------------------------- reading
 
 
-def load_set(path: str | Path) -> CriterionSet:
-    """Read a criterion-set file (``.toml`` or ``.json``)."""
+def load_set(path: str | Path, *, kinds: RuleKinds | None = None) -> CriterionSet:
+    """Read a criterion-set file (``.toml`` or ``.json``).
+
+    ``kinds`` are the rule kinds the file may name; by default every installed kind (the
+    built-in ones and those of the installed plugins).
+    """
     name = str(path)
     text = read_text(path)
     fmt = format_of(name)
-    return read_set(text, source=name, format=fmt)
+    return read_set(text, source=name, format=fmt, kinds=kinds)
 
 
-def read_set(text: str, *, source: str = "<text>", format: str = "toml") -> CriterionSet:
-    """Read a criterion set from TOML (or ``format="json"``) text."""
+def read_set(
+    text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds | None = None
+) -> CriterionSet:
+    """Read a criterion set from TOML (or ``format="json"``) text (``kinds``: as in
+    :func:`load_set`)."""
     text = nfc(text)
     document = parse_document(text, source, format, "a criterion set")
-    return _Reader(text, source).build(document)
+    return _Reader(text, source, kinds or rule_kinds()).build(document)
 
 
 class _Reader:
     """One reading of one file: collects every problem, then builds the set or raises."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, kinds: RuleKinds) -> None:
+        self.kinds = kinds
         self.text = text
         self.lines = text.splitlines()
         self.source = source
@@ -186,7 +193,7 @@ class _Reader:
         data = {str(k): v for k, v in raw.items()}
         code = data.get("code") if isinstance(data.get("code"), str) else None
         kind = data.pop("rule", None)
-        params = {k: data.pop(k) for k in list(data) if k in _RULE_PARAMS}
+        params = {k: data.pop(k) for k in list(data) if k in self.kinds.keys}
         row: _Row | None = None
         try:
             row = converter.structure(data, _Row)
@@ -196,32 +203,37 @@ class _Reader:
         rule: Rule | None = None
         if kind is not None and not isinstance(kind, str):
             self.problem(
-                f"rule must be a text naming the kind of rule ({', '.join(RULE_KEYS)}), "
+                f"rule must be a text naming the kind of rule ({', '.join(self.kinds.names)}), "
                 f"got {type(kind).__name__} {kind!r:.60}",
                 self._key_line("rule", index),
                 code,
             )
             return None
         if kind is not None:
-            unknown = set(params) - RULE_KEYS.get(kind, frozenset())
-            if kind in RULE_KEYS and unknown:
+            try:
+                rule_kind = self.kinds.get(kind)
+            except CchcError as error:
+                self.problem(_message(error), self._key_line("rule", index), code)
+                return None
+            unknown = set(params) - rule_kind.keys
+            if unknown:
                 self.problem(
                     f"{', '.join(sorted(unknown))} do(es) not belong to a {kind} rule; "
-                    f"it takes {', '.join(sorted(RULE_KEYS[kind])) or 'nothing'}",
+                    f"it takes {', '.join(sorted(rule_kind.keys)) or 'nothing'}",
                     self._key_line(sorted(unknown)[0], index),
                     code,
                 )
             else:
                 try:
-                    rule = structure_rule(kind, params)
+                    rule = structure_rule(kind, params, self.kinds)
                 except (ValueError, CchcError, cattrs.BaseValidationError) as error:
                     key = next(iter(params), "rule")
                     self.problem(_message(error), self._key_line(key, index), code)
         elif params:
+            owners = [k.name for k in self.kinds.by_name.values() if set(params) <= k.keys]
             self.problem(
-                f"{', '.join(sorted(params))} given without rule = "
-                f'"{next(k for k, v in RULE_KEYS.items() if set(params) <= v)}" or another kind'
-                if any(set(params) <= v for v in RULE_KEYS.values())
+                f'{", ".join(sorted(params))} given without rule = "{owners[0]}" or another kind'
+                if owners
                 else f"{', '.join(sorted(params))} given without a rule",
                 self._key_line(sorted(params)[0], index),
                 code,
@@ -371,7 +383,7 @@ def _message(error: BaseException) -> str:
 # --------------------------------------------------------------------------- writing
 
 
-def dump_set(criterion_set: CriterionSet) -> dict[str, Any]:
+def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
     """The set as plain data in the file format (``load_set`` reads it back equal)."""
     cs = criterion_set
     result: dict[str, Any] = {"id": cs.id, "title": cs.title}
@@ -399,12 +411,14 @@ def dump_set(criterion_set: CriterionSet) -> dict[str, Any]:
         ]
     rows: list[dict[str, Any]] = []
     for top in cs.criteria:
-        _dump_rows(top, None, rows)
+        _dump_rows(top, None, rows, kinds or rule_kinds())
     result["criteria"] = rows
     return result
 
 
-def _dump_rows(criterion: Criterion, parent: str | None, rows: list[dict[str, Any]]) -> None:
+def _dump_rows(
+    criterion: Criterion, parent: str | None, rows: list[dict[str, Any]], kinds: RuleKinds
+) -> None:
     row: dict[str, Any] = {
         "code": criterion.code,
         "title": criterion.title,
@@ -424,15 +438,17 @@ def _dump_rows(criterion: Criterion, parent: str | None, rows: list[dict[str, An
     if criterion.notes:
         row["notes"] = criterion.notes
     if criterion.rule is not None:
-        row.update(unstructure_rule(criterion.rule))
+        row.update(unstructure_rule(criterion.rule, kinds))
     rows.append(row)
     for child in criterion.children:
-        _dump_rows(child, criterion.code, rows)
+        _dump_rows(child, criterion.code, rows, kinds)
 
 
-def dumps_set(criterion_set: CriterionSet, *, format: str = "toml") -> str:
+def dumps_set(
+    criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds | None = None
+) -> str:
     """The set as TOML (or ``format="json"``) text."""
-    data = dump_set(criterion_set)
+    data = dump_set(criterion_set, kinds=kinds)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return tomli_w.dumps(data)

@@ -23,9 +23,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
-from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, Scale
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
-from cchc_criteria.rules import BandRule, ChoiceRule, ManualRule, ProportionalRule, YesNoRule
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import Cell, RuleKinds
 from cchc_criteria.text import fold, nfc
 
 __all__ = ["keep_text", "read_workbook", "template_workbook"]
@@ -44,6 +45,7 @@ HEADERS = (
 )
 _FIRST_ROW = 4  # rows 1–2: the set and the unit; row 3: the headers
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
+_YES_NO = ("Có", "Không", "Không áp dụng")
 
 
 def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> None:
@@ -61,8 +63,10 @@ def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> Non
                     cell.data_type = "s"
 
 
-def template_workbook(criterion_set: CriterionSet) -> bytes:
-    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes."""
+def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> bytes:
+    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes: each answer
+    cell offers what the criterion's rule kind says (a drop-down, a validated range)."""
+    kinds = kinds or rule_kinds()
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -77,7 +81,7 @@ def template_workbook(criterion_set: CriterionSet) -> bytes:
         cell = sheet.cell(row=3, column=column, value=header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
-    yes_no = DataValidation(type="list", formula1='"Có,Không,Không áp dụng"', allow_blank=True)
+    yes_no = DataValidation(type="list", formula1=f'"{",".join(_YES_NO)}"', allow_blank=True)
     sheet.add_data_validation(yes_no)
     list_column = 0
     row = _FIRST_ROW
@@ -90,43 +94,32 @@ def template_workbook(criterion_set: CriterionSet) -> bytes:
             for column in (1, 2, 3):
                 sheet.cell(row=row, column=column).font = Font(bold=True)
         else:
-            how = f"{rule.describe(criterion.max_points)}\n({expected_answer(rule, criterion)})"
+            hint = expected_answer(rule, criterion, kinds)
+            how = f"{rule.describe(criterion.max_points)}\n({hint})"
             sheet.cell(row=row, column=4, value=how).alignment = Alignment(wrap_text=True)
             answer = sheet.cell(row=row, column=5)
-            if isinstance(rule, YesNoRule):
+            kind = kinds.of_rule(rule)
+            offer = kind.cell(rule, criterion.max_points) if kind is not None else Cell()
+            if offer.choices == _YES_NO:
                 yes_no.add(answer.coordinate)
-            elif isinstance(rule, ChoiceRule):
+            elif offer.choices:
                 list_column += 1
-                labels = [o.label for o in rule.options] + ["Không áp dụng"]
-                _list(sheet, lists, list_column, labels, answer.coordinate)
-            elif isinstance(rule, BandRule | ProportionalRule):
-                scale = rule.scale
-                if scale in (Scale.PERCENT, Scale.RATIO):
-                    top = 100 if scale is Scale.PERCENT else 1
-                    check = DataValidation(
-                        type="decimal",
-                        operator="between",
-                        formula1="0",
-                        formula2=str(top),
-                        allow_blank=True,
-                    )
-                    check.error = f"Nhập tỷ lệ từ 0 đến {top}"
-                    sheet.add_data_validation(check)
-                    check.add(answer.coordinate)
-                if isinstance(rule, BandRule):
-                    list_column += 1
-                    labels = [band.label for band in rule.bands]
-                    _list(sheet, lists, list_column, labels, f"F{row}")
-            elif isinstance(rule, ManualRule):
+                _list(sheet, lists, list_column, list(offer.choices), answer.coordinate)
+            elif offer.low is not None or offer.high is not None:
                 check = DataValidation(
-                    type="decimal",
-                    operator="between",
-                    formula1="0",
-                    formula2=str(criterion.max_points),
+                    type="whole" if offer.whole else "decimal",
+                    operator="between" if offer.high is not None else "greaterThanOrEqual",
+                    formula1=str(offer.low if offer.low is not None else 0),
+                    formula2=None if offer.high is None else str(offer.high),
                     allow_blank=True,
                 )
+                if offer.high is not None:
+                    check.error = f"Nhập số từ {offer.low or 0} đến {offer.high}"
                 sheet.add_data_validation(check)
                 check.add(answer.coordinate)
+            if offer.bands:
+                list_column += 1
+                _list(sheet, lists, list_column, list(offer.bands), f"F{row}")
         row += 1
     widths = {"A": 8, "B": 60, "C": 10, "D": 60, "E": 18, "F": 40, "G": 14, "H": 40}
     for letter, width in widths.items():

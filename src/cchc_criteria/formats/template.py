@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import json
 
-from cchc_criteria.model import Criterion, CriterionSet, Rule, Scale
+from cchc_criteria.model import Criterion, CriterionSet, Rule
 from cchc_criteria.numbers import format_number
-from cchc_criteria.rules import (
-    BandRule,
-    ChoiceRule,
-    DeductionRule,
-    ManualRule,
-    PerItemRule,
-    ProportionalRule,
-    YesNoRule,
-)
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
 
 __all__ = ["expected_answer", "render_template"]
 
-_SCALES = {
-    Scale.PERCENT: 'tỷ lệ phần trăm: 93, "93,5%" hoặc "3/41"',
-    Scale.RATIO: 'tỷ lệ: 0.93, "93%" hoặc "3/41"',
-    Scale.COUNT: "số lượng (số nguyên): 4",
-    Scale.NUMBER: 'một số: 7 hoặc "7,5"',
-}
 
-
-def expected_answer(rule: Rule, criterion: Criterion) -> str:
-    """What a unit types for this criterion, in Vietnamese."""
-    if isinstance(rule, BandRule):
-        return f"{_SCALES[rule.scale]}; hoặc khoảng đạt được: {{ band = 1 … {len(rule.bands)} }}"
-    if isinstance(rule, ProportionalRule):
-        return _SCALES[rule.scale]
-    if isinstance(rule, YesNoRule):
-        return f'true / false, "Có" / "Không", "{rule.yes.label}" / "{rule.no.label}"'
-    if isinstance(rule, ChoiceRule):
-        return "một trong: " + " / ".join(f'"{o.label}"' for o in rule.options)
-    if isinstance(rule, PerItemRule | DeductionRule):
-        return _SCALES[Scale.COUNT]
-    if isinstance(rule, ManualRule):
-        return f"điểm chấm trực tiếp, từ 0 đến {format_number(criterion.max_points)}"
-    return "xem cách tính điểm"
+def expected_answer(rule: Rule, criterion: Criterion, kinds: RuleKinds | None = None) -> str:
+    """What a unit types for this criterion, in Vietnamese (the rule kind says)."""
+    kind = (kinds or rule_kinds()).of_rule(rule)
+    if kind is None:
+        return "xem cách tính điểm"
+    return kind.hint(rule, criterion.max_points)
 
 
 def render_template(criterion_set: CriterionSet) -> str:

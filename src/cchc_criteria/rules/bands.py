@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -14,6 +15,7 @@ from cchc_criteria.formulas import FormulaError, piecewise
 from cchc_criteria.model import (
     Band,
     ChosenBand,
+    Criterion,
     Finding,
     Formula,
     Linear,
@@ -30,9 +32,18 @@ from cchc_criteria.rules._answers import (
     read_figure,
     refusal,
 )
+from cchc_criteria.rules.keys import (
+    award_keys,
+    edge_keys,
+    mapping,
+    no_leftovers,
+    read_award,
+    read_edges,
+)
+from cchc_criteria.rules.kinds import Cell, RuleKind
 from cchc_criteria.text import Lang, Text, fold
 
-__all__ = ["BandRule"]
+__all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_band"]
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
@@ -321,3 +332,114 @@ def _shape(rule: BandRule, max_points: Decimal) -> Shape:
             segments = _award_segments(rule, bands[0], start, end, max_points)
         parts.append(Part(start, end, is_point, bands, segments))
     return Shape(tuple(parts), len(rule.bands))
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def read_band(value: object, _: object = None) -> Band:
+    """A band from its table: label, edges and one award."""
+    data = mapping(value, "a band")
+    label = data.pop("label", "")
+    if not isinstance(label, str):
+        raise InvalidValueError(f"a band's label must be a text, got {label!r}")
+    where = f"band {label!r}" if label else "a band"
+    lower, upper = read_edges(data, where)
+    award = read_award(data, where)
+    no_leftovers(data, where, "label, from/above (từ/trên), below/to (dưới/đến) and one award")
+    return Band(label, award, lower, upper)
+
+
+def write_band(band: Band) -> dict[str, Any]:
+    return {
+        "label": band.label,
+        **edge_keys(band.lower, band.upper),
+        **award_keys(band.award),
+    }
+
+
+def _read(keys: Mapping[str, Any]) -> BandRule:
+    bands = keys.get("bands")
+    if not isinstance(bands, list) or not bands:
+        raise InvalidValueError("a bands rule needs bands = [ … ], one table per band")
+    return BandRule([read_band(b) for b in bands], _scale(keys.get("scale", "percent")))
+
+
+def _scale(value: object) -> Scale:
+    if isinstance(value, Scale):
+        return value
+    if isinstance(value, str):
+        for scale in Scale:
+            if fold(value) in (scale.value, fold(scale.name)):
+                return scale
+    choices = ", ".join(f'"{s.value}"' for s in Scale)
+    raise InvalidValueError(f"expected a scale: one of {choices}, got {value!r}")
+
+
+def _write(rule: BandRule) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if rule.scale is not Scale.PERCENT:
+        result["scale"] = rule.scale.value
+    result["bands"] = [write_band(b) for b in rule.bands]
+    return result
+
+
+_SCALE_HINTS = {
+    Scale.PERCENT: 'tỷ lệ phần trăm: 93, "93,5%" hoặc "3/41"',
+    Scale.RATIO: 'tỷ lệ: 0.93, "93%" hoặc "3/41"',
+    Scale.COUNT: "số lượng (số nguyên): 4",
+    Scale.NUMBER: 'một số: 7 hoặc "7,5"',
+}
+
+
+def scale_hint(scale: Scale) -> str:
+    """What a figure on ``scale`` looks like, in Vietnamese (for templates)."""
+    return _SCALE_HINTS[scale]
+
+
+def scale_cell(scale: Scale) -> Cell:
+    """The Excel cell of a figure on ``scale``: rates validated from 0 to 100 % (or 1)."""
+    if scale is Scale.PERCENT:
+        return Cell(low=Decimal(0), high=Decimal(100))
+    if scale is Scale.RATIO:
+        return Cell(low=Decimal(0), high=Decimal(1))
+    if scale is Scale.COUNT:
+        return Cell(low=Decimal(0), whole=True)
+    return Cell()
+
+
+def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for position, label in enumerate((b.label for b in rule.bands), start=1):
+        key = fold(label)
+        if key and key in seen:
+            yield finding("label-collision", criterion.code, band=position, first=seen[key])
+        seen.setdefault(key, position)
+
+
+SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scale]}
+
+#: The kind ``rule = "bands"``.
+KIND = RuleKind(
+    name="bands",
+    rule_class=BandRule,
+    keys={"scale", "bands"},
+    read=_read,
+    write=_write,
+    schema={
+        "properties": {
+            "scale": SCALE_SCHEMA,
+            "bands": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/band"}},
+        },
+        "required": ["bands"],
+    },
+    hint=lambda rule, max_points: (
+        f"{scale_hint(rule.scale)}; hoặc khoảng đạt được: {{ band = 1 … {len(rule.bands)} }}"
+    ),
+    cell=lambda rule, max_points: attrs.evolve(
+        scale_cell(rule.scale), bands=tuple(b.label for b in rule.bands)
+    ),
+    strategies="cchc_criteria.testing.kinds:band_answers",
+    shape=lambda rule, max_points: rule.shape(max_points),
+    lint=_lint,
+)

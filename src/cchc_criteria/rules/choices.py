@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from cchc_criteria.errors import InvalidValueError
-from cchc_criteria.model import FractionOfMax, Outcome, Points
+from cchc_criteria.model import Criterion, Finding, FractionOfMax, Outcome, Points, finding
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
+from cchc_criteria.rules.keys import award_keys, mapping, no_leftovers, read_award
+from cchc_criteria.rules.kinds import Cell, Proposal, RuleKind
 from cchc_criteria.text import Lang, Text, fold, nfc
 
-__all__ = ["ChoiceRule", "Option", "YesNoRule"]
+__all__ = [
+    "CHOICE",
+    "YES_NO",
+    "ChoiceRule",
+    "Option",
+    "YesNoRule",
+    "read_option",
+    "write_option",
+]
 
 
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
@@ -130,3 +141,151 @@ class YesNoRule:
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Both options and their awards."""
         return "; ".join(f"{o.label}: {o.award.describe(lang=lang)}" for o in (self.yes, self.no))
+
+
+# --------------------------------------------------------------------------- the kinds
+
+
+def read_option(value: object, _: object = None) -> Option:
+    """An option from its table: label, points or share, aliases."""
+    data = mapping(value, "an option")
+    label = data.pop("label", None)
+    if not isinstance(label, str):
+        raise InvalidValueError("an option needs a label")
+    aliases = data.pop("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise InvalidValueError(f"option {label!r}: aliases must be a list of texts")
+    award = read_award(data, f"option {label!r}")
+    if not isinstance(award, Points | FractionOfMax):
+        raise InvalidValueError(
+            f"option {label!r}: an option awards points or a share, not a formula"
+        )
+    no_leftovers(data, f"option {label!r}", "label, points or share, aliases")
+    return Option(label, award, aliases)
+
+
+def write_option(option: Option) -> dict[str, Any]:
+    result: dict[str, Any] = {"label": option.label, **award_keys(option.award)}
+    if option.aliases:
+        result["aliases"] = list(option.aliases)
+    return result
+
+
+def _option_lint(criterion: Criterion, options: Iterable[Option]) -> Iterator[Finding]:
+    maximum = criterion.max_points
+    seen: dict[str, str] = {}
+    for position, option in enumerate(options, start=1):
+        points = decimal_of(option.award.exact(Fraction(0), maximum))
+        if points > maximum:
+            yield finding(
+                "award-above-max",
+                criterion.code,
+                variant="option",
+                band=position,
+                value=points,
+                label=option.label,
+                points=points,
+                max=maximum,
+            )
+        if points < 0:
+            yield finding(
+                "award-below-zero",
+                criterion.code,
+                variant="option",
+                band=position,
+                value=points,
+                label=option.label,
+                points=points,
+            )
+        for label in (option.label, *option.aliases):
+            key = fold(label)
+            if key in seen and seen[key] != option.label:
+                yield finding(
+                    "label-collision",
+                    criterion.code,
+                    variant="option",
+                    band=position,
+                    label=label,
+                    other=seen[key],
+                )
+            seen.setdefault(key, option.label)
+
+
+def _better_option(
+    options: Iterable[Option], answer: object, points: Decimal, max_points: Decimal
+) -> Proposal | None:
+    """The option that earns the least more than the answer given (the next step up)."""
+    given = fold(str(answer)) if isinstance(answer, str) else None
+    current = next((o for o in options if given is not None and o.accepts(given)), None)
+    gains = []
+    for option in options:
+        if option is current:
+            continue
+        award = option.award.exact(Fraction(0), max_points)
+        held = decimal_of(min(max(award, Fraction(0)), Fraction(max_points)))
+        if held > points:
+            gains.append((held - points, option.label))
+    if not gains:
+        return None
+    _, label = min(gains)
+    return Proposal("answer", label, label)
+
+
+def _read_yes_no(keys: Mapping[str, Any]) -> YesNoRule:
+    default = YesNoRule()
+    yes = read_option(keys["yes"]) if "yes" in keys else default.yes
+    no = read_option(keys["no"]) if "no" in keys else default.no
+    return YesNoRule(yes, no)
+
+
+def _read_choice(keys: Mapping[str, Any]) -> ChoiceRule:
+    options = keys.get("options")
+    if not isinstance(options, list):
+        raise InvalidValueError("a choice needs options = [ … ], one table per option")
+    return ChoiceRule([read_option(o) for o in options])
+
+
+def _yes_no_answers(rule: YesNoRule) -> tuple[str, ...]:
+    return (rule.yes.label, rule.no.label, "Không áp dụng")
+
+
+_OPTION = {"$ref": "#/$defs/option"}
+
+#: The kind ``rule = "yes_no"``.
+YES_NO = RuleKind(
+    name="yes_no",
+    rule_class=YesNoRule,
+    keys={"yes", "no"},
+    read=_read_yes_no,
+    write=lambda rule: {"yes": write_option(rule.yes), "no": write_option(rule.no)},
+    schema={"properties": {"yes": _OPTION, "no": _OPTION}},
+    hint=lambda rule, max_points: (
+        f'true / false, "Có" / "Không", "{rule.yes.label}" / "{rule.no.label}"'
+    ),
+    cell=lambda rule, max_points: Cell(choices=("Có", "Không", "Không áp dụng")),
+    strategies="cchc_criteria.testing.kinds:yes_no_answers",
+    lint=lambda criterion, rule: _option_lint(criterion, (rule.yes, rule.no)),
+    improve=lambda rule, answer, points, max_points: _better_option(
+        (rule.yes, rule.no), answer, points, max_points
+    ),
+)
+
+#: The kind ``rule = "choice"``.
+CHOICE = RuleKind(
+    name="choice",
+    rule_class=ChoiceRule,
+    keys={"options"},
+    read=_read_choice,
+    write=lambda rule: {"options": [write_option(o) for o in rule.options]},
+    schema={
+        "properties": {"options": {"type": "array", "minItems": 1, "items": _OPTION}},
+        "required": ["options"],
+    },
+    hint=lambda rule, max_points: "một trong: " + " / ".join(f'"{o.label}"' for o in rule.options),
+    cell=lambda rule, max_points: Cell(choices=(*(o.label for o in rule.options), "Không áp dụng")),
+    strategies="cchc_criteria.testing.kinds:choice_answers",
+    lint=lambda criterion, rule: _option_lint(criterion, rule.options),
+    improve=lambda rule, answer, points, max_points: _better_option(
+        rule.options, answer, points, max_points
+    ),
+)

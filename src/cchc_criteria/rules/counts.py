@@ -6,17 +6,22 @@ Bands over a count ("họp 4 lần: 20 điểm; 3 lần: 15; …") are a
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from cchc_criteria.model import Outcome, Scale
+from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.model import Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
-from cchc_criteria.rules._answers import points_word, read_figure, scored
+from cchc_criteria.rules._answers import points_word, read_figure, read_quantity, scored
+from cchc_criteria.rules.keys import plain_number, read_decimal
+from cchc_criteria.rules.kinds import Cell, Proposal, RuleKind
 from cchc_criteria.text import Lang
 
-__all__ = ["DeductionRule", "PerItemRule"]
+__all__ = ["DEDUCTION", "PER_ITEM", "DeductionRule", "PerItemRule"]
 
 
 @attrs.frozen
@@ -112,3 +117,115 @@ class DeductionRule:
         if lang == "vi":
             return f"trừ {per} điểm cho mỗi trường hợp, không dưới {floor} điểm"
         return f"minus {per} points per event, not below {floor}"
+
+
+# --------------------------------------------------------------------------- the kinds
+
+
+def _per_item_lint(criterion: Criterion, rule: PerItemRule) -> Iterator[Finding]:
+    per, cap, maximum = rule.points_per_item, rule.cap, criterion.max_points
+    if per > 0 and (cap is None or cap > maximum):
+        first = maximum // per + 1
+        yield finding(
+            "award-above-max",
+            criterion.code,
+            variant="items",
+            value=Decimal(first),
+            items=first,
+            points=per * first,
+            max=maximum,
+        )
+
+
+def _deduction_lint(criterion: Criterion, rule: DeductionRule) -> Iterator[Finding]:
+    if rule.floor < 0:
+        yield finding(
+            "award-below-zero", criterion.code, variant="floor", value=rule.floor, floor=rule.floor
+        )
+
+
+def _one_more(
+    rule: PerItemRule, answer: object, points: Decimal, max_points: Decimal
+) -> Proposal | None:
+    if rule.points_per_item <= 0:
+        return None
+    count = read_quantity(answer, Scale.COUNT) + 1
+    return Proposal("raise", _whole(count), count, Scale.COUNT)
+
+
+def _one_fewer(
+    rule: DeductionRule, answer: object, points: Decimal, max_points: Decimal
+) -> Proposal | None:
+    count = read_quantity(answer, Scale.COUNT)
+    if count <= 0:
+        return None
+    return Proposal("lower", _whole(count - 1), count - 1, Scale.COUNT)
+
+
+def _whole(count: Fraction) -> Decimal:
+    return Decimal(int(count))
+
+
+def _read_per_item(keys: Mapping[str, Any]) -> PerItemRule:
+    if "points_per_item" not in keys:
+        raise InvalidValueError("a per_item rule needs points_per_item")
+    cap = keys.get("cap")
+    return PerItemRule(
+        read_decimal(keys["points_per_item"]), None if cap is None else read_decimal(cap)
+    )
+
+
+def _write_per_item(rule: PerItemRule) -> dict[str, Any]:
+    result: dict[str, Any] = {"points_per_item": plain_number(rule.points_per_item)}
+    if rule.cap is not None:
+        result["cap"] = plain_number(rule.cap)
+    return result
+
+
+def _read_deduction(keys: Mapping[str, Any]) -> DeductionRule:
+    if "points_per_event" not in keys:
+        raise InvalidValueError("a deduction rule needs points_per_event")
+    return DeductionRule(read_decimal(keys["points_per_event"]), read_decimal(keys.get("floor", 0)))
+
+
+_COUNT_HINT = "số lượng (số nguyên): 4"
+_NUMBER = {"$ref": "#/$defs/number"}
+
+#: The kind ``rule = "per_item"``.
+PER_ITEM = RuleKind(
+    name="per_item",
+    rule_class=PerItemRule,
+    keys={"points_per_item", "cap"},
+    read=_read_per_item,
+    write=_write_per_item,
+    schema={
+        "properties": {"points_per_item": _NUMBER, "cap": _NUMBER},
+        "required": ["points_per_item"],
+    },
+    hint=lambda rule, max_points: _COUNT_HINT,
+    cell=lambda rule, max_points: Cell(low=Decimal(0), whole=True),
+    strategies="cchc_criteria.testing.kinds:count_answers",
+    lint=_per_item_lint,
+    improve=_one_more,
+)
+
+#: The kind ``rule = "deduction"``.
+DEDUCTION = RuleKind(
+    name="deduction",
+    rule_class=DeductionRule,
+    keys={"points_per_event", "floor"},
+    read=_read_deduction,
+    write=lambda rule: {
+        "points_per_event": plain_number(rule.points_per_event),
+        "floor": plain_number(rule.floor),
+    },
+    schema={
+        "properties": {"points_per_event": _NUMBER, "floor": _NUMBER},
+        "required": ["points_per_event"],
+    },
+    hint=lambda rule, max_points: _COUNT_HINT,
+    cell=lambda rule, max_points: Cell(low=Decimal(0), whole=True),
+    strategies="cchc_criteria.testing.kinds:count_answers",
+    lint=_deduction_lint,
+    improve=_one_fewer,
+)

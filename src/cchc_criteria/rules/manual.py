@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import NumberFormatError
+from cchc_criteria.errors import InvalidValueError, NumberFormatError
 from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import format_number, to_decimal
 from cchc_criteria.rules._answers import error_text, points_word, refusal, scored
+from cchc_criteria.rules.kinds import Cell, RuleKind
 from cchc_criteria.text import Lang
 
-__all__ = ["ManualRule"]
+__all__ = ["KIND", "ManualRule"]
 
 
 @attrs.frozen
@@ -52,3 +55,24 @@ class ManualRule:
         if lang == "vi":
             return f"chấm trực tiếp từ 0 đến {format_number(max_points)} điểm"
         return f"scored directly from 0 to {format_number(max_points, lang='en')}"
+
+
+def _read(keys: Mapping[str, Any]) -> ManualRule:
+    guidance = keys.get("guidance", "")
+    if not isinstance(guidance, str):
+        raise InvalidValueError("guidance must be a text")
+    return ManualRule(guidance)
+
+
+#: The kind ``rule = "manual"``.
+KIND = RuleKind(
+    name="manual",
+    rule_class=ManualRule,
+    keys={"guidance"},
+    read=_read,
+    write=lambda rule: {"guidance": rule.guidance} if rule.guidance else {},
+    schema={"properties": {"guidance": {"type": "string"}}},
+    hint=lambda rule, max_points: f"điểm chấm trực tiếp, từ 0 đến {format_number(max_points)}",
+    cell=lambda rule, max_points: Cell(low=Decimal(0), high=max_points),
+    strategies="cchc_criteria.testing.kinds:manual_answers",
+)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -11,9 +13,11 @@ from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
+from cchc_criteria.rules.bands import scale_cell, scale_hint
+from cchc_criteria.rules.kinds import Proposal, RuleKind
 from cchc_criteria.text import Lang
 
-__all__ = ["ProportionalRule"]
+__all__ = ["KIND", "ProportionalRule"]
 
 
 def _rate_scale(value: Scale) -> Scale:
@@ -57,3 +61,34 @@ class ProportionalRule:
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The rule in words."""
         return "tỷ lệ × điểm tối đa" if lang == "vi" else "rate × max points"
+
+
+def _to_the_top(
+    rule: ProportionalRule, answer: object, points: Decimal, max_points: Decimal
+) -> Proposal | None:
+    top = Fraction(100) if rule.scale is Scale.PERCENT else Fraction(1)
+    return Proposal("raise", decimal_of(top), top, rule.scale, continuous=True)
+
+
+def _read(keys: Mapping[str, Any]) -> ProportionalRule:
+    scale = keys.get("scale", "percent")
+    if not isinstance(scale, str) or scale not in (Scale.PERCENT.value, Scale.RATIO.value):
+        raise InvalidValueError(
+            f'a proportional rule reads a rate: scale must be "percent" or "ratio", got {scale!r}'
+        )
+    return ProportionalRule(Scale(scale))
+
+
+#: The kind ``rule = "proportional"``.
+KIND = RuleKind(
+    name="proportional",
+    rule_class=ProportionalRule,
+    keys={"scale"},
+    read=_read,
+    write=lambda rule: {"scale": rule.scale.value},
+    schema={"properties": {"scale": {"type": "string", "enum": ["percent", "ratio"]}}},
+    hint=lambda rule, max_points: scale_hint(rule.scale),
+    cell=lambda rule, max_points: scale_cell(rule.scale),
+    strategies="cchc_criteria.testing.kinds:proportional_answers",
+    improve=_to_the_top,
+)

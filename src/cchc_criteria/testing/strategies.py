@@ -13,7 +13,6 @@ from cchc_criteria.model import (
     NA,
     Assessment,
     Band,
-    ChosenBand,
     Criterion,
     CriterionSet,
     Formula,
@@ -26,6 +25,7 @@ from cchc_criteria.model import (
     Scale,
     Upper,
 )
+from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -36,12 +36,15 @@ from cchc_criteria.rules import (
     ProportionalRule,
     YesNoRule,
 )
+from cchc_criteria.testing.kinds import in_scale
 
 __all__ = [
     "answers_for",
     "assessments",
     "band_rules",
     "criterion_sets",
+    "in_scale",
+    "invalid_answers",
     "monotone_rules",
     "rules",
     "valid_answers",
@@ -184,48 +187,23 @@ def monotone_rules() -> st.SearchStrategy[Rule]:
     return st.one_of(band_rules(monotone=True), _proportional_rules, _per_item_rules)
 
 
-@functools.cache
-def _in_scale(scale: Scale) -> st.SearchStrategy[object]:
-    if scale is Scale.PERCENT:
-        return st.one_of(
-            _decimals("0", "100", 3),
-            st.integers(0, 100),
-            _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
-            st.integers(1, 60).flatmap(
-                lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}")
-            ),
-        )
-    if scale is Scale.RATIO:
-        return st.one_of(
-            _decimals("0", "1", 4),
-            st.integers(1, 60).flatmap(
-                lambda den: st.integers(0, den).map(lambda num: Fraction(num, den))
-            ),
-        )
-    if scale is Scale.COUNT:
-        return st.integers(0, 60)
-    return _decimals("-100", "100", 2)
-
-
 def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
-    """Answers that ``rule`` accepts and scores (for a rule type of a plugin's own, any
-    yes/no, rate or label)."""
-    if isinstance(rule, BandRule):
-        return _in_scale(rule.scale) | st.integers(1, len(rule.bands)).map(ChosenBand).filter(
-            lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear | Formula)
-        )
-    if isinstance(rule, ProportionalRule):
-        return _in_scale(rule.scale)
-    if isinstance(rule, PerItemRule | DeductionRule):
-        return _in_scale(Scale.COUNT)
-    if isinstance(rule, YesNoRule):
-        return st.sampled_from([True, False, "Có", "Không", rule.yes.label, rule.no.label])
-    if isinstance(rule, ChoiceRule):
-        return st.sampled_from([o.label for o in rule.options])
-    if isinstance(rule, ManualRule):
-        return st.decimals(min_value=0, max_value=max_points, places=2)
-    # A plugin's own rule type: offer every kind of answer a unit might give.
-    return st.one_of(st.booleans(), _in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
+    """Answers that ``rule`` accepts and scores, as its rule kind's strategies give them (for a
+    rule of no registered kind, any yes/no, rate or label)."""
+    kind = rule_kinds().of_rule(rule)
+    if kind is None or kind.strategies is None:
+        return st.one_of(st.booleans(), in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
+    valid: st.SearchStrategy[object] = kind.answer_strategies(rule, max_points)[0]
+    return valid
+
+
+def invalid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
+    """Answers a careless unit might give that ``rule`` refuses (out of range, malformed)."""
+    kind = rule_kinds().of_rule(rule)
+    if kind is None or kind.strategies is None:
+        return _junk
+    invalid: st.SearchStrategy[object] = kind.answer_strategies(rule, max_points)[1]
+    return st.one_of(invalid, _junk)
 
 
 _junk = st.sampled_from(
@@ -235,7 +213,9 @@ _junk = st.sampled_from(
 
 def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Valid answers, N/A, and answers a careless unit might give (out of range, malformed)."""
-    return st.one_of(valid_answers(rule, max_points), st.just(NA), _junk)
+    return st.one_of(
+        valid_answers(rule, max_points), st.just(NA), invalid_answers(rule, max_points)
+    )
 
 
 _roles = st.sampled_from([Role.SCORE, Role.SCORE, Role.BONUS, Role.DEDUCTION])

@@ -1,0 +1,33 @@
+"""The library's own plugin: the built-in rule kinds, registered like a plugin's.
+
+The registry always loads this plugin first, so there is one path for every rule kind, built in
+or not (as datasette registers its own behaviour through its hooks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cchc_criteria.hookspecs import hookimpl
+from cchc_criteria.rules import bands, choices, counts, manual, proportional
+from cchc_criteria.rules.kinds import RuleKind
+
+__all__ = ["KINDS", "register_rule_kinds"]
+
+#: The built-in kinds, in the order the documentation lists them.
+KINDS: tuple[RuleKind, ...] = (
+    bands.KIND,
+    choices.YES_NO,
+    choices.CHOICE,
+    proportional.KIND,
+    counts.PER_ITEM,
+    counts.DEDUCTION,
+    manual.KIND,
+)
+
+
+@hookimpl
+def register_rule_kinds(register: Callable[[RuleKind], None]) -> None:
+    """Register the built-in rule kinds."""
+    for kind in KINDS:
+        register(kind)

@@ -1,0 +1,172 @@
+"""Rule kinds: what the library knows of each kind of rule, as one record.
+
+A kind is the name a set file uses (``rule = "bands"``), the rule class, how its keys are read
+from and written to a file, the JSON Schema of those keys, what a unit is asked to declare (in
+the TOML template and in the Excel workbook), where its Hypothesis strategies are (loaded only
+when the testing kit asks), and what lint and advice may know of it: its exact shape where it
+has one, else the points range its rule declares, plus any checks or advice of its own.
+
+The built-in kinds are registered through the same hook a plugin uses
+(:func:`~cchc_criteria.hookspecs.register_rule_kinds`); nothing outside a kind's own module
+branches on its rule class.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from cchc_criteria.errors import ArgumentError, InvalidValueError
+from cchc_criteria.model import Criterion, Finding, Rule, Scale
+from cchc_criteria.piecewise import Shape
+from cchc_criteria.text import suggest
+
+__all__ = ["Cell", "Proposal", "RuleKind", "RuleKinds"]
+
+
+@attrs.frozen
+class Cell:
+    """What the Excel template offers in a criterion's answer cell.
+
+    Attributes:
+        choices: a drop-down list of labels (yes/no, verdicts), if any.
+        low, high: the range a typed number must lie in (the cell is validated), if any.
+        whole: True when only whole numbers are accepted (counts).
+        bands: labels of bands the unit may name instead of a figure (a second drop-down).
+    """
+
+    choices: tuple[str, ...] = ()
+    low: Decimal | None = None
+    high: Decimal | None = None
+    whole: bool = False
+    bands: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Proposal:
+    """A change of answer a rule kind proposes to earn more points (for advice).
+
+    Attributes:
+        kind: ``raise`` or ``lower`` a figure, or ``answer`` another label.
+        answer: the answer that takes the step (rescoring it gives the gain).
+        target: the figure (in ``scale``) or label to reach.
+        scale: the scale of a figure (for the message).
+        exclusive: True when the figure must go *above* ``target``.
+        continuous: True when every part of the change earns part of the gain.
+    """
+
+    kind: str
+    answer: object
+    target: object
+    scale: Scale = Scale.NUMBER
+    exclusive: bool = False
+    continuous: bool = False
+
+
+def _names(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(keys)
+
+
+_HINT = "xem cách tính điểm"
+
+
+@attrs.frozen(eq=False)
+class RuleKind:
+    """One kind of rule, as set files, templates, the testing kit, lint and advice know it.
+
+    Attributes:
+        name: the name in set files (``rule = "bands"``); lowercase, unique.
+        rule_class: the rule's class (instances of subclasses belong to the kind too).
+        keys: the keys of a criterion's row that belong to the rule.
+        read: builds the rule from those keys (raise InvalidValueError, ValueError or a
+            CchcError with a message that says what was expected).
+        write: the rule's keys, as ``read`` takes them back (``rule`` itself is added).
+        schema: the JSON Schema of each key.
+        hint: what a unit declares for a criterion of this kind, in Vietnamese (the TOML
+            template's comment), given the rule and the criterion's max.
+        cell: what the Excel template offers in the answer cell.
+        strategies: ``"module:function"`` of a function ``(rule, max_points) ->
+            (valid, invalid)`` Hypothesis strategies of answers; imported only when asked.
+        shape: the rule's exact piecewise-linear shape, where it has one (lint finds gaps,
+            overlaps and awards above the max from it; advice finds the next band up).
+        lint: checks of the kind's own (options above the max, label collisions, …). A kind
+            with neither a shape nor checks of its own is checked by the points range its rule
+            declares (``Rule.points_range``).
+        improve: the change of answer that earns the most within reach, for advice.
+    """
+
+    name: str
+    rule_class: type
+    keys: frozenset[str] = attrs.field(converter=_names)
+    read: Callable[[Mapping[str, Any]], Rule]
+    write: Callable[[Any], dict[str, Any]]
+    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    hint: Callable[[Any, Decimal], str] = attrs.field(default=lambda rule, max_points: _HINT)
+    cell: Callable[[Any, Decimal], Cell] = attrs.field(default=lambda rule, max_points: Cell())
+    strategies: str | None = None
+    shape: Callable[[Any, Decimal], Shape] | None = None
+    lint: Callable[[Criterion, Any], Iterable[Finding]] | None = None
+    improve: Callable[[Any, object, Decimal, Decimal], Proposal | None] | None = None
+
+    def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
+        """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the
+        kind's strategies module, and so Hypothesis, only now)."""
+        if self.strategies is None:
+            raise ArgumentError(f"rule kind {self.name!r} declares no answer strategies")
+        module, _, function = self.strategies.partition(":")
+        make = getattr(importlib.import_module(module), function)
+        valid, invalid = make(rule, max_points)
+        return valid, invalid
+
+
+def _table(kinds: Mapping[str, RuleKind]) -> Mapping[str, RuleKind]:
+    return MappingProxyType(dict(kinds))
+
+
+@attrs.frozen(eq=False)
+class RuleKinds:
+    """Every known rule kind, by name and by rule class."""
+
+    by_name: Mapping[str, RuleKind] = attrs.field(converter=_table)
+
+    @classmethod
+    def of(cls, kinds: Sequence[RuleKind]) -> RuleKinds:
+        """The kinds of ``kinds`` (names must be unique)."""
+        table: dict[str, RuleKind] = {}
+        for kind in kinds:
+            if kind.name in table:
+                raise InvalidValueError(f"rule kind {kind.name!r} is registered twice")
+            table[kind.name] = kind
+        return cls(table)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every kind's name, in order of registration."""
+        return tuple(self.by_name)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every key that belongs to some kind's rule."""
+        return frozenset().union(*(k.keys for k in self.by_name.values()))
+
+    def get(self, name: object) -> RuleKind:
+        """The kind named ``name``; :class:`InvalidValueError` lists the known kinds and the
+        closest name."""
+        if isinstance(name, str) and name in self.by_name:
+            return self.by_name[name]
+        close = suggest(str(name), self.names, cutoff=0.5) if isinstance(name, str) else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise InvalidValueError(f"rule must be one of {', '.join(self.names)}, got {name!r}{hint}")
+
+    def of_rule(self, rule: object) -> RuleKind | None:
+        """The kind ``rule`` belongs to (by its class, the closest registered class first)."""
+        for cls in type(rule).__mro__:
+            for kind in self.by_name.values():
+                if kind.rule_class is cls:
+                    return kind
+        return None

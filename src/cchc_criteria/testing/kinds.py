@@ -1,0 +1,121 @@
+"""Hypothesis strategies of answers for the built-in rule kinds.
+
+Each rule kind names a function here (``RuleKind.strategies``) that gives the (valid, invalid)
+answers for one of its rules; the testing kit imports this module, and Hypothesis, only when
+it is asked for answers.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import strategies as st
+
+from cchc_criteria.model import ChosenBand, Formula, Linear, Scale
+from cchc_criteria.rules import (
+    BandRule,
+    ChoiceRule,
+    DeductionRule,
+    ManualRule,
+    PerItemRule,
+    ProportionalRule,
+    YesNoRule,
+)
+from cchc_criteria.text import fold
+
+__all__ = [
+    "band_answers",
+    "choice_answers",
+    "count_answers",
+    "in_scale",
+    "manual_answers",
+    "proportional_answers",
+    "yes_no_answers",
+]
+
+Strategies = tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]
+
+
+def _decimals(low: str, high: str, places: int = 2) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=Decimal(low), max_value=Decimal(high), places=places, allow_nan=False
+    )
+
+
+@functools.cache
+def in_scale(scale: Scale) -> st.SearchStrategy[object]:
+    if scale is Scale.PERCENT:
+        return st.one_of(
+            _decimals("0", "100", 3),
+            st.integers(0, 100),
+            _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
+            st.integers(1, 60).flatmap(
+                lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}")
+            ),
+        )
+    if scale is Scale.RATIO:
+        return st.one_of(
+            _decimals("0", "1", 4),
+            st.integers(1, 60).flatmap(
+                lambda den: st.integers(0, den).map(lambda num: Fraction(num, den))
+            ),
+        )
+    if scale is Scale.COUNT:
+        return st.integers(0, 60)
+    return _decimals("-100", "100", 2)
+
+
+@functools.cache
+def _outside(scale: Scale) -> st.SearchStrategy[object]:
+    """Figures a rule on ``scale`` refuses: beyond its domain, or not numbers at all."""
+    if scale is Scale.PERCENT:
+        return st.sampled_from(["120%", "101", "-1", "5/3", "0/0", "3/0", "abc", "1.500"])
+    if scale is Scale.RATIO:
+        return st.sampled_from(["1,5", "-0,1", "5/3", "0/0", "abc"])
+    if scale is Scale.COUNT:
+        return st.sampled_from(["-1", "2,5", "3/4", "50%", "abc"])
+    return st.sampled_from(["abc", "", "1.500"])
+
+
+def band_answers(rule: BandRule, max_points: Decimal) -> Strategies:
+    """Figures on the rule's scale and bands it can name; figures it refuses."""
+    named = st.integers(1, len(rule.bands)).map(ChosenBand)
+    fixed = named.filter(
+        lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear | Formula)
+    )
+    unknown = st.integers(len(rule.bands) + 1, len(rule.bands) + 5).map(ChosenBand)
+    return in_scale(rule.scale) | fixed, _outside(rule.scale) | unknown
+
+
+def proportional_answers(rule: ProportionalRule, max_points: Decimal) -> Strategies:
+    """Rates on the rule's scale; rates it refuses."""
+    return in_scale(rule.scale), _outside(rule.scale)
+
+
+def count_answers(rule: PerItemRule | DeductionRule, max_points: Decimal) -> Strategies:
+    """Whole numbers from 0; what is not a count."""
+    return in_scale(Scale.COUNT), _outside(Scale.COUNT)
+
+
+def yes_no_answers(rule: YesNoRule, max_points: Decimal) -> Strategies:
+    """Yes and no in every accepted spelling; answers that are neither."""
+    valid = st.sampled_from([True, False, "Có", "Không", rule.yes.label, rule.no.label])
+    return valid, st.sampled_from(["Có lẽ", "chưa rõ", "2", ""])
+
+
+def choice_answers(rule: ChoiceRule, max_points: Decimal) -> Strategies:
+    """The options' labels; labels that are none of them."""
+    labels = [o.label for o in rule.options]
+    other = st.text(min_size=1, max_size=12).filter(
+        lambda text: all(not o.accepts(fold(text)) for o in rule.options)
+    )
+    return st.sampled_from(labels), other.filter(lambda t: t not in labels)
+
+
+def manual_answers(rule: ManualRule, max_points: Decimal) -> Strategies:
+    """Scores from 0 to the max; scores outside it, and text."""
+    valid = st.decimals(min_value=0, max_value=max_points, places=2)
+    return valid, st.sampled_from([max_points + 1, Decimal(-1), "abc"])
