@@ -104,3 +104,21 @@ def test_relative_links_in_the_docs_lead_somewhere() -> None:
             if "://" in target:
                 continue
             assert (page.parent / target).exists(), f"{page.relative_to(ROOT)} links to {target}"
+
+
+def test_every_built_in_rule_kind_has_its_page_and_its_example_reads() -> None:
+    from cchc_criteria.builtins import KINDS
+
+    index = (ROOT / "docs" / "kinds" / "index.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        page = ROOT / "docs" / "kinds" / f"{kind.name}.md"
+        assert page.is_file(), f"docs/kinds/{kind.name}.md is missing"
+        text = page.read_text(encoding="utf-8")
+        assert f"[`{kind.name}`]({kind.name}.md)" in index
+        for key in kind.keys:
+            assert f"`{key}`" in text, f"{kind.name}: key {key} is not documented"
+        (example,) = re.findall(r"```toml\n(.+?)\n```", text, re.S)
+        document = f'id = "doc"\ntitle = "doc"\n{example}\n'
+        criterion_set = cc.read_set(document, source=f"docs/kinds/{kind.name}.md")
+        (criterion,) = criterion_set.criteria
+        assert cc.rule_kinds().of_rule(criterion.rule) is kind

@@ -72,7 +72,15 @@ from cchc_criteria.model import (
     below,
     finding,
 )
-from cchc_criteria.registry import PluginFailure, RegisteredSet, Registry, get_set, list_sets
+from cchc_criteria.numbers import to_decimal
+from cchc_criteria.registry import (
+    PluginFailure,
+    RegisteredSet,
+    Registry,
+    get_set,
+    list_sets,
+    rule_kinds,
+)
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -83,6 +91,7 @@ from cchc_criteria.rules import (
     ProportionalRule,
     YesNoRule,
 )
+from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Lang, Text
 
@@ -99,6 +108,7 @@ __all__ = [
     "Acknowledgement",
     "Advice",
     "AdviceStep",
+    "AnswerCell",
     "ArgumentError",
     "Assessment",
     "Band",
@@ -117,6 +127,7 @@ __all__ = [
     "FormulaError",
     "FractionOfMax",
     "Grade",
+    "Improvement",
     "InputError",
     "Lang",
     "Linear",
@@ -137,6 +148,8 @@ __all__ = [
     "Role",
     "RoundingPolicy",
     "Rule",
+    "RuleKind",
+    "RuleKinds",
     "Scale",
     "Scorecard",
     "Severity",
@@ -164,7 +177,9 @@ __all__ = [
     "load_set",
     "read_assessment",
     "read_set",
+    "rule_kinds",
     "save_set",
     "score",
+    "to_decimal",
     "write_atomic",
 ]

@@ -26,7 +26,7 @@ from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.registry import rule_kinds
-from cchc_criteria.rules.kinds import Cell, RuleKinds
+from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
 from cchc_criteria.text import fold, nfc
 
 __all__ = ["keep_text", "read_workbook", "template_workbook"]
@@ -99,7 +99,7 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
             sheet.cell(row=row, column=4, value=how).alignment = Alignment(wrap_text=True)
             answer = sheet.cell(row=row, column=5)
             kind = kinds.of_rule(rule)
-            offer = kind.cell(rule, criterion.max_points) if kind is not None else Cell()
+            offer = kind.cell(rule, criterion.max_points) if kind is not None else AnswerCell()
             if offer.choices == _YES_NO:
                 yes_no.add(answer.coordinate)
             elif offer.choices:

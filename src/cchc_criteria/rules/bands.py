@@ -40,7 +40,7 @@ from cchc_criteria.rules.keys import (
     read_award,
     read_edges,
 )
-from cchc_criteria.rules.kinds import Cell, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, RuleKind
 from cchc_criteria.text import Lang, Text, fold
 
 __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_band"]
@@ -397,15 +397,15 @@ def scale_hint(scale: Scale) -> str:
     return _SCALE_HINTS[scale]
 
 
-def scale_cell(scale: Scale) -> Cell:
+def scale_cell(scale: Scale) -> AnswerCell:
     """The Excel cell of a figure on ``scale``: rates validated from 0 to 100 % (or 1)."""
     if scale is Scale.PERCENT:
-        return Cell(low=Decimal(0), high=Decimal(100))
+        return AnswerCell(low=Decimal(0), high=Decimal(100))
     if scale is Scale.RATIO:
-        return Cell(low=Decimal(0), high=Decimal(1))
+        return AnswerCell(low=Decimal(0), high=Decimal(1))
     if scale is Scale.COUNT:
-        return Cell(low=Decimal(0), whole=True)
-    return Cell()
+        return AnswerCell(low=Decimal(0), whole=True)
+    return AnswerCell()
 
 
 def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from cchc_criteria.model import Criterion, Finding, FractionOfMax, Outcome, Poin
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
 from cchc_criteria.rules.keys import award_keys, mapping, no_leftovers, read_award
-from cchc_criteria.rules.kinds import Cell, Proposal, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind
 from cchc_criteria.text import Lang, Text, fold, nfc
 
 __all__ = [
@@ -213,7 +213,7 @@ def _option_lint(criterion: Criterion, options: Iterable[Option]) -> Iterator[Fi
 
 def _better_option(
     options: Iterable[Option], answer: object, points: Decimal, max_points: Decimal
-) -> Proposal | None:
+) -> Improvement | None:
     """The option that earns the least more than the answer given (the next step up)."""
     given = fold(str(answer)) if isinstance(answer, str) else None
     current = next((o for o in options if given is not None and o.accepts(given)), None)
@@ -228,7 +228,7 @@ def _better_option(
     if not gains:
         return None
     _, label = min(gains)
-    return Proposal("answer", label, label)
+    return Improvement("answer", label, label)
 
 
 def _read_yes_no(keys: Mapping[str, Any]) -> YesNoRule:
@@ -262,7 +262,7 @@ YES_NO = RuleKind(
     hint=lambda rule, max_points: (
         f'true / false, "Có" / "Không", "{rule.yes.label}" / "{rule.no.label}"'
     ),
-    cell=lambda rule, max_points: Cell(choices=("Có", "Không", "Không áp dụng")),
+    cell=lambda rule, max_points: AnswerCell(choices=("Có", "Không", "Không áp dụng")),
     strategies="cchc_criteria.testing.kinds:yes_no_answers",
     lint=lambda criterion, rule: _option_lint(criterion, (rule.yes, rule.no)),
     improve=lambda rule, answer, points, max_points: _better_option(
@@ -282,7 +282,9 @@ CHOICE = RuleKind(
         "required": ["options"],
     },
     hint=lambda rule, max_points: "một trong: " + " / ".join(f'"{o.label}"' for o in rule.options),
-    cell=lambda rule, max_points: Cell(choices=(*(o.label for o in rule.options), "Không áp dụng")),
+    cell=lambda rule, max_points: AnswerCell(
+        choices=(*(o.label for o in rule.options), "Không áp dụng")
+    ),
     strategies="cchc_criteria.testing.kinds:choice_answers",
     lint=lambda criterion, rule: _option_lint(criterion, rule.options),
     improve=lambda rule, answer, points, max_points: _better_option(

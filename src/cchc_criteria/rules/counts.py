@@ -18,7 +18,7 @@ from cchc_criteria.model import Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
 from cchc_criteria.rules._answers import points_word, read_figure, read_quantity, scored
 from cchc_criteria.rules.keys import plain_number, read_decimal
-from cchc_criteria.rules.kinds import Cell, Proposal, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind
 from cchc_criteria.text import Lang
 
 __all__ = ["DEDUCTION", "PER_ITEM", "DeductionRule", "PerItemRule"]
@@ -146,20 +146,20 @@ def _deduction_lint(criterion: Criterion, rule: DeductionRule) -> Iterator[Findi
 
 def _one_more(
     rule: PerItemRule, answer: object, points: Decimal, max_points: Decimal
-) -> Proposal | None:
+) -> Improvement | None:
     if rule.points_per_item <= 0:
         return None
     count = read_quantity(answer, Scale.COUNT) + 1
-    return Proposal("raise", _whole(count), count, Scale.COUNT)
+    return Improvement("raise", _whole(count), count, Scale.COUNT)
 
 
 def _one_fewer(
     rule: DeductionRule, answer: object, points: Decimal, max_points: Decimal
-) -> Proposal | None:
+) -> Improvement | None:
     count = read_quantity(answer, Scale.COUNT)
     if count <= 0:
         return None
-    return Proposal("lower", _whole(count - 1), count - 1, Scale.COUNT)
+    return Improvement("lower", _whole(count - 1), count - 1, Scale.COUNT)
 
 
 def _whole(count: Fraction) -> Decimal:
@@ -203,7 +203,7 @@ PER_ITEM = RuleKind(
         "required": ["points_per_item"],
     },
     hint=lambda rule, max_points: _COUNT_HINT,
-    cell=lambda rule, max_points: Cell(low=Decimal(0), whole=True),
+    cell=lambda rule, max_points: AnswerCell(low=Decimal(0), whole=True),
     strategies="cchc_criteria.testing.kinds:count_answers",
     lint=_per_item_lint,
     improve=_one_more,
@@ -224,7 +224,7 @@ DEDUCTION = RuleKind(
         "required": ["points_per_event"],
     },
     hint=lambda rule, max_points: _COUNT_HINT,
-    cell=lambda rule, max_points: Cell(low=Decimal(0), whole=True),
+    cell=lambda rule, max_points: AnswerCell(low=Decimal(0), whole=True),
     strategies="cchc_criteria.testing.kinds:count_answers",
     lint=_deduction_lint,
     improve=_one_fewer,

@@ -26,11 +26,11 @@ from cchc_criteria.model import Criterion, Finding, Rule, Scale
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.text import suggest
 
-__all__ = ["Cell", "Proposal", "RuleKind", "RuleKinds"]
+__all__ = ["AnswerCell", "Improvement", "RuleKind", "RuleKinds"]
 
 
 @attrs.frozen
-class Cell:
+class AnswerCell:
     """What the Excel template offers in a criterion's answer cell.
 
     Attributes:
@@ -48,7 +48,7 @@ class Cell:
 
 
 @attrs.frozen
-class Proposal:
+class Improvement:
     """A change of answer a rule kind proposes to earn more points (for advice).
 
     Attributes:
@@ -107,11 +107,13 @@ class RuleKind:
     write: Callable[[Any], dict[str, Any]]
     schema: Mapping[str, Any] = attrs.field(factory=dict)
     hint: Callable[[Any, Decimal], str] = attrs.field(default=lambda rule, max_points: _HINT)
-    cell: Callable[[Any, Decimal], Cell] = attrs.field(default=lambda rule, max_points: Cell())
+    cell: Callable[[Any, Decimal], AnswerCell] = attrs.field(
+        default=lambda rule, max_points: AnswerCell()
+    )
     strategies: str | None = None
     shape: Callable[[Any, Decimal], Shape] | None = None
     lint: Callable[[Criterion, Any], Iterable[Finding]] | None = None
-    improve: Callable[[Any, object, Decimal, Decimal], Proposal | None] | None = None
+    improve: Callable[[Any, object, Decimal, Decimal], Improvement | None] | None = None
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
         """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the

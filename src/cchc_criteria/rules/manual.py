@@ -12,7 +12,7 @@ from cchc_criteria.errors import InvalidValueError, NumberFormatError
 from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import format_number, to_decimal
 from cchc_criteria.rules._answers import error_text, points_word, refusal, scored
-from cchc_criteria.rules.kinds import Cell, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, RuleKind
 from cchc_criteria.text import Lang
 
 __all__ = ["KIND", "ManualRule"]
@@ -73,6 +73,6 @@ KIND = RuleKind(
     write=lambda rule: {"guidance": rule.guidance} if rule.guidance else {},
     schema={"properties": {"guidance": {"type": "string"}}},
     hint=lambda rule, max_points: f"điểm chấm trực tiếp, từ 0 đến {format_number(max_points)}",
-    cell=lambda rule, max_points: Cell(low=Decimal(0), high=max_points),
+    cell=lambda rule, max_points: AnswerCell(low=Decimal(0), high=max_points),
     strategies="cchc_criteria.testing.kinds:manual_answers",
 )

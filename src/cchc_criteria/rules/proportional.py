@@ -14,7 +14,7 @@ from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
 from cchc_criteria.rules.bands import scale_cell, scale_hint
-from cchc_criteria.rules.kinds import Proposal, RuleKind
+from cchc_criteria.rules.kinds import Improvement, RuleKind
 from cchc_criteria.text import Lang
 
 __all__ = ["KIND", "ProportionalRule"]
@@ -65,9 +65,9 @@ class ProportionalRule:
 
 def _to_the_top(
     rule: ProportionalRule, answer: object, points: Decimal, max_points: Decimal
-) -> Proposal | None:
+) -> Improvement | None:
     top = Fraction(100) if rule.scale is Scale.PERCENT else Fraction(1)
-    return Proposal("raise", decimal_of(top), top, rule.scale, continuous=True)
+    return Improvement("raise", decimal_of(top), top, rule.scale, continuous=True)
 
 
 def _read(keys: Mapping[str, Any]) -> ProportionalRule:
