@@ -65,14 +65,14 @@ class AtLeastRule:
         return f"{self.minimum} or more: {self.points} points"
 
 
-def _read(keys):
+def _read(keys, kinds):
     missing = {"minimum", "points"} - set(keys)
     if missing:
         raise ValueError(f"an at_least rule needs {', '.join(sorted(missing))}")
     return AtLeastRule(keys["minimum"], keys["points"])
 
 
-def _write(rule):
+def _write(rule, kinds):
     return {"minimum": str(rule.minimum), "points": str(rule.points)}
 
 
@@ -83,7 +83,7 @@ def answers(rule, max_points):
     return valid, invalid
 
 
-def _raise(rule, answer, points, max_points):
+def _raise(rule, answer, points, max_points, kinds):
     target = Fraction(rule.minimum)
     return cc.Improvement("raise", rule.minimum, target, cc.Scale.NUMBER)
 

@@ -597,6 +597,7 @@ def test_22_ctrl_c_exits_130(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_module, "score", interrupted)
+    monkeypatch.setattr(cli_module, "score_many", interrupted)
     assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
     assert "cchc: interrupted" in capsys.readouterr().err
 

@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
-from cchc_criteria.api import score
+from cchc_criteria.api import score, score_many
 from cchc_criteria.errors import (
     ArgumentError,
     CchcError,
@@ -83,13 +83,21 @@ from cchc_criteria.registry import (
 )
 from cchc_criteria.rules import (
     BandRule,
+    BestOfRule,
+    Branch,
     ChoiceRule,
+    ConditionalRule,
     DeductionRule,
+    LatenessRule,
     ManualRule,
     Option,
+    Part,
+    PartsRule,
     PerItemRule,
     ProportionalRule,
+    RelativeRule,
     YesNoRule,
+    days_late,
 )
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard
@@ -113,10 +121,13 @@ __all__ = [
     "Assessment",
     "Band",
     "BandRule",
+    "BestOfRule",
+    "Branch",
     "Category",
     "CchcError",
     "ChoiceRule",
     "ChosenBand",
+    "ConditionalRule",
     "Criterion",
     "CriterionSet",
     "DeductionRule",
@@ -130,6 +141,7 @@ __all__ = [
     "Improvement",
     "InputError",
     "Lang",
+    "LatenessRule",
     "Linear",
     "Lower",
     "ManualRule",
@@ -138,6 +150,8 @@ __all__ = [
     "NumberFormatError",
     "Option",
     "Outcome",
+    "Part",
+    "PartsRule",
     "PerItemRule",
     "PluginError",
     "PluginFailure",
@@ -145,6 +159,7 @@ __all__ = [
     "ProportionalRule",
     "RegisteredSet",
     "Registry",
+    "RelativeRule",
     "Role",
     "RoundingPolicy",
     "Rule",
@@ -164,6 +179,7 @@ __all__ = [
     "at_least",
     "at_most",
     "below",
+    "days_late",
     "dump_assessment",
     "dump_set",
     "dumps_assessment",
@@ -180,6 +196,7 @@ __all__ = [
     "rule_kinds",
     "save_set",
     "score",
+    "score_many",
     "to_decimal",
     "write_atomic",
 ]

@@ -8,7 +8,7 @@ is at fault.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from cchc_criteria import scoring
 from cchc_criteria.analysis.lint import lint
@@ -16,7 +16,7 @@ from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import Assessment, CriterionSet
 from cchc_criteria.scoring import Scorecard
 
-__all__ = ["score"]
+__all__ = ["score", "score_many"]
 
 
 def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object]) -> Scorecard:
@@ -34,3 +34,19 @@ def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object
             "use cc.get_set(id) or cc.load_set(path)"
         )
     return scoring.score(criterion_set, answers, set_findings=lint(criterion_set))
+
+
+def score_many(
+    criterion_set: CriterionSet, assessments: Iterable[Assessment | Mapping[str, object]]
+) -> list[Scorecard]:
+    """Score a cohort: one scorecard per unit, in the order given.
+
+    A rule relative to the best unit compares each unit with the best of the cohort — every
+    unit given, or, where the set says ``cohort = "group"``, the units of the same group. Each
+    scorecard carries the set's lint findings as :func:`score` does.
+    """
+    if not isinstance(criterion_set, CriterionSet):
+        raise ArgumentError(
+            f"score_many() takes a CriterionSet first, got {type(criterion_set).__name__}"
+        )
+    return scoring.score_many(criterion_set, assessments, set_findings=lint(criterion_set))

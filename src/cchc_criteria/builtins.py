@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cchc_criteria.hookspecs import hookimpl
-from cchc_criteria.rules import bands, choices, counts, manual, proportional
+from cchc_criteria.rules import (
+    bands,
+    choices,
+    composite,
+    counts,
+    lateness,
+    manual,
+    proportional,
+    relative,
+)
 from cchc_criteria.rules.kinds import RuleKind
 
 __all__ = ["KINDS", "register_rule_kinds"]
@@ -23,6 +32,11 @@ KINDS: tuple[RuleKind, ...] = (
     counts.PER_ITEM,
     counts.DEDUCTION,
     manual.KIND,
+    relative.KIND,
+    composite.PARTS,
+    composite.BEST_OF,
+    composite.CONDITIONAL,
+    lateness.KIND,
 )
 
 

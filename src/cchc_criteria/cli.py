@@ -20,12 +20,12 @@ from cchc_criteria import __version__
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import advise
 from cchc_criteria.analysis.compare import compare_declared, compare_years
-from cchc_criteria.api import score
+from cchc_criteria.api import score, score_many
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
-from cchc_criteria.model import CriterionSet, Finding, Severity
+from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity
 from cchc_criteria.registry import (
     STRICT_ENV,
     get_set,
@@ -159,13 +159,19 @@ def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Sco
     written for ``criterion_set`` when it names a set."""
     if isinstance(criterion_set, str):
         criterion_set = _criterion_set(criterion_set)
-    answers = load_assessment(assessment)
+    return score(criterion_set, _load_answers(criterion_set, assessment))
+
+
+def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessment:
+    """Read ``assessment`` for ``criterion_set``: a file written for another set is refused,
+    and answers given as tables are checked against their rules."""
+    answers = load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
         raise _Fail(
             f"{assessment}: the file is an assessment for {answers.set_id!r}, "
             f"not {criterion_set.id!r}"
         )
-    return score(criterion_set, answers)
+    return answers
 
 
 def _colour(text: str, no_color: bool) -> str:
@@ -439,12 +445,16 @@ def rank_command(
         label = "Chấm điểm" if lang == "vi" else "Scoring"
         if len(files) >= 10 and sys.stderr.isatty():
             with click.progressbar(files, label=label, file=sys.stderr) as bar:
-                cards = [_rank_entry(criterion_set, path) for path in bar]
+                units = [_load_answers(criterion_set, path) for path in bar]
         else:
-            cards = [_rank_entry(criterion_set, path) for path in files]
+            units = [_load_answers(criterion_set, path) for path in files]
+        # One cohort: a rule relative to the best unit compares every unit ranked here.
+        cards = score_many(criterion_set, units)
     except CchcError as error:
         raise _Fail(str(error)) from None
-    ranking = rank(cards)
+    ranking = rank(
+        [(card, card.assessment.group, path.name) for card, path in zip(cards, files, strict=True)]
+    )
     if fmt == "xlsx":
         _write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
     elif fmt == "html":
@@ -455,11 +465,6 @@ def rank_command(
         _write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:
         _write(render_ranking_text(ranking, lang=lang), output)
-
-
-def _rank_entry(criterion_set: CriterionSet, path: Path) -> tuple[Scorecard, str, str]:
-    card = _load_card(criterion_set, path)
-    return card, card.assessment.group, path.name
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")

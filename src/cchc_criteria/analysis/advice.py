@@ -121,14 +121,14 @@ def _step(
     kind = kinds.of_rule(rule)
     if kind is None:
         return None
-    if kind.shape is not None:
+    if kind.shape is not None and kind.improve is None:
         if isinstance(answer, ChosenBand):
             return None
         return _band_step(criterion, rule, kind.shape(rule, criterion.max_points), node, answer)
     if kind.improve is None:
         return None
     try:
-        proposal = kind.improve(rule, answer, node.points, criterion.max_points)
+        proposal = kind.improve(rule, answer, node.points, criterion.max_points, kinds)
     except CchcError:
         return None
     if proposal is None:

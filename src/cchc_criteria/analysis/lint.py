@@ -146,6 +146,11 @@ def _rule(criterion: Criterion, rule: Rule, kinds: RuleKinds) -> Iterator[Findin
     """The kind's own checks; its shape's (gaps, overlaps, awards out of range, …) where it
     has one; else the range its rule declares (a plugin's kind included)."""
     kind = kinds.of_rule(rule)
+    if kind is not None and kind.parts is not None:
+        # A rule made of others: each is checked as a criterion's rule within its own max.
+        for _, part, maximum in kind.parts(rule, criterion.max_points):
+            inner = attrs.evolve(criterion, max_points=maximum, rule=part)
+            yield from _rule(inner, part, kinds)
     if kind is not None and kind.lint is not None:
         yield from kind.lint(criterion, rule)
     if kind is not None and kind.shape is not None:

@@ -143,7 +143,7 @@ converter.register_structure_hook(RoundingPolicy, _structure_rounding)
 
 def structure_rule(name: object, params: dict[str, Any], kinds: RuleKinds) -> Rule:
     """Build the rule of the kind named ``name`` from its keys."""
-    return kinds.get(name).read(params)
+    return kinds.get(name).read(params, kinds)
 
 
 def unstructure_rule(rule: Rule, kinds: RuleKinds) -> dict[str, Any]:
@@ -154,4 +154,4 @@ def unstructure_rule(rule: Rule, kinds: RuleKinds) -> dict[str, Any]:
             f"{type(rule).__name__} belongs to no registered rule kind: it cannot be written "
             "to a file (a plugin registers its kinds with register_rule_kinds)"
         )
-    return {"rule": kind.name, **kind.write(rule)}
+    return {"rule": kind.name, **kind.write(rule, kinds)}

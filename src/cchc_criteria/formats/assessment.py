@@ -26,7 +26,8 @@ Codes are keys and must be quoted ("7.1.2"), otherwise TOML reads the dots as ne
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -38,8 +39,10 @@ from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import ArgumentError, CchcError, InputError, InvalidValueError, Problem
 from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
-from cchc_criteria.model import NA, Assessment, ChosenBand
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import fold, nfc
 
 __all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_assessment"]
@@ -49,9 +52,18 @@ _TABLES = ("answers", "self_assessed", "appraised", "evidence", "explanations")
 _TOP_KEYS = frozenset({"set", "unit", "period", "group", *_TABLES})
 
 
-def load_assessment(path: str | Path) -> Assessment:
+def load_assessment(
+    path: str | Path,
+    *,
+    criterion_set: CriterionSet | None = None,
+    kinds: RuleKinds | None = None,
+) -> Assessment:
     """Read an assessment file (``.toml``, ``.json``, or a filled-in ``.xlsx`` template);
-    :class:`~cchc_criteria.InputError` lists everything that is wrong in it."""
+    :class:`~cchc_criteria.InputError` lists everything that is wrong in it.
+
+    With ``criterion_set``, an answer given as a table of figures is checked against its
+    rule: a figure missing or one the rule does not take is a problem with its line.
+    """
     name = str(path)
     if name.lower().endswith(".xlsx"):
         try:
@@ -63,11 +75,19 @@ def load_assessment(path: str | Path) -> Assessment:
         return read_workbook(path)
     text = read_text(path)
     fmt = format_of(name)
-    return read_assessment(text, source=name, format=fmt)
+    return read_assessment(text, source=name, format=fmt, criterion_set=criterion_set, kinds=kinds)
 
 
-def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") -> Assessment:
-    """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it."""
+def read_assessment(
+    text: str,
+    *,
+    source: str = "<text>",
+    format: str = "toml",
+    criterion_set: CriterionSet | None = None,
+    kinds: RuleKinds | None = None,
+) -> Assessment:
+    """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it
+    (``criterion_set``: as in :func:`load_assessment`)."""
     text = nfc(text)
     document = parse_document(text, source, format, "an assessment")
     lines = text.splitlines()
@@ -94,6 +114,8 @@ def read_assessment(text: str, *, source: str = "<text>", format: str = "toml") 
             answers[code] = _answer(value)
         except ValueError as error:
             problem(f"[answers]: {error}", code, code, "answers")
+    if criterion_set is not None:
+        _check_tables(answers, criterion_set, kinds or rule_kinds(), problem)
     declared: dict[str, dict[str, object]] = {"self_assessed": {}, "appraised": {}}
     for table in declared:
         for code, value in tables[table].items():
@@ -156,26 +178,64 @@ def _line(
 
 def _answer(value: object) -> object:
     if isinstance(value, Mapping):
-        if set(value) != {"band"}:
+        if set(value) == {"band"}:
+            ref = value["band"]
+            if isinstance(ref, bool) or not isinstance(ref, int | str):
+                raise InvalidValueError("band must be a 1-based position or a band's label")
+            return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
+        if "band" in value:
             raise InvalidValueError(
                 'an inline table answer names a band: { band = 2 } or { band = "label" }'
             )
-        ref = value["band"]
-        if isinstance(ref, bool) or not isinstance(ref, int | str):
-            raise InvalidValueError("band must be a 1-based position or a band's label")
-        return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
+        # Several figures for one row: { rate = "45/50", items = 3 }.
+        return {nfc(str(k)): _answer(v) for k, v in value.items()}
     if isinstance(value, str):
         if fold(value) in _NA_WORDS:
             return NA
         return value
     if isinstance(value, float):
         return to_decimal(value)
-    if isinstance(value, bool | int):
+    if isinstance(value, bool | int | date):
         return value
     raise InvalidValueError(
-        'expected a number, a text ("93%", "3/41", "Có"), true/false, "NA" '
-        f"or {{ band = … }}, got {type(value).__name__}"
+        'expected a number, a text ("93%", "3/41", "Có"), true/false, a date, "NA", '
+        f"{{ band = … }} or a table of figures, got {type(value).__name__}"
     )
+
+
+def _check_tables(
+    answers: Mapping[str, object],
+    criterion_set: CriterionSet,
+    kinds: RuleKinds,
+    problem: Callable[..., None],
+) -> None:
+    """Refuse a table answer that misses a figure its rule needs or gives one it does not."""
+    for code, answer in answers.items():
+        criterion = criterion_set.find(code)
+        if not isinstance(answer, Mapping) or criterion is None or criterion.rule is None:
+            continue
+        kind = kinds.of_rule(criterion.rule)
+        if kind is None or kind.answer_keys is None:
+            problem(
+                f"[answers]: {code} is not answered with a table; give one figure",
+                code,
+                code,
+                "answers",
+            )
+            continue
+        allowed, required = kind.answer_keys(criterion.rule)
+        expected = ", ".join(sorted(allowed))
+        for name in sorted(set(answer) - allowed):
+            problem(
+                f"[answers]: {name!r} is not a figure of this row; it takes {expected}",
+                code,
+                code,
+                "answers",
+            )
+        for name in sorted(required - set(answer)):
+            problem(
+                f"[answers]: {name!r} is missing; this row takes {expected}", code, code, "answers"
+            )
 
 
 # --------------------------------------------------------------------------- writing
@@ -217,6 +277,10 @@ def _dump_answer(value: object) -> object:
         return value
     if isinstance(value, float):
         return plain_number(to_decimal(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _dump_answer(v) for k, v in value.items()}
     raise ArgumentError(f"{type(value).__name__} answers cannot be written to a file")
 
 

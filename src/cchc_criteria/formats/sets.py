@@ -64,6 +64,7 @@ class _Header:
     grades: list[Grade] = attrs.Factory(list)
     rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    cohort: str = "all"
     acknowledge: list[Acknowledgement] = attrs.Factory(list)
 
 
@@ -136,6 +137,11 @@ class _Reader:
         self.row_lines = self._locate_rows(rows)
         nodes = [self._row(i, row) for i, row in enumerate(rows)]
         roots = self._tree([n for n in nodes if n is not None], len(nodes) == len(rows))
+        if header is not None and header.cohort not in ("all", "group"):
+            self.problem(
+                f'cohort must be "all" or "group", got {header.cohort!r}',
+                self._key_line("cohort", None),
+            )
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
@@ -161,6 +167,7 @@ class _Reader:
             grades=header.grades,
             rounding=header.rounding,
             na_policy=header.na_policy,
+            cohort=header.cohort,
             acknowledged=header.acknowledge,
         )
 
@@ -398,6 +405,8 @@ def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> 
         result["valid_until"] = cs.valid_until.isoformat()
     if cs.na_policy is not NAPolicy.EXCLUDE:
         result["na_policy"] = cs.na_policy.value
+    if cs.cohort != "all":
+        result["cohort"] = cs.cohort
     if cs.rounding != RoundingPolicy():
         rounding: dict[str, Any] = {"mode": cs.rounding.mode}
         if cs.rounding.places is not None:

@@ -109,6 +109,8 @@ class CriterionSet:
         grades: grade bands over the index in percent.
         rounding: the set's rounding policy.
         na_policy: what "not applicable" does unless a criterion says otherwise.
+        cohort: who a rule relative to the best unit compares with: ``"all"`` the units
+            scored together, ``"group"`` those of the same group.
         acknowledged: lint findings accepted in the set's own data, with reasons.
     """
 
@@ -126,6 +128,7 @@ class CriterionSet:
     grades: tuple[Grade, ...] = attrs.field(default=(), converter=_grades)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    cohort: str = attrs.field(default="all", validator=attrs.validators.in_(("all", "group")))
     acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
 
     @property

@@ -332,6 +332,78 @@ _KINDS = (
             )
         },
     ),
+    _kind(
+        "needs-cohort",
+        _W,
+        _S,
+        {
+            "": (
+                "điểm tính so với đơn vị tốt nhất: cần chấm cùng các đơn vị khác (cchc rank, "
+                "cc.score_many) hoặc nêu giá trị tốt nhất ({{ value = …, best = … }}); chưa chấm",
+                "points are relative to the best unit: score the cohort together (cchc rank, "
+                "cc.score_many) or state the best figure ({{ value = …, best = … }}); unscored",
+            )
+        },
+    ),
+    _kind(
+        "zero-reference",
+        _W,
+        _S,
+        {
+            "": (
+                "{why}: theo bộ tiêu chí được {points} điểm",
+                "{why}: the set awards {points} points",
+            )
+        },
+    ),
+    _kind(
+        "missing-part",
+        _E,
+        _S,
+        {
+            "": (
+                "thiếu {part!r}; dòng này cần {parts}; " + _UNSCORED[0],
+                "{part!r} is missing; this row takes {parts}; " + _UNSCORED[1],
+            ),
+            "table": (
+                "cần một bảng {parts}, nhận được {answer!r}",
+                "expected a table {parts}, got {answer!r}",
+            ),
+        },
+    ),
+    _kind(
+        "unknown-part",
+        _E,
+        _S,
+        {
+            "": (
+                "{part!r} không thuộc dòng này; các phần là {parts}; " + _UNSCORED[0],
+                "{part!r} is not part of this row; the parts are {parts}; " + _UNSCORED[1],
+            )
+        },
+    ),
+    _kind(
+        "no-branch",
+        _E,
+        _S,
+        {
+            "": (
+                "không có cách tính nào cho {condition} = {given!r}; các trường hợp: {branches}",
+                "no rule for {condition} = {given!r}; the cases are: {branches}",
+            )
+        },
+    ),
+    _kind(
+        "late-not-accepted",
+        _W,
+        _S,
+        {
+            "": (
+                "gửi ngày {sent} sau ngày {limit}: không được tính, {points} điểm",
+                "sent on {sent}, after {limit}: not accepted, {points} points",
+            )
+        },
+    ),
     # ------------------------------------------------------------------ scoring: the rule
     _kind(
         "no-band",
@@ -593,6 +665,12 @@ _KINDS = (
             "": (
                 "từ {start}{unit} số liệu cao hơn lại được ít điểm hơn (khoảng {band})",
                 "from {start}{unit} a higher figure scores fewer points (band {band})",
+            ),
+            "rises": (
+                "trễ {at} ngày được {after} điểm, nhiều hơn {before} điểm khi trễ {earlier} ngày: "
+                "gửi trễ hơn không được nhiều điểm hơn",
+                "{at} days late scores {after}, more than {before} at {earlier} days: sending "
+                "later must never earn more",
             ),
             "drop": (
                 "tại {at}{unit} điểm giảm từ {before} xuống {after}: số liệu cao hơn lại được "

@@ -7,18 +7,29 @@ it can award as written (:meth:`points_range`) and says itself in words (:meth:`
 from cchc_criteria.rules._answers import read_quantity
 from cchc_criteria.rules.bands import BandRule
 from cchc_criteria.rules.choices import ChoiceRule, Option, YesNoRule
+from cchc_criteria.rules.composite import BestOfRule, Branch, ConditionalRule, Part, PartsRule
 from cchc_criteria.rules.counts import DeductionRule, PerItemRule
+from cchc_criteria.rules.lateness import LatenessRule, days_late
 from cchc_criteria.rules.manual import ManualRule
 from cchc_criteria.rules.proportional import ProportionalRule
+from cchc_criteria.rules.relative import RelativeRule
 
 __all__ = [
     "BandRule",
+    "BestOfRule",
+    "Branch",
     "ChoiceRule",
+    "ConditionalRule",
     "DeductionRule",
+    "LatenessRule",
     "ManualRule",
     "Option",
+    "Part",
+    "PartsRule",
     "PerItemRule",
     "ProportionalRule",
+    "RelativeRule",
     "YesNoRule",
+    "days_late",
     "read_quantity",
 ]

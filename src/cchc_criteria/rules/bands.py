@@ -424,8 +424,8 @@ KIND = RuleKind(
     name="bands",
     rule_class=BandRule,
     keys={"scale", "bands"},
-    read=_read,
-    write=_write,
+    read=lambda keys, kinds: _read(keys),
+    write=lambda rule, kinds: _write(rule),
     schema={
         "properties": {
             "scale": SCALE_SCHEMA,

@@ -256,8 +256,8 @@ YES_NO = RuleKind(
     name="yes_no",
     rule_class=YesNoRule,
     keys={"yes", "no"},
-    read=_read_yes_no,
-    write=lambda rule: {"yes": write_option(rule.yes), "no": write_option(rule.no)},
+    read=lambda keys, kinds: _read_yes_no(keys),
+    write=lambda rule, kinds: {"yes": write_option(rule.yes), "no": write_option(rule.no)},
     schema={"properties": {"yes": _OPTION, "no": _OPTION}},
     hint=lambda rule, max_points: (
         f'true / false, "Có" / "Không", "{rule.yes.label}" / "{rule.no.label}"'
@@ -265,7 +265,7 @@ YES_NO = RuleKind(
     cell=lambda rule, max_points: AnswerCell(choices=("Có", "Không", "Không áp dụng")),
     strategies="cchc_criteria.testing.kinds:yes_no_answers",
     lint=lambda criterion, rule: _option_lint(criterion, (rule.yes, rule.no)),
-    improve=lambda rule, answer, points, max_points: _better_option(
+    improve=lambda rule, answer, points, max_points, kinds: _better_option(
         (rule.yes, rule.no), answer, points, max_points
     ),
 )
@@ -275,8 +275,8 @@ CHOICE = RuleKind(
     name="choice",
     rule_class=ChoiceRule,
     keys={"options"},
-    read=_read_choice,
-    write=lambda rule: {"options": [write_option(o) for o in rule.options]},
+    read=lambda keys, kinds: _read_choice(keys),
+    write=lambda rule, kinds: {"options": [write_option(o) for o in rule.options]},
     schema={
         "properties": {"options": {"type": "array", "minItems": 1, "items": _OPTION}},
         "required": ["options"],
@@ -287,7 +287,7 @@ CHOICE = RuleKind(
     ),
     strategies="cchc_criteria.testing.kinds:choice_answers",
     lint=lambda criterion, rule: _option_lint(criterion, rule.options),
-    improve=lambda rule, answer, points, max_points: _better_option(
+    improve=lambda rule, answer, points, max_points, kinds: _better_option(
         rule.options, answer, points, max_points
     ),
 )

@@ -18,7 +18,7 @@ from cchc_criteria.model import Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
 from cchc_criteria.rules._answers import points_word, read_figure, read_quantity, scored
 from cchc_criteria.rules.keys import plain_number, read_decimal
-from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang
 
 __all__ = ["DEDUCTION", "PER_ITEM", "DeductionRule", "PerItemRule"]
@@ -145,7 +145,7 @@ def _deduction_lint(criterion: Criterion, rule: DeductionRule) -> Iterator[Findi
 
 
 def _one_more(
-    rule: PerItemRule, answer: object, points: Decimal, max_points: Decimal
+    rule: PerItemRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
 ) -> Improvement | None:
     if rule.points_per_item <= 0:
         return None
@@ -154,7 +154,7 @@ def _one_more(
 
 
 def _one_fewer(
-    rule: DeductionRule, answer: object, points: Decimal, max_points: Decimal
+    rule: DeductionRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
 ) -> Improvement | None:
     count = read_quantity(answer, Scale.COUNT)
     if count <= 0:
@@ -196,8 +196,8 @@ PER_ITEM = RuleKind(
     name="per_item",
     rule_class=PerItemRule,
     keys={"points_per_item", "cap"},
-    read=_read_per_item,
-    write=_write_per_item,
+    read=lambda keys, kinds: _read_per_item(keys),
+    write=lambda rule, kinds: _write_per_item(rule),
     schema={
         "properties": {"points_per_item": _NUMBER, "cap": _NUMBER},
         "required": ["points_per_item"],
@@ -214,8 +214,8 @@ DEDUCTION = RuleKind(
     name="deduction",
     rule_class=DeductionRule,
     keys={"points_per_event", "floor"},
-    read=_read_deduction,
-    write=lambda rule: {
+    read=lambda keys, kinds: _read_deduction(keys),
+    write=lambda rule, kinds: {
         "points_per_event": plain_number(rule.points_per_event),
         "floor": plain_number(rule.floor),
     },

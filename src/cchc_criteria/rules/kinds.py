@@ -83,9 +83,18 @@ class RuleKind:
         name: the name in set files (``rule = "bands"``); lowercase, unique.
         rule_class: the rule's class (instances of subclasses belong to the kind too).
         keys: the keys of a criterion's row that belong to the rule.
-        read: builds the rule from those keys (raise InvalidValueError, ValueError or a
-            CchcError with a message that says what was expected).
+        read: builds the rule from those keys and every known kind (a kind whose rule holds
+            other rules reads them with these); raise InvalidValueError, ValueError or a
+            CchcError with a message that says what was expected.
         write: the rule's keys, as ``read`` takes them back (``rule`` itself is added).
+        parts: the rules a rule holds (name, rule, max points), for a kind made of others:
+            lint checks each as it checks a criterion's rule.
+        answer_keys: the (allowed, required) names of the figures of a rule answered with a
+            table (the parts of a row, …); an assessment file that misses a required one or
+            gives another is refused with its line.
+        cohort: the rule bound to the figures of every unit scored together (a rule relative
+            to the best unit); ``cc.score_many`` calls it.
+        bind: the rule bound to one unit (its group, …) before it is scored.
         schema: the JSON Schema of each key.
         hint: what a unit declares for a criterion of this kind, in Vietnamese (the TOML
             template's comment), given the rule and the criterion's max.
@@ -97,14 +106,15 @@ class RuleKind:
         lint: checks of the kind's own (options above the max, label collisions, …). A kind
             with neither a shape nor checks of its own is checked by the points range its rule
             declares (``Rule.points_range``).
-        improve: the change of answer that earns the most within reach, for advice.
+        improve: the change of answer that earns the most within reach, for advice: given the
+            rule, the answer, its points, the max and every known kind.
     """
 
     name: str
     rule_class: type
     keys: frozenset[str] = attrs.field(converter=_names)
-    read: Callable[[Mapping[str, Any]], Rule]
-    write: Callable[[Any], dict[str, Any]]
+    read: Callable[[Mapping[str, Any], RuleKinds], Rule]
+    write: Callable[[Any, RuleKinds], dict[str, Any]]
     schema: Mapping[str, Any] = attrs.field(factory=dict)
     hint: Callable[[Any, Decimal], str] = attrs.field(default=lambda rule, max_points: _HINT)
     cell: Callable[[Any, Decimal], AnswerCell] = attrs.field(
@@ -113,7 +123,11 @@ class RuleKind:
     strategies: str | None = None
     shape: Callable[[Any, Decimal], Shape] | None = None
     lint: Callable[[Criterion, Any], Iterable[Finding]] | None = None
-    improve: Callable[[Any, object, Decimal, Decimal], Improvement | None] | None = None
+    improve: Callable[[Any, object, Decimal, Decimal, RuleKinds], Improvement | None] | None = None
+    parts: Callable[[Any, Decimal], Sequence[tuple[str, Rule, Decimal]]] | None = None
+    answer_keys: Callable[[Any], tuple[frozenset[str], frozenset[str]]] | None = None
+    cohort: Callable[[Any, Sequence[object]], Rule] | None = None
+    bind: Callable[[Any, Any], Rule] | None = None
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
         """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the

@@ -14,7 +14,7 @@ from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
 from cchc_criteria.rules.bands import scale_cell, scale_hint
-from cchc_criteria.rules.kinds import Improvement, RuleKind
+from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang
 
 __all__ = ["KIND", "ProportionalRule"]
@@ -64,7 +64,7 @@ class ProportionalRule:
 
 
 def _to_the_top(
-    rule: ProportionalRule, answer: object, points: Decimal, max_points: Decimal
+    rule: ProportionalRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
 ) -> Improvement | None:
     top = Fraction(100) if rule.scale is Scale.PERCENT else Fraction(1)
     return Improvement("raise", decimal_of(top), top, rule.scale, continuous=True)
@@ -84,8 +84,8 @@ KIND = RuleKind(
     name="proportional",
     rule_class=ProportionalRule,
     keys={"scale"},
-    read=_read,
-    write=lambda rule: {"scale": rule.scale.value},
+    read=lambda keys, kinds: _read(keys),
+    write=lambda rule, kinds: {"scale": rule.scale.value},
     schema={"properties": {"scale": {"type": "string", "enum": ["percent", "ratio"]}}},
     hint=lambda rule, max_points: scale_hint(rule.scale),
     cell=lambda rule, max_points: scale_cell(rule.scale),

@@ -5,6 +5,7 @@ This package does no lint: :func:`cchc_criteria.score` adds the set's lint findi
 """
 
 from cchc_criteria.scoring.card import NodeScore, Scorecard
+from cchc_criteria.scoring.cohort import score_many
 from cchc_criteria.scoring.scorer import score
 
-__all__ = ["NodeScore", "Scorecard", "score"]
+__all__ = ["NodeScore", "Scorecard", "score", "score_many"]

@@ -30,10 +30,12 @@ from cchc_criteria.numbers import (
     round_points,
     to_decimal,
 )
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
 from cchc_criteria.text import Lang, Text
 
-__all__ = ["score"]
+__all__ = ["as_assessment", "score"]
 
 _ZERO = Decimal(0)
 _NOT_ANSWERED = Text("chưa kê khai", "not answered")
@@ -44,6 +46,7 @@ def score(
     answers: Assessment | Mapping[str, object],
     *,
     set_findings: Iterable[Finding] = (),
+    kinds: RuleKinds | None = None,
 ) -> Scorecard:
     """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
 
@@ -61,24 +64,32 @@ def score(
             f"score() takes a CriterionSet first, got {type(criterion_set).__name__}; "
             "use cc.get_set(id) or cc.load_set(path)"
         )
-    if isinstance(answers, Assessment):
-        assessment = answers
-    elif isinstance(answers, Mapping):
-        assessment = Assessment(answers=answers)
-    else:
-        raise ArgumentError(
-            "score() takes an Assessment or a mapping of criterion codes to answers, got "
-            f"{type(answers).__name__} {answers!r:.60}"
-        )
+    assessment = as_assessment(answers)
     # Sums of accepted numbers are exact in this context; divisions round once (decimal_of).
     with localcontext(SUM_CONTEXT):
-        return _Scorer(criterion_set, assessment).run(tuple(set_findings))
+        scorer = _Scorer(criterion_set, assessment, kinds or rule_kinds())
+        return scorer.run(tuple(set_findings))
+
+
+def as_assessment(answers: Assessment | Mapping[str, object]) -> Assessment:
+    """``answers`` as an Assessment (a mapping of codes to answers is one's answers)."""
+    if isinstance(answers, Assessment):
+        return answers
+    if isinstance(answers, Mapping):
+        return Assessment(answers=answers)
+    raise ArgumentError(
+        "scoring takes an Assessment or a mapping of criterion codes to answers, got "
+        f"{type(answers).__name__} {answers!r:.60}"
+    )
 
 
 class _Scorer:
     """One scoring run; collects findings while it walks the tree."""
 
-    def __init__(self, criterion_set: CriterionSet, assessment: Assessment) -> None:
+    def __init__(
+        self, criterion_set: CriterionSet, assessment: Assessment, kinds: RuleKinds
+    ) -> None:
+        self.kinds = kinds
         self.set = criterion_set
         self.assessment = assessment
         self.findings: list[Finding] = []
@@ -199,10 +210,14 @@ class _Scorer:
             return attrs.evolve(unscored, explanation=_NOT_ANSWERED)
         if answer is NA:
             return self._not_applicable(criterion, unscored)
-        outcome = criterion.rule.score(answer, maximum)
+        rule = criterion.rule
+        kind = self.kinds.of_rule(rule)
+        if kind is not None and kind.bind is not None:
+            rule = kind.bind(rule, self.assessment)  # a rule chosen by the unit's group, …
+        outcome = rule.score(answer, maximum)
         for f in outcome.findings:
             self.findings.append(attrs.evolve(f, criterion=code))
-        if getattr(criterion.rule, "scale", None) is Scale.PERCENT:
+        if getattr(rule, "scale", None) is Scale.PERCENT:
             self._fraction_for_percent(code, answer, outcome.value)
         points = outcome.points
         held = points

@@ -8,31 +8,43 @@ it is asked for answers.
 from __future__ import annotations
 
 import functools
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from hypothesis import strategies as st
 
-from cchc_criteria.model import ChosenBand, Formula, Linear, Scale
+from cchc_criteria.model import ChosenBand, Formula, Linear, Rule, Scale
 from cchc_criteria.rules import (
     BandRule,
+    BestOfRule,
     ChoiceRule,
+    ConditionalRule,
     DeductionRule,
+    LatenessRule,
     ManualRule,
+    Part,
+    PartsRule,
     PerItemRule,
     ProportionalRule,
+    RelativeRule,
     YesNoRule,
 )
 from cchc_criteria.text import fold
 
 __all__ = [
     "band_answers",
+    "best_of_answers",
     "choice_answers",
+    "conditional_answers",
     "count_answers",
     "in_scale",
+    "lateness_answers",
     "manual_answers",
+    "parts_answers",
     "proportional_answers",
+    "relative_answers",
     "yes_no_answers",
 ]
 
@@ -119,3 +131,58 @@ def manual_answers(rule: ManualRule, max_points: Decimal) -> Strategies:
     """Scores from 0 to the max; scores outside it, and text."""
     valid = st.decimals(min_value=0, max_value=max_points, places=2)
     return valid, st.sampled_from([max_points + 1, Decimal(-1), "abc"])
+
+
+def relative_answers(rule: RelativeRule, max_points: Decimal) -> Strategies:
+    """Figures on the rule's scale (alone, or with a stated best); what it refuses."""
+    figure = in_scale(rule.scale) if rule.scale is not Scale.NUMBER else st.integers(0, 1000)
+    stated = st.fixed_dictionaries({"value": figure, "best": figure})
+    return figure | stated, _outside(rule.scale)
+
+
+def _table(parts: tuple[Part, ...], every: bool) -> st.SearchStrategy[dict[str, object]]:
+    """A table answer: a valid figure for every part (or, with ``every`` false, some)."""
+    fields = {p.name: _valid(p.rule, p.max_points) for p in parts}
+    if every:
+        return st.fixed_dictionaries(fields)
+    return st.fixed_dictionaries({}, optional=fields).filter(bool)
+
+
+def _valid(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
+    from cchc_criteria.testing.strategies import valid_answers
+
+    return valid_answers(rule, max_points)
+
+
+def parts_answers(rule: PartsRule, max_points: Decimal) -> Strategies:
+    """A figure for every part; tables that miss a part or name another."""
+    valid = _table(rule.parts, every=True)
+    names = [p.name for p in rule.parts]
+    missing = valid.map(lambda t: {k: v for k, v in t.items() if k != names[0]})
+    extra = valid.map(lambda t: {**t, "khác": 1})
+    return valid, missing | extra | st.just("45%")
+
+
+def best_of_answers(rule: BestOfRule, max_points: Decimal) -> Strategies:
+    """Figures for some of the cases; tables that name another case."""
+    valid = _table(rule.cases, every=False)
+    return valid, valid.map(lambda t: {**t, "khác": 1}) | st.just({})
+
+
+def conditional_answers(rule: ConditionalRule, max_points: Decimal) -> Strategies:
+    """The condition and a figure for the case it names; a condition no case has."""
+    if rule.on == "group":
+        return st.one_of(*(_valid(b.rule, max_points) for b in rule.branches)), st.just("?")
+    cases = [
+        st.fixed_dictionaries({rule.on: st.just(b.when), "value": _valid(b.rule, max_points)})
+        for b in rule.branches
+    ]
+    return st.one_of(*cases), st.just({rule.on: "không rõ", "value": 1}) | st.just(3)
+
+
+def lateness_answers(rule: LatenessRule, max_points: Decimal) -> Strategies:
+    """Days around the deadline (dates and day-first text); what is not a date."""
+    days = st.integers(-10, 60).map(lambda n: rule.deadline + timedelta(days=n))
+    return days | days.map(lambda d: f"{d.day}/{d.month}/{d.year}"), st.sampled_from(
+        ["hôm qua", "32/12/2024", "", "2024"]
+    )

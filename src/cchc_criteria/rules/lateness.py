@@ -1,0 +1,302 @@
+"""Lateness from dates: "chậm đến 2 ngày: trừ 0,5; từ ngày thứ 3: trừ 0,25 mỗi ngày; sau ngày …:
+không được tính".
+
+The unit declares the date it sent the report; the rule counts the days late after the
+deadline — calendar days, or working days (Monday to Friday, less the set's holidays, plus its
+compensatory working days) — and scores them by bands over the count of days, as a band rule
+over a count does. A report sent after the last accepted date scores ``rejected`` points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
+
+from cchc_criteria.dates import format_date, parse_date
+from cchc_criteria.errors import CchcError, InvalidValueError
+from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
+from cchc_criteria.piecewise import Shape
+from cchc_criteria.rules._answers import figure_text, refusal
+from cchc_criteria.rules.bands import BandRule, read_band, write_band
+from cchc_criteria.rules.keys import plain_number, read_decimal
+from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
+from cchc_criteria.text import Lang, Text
+
+__all__ = ["KIND", "LatenessRule", "days_late"]
+
+
+def _dates(value: Iterable[date]) -> tuple[date, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    bands = tuple(value)
+    if not bands:
+        raise InvalidValueError("a lateness rule needs bands over the days late")
+    return bands
+
+
+def days_late(
+    deadline: date,
+    sent: date,
+    *,
+    working: bool = False,
+    holidays: Iterable[date] = (),
+    working_days: Iterable[date] = (),
+) -> int:
+    """The days after ``deadline`` up to ``sent``: calendar days, or working days (Monday to
+    Friday, less ``holidays``, plus compensatory ``working_days`` such as a Saturday)."""
+    if sent <= deadline:
+        return 0
+    if not working:
+        return (sent - deadline).days
+    start = deadline + timedelta(days=1)
+    weekdays = rrule(DAILY, byweekday=(MO, TU, WE, TH, FR), dtstart=start, until=sent)
+    off = set(holidays)
+    days = {d.date() for d in weekdays} - off
+    days |= {d for d in working_days if start <= d <= sent}
+    return len(days)
+
+
+@attrs.frozen
+class LatenessRule:
+    """Bands over the days a report was late, from the date it was sent.
+
+    Attributes:
+        deadline: the day it was due (thời hạn).
+        bands: bands over the days late (0 = on time), as a band rule over a count.
+        working: True to count working days, False for calendar days.
+        holidays: days off that are not counted (working days only).
+        working_days: compensatory working days that are counted (working days only).
+        not_after: the last day a report is accepted; later it scores ``rejected``.
+        rejected: the points of a report sent after ``not_after`` (0 unless published).
+    """
+
+    deadline: date
+    bands: tuple[Band, ...] = attrs.field(converter=_bands)
+    working: bool = False
+    holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates)
+    working_days: tuple[date, ...] = attrs.field(default=(), converter=_dates)
+    not_after: date | None = None
+    rejected: Decimal = attrs.field(default=Decimal(0), converter=read_decimal)
+
+    @property
+    def scale(self) -> Scale:
+        """Days late are counted: a count scale."""
+        return Scale.COUNT
+
+    def _by_days(self) -> BandRule:
+        return BandRule(self.bands, Scale.COUNT)
+
+    def late(self, sent: date) -> int:
+        """The days late of a report sent on ``sent``."""
+        return days_late(
+            self.deadline,
+            sent,
+            working=self.working,
+            holidays=self.holidays,
+            working_days=self.working_days,
+        )
+
+    def score(self, answer: object, max_points: Decimal) -> Outcome:
+        """Score the date a report was sent (a date, or text such as "23/12/2024")."""
+        sent = _sent(answer)
+        if sent is None:
+            return refusal(
+                "invalid-answer",
+                answer,
+                expected=Text(
+                    "ngày gửi báo cáo, như 23/12/2024", "the day it was sent, as 23/12/2024"
+                ),
+                alternative="",
+                error=Text(f"nhận được {answer!r}", f"got {answer!r}"),
+            )
+        if self.not_after is not None and sent > self.not_after:
+            problem = finding(
+                "late-not-accepted",
+                sent=format_date(sent),
+                limit=format_date(self.not_after),
+                points=self.rejected,
+            )
+            return Outcome(
+                self.rejected,
+                exact=self.rejected,
+                figure=figure_text(answer),
+                explanation=problem.text,
+                findings=(problem,),
+            )
+        late = self.late(sent)
+        outcome = self._by_days().score(late, max_points)
+        kind_vi, kind_en = ("ngày làm việc", "working days") if self.working else ("ngày", "days")
+        said = Text(
+            f"gửi {format_date(sent)}, hạn {format_date(self.deadline)}: trễ {late} {kind_vi}; "
+            f"{outcome.explanation.vi}",
+            f"sent {sent.isoformat()}, due {self.deadline.isoformat()}: {late} {kind_en} late; "
+            f"{outcome.explanation.en}",
+        )
+        return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
+
+    def shape(self, max_points: Decimal) -> Shape:
+        """The bands' exact shape over the days late."""
+        return self._by_days().shape(max_points)
+
+    def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """The bands' range, and the points of a report not accepted."""
+        low, high = self._by_days().points_range(max_points)
+        if self.not_after is not None:
+            low = None if low is None else min(low, self.rejected)
+            high = None if high is None else max(high, self.rejected)
+        return low, high
+
+    def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
+        """The deadline, how days are counted, the bands."""
+        bands = self._by_days().describe(max_points, lang=lang)
+        if lang == "vi":
+            days = "ngày làm việc" if self.working else "ngày"
+            text = f"hạn {format_date(self.deadline)}, tính theo {days} trễ: {bands}"
+            if self.not_after is not None:
+                text += f"; gửi sau ngày {format_date(self.not_after)}: không được tính"
+            return text
+        days = "working days" if self.working else "days"
+        text = f"due {self.deadline.isoformat()}, {days} late: {bands}"
+        if self.not_after is not None:
+            text += f"; sent after {self.not_after.isoformat()}: not accepted"
+        return text
+
+
+def _sent(answer: object) -> date | None:
+    if isinstance(answer, datetime):
+        return answer.date()
+    if isinstance(answer, date):
+        return answer
+    if isinstance(answer, str):
+        try:
+            return parse_date(answer)
+        except CchcError:
+            return None
+    return None
+
+
+def _rises(criterion: Criterion, rule: LatenessRule) -> Iterator[Finding]:
+    """Sending later must never earn more: the points over whole days late never rise."""
+    edges = [b.lower.value for b in rule.bands if b.lower] + [
+        b.upper.value for b in rule.bands if b.upper
+    ]
+    last = int(max(edges, default=Decimal(0))) + 2
+    previous: tuple[int, Decimal] | None = None
+    for days in range(last + 1):
+        points = rule._by_days().score(days, criterion.max_points).points
+        if points is None:
+            previous = None  # a gap (lint reports it as band-gap)
+            continue
+        if previous is not None and points > previous[1]:
+            yield finding(
+                "not-monotone",
+                criterion.code,
+                variant="rises",
+                value=Decimal(days),
+                at=days,
+                after=points,
+                before=previous[1],
+                earlier=previous[0],
+            )
+            return
+        previous = (days, points)
+
+
+def _on_time(
+    rule: LatenessRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
+) -> Improvement | None:
+    sent = _sent(answer)
+    if sent is None or sent <= rule.deadline:
+        return None
+    return Improvement("answer", rule.deadline, f"gửi đúng hạn ({format_date(rule.deadline)})")
+
+
+def _day(value: object, key: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    raise InvalidValueError(f'{key} must be a date such as "20/12/2024", got {value!r}')
+
+
+def _read(keys: Mapping[str, Any]) -> LatenessRule:
+    if "deadline" not in keys:
+        raise InvalidValueError("a lateness rule needs its deadline")
+    count = keys.get("days", "calendar")
+    if count not in ("calendar", "working"):
+        raise InvalidValueError(f'days must be "calendar" or "working", got {count!r}')
+    bands = keys.get("bands")
+    if not isinstance(bands, list) or not bands:
+        raise InvalidValueError("a lateness rule needs bands = [ … ] over the days late")
+    lists = {}
+    for key in ("holidays", "working_days"):
+        value = keys.get(key, [])
+        if not isinstance(value, list):
+            raise InvalidValueError(f"{key} must be a list of dates")
+        lists[key] = [_day(v, key) for v in value]
+    not_after = keys.get("not_after")
+    return LatenessRule(
+        _day(keys["deadline"], "deadline"),
+        [read_band(b) for b in bands],
+        working=count == "working",
+        holidays=lists["holidays"],
+        working_days=lists["working_days"],
+        not_after=None if not_after is None else _day(not_after, "not_after"),
+        rejected=read_decimal(keys.get("rejected", 0)),
+    )
+
+
+def _write(rule: LatenessRule) -> dict[str, Any]:
+    result: dict[str, Any] = {"deadline": rule.deadline.isoformat()}
+    if rule.working:
+        result["days"] = "working"
+    if rule.holidays:
+        result["holidays"] = [d.isoformat() for d in rule.holidays]
+    if rule.working_days:
+        result["working_days"] = [d.isoformat() for d in rule.working_days]
+    if rule.not_after is not None:
+        result["not_after"] = rule.not_after.isoformat()
+    if rule.rejected:
+        result["rejected"] = plain_number(rule.rejected)
+    result["bands"] = [write_band(b) for b in rule.bands]
+    return result
+
+
+_DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
+
+#: The kind ``rule = "lateness"``.
+KIND = RuleKind(
+    name="lateness",
+    rule_class=LatenessRule,
+    keys={"deadline", "days", "holidays", "working_days", "not_after", "rejected", "bands"},
+    read=lambda keys, kinds: _read(keys),
+    write=lambda rule, kinds: _write(rule),
+    schema={
+        "properties": {
+            "deadline": _DATE,
+            "days": {"type": "string", "enum": ["calendar", "working"]},
+            "holidays": {"type": "array", "items": _DATE},
+            "working_days": {"type": "array", "items": _DATE},
+            "not_after": _DATE,
+            "rejected": {"$ref": "#/$defs/number"},
+        },
+        "required": ["deadline", "bands"],
+    },
+    hint=lambda rule, max_points: (
+        f"ngày gửi báo cáo, như {format_date(rule.deadline)} (hạn {format_date(rule.deadline)})"
+    ),
+    cell=lambda rule, max_points: AnswerCell(),
+    strategies="cchc_criteria.testing.kinds:lateness_answers",
+    shape=lambda rule, max_points: rule.shape(max_points),
+    lint=_rises,
+    improve=_on_time,
+)

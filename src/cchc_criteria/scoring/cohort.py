@@ -1,0 +1,69 @@
+"""Scoring a cohort: every unit at once, where a rule compares each with the best of them.
+
+A rule relative to the best unit ("tỷ lệ chuẩn hóa = tỷ lệ của đơn vị / tỷ lệ cao nhất") needs
+every unit's figure before any unit can be scored. :func:`score_many` binds such rules to the
+best figure of their cohort — every unit passed in, or, where the set says
+``cohort = "group"``, the units of the same group — and scores each unit as
+:func:`~cchc_criteria.scoring.score` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from cchc_criteria.model import Assessment, Criterion, CriterionSet, Finding
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.scoring.card import Scorecard
+from cchc_criteria.scoring.scorer import as_assessment, score
+
+__all__ = ["bind_cohort", "score_many"]
+
+
+def score_many(
+    criterion_set: CriterionSet,
+    assessments: Iterable[Assessment | Mapping[str, object]],
+    *,
+    set_findings: Iterable[Finding] = (),
+    kinds: RuleKinds | None = None,
+) -> list[Scorecard]:
+    """One scorecard per unit, in the order given, each scored with its cohort."""
+    kinds = kinds or rule_kinds()
+    units = [as_assessment(a) for a in assessments]
+    findings = tuple(set_findings)
+    cohorts: dict[str, list[Assessment]] = {}
+    for unit in units:
+        cohorts.setdefault(_cohort_of(criterion_set, unit), []).append(unit)
+    bound = {key: bind_cohort(criterion_set, members, kinds) for key, members in cohorts.items()}
+    return [
+        score(bound[_cohort_of(criterion_set, unit)], unit, set_findings=findings, kinds=kinds)
+        for unit in units
+    ]
+
+
+def _cohort_of(criterion_set: CriterionSet, unit: Assessment) -> str:
+    return unit.group if criterion_set.cohort == "group" else ""
+
+
+def bind_cohort(
+    criterion_set: CriterionSet, members: Sequence[Assessment], kinds: RuleKinds
+) -> CriterionSet:
+    """``criterion_set`` with every cohort rule bound to the answers of ``members`` (the set
+    itself when it has no such rule)."""
+    changed = False
+
+    def visit(criterion: Criterion) -> Criterion:
+        nonlocal changed
+        if criterion.rule is not None:
+            kind = kinds.of_rule(criterion.rule)
+            if kind is None or kind.cohort is None:
+                return criterion
+            answers = [m.answers.get(criterion.code) for m in members]
+            changed = True
+            return attrs.evolve(criterion, rule=kind.cohort(criterion.rule, answers))
+        return attrs.evolve(criterion, children=[visit(c) for c in criterion.children])
+
+    criteria = [visit(c) for c in criterion_set.criteria]
+    return attrs.evolve(criterion_set, criteria=criteria) if changed else criterion_set
