@@ -159,7 +159,8 @@ def _step(
     step = _figure_step(
         criterion, node, answer, proposal.kind, target, proposal.exclusive, gain, proposal.scale
     )
-    return attrs.evolve(step, continuous=proposal.continuous)
+    # The proposal's answer is what the unit gives (a whole table, for a part of a row).
+    return attrs.evolve(step, continuous=proposal.continuous, answer=proposal.answer)
 
 
 def _figure_step(

@@ -72,7 +72,17 @@ def load_assessment(
             raise InputError(
                 name, "reading a workbook needs openpyxl: pip install 'cchc-criteria[xlsx]'"
             ) from None
-        return read_workbook(path)
+        workbook = read_workbook(path)
+        if criterion_set is not None:
+            problems: list[Problem] = []
+
+            def problem(message: str, key: object, code: str, table: str) -> None:
+                problems.append(Problem(message, criterion=code))
+
+            _check_tables(workbook.answers, criterion_set, kinds or rule_kinds(), problem)
+            if problems:
+                raise InputError(name, problems=problems)
+        return workbook
     text = read_text(path)
     fmt = format_of(name)
     return read_assessment(text, source=name, format=fmt, criterion_set=criterion_set, kinds=kinds)

@@ -9,6 +9,7 @@ reached and its self-assessed points. ``cchc score SET filled.xlsx`` reads it ba
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Collection, Iterator
 from datetime import datetime, time
 from pathlib import Path
@@ -218,6 +219,8 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         if figure is not None and str(figure).strip() != "":
             if isinstance(figure, str) and fold(figure) in _NA_WORDS:
                 answers[code] = NA
+            elif isinstance(figure, str) and _TABLE.fullmatch(figure.strip()):
+                answers[code] = _table(figure)
             else:
                 answers[code] = figure
         elif band is not None and str(band).strip() != "":
@@ -240,6 +243,22 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         explanations=explanations,
         source=name,
     )
+
+
+# Several figures typed in one cell: "rate = 45/50; items = 3" (a semicolon between them, since
+# a comma is the decimal separator), braces allowed.
+_PAIR = r"\s*[^=;{}\s]+\s*=\s*[^=;{}]+?\s*"
+_TABLE = re.compile(rf"\{{?{_PAIR}(?:;{_PAIR})*;?\s*\}}?")
+
+
+def _table(text: str) -> dict[str, object]:
+    pairs = [p for p in text.strip().strip("{}").split(";") if p.strip()]
+    table: dict[str, object] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        cleaned = value.strip().strip('"')
+        table[nfc(name.strip())] = NA if fold(cleaned) in _NA_WORDS else cleaned
+    return table
 
 
 def _shown(cell: Any, value: object) -> object:

@@ -67,7 +67,8 @@ def _held(points: Decimal | None, maximum: Decimal) -> Decimal | None:
 def _score_parts(
     parts: Sequence[Part], answer: object, *, all_needed: bool
 ) -> tuple[list[tuple[Part, Outcome]], Outcome | None]:
-    """Score each part's figure from a table answer; or the refusal of the whole answer."""
+    """Score each part's figure from a table answer, each within its part's max; or the
+    refusal of the whole answer."""
     names = [p.name for p in parts]
     if not isinstance(answer, Mapping):
         problem = finding("missing-part", variant="table", parts=_listed(names), answer=answer)
@@ -170,8 +171,8 @@ class BestOfRule:
     cases: tuple[Part, ...] = attrs.field(converter=_names)
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
-        """Score every case given and keep the best."""
-        scored, refused = _score_parts(self.cases, answer, all_needed=False)
+        """Score every case given (each within the row's max) and keep the best."""
+        scored, refused = _score_parts(self._within(max_points), answer, all_needed=False)
         if refused is not None:
             return refused
         if not scored:
@@ -201,9 +202,12 @@ class BestOfRule:
             findings=findings,
         )
 
+    def _within(self, max_points: Decimal) -> tuple[Part, ...]:
+        return tuple(attrs.evolve(c, max_points=max_points) for c in self.cases)
+
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """The best is at least the highest least, and at most the highest most."""
-        lows, highs = zip(*(_part_range(c) for c in self.cases), strict=True)
+        lows, highs = zip(*(_part_range(c) for c in self._within(max_points)), strict=True)
         return max(lows), max(highs)
 
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
@@ -384,10 +388,6 @@ def _best_improvement(
             whole = {**answer, part.name: proposal.answer}
             best = (after - before, attrs.evolve(proposal, answer=whole))
     return None if best is None else best[1]
-
-
-def _with_row_max(cases: list[Part], row_max: Decimal) -> list[Part]:
-    return [attrs.evolve(c, max_points=row_max) for c in cases]
 
 
 #: The kind ``rule = "parts"``.

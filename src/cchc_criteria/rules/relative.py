@@ -65,7 +65,7 @@ class RelativeRule:
             figure = answer.get("value")
             if answer.get("best") is not None:
                 try:
-                    reference = read_decimal(answer["best"])
+                    reference = decimal_of(read_quantity(answer["best"], self.scale))
                 except NumberFormatError as error:
                     return _refused(answer, error)
         value = read_figure(figure, self.scale)
