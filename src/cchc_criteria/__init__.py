@@ -15,12 +15,14 @@ from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
 from cchc_criteria.api import score, score_many
 from cchc_criteria.errors import (
+    AmbiguousSetError,
     ArgumentError,
     CchcError,
     DuplicateSetError,
     InputError,
     NumberFormatError,
     PluginError,
+    SetNotFoundError,
     UnknownSetError,
 )
 from cchc_criteria.formats import (
@@ -54,6 +56,7 @@ from cchc_criteria.model import (
     Formula,
     FractionOfMax,
     Grade,
+    Lineage,
     Linear,
     Lower,
     NAPolicy,
@@ -77,6 +80,7 @@ from cchc_criteria.registry import (
     PluginFailure,
     RegisteredSet,
     Registry,
+    find_set,
     get_set,
     list_sets,
     rule_kinds,
@@ -116,6 +120,7 @@ __all__ = [
     "Acknowledgement",
     "Advice",
     "AdviceStep",
+    "AmbiguousSetError",
     "AnswerCell",
     "ArgumentError",
     "Assessment",
@@ -142,6 +147,7 @@ __all__ = [
     "InputError",
     "Lang",
     "LatenessRule",
+    "Lineage",
     "Linear",
     "Lower",
     "ManualRule",
@@ -167,6 +173,7 @@ __all__ = [
     "RuleKinds",
     "Scale",
     "Scorecard",
+    "SetNotFoundError",
     "Severity",
     "Text",
     "UnitKind",
@@ -184,6 +191,7 @@ __all__ = [
     "dump_set",
     "dumps_assessment",
     "dumps_set",
+    "find_set",
     "finding",
     "get_set",
     "hookimpl",

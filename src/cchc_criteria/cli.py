@@ -20,7 +20,9 @@ from cchc_criteria import __version__
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import advise
 from cchc_criteria.analysis.compare import compare_declared, compare_years
+from cchc_criteria.analysis.diff import diff_sets
 from cchc_criteria.api import score, score_many
+from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
@@ -39,13 +41,16 @@ from cchc_criteria.reports.csv import render_ranking_csv
 from cchc_criteria.reports.data import (
     advice_data,
     comparison_data,
+    diff_data,
     finding_data,
     ranking_data,
     set_data,
 )
+from cchc_criteria.reports.markdown import render_diff_markdown
 from cchc_criteria.reports.text import (
     render_advice,
     render_comparison,
+    render_diff,
     render_lint,
     render_ranking_text,
     render_set,
@@ -253,8 +258,9 @@ def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
 @click.option("--province", help="Only sets of this province (case and accents ignored).")
 @click.option("--unit-kind", help="Only sets for this kind of unit: sở, huyện, xã, …")
 @click.option("--year", type=int, help="Only sets in force at some time in this year.")
+@click.option("--on", "day", metavar="DATE", help="Only sets in force on this day (31/12/2019).")
 def sets_command(
-    as_json: bool, province: str | None, unit_kind: str | None, year: int | None
+    as_json: bool, province: str | None, unit_kind: str | None, year: int | None, day: str | None
 ) -> None:
     """List the installed criterion sets, the plugins that provide them, and lint status.
 
@@ -263,6 +269,7 @@ def sets_command(
     """
     try:
         registered = list_sets()
+        on = None if day is None else parse_date(day)
     except CchcError as error:
         raise _Fail(str(error)) from None
     rows = [
@@ -273,11 +280,44 @@ def sets_command(
             version=r.version,
             lint_errors=len(_open_errors(lint(r.criterion_set))),
         )
-        for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year)
+        for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year, on=on)
     ]
     _echo(
         json.dumps(rows, ensure_ascii=False, indent=2) if as_json else render_sets(rows), nl=as_json
     )
+
+
+@cli.command("diff", short_help="What changed between two criterion sets.")
+@click.argument("before", metavar="SET_A", shell_complete=_complete_set)
+@click.argument("after", metavar="SET_B", shell_complete=_complete_set)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@_OUTPUT
+@_LANG
+def diff_command(before: str, after: str, fmt: str, output: str | None, lang: Lang) -> None:
+    """What changed from SET_A to SET_B (ids or files): criteria added, removed, renumbered,
+    split, merged, and changed (max points, title, rule, bands in the published wording).
+
+    Criteria are matched through SET_B's code map (lineage) where it has one, else by code and
+    title. Exits 0 whether or not the sets differ, 2 on bad input.
+    """
+    try:
+        diff = diff_sets(_criterion_set(before), _criterion_set(after))
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    if fmt == "json":
+        _write(json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n", output)
+    elif fmt == "markdown":
+        _write(render_diff_markdown(diff, lang=lang), output)
+    else:
+        _write(render_diff(diff, lang=lang), output)
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")

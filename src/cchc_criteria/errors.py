@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 __all__ = [
+    "AmbiguousSetError",
     "ArgumentError",
     "CchcError",
     "DateFormatError",
@@ -20,6 +21,7 @@ __all__ = [
     "NumberFormatError",
     "PluginError",
     "Problem",
+    "SetNotFoundError",
     "UnknownSetError",
 ]
 
@@ -170,3 +172,31 @@ def _excerpt(formula: str, position: int, width: int = 60) -> tuple[str, int]:
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(formula) else ""
     return prefix + shown + suffix, position - start + len(prefix)
+
+
+class SetNotFoundError(CchcError, LookupError):
+    """No installed set is in force for a province, a unit kind and a day (or period).
+
+    ``candidates`` are the sets of that province and unit kind at other times; ``successor``
+    names what replaced the province or unit kind by that day, when something did.
+    """
+
+    def __init__(self, message: str, candidates: list[str], successor: str | None = None):
+        self.candidates = candidates
+        self.successor = successor
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousSetError(CchcError, LookupError):
+    """Several installed sets are in force for a province, a unit kind and a day; the message
+    names them."""
+
+    def __init__(self, message: str, candidates: list[str]):
+        self.candidates = candidates
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
+from datetime import date
 from importlib import metadata
 from types import ModuleType
 from typing import Any, cast
@@ -13,15 +14,25 @@ import attrs
 import pluggy
 
 from cchc_criteria import builtins, hookspecs
-from cchc_criteria.errors import ArgumentError, DuplicateSetError, PluginError, UnknownSetError
-from cchc_criteria.model import CriterionSet
+from cchc_criteria.dates import Period, format_date, parse_period
+from cchc_criteria.errors import (
+    AmbiguousSetError,
+    ArgumentError,
+    DuplicateSetError,
+    PluginError,
+    SetNotFoundError,
+    UnknownSetError,
+)
+from cchc_criteria.model import CriterionSet, UnitKind
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
+from cchc_criteria.succession import ended, successor
 from cchc_criteria.text import fold, suggest
 
 __all__ = [
     "PluginFailure",
     "RegisteredSet",
     "Registry",
+    "find_set",
     "get_set",
     "list_sets",
     "plugin_reports",
@@ -436,9 +447,10 @@ def select_sets(
     province: str | None = None,
     unit_kind: str | None = None,
     year: int | None = None,
+    on: date | None = None,
 ) -> list[RegisteredSet]:
     """The sets of ``registered`` for ``province`` and ``unit_kind`` (case and diacritics
-    ignored: "quang ngai", "so") that are in force at some time in ``year``."""
+    ignored: "quang ngai", "so") that are in force at some time in ``year``, and on ``on``."""
     chosen = []
     for entry in registered:
         cs = entry.criterion_set
@@ -454,8 +466,88 @@ def select_sets(
             and (cs.valid_until is None or year <= cs.valid_until.year)
         ):
             continue
+        if on is not None and not cs.in_force(on):
+            continue
         chosen.append(entry)
     return chosen
+
+
+def find_set(
+    *,
+    province: str,
+    unit_kind: str | UnitKind | None = None,
+    on: date | str | Period,
+    sets: Iterable[RegisteredSet] | None = None,
+) -> CriterionSet:
+    """The one installed set in force for ``province`` (and ``unit_kind``) on a day or for a
+    whole period (``on``: a date, a :class:`~cchc_criteria.dates.Period`, or text such as
+    "31/12/2019" or "năm 2019").
+
+    :class:`~cchc_criteria.errors.SetNotFoundError` names the sets of that province at other
+    times and, for a province merged into another (or a unit kind that ended) by then, what
+    replaced it; :class:`~cchc_criteria.errors.AmbiguousSetError` names every set in force.
+    """
+    period = on if isinstance(on, Period) else None
+    if isinstance(on, str):
+        period = parse_period(on)
+    elif isinstance(on, date):
+        period = Period(on, on)
+    if period is None:
+        raise ArgumentError(f"on is a date or a period, got {on!r:.60}")
+    kind = unit_kind.value if isinstance(unit_kind, UnitKind) else unit_kind
+    pool = list(sets) if sets is not None else list(list_sets())
+    same = select_sets(pool, province=province, unit_kind=kind)
+    found = [r for r in same if r.criterion_set.covers(period.start, period.end)]
+    when = (
+        f"on {period.start:%d/%m/%Y}"
+        if period.start == period.end
+        else f"from {period.start:%d/%m/%Y} to {period.end:%d/%m/%Y}"
+    )
+    if len(found) == 1:
+        return found[0].criterion_set
+    if found:
+        names = [r.criterion_set.id for r in found]
+        raise AmbiguousSetError(
+            f"{len(found)} sets are in force for {province} {when}: {', '.join(names)}; "
+            "choose one by its id",
+            names,
+        )
+    others = [f"{r.criterion_set.id} ({_period(r.criterion_set)})" for r in same]
+    message = f"no installed set is in force for {province}"
+    message += f" ({kind})" if kind else ""
+    message += f" {when}"
+    replaced = successor(province, period.start)
+    gone = None
+    if kind is not None:
+        for member in UnitKind:
+            if fold(kind) in (fold(member.value), fold(member.name)):
+                gone = ended(member, period.start)
+    if replaced is not None:
+        message += (
+            f": {replaced.former} was merged into {replaced.successor} from "
+            f"{replaced.since:%d/%m/%Y} ({replaced.basis}); look for the sets of "
+            f"{replaced.successor}"
+        )
+        theirs = select_sets(pool, province=replaced.successor, unit_kind=kind)
+        if theirs:
+            message += ": " + ", ".join(r.criterion_set.id for r in theirs)
+    elif gone is not None:
+        message += f": the {gone.former} level ended on {gone.since:%d/%m/%Y} ({gone.basis})"
+    if others:
+        message += "; sets of this province at other times: " + ", ".join(others)
+    raise SetNotFoundError(
+        message,
+        [r.criterion_set.id for r in same],
+        None if replaced is None else replaced.successor,
+    )
+
+
+def _period(criterion_set: CriterionSet) -> str:
+    if criterion_set.in_force_text:
+        return criterion_set.in_force_text
+    start = "…" if criterion_set.valid_from is None else format_date(criterion_set.valid_from)
+    end = "…" if criterion_set.valid_until is None else format_date(criterion_set.valid_until)
+    return f"{start} – {end}"
 
 
 def get_set(set_id: str) -> CriterionSet:

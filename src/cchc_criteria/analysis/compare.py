@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_criteria.analysis.diff import match_codes
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Text
 
@@ -82,28 +83,57 @@ def compare_declared(card: Scorecard) -> Comparison:
 
 
 def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
-    """The same unit in two scorecards (two years), criteria matched by code.
+    """The same unit in two scorecards (two years).
 
-    A criterion whose max changed between the two sets is listed, and said to be not
+    Criteria are matched through the later set's code map when it names the earlier set as
+    its predecessor (renumbered criteria are compared under their new code), else by code. A
+    criterion that was split or merged, or whose max changed, is listed and said to be not
     comparable, never compared.
     """
+    old_set, new_set = before.criterion_set, after.criterion_set
+    linked = new_set.lineage is not None and new_set.lineage.predecessor == old_set.id
+    mapped = match_codes(old_set, new_set) if linked else None
     lines = []
     leaves = set()
-    codes = list(before.nodes) + [c for c in after.nodes if c not in before.nodes]
-    for code in codes:
-        old, new = before.nodes.get(code), after.nodes.get(code)
+    sources: dict[str, list[str]] = {}
+    for later, olds in (mapped or {}).items():
+        for source in olds:
+            sources.setdefault(source, []).append(later)
+    pairs: list[tuple[str, str | None, str | None]]
+    if mapped is None:
+        codes = list(before.nodes) + [c for c in after.nodes if c not in before.nodes]
+        pairs = [
+            (c, c if c in before.nodes else None, c if c in after.nodes else None) for c in codes
+        ]
+    else:
+        pairs = []
+        for later, olds in mapped.items():
+            pairs.append((later, olds[0] if len(olds) == 1 else None, later))
+        pairs += [(gone, gone, None) for gone in before.nodes if gone not in sources]
+    for code, old_code, new_code in pairs:
+        old = None if old_code is None else before.nodes.get(old_code)
+        new = None if new_code is None else after.nodes.get(new_code)
         node = new or old
         assert node is not None
         if node.is_leaf:
             leaves.add(code)
         note = _NONE
         difference = None
-        if old is None or new is None:
+        if mapped is not None and new_code is not None and len(mapped[new_code]) > 1:
+            joined = ", ".join(mapped[new_code])
+            note = Text(f"gộp từ {joined}: không so sánh", f"merged from {joined}: not compared")
+        elif old_code is not None and len(sources.get(old_code, ())) > 1:
+            note = Text(
+                f"tách từ {old_code}: không so sánh", f"split from {old_code}: not compared"
+            )
+        elif old is None or new is None:
             note = _ONE_YEAR
         elif old.published_max != new.published_max:
             note = _MAX_CHANGED
         elif old.points is not None and new.points is not None:
             difference = new.points - old.points
+            if old_code != new_code:
+                note = Text(f"mã năm trước: {old_code}", f"code the year before: {old_code}")
         else:
             note = _UNSCORED
         lines.append(

@@ -35,6 +35,7 @@ from cchc_criteria.model import (
     Criterion,
     CriterionSet,
     Grade,
+    Lineage,
     NAPolicy,
     Role,
     RoundingPolicy,
@@ -66,6 +67,8 @@ class _Header:
     na_policy: NAPolicy = NAPolicy.EXCLUDE
     cohort: str = "all"
     acknowledge: list[Acknowledgement] = attrs.Factory(list)
+    predecessor: str | None = None
+    lineage: dict[str, Any] = attrs.Factory(dict)
 
 
 @attrs.frozen
@@ -142,6 +145,7 @@ class _Reader:
                 f'cohort must be "all" or "group", got {header.cohort!r}',
                 self._key_line("cohort", None),
             )
+        lineage = self._lineage(header) if header is not None else None
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
@@ -169,7 +173,33 @@ class _Reader:
             na_policy=header.na_policy,
             cohort=header.cohort,
             acknowledged=header.acknowledge,
+            in_force_text=header.in_force or "",
+            lineage=lineage,
         )
+
+    def _lineage(self, header: _Header) -> Lineage | None:
+        """The set's predecessor and code map; problems for a map without a predecessor or
+        codes that are not texts."""
+        if header.predecessor is None:
+            if header.lineage:
+                self.problem(
+                    "[lineage] maps codes to a predecessor's: name it with predecessor = …",
+                    self._key_line("lineage", None),
+                )
+            return None
+        codes: dict[str, list[str]] = {}
+        for code, old in header.lineage.items():
+            olds = [old] if isinstance(old, str) else old
+            if not isinstance(olds, list) or not all(isinstance(o, str) for o in olds):
+                self.problem(
+                    f"[lineage]: {code!r} maps to a predecessor's code, a list of them, or [] "
+                    f"for a new criterion; got {old!r}",
+                    self._key_line(code, None),
+                    code,
+                )
+                continue
+            codes[code] = olds
+        return Lineage(header.predecessor, codes)
 
     # ------------------------------------------------------------------ header
 
@@ -399,14 +429,23 @@ def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> 
             result[key] = getattr(cs, key)
     if cs.unit_kind is not None:
         result["unit_kind"] = cs.unit_kind.value
-    if cs.valid_from is not None:
-        result["valid_from"] = cs.valid_from.isoformat()
-    if cs.valid_until is not None:
-        result["valid_until"] = cs.valid_until.isoformat()
+    if cs.in_force_text:
+        result["in_force"] = cs.in_force_text  # the wording as published
+    else:
+        if cs.valid_from is not None:
+            result["valid_from"] = cs.valid_from.isoformat()
+        if cs.valid_until is not None:
+            result["valid_until"] = cs.valid_until.isoformat()
     if cs.na_policy is not NAPolicy.EXCLUDE:
         result["na_policy"] = cs.na_policy.value
     if cs.cohort != "all":
         result["cohort"] = cs.cohort
+    if cs.lineage is not None:
+        result["predecessor"] = cs.lineage.predecessor
+        if cs.lineage.codes:
+            result["lineage"] = {
+                code: olds[0] if len(olds) == 1 else list(olds) for code, olds in cs.lineage.codes
+            }
     if cs.rounding != RoundingPolicy():
         rounding: dict[str, Any] = {"mode": cs.rounding.mode}
         if cs.rounding.places is not None:

@@ -25,7 +25,7 @@ from cchc_criteria.model.bands import (
     describe_interval,
     interval_contains,
 )
-from cchc_criteria.model.criteria import Acknowledgement, Criterion, CriterionSet
+from cchc_criteria.model.criteria import Acknowledgement, Criterion, CriterionSet, Lineage
 from cchc_criteria.model.enums import NA, NAPolicy, Role, Scale, UnitKind
 from cchc_criteria.model.findings import (
     CATALOGUE,
@@ -59,6 +59,7 @@ __all__ = [
     "Formula",
     "FractionOfMax",
     "Grade",
+    "Lineage",
     "Linear",
     "Lower",
     "NAPolicy",

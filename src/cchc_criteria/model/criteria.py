@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -15,7 +16,12 @@ from cchc_criteria.model.rule import Rule
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.text import nfc
 
-__all__ = ["Acknowledgement", "Criterion", "CriterionSet"]
+__all__ = [
+    "Acknowledgement",
+    "Criterion",
+    "CriterionSet",
+    "Lineage",
+]
 
 
 def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
@@ -91,6 +97,33 @@ def _acknowledgements(value: Iterable[Acknowledgement]) -> tuple[Acknowledgement
     return tuple(value)
 
 
+def _code_map(
+    value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((nfc(k), tuple(nfc(c) for c in v)) for k, v in pairs))
+
+
+@attrs.frozen
+class Lineage:
+    """Where a set comes from: the set it replaces and how its codes map to that set's.
+
+    ``codes`` maps a code of this set to the predecessor's codes it comes from: one the same
+    (unchanged), one other (renumbered), several (merged), none (new); a predecessor code
+    listed under several of this set's codes was split. A code of this set that is not listed
+    is the same criterion as the predecessor's with that code, if it has one, else new; a
+    predecessor code that is neither listed nor in this set was removed.
+    """
+
+    predecessor: str
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=(), converter=_code_map)
+
+    @property
+    def code_map(self) -> Mapping[str, tuple[str, ...]]:
+        """``codes`` as a mapping."""
+        return MappingProxyType(dict(self.codes))
+
+
 @attrs.frozen(cache_hash=True)
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
@@ -106,12 +139,14 @@ class CriterionSet:
         source: the document it was transcribed from, when not the decision itself.
         scope: what the set covers when it is not the whole published set.
         valid_from, valid_until: the period it is in force (inclusive; ``None``: open).
+        in_force_text: the in-force wording as published ("từ 1/7/2025 đến năm 2026").
         grades: grade bands over the index in percent.
         rounding: the set's rounding policy.
         na_policy: what "not applicable" does unless a criterion says otherwise.
         cohort: who a rule relative to the best unit compares with: ``"all"`` the units
             scored together, ``"group"`` those of the same group.
         acknowledged: lint findings accepted in the set's own data, with reasons.
+        lineage: the set this one replaces and how its codes map to that set's, if known.
     """
 
     id: str
@@ -130,6 +165,8 @@ class CriterionSet:
     na_policy: NAPolicy = NAPolicy.EXCLUDE
     cohort: str = attrs.field(default="all", validator=attrs.validators.in_(("all", "group")))
     acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
+    in_force_text: str = attrs.field(default="", converter=nfc)
+    lineage: Lineage | None = None
 
     @property
     def max_points(self) -> Decimal:
@@ -156,3 +193,7 @@ class CriterionSet:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_until is None or day <= self.valid_until
         )
+
+    def covers(self, start: date, end: date) -> bool:
+        """Whether the set is in force on every day from ``start`` to ``end``."""
+        return self.in_force(start) and self.in_force(end)

@@ -404,6 +404,17 @@ _KINDS = (
             )
         },
     ),
+    _kind(
+        "period-outside-set",
+        _W,
+        _S,
+        {
+            "": (
+                "kỳ đánh giá {period} nằm ngoài thời gian áp dụng của bộ tiêu chí ({in_force})",
+                "the period assessed, {period}, is outside the set's period in force ({in_force})",
+            )
+        },
+    ),
     # ------------------------------------------------------------------ scoring: the rule
     _kind(
         "no-band",

@@ -11,6 +11,7 @@ import attrs
 
 from cchc_criteria.analysis.advice import Advice
 from cchc_criteria.analysis.compare import Comparison
+from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.scoring import NodeScore, Scorecard
 
@@ -19,6 +20,7 @@ __all__ = [
     "Ranked",
     "advice_data",
     "comparison_data",
+    "diff_data",
     "finding_data",
     "plain",
     "rank",
@@ -260,4 +262,22 @@ def set_data(
         "distribution": distribution,
         "version": version,
         "lint_errors": lint_errors,
+    }
+
+
+def diff_data(diff: SetDiff) -> dict[str, Any]:
+    """A diff of two sets as JSON-ready data."""
+    return {
+        "before": diff.before,
+        "after": diff.after,
+        "changes": [
+            {
+                "kind": change.kind,
+                "before": list(change.before),
+                "after": list(change.after),
+                "details": [d.en for d in change.details],
+                "details_vi": [d.vi for d in change.details],
+            }
+            for change in diff.changes
+        ],
     }

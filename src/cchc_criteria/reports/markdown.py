@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.reports._common import LABELS, facts, headers, rows
-from cchc_criteria.reports.text import finding_line, summary_lines
+from cchc_criteria.reports.text import _CHANGE_WORDS, finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
-__all__ = ["render_markdown"]
+__all__ = ["render_diff_markdown", "render_markdown"]
 
 
 def _cell(text: str) -> str:
@@ -51,4 +52,26 @@ def render_markdown(card: Scorecard, *, lang: Lang = "vi") -> str:
     if card.lint_findings:
         lines += ["", f"## {labels['lint']}", ""]
         lines += [f"- {_cell(finding_line(f, lang))}" for f in card.lint_findings]
+    return "\n".join(lines) + "\n"
+
+
+def render_diff_markdown(diff: SetDiff, *, lang: Lang = "vi") -> str:
+    """The changes between two sets as a Markdown table."""
+    heads = (
+        ("Thay đổi", "Trước", "Sau", "Chi tiết")
+        if lang == "vi"
+        else ("Change", "Before", "After", "Details")
+    )
+    lines = [
+        f"# {_cell(diff.before)} → {_cell(diff.after)}",
+        "",
+        "| " + " | ".join(heads) + " |",
+        "|---|---|---|---|",
+    ]
+    for change in diff.changes:
+        details = "<br>".join(_cell(d.get(lang)) for d in change.details)
+        lines.append(
+            f"| {_CHANGE_WORDS[lang][change.kind]} | {_cell(', '.join(change.before)) or '—'} | "
+            f"{_cell(', '.join(change.after)) or '—'} | {details} |"
+        )
     return "\n".join(lines) + "\n"

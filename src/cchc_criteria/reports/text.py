@@ -8,6 +8,7 @@ from typing import Any
 
 from cchc_criteria.analysis.advice import Advice
 from cchc_criteria.analysis.compare import Comparison
+from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.numbers import format_number
 from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
@@ -20,6 +21,7 @@ __all__ = [
     "lint_line",
     "render_advice",
     "render_comparison",
+    "render_diff",
     "render_lint",
     "render_ranking_text",
     "render_set",
@@ -255,3 +257,43 @@ def render_sets(rows: Sequence[Mapping[str, Any]]) -> str:
         where = " · ".join(str(v) for v in (row["province"], row["unit_kind"], period) if v)
         lines.append(f"{row['id']}  {row['title']}  ({origin}){mark}\n    {where}")
     return "".join(line + "\n" for line in lines)
+
+
+_CHANGE_WORDS: dict[Lang, dict[str, str]] = {
+    "vi": {
+        "added": "thêm",
+        "removed": "bỏ",
+        "renumbered": "đổi mã",
+        "split": "tách",
+        "merged": "gộp",
+        "changed": "sửa",
+    },
+    "en": {
+        "added": "added",
+        "removed": "removed",
+        "renumbered": "renumbered",
+        "split": "split",
+        "merged": "merged",
+        "changed": "changed",
+    },
+}
+
+
+def change_lines(diff: SetDiff, lang: Lang) -> list[str]:
+    """One line per change (kind, codes before → after), then its details indented."""
+    lines = []
+    for change in diff.changes:
+        word = _CHANGE_WORDS[lang][change.kind]
+        before = ", ".join(change.before) or "—"
+        after = ", ".join(change.after) or "—"
+        lines.append(f"{word}: {before} → {after}")
+        lines += [f"    {detail.get(lang)}" for detail in change.details]
+    return lines
+
+
+def render_diff(diff: SetDiff, *, lang: Lang = "vi") -> str:
+    """``cchc diff``: the two sets, then every change, then the count."""
+    lines = [f"{diff.before} → {diff.after}", *change_lines(diff, lang)]
+    count = len(diff.changes)
+    lines.append(f"{count} thay đổi" if lang == "vi" else f"{count} change(s)")
+    return "\n".join(lines) + "\n"

@@ -12,7 +12,8 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from cchc_criteria.errors import ArgumentError, NumberFormatError
+from cchc_criteria.dates import format_date, parse_period
+from cchc_criteria.errors import ArgumentError, CchcError, NumberFormatError
 from cchc_criteria.model import (
     NA,
     Assessment,
@@ -111,6 +112,7 @@ class _Scorer:
 
     def run(self, set_findings: tuple[Finding, ...]) -> Scorecard:
         self._check_codes()
+        self._check_period()
         roots = [self._node(criterion, 1) for criterion in self.set.criteria]
         sums = _aggregate(roots, self.set.max_points)
         total = _ZERO if sums.points is None else sums.points
@@ -142,6 +144,24 @@ class _Scorer:
         )
 
     # ---------------------------------------------------------------- input checks
+
+    def _check_period(self) -> None:
+        """Warn when the period assessed is not wholly within the set's period in force."""
+        cs = self.set
+        if not self.assessment.period or (cs.valid_from is None and cs.valid_until is None):
+            return
+        try:
+            period = parse_period(self.assessment.period)
+        except CchcError:
+            return  # an assessment file reports it; one built in Python may name any period
+        if not cs.covers(period.start, period.end):
+            start = "…" if cs.valid_from is None else format_date(cs.valid_from)
+            end = "…" if cs.valid_until is None else format_date(cs.valid_until)
+            self.finding(
+                "period-outside-set",
+                period=self.assessment.period,
+                in_force=cs.in_force_text or f"{start} – {end}",
+            )
 
     def _check_codes(self) -> None:
         seen: set[str] = set()

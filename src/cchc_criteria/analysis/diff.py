@@ -1,0 +1,205 @@
+"""What changed between two criterion sets: criteria added, removed, renumbered, split, merged,
+and changed (max points, title, rule kind, bands in the published wording).
+
+Criteria are matched through the newer set's code map (``Lineage``) where it has one for the
+older set; otherwise by title (case and diacritics folded), then by code. ``diff_sets(b, a)`` is
+the mirror image of ``diff_sets(a, b)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from cchc_criteria.model import Criterion, CriterionSet
+from cchc_criteria.numbers import format_number
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.text import Lang, Text, fold
+
+__all__ = ["MIRROR", "Change", "SetDiff", "diff_sets", "match_codes"]
+
+#: What happened to a criterion, and its mirror (the same change seen from the other side).
+MIRROR = {
+    "added": "removed",
+    "removed": "added",
+    "renumbered": "renumbered",
+    "split": "merged",
+    "merged": "split",
+    "changed": "changed",
+}
+
+
+@attrs.frozen
+class Change:
+    """One change between two sets.
+
+    Attributes:
+        kind: ``added``, ``removed``, ``renumbered``, ``split``, ``merged`` or ``changed``.
+        before: the codes in the first set (empty for ``added``).
+        after: the codes in the second set (empty for ``removed``).
+        details: what changed, one line each (max points, title, rule, bands).
+    """
+
+    kind: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    details: tuple[Text, ...] = ()
+
+
+@attrs.frozen
+class SetDiff:
+    """The changes from ``before`` (a set id) to ``after``, in the second set's order."""
+
+    before: str
+    after: str
+    changes: tuple[Change, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+def match_codes(before: CriterionSet, after: CriterionSet) -> dict[str, tuple[str, ...]]:
+    """Every code of ``after`` mapped to the codes of ``before`` it comes from (``()``: new).
+
+    Through ``after``'s code map when it names ``before`` as its predecessor (or ``before``'s
+    when it names ``after``, inverted); otherwise by folded title, then by code.
+    """
+    old_codes = list(before.codes)
+    if after.lineage is not None and after.lineage.predecessor == before.id:
+        given = after.lineage.code_map
+        return {code: given.get(code, (code,) if code in old_codes else ()) for code in after.codes}
+    if before.lineage is not None and before.lineage.predecessor == after.id:
+        inverted: dict[str, list[str]] = {}
+        forward = match_codes(after, before)
+        for old, news in forward.items():
+            for new in news:
+                inverted.setdefault(new, []).append(old)
+        return {code: tuple(inverted.get(code, ())) for code in after.codes}
+    # No code map: the same title first (a renumbered criterion keeps its title), then the
+    # same code for what is left.
+    unused = {c.code: fold(c.title) for c in before.walk()}
+    result: dict[str, tuple[str, ...]] = {}
+    pending = []
+    for criterion in after.walk():
+        title = fold(criterion.title)
+        same = [code for code, t in unused.items() if t == title]
+        if same:
+            pick = criterion.code if criterion.code in same else same[0]
+            del unused[pick]
+            result[criterion.code] = (pick,)
+        else:
+            pending.append(criterion.code)
+    for code in pending:
+        if code in unused:
+            del unused[code]
+            result[code] = (code,)
+        else:
+            result[code] = ()
+    return {code: result[code] for code in after.codes}
+
+
+def diff_sets(
+    before: CriterionSet, after: CriterionSet, *, kinds: RuleKinds | None = None
+) -> SetDiff:
+    """The changes from ``before`` to ``after`` (see the module documentation)."""
+    kinds = kinds or rule_kinds()
+    mapped = match_codes(before, after)
+    olds = {c.code: c for c in before.walk()}
+    news = {c.code: c for c in after.walk()}
+    sources: dict[str, list[str]] = {}
+    for new, old_list in mapped.items():
+        for old in old_list:
+            sources.setdefault(old, []).append(new)
+    changes: list[Change] = []
+    split_done: set[str] = set()
+    for code, criterion in news.items():
+        old_list = tuple(o for o in mapped[code] if o in olds)
+        if not old_list:
+            changes.append(Change("added", (), (code,)))
+        elif len(old_list) > 1:
+            changes.append(Change("merged", old_list, (code,)))
+        elif len(sources[old_list[0]]) > 1:
+            old = old_list[0]
+            if old not in split_done:
+                split_done.add(old)
+                changes.append(Change("split", (old,), tuple(sources[old])))
+        else:
+            old = old_list[0]
+            details = tuple(_details(olds[old], criterion, kinds))
+            if old != code:
+                changes.append(Change("renumbered", (old,), (code,), details))
+            elif details:
+                changes.append(Change("changed", (old,), (code,), details))
+    for code in olds:
+        if code not in sources:
+            changes.append(Change("removed", (code,), ()))
+    return SetDiff(before.id, after.id, tuple(changes))
+
+
+def _details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[Text]:
+    if before.title != after.title:
+        yield Text(
+            f"tên: “{before.title}” → “{after.title}”", f"title: “{before.title}” → “{after.title}”"
+        )
+    if before.max_points != after.max_points:
+        yield Text(
+            f"điểm tối đa: {_num(before.max_points, 'vi')} → {_num(after.max_points, 'vi')}",
+            f"max points: {_num(before.max_points, 'en')} → {_num(after.max_points, 'en')}",
+        )
+    if before.role != after.role:
+        yield Text(f"vai trò: {before.role} → {after.role}", f"role: {before.role} → {after.role}")
+    old_kind = _kind_name(before, kinds)
+    new_kind = _kind_name(after, kinds)
+    if old_kind != new_kind:
+        yield Text(f"cách tính: {old_kind} → {new_kind}", f"rule kind: {old_kind} → {new_kind}")
+        return
+    if before.rule is None or after.rule is None or before.rule == after.rule:
+        return
+    old_bands = getattr(before.rule, "bands", None)
+    new_bands = getattr(after.rule, "bands", None)
+    if old_bands is not None and new_bands is not None:
+        yield from _band_details(before, after)
+        return
+    yield Text(
+        f"cách tính: “{before.rule.describe(before.max_points)}” → "
+        f"“{after.rule.describe(after.max_points)}”",
+        f"rule: “{before.rule.describe(before.max_points, lang='en')}” → "
+        f"“{after.rule.describe(after.max_points, lang='en')}”",
+    )
+
+
+def _band_details(before: Criterion, after: Criterion) -> Iterator[Text]:
+    """Band by band, in the published wording."""
+    old_rule, new_rule = before.rule, after.rule
+    old_bands = getattr(old_rule, "bands", ())
+    new_bands = getattr(new_rule, "bands", ())
+    unit = getattr(new_rule, "scale", getattr(old_rule, "scale", None))
+    symbol = "" if unit is None else unit.symbol
+    for number in range(1, max(len(old_bands), len(new_bands)) + 1):
+        old = old_bands[number - 1] if number <= len(old_bands) else None
+        new = new_bands[number - 1] if number <= len(new_bands) else None
+        if old == new:
+            continue
+        said: dict[Lang, tuple[str, str]] = {}
+        for lang in ("vi", "en"):
+            was = "—" if old is None else old.describe(lang=lang, unit=symbol)
+            now = "—" if new is None else new.describe(lang=lang, unit=symbol)
+            said[lang] = (was, now)
+        yield Text(
+            f"khoảng {number}: “{said['vi'][0]}” → “{said['vi'][1]}”",
+            f"band {number}: “{said['en'][0]}” → “{said['en'][1]}”",
+        )
+
+
+def _kind_name(criterion: Criterion, kinds: RuleKinds) -> str:
+    if criterion.rule is None:
+        return "—"
+    kind = kinds.of_rule(criterion.rule)
+    return type(criterion.rule).__name__ if kind is None else kind.name
+
+
+def _num(value: Decimal, lang: Lang) -> str:
+    return format_number(value, lang=lang, max_places=4)
