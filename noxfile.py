@@ -9,7 +9,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typing", "tests", "screenshot"]
+nox.options.sessions = ["lint", "typing", "tests", "plugin", "screenshot"]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 PLUGINS = ["plugins/quangngai"]
@@ -51,6 +51,36 @@ def typing(session: nox.Session) -> None:
     """Type-check the library, the plugins and this noxfile with mypy --strict."""
     session.install(MYPY, "types-python-dateutil", "types-openpyxl", "nox", ".[test]", *PLUGINS)
     session.run("mypy", "--strict", *session.posargs)
+
+
+@nox.session(python="3.11")
+def plugin(session: nox.Session) -> None:
+    """A plugin from nothing, as an author would: ``cchc new-plugin``, install it with the core
+    into this fresh environment, see ``cchc sets`` list it, score its example, and run its
+    generated tests (with the pytest plugin's conformance suite active)."""
+    session.install(".[testing]", "pytest")
+    folder = Path(session.create_tmp()) / "cchc-criteria-demo"
+    shutil.rmtree(folder, ignore_errors=True)
+    session.run(
+        "cchc",
+        "new-plugin",
+        "demo",
+        "--province",
+        "Hà Nội",
+        "--unit-kind",
+        "xã",
+        "--year",
+        "2025",
+        "-o",
+        str(folder),
+    )
+    session.install(str(folder))
+    listed = session.run("cchc", "sets", silent=True)
+    if not isinstance(listed, str) or "demo.xa.2025" not in listed:
+        session.error(f"cchc sets does not list the new plugin's set: {listed!r}")
+    example = folder / "src" / "cchc_criteria_demo" / "examples" / "example.toml"
+    session.run("cchc", "score", "demo.xa.2025", str(example))
+    session.run("pytest", "-p", "no:cacheprovider", str(folder), external=False)
 
 
 @nox.session(python="3.11")

@@ -27,7 +27,7 @@ from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import load_assessment, load_set, write_atomic
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
-from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity
+from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity, UnitKind
 from cchc_criteria.registry import (
     STRICT_ENV,
     get_set,
@@ -56,8 +56,9 @@ from cchc_criteria.reports.text import (
     render_set,
     render_sets,
 )
+from cchc_criteria.scaffold import Plugin, write_plugin
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import Lang, printable
+from cchc_criteria.text import Lang, nfc, printable
 
 __all__ = ["main"]
 
@@ -282,9 +283,17 @@ def sets_command(
         )
         for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year, on=on)
     ]
-    _echo(
-        json.dumps(rows, ensure_ascii=False, indent=2) if as_json else render_sets(rows), nl=as_json
-    )
+    if as_json:
+        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not registered:
+        _echo(
+            "no criterion set is installed: install a plugin that provides sets, such as "
+            "cchc-criteria-quangngai (pip install cchc-criteria-quangngai), or write one: "
+            "cchc new-plugin NAME",
+            err=True,
+        )
+    else:
+        _echo(render_sets(rows), nl=False)
 
 
 @cli.command("diff", short_help="What changed between two criterion sets.")
@@ -403,6 +412,44 @@ def schema_command(kind: str) -> None:
     Point an editor at it to check a file as it is typed.
     """
     _echo(schema_text(kind), nl=False)
+
+
+@cli.command("new-plugin", short_help="Write a new criterion-set plugin to start from.")
+@click.argument("name")
+@click.option("--province", required=True, help='The province (or index), as written: "Hà Nội".')
+@click.option(
+    "--unit-kind",
+    type=click.Choice([k.value for k in UnitKind]),
+    default="xã",
+    show_default=True,
+    help="The kind of unit its first set scores.",
+)
+@click.option("--year", type=int, required=True, help="The year of its first set.")
+@click.option(
+    "-o", "--output", "folder", help="The folder to write (default: ./cchc-criteria-NAME)."
+)
+def new_plugin_command(
+    name: str, province: str, unit_kind: str, year: int, folder: str | None
+) -> None:
+    """Write a plugin distribution for NAME (lowercase: "hanoi"): pyproject.toml with its
+    entry point, the set as a TOML data file with an example row of each common kind of rule,
+    the loader, an example assessment, tests with the conformance suite, a README and a
+    noxfile. It installs, is discovered, and its tests pass as written.
+    """
+    plugin = Plugin(name, nfc(province), UnitKind(unit_kind), year)
+    target = Path(folder) if folder else Path(plugin.distribution)
+    try:
+        written = write_plugin(plugin, target)
+    except CchcError as error:
+        raise _Fail(str(error)) from None
+    for path in written:
+        _echo(str(path))
+    _echo(
+        f"\nNext: pip install ./{target} && cchc sets && pytest {target}"
+        if folder is None
+        else f"\nNext: pip install {target} && cchc sets && pytest {target}",
+        err=True,
+    )
 
 
 @cli.command("plugins", short_help="List the installed plugins and their sets.")

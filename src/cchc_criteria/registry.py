@@ -94,6 +94,17 @@ class PluginFailure:
 
 #: Set to 1 to make any plugin failure fatal (``cchc --strict-plugins`` sets it).
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
+#: A comma-separated list of the only plugins to load (entry-point or distribution names).
+ALLOW_ENV = "CCHC_PLUGINS"
+#: A comma-separated list of plugins not to load (entry-point or distribution names).
+BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
+
+
+def _names_in(value: str | None) -> set[str] | None:
+    """The names of a comma-separated list (``None`` when the variable is not set)."""
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
 
 
 class Registry:
@@ -144,17 +155,24 @@ class Registry:
     ) -> Registry:
         """Load every plugin advertised in the entry-point ``group``.
 
-        A plugin that fails to import is a :class:`PluginFailure` naming the entry point and
-        its distribution (:class:`PluginError` with ``strict=True``).
+        ``CCHC_PLUGINS`` (a comma-separated list of entry-point or distribution names) loads
+        only those; ``CCHC_DISABLE_PLUGINS`` leaves those out. A plugin that fails to import is
+        a :class:`PluginFailure` naming the entry point and its distribution
+        (:class:`PluginError` with ``strict=True``).
         """
         plugins: list[object] = []
         names: list[str] = []
         dists: list[tuple[str | None, str | None]] = []
         failures: list[PluginFailure] = []
+        allowed = _names_in(os.environ.get(ALLOW_ENV))
+        blocked = _names_in(os.environ.get(BLOCK_ENV)) or set()
         for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
             dist = entry_point.dist
             dist_name = dist.metadata["Name"] if dist is not None else None
             version = dist.version if dist is not None else None
+            names_of = {entry_point.name, *([dist_name] if dist_name else [])}
+            if (allowed is not None and not names_of & allowed) or names_of & blocked:
+                continue  # not loaded at all: a plugin that is not wanted cannot break anything
             try:
                 plugin = entry_point.load()
             except (Exception, SystemExit) as error:

@@ -1,0 +1,231 @@
+"""A pytest plugin for criterion-set plugins: every conformance check, in two lines.
+
+In a plugin's tests::
+
+    from cchc_criteria.testing.pytest_plugin import ConformanceSuite
+
+    class TestMyProvince(ConformanceSuite):
+        plugin = "myprovince"          # the entry-point name; or: sets = ("id", …)
+
+Every set the plugin registers is then checked: scores stay within [0, max] at every node and
+groups add up after their caps (Hypothesis, with the smallest failing answers), scoring is
+deterministic, lint is clean or acknowledged (a published mistake comes with a Hypothesis
+counterexample: a figure the rule scores above its max, in no band, or a higher figure scoring
+less), the set's file round-trips, and its blank template scores as incomplete. The plugin is
+registered by the ``pytest11`` entry point of cchc-criteria and does nothing for a test class
+that is not a ``ConformanceSuite``; Hypothesis (the ``testing`` extra) is imported only when a
+suite runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_criteria.analysis.lint import lint
+from cchc_criteria.formats import load_set, read_assessment, read_set
+from cchc_criteria.formats.sets import dumps_set
+from cchc_criteria.formats.template import render_template
+from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
+from cchc_criteria.registry import registry, rule_kinds
+from cchc_criteria.scoring import score
+
+__all__ = ["ConformanceSuite", "conformance_sets", "counterexample"]
+
+
+class ConformanceSuite:
+    """Subclass it (as ``Test…``) and name ``plugin`` (or ``sets``) to check every set.
+
+    Attributes:
+        plugin: the entry-point name of the plugin whose sets are checked.
+        sets: the ids of installed sets to check (instead of, or beside, ``plugin``'s).
+        files: set files to check (before the plugin is even installed).
+        max_examples: how many answer sheets Hypothesis tries per set.
+
+    Override :meth:`criterion_sets` to check sets built some other way.
+    """
+
+    plugin: str | None = None
+    sets: Sequence[str] = ()
+    files: Sequence[str | Path] = ()
+    max_examples: int = 200
+
+    @classmethod
+    def criterion_sets(cls) -> list[CriterionSet]:
+        """The sets this suite checks: the plugin's, the named ones, the files'."""
+        return conformance_sets(cls)
+
+    def test_scores_stay_in_bounds_and_groups_add_up(self, criterion_set: CriterionSet) -> None:
+        """Every node within [0, max], groups the sum of their children, determinism."""
+        from cchc_criteria.testing.checks import check_criterion_set
+
+        check_criterion_set(criterion_set, max_examples=self.max_examples)
+
+    def test_lint_is_clean_or_acknowledged(self, criterion_set: CriterionSet) -> None:
+        """No published mistake that the set does not acknowledge."""
+        open_findings = [
+            f for f in lint(criterion_set) if f.severity is not Severity.INFO and not f.acknowledged
+        ]
+        if open_findings:
+            lines = []
+            for found in open_findings:
+                where = f"criterion {found.criterion}: " if found.criterion else ""
+                example = counterexample(criterion_set, found)
+                shown = f" (counterexample: {example})" if example else ""
+                lines.append(f"{where}[{found.code}] {found.message}{shown}")
+            raise AssertionError(
+                f"{criterion_set.id}: {len(lines)} lint finding(s) not acknowledged:\n"
+                + "\n".join(lines)
+            )
+
+    def test_the_file_round_trips(self, criterion_set: CriterionSet) -> None:
+        """Written to a set file and read back, the set is equal."""
+        kinds = rule_kinds()
+        for criterion in criterion_set.walk():
+            if criterion.rule is not None and kinds.of_rule(criterion.rule) is None:
+                raise AssertionError(
+                    f"{criterion_set.id}: criterion {criterion.code}: its rule "
+                    f"({type(criterion.rule).__name__}) belongs to no registered rule kind, so "
+                    "the set cannot be written to a file (register it with register_rule_kinds)"
+                )
+        again = read_set(dumps_set(criterion_set), source=f"{criterion_set.id} (written)")
+        if again != criterion_set:
+            before = {c.code: c for c in criterion_set.walk()}
+            after = {c.code: c for c in again.walk()}
+            differing = [code for code in before if before[code] != after.get(code)]
+            where = f"criterion {differing[0]}" if differing else "the set's header"
+            raise AssertionError(
+                f"{criterion_set.id} does not read back equal from its file: {where} differs"
+            )
+
+    def test_the_template_scores_as_incomplete(self, criterion_set: CriterionSet) -> None:
+        """The blank TOML template reads, and scores every leaf as unanswered."""
+        blank = read_assessment(render_template(criterion_set), source="template")
+        card = score(criterion_set, blank)
+        leaves = [c.code for c in criterion_set.walk() if c.is_leaf]
+        unanswered = [f.criterion for f in card.findings if f.code == "unanswered"]
+        assert not card.complete, f"{criterion_set.id}: the blank template scores as complete"
+        assert unanswered == leaves, (
+            f"{criterion_set.id}: the template answers {set(leaves) - set(unanswered)}"
+        )
+
+
+def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
+    """The sets a suite checks: its plugin's and those it names."""
+    loaded = registry()
+    wanted: list[CriterionSet] = []
+    if suite.plugin is not None:
+        ids = loaded.offered(suite.plugin)
+        if not ids:
+            failures = [f.message for f in loaded.failures if f.plugin == suite.plugin]
+            raise pytest.UsageError(
+                f"plugin {suite.plugin!r} registers no set"
+                + (": " + "; ".join(failures) if failures else "")
+            )
+        wanted += [loaded.get(i) for i in ids]
+    wanted += [loaded.get(i) for i in suite.sets]
+    wanted += [load_set(path) for path in suite.files]
+    return wanted
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a ConformanceSuite's checks once per set."""
+    cls = metafunc.cls
+    if cls is None or not issubclass(cls, ConformanceSuite):
+        return
+    if "criterion_set" in metafunc.fixturenames:
+        sets = cls.criterion_sets()
+        metafunc.parametrize("criterion_set", sets, ids=[s.id for s in sets])
+
+
+def counterexample(criterion_set: CriterionSet, found: Finding) -> str | None:
+    """A concrete answer that shows the finding, searched by Hypothesis (the smallest it finds),
+    else the finding's own value."""
+    criterion = criterion_set.find(found.criterion) if found.criterion else None
+    if criterion is None or criterion.rule is None:
+        return None if found.value is None else str(found.value)
+    search = _SEARCHES.get(found.code)
+    if search is not None:
+        try:
+            return search(criterion)
+        except Exception:
+            pass
+    return None if found.value is None else str(found.value)
+
+
+def _find(strategy: Any, condition: Any) -> Any:
+    from hypothesis import find, settings
+
+    return find(strategy, condition, settings=settings(max_examples=3000, database=None))
+
+
+def _points(criterion: Criterion, answer: object) -> Decimal | None:
+    assert criterion.rule is not None
+    return criterion.rule.score(answer, criterion.max_points).points
+
+
+def _above_max(criterion: Criterion) -> str:
+    from cchc_criteria.testing.strategies import valid_answers
+
+    assert criterion.rule is not None
+    answers = valid_answers(criterion.rule, criterion.max_points)
+    maximum = criterion.max_points
+    example = _find(answers, lambda a: (_points(criterion, a) or 0) > maximum)
+    return f"{example!r} scores {_points(criterion, example)}, more than the max {maximum}"
+
+
+def _no_band(criterion: Criterion) -> str:
+    from cchc_criteria.testing.strategies import valid_answers
+
+    assert criterion.rule is not None
+    rule = criterion.rule
+    answers = valid_answers(rule, criterion.max_points)
+    example = _find(
+        answers,
+        lambda a: any(f.code == "no-band" for f in rule.score(a, criterion.max_points).findings),
+    )
+    return f"{example!r} falls in no band"
+
+
+def _not_monotone(criterion: Criterion) -> str:
+    from hypothesis import strategies as st
+
+    from cchc_criteria.testing.strategies import in_scale
+
+    rule: Any = criterion.rule
+    figures = in_scale(rule.scale)
+
+    def worse(pair: tuple[object, object]) -> bool:
+        low, high = sorted(pair, key=lambda v: _as_number(v, rule.scale))
+        a, b = _points(criterion, low), _points(criterion, high)
+        return (
+            a is not None
+            and b is not None
+            and _as_number(low, rule.scale) < _as_number(high, rule.scale)
+            and b < a
+        )
+
+    low, high = sorted(
+        _find(st.tuples(figures, figures), worse), key=lambda v: _as_number(v, rule.scale)
+    )
+    return (
+        f"{low!r} scores {_points(criterion, low)} but the higher {high!r} scores "
+        f"{_points(criterion, high)}"
+    )
+
+
+def _as_number(value: object, scale: Any) -> Any:
+    from cchc_criteria.rules import read_quantity
+
+    return read_quantity(value, scale)
+
+
+_SEARCHES = {
+    "award-above-max": _above_max,
+    "band-gap": _no_band,
+    "not-monotone": _not_monotone,
+}
