@@ -292,6 +292,7 @@ def sets_command(
             "cchc new-plugin NAME",
             err=True,
         )
+        sys.exit(EXIT_FINDINGS)
     else:
         _echo(render_sets(rows), nl=False)
 

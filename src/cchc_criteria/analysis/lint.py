@@ -36,6 +36,7 @@ from cchc_criteria.model import (
     describe_interval,
     finding,
 )
+from cchc_criteria.model.codes import level_of, sort_key
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Segment, Shape
 from cchc_criteria.registry import rule_kinds
@@ -44,9 +45,6 @@ from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Lang, Text
 
 __all__ = ["LINT_CODES", "lint"]
-
-
-_CODE = re.compile(r"\d+(?:\.\d+)*")
 
 
 def lint(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> tuple[Finding, ...]:
@@ -87,6 +85,7 @@ def _num(value: Fraction | Decimal, lang: Lang = "en", unit: str = "") -> str:
 
 def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
     seen: set[str] = set()
+    levels = criterion_set.code_scheme
     for parent, siblings in _families(criterion_set):
         previous: tuple[int, ...] | None = None
         for criterion in siblings:
@@ -94,10 +93,20 @@ def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
             if code in seen:
                 yield finding("duplicate-code", code, code=code)
             seen.add(code)
-            if not _CODE.fullmatch(code):
+            if level_of(code, levels) is None:
                 fixed = re.sub(r"[,;:]", ".", code.replace(" ", "")).strip(".")
-                suggestion = fixed if _CODE.fullmatch(fixed) else None
-                yield finding("code-typo", code, code=code, suggestion=suggestion)
+                suggestion = fixed if level_of(fixed, levels) is not None else None
+                if levels == ("dotted",):
+                    yield finding("code-typo", code, code=code, suggestion=suggestion)
+                else:
+                    yield finding(
+                        "code-typo",
+                        code,
+                        variant="scheme",
+                        code=code,
+                        scheme=", ".join(levels),
+                        suggestion=suggestion,
+                    )
             if parent is not None:
                 expected = code.rsplit(".", 1)[0] if "." in code else None
                 # A parent whose code is a typo of the expected one is reported as code-typo.
@@ -106,7 +115,7 @@ def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
                     yield finding(
                         "missing-parent", code, code=code, expected=expected, parent=parent.code
                     )
-            key = _sort_key(code)
+            key = sort_key(code, levels)
             if key is not None and previous is not None and key <= previous:
                 yield finding("code-order", code, code=code)
             if key is not None:
@@ -120,11 +129,6 @@ def _families(
     for criterion in criterion_set.walk():
         if criterion.children:
             yield criterion, criterion.children
-
-
-def _sort_key(code: str) -> tuple[int, ...] | None:
-    parts = re.split(r"[.,]", code)
-    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
 
 
 def _group(criterion: Criterion) -> Iterator[Finding]:

@@ -42,6 +42,7 @@ from cchc_criteria.model import (
     Rule,
     UnitKind,
 )
+from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import nfc
@@ -69,6 +70,7 @@ class _Header:
     acknowledge: list[Acknowledgement] = attrs.Factory(list)
     predecessor: str | None = None
     lineage: dict[str, Any] = attrs.Factory(dict)
+    code_scheme: list[str] = attrs.Factory(lambda: ["dotted"])
 
 
 @attrs.frozen
@@ -126,6 +128,7 @@ class _Reader:
         self.source = source
         self.problems: list[Problem] = []
         self.row_lines: list[int | None] = []
+        self.levels: tuple[str, ...] = ("dotted",)
         self.row_starts: list[int | None] = []
 
     def problem(self, message: str, line: int | None = None, code: str | None = None) -> None:
@@ -138,6 +141,16 @@ class _Reader:
             self.problem("a criterion set needs its rows: one [[criteria]] table per row")
             rows = []
         self.row_lines = self._locate_rows(rows)
+        if header is not None:
+            unknown = [v for v in header.code_scheme if v not in SCHEMES]
+            if unknown or not header.code_scheme:
+                self.problem(
+                    f"code_scheme names one scheme per level, from {', '.join(SCHEMES)}; "
+                    f"got {header.code_scheme!r}",
+                    self._key_line("code_scheme", None),
+                )
+            else:
+                self.levels = tuple(header.code_scheme)
         nodes = [self._row(i, row) for i, row in enumerate(rows)]
         roots = self._tree([n for n in nodes if n is not None], len(nodes) == len(rows))
         if header is not None and header.cohort not in ("all", "group"):
@@ -175,6 +188,7 @@ class _Reader:
             acknowledged=header.acknowledge,
             in_force_text=header.in_force or "",
             lineage=lineage,
+            code_scheme=self.levels,
         )
 
     def _lineage(self, header: _Header) -> Lineage | None:
@@ -289,9 +303,13 @@ class _Reader:
     def _tree(self, nodes: list[_Node], all_rows: bool) -> list[_Node]:
         roots: list[_Node] = []
         seen: list[_Node] = []
+        last_at: dict[int, _Node] = {}  # the latest row of each level, for non-dotted schemes
         for node in nodes:
             row = node.row
-            parent_code = row.parent if row.parent is not None else _derived_parent(row.code)
+            parent_code = row.parent if row.parent is not None else self._parent(row.code, last_at)
+            level = level_of(row.code, self.levels)
+            if level is not None:
+                last_at[level] = node
             line = self.row_lines[node.index]
             if not parent_code:  # None, or "" for a top-level row whose code has a dot
                 roots.append(node)
@@ -325,6 +343,17 @@ class _Reader:
                         node.row.code,
                     )
         return roots
+
+    def _parent(self, code: str, last_at: dict[int, _Node]) -> str | None:
+        """The parent a code names: by its dots ("7.1" → "7"); under a scheme with other
+        levels ("I", then "1"), the latest row of the level above."""
+        if self.levels == ("dotted",) or "." in _normal(code):
+            return _derived_parent(code)
+        level = level_of(code, self.levels)
+        if not level:
+            return None
+        above = last_at.get(level - 1)
+        return None if above is None else above.row.code
 
     def _criterion(self, node: _Node) -> Criterion:
         row = node.row
@@ -440,6 +469,8 @@ def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> 
         result["na_policy"] = cs.na_policy.value
     if cs.cohort != "all":
         result["cohort"] = cs.cohort
+    if cs.code_scheme != ("dotted",):
+        result["code_scheme"] = list(cs.code_scheme)
     if cs.lineage is not None:
         result["predecessor"] = cs.lineage.predecessor
         if cs.lineage.codes:

@@ -10,6 +10,7 @@ from types import MappingProxyType
 import attrs
 
 from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.model.codes import SCHEMES
 from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Rule
@@ -124,6 +125,16 @@ class Lineage:
         return MappingProxyType(dict(self.codes))
 
 
+def _scheme(value: Iterable[str]) -> tuple[str, ...]:
+    levels = tuple(value)
+    unknown = [v for v in levels if v not in SCHEMES]
+    if not levels or unknown:
+        raise InvalidValueError(
+            f"code_scheme names a scheme per level, from {', '.join(SCHEMES)}; got {levels!r}"
+        )
+    return levels
+
+
 @attrs.frozen(cache_hash=True)
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
@@ -147,6 +158,8 @@ class CriterionSet:
             scored together, ``"group"`` those of the same group.
         acknowledged: lint findings accepted in the set's own data, with reasons.
         lineage: the set this one replaces and how its codes map to that set's, if known.
+        code_scheme: how codes are written, one scheme per level from the top ("dotted",
+            "number", "roman", "letter"; the last serves every deeper level).
     """
 
     id: str
@@ -167,6 +180,7 @@ class CriterionSet:
     acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
     in_force_text: str = attrs.field(default="", converter=nfc)
     lineage: Lineage | None = None
+    code_scheme: tuple[str, ...] = attrs.field(default=("dotted",), converter=_scheme)
 
     @property
     def max_points(self) -> Decimal:

@@ -778,7 +778,11 @@ _KINDS = (
             "": (
                 "mã {code!r} không phải dãy số cách nhau bởi dấu chấm{hint}",
                 "the code {code!r} is not numbers separated by dots{hint}",
-            )
+            ),
+            "scheme": (
+                "mã {code!r} không theo cách đánh mã của bộ tiêu chí ({scheme}){hint}",
+                "the code {code!r} does not follow the set's code scheme ({scheme}){hint}",
+            ),
         },
         {"hint": ("; có phải {suggestion!r}?", "; did you mean {suggestion!r}?")},
     ),
