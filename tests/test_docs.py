@@ -122,3 +122,46 @@ def test_every_built_in_rule_kind_has_its_page_and_its_example_reads() -> None:
         criterion_set = cc.read_set(document, source=f"docs/kinds/{kind.name}.md")
         (criterion,) = criterion_set.criteria
         assert cc.rule_kinds().of_rule(criterion.rule) is kind
+
+
+def _schema_keys() -> set[str]:
+    from cchc_criteria.formats.schema import schema
+
+    document = schema("set")
+    keys = set(document["properties"])
+    for name in ("criterion", "band", "option", "grade"):
+        keys |= set(document["$defs"][name]["properties"])
+    keys |= {"code", "criterion", "reason"}  # [[acknowledge]]
+    return keys
+
+
+def test_every_key_of_the_set_schema_is_documented() -> None:
+    pages = [ROOT / "docs" / "formats.md", *(ROOT / "docs" / "kinds").glob("*.md")]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    missing = sorted(
+        key
+        for key in _schema_keys()
+        if f"`{key}`" not in text
+        and f"\n{key} =" not in text
+        and f" {key} = " not in text
+        and f"{{ {key} =" not in text
+    )
+    assert missing == []
+
+
+def test_the_command_reference_matches_cchc_help() -> None:
+    from click.testing import CliRunner
+
+    from cchc_criteria.cli import cli
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():  # type: ignore[attr-defined]
+        assert f"cchc {name}" in text, f"cchc {name} is not in docs/cli.md"
+        for param in command.params:
+            for flag in getattr(param, "opts", []):
+                if flag.startswith("-") and flag not in ("-h", "--help"):
+                    assert flag in text, f"cchc {name} {flag} is not in docs/cli.md"
+    help_text = CliRunner().invoke(cli, ["--help"]).stdout
+    for flag in ("--strict-plugins", "--version"):
+        assert flag in help_text
+        assert flag in text

@@ -330,3 +330,16 @@ def test_sets_filters() -> None:
     assert run("sets", "--year", "2020")[1] == ""
     assert run("sets", "--unit-kind", "xa")[1] == ""
     assert "quangngai.so.2019" in run("sets", "--unit-kind", "department", "--year", "2019")[1]
+
+
+def test_show_prints_a_criterions_evidence_and_notes(tmp_path: Path) -> None:
+    path = tmp_path / "set.toml"
+    path.write_text(
+        'id = "n"\ntitle = "n"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
+        'rule = "yes_no"\nevidence = "Kế hoạch đã ban hành"\nnotes = "Theo văn bản số 12"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("show", str(path))
+    assert code == 0
+    assert "    Tài liệu kiểm chứng: Kế hoạch đã ban hành" in out
+    assert "    Ghi chú: Theo văn bản số 12" in out

@@ -190,6 +190,12 @@ def render_set(criterion_set: CriterionSet, *, lang: Lang = "vi") -> str:
         if criterion.rule is not None:
             rule_text = criterion.rule.describe(criterion.max_points, lang=lang)
             lines.append(f"{'  ' * depth}    → {rule_text}")
+        if criterion.evidence:
+            word = "Tài liệu kiểm chứng" if vi else "Evidence"
+            lines.append(f"{'  ' * depth}    {word}: {criterion.evidence}")
+        if criterion.notes:
+            word = "Ghi chú" if vi else "Notes"
+            lines.append(f"{'  ' * depth}    {word}: {criterion.notes}")
     return "\n".join(lines) + "\n"
 
 
