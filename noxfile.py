@@ -9,7 +9,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typing", "tests", "plugin", "screenshot"]
+nox.options.sessions = ["lint", "typing", "tests", "plugin", "screenshot", "print"]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 PLUGINS = ["plugins/quangngai"]
@@ -145,3 +145,55 @@ def screenshot(session: nox.Session) -> None:
         external=True,
     )
     session.run("python", "tools/check_screenshot.py", str(build / "report.png"))
+
+
+@nox.session(name="print", python="3.11")
+def print_workbooks(session: nox.Session) -> None:
+    """Print the seed scorecard's workbook, its ranking and the blank template through headless
+    LibreOffice to PDF, then PNG (build/print/*.png), and check the pages: A4, one page wide,
+    Vietnamese number formats on paper, none blank. Look at the PNGs after a layout change.
+
+    LibreOffice Calc comes from Debian's package (installed with apt-get when missing and
+    running as root), as Chromium does for the screenshot session.
+    """
+    soffice = shutil.which("soffice")
+    if soffice is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        session.run("apt-get", "update", "-qq", external=True)
+        packages = ("libreoffice-calc-nogui", "poppler-utils")
+        session.run("apt-get", "install", "-y", "-qq", *packages, external=True)
+        soffice = shutil.which("soffice")
+    if soffice is None or shutil.which("pdftoppm") is None:
+        needed = "libreoffice-calc-nogui poppler-utils"
+        session.error(f"LibreOffice and poppler are needed: apt-get install {needed}")
+    session.install(".[xlsx]", *PLUGINS, "pillow")
+    build = Path("build/print").resolve()
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    example = "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
+    seed = "quangngai.so.2019"
+    outputs = {
+        "card": ["score", seed, example, "-f", "xlsx"],
+        "ranking": ["rank", seed, example, "-f", "xlsx"],
+        "template": ["template", seed, "-f", "xlsx"],
+    }
+    for name, command in outputs.items():
+        session.run("cchc", *command, "-o", str(build / f"{name}.xlsx"), success_codes=[0, 1])
+    session.run(
+        soffice,
+        f"-env:UserInstallation={(build / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(build),
+        *(str(build / f"{name}.xlsx") for name in outputs),
+        external=True,
+    )
+    expected = {
+        # The index is in the last column: on paper, the table is one page wide.
+        "card": ["46,15 %", "7,5", "Cách tính điểm", "Mức độ"],
+        "ranking": ["Xếp hạng", "46,15 %"],
+        "template": ["Kê khai", "Giải trình", "4,5"],
+    }
+    for name, texts in expected.items():
+        session.run("python", "tools/check_print.py", str(build / f"{name}.pdf"), *texts)

@@ -37,7 +37,7 @@ from cchc_criteria.registry import (
     select_sets,
 )
 from cchc_criteria.reports import FORMATS, rank, render, render_ranking_html
-from cchc_criteria.reports.csv import render_ranking_csv
+from cchc_criteria.reports.csv import Dialect, render_csv, render_ranking_csv
 from cchc_criteria.reports.data import (
     advice_data,
     comparison_data,
@@ -158,6 +158,17 @@ _NO_COLOR = click.option(
     "--no-color", is_flag=True, help="No colours, even on a terminal (also: NO_COLOR=1)."
 )
 _SET = click.argument("set_id", metavar="SET", shell_complete=_complete_set)
+_EXCEL = click.option(
+    "--excel",
+    is_flag=True,
+    help="With -f csv: CSV for Excel in a Vietnamese locale (UTF-8 with BOM, ';', decimal comma).",
+)
+
+
+def _dialect(excel: bool, fmt: str) -> Dialect:
+    if excel and fmt != "csv":
+        raise _Fail("--excel goes with -f csv (for a workbook, use -f xlsx)")
+    return "excel" if excel else "rfc4180"
 
 
 def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
@@ -210,20 +221,30 @@ def _colour(text: str, no_color: bool) -> str:
 @_OUTPUT
 @_LANG
 @_NO_COLOR
+@_EXCEL
 def score_command(
-    set_id: str, assessment: str, fmt: str, output: str | None, lang: Lang, no_color: bool
+    set_id: str,
+    assessment: str,
+    fmt: str,
+    output: str | None,
+    lang: Lang,
+    no_color: bool,
+    excel: bool,
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
+    dialect = _dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
         raise _Fail(str(error)) from None
     if fmt == "xlsx":
         _write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
+    elif fmt == "csv":
+        _write(render_csv(card, lang=lang, dialect=dialect), output)
     else:
         text = render(card, fmt, lang=lang)
         if fmt == "text" and output is None:
@@ -519,14 +540,16 @@ def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
 )
 @_OUTPUT
 @_LANG
+@_EXCEL
 def rank_command(
-    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang
+    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang, excel: bool
 ) -> None:
     """Rank the units of PATHS (assessment files, or folders of them) against SET.
 
     Units are ranked within their group (the assessment's `group`) by exact index; equal
     indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
     """
+    dialect = _dialect(excel, fmt)
     try:
         criterion_set = _criterion_set(set_id)
         files = _assessment_files(paths)
@@ -548,7 +571,7 @@ def rank_command(
     elif fmt == "html":
         _write(render_ranking_html(ranking, lang=lang), output)
     elif fmt == "csv":
-        _write(render_ranking_csv(ranking), output)
+        _write(render_ranking_csv(ranking, dialect=dialect), output)
     elif fmt == "json":
         _write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:

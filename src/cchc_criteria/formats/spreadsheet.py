@@ -13,24 +13,35 @@ import re
 from collections.abc import Collection, Iterator
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
-from cchc_criteria.numbers import to_decimal
+from cchc_criteria.numbers import format_number, to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
 from cchc_criteria.text import fold, nfc
 
-__all__ = ["keep_text", "read_workbook", "template_workbook"]
+__all__ = [
+    "INDEX_FORMAT",
+    "NUMBER_FORMAT",
+    "grid",
+    "header_row",
+    "keep_text",
+    "print_setup",
+    "read_workbook",
+    "template_workbook",
+]
 
 SHEET = "Kê khai"
 LISTS = "Danh sách"
@@ -42,11 +53,26 @@ HEADERS = (
     "Số liệu kê khai",
     "Khoảng đạt được",
     "Điểm tự đánh giá",
+    "Điểm thẩm định",
+    "Tài liệu kiểm chứng",
     "Giải trình",
 )
-_FIRST_ROW = 4  # rows 1–2: the set and the unit; row 3: the headers
+_WIDTHS = (8, 48, 9, 48, 16, 28, 11, 11, 28, 30)
+#: Points: as many decimals as the value has, none for a whole number ("7", "7,5"), in the
+#: Vietnamese locale (0x42A) — LibreOffice shows the tag's decimal comma, Excel the reader's.
+NUMBER_FORMAT = "[$-42A]General"
+#: Indices: two decimals and a percent sign ("46,15 %"); the cell holds the exact value.
+INDEX_FORMAT = '[$-42A]0.00" %"'
+_HEADER_ROW = 3  # rows 1–2: the set, the unit, the period and the unit's group
+_FIRST_ROW = 4
+_Kind = Literal["whole", "decimal", "list"]
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 _YES_NO = ("Có", "Không", "Không áp dụng")
+_THIN = Side(style="thin", color="808080")
+_HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
+_ANSWER_FILL = PatternFill("solid", fgColor="FFF9E0")
+# Excel refuses validation texts longer than these.
+_TITLE_LIMIT, _MESSAGE_LIMIT = 32, 250
 
 
 def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> None:
@@ -64,9 +90,99 @@ def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> Non
                     cell.data_type = "s"
 
 
+def print_setup(sheet: Worksheet, *, title_rows: str, landscape: bool = True) -> None:
+    """Make ``sheet`` print on A4 as delivered: one page wide, ``title_rows`` ("4:4") repeated
+    on every page, narrow margins, the sheet's name above and page numbers below."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as it takes
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = title_rows
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    sheet.print_options.horizontalCentered = True
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    if header is not None and header.center is not None:
+        header.center.text = "&A"  # the sheet's name
+    if footer is not None and footer.center is not None:
+        footer.center.text = "&P / &N"
+
+
+def header_row(sheet: Worksheet, row: int, headers: Collection[str]) -> None:
+    """Column headings in ``row``: bold, shaded, wrapped, centred."""
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=row, column=column, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def grid(sheet: Worksheet, first_row: int, last_row: int, columns: int) -> None:
+    """Thin borders on every cell of the block; text wraps and sits at the top of its cell;
+    each row is as tall as its longest wrapped text (neither Excel nor LibreOffice sizes the
+    rows of a file they did not write, so wrapped lines would print over each other)."""
+    border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    widths = [
+        sheet.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, columns + 1)
+    ]
+    for number, row in enumerate(
+        sheet.iter_rows(min_row=first_row, max_row=last_row, max_col=columns), start=first_row
+    ):
+        lines = 1
+        for cell, width in zip(row, widths, strict=True):
+            cell.border = border
+            if cell.alignment.horizontal != "center":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, str):
+                lines = max(lines, _lines(cell.value, width, bold=bool(cell.font.b)))
+        if lines > 1:
+            sheet.row_dimensions[number].height = _LINE_HEIGHT * lines + 2
+
+
+_LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
+def _lines(text: str, width: float, *, bold: bool) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (an estimate
+    that errs on the tall side: a row too tall prints, one too short hides text)."""
+    usable = max(width - 1.0, 1.0) / (1.1 if bold else 1.0)
+    count = 0
+    for part in text.split("\n"):
+        words, line = part.split(), 0
+        count += 1
+        for word in words:
+            if line and line + 1 + len(word) > usable:
+                count += 1
+                line = len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+    return count
+
+
+def _validation(kind: _Kind, *, title: str, message: str, **options: Any) -> DataValidation:
+    """A data validation that stops an impossible entry, with its reason shown."""
+    return DataValidation(
+        type=kind,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=title[:_TITLE_LIMIT],
+        error=message[:_MESSAGE_LIMIT],
+        **options,
+    )
+
+
 def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> bytes:
-    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes: each answer
-    cell offers what the criterion's rule kind says (a drop-down, a validated range)."""
+    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes.
+
+    Each answer cell offers what the criterion's rule kind says (a drop-down, a validated
+    range) and stops an impossible entry. The sheet is protected without a password: the
+    codes, titles, max points and rules are locked; the cells a unit fills in (the unit, the
+    period, its group; figures, bands, self-assessed and appraised points, evidence and
+    explanations of every scored criterion) are not. It prints on A4, one page wide.
+    """
     kinds = kinds or rule_kinds()
     book = Workbook()
     sheet = book.active
@@ -76,60 +192,95 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
     lists.sheet_state = "hidden"
     sheet["A1"], sheet["B1"] = "Bộ tiêu chí", criterion_set.id
     sheet["C1"] = criterion_set.title
-    sheet["A2"], sheet["B2"] = "Đơn vị", ""
-    sheet["C2"], sheet["D2"] = "Kỳ đánh giá", ""
-    for column, header in enumerate(HEADERS, start=1):
-        cell = sheet.cell(row=3, column=column, value=header)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF7")
-    yes_no = DataValidation(type="list", formula1=f'"{",".join(_YES_NO)}"', allow_blank=True)
+    sheet["A2"], sheet["C2"], sheet["E2"] = "Đơn vị", "Kỳ đánh giá", "Nhóm"
+    for coordinate in ("A1", "A2", "C2", "E2"):
+        sheet[coordinate].font = Font(bold=True)
+    for coordinate in ("B2", "D2", "F2"):
+        _answer(sheet[coordinate])
+    header_row(sheet, _HEADER_ROW, HEADERS)
+    yes_no = _validation(
+        "list",
+        formula1=f'"{",".join(_YES_NO)}"',
+        title="Có hoặc Không",
+        message="Chọn trong danh sách: " + ", ".join(_YES_NO),
+    )
     sheet.add_data_validation(yes_no)
     list_column = 0
     row = _FIRST_ROW
     for criterion in criterion_set.walk():
         sheet.cell(row=row, column=1, value=criterion.code)
         sheet.cell(row=row, column=2, value=criterion.title)
-        sheet.cell(row=row, column=3, value=float(criterion.max_points))
+        top = sheet.cell(row=row, column=3, value=float(criterion.max_points))
+        top.number_format = NUMBER_FORMAT
         rule = criterion.rule
         if rule is None:
             for column in (1, 2, 3):
                 sheet.cell(row=row, column=column).font = Font(bold=True)
-        else:
-            hint = expected_answer(rule, criterion, kinds)
-            how = f"{rule.describe(criterion.max_points)}\n({hint})"
-            sheet.cell(row=row, column=4, value=how).alignment = Alignment(wrap_text=True)
-            answer = sheet.cell(row=row, column=5)
-            kind = kinds.of_rule(rule)
-            offer = kind.cell(rule, criterion.max_points) if kind is not None else AnswerCell()
-            if offer.choices == _YES_NO:
-                yes_no.add(answer.coordinate)
-            elif offer.choices:
-                list_column += 1
-                _list(sheet, lists, list_column, list(offer.choices), answer.coordinate)
-            elif offer.low is not None or offer.high is not None:
-                check = DataValidation(
-                    type="whole" if offer.whole else "decimal",
-                    operator="between" if offer.high is not None else "greaterThanOrEqual",
-                    formula1=str(offer.low if offer.low is not None else 0),
-                    formula2=None if offer.high is None else str(offer.high),
-                    allow_blank=True,
+            row += 1
+            continue
+        hint = expected_answer(rule, criterion, kinds)
+        sheet.cell(row=row, column=4, value=f"{rule.describe(criterion.max_points)}\n({hint})")
+        for column in range(5, len(HEADERS) + 1):
+            _answer(sheet.cell(row=row, column=column))
+        answer = sheet.cell(row=row, column=5)
+        kind = kinds.of_rule(rule)
+        offer = kind.cell(rule, criterion.max_points) if kind is not None else AnswerCell()
+        if offer.choices == _YES_NO:
+            yes_no.add(answer.coordinate)
+        elif offer.choices:
+            list_column += 1
+            _list(sheet, lists, list_column, list(offer.choices), answer.coordinate)
+        elif offer.low is not None or offer.high is not None:
+            low = offer.low if offer.low is not None else 0
+            check = _validation(
+                "whole" if offer.whole else "decimal",
+                operator="between" if offer.high is not None else "greaterThanOrEqual",
+                formula1=str(low),
+                formula2=None if offer.high is None else str(offer.high),
+                title=f"Tiêu chí {criterion.code}"[:_TITLE_LIMIT],
+                message=(
+                    f"Nhập số từ {low} đến {offer.high}"
+                    if offer.high is not None
+                    else f"Nhập số từ {low} trở lên"
                 )
-                if offer.high is not None:
-                    check.error = f"Nhập số từ {offer.low or 0} đến {offer.high}"
-                sheet.add_data_validation(check)
-                check.add(answer.coordinate)
-            if offer.bands:
-                list_column += 1
-                _list(sheet, lists, list_column, list(offer.bands), f"F{row}")
+                + (" (số nguyên)" if offer.whole else "")
+                + f". {hint}",
+            )
+            sheet.add_data_validation(check)
+            check.add(answer.coordinate)
+        if offer.bands:
+            list_column += 1
+            _list(sheet, lists, list_column, list(offer.bands), f"F{row}")
+        points = _validation(
+            "decimal",
+            operator="between",
+            formula1="0",
+            formula2=str(criterion.max_points),
+            title=f"Tiêu chí {criterion.code}"[:_TITLE_LIMIT],
+            message=f"Điểm từ 0 đến {format_number(criterion.max_points)}",
+        )
+        sheet.add_data_validation(points)
+        points.add(f"G{row}:H{row}")
         row += 1
-    widths = {"A": 8, "B": 60, "C": 10, "D": 60, "E": 18, "F": 40, "G": 14, "H": 40}
-    for letter, width in widths.items():
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A4"
+    for column, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    grid(sheet, _HEADER_ROW, row - 1, len(HEADERS))
+    sheet.freeze_panes = f"C{_FIRST_ROW}"
+    print_setup(sheet, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+    # No password: the lock keeps hands off the published text, it is not a secret.
+    sheet.protection = SheetProtection(
+        sheet=True, formatColumns=False, formatRows=False, formatCells=False
+    )
     keep_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _answer(cell: Any) -> None:
+    """A cell the unit fills in: unlocked on the protected sheet, shaded."""
+    cell.protection = Protection(locked=False)
+    cell.fill = _ANSWER_FILL
 
 
 def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], cell: str) -> None:
@@ -137,8 +288,11 @@ def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], ce
     letter = get_column_letter(column)
     for number, label in enumerate(labels, start=1):
         lists.cell(row=number, column=column, value=label)
-    validation = DataValidation(
-        type="list", formula1=f"'{LISTS}'!${letter}$1:${letter}${len(labels)}", allow_blank=True
+    validation = _validation(
+        "list",
+        formula1=f"'{LISTS}'!${letter}$1:${letter}${len(labels)}",
+        title="Chọn trong danh sách",
+        message="Chọn một mục trong danh sách thả xuống.",
     )
     sheet.add_data_validation(validation)
     validation.add(cell)
@@ -173,8 +327,8 @@ def _read_workbook(path: str | Path, name: str) -> Assessment:
         if SHEET not in formulas.sheetnames:
             raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
         rows = zip(
-            formulas[SHEET].iter_rows(max_col=len(HEADERS)),
-            values[SHEET].iter_rows(max_col=len(HEADERS), values_only=True),
+            formulas[SHEET].iter_rows(max_col=_READ_COLUMNS),
+            values[SHEET].iter_rows(max_col=_READ_COLUMNS, values_only=True),
             strict=False,
         )
         return _assessment(rows, name)
@@ -183,15 +337,48 @@ def _read_workbook(path: str | Path, name: str) -> Assessment:
         values.close()
 
 
+# Columns are found by their heading, so a template from an earlier release (without the
+# appraised and evidence columns) still reads; these are the fields they fill.
+_READ_COLUMNS = 2 * len(HEADERS)
+_FIELDS = {
+    fold(HEADERS[0]): "code",
+    fold(HEADERS[4]): "figure",
+    fold(HEADERS[5]): "band",
+    fold(HEADERS[6]): "self_assessed",
+    fold(HEADERS[7]): "appraised",
+    fold(HEADERS[8]): "evidence",
+    fold(HEADERS[9]): "explanation",
+}
+
+
+def _columns(shown: list[object], name: str) -> dict[str, int]:
+    """Field name → column index, from the heading row."""
+    columns: dict[str, int] = {}
+    for index, heading in enumerate(shown):
+        field = _FIELDS.get(fold(str(heading))) if heading is not None else None
+        if field is not None and field not in columns:
+            columns[field] = index
+    for needed, heading in (("code", HEADERS[0]), ("figure", HEADERS[4])):
+        if needed not in columns:
+            raise InputError(
+                name,
+                f"row {_HEADER_ROW} of sheet {SHEET!r} has no column headed like {heading!r} "
+                "(the workbook was not made by cchc template, or its headings were changed)",
+            )
+    return columns
+
+
 def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: str) -> Assessment:
     problems: list[Problem] = []
     answers: dict[str, object] = {}
-    declared: dict[str, object] = {}
+    scores: dict[str, dict[str, object]] = {"self_assessed": {}, "appraised": {}}
+    evidence: dict[str, list[str]] = {}
     explanations: dict[str, str] = {}
-    set_id = unit = period = ""
+    set_id = unit = period = group = ""
+    columns: dict[str, int] = {}
     for number, (cells, cached) in enumerate(rows, start=1):
         shown = [_shown(cell, value) for cell, value in zip(cells, cached, strict=False)]
-        shown += [None] * (len(HEADERS) - len(shown))
+        shown += [None] * (_READ_COLUMNS - len(shown))
         missing = [
             cell.coordinate
             for cell, value in zip(cells, cached, strict=False)
@@ -202,10 +389,17 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
             continue
         if number == 2:
             unit, period = str(shown[1] or ""), str(shown[3] or "")
+            group = str(shown[5] or "") if fold(str(shown[4] or "")) == "nhom" else ""
             continue
-        if number < _FIRST_ROW or shown[0] is None:
+        if number == _HEADER_ROW:
+            columns = _columns(shown, name)
             continue
-        code = nfc(str(shown[0]))
+        if number < _FIRST_ROW:
+            continue
+        field = {f: shown[i] for f, i in columns.items()}
+        if field["code"] is None:
+            continue
+        code = nfc(str(field["code"]))
         for coordinate in missing:
             problems.append(
                 Problem(
@@ -215,23 +409,27 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
                     criterion=code,
                 )
             )
-        figure, band, self_score, explanation = shown[4], shown[5], shown[6], shown[7]
-        if figure is not None and str(figure).strip() != "":
+        figure, band = field["figure"], field.get("band")
+        if _filled(figure):
             if isinstance(figure, str) and fold(figure) in _NA_WORDS:
                 answers[code] = NA
             elif isinstance(figure, str) and _TABLE.fullmatch(figure.strip()):
                 answers[code] = _table(figure)
             else:
                 answers[code] = figure
-        elif band is not None and str(band).strip() != "":
+        elif _filled(band):
             answers[code] = ChosenBand(nfc(str(band)))
-        if self_score is not None and str(self_score).strip() != "":
-            try:
-                declared[code] = to_decimal(self_score)
-            except CchcError as error:
-                problems.append(Problem(f"Điểm tự đánh giá: {error}", line=number, criterion=code))
-        if explanation:
-            explanations[code] = nfc(str(explanation))
+        for kind, heading in (("self_assessed", HEADERS[6]), ("appraised", HEADERS[7])):
+            if _filled(field.get(kind)):
+                try:
+                    scores[kind][code] = to_decimal(field[kind])
+                except CchcError as error:
+                    problems.append(Problem(f"{heading}: {error}", line=number, criterion=code))
+        if _filled(field.get("evidence")):
+            references = re.split(r"[;\n]", str(field["evidence"]))
+            evidence[code] = [nfc(r.strip()) for r in references if r.strip()]
+        if _filled(field.get("explanation")):
+            explanations[code] = nfc(str(field["explanation"]))
     if problems:
         raise InputError(name, problems=problems)
     return Assessment(
@@ -239,10 +437,17 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         set_id=nfc(set_id) or None,
         unit=unit,
         period=period,
-        self_assessed=declared,
+        group=group,
+        self_assessed=scores["self_assessed"],
+        appraised=scores["appraised"],
+        evidence=evidence,
         explanations=explanations,
         source=name,
     )
+
+
+def _filled(value: object) -> bool:
+    return value is not None and str(value).strip() != ""
 
 
 # Several figures typed in one cell: "rate = 45/50; items = 3" (a semicolon between them, since
@@ -270,7 +475,7 @@ def _shown(cell: Any, value: object) -> object:
     if isinstance(value, int | float):
         number = to_decimal(value)
         if "%" in str(getattr(cell, "number_format", "") or ""):
-            return f"{number * 100}%"  # 0.93 shown as 93 % is 93 %
+            return f"{(number * 100).normalize():f}%"  # 0.93 shown as 93 % is 93 %
         return number
     if isinstance(value, str):
         return nfc(value)

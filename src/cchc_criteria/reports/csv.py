@@ -1,4 +1,12 @@
-"""The scorecard as CSV: one row per criterion, numbers as exact decimals with a dot."""
+"""The scorecard and rankings as CSV: one row per criterion (or unit).
+
+Two dialects: ``"rfc4180"`` (the default, for programs: commas, numbers with a dot, UTF-8)
+and ``"excel"`` (for Excel on a Vietnamese system, which reads a CSV with the system's list
+separator and decimal separator: UTF-8 with a byte-order mark so the diacritics survive,
+``;`` between cells, numbers with a decimal comma). Numbers come out in one canonical form,
+without an exponent or trailing zeros; the index is rounded by the set's rounding policy (two
+decimals when it has none) and ``index_exact`` keeps the exact value.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +14,18 @@ import csv
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
-from cchc_criteria.reports.data import Ranked, plain, ranking_areas
+from cchc_criteria.errors import ArgumentError
+from cchc_criteria.reports.data import Ranked, plain, ranking_areas, shown_index
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
-__all__ = ["CSV_COLUMNS", "csv_text", "render_csv", "render_ranking_csv"]
+__all__ = ["CSV_COLUMNS", "DIALECTS", "Dialect", "csv_text", "render_csv", "render_ranking_csv"]
+
+#: The CSV dialects: for programs (RFC 4180) and for Excel in a Vietnamese locale.
+Dialect = Literal["rfc4180", "excel"]
+DIALECTS: tuple[Dialect, ...] = ("rfc4180", "excel")
 
 #: The columns, in order (the header row uses these names).
 CSV_COLUMNS = (
@@ -24,6 +38,7 @@ CSV_COLUMNS = (
     "points",
     "rounded",
     "index",
+    "index_exact",
     "self_assessed",
     "appraised",
     "figure",
@@ -45,19 +60,42 @@ def csv_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return plain(value)  # numbers are numbers: "-0.5" is not neutralised
-    return csv_text(value) if isinstance(value, str) else value
+class _Writer:
+    """A CSV writer of one dialect: its separators and how it writes a number."""
+
+    def __init__(self, dialect: str) -> None:
+        if dialect not in DIALECTS:
+            raise ArgumentError(f"no CSV dialect {dialect!r}; there are: {', '.join(DIALECTS)}")
+        self.excel = dialect == "excel"
+        self.out = io.StringIO()
+        if self.excel:
+            self.out.write("\ufeff")  # the byte-order mark: Excel then reads UTF-8
+        # Excel writes CRLF and reads either; programs get the plain newline.
+        self.writer = csv.writer(
+            self.out, delimiter=";" if self.excel else ",", lineterminator="\n"
+        )
+
+    def cell(self, value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, Decimal):
+            text = plain(value)  # numbers are numbers: "-0.5" is not neutralised
+            return text.replace(".", ",") if self.excel else text
+        return csv_text(value) if isinstance(value, str) else value
+
+    def row(self, values: Sequence[object]) -> None:
+        self.writer.writerow([self.cell(v) for v in values])
+
+    def text(self) -> str:
+        return self.out.getvalue()
 
 
-def render_csv(card: Scorecard, *, lang: Lang = "vi") -> str:
-    """One row per node; numbers are exact decimals with a dot so that any tool reads them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc4180") -> str:
+    """One row per node. In the default dialect numbers are exact decimals with a dot so that
+    any tool reads them; ``dialect="excel"`` writes what Excel in a Vietnamese locale opens."""
+    out = _Writer(dialect)
+    policy = card.criterion_set.rounding
+    out.row(CSV_COLUMNS)
     for node in card:
         values = {
             "code": node.code,
@@ -68,7 +106,8 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi") -> str:
             "published_max": node.published_max,
             "points": node.points,
             "rounded": node.rounded,
-            "index": node.index,
+            "index": shown_index(node.index, policy),
+            "index_exact": node.index,
             "self_assessed": node.self_assessed,
             "appraised": node.appraised,
             "figure": node.figure,
@@ -77,16 +116,16 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi") -> str:
             "applicable": "yes" if node.applicable else "no",
             "explanation": node.explanation.get(lang),
         }
-        writer.writerow([_cell(values[c]) for c in CSV_COLUMNS])
-    return out.getvalue()
+        out.row([values[c] for c in CSV_COLUMNS])
+    return out.text()
 
 
-def render_ranking_csv(ranking: Sequence[Ranked]) -> str:
-    """One row per unit: group, rank, unit, source, totals, grade, index of every area."""
+def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> str:
+    """One row per unit: group, rank, unit, source, totals, index (rounded and exact), grade,
+    index of every area (rounded)."""
     areas = ranking_areas(ranking)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+    out = _Writer(dialect)
+    out.row(
         [
             "group",
             "rank",
@@ -95,6 +134,7 @@ def render_ranking_csv(ranking: Sequence[Ranked]) -> str:
             "points",
             "max_points",
             "index",
+            "index_exact",
             "grade",
             "complete",
             *(f"index_{c}" for c in areas),
@@ -102,18 +142,23 @@ def render_ranking_csv(ranking: Sequence[Ranked]) -> str:
     )
     for entry in ranking:
         card = entry.card
-        writer.writerow(
+        policy = card.criterion_set.rounding
+        out.row(
             [
-                _cell(entry.group),
-                entry.rank or "",
-                _cell(card.assessment.unit or entry.source),
-                _cell(entry.source),
-                _cell(card.points),
-                _cell(card.max_points),
-                _cell(card.index),
-                _cell(card.grade),
+                entry.group,
+                entry.rank,
+                card.assessment.unit or entry.source,
+                entry.source,
+                card.points,
+                card.max_points,
+                shown_index(card.index, policy),
+                card.index,
+                card.grade,
                 "yes" if card.complete else "no",
-                *(_cell(card.nodes[c].index) if c in card.nodes else "" for c in areas),
+                *(
+                    shown_index(card.nodes[c].index, policy) if c in card.nodes else None
+                    for c in areas
+                ),
             ]
         )
-    return out.getvalue()
+    return out.text()

@@ -12,7 +12,8 @@ import attrs
 from cchc_criteria.analysis.advice import Advice
 from cchc_criteria.analysis.compare import Comparison
 from cchc_criteria.analysis.diff import SetDiff
-from cchc_criteria.model import CriterionSet, Finding
+from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
+from cchc_criteria.numbers import round_points
 from cchc_criteria.scoring import NodeScore, Scorecard
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ranking_data",
     "scorecard_data",
     "set_data",
+    "shown_index",
 ]
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
@@ -41,6 +43,19 @@ def plain(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+#: Decimals of an index when the set has no rounding policy: the published forms show two.
+INDEX_PLACES = 2
+
+
+def shown_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | None:
+    """An index as reports show it: rounded by the set's rounding policy, or to
+    :data:`INDEX_PLACES` decimals when the set has none (the exact value is kept beside it)."""
+    if value is None:
+        return None
+    places = INDEX_PLACES if policy.places is None else policy.places
+    return round_points(value, places, policy.mode)
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -62,7 +77,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _node(node: NodeScore) -> dict[str, Any]:
+def _node(node: NodeScore, policy: RoundingPolicy) -> dict[str, Any]:
     return {
         "code": node.code,
         "title": node.title,
@@ -75,6 +90,7 @@ def _node(node: NodeScore) -> dict[str, Any]:
         "rounded": _number(node.rounded),
         "rule_points": _number(node.rule_points),
         "index": _number(node.index),
+        "index_rounded": _number(shown_index(node.index, policy)),
         "applicable": node.applicable,
         "complete": node.complete,
         "open_points": _number(node.open_points),
@@ -110,9 +126,10 @@ def scorecard_data(card: Scorecard) -> dict[str, Any]:
         "max_points": _number(card.max_points),
         "open_points": _number(card.open_points),
         "index": _number(card.index),
+        "index_rounded": _number(shown_index(card.index, cs.rounding)),
         "complete": card.complete,
         "grade": card.grade,
-        "nodes": [_node(node) for node in card],
+        "nodes": [_node(node, cs.rounding) for node in card],
         "findings": [finding_data(f) for f in card.findings],
         "lint_findings": [finding_data(f) for f in card.lint_findings],
     }
@@ -231,6 +248,9 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
             "points": plain(entry.card.points),
             "max_points": plain(entry.card.max_points),
             "index": _number(entry.card.index),
+            "index_rounded": _number(
+                shown_index(entry.card.index, entry.card.criterion_set.rounding)
+            ),
             "grade": entry.card.grade,
             "complete": entry.card.complete,
             "areas": {
