@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
+from cchc_criteria.analysis.frame import to_frame
 from cchc_criteria.api import score, score_many
 from cchc_criteria.errors import (
     AmbiguousSetError,
@@ -85,6 +86,7 @@ from cchc_criteria.registry import (
     list_sets,
     rule_kinds,
 )
+from cchc_criteria.reports.data import FindingData, NodeData, ScorecardData, scorecard_data
 from cchc_criteria.rules import (
     BandRule,
     BestOfRule,
@@ -104,7 +106,7 @@ from cchc_criteria.rules import (
     days_late,
 )
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
-from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.scoring import NodeRow, NodeScore, Scorecard
 from cchc_criteria.text import Lang, Text
 
 try:
@@ -138,6 +140,7 @@ __all__ = [
     "DeductionRule",
     "DuplicateSetError",
     "Finding",
+    "FindingData",
     "FindingKind",
     "Formula",
     "FormulaError",
@@ -152,6 +155,8 @@ __all__ = [
     "Lower",
     "ManualRule",
     "NAPolicy",
+    "NodeData",
+    "NodeRow",
     "NodeScore",
     "NumberFormatError",
     "Option",
@@ -173,6 +178,7 @@ __all__ = [
     "RuleKinds",
     "Scale",
     "Scorecard",
+    "ScorecardData",
     "SetNotFoundError",
     "Severity",
     "Text",
@@ -205,6 +211,8 @@ __all__ = [
     "save_set",
     "score",
     "score_many",
+    "scorecard_data",
     "to_decimal",
+    "to_frame",
     "write_atomic",
 ]

@@ -10,8 +10,10 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any, TypeVar
 
 import attrs
 import click
@@ -24,7 +26,14 @@ from cchc_criteria.analysis.diff import diff_sets
 from cchc_criteria.api import score, score_many
 from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import CchcError
-from cchc_criteria.formats import load_assessment, load_set, write_atomic
+from cchc_criteria.formats import (
+    MAX_FILE_BYTES,
+    load_assessment,
+    load_set,
+    read_assessment,
+    read_set,
+    write_atomic,
+)
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity, UnitKind
@@ -37,7 +46,12 @@ from cchc_criteria.registry import (
     select_sets,
 )
 from cchc_criteria.reports import FORMATS, rank, render, render_ranking_html
-from cchc_criteria.reports.csv import Dialect, render_csv, render_ranking_csv
+from cchc_criteria.reports.csv import (
+    Dialect,
+    render_comparison_csv,
+    render_csv,
+    render_ranking_csv,
+)
 from cchc_criteria.reports.data import (
     advice_data,
     comparison_data,
@@ -88,10 +102,33 @@ def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     is_flag=True,
     help=f"Fail if any plugin fails to load (also: {STRICT_ENV}=1).",
 )
-def cli(strict_plugins: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No warnings and no progress bar; errors only.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Say on standard error which set and files are read."
+)
+def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
     if strict_plugins:
         os.environ[STRICT_ENV] = "1"
+    if quiet and verbose:
+        raise _Fail("--quiet and --verbose go against each other: give one")
+    _VERBOSITY[0] = -1 if quiet else 1 if verbose else 0
+
+
+# -1 with --quiet, 1 with --verbose, else 0 (set by every invocation of the group).
+_VERBOSITY = [0]
+
+
+def _warn(message: str) -> None:
+    """A warning on standard error, unless --quiet."""
+    if _VERBOSITY[0] >= 0:
+        _echo(f"cchc: warning: {message}", err=True)
+
+
+def _note(message: str) -> None:
+    """A note on standard error with --verbose."""
+    if _VERBOSITY[0] > 0:
+        _echo(f"cchc: {message}", err=True)
 
 
 def _is_file(reference: str) -> bool:
@@ -101,11 +138,36 @@ def _is_file(reference: str) -> bool:
         return False
 
 
+#: The file name that means standard input (or, for -o, standard output).
+STDIO = "-"
+_STDIN_NAME = "<stdin>"
+
+
+def _stdin_document() -> tuple[str, str]:
+    """The text on standard input and its format ("json" when it starts with "{", else
+    "toml"), bounded like a file."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _Fail(f"{_STDIN_NAME}: more than {MAX_FILE_BYTES:,} bytes; at most that is read")
+    if data.startswith(b"PK"):
+        raise _Fail(f"{_STDIN_NAME}: an XLSX workbook is read from a file: give its name, not -")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise _Fail(f"{_STDIN_NAME}: not UTF-8 text (byte {error.start})") from None
+    return text, "json" if text.lstrip().startswith("{") else "toml"
+
+
 def _criterion_set(reference: str) -> CriterionSet:
-    """An installed set by id, or a set file by path (.toml or .json).
+    """An installed set by id, a set file by path (.toml or .json), or ``-``: a set on
+    standard input.
 
     Plugins that failed are named on standard error; the sets of the others are served.
     """
+    _note(f"set: {reference}")
+    if reference == STDIO:
+        text, fmt = _stdin_document()
+        return read_set(text, source=_STDIN_NAME, format=fmt)
     if reference.lower().endswith((".toml", ".json")) or _is_file(reference):
         return load_set(reference)
     try:
@@ -116,14 +178,14 @@ def _criterion_set(reference: str) -> CriterionSet:
 
 def _warn_failed_plugins() -> None:
     for failure in registry().failures:
-        _echo(f"cchc: warning: {failure}", err=True)
+        _warn(str(failure))
 
 
 def _write(text: str, output: str | None, *, escaped: bool = True) -> None:
     """Print ``text``, or write it whole to ``output`` (never half a file, never through a
     link). Printed text has its control characters escaped unless ``escaped`` is false
     (text that carries its own colours, already escaped)."""
-    if output is None:
+    if output is None or output == STDIO:
         click.echo(printable(text) if escaped else text, nl=False)
         return
     try:
@@ -142,11 +204,15 @@ def _complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -
         return []
 
 
+#: The variable that sets the default of every --lang.
+LANG_ENV = "CCHC_LANG"
 _LANG = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
+    envvar=LANG_ENV,
     show_default=True,
+    show_envvar=True,
     help="Language: Vietnamese (decimal comma) or English.",
 )
 _OUTPUT = click.option(
@@ -158,6 +224,24 @@ _NO_COLOR = click.option(
     "--no-color", is_flag=True, help="No colours, even on a terminal (also: NO_COLOR=1)."
 )
 _SET = click.argument("set_id", metavar="SET", shell_complete=_complete_set)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _format_option(choices: list[str], *, default: str) -> Callable[[_F], _F]:
+    """The -f/--format option of a command that writes ``choices``."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
 _EXCEL = click.option(
     "--excel",
     is_flag=True,
@@ -180,9 +264,15 @@ def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Sco
 
 
 def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessment:
-    """Read ``assessment`` for ``criterion_set``: a file written for another set is refused,
-    and answers given as tables are checked against their rules."""
-    answers = load_assessment(assessment, criterion_set=criterion_set)
+    """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
+    written for another set is refused, and answers given as tables are checked against
+    their rules."""
+    _note(f"reading {assessment} for {criterion_set.id}")
+    if str(assessment) == STDIO:
+        text, fmt = _stdin_document()
+        answers = read_assessment(text, source=_STDIN_NAME, format=fmt, criterion_set=criterion_set)
+    else:
+        answers = load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
         raise _Fail(
             f"{assessment}: the file is an assessment for {answers.set_id!r}, "
@@ -209,15 +299,7 @@ def _colour(text: str, no_color: bool) -> str:
 @cli.command("score", short_help="Score a unit's assessment against a set.")
 @_SET
 @click.argument("assessment")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice([*FORMATS, "xlsx"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option([*FORMATS, "xlsx"], default="text")
 @_OUTPUT
 @_LANG
 @_NO_COLOR
@@ -263,8 +345,18 @@ def _xlsx() -> ModuleType:
 
 
 def _write_bytes(data: bytes, output: str | None) -> None:
-    if output is None:
-        raise _Fail("binary formats need --output FILE")
+    """Write a binary file whole to ``output``; ``-`` is standard output, unless that is a
+    terminal (a workbook's bytes would garble it)."""
+    if output is None or output == STDIO:
+        stdout = sys.stdout.buffer
+        if output is None or stdout.isatty():
+            raise _Fail(
+                "binary formats need --output FILE (or -o - with standard output redirected "
+                "to a file or a pipe)"
+            )
+        stdout.write(data)
+        stdout.flush()
+        return
     try:
         write_atomic(output, data)
     except CchcError as error:
@@ -321,15 +413,7 @@ def sets_command(
 @cli.command("diff", short_help="What changed between two criterion sets.")
 @click.argument("before", metavar="SET_A", shell_complete=_complete_set)
 @click.argument("after", metavar="SET_B", shell_complete=_complete_set)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option(["text", "markdown", "json"], default="text")
 @_OUTPUT
 @_LANG
 def diff_command(before: str, after: str, fmt: str, output: str | None, lang: Lang) -> None:
@@ -512,6 +596,8 @@ def show_command(set_id: str, lang: Lang) -> None:
 
 
 def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
+    """The assessment files of ``paths`` (files, or folders of them), each once: a file given
+    twice (or through a link, or also inside a folder given) is one unit."""
     files: list[Path] = []
     for name in paths:
         path = Path(name)
@@ -523,21 +609,20 @@ def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
             )
         else:
             files.append(path)
-    return files
+    unique: dict[Path, Path] = {}
+    for path in files:
+        key = path.resolve()
+        if key in unique:
+            _warn(f"{path} is the same file as {unique[key]}; it is ranked once")
+            continue
+        unique[key] = path
+    return list(unique.values())
 
 
 @cli.command("rank", short_help="Rank many units within their groups.")
 @_SET
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "csv", "json", "html", "xlsx"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option(["text", "csv", "json", "html", "xlsx"], default="text")
 @_OUTPUT
 @_LANG
 @_EXCEL
@@ -554,7 +639,7 @@ def rank_command(
         criterion_set = _criterion_set(set_id)
         files = _assessment_files(paths)
         label = "Chấm điểm" if lang == "vi" else "Scoring"
-        if len(files) >= 10 and sys.stderr.isatty():
+        if len(files) >= 10 and sys.stderr.isatty() and _VERBOSITY[0] >= 0:
             with click.progressbar(files, label=label, file=sys.stderr) as bar:
                 units = [_load_answers(criterion_set, path) for path in bar]
         else:
@@ -588,25 +673,54 @@ def rank_command(
     metavar="SET2 ASSESSMENT2",
     help="Compare with the same unit scored against another set (another year).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_format_option(["text", "csv", "json"], default="text")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as -f json).")
+@_OUTPUT
 @_LANG
+@_EXCEL
 def compare_command(
-    set_id: str, assessment: str, other: tuple[str, str] | None, as_json: bool, lang: Lang
+    set_id: str,
+    assessment: str,
+    other: tuple[str, str] | None,
+    fmt: str,
+    as_json: bool,
+    output: str | None,
+    lang: Lang,
+    excel: bool,
 ) -> None:
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with, the same unit in another year (criteria matched by code)."""
+    fmt = "json" if as_json else fmt
+    dialect = _dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
         if other:
-            comparison = compare_years(card, _load_card(other[0], other[1]))
+            before = _load_card(other[0], other[1])
+            comparison = compare_years(card, before)
         else:
             comparison = compare_declared(card)
     except CchcError as error:
         raise _Fail(str(error)) from None
-    if as_json:
-        _echo(json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2))
+    unit = card.assessment.unit or str(assessment)
+    if other:
+        title = (
+            f"So sánh qua các năm — {unit}: {before.criterion_set.id} → {card.criterion_set.id}"
+            if lang == "vi"
+            else f"Year on year — {unit}: {before.criterion_set.id} → {card.criterion_set.id}"
+        )
     else:
-        _echo(render_comparison(comparison, years=bool(other), lang=lang), nl=False)
+        title = (
+            f"Điểm tự đánh giá và điểm thẩm định — {unit} ({card.criterion_set.id})"
+            if lang == "vi"
+            else f"Self-assessed and appraised — {unit} ({card.criterion_set.id})"
+        )
+    if fmt == "json":
+        text = json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = render_comparison_csv(comparison, dialect=dialect)
+    else:
+        text = render_comparison(comparison, years=bool(other), lang=lang, title=title)
+    _write(text, output)
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard, score
 from cchc_criteria.text import Text
 
-__all__ = ["Advice", "AdviceStep", "advise"]
+__all__ = ["Advice", "AdviceStep", "OpenCriterion", "advise"]
 
 
 @attrs.frozen
@@ -63,20 +63,49 @@ class AdviceStep:
 
 
 @attrs.frozen
+class OpenCriterion:
+    """A criterion that is not scored yet: the first thing to do is to declare it.
+
+    Attributes:
+        criterion: the criterion's code.
+        title: its title.
+        open_points: the points that wait on it (its max that counts).
+        answered: False when nothing was declared; True when the answer given could not be
+            scored (the scorecard's findings say why).
+        text: what to do, in Vietnamese and English.
+    """
+
+    criterion: str
+    title: str
+    open_points: Decimal
+    answered: bool
+    text: Text
+
+
+@attrs.frozen
 class Advice:
-    """Every advised step, most points first, and where they lead.
+    """What a unit should do: the unscored criteria first, then every advised step, most
+    points first, and where they lead.
 
     Attributes:
         steps: the steps, sorted by points gained (then by code).
         points: the scorecard's total now.
-        reachable: the total after taking every step (rescored, so group caps apply).
+        reachable: the total after taking every step (rescored, so group caps apply); the
+            points of unscored criteria are not in it (they depend on what is declared).
         answers: the answers with every step taken.
+        unanswered: the criteria still unscored, in document order, with their open points.
     """
 
     steps: tuple[AdviceStep, ...]
     points: Decimal
     reachable: Decimal
     answers: Assessment
+    unanswered: tuple[OpenCriterion, ...] = ()
+
+    @property
+    def open_points(self) -> Decimal:
+        """The points that wait on unscored criteria."""
+        return sum((c.open_points for c in self.unanswered), Decimal(0))
 
 
 def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
@@ -94,9 +123,33 @@ def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
         if step is not None:
             steps.append(step)
     steps.sort(key=lambda s: (-s.gain, s.criterion))
+    unanswered = tuple(_open(node) for node in card if _is_open(node))
     changed = {**card.assessment.answers, **{s.criterion: s.answer for s in steps}}
     improved = attrs.evolve(card.assessment, answers=changed)
-    return Advice(tuple(steps), card.points, score(card.criterion_set, improved).points, improved)
+    reachable = score(card.criterion_set, improved).points
+    return Advice(tuple(steps), card.points, reachable, improved, unanswered)
+
+
+def _is_open(node: NodeScore) -> bool:
+    return node.is_leaf and node.applicable and node.points is None
+
+
+def _open(node: NodeScore) -> OpenCriterion:
+    points = format_number(node.max_points)
+    points_en = format_number(node.max_points, lang="en")
+    if node.figure is None:
+        text = Text(
+            f"kê khai {node.code} ({node.title}): {points} điểm đang chờ",
+            f"declare {node.code} ({node.title}): {points_en} points wait on it",
+        )
+    else:
+        text = Text(
+            f"xem lại {node.code} ({node.title}): số liệu đã kê khai chưa chấm được "
+            f"(xem phát hiện), {points} điểm đang chờ",
+            f"look again at {node.code} ({node.title}): the answer given cannot be scored "
+            f"(see the findings); {points_en} points wait on it",
+        )
+    return OpenCriterion(node.code, node.title, node.max_points, node.figure is not None, text)
 
 
 def _figure(value: Fraction) -> object:

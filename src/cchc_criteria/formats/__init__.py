@@ -1,5 +1,6 @@
 """Reading and writing files: criterion sets and assessments (TOML or JSON)."""
 
+from cchc_criteria.formats._files import MAX_FILE_BYTES, MAX_NESTING
 from cchc_criteria.formats.assessment import (
     dump_assessment,
     dumps_assessment,
@@ -10,6 +11,8 @@ from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.formats.sets import dump_set, dumps_set, load_set, read_set, save_set
 
 __all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_NESTING",
     "dump_assessment",
     "dump_set",
     "dumps_assessment",

@@ -16,12 +16,21 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
+from cchc_criteria.analysis.compare import Comparison
 from cchc_criteria.errors import ArgumentError
-from cchc_criteria.reports.data import Ranked, plain, ranking_areas, shown_index
-from cchc_criteria.scoring import Scorecard
+from cchc_criteria.reports.data import Ranked, plain, ranking_areas
+from cchc_criteria.scoring import Scorecard, rounded_index
 from cchc_criteria.text import Lang
 
-__all__ = ["CSV_COLUMNS", "DIALECTS", "Dialect", "csv_text", "render_csv", "render_ranking_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "DIALECTS",
+    "Dialect",
+    "csv_text",
+    "render_comparison_csv",
+    "render_csv",
+    "render_ranking_csv",
+]
 
 #: The CSV dialects: for programs (RFC 4180) and for Excel in a Vietnamese locale.
 Dialect = Literal["rfc4180", "excel"]
@@ -106,7 +115,7 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc418
             "published_max": node.published_max,
             "points": node.points,
             "rounded": node.rounded,
-            "index": shown_index(node.index, policy),
+            "index": rounded_index(node.index, policy),
             "index_exact": node.index,
             "self_assessed": node.self_assessed,
             "appraised": node.appraised,
@@ -151,14 +160,33 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
                 entry.source,
                 card.points,
                 card.max_points,
-                shown_index(card.index, policy),
+                rounded_index(card.index, policy),
                 card.index,
                 card.grade,
                 "yes" if card.complete else "no",
                 *(
-                    shown_index(card.nodes[c].index, policy) if c in card.nodes else None
+                    rounded_index(card.nodes[c].index, policy) if c in card.nodes else None
                     for c in areas
                 ),
+            ]
+        )
+    return out.text()
+
+
+def render_comparison_csv(comparison: Comparison, *, dialect: Dialect = "rfc4180") -> str:
+    """One row per compared criterion: code, both maxes, before, after, difference, note."""
+    out = _Writer(dialect)
+    out.row(["code", "max_before", "max_after", "before", "after", "difference", "note"])
+    for line in comparison.lines:
+        out.row(
+            [
+                line.code,
+                line.max_before,
+                line.max_after,
+                line.before,
+                line.after,
+                line.difference,
+                line.note.en,
             ]
         )
     return out.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 import attrs
 
@@ -13,12 +13,15 @@ from cchc_criteria.analysis.advice import Advice
 from cchc_criteria.analysis.compare import Comparison
 from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
-from cchc_criteria.numbers import round_points
-from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
 
 __all__ = [
     "SCORECARD_FORMAT",
+    "FindingData",
+    "NodeData",
     "Ranked",
+    "ScorecardData",
+    "SetSummary",
     "advice_data",
     "comparison_data",
     "diff_data",
@@ -29,7 +32,6 @@ __all__ = [
     "ranking_data",
     "scorecard_data",
     "set_data",
-    "shown_index",
 ]
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
@@ -45,17 +47,76 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-#: Decimals of an index when the set has no rounding policy: the published forms show two.
-INDEX_PLACES = 2
+class FindingData(TypedDict):
+    """A finding in JSON (``cchc-scorecard/1``, ``cchc lint --json``)."""
+
+    code: str
+    severity: str
+    criterion: str
+    message: str
+    message_vi: str
+    band: int | None
+    value: str | None
+    acknowledged: str | None
 
 
-def shown_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | None:
-    """An index as reports show it: rounded by the set's rounding policy, or to
-    :data:`INDEX_PLACES` decimals when the set has none (the exact value is kept beside it)."""
-    if value is None:
-        return None
-    places = INDEX_PLACES if policy.places is None else policy.places
-    return round_points(value, places, policy.mode)
+class SetSummary(TypedDict):
+    """The set a scorecard was scored against."""
+
+    id: str
+    title: str
+    province: str | None
+    unit_kind: str | None
+
+
+class NodeData(TypedDict):
+    """One node of a scorecard in JSON: numbers are exact decimal strings ("7.5")."""
+
+    code: str
+    title: str
+    depth: int
+    role: str
+    leaf: bool
+    published_max: str | None
+    max_points: str | None
+    points: str | None
+    rounded: str | None
+    rule_points: str | None
+    index: str | None
+    index_rounded: str | None
+    applicable: bool
+    complete: bool
+    open_points: str | None
+    figure: str | None
+    value: str | None
+    matched: str | None
+    explanation: str
+    explanation_en: str
+    self_assessed: str | None
+    appraised: str | None
+    evidence: list[str]
+    unit_explanation: str
+    children: list[str]
+
+
+class ScorecardData(TypedDict):
+    """A scorecard in the JSON format ``cchc-scorecard/1`` (:func:`scorecard_data`)."""
+
+    format: str
+    set: SetSummary
+    unit: str
+    period: str
+    points: str | None
+    rounded: str | None
+    max_points: str | None
+    open_points: str | None
+    index: str | None
+    index_rounded: str | None
+    complete: bool
+    grade: str | None
+    nodes: list[NodeData]
+    findings: list[FindingData]
+    lint_findings: list[FindingData]
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -63,7 +124,7 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def finding_data(finding: Finding) -> dict[str, Any]:
+def finding_data(finding: Finding) -> FindingData:
     """A finding as JSON-ready data (the same shape everywhere: scorecards, lint, …)."""
     return {
         "code": finding.code,
@@ -77,7 +138,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _node(node: NodeScore, policy: RoundingPolicy) -> dict[str, Any]:
+def _node(node: NodeScore, policy: RoundingPolicy) -> NodeData:
     return {
         "code": node.code,
         "title": node.title,
@@ -90,7 +151,7 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> dict[str, Any]:
         "rounded": _number(node.rounded),
         "rule_points": _number(node.rule_points),
         "index": _number(node.index),
-        "index_rounded": _number(shown_index(node.index, policy)),
+        "index_rounded": _number(rounded_index(node.index, policy)),
         "applicable": node.applicable,
         "complete": node.complete,
         "open_points": _number(node.open_points),
@@ -107,7 +168,7 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> dict[str, Any]:
     }
 
 
-def scorecard_data(card: Scorecard) -> dict[str, Any]:
+def scorecard_data(card: Scorecard) -> ScorecardData:
     """The scorecard in the JSON format ``cchc-scorecard/1``: every field of the Python
     :class:`~cchc_criteria.Scorecard`, numbers as exact decimal strings."""
     cs = card.criterion_set
@@ -126,7 +187,7 @@ def scorecard_data(card: Scorecard) -> dict[str, Any]:
         "max_points": _number(card.max_points),
         "open_points": _number(card.open_points),
         "index": _number(card.index),
-        "index_rounded": _number(shown_index(card.index, cs.rounding)),
+        "index_rounded": _number(rounded_index(card.index, cs.rounding)),
         "complete": card.complete,
         "grade": card.grade,
         "nodes": [_node(node, cs.rounding) for node in card],
@@ -189,6 +250,18 @@ def advice_data(advice: Advice) -> dict[str, Any]:
     return {
         "points": plain(advice.points),
         "reachable": plain(advice.reachable),
+        "open_points": plain(advice.open_points),
+        "unanswered": [
+            {
+                "criterion": item.criterion,
+                "title": item.title,
+                "open_points": plain(item.open_points),
+                "answered": item.answered,
+                "message": item.text.en,
+                "message_vi": item.text.vi,
+            }
+            for item in advice.unanswered
+        ],
         "steps": [
             {
                 "criterion": step.criterion,
@@ -249,7 +322,7 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
             "max_points": plain(entry.card.max_points),
             "index": _number(entry.card.index),
             "index_rounded": _number(
-                shown_index(entry.card.index, entry.card.criterion_set.rounding)
+                rounded_index(entry.card.index, entry.card.criterion_set.rounding)
             ),
             "grade": entry.card.grade,
             "complete": entry.card.complete,

@@ -8,7 +8,7 @@ from html import escape
 
 from cchc_criteria.reports._common import LABELS, facts, headers, number, rows
 from cchc_criteria.reports.data import Ranked
-from cchc_criteria.reports.text import finding_line, summary_lines
+from cchc_criteria.reports.text import finding_line, ranking_title, summary_lines
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
@@ -106,7 +106,8 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     """A ranking: a chart of every unit's index, and the ranking table."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]
-    title = labels["ranking"]
+    title = ranking_title(ranking, lang) if ranking else labels["ranking"]
+    unranked = "chưa đủ" if lang == "vi" else "incomplete"
     body = [f"<h1>{escape(title)}</h1>"]
     for group in sorted({r.group for r in ranking}):
         members = [r for r in ranking if r.group == group]
@@ -116,14 +117,15 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         for r in members:
             name = r.card.assessment.unit or r.source
             index = r.card.index
-            body.append(_bar(f"{r.rank or '—'}. {name}", index, Decimal(100), lang))
+            place = f"{r.rank}." if r.rank is not None else f"({unranked})"
+            body.append(_bar(f"{place} {name}", index, Decimal(100), lang))
         body.append("</div><table>")
         head = [labels["rank"], labels["unit"], labels["total"], labels["index"], labels["grade"]]
         body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>")
         for r in members:
             index = r.card.index
             cells = [
-                str(r.rank or "—"),
+                str(r.rank) if r.rank is not None else unranked,
                 r.card.assessment.unit or r.source,
                 f"{number(r.card.points, lang)} / {number(r.card.max_points, lang)}",
                 "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %",

@@ -155,15 +155,25 @@ def render_lint(set_id: str, findings: Sequence[Finding], errors: int, *, lang: 
 
 
 def render_advice(advice: Advice, *, lang: Lang = "vi") -> str:
-    """Each advised step on a line, then the total the unit would reach."""
-    lines = [step.text.get(lang) for step in advice.steps]
+    """The unscored criteria first (declare them), each advised step on a line, then the
+    total the unit would reach."""
+    lines = [item.text.get(lang) for item in advice.unanswered]
+    lines += [step.text.get(lang) for step in advice.steps]
     now, after = (
         format_number(v, lang=lang, max_places=4) for v in (advice.points, advice.reachable)
     )
+    more = ""
+    if advice.unanswered:
+        waiting = format_number(advice.open_points, lang=lang, max_places=4)
+        more = (
+            f", và đến {waiting} điểm nữa khi kê khai đủ"
+            if lang == "vi"
+            else f", and up to {waiting} more once everything is declared"
+        )
     lines.append(
-        f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước"
+        f"Tổng điểm: {now} → {after} nếu thực hiện mọi bước{more}"
         if lang == "vi"
-        else f"Total: {now} → {after} with every step taken"
+        else f"Total: {now} → {after} with every step taken{more}"
     )
     return "\n".join(lines) + "\n"
 
@@ -199,8 +209,11 @@ def render_set(criterion_set: CriterionSet, *, lang: Lang = "vi") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_comparison(comparison: Comparison, *, years: bool, lang: Lang = "vi") -> str:
-    """A comparison as a table: code, max, before, after, difference, note; then the total.
+def render_comparison(
+    comparison: Comparison, *, years: bool, lang: Lang = "vi", title: str = ""
+) -> str:
+    """A comparison as an aligned table under ``title``: code, max, before, after,
+    difference, note; then the total.
 
     ``years`` names the columns for two years; otherwise self-assessed and appraised.
     """
@@ -212,7 +225,7 @@ def render_comparison(comparison: Comparison, *, years: bool, lang: Lang = "vi")
     )
     if not years:
         heads[2:4] = ["Tự ĐG", "Thẩm định"] if vi else ["Self", "Appraised"]
-    lines = ["  ".join(heads)]
+    table = [heads]
 
     def num(value: Decimal | None) -> str:
         return "" if value is None else format_number(value, lang=lang, max_places=4)
@@ -225,7 +238,15 @@ def render_comparison(comparison: Comparison, *, years: bool, lang: Lang = "vi")
         if line.difference is not None:
             diff = ("+" if line.difference > 0 else "") + num(line.difference)
         cells = [line.code, maximum, num(line.before), num(line.after), diff, line.note.get(lang)]
-        lines.append("  ".join(cells))
+        table.append(cells)
+    widths = [max(len(row[i]) for row in table) for i in range(len(heads) - 1)]
+    lines = [title, ""] if title else []
+    for position, row in enumerate(table):
+        aligned = [row[0].ljust(widths[0])]
+        aligned += [cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:], strict=True)]
+        lines.append("  ".join([*aligned, row[-1]]).rstrip())
+        if position == 0:
+            lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len(row[-1]))
     lines.append(
         f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
         f"{num(comparison.before_total)} → {num(comparison.after_total)} "
@@ -234,20 +255,37 @@ def render_comparison(comparison: Comparison, *, years: bool, lang: Lang = "vi")
     return "\n".join(lines) + "\n"
 
 
-def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
-    """One line per unit: [group] rank. unit: points — index — grade."""
+def ranking_title(ranking: Sequence[Ranked], lang: Lang = "vi") -> str:
+    """ "Xếp hạng: <set title> (<set id>) — kỳ đánh giá <periods>"."""
     vi = lang == "vi"
-    lines = []
+    sets = list(dict.fromkeys(entry.card.criterion_set for entry in ranking))
+    names = "; ".join(f"{cs.title} ({cs.id})" for cs in sets)
+    periods = ", ".join(
+        dict.fromkeys(e.card.assessment.period for e in ranking if e.card.assessment.period)
+    )
+    title = f"{'Xếp hạng' if vi else 'Ranking'}: {names}"
+    if periods:
+        title += f" — {'kỳ đánh giá' if vi else 'period'} {periods}"
+    return title
+
+
+def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
+    """A title (the set and the period), then one line per unit: [group] rank. unit: points —
+    index — grade."""
+    vi = lang == "vi"
+    lines = [ranking_title(ranking, lang)] if ranking else []
     for entry in ranking:
         card = entry.card
         index = card.index
         shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
         group = f"[{entry.group}] " if entry.group else ""
-        place = entry.rank if entry.rank is not None else ("chưa đủ" if vi else "incomplete")
+        place = (
+            f"{entry.rank}." if entry.rank is not None else ("(chưa đủ)" if vi else "(incomplete)")
+        )
         points = format_number(card.points, lang=lang, max_places=4)
         grade = f" — {card.grade}" if card.grade else ""
         lines.append(
-            f"{group}{place}. {card.assessment.unit or entry.source}: {points} — {shown}{grade}"
+            f"{group}{place} {card.assessment.unit or entry.source}: {points} — {shown}{grade}"
         )
     return "".join(line + "\n" for line in lines)
 

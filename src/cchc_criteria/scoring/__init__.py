@@ -4,8 +4,16 @@ Every problem that is the data's fault becomes a finding on the scorecard, never
 This package does no lint: :func:`cchc_criteria.score` adds the set's lint findings.
 """
 
-from cchc_criteria.scoring.card import NodeScore, Scorecard
+from cchc_criteria.scoring.card import INDEX_PLACES, NodeRow, NodeScore, Scorecard, rounded_index
 from cchc_criteria.scoring.cohort import score_many
 from cchc_criteria.scoring.scorer import score
 
-__all__ = ["NodeScore", "Scorecard", "score", "score_many"]
+__all__ = [
+    "INDEX_PLACES",
+    "NodeRow",
+    "NodeScore",
+    "Scorecard",
+    "rounded_index",
+    "score",
+    "score_many",
+]

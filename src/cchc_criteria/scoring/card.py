@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from html import escape
 
 import attrs
 
@@ -13,14 +14,17 @@ from cchc_criteria.model import (
     CriterionSet,
     Finding,
     Role,
+    RoundingPolicy,
     Severity,
 )
 from cchc_criteria.numbers import (
     decimal_of,
+    format_number,
+    round_points,
 )
-from cchc_criteria.text import Text, nfc, suggest
+from cchc_criteria.text import Lang, Text, nfc, suggest
 
-__all__ = ["NodeScore", "Scorecard"]
+__all__ = ["INDEX_PLACES", "NodeRow", "NodeScore", "Scorecard", "rounded_index"]
 
 
 @attrs.frozen
@@ -80,6 +84,76 @@ class NodeScore:
         return _index(self.points, self.max_points)
 
 
+#: Decimals of an index when the set has no rounding policy: the published forms show two.
+INDEX_PLACES = 2
+
+
+def rounded_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | None:
+    """An index as people read it: rounded by the set's rounding policy, or to
+    :data:`INDEX_PLACES` decimals when the set has none. Keep the exact value beside it."""
+    if value is None:
+        return None
+    places = INDEX_PLACES if policy.places is None else policy.places
+    return round_points(value, places, policy.mode)
+
+
+def _canonical_number(value: Decimal | None) -> Decimal | None:
+    """``value`` without trailing zeros and without an exponent: 13.0 → 13, 62.550 → 62.55."""
+    if value is None:
+        return None
+    text = format(value, "f")  # exact, whatever the context's precision
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Decimal(text)
+
+
+def _canonical_max(value: Decimal) -> Decimal:
+    canonical = _canonical_number(value)
+    assert canonical is not None
+    return canonical
+
+
+@attrs.frozen
+class NodeRow:
+    """One node of a scorecard as a flat record: a row of a table (``card.rows()``).
+
+    Numbers are :class:`~decimal.Decimal` (``None`` where there is none); ``points`` and
+    ``index`` are rounded as the set says (``index`` to two decimals when it says nothing),
+    ``exact_points`` and ``exact_index`` keep the exact values.
+
+    Attributes:
+        code, title: as published.
+        level: 1 for an area (lĩnh vực), 2 for a criterion (tiêu chí), 3 for a sub-criterion
+            (tiêu chí thành phần), …
+        leaf: True when a rule scores the node (not a group).
+        max_points: the max that counts (not-applicable criteria excluded); ``published_max``
+            the max as published.
+        points, exact_points: the points, rounded by the set's policy and exact.
+        index, exact_index: points as a percentage of ``max_points``, rounded and exact.
+        band: the band or option that applied (leaves).
+        explanation: why, in the language asked for.
+        self_assessed, appraised: the declared scores (điểm tự đánh giá, điểm thẩm định).
+        complete, applicable: as on :class:`NodeScore`.
+    """
+
+    code: str
+    level: int
+    title: str
+    leaf: bool
+    max_points: Decimal = attrs.field(converter=_canonical_max)
+    published_max: Decimal = attrs.field(converter=_canonical_max)
+    points: Decimal | None = attrs.field(converter=_canonical_number)
+    exact_points: Decimal | None = attrs.field(converter=_canonical_number)
+    index: Decimal | None = attrs.field(converter=_canonical_number)
+    exact_index: Decimal | None = attrs.field(converter=_canonical_number)
+    band: str | None
+    explanation: str
+    self_assessed: Decimal | None = attrs.field(converter=_canonical_number)
+    appraised: Decimal | None = attrs.field(converter=_canonical_number)
+    complete: bool
+    applicable: bool
+
+
 def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
     """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
     if points is None or max_points == 0:
@@ -87,7 +161,7 @@ def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
     return decimal_of(Fraction(points) * 100 / Fraction(max_points))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Scorecard:
     """A unit's scores against a criterion set: every node, the totals, the grade, the findings.
 
@@ -136,6 +210,81 @@ class Scorecard:
 
     def __iter__(self) -> Iterator[NodeScore]:
         return iter(self.nodes.values())
+
+    def rows(self, *, lang: Lang = "vi") -> tuple[NodeRow, ...]:
+        """Every node as a flat, typed record, in document order (one row of a table each):
+        ``pd.DataFrame(card.rows())`` or :func:`cchc_criteria.to_frame` for many cards."""
+        policy = self.criterion_set.rounding
+        return tuple(
+            NodeRow(
+                code=node.code,
+                level=node.depth,
+                title=node.title,
+                leaf=node.is_leaf,
+                max_points=node.max_points,
+                published_max=node.published_max,
+                points=node.rounded,
+                exact_points=node.points,
+                index=rounded_index(node.index, policy),
+                exact_index=node.index,
+                band=node.matched,
+                explanation=node.explanation.get(lang),
+                self_assessed=node.self_assessed,
+                appraised=node.appraised,
+                complete=node.complete,
+                applicable=node.applicable,
+            )
+            for node in self
+        )
+
+    def __repr__(self) -> str:
+        """Short: the set, the unit, points / max, complete or not (the whole set is in
+        ``card.criterion_set``)."""
+        unit = self.assessment.unit or self.assessment.source or ""
+        return (
+            f"<Scorecard {self.criterion_set.id!r} unit={unit[:60]!r} "
+            f"points={format_number(self.points, lang='en')}/"
+            f"{format_number(self.max_points, lang='en')} "
+            f"{'complete' if self.complete else 'incomplete'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The scorecard's table for Jupyter and other notebooks."""
+
+        def cell(value: Decimal | None) -> str:
+            shown = "" if value is None else escape(format_number(value, max_places=4))
+            return f'<td style="text-align:right">{shown}</td>'
+
+        head = ("STT", "Tiêu chí", "Tối đa", "Điểm", "Chỉ số (%)", "Tự ĐG", "Thẩm định")
+        lines = [
+            f"<p><b>{escape(self.criterion_set.title)}</b><br>"
+            f"{escape(self.criterion_set.id)} — {escape(self.assessment.unit)}</p>",
+            "<table>",
+            "<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>",
+        ]
+        for row in self.rows():
+            weight = "" if row.leaf else ' style="font-weight:bold"'
+            lines.append(
+                f"<tr{weight}><td>{escape(row.code)}</td><td>{escape(row.title)}</td>"
+                + "".join(
+                    cell(v)
+                    for v in (
+                        row.published_max,
+                        row.points,
+                        row.index,
+                        row.self_assessed,
+                        row.appraised,
+                    )
+                )
+                + "</tr>"
+            )
+        total = rounded_index(self.index, self.criterion_set.rounding)
+        lines.append(
+            f'<tr style="font-weight:bold"><td></td><td>Tổng điểm</td>{cell(self.max_points)}'
+            f"{cell(self.rounded)}{cell(total)}<td></td><td></td></tr>"
+        )
+        lines.append("</table>")
+        return "\n".join(lines)
 
     def __len__(self) -> int:
         return len(self.nodes)

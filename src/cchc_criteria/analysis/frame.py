@@ -1,0 +1,79 @@
+"""Scorecards as a pandas DataFrame, for analysts (needs the ``pandas`` extra).
+
+pandas is imported only when :func:`to_frame` is called, so the library does not need it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from cchc_criteria.errors import ArgumentError
+from cchc_criteria.scoring import NodeRow, Scorecard
+from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = ["FRAME_COLUMNS", "to_frame"]
+
+#: The columns of :func:`to_frame`: who and what was scored, then every field of
+#: :class:`~cchc_criteria.scoring.NodeRow`.
+FRAME_COLUMNS: tuple[str, ...] = (
+    "set_id",
+    "unit",
+    "period",
+    "group",
+    *(field.name for field in attrs.fields(NodeRow)),
+)
+_NUMBERS = frozenset(field.name for field in attrs.fields(NodeRow) if "Decimal" in str(field.type))
+
+
+def to_frame(
+    cards: Scorecard | Iterable[Scorecard],
+    *,
+    numbers: Literal["float", "decimal"] = "float",
+    lang: Lang = "vi",
+) -> pandas.DataFrame:
+    """One row per node per scorecard, in the columns of :data:`FRAME_COLUMNS`.
+
+    ``numbers="float"`` (the default) gives float columns that pandas computes with (an
+    absent number is NaN); ``numbers="decimal"`` keeps the exact :class:`~decimal.Decimal`
+    values in object columns. Needs pandas: ``pip install 'cchc-criteria[pandas]'``.
+
+    >>> frame = cc.to_frame(cards)                                   # doctest: +SKIP
+    >>> frame[frame.level == 1].pivot(index="unit", columns="code", values="index")
+    """
+    if numbers not in ("float", "decimal"):
+        raise ArgumentError(f"numbers is 'float' or 'decimal', got {numbers!r:.60}")
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError:
+        raise ArgumentError("to_frame needs pandas: pip install 'cchc-criteria[pandas]'") from None
+    batch = [cards] if isinstance(cards, Scorecard) else list(cards)
+    for card in batch:
+        if not isinstance(card, Scorecard):
+            raise ArgumentError(f"to_frame takes scorecards, got {type(card).__name__}")
+    records: list[dict[str, object]] = []
+    for card in batch:
+        who = {
+            "set_id": card.criterion_set.id,
+            "unit": card.assessment.unit,
+            "period": card.assessment.period,
+            "group": card.assessment.group,
+        }
+        for row in card.rows(lang=lang):
+            records.append({**who, **attrs.asdict(row)})
+    frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
+    if numbers == "float":
+        for column in _NUMBERS:
+            frame[column] = [
+                float("nan") if v is None else float(v) if isinstance(v, Decimal) else v
+                for v in frame[column]
+            ]
+            frame[column] = frame[column].astype("float64")
+    return frame
