@@ -9,7 +9,16 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typing", "tests", "plugin", "screenshot", "print"]
+nox.options.sessions = [
+    "lint",
+    "typing",
+    "tests",
+    "plugin",
+    "screenshot",
+    "print",
+    "docs",
+    "build",
+]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 PLUGINS = ["plugins/quangngai"]
@@ -85,12 +94,15 @@ def plugin(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def build(session: nox.Session) -> None:
-    """Build wheels and sdists of the library and of every in-repo plugin into dist/."""
+    """Build wheels and sdists of the library and of every in-repo plugin into dist/, check
+    them with twine, and open each to check what it holds (tools/check_dists.py)."""
+    shutil.rmtree("dist", ignore_errors=True)
     session.install("build", "twine")
     session.run("python", "-m", "build", "--outdir", "dist", ".")
     for plugin in PLUGINS:
         session.run("python", "-m", "build", "--outdir", "dist", plugin)
     session.run("twine", "check", "--strict", *_dist_files(session))
+    session.run("python", "tools/check_dists.py", *_dist_files(session))
 
 
 def _dist_files(session: nox.Session) -> list[str]:
@@ -197,3 +209,16 @@ def print_workbooks(session: nox.Session) -> None:
     }
     for name, texts in expected.items():
         session.run("python", "tools/check_print.py", str(build / f"{name}.pdf"), *texts)
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into build/site with MkDocs, warnings as errors: the API
+    reference from the docstrings, the JSON Schema tables and the command help generated
+    (tools/mkdocs_hooks.py). ``nox -s docs -- serve`` serves it while editing."""
+    session.install(".[docs]", *PLUGINS)
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", *session.posargs[1:], env=env)
+    else:
+        session.run("mkdocs", "build", "--strict", env=env)

@@ -9,8 +9,7 @@ Decimal('1')
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from cchc_criteria._version import __version__
 from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
 from cchc_criteria.analysis.frame import to_frame
@@ -108,11 +107,6 @@ from cchc_criteria.rules import (
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.scoring import NodeRow, NodeScore, Scorecard
 from cchc_criteria.text import Lang, Text
-
-try:
-    __version__ = version("cchc-criteria")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
 
 __all__ = [
     "CATALOGUE",

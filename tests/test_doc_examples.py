@@ -1,0 +1,95 @@
+"""Every Python example in the docs and the README runs, as a reader would run it.
+
+Each page's fenced ``python`` blocks run in order in one namespace, in a fresh folder (with the
+repository's ``plugins`` folder at hand, as in a checkout). A block (``python`` or ``toml``)
+whose first line is a comment naming a file (``# src/pkg/__init__.py``) is a file the page
+asks the reader to write: it is written, not run, and a ``pyproject.toml`` among them that
+declares a ``cchc_criteria`` entry point is installed the way pip would (a dist-info on the
+import path), so the page's later blocks use the plugin it builds.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cchc_criteria import registry
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
+_BLOCK = re.compile(r"^```(python|toml)\n(.*?)^```", re.DOTALL | re.MULTILINE)
+_FILE = re.compile(r"#\s*([\w./-]+\.(?:py|toml))\s*$")
+
+
+def _blocks(page: Path) -> list[tuple[str, str]]:
+    return _BLOCK.findall(page.read_text(encoding="utf-8"))
+
+
+def _named(source: str) -> str | None:
+    match = _FILE.match(source.splitlines()[0]) if source.strip() else None
+    return match.group(1) if match else None
+
+
+RUNNABLE = [p for p in PAGES if any(lang == "python" for lang, _ in _blocks(p))]
+
+
+def _install(folder: Path, pyproject: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    points = project.get("entry-points", {}).get("cchc_criteria")
+    if not points:
+        return
+    src = folder / "src"
+    name = project["name"].replace("-", "_")
+    info = src / f"{name}-{project['version']}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
+        encoding="utf-8",
+    )
+    lines = "".join(f"{key} = {value}\n" for key, value in points.items())
+    (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{lines}", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(src))
+    for module in points.values():
+        monkeypatch.delitem(sys.modules, module, raising=False)
+
+
+@pytest.mark.parametrize("page", RUNNABLE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_examples_of_the_page_run(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    pyproject: Path | None = None
+    ran = 0
+    registry._registry.cache_clear()
+    try:
+        for number, (lang, source) in enumerate(_blocks(page)):
+            name = _named(source)
+            if name is not None:
+                target = tmp_path / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(source, encoding="utf-8")
+                if target.name == "pyproject.toml":
+                    pyproject = target
+                continue
+            if lang == "toml" and "[project]" in source and "entry-points" in source:
+                pyproject = tmp_path / "pyproject.toml"
+                pyproject.write_text(source, encoding="utf-8")
+                continue
+            if lang != "python":
+                continue
+            if pyproject is not None:
+                _install(tmp_path, pyproject, monkeypatch)
+                pyproject = None
+                registry._registry.cache_clear()
+            code = compile(source, f"{page.relative_to(ROOT)} (block {number + 1})", "exec")
+            exec(code, namespace)  # the docs' own examples, from this repository
+            ran += 1
+    finally:
+        registry._registry.cache_clear()
+    assert ran > 0
