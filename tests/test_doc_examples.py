@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import cchc_criteria as cc
 from cchc_criteria import registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,3 +94,24 @@ def test_the_examples_of_the_page_run(
     finally:
         registry._registry.cache_clear()
     assert ran > 0
+
+
+TOML_PAGES = [p for p in PAGES if any(lang == "toml" for lang, _ in _blocks(p))]
+
+
+@pytest.mark.parametrize("page", TOML_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_toml_examples_of_the_page_are_valid(page: Path) -> None:
+    """Every TOML example parses; a whole set file reads as a set, a whole assessment as an
+    assessment (fragments — one criterion, one table — only parse)."""
+    for number, (lang, source) in enumerate(_blocks(page)):
+        if lang != "toml":
+            continue
+        where = f"{page.relative_to(ROOT)} (block {number + 1})"
+        try:
+            document = tomllib.loads(source)
+        except tomllib.TOMLDecodeError as error:
+            pytest.fail(f"{where}: {error}")
+        if "id" in document and "criteria" in document:
+            cc.read_set(source, source=where)
+        elif "answers" in document:
+            cc.read_assessment(source, source=where)
