@@ -11,14 +11,18 @@ import path), so the page's later blocks use the plugin it builds.
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import cchc_criteria as cc
 from cchc_criteria import registry
+from cchc_criteria.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
@@ -46,7 +50,7 @@ def _install(folder: Path, pyproject: Path, monkeypatch: pytest.MonkeyPatch) -> 
     src = folder / "src"
     name = project["name"].replace("-", "_")
     info = src / f"{name}-{project['version']}.dist-info"
-    info.mkdir(parents=True)
+    info.mkdir(parents=True, exist_ok=True)
     (info / "METADATA").write_text(
         f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
         encoding="utf-8",
@@ -115,3 +119,44 @@ def test_the_toml_examples_of_the_page_are_valid(page: Path) -> None:
             cc.read_set(source, source=where)
         elif "answers" in document:
             cc.read_assessment(source, source=where)
+
+
+SHELL_PAGES = [p for p in PAGES if re.search(r"^```sh\n", p.read_text(encoding="utf-8"), re.M)]
+_SHELL = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
+# Steps that install, build or run the test suite are exercised by CI itself (the README's
+# commands, the nox sessions), not here.
+_INSTALL = ("python3 ", "pip ", ".venv/bin/pip ", "pytest ", ". .venv/bin/activate", "nox ")
+
+
+@pytest.mark.parametrize("page", SHELL_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_cchc_commands_of_the_page_run(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every ``cchc`` command in a shell example runs (exit 0, or 1 for findings) in a fresh
+    folder, in order; ``cp`` steps copy; the part of a line after a pipe is left to the shell."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("plugins", "tests"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    ran = 0
+    registry._registry.cache_clear()
+    for block in _SHELL.findall(page.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            for step in line.split("#", 1)[0].split("&&"):
+                words = shlex.split(step.split("|", 1)[0])
+                if words and words[0] == ".venv/bin/cchc":
+                    words[0] = "cchc"
+                if words[:1] == ["cp"]:
+                    shutil.copy(words[1], words[2])
+                elif words[:2] == ["pip", "install"] and Path(words[-1]).is_dir():
+                    # Installed as pip would: its entry point on the import path.
+                    _install(Path(words[-1]), Path(words[-1]) / "pyproject.toml", monkeypatch)
+                    registry._registry.cache_clear()
+                elif words[:1] == ["cchc"]:
+                    result = CliRunner().invoke(cli, words[1:])
+                    assert result.exit_code in (0, 1), f"{page.name}: {step}\n{result.output}"
+                    assert result.exception is None or isinstance(result.exception, SystemExit)
+                    ran += 1
+                else:
+                    assert not words or step.strip().startswith(_INSTALL), step
+    registry._registry.cache_clear()
+    assert ran > 0 or page.name == "README.md"
