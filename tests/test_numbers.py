@@ -9,8 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cchc_criteria as cc
 from cchc_criteria import NumberFormatError
-from cchc_criteria.numbers import format_number, parse_number, parse_rate, round_points, to_decimal
+from cchc_criteria.numbers import (
+    format_number,
+    parse_number,
+    parse_rate,
+    plain,
+    round_points,
+    to_decimal,
+)
 
 
 @pytest.mark.parametrize(
@@ -114,3 +122,23 @@ def test_round_points_half_up() -> None:
 )
 def test_format_then_parse_gives_the_same_decimal(value: Decimal, group: bool) -> None:
     assert parse_number(format_number(value, group=group)) == value
+
+
+def test_a_long_exact_number_is_written_and_read_back_whole() -> None:
+    # 34 significant digits: more than the default decimal context keeps (28).
+    edge = Decimal("0.1234567890123456789012345678901234")
+    cs = cc.CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            cc.Criterion(
+                "1",
+                "x",
+                1,
+                rule=cc.BandRule([cc.Band("a", cc.Points(1), cc.at_least(edge))]),
+            )
+        ],
+    )
+    again = cc.read_set(cc.dumps_set(cs))
+    assert again == cs
+    assert plain(edge) == "0.1234567890123456789012345678901234"

@@ -36,12 +36,14 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_NUMBER_TEXT",
     "SUM_CONTEXT",
+    "canonical",
     "check_range",
     "decimal_of",
     "format_number",
     "optional_decimal",
     "parse_number",
     "parse_rate",
+    "plain",
     "round_points",
     "to_decimal",
 ]
@@ -244,6 +246,21 @@ def decimal_of(value: Fraction) -> Decimal:
     """The Decimal nearest ``value`` (exact whenever its expansion fits 34 digits)."""
     with localcontext(DECIMAL_CONTEXT):
         return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal as plain text: "6", "0.5", "7.3170731707…" — no exponent, no trailing
+    zeros, every digit kept (whatever the context's precision)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def canonical(value: Decimal) -> Decimal:
+    """``value`` in canonical form: the same number without trailing zeros or an exponent
+    (13.0 → 13, 62.550 → 62.55), exact."""
+    return Decimal(plain(value))
 
 
 def round_points(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:

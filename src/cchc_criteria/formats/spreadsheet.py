@@ -27,7 +27,7 @@ from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
-from cchc_criteria.numbers import format_number, to_decimal
+from cchc_criteria.numbers import format_number, plain, to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
 from cchc_criteria.text import fold, nfc
@@ -475,7 +475,7 @@ def _shown(cell: Any, value: object) -> object:
     if isinstance(value, int | float):
         number = to_decimal(value)
         if "%" in str(getattr(cell, "number_format", "") or ""):
-            return f"{(number * 100).normalize():f}%"  # 0.93 shown as 93 % is 93 %
+            return f"{plain(number * 100)}%"  # 0.93 shown as 93 % is 93 %
         return number
     if isinstance(value, str):
         return nfc(value)

@@ -13,6 +13,7 @@ from cchc_criteria.analysis.advice import Advice
 from cchc_criteria.analysis.compare import Comparison
 from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
+from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
 
 __all__ = [
@@ -36,15 +37,6 @@ __all__ = [
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
 SCORECARD_FORMAT = "cchc-scorecard/1"
-
-
-def plain(value: Decimal) -> str:
-    """An exact decimal as plain text: "6", "0.5", "7.3170731707…" (no exponent, no trailing
-    zeros)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 class FindingData(TypedDict):

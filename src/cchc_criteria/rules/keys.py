@@ -15,7 +15,7 @@ from typing import Any
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Formula, FractionOfMax, Linear, Lower, Points, Upper
-from cchc_criteria.numbers import decimal_of, parse_rate, to_decimal
+from cchc_criteria.numbers import decimal_of, parse_rate, plain, to_decimal
 from cchc_criteria.text import fold
 
 __all__ = [
@@ -50,7 +50,7 @@ def plain_number(value: Decimal) -> int | float | str:
     as_float = float(value)
     if Decimal(repr(as_float)) == value:
         return as_float
-    return format(value.normalize(), "f").replace(".", ",")
+    return plain(value).replace(".", ",")
 
 
 def mapping(value: object, what: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from cchc_criteria.model import (
     Severity,
 )
 from cchc_criteria.numbers import (
+    canonical,
     decimal_of,
     format_number,
     round_points,
@@ -98,19 +99,7 @@ def rounded_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | No
 
 
 def _canonical_number(value: Decimal | None) -> Decimal | None:
-    """``value`` without trailing zeros and without an exponent: 13.0 → 13, 62.550 → 62.55."""
-    if value is None:
-        return None
-    text = format(value, "f")  # exact, whatever the context's precision
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return Decimal(text)
-
-
-def _canonical_max(value: Decimal) -> Decimal:
-    canonical = _canonical_number(value)
-    assert canonical is not None
-    return canonical
+    return None if value is None else canonical(value)
 
 
 @attrs.frozen
@@ -140,8 +129,8 @@ class NodeRow:
     level: int
     title: str
     leaf: bool
-    max_points: Decimal = attrs.field(converter=_canonical_max)
-    published_max: Decimal = attrs.field(converter=_canonical_max)
+    max_points: Decimal = attrs.field(converter=canonical)
+    published_max: Decimal = attrs.field(converter=canonical)
     points: Decimal | None = attrs.field(converter=_canonical_number)
     exact_points: Decimal | None = attrs.field(converter=_canonical_number)
     index: Decimal | None = attrs.field(converter=_canonical_number)
