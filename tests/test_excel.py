@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 import cchc_criteria as cc
 from cchc_criteria.cli import cli
-from cchc_criteria.formats.spreadsheet import INDEX_FORMAT, NUMBER_FORMAT
+from cchc_criteria.formats.sheets import INDEX_FORMAT, NUMBER_FORMAT
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"

@@ -112,22 +112,28 @@ def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
         os.environ[STRICT_ENV] = "1"
     if quiet and verbose:
         raise _Fail("--quiet and --verbose go against each other: give one")
-    _VERBOSITY[0] = -1 if quiet else 1 if verbose else 0
+    click.get_current_context().meta[_VERBOSITY] = -1 if quiet else 1 if verbose else 0
 
 
-# -1 with --quiet, 1 with --verbose, else 0 (set by every invocation of the group).
-_VERBOSITY = [0]
+# The key, in the click context's meta (shared by every command of one invocation), of the
+# verbosity: -1 with --quiet, 1 with --verbose, else 0.
+_VERBOSITY = "cchc.verbosity"
+
+
+def _verbosity() -> int:
+    context = click.get_current_context(silent=True)
+    return 0 if context is None else int(context.meta.get(_VERBOSITY, 0))
 
 
 def _warn(message: str) -> None:
     """A warning on standard error, unless --quiet."""
-    if _VERBOSITY[0] >= 0:
+    if _verbosity() >= 0:
         _echo(f"cchc: warning: {message}", err=True)
 
 
 def _note(message: str) -> None:
     """A note on standard error with --verbose."""
-    if _VERBOSITY[0] > 0:
+    if _verbosity() > 0:
         _echo(f"cchc: {message}", err=True)
 
 
@@ -639,7 +645,7 @@ def rank_command(
         criterion_set = _criterion_set(set_id)
         files = _assessment_files(paths)
         label = "Chấm điểm" if lang == "vi" else "Scoring"
-        if len(files) >= 10 and sys.stderr.isatty() and _VERBOSITY[0] >= 0:
+        if len(files) >= 10 and sys.stderr.isatty() and _verbosity() >= 0:
             with click.progressbar(files, label=label, file=sys.stderr) as bar:
                 units = [_load_answers(criterion_set, path) for path in bar]
         else:

@@ -204,6 +204,11 @@ def _kind(
 
 
 _UNSCORED = ("tiêu chí chưa được chấm", "the criterion is left unscored")
+# The declared scores a figure-based score is checked against: code prefix, Vietnamese, English.
+_DECLARED = (
+    ("self-assessed", "tự đánh giá", "self-assessed"),
+    ("appraised", "thẩm định", "appraised"),
+)
 
 _KINDS = (
     # ------------------------------------------------------------------ scoring: answers
@@ -518,10 +523,7 @@ _KINDS = (
                 )
             },
         )
-        for kind, vi, en in (
-            ("self-assessed", "tự đánh giá", "self-assessed"),
-            ("appraised", "thẩm định", "appraised"),
-        )
+        for kind, vi, en in _DECLARED
     ),
     *(
         _kind(
@@ -535,10 +537,7 @@ _KINDS = (
                 )
             },
         )
-        for kind, vi, en in (
-            ("self-assessed", "tự đánh giá", "self-assessed"),
-            ("appraised", "thẩm định", "appraised"),
-        )
+        for kind, vi, en in _DECLARED
     ),
     *(
         _kind(
@@ -554,10 +553,7 @@ _KINDS = (
                 )
             },
         )
-        for kind, vi, en in (
-            ("self-assessed", "tự đánh giá", "self-assessed"),
-            ("appraised", "thẩm định", "appraised"),
-        )
+        for kind, vi, en in _DECLARED
     ),
     _kind(
         "invalid-declared-score",

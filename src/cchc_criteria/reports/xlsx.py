@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cchc_criteria.formats.spreadsheet import (
+from cchc_criteria.formats.sheets import (
     INDEX_FORMAT,
     NUMBER_FORMAT,
     grid,
