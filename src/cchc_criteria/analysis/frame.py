@@ -6,6 +6,7 @@ pandas is imported only when :func:`to_frame` is called, so the library does not
 from __future__ import annotations
 
 import importlib
+import typing
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -30,7 +31,12 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "group",
     *(field.name for field in attrs.fields(NodeRow)),
 )
-_NUMBERS = frozenset(field.name for field in attrs.fields(NodeRow) if "Decimal" in str(field.type))
+# The fields that hold numbers (Decimal, or Decimal | None).
+_NUMBERS = frozenset(
+    name
+    for name, hint in typing.get_type_hints(NodeRow).items()
+    if hint is Decimal or Decimal in typing.get_args(hint)
+)
 
 
 def to_frame(

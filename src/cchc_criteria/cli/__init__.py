@@ -10,10 +10,8 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
 
 import attrs
 import click
@@ -24,30 +22,51 @@ from cchc_criteria.analysis.advice import advise
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.analysis.diff import diff_sets
 from cchc_criteria.api import score, score_many
+from cchc_criteria.cli._io import (
+    EXIT_BUG,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    STDIN_NAME,
+    STDIO,
+    Fail,
+    assessment_files,
+    colour,
+    echo,
+    load_criterion_set,
+    note,
+    set_verbosity,
+    stdin_document,
+    verbosity,
+    write,
+    write_bytes,
+)
+from cchc_criteria.cli._options import (
+    EXCEL,
+    LANG,
+    NO_COLOR,
+    OUTPUT,
+    SET,
+    complete_set,
+    csv_dialect,
+    format_option,
+)
 from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import CchcError
 from cchc_criteria.formats import (
-    MAX_FILE_BYTES,
     load_assessment,
-    load_set,
     read_assessment,
-    read_set,
-    write_atomic,
 )
 from cchc_criteria.formats.schema import SCHEMAS, schema_text
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity, UnitKind
 from cchc_criteria.registry import (
     STRICT_ENV,
-    get_set,
     list_sets,
     plugin_reports,
-    registry,
     select_sets,
 )
 from cchc_criteria.reports import FORMATS, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import (
-    Dialect,
     render_comparison_csv,
     render_csv,
     render_ranking_csv,
@@ -76,24 +95,6 @@ from cchc_criteria.text import Lang, nfc, printable
 
 __all__ = ["main"]
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_BUG = 3
-
-
-class _Fail(click.ClickException):
-    """A user error: printed as one line, exit code 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file: object = None) -> None:
-        _echo(f"cchc: error: {self.format_message()}", err=True)
-
-
-def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
-    click.echo(printable(text), err=err, nl=nl)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})
 @click.version_option(__version__, "-V", "--version", prog_name="cchc")
@@ -110,162 +111,14 @@ def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
     if strict_plugins:
         os.environ[STRICT_ENV] = "1"
-    if quiet and verbose:
-        raise _Fail("--quiet and --verbose go against each other: give one")
-    click.get_current_context().meta[_VERBOSITY] = -1 if quiet else 1 if verbose else 0
-
-
-# The key, in the click context's meta (shared by every command of one invocation), of the
-# verbosity: -1 with --quiet, 1 with --verbose, else 0.
-_VERBOSITY = "cchc.verbosity"
-
-
-def _verbosity() -> int:
-    context = click.get_current_context(silent=True)
-    return 0 if context is None else int(context.meta.get(_VERBOSITY, 0))
-
-
-def _warn(message: str) -> None:
-    """A warning on standard error, unless --quiet."""
-    if _verbosity() >= 0:
-        _echo(f"cchc: warning: {message}", err=True)
-
-
-def _note(message: str) -> None:
-    """A note on standard error with --verbose."""
-    if _verbosity() > 0:
-        _echo(f"cchc: {message}", err=True)
-
-
-def _is_file(reference: str) -> bool:
-    try:
-        return Path(reference).is_file()
-    except (OSError, ValueError):  # a name too long for the system, a NUL byte, …
-        return False
-
-
-#: The file name that means standard input (or, for -o, standard output).
-STDIO = "-"
-_STDIN_NAME = "<stdin>"
-
-
-def _stdin_document() -> tuple[str, str]:
-    """The text on standard input and its format ("json" when it starts with "{", else
-    "toml"), bounded like a file."""
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise _Fail(f"{_STDIN_NAME}: more than {MAX_FILE_BYTES:,} bytes; at most that is read")
-    if data.startswith(b"PK"):
-        raise _Fail(f"{_STDIN_NAME}: an XLSX workbook is read from a file: give its name, not -")
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise _Fail(f"{_STDIN_NAME}: not UTF-8 text (byte {error.start})") from None
-    return text, "json" if text.lstrip().startswith("{") else "toml"
-
-
-def _criterion_set(reference: str) -> CriterionSet:
-    """An installed set by id, a set file by path (.toml or .json), or ``-``: a set on
-    standard input.
-
-    Plugins that failed are named on standard error; the sets of the others are served.
-    """
-    _note(f"set: {reference}")
-    if reference == STDIO:
-        text, fmt = _stdin_document()
-        return read_set(text, source=_STDIN_NAME, format=fmt)
-    if reference.lower().endswith((".toml", ".json")) or _is_file(reference):
-        return load_set(reference)
-    try:
-        return get_set(reference)
-    finally:
-        _warn_failed_plugins()
-
-
-def _warn_failed_plugins() -> None:
-    for failure in registry().failures:
-        _warn(str(failure))
-
-
-def _write(text: str, output: str | None, *, escaped: bool = True) -> None:
-    """Print ``text``, or write it whole to ``output`` (never half a file, never through a
-    link). Printed text has its control characters escaped unless ``escaped`` is false
-    (text that carries its own colours, already escaped)."""
-    if output is None or output == STDIO:
-        click.echo(printable(text) if escaped else text, nl=False)
-        return
-    try:
-        write_atomic(output, text)
-    except CchcError as error:
-        raise _Fail(str(error)) from None
-
-
-def _complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """Shell completion for SET: the installed ids."""
-    try:
-        return [
-            r.criterion_set.id for r in list_sets() if r.criterion_set.id.startswith(incomplete)
-        ]
-    except CchcError:
-        return []
-
-
-#: The variable that sets the default of every --lang.
-LANG_ENV = "CCHC_LANG"
-_LANG = click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    envvar=LANG_ENV,
-    show_default=True,
-    show_envvar=True,
-    help="Language: Vietnamese (decimal comma) or English.",
-)
-_OUTPUT = click.option(
-    "-o",
-    "--output",
-    help="Write to this file (all or nothing) instead of printing.",
-)
-_NO_COLOR = click.option(
-    "--no-color", is_flag=True, help="No colours, even on a terminal (also: NO_COLOR=1)."
-)
-_SET = click.argument("set_id", metavar="SET", shell_complete=_complete_set)
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _format_option(choices: list[str], *, default: str) -> Callable[[_F], _F]:
-    """The -f/--format option of a command that writes ``choices``."""
-    return click.option(
-        "-f",
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=True,
-        help="Output format.",
-    )
-
-
-_EXCEL = click.option(
-    "--excel",
-    is_flag=True,
-    help="With -f csv: CSV for Excel in a Vietnamese locale (UTF-8 with BOM, ';', decimal comma).",
-)
-
-
-def _dialect(excel: bool, fmt: str) -> Dialect:
-    if excel and fmt != "csv":
-        raise _Fail("--excel goes with -f csv (for a workbook, use -f xlsx)")
-    return "excel" if excel else "rfc4180"
+    set_verbosity(quiet=quiet, verbose=verbose)
 
 
 def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
     written for ``criterion_set`` when it names a set."""
     if isinstance(criterion_set, str):
-        criterion_set = _criterion_set(criterion_set)
+        criterion_set = load_criterion_set(criterion_set)
     return score(criterion_set, _load_answers(criterion_set, assessment))
 
 
@@ -273,43 +126,28 @@ def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assess
     """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
     written for another set is refused, and answers given as tables are checked against
     their rules."""
-    _note(f"reading {assessment} for {criterion_set.id}")
+    note(f"reading {assessment} for {criterion_set.id}")
     if str(assessment) == STDIO:
-        text, fmt = _stdin_document()
-        answers = read_assessment(text, source=_STDIN_NAME, format=fmt, criterion_set=criterion_set)
+        text, fmt = stdin_document()
+        answers = read_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
     else:
         answers = load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
-        raise _Fail(
+        raise Fail(
             f"{assessment}: the file is an assessment for {answers.set_id!r}, "
             f"not {criterion_set.id!r}"
         )
     return answers
 
 
-def _colour(text: str, no_color: bool) -> str:
-    """Severity words in colour on a terminal (click strips colours elsewhere)."""
-    if no_color or os.environ.get("NO_COLOR"):
-        return text
-    styles = {"LỖI": "red", "ERROR": "red", "CẢNH BÁO": "yellow", "WARNING": "yellow"}
-    lines = []
-    for line in text.split("\n"):
-        for word, colour in styles.items():
-            if line.startswith(f"  {word} ["):
-                line = "  " + click.style(word, fg=colour, bold=True) + line[2 + len(word) :]
-                break
-        lines.append(line)
-    return "\n".join(lines)
-
-
 @cli.command("score", short_help="Score a unit's assessment against a set.")
-@_SET
+@SET
 @click.argument("assessment")
-@_format_option([*FORMATS, "xlsx"], default="text")
-@_OUTPUT
-@_LANG
-@_NO_COLOR
-@_EXCEL
+@format_option([*FORMATS, "xlsx"], default="text")
+@OUTPUT
+@LANG
+@NO_COLOR
+@EXCEL
 def score_command(
     set_id: str,
     assessment: str,
@@ -324,21 +162,21 @@ def score_command(
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
-    dialect = _dialect(excel, fmt)
+    dialect = csv_dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     if fmt == "xlsx":
-        _write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
+        write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
     elif fmt == "csv":
-        _write(render_csv(card, lang=lang, dialect=dialect), output)
+        write(render_csv(card, lang=lang, dialect=dialect), output)
     else:
         text = render(card, fmt, lang=lang)
         if fmt == "text" and output is None:
-            _write(_colour(printable(text), no_color), None, escaped=False)
+            write(colour(printable(text), no_color), None, escaped=False)
         else:
-            _write(printable(text) if fmt in ("text", "markdown") else text, output)
+            write(printable(text) if fmt in ("text", "markdown") else text, output)
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
@@ -346,27 +184,8 @@ def _xlsx() -> ModuleType:
     try:
         xlsx = importlib.import_module("cchc_criteria.reports.xlsx")  # openpyxl is optional
     except ImportError:
-        raise _Fail("the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'") from None
+        raise Fail("the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'") from None
     return xlsx
-
-
-def _write_bytes(data: bytes, output: str | None) -> None:
-    """Write a binary file whole to ``output``; ``-`` is standard output, unless that is a
-    terminal (a workbook's bytes would garble it)."""
-    if output is None or output == STDIO:
-        stdout = sys.stdout.buffer
-        if output is None or stdout.isatty():
-            raise _Fail(
-                "binary formats need --output FILE (or -o - with standard output redirected "
-                "to a file or a pipe)"
-            )
-        stdout.write(data)
-        stdout.flush()
-        return
-    try:
-        write_atomic(output, data)
-    except CchcError as error:
-        raise _Fail(str(error)) from None
 
 
 def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -391,7 +210,7 @@ def sets_command(
         registered = list_sets()
         on = None if day is None else parse_date(day)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     rows = [
         set_data(
             r.criterion_set,
@@ -403,9 +222,9 @@ def sets_command(
         for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year, on=on)
     ]
     if as_json:
-        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not registered:
-        _echo(
+        echo(
             "no criterion set is installed: install a plugin that provides sets, such as "
             "cchc-criteria-quangngai (pip install cchc-criteria-quangngai), or write one: "
             "cchc new-plugin NAME",
@@ -413,15 +232,15 @@ def sets_command(
         )
         sys.exit(EXIT_FINDINGS)
     else:
-        _echo(render_sets(rows), nl=False)
+        echo(render_sets(rows), nl=False)
 
 
 @cli.command("diff", short_help="What changed between two criterion sets.")
-@click.argument("before", metavar="SET_A", shell_complete=_complete_set)
-@click.argument("after", metavar="SET_B", shell_complete=_complete_set)
-@_format_option(["text", "markdown", "json"], default="text")
-@_OUTPUT
-@_LANG
+@click.argument("before", metavar="SET_A", shell_complete=complete_set)
+@click.argument("after", metavar="SET_B", shell_complete=complete_set)
+@format_option(["text", "markdown", "json"], default="text")
+@OUTPUT
+@LANG
 def diff_command(before: str, after: str, fmt: str, output: str | None, lang: Lang) -> None:
     """What changed from SET_A to SET_B (ids or files): criteria added, removed, renumbered,
     split, merged, and changed (max points, title, rule, bands in the published wording).
@@ -430,36 +249,36 @@ def diff_command(before: str, after: str, fmt: str, output: str | None, lang: La
     title. Exits 0 whether or not the sets differ, 2 on bad input.
     """
     try:
-        diff = diff_sets(_criterion_set(before), _criterion_set(after))
+        diff = diff_sets(load_criterion_set(before), load_criterion_set(after))
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     if fmt == "json":
-        _write(json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n", output)
+        write(json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n", output)
     elif fmt == "markdown":
-        _write(render_diff_markdown(diff, lang=lang), output)
+        write(render_diff_markdown(diff, lang=lang), output)
     else:
-        _write(render_diff(diff, lang=lang), output)
+        write(render_diff(diff, lang=lang), output)
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")
 @click.argument("set_id", metavar="SET")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@_LANG
+@LANG
 def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
     """Check SET (an id or a set file) as published: gaps, overlaps, awards above the max.
 
     Exits 1 when there are errors that the set does not acknowledge, 0 otherwise.
     """
     try:
-        criterion_set = _criterion_set(set_id)
+        criterion_set = load_criterion_set(set_id)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     findings = lint(criterion_set)
     errors = _open_errors(findings)
     if as_json:
-        _echo(json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2))
+        echo(json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2))
     else:
-        _echo(render_lint(criterion_set.id, findings, len(errors), lang=lang), nl=False)
+        echo(render_lint(criterion_set.id, findings, len(errors), lang=lang), nl=False)
     sys.exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
@@ -467,22 +286,22 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
 @click.argument("set_id", metavar="SET")
 @click.argument("assessment")
 @click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
-@_LANG
+@LANG
 def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     advice = advise(card)
     if as_json:
-        _echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
+        echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
     else:
-        _echo(render_advice(advice, lang=lang), nl=False)
+        echo(render_advice(advice, lang=lang), nl=False)
 
 
 @cli.command("template", short_help="Write a blank assessment to fill in.")
-@_SET
+@SET
 @click.option(
     "-f",
     "--format",
@@ -492,7 +311,7 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> N
     show_default=True,
     help="A TOML file, or an Excel workbook with drop-down lists.",
 )
-@_OUTPUT
+@OUTPUT
 def template_command(set_id: str, fmt: str, output: str | None) -> None:
     """Write a blank assessment for SET: every criterion, its rule and what to declare.
 
@@ -501,19 +320,19 @@ def template_command(set_id: str, fmt: str, output: str | None) -> None:
     validated number ranges; `cchc score SET FILE.xlsx` reads it back once filled in.
     """
     try:
-        criterion_set = _criterion_set(set_id)
+        criterion_set = load_criterion_set(set_id)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     if fmt == "xlsx":
         try:
             spreadsheet = importlib.import_module("cchc_criteria.formats.spreadsheet")
         except ImportError:
-            raise _Fail(
+            raise Fail(
                 "the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'"
             ) from None
-        _write_bytes(spreadsheet.template_workbook(criterion_set), output)
+        write_bytes(spreadsheet.template_workbook(criterion_set), output)
     else:
-        _write(render_template(criterion_set), output)
+        write(render_template(criterion_set), output)
 
 
 @cli.command("schema", short_help="Print the JSON Schema of a file format.")
@@ -523,7 +342,7 @@ def schema_command(kind: str) -> None:
 
     Point an editor at it to check a file as it is typed.
     """
-    _echo(schema_text(kind), nl=False)
+    echo(schema_text(kind), nl=False)
 
 
 @cli.command("new-plugin", short_help="Write a new criterion-set plugin to start from.")
@@ -553,10 +372,10 @@ def new_plugin_command(
     try:
         written = write_plugin(plugin, target)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     for path in written:
-        _echo(str(path))
-    _echo(
+        echo(str(path))
+    echo(
         f"\nNext: pip install ./{target} && cchc sets && pytest {target}"
         if folder is None
         else f"\nNext: pip install {target} && cchc sets && pytest {target}",
@@ -571,10 +390,10 @@ def plugins_command(as_json: bool) -> None:
     and what failed. The library's own plugin (the built-in rule kinds) comes first."""
     reports = plugin_reports()
     if as_json:
-        _echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
+        echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
         return
     if not reports:
-        _echo("no criterion-set plugin is installed")
+        echo("no criterion-set plugin is installed")
     for report in reports:
         origin = f"{report.distribution or '?'} {report.version or ''}".strip()
         parts = []
@@ -584,54 +403,30 @@ def plugins_command(as_json: bool) -> None:
             parts.append("rule kinds: " + ", ".join(report.kinds))
         if report.error is not None:
             parts.append(f"ERROR: {report.error}")
-        _echo(f"{report.name}  ({origin})  " + "; ".join(parts or ["(nothing)"]))
+        echo(f"{report.name}  ({origin})  " + "; ".join(parts or ["(nothing)"]))
     if any(r.error for r in reports):
         sys.exit(EXIT_FINDINGS)
 
 
 @cli.command("show", short_help="Show a set's criteria and rules.")
-@_SET
-@_LANG
+@SET
+@LANG
 def show_command(set_id: str, lang: Lang) -> None:
     """Show SET: its facts, then every criterion with its max points and its rule in words."""
     try:
-        cs = _criterion_set(set_id)
+        cs = load_criterion_set(set_id)
     except CchcError as error:
-        raise _Fail(str(error)) from None
-    _echo(render_set(cs, lang=lang), nl=False)
-
-
-def _assessment_files(paths: tuple[str, ...]) -> list[Path]:
-    """The assessment files of ``paths`` (files, or folders of them), each once: a file given
-    twice (or through a link, or also inside a folder given) is one unit."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if not path.exists():
-            raise _Fail(f"{name}: no such file or folder")
-        if path.is_dir():
-            files += sorted(
-                p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
-            )
-        else:
-            files.append(path)
-    unique: dict[Path, Path] = {}
-    for path in files:
-        key = path.resolve()
-        if key in unique:
-            _warn(f"{path} is the same file as {unique[key]}; it is ranked once")
-            continue
-        unique[key] = path
-    return list(unique.values())
+        raise Fail(str(error)) from None
+    echo(render_set(cs, lang=lang), nl=False)
 
 
 @cli.command("rank", short_help="Rank many units within their groups.")
-@_SET
+@SET
 @click.argument("paths", nargs=-1, required=True)
-@_format_option(["text", "csv", "json", "html", "xlsx"], default="text")
-@_OUTPUT
-@_LANG
-@_EXCEL
+@format_option(["text", "csv", "json", "html", "xlsx"], default="text")
+@OUTPUT
+@LANG
+@EXCEL
 def rank_command(
     set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang, excel: bool
 ) -> None:
@@ -640,12 +435,12 @@ def rank_command(
     Units are ranked within their group (the assessment's `group`) by exact index; equal
     indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
     """
-    dialect = _dialect(excel, fmt)
+    dialect = csv_dialect(excel, fmt)
     try:
-        criterion_set = _criterion_set(set_id)
-        files = _assessment_files(paths)
+        criterion_set = load_criterion_set(set_id)
+        files = assessment_files(paths)
         label = "Chấm điểm" if lang == "vi" else "Scoring"
-        if len(files) >= 10 and sys.stderr.isatty() and _verbosity() >= 0:
+        if len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0:
             with click.progressbar(files, label=label, file=sys.stderr) as bar:
                 units = [_load_answers(criterion_set, path) for path in bar]
         else:
@@ -653,24 +448,24 @@ def rank_command(
         # One cohort: a rule relative to the best unit compares every unit ranked here.
         cards = score_many(criterion_set, units)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     ranking = rank(
         [(card, card.assessment.group, path.name) for card, path in zip(cards, files, strict=True)]
     )
     if fmt == "xlsx":
-        _write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
+        write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
     elif fmt == "html":
-        _write(render_ranking_html(ranking, lang=lang), output)
+        write(render_ranking_html(ranking, lang=lang), output)
     elif fmt == "csv":
-        _write(render_ranking_csv(ranking, dialect=dialect), output)
+        write(render_ranking_csv(ranking, dialect=dialect), output)
     elif fmt == "json":
-        _write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
+        write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _write(render_ranking_text(ranking, lang=lang), output)
+        write(render_ranking_text(ranking, lang=lang), output)
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
-@_SET
+@SET
 @click.argument("assessment")
 @click.option(
     "--with",
@@ -679,11 +474,11 @@ def rank_command(
     metavar="SET2 ASSESSMENT2",
     help="Compare with the same unit scored against another set (another year).",
 )
-@_format_option(["text", "csv", "json"], default="text")
+@format_option(["text", "csv", "json"], default="text")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as -f json).")
-@_OUTPUT
-@_LANG
-@_EXCEL
+@OUTPUT
+@LANG
+@EXCEL
 def compare_command(
     set_id: str,
     assessment: str,
@@ -697,7 +492,7 @@ def compare_command(
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with, the same unit in another year (criteria matched by code)."""
     fmt = "json" if as_json else fmt
-    dialect = _dialect(excel, fmt)
+    dialect = csv_dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
         if other:
@@ -706,7 +501,7 @@ def compare_command(
         else:
             comparison = compare_declared(card)
     except CchcError as error:
-        raise _Fail(str(error)) from None
+        raise Fail(str(error)) from None
     unit = card.assessment.unit or str(assessment)
     if other:
         title = (
@@ -726,7 +521,7 @@ def compare_command(
         text = render_comparison_csv(comparison, dialect=dialect)
     else:
         text = render_comparison(comparison, years=bool(other), lang=lang, title=title)
-    _write(text, output)
+    write(text, output)
 
 
 def main() -> None:
@@ -739,10 +534,10 @@ def main() -> None:
         code = cli.main(prog_name="cchc", standalone_mode=False)
     except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF) into Abort
         interrupted = isinstance(abort.__context__, KeyboardInterrupt)
-        _echo("cchc: interrupted" if interrupted else "cchc: aborted", err=True)
+        echo("cchc: interrupted" if interrupted else "cchc: aborted", err=True)
         sys.exit(130 if interrupted else EXIT_FINDINGS)
     except KeyboardInterrupt:
-        _echo("cchc: interrupted", err=True)
+        echo("cchc: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -754,7 +549,7 @@ def main() -> None:
     except Exception as error:
         if os.environ.get("CCHC_DEBUG"):
             raise
-        _echo(
+        echo(
             f"cchc: internal error: {type(error).__name__}: {error} "
             "(this is a bug; run again with CCHC_DEBUG=1 and report the traceback)",
             err=True,

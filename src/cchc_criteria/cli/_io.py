@@ -1,0 +1,210 @@
+"""How the ``cchc`` command reads and writes: exit codes, one-line errors, warnings and notes
+by verbosity, standard streams for ``-``, files written whole, sets found by id or path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cchc_criteria.errors import CchcError
+from cchc_criteria.formats import MAX_FILE_BYTES, load_set, read_set, write_atomic
+from cchc_criteria.model import CriterionSet
+from cchc_criteria.registry import get_set, registry
+from cchc_criteria.text import printable
+
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "STDIN_NAME",
+    "STDIO",
+    "Fail",
+    "assessment_files",
+    "colour",
+    "echo",
+    "load_criterion_set",
+    "note",
+    "set_verbosity",
+    "stdin_document",
+    "verbosity",
+    "warn",
+    "warn_failed_plugins",
+    "write",
+    "write_bytes",
+]
+
+#: Exit codes: clean; findings (incomplete, or error findings); bad usage or input; a bug.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+class Fail(click.ClickException):
+    """A user error: printed as one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: object = None) -> None:
+        echo(f"cchc: error: {self.format_message()}", err=True)
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    click.echo(printable(text), err=err, nl=nl)
+
+
+# The key, in the click context's meta (shared by every command of one invocation), of the
+# verbosity: -1 with --quiet, 1 with --verbose, else 0.
+_VERBOSITY = "cchc.verbosity"
+
+
+def set_verbosity(*, quiet: bool, verbose: bool) -> None:
+    """Record --quiet or --verbose for this invocation."""
+    if quiet and verbose:
+        raise Fail("--quiet and --verbose go against each other: give one")
+    click.get_current_context().meta[_VERBOSITY] = -1 if quiet else 1 if verbose else 0
+
+
+def verbosity() -> int:
+    """-1 with --quiet, 1 with --verbose, else 0."""
+    context = click.get_current_context(silent=True)
+    return 0 if context is None else int(context.meta.get(_VERBOSITY, 0))
+
+
+def warn(message: str) -> None:
+    """A warning on standard error, unless --quiet."""
+    if verbosity() >= 0:
+        echo(f"cchc: warning: {message}", err=True)
+
+
+def note(message: str) -> None:
+    """A note on standard error with --verbose."""
+    if verbosity() > 0:
+        echo(f"cchc: {message}", err=True)
+
+
+def is_file(reference: str) -> bool:
+    try:
+        return Path(reference).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte, …
+        return False
+
+
+#: The file name that means standard input (or, for -o, standard output).
+STDIO = "-"
+
+
+STDIN_NAME = "<stdin>"
+
+
+def stdin_document() -> tuple[str, str]:
+    """The text on standard input and its format ("json" when it starts with "{", else
+    "toml"), bounded like a file."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise Fail(f"{STDIN_NAME}: more than {MAX_FILE_BYTES:,} bytes; at most that is read")
+    if data.startswith(b"PK"):
+        raise Fail(f"{STDIN_NAME}: an XLSX workbook is read from a file: give its name, not -")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise Fail(f"{STDIN_NAME}: not UTF-8 text (byte {error.start})") from None
+    return text, "json" if text.lstrip().startswith("{") else "toml"
+
+
+def load_criterion_set(reference: str) -> CriterionSet:
+    """An installed set by id, a set file by path (.toml or .json), or ``-``: a set on
+    standard input.
+
+    Plugins that failed are named on standard error; the sets of the others are served.
+    """
+    note(f"set: {reference}")
+    if reference == STDIO:
+        text, fmt = stdin_document()
+        return read_set(text, source=STDIN_NAME, format=fmt)
+    if reference.lower().endswith((".toml", ".json")) or is_file(reference):
+        return load_set(reference)
+    try:
+        return get_set(reference)
+    finally:
+        warn_failed_plugins()
+
+
+def warn_failed_plugins() -> None:
+    for failure in registry().failures:
+        warn(str(failure))
+
+
+def write(text: str, output: str | None, *, escaped: bool = True) -> None:
+    """Print ``text``, or write it whole to ``output`` (never half a file, never through a
+    link). Printed text has its control characters escaped unless ``escaped`` is false
+    (text that carries its own colours, already escaped)."""
+    if output is None or output == STDIO:
+        click.echo(printable(text) if escaped else text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except CchcError as error:
+        raise Fail(str(error)) from None
+
+
+def write_bytes(data: bytes, output: str | None) -> None:
+    """Write a binary file whole to ``output``; ``-`` is standard output, unless that is a
+    terminal (a workbook's bytes would garble it)."""
+    if output is None or output == STDIO:
+        stdout = sys.stdout.buffer
+        if output is None or stdout.isatty():
+            raise Fail(
+                "binary formats need --output FILE (or -o - with standard output redirected "
+                "to a file or a pipe)"
+            )
+        stdout.write(data)
+        stdout.flush()
+        return
+    try:
+        write_atomic(output, data)
+    except CchcError as error:
+        raise Fail(str(error)) from None
+
+
+def assessment_files(paths: tuple[str, ...]) -> list[Path]:
+    """The assessment files of ``paths`` (files, or folders of them), each once: a file given
+    twice (or through a link, or also inside a folder given) is one unit."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise Fail(f"{name}: no such file or folder")
+        if path.is_dir():
+            files += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
+            )
+        else:
+            files.append(path)
+    unique: dict[Path, Path] = {}
+    for path in files:
+        key = path.resolve()
+        if key in unique:
+            warn(f"{path} is the same file as {unique[key]}; it is ranked once")
+            continue
+        unique[key] = path
+    return list(unique.values())
+
+
+def colour(text: str, no_color: bool) -> str:
+    """Severity words in colour on a terminal (click strips colours elsewhere)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return text
+    styles = {"LỖI": "red", "ERROR": "red", "CẢNH BÁO": "yellow", "WARNING": "yellow"}
+    lines = []
+    for line in text.split("\n"):
+        for word, colour in styles.items():
+            if line.startswith(f"  {word} ["):
+                line = "  " + click.style(word, fg=colour, bold=True) + line[2 + len(word) :]
+                break
+        lines.append(line)
+    return "\n".join(lines)
