@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import pickle
 import tempfile
 import tomllib
 from decimal import Decimal
@@ -357,3 +358,14 @@ def test_damaged_files_raise_only_the_librarys_error(data: bytes, suffix: str) -
         for loader in (cc.load_set, cc.load_assessment):
             with contextlib.suppress(cc.CchcError):
                 loader(path)
+
+
+def test_find_returns_the_first_criterion_of_a_code_and_a_set_pickles() -> None:
+    first = cc.Criterion("1", "first", 1, rule=cc.ManualRule())
+    second = cc.Criterion("1", "second (a published duplicate)", 1, rule=cc.ManualRule())
+    cs = cc.CriterionSet(id="t", title="t", criteria=[first, second])
+    assert cs.find("1") is first
+    assert cs.find("2") is None
+    again = pickle.loads(pickle.dumps(cs))
+    assert again == cs
+    assert again.find("1") == first

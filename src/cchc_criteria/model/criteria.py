@@ -181,6 +181,14 @@ class CriterionSet:
     in_force_text: str = attrs.field(default="", converter=nfc)
     lineage: Lineage | None = None
     code_scheme: tuple[str, ...] = attrs.field(default=("dotted",), converter=_scheme)
+    # The first criterion of each code, built once: ``find`` is a look-up, not a walk.
+    _by_code: Mapping[str, Criterion] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Criterion] = {}
+        for criterion in self.walk():
+            index.setdefault(criterion.code, criterion)
+        object.__setattr__(self, "_by_code", index)  # private, never handed out
 
     @property
     def max_points(self) -> Decimal:
@@ -194,8 +202,7 @@ class CriterionSet:
 
     def find(self, code: str) -> Criterion | None:
         """The first criterion with this code, or ``None``."""
-        code = nfc(code)
-        return next((c for c in self.walk() if c.code == code), None)
+        return self._by_code.get(nfc(code))
 
     @property
     def codes(self) -> tuple[str, ...]:
