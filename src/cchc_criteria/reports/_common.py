@@ -110,6 +110,8 @@ class Row:
 def rows(card: Scorecard, lang: Lang) -> list[Row]:
     """Every node of ``card`` in document order, with its cells formatted for ``lang``."""
     labels = LABELS["vi" if lang == "vi" else "en"]
+    # The criteria with an error finding, gathered once (not scanned again for every row).
+    errors = {f.criterion for f in card.findings if f.severity is Severity.ERROR}
     result = []
     for node in card:
         points = "—" if not node.applicable else number(node.points, lang)
@@ -122,13 +124,13 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
                 points,
                 number(node.self_assessed, lang),
                 number(node.appraised, lang),
-                _note(node, labels, card),
+                _note(node, labels, node.code in errors),
             )
         )
     return result
 
 
-def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
+def _note(node: NodeScore, labels: dict[str, str], has_error: bool) -> str:
     notes: list[str] = []
     if not node.applicable:
         notes.append(labels["na"])
@@ -145,7 +147,7 @@ def _note(node: NodeScore, labels: dict[str, str], card: Scorecard) -> str:
         and node.self_assessed not in (node.points, node.rounded)
     ):
         notes.append(labels["differs"])
-    if any(f.criterion == node.code and f.severity is Severity.ERROR for f in card.findings):
+    if has_error:
         notes.append("!")
     return ", ".join(notes)
 
