@@ -350,3 +350,15 @@ def test_show_prints_a_criterions_evidence_and_notes(tmp_path: Path) -> None:
     assert code == 0
     assert "    Tài liệu kiểm chứng: Kế hoạch đã ban hành" in out
     assert "    Ghi chú: Theo văn bản số 12" in out
+
+
+def test_a_row_with_an_error_finding_is_marked() -> None:
+    from cchc_criteria.reports._common import rows
+
+    cs = cc.get_set("quangngai.so.2019")
+    card = cc.score(cs, {"7.1.2": "hôm qua", "7.1.3": "Có"})  # not a rate: an error finding
+    errors = {f.criterion for f in card.findings if f.severity is cc.Severity.ERROR}
+    assert "7.1.2" in errors
+    notes = {row.node.code: row.note for row in rows(card, "vi")}
+    assert notes["7.1.2"].endswith("!")
+    assert "!" not in notes["7.1.3"]
