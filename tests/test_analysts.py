@@ -121,6 +121,11 @@ def test_dash_reads_standard_input() -> None:
     assert nodes["7.1.3"]["figure"] == "Có"
     code, _, err = run("score", S, "-", stdin=b"PK\x03\x04 not really")
     assert code == 2
+    assert err.startswith("cchc: lỗi: <stdin>: ")
+    assert "hãy cho tên tệp, không dùng -" in err
+    code, _, err = run("score", S, "-", stdin=b"PK\x03\x04 not really", CCHC_LANG="en")
+    assert code == 2
+    assert err.startswith("cchc: error: <stdin>: ")
     assert "give its name, not -" in err
 
 
@@ -140,9 +145,12 @@ def test_dash_output_writes_standard_output_and_no_file_named_dash(
 
 
 def test_binary_output_needs_a_file_or_a_redirection() -> None:
-    code, _, err = run("score", S, str(EXAMPLE), "-f", "xlsx")
+    code, _, err = run("score", S, str(EXAMPLE), "-f", "xlsx", "--lang", "en")
     assert code == 2
     assert "need --output FILE" in err
+    code, _, err = run("score", S, str(EXAMPLE), "-f", "xlsx")
+    assert code == 2
+    assert "cần --output TỆP" in err
 
 
 def test_cchc_lang_sets_the_language(tmp_path: Path) -> None:
@@ -154,14 +162,20 @@ def test_cchc_lang_sets_the_language(tmp_path: Path) -> None:
 
 
 def test_quiet_and_verbose(tmp_path: Path) -> None:
-    code, _, err = run("rank", S, str(EXAMPLE), str(EXAMPLE))
+    code, _, err = run("rank", S, str(EXAMPLE), str(EXAMPLE), CCHC_LANG="en")
+    assert "cchc: warning: " in err
     assert "is the same file as" in err
+    code, _, err = run("rank", S, str(EXAMPLE), str(EXAMPLE))
+    assert "cchc: cảnh báo: " in err
+    assert "là cùng một tệp với" in err
     code, _, err = run("-q", "rank", S, str(EXAMPLE), str(EXAMPLE))
     assert code == 0
     assert err == ""
-    code, _, err = run("-v", "score", S, str(EXAMPLE))
+    code, _, err = run("-v", "score", S, str(EXAMPLE), CCHC_LANG="en")
     assert f"cchc: reading {EXAMPLE} for {S}" in err
-    code, _, err = run("-q", "-v", "sets")
+    code, _, err = run("-v", "score", S, str(EXAMPLE))
+    assert f"cchc: đọc {EXAMPLE} cho {S}" in err
+    code, _, err = run("-q", "-v", "sets", CCHC_LANG="en")
     assert code == 2
     assert "--quiet and --verbose" in err
 
@@ -172,7 +186,9 @@ def test_the_same_file_twice_is_one_unit(tmp_path: Path) -> None:
     (folder / "a.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     link = tmp_path / "link.toml"
     link.symlink_to(folder / "a.toml")
-    code, out, err = run("rank", S, str(folder), str(folder / "a.toml"), str(link), "-f", "csv")
+    code, out, err = run(
+        "rank", S, str(folder), str(folder / "a.toml"), str(link), "-f", "csv", CCHC_LANG="en"
+    )
     assert code == 0, err
     assert len(list(csv.DictReader(io.StringIO(out)))) == 1
     assert err.count("is the same file as") == 2

@@ -37,13 +37,14 @@ unit = "Đơn vị thử"
 """
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+    """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese)."""
+    result = CliRunner().invoke(cli, list(args), env={"CCHC_LANG": lang})
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_score_the_bundled_example_is_incomplete_so_exit_1() -> None:
-    code, out, _ = run("score", "quangngai.so.2019", str(EXAMPLE))
+    code, out, _ = run("score", "quangngai.so.2019", str(EXAMPLE), lang="vi")
     assert code == 1
     assert "HIỆN ĐẠI HÓA HÀNH CHÍNH" in out
     assert "Tổng điểm: 6 / 13 (3,5 điểm chưa chấm)" in out
@@ -61,7 +62,7 @@ def test_score_in_english() -> None:
 def test_a_complete_clean_assessment_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "complete.toml"
     path.write_text(COMPLETE, encoding="utf-8")
-    code, out, _ = run("score", "quangngai.so.2019", str(path))
+    code, out, _ = run("score", "quangngai.so.2019", str(path), lang="vi")
     assert code == 0, out
     # 1.5 + 1 + 1 + 1 | 1 + 0.75 + 0 | 0.5 + 1 + 1 | 1.5 + 1.5
     assert "Tổng điểm: 11,75 / 13" in out

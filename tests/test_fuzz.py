@@ -187,19 +187,24 @@ def assessment_files(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(file=assessment_files(), command=st.sampled_from(["score", "advise", "rank", "compare"]))
+@given(
+    file=assessment_files(),
+    command=st.sampled_from(["score", "advise", "rank", "compare"]),
+    lang=st.sampled_from(["vi", "en"]),
+)
 def test_the_command_on_generated_files_never_crashes(
-    file: tuple[str, bytes], command: str
+    file: tuple[str, bytes], command: str, lang: str
 ) -> None:
     name, data = file
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result = CliRunner().invoke(cli, [command, S, str(path)])
+        result = CliRunner().invoke(cli, [command, S, str(path), "--lang", lang])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
     if result.exit_code == 2:
-        assert result.stderr.startswith("cchc: error:"), result.stderr
+        prefix = "cchc: lỗi:" if lang == "vi" else "cchc: error:"
+        assert result.stderr.startswith(prefix), result.stderr

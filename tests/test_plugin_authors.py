@@ -21,8 +21,9 @@ ROOT = Path(__file__).parents[1]
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+    """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese)."""
+    result = CliRunner().invoke(cli, list(args), env={"CCHC_LANG": lang})
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -443,7 +443,7 @@ def test_the_excel_template_takes_several_figures_and_dates(tmp_path: Path) -> N
     sheet.cell(rows["1.3"], 5).value = "rate = 45/50; apps = 3"
     book.save(tmp_path / "wrong.xlsx")
     result = CliRunner().invoke(
-        cli, ["score", str(tmp_path / "set.toml"), str(tmp_path / "wrong.xlsx")]
+        cli, ["score", str(tmp_path / "set.toml"), str(tmp_path / "wrong.xlsx"), "--lang", "en"]
     )
     assert result.exit_code == 2
     assert "criterion 1.3: [answers]: 'apps' is not a figure of this row" in result.stderr

@@ -101,7 +101,7 @@ def test_proportional_refuses_rates_above_one_whole() -> None:
 
 
 def test_proportional_needs_a_rate_scale() -> None:
-    with pytest.raises(ValueError, match="percent or ratio"):
+    with pytest.raises(ValueError, match='"percent" or "ratio"'):
         ProportionalRule(Scale.COUNT)
 
 

@@ -32,8 +32,9 @@ EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+    """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese)."""
+    result = CliRunner().invoke(cli, list(args), env={"CCHC_LANG": lang})
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"cchc {' '.join(args)} raised {result.exception!r}")
     return result.exit_code, result.stdout, result.stderr
@@ -194,7 +195,7 @@ def test_7_lookup_by_the_canonical_code() -> None:
 )
 def test_8_huge_and_tiny_figures_are_findings(tmp_path: Path, figure: str) -> None:
     path = assessment(tmp_path, f'[answers]\n"7.1.2" = {figure}\n')
-    code, out, err = run("score", S, path)
+    code, out, err = run("score", S, path, lang="vi")
     assert code == 1, err
     assert "[invalid-answer] 7.1.2" in out
     assert "ngoài phạm vi" in out or "chữ số thập phân" in out or "ký tự" in out
@@ -600,7 +601,7 @@ def test_22_ctrl_c_exits_130(
     monkeypatch.setattr(cli_module, "score", interrupted)
     monkeypatch.setattr(cli_module, "score_many", interrupted)
     assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
-    assert "cchc: interrupted" in capsys.readouterr().err
+    assert "cchc: đã dừng (Ctrl-C)" in capsys.readouterr().err
 
 
 def test_22_main_keeps_the_exit_codes(

@@ -23,8 +23,9 @@ V2024 = DATA / "demo.xa.2024.toml"
 V2025 = DATA / "demo.xa.2025.toml"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+    """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese)."""
+    result = CliRunner().invoke(cli, list(args), env={"CCHC_LANG": lang})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -177,7 +178,7 @@ def test_cchc_diff_text() -> None:
     code, out, _ = run("diff", str(V2024), str(V2025), "--lang", "en")
     assert code == 0
     assert out == TEXT
-    code, out, _ = run("diff", str(V2024), str(V2025))
+    code, out, _ = run("diff", str(V2024), str(V2025), lang="vi")
     assert code == 0
     assert "gộp: 1.2, 1.3 → 1.2" in out
     assert "khoảng 2: “từ 60 % đến dưới 90 %: 0,5 điểm” → “từ 70 % đến dưới 90 %: 0,5 điểm”" in out

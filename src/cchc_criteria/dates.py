@@ -22,6 +22,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from cchc_criteria.errors import DateFormatError
+from cchc_criteria.text import Text
 
 __all__ = [
     "DateFormatError",
@@ -32,11 +33,21 @@ __all__ = [
     "parse_period",
 ]
 
-_HOW = (
+_HOW = Text(
+    'hãy viết ngày trước, năm đủ bốn chữ số ("23/8/2019" hoặc "ngày 23 tháng 8 năm 2019"), '
+    'và kỳ như "năm 2019", "tháng 6/2019", "quý II năm 2019", "6 tháng đầu năm 2019" hoặc '
+    '"từ năm 2016 đến tháng 6/2019"',
     'write a date day first with the year in full ("23/8/2019" or "ngày 23 tháng 8 năm 2019"), '
     'a period as "năm 2019", "tháng 6/2019", "quý II năm 2019", "6 tháng đầu năm 2019" or '
-    '"từ năm 2016 đến tháng 6/2019"'
+    '"từ năm 2016 đến tháng 6/2019"',
 )
+
+
+def _unreadable(vi: str, en: str) -> DateFormatError:
+    """A date or period that cannot be read, with how to write one."""
+    return DateFormatError(Text(f"{vi}; {_HOW.vi}", f"{en}; {_HOW.en}"))
+
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -50,7 +61,10 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise DateFormatError(
-                f"a period cannot end ({self.end}) before it starts ({self.start})"
+                Text(
+                    f"một kỳ không thể kết thúc ({self.end}) trước khi bắt đầu ({self.start})",
+                    f"a period cannot end ({self.end}) before it starts ({self.start})",
+                )
             )
 
     def __contains__(self, day: object) -> bool:
@@ -72,11 +86,17 @@ _YEARS = range(1000, 9999)
 
 def _year(text: str, original: str) -> int:
     if len(text) != 4:
-        raise DateFormatError(f"{original!r}: write the year in full (four digits); {_HOW}")
+        raise _unreadable(
+            f"{original!r}: hãy viết năm đủ bốn chữ số",
+            f"{original!r}: write the year in full (four digits)",
+        )
     year = int(text)
     if year not in _YEARS:
         raise DateFormatError(
-            f"{original!r}: the year must be from {_YEARS.start} to {_YEARS.stop - 1}"
+            Text(
+                f"{original!r}: năm phải từ {_YEARS.start} đến {_YEARS.stop - 1}",
+                f"{original!r}: the year must be from {_YEARS.start} to {_YEARS.stop - 1}",
+            )
         )
     return year
 
@@ -96,19 +116,25 @@ def parse_date(text: str) -> date:
     elif numeric:
         day_text, month_text, year_text = numeric.groups()
     else:
-        raise DateFormatError(f"{text!r} is not a date or a period; {_HOW}")
+        raise _unreadable(
+            f"{text!r} không phải là ngày hay kỳ", f"{text!r} is not a date or a period"
+        )
     _year(year_text, text)
     try:
         return date_parser.parse(
             f"{int(day_text)}/{int(month_text)}/{int(year_text)}", dayfirst=True
         ).date()
     except (ValueError, OverflowError):
-        raise DateFormatError(f"{text!r} is not a day of the calendar; {_HOW}") from None
+        raise _unreadable(
+            f"{text!r} không có trong lịch", f"{text!r} is not a day of the calendar"
+        ) from None
 
 
 def _month(month: int, year: int, original: str) -> Period:
     if not 1 <= month <= 12:
-        raise DateFormatError(f"{original!r}: there is no month {month}; {_HOW}")
+        raise _unreadable(
+            f"{original!r}: không có tháng {month}", f"{original!r}: there is no month {month}"
+        )
     start = date(year, month, 1)
     return Period(start, start + relativedelta(months=1, days=-1))
 
@@ -121,7 +147,9 @@ def parse_period(text: str) -> Period:
     if span:
         first, last = (parse_period(part) for part in span.groups())
         if last.end < first.start:
-            raise DateFormatError(f"{text!r} ends before it starts")
+            raise DateFormatError(
+                Text(f"{text!r} kết thúc trước khi bắt đầu", f"{text!r} ends before it starts")
+            )
         return Period(first.start, last.end)
     year = re.fullmatch(r"(?:năm )?(\d+)", cleaned)
     if year:
@@ -140,7 +168,7 @@ def parse_period(text: str) -> Period:
         count, side, year_text = months.groups()
         number, months_count = _year(year_text, text), int(count)
         if not 1 <= months_count <= 12:
-            raise DateFormatError(f"{text!r}: a year has 12 months; {_HOW}")
+            raise _unreadable(f"{text!r}: một năm có 12 tháng", f"{text!r}: a year has 12 months")
         if side == "cuối":
             end = date(number, 12, 31)
             return Period(date(number, 13 - months_count, 1), end)

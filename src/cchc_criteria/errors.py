@@ -3,11 +3,22 @@
 Everything a user can cause — a malformed file, an unknown set id, a broken plugin — raises a
 subclass of :class:`CchcError` whose message names the file, the criterion code and what was
 expected. Problems with a unit's *answers* are not errors: scoring reports them as findings.
+
+Every error speaks both languages: ``error.text`` is a :class:`~cchc_criteria.text.Text`
+(``error.text.vi``, ``error.text.en``, ``error.message(lang)``), and ``str(error)`` is the
+English, as Python's own errors are. The ``cchc`` command prints the language of ``--lang``
+(Vietnamese by default). :class:`ArgumentError` — a function of the library called the wrong
+way — speaks to a programmer, mostly in English only; a message that is the same in both
+languages is a plain string (:func:`as_text`).
 """
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import attrs
+
+from cchc_criteria._bilingual import LANGS, Lang, Text
 
 __all__ = [
     "AmbiguousSetError",
@@ -18,16 +29,61 @@ __all__ = [
     "FormulaError",
     "InputError",
     "InvalidValueError",
+    "Message",
     "NumberFormatError",
     "PluginError",
     "Problem",
     "SetNotFoundError",
     "UnknownSetError",
+    "as_text",
+    "text_of",
 ]
 
 
+#: What an error is made with: a :class:`~cchc_criteria.text.Text` in both languages, or a
+#: plain string (the same in both: a message from another library, a programmer's mistake).
+Message: TypeAlias = "str | Text"
+
+
+def as_text(message: Message) -> Text:
+    """``message`` as a :class:`~cchc_criteria.text.Text` (a plain string in both languages)."""
+    return message if isinstance(message, Text) else Text(message, message)
+
+
+def text_of(error: BaseException) -> Text:
+    """What ``error`` says, in both languages when it is one of ours."""
+    if isinstance(error, CchcError):
+        return error.text
+    return as_text(str(error))
+
+
 class CchcError(Exception):
-    """Base class of every error this library raises for a user's mistake."""
+    """Base class of every error this library raises for a user's mistake.
+
+    ``text`` is the message in Vietnamese and English; ``str(error)`` is the English.
+    """
+
+    text: Text
+
+    def __init__(self, message: Message = "", *args: object) -> None:
+        self.text = as_text(message)
+        super().__init__(self.text.en, *args)
+
+    def message(self, lang: Lang = "vi") -> str:
+        """The message in ``lang`` (Vietnamese by default)."""
+        return self.text.get(lang)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its attributes, not by calling __init__ again with the message: the
+        # subclasses take other arguments (a path and problems, a formula and a position).
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[CchcError], args: tuple[object, ...], state: dict[str, object]) -> CchcError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class NumberFormatError(CchcError, ValueError):
@@ -37,9 +93,14 @@ class NumberFormatError(CchcError, ValueError):
     finding built from the error reads in one language.
     """
 
-    def __init__(self, message: str, message_vi: str | None = None) -> None:
-        super().__init__(message)
-        self.message_vi = message if message_vi is None else message_vi
+    def __init__(self, message: Message, message_vi: str | None = None) -> None:
+        text = as_text(message)
+        super().__init__(text if message_vi is None else Text(message_vi, text.en))
+
+    @property
+    def message_vi(self) -> str:
+        """The message in Vietnamese."""
+        return self.text.vi
 
 
 class ArgumentError(CchcError, TypeError, ValueError):
@@ -52,17 +113,24 @@ class ArgumentError(CchcError, TypeError, ValueError):
 
 @attrs.frozen
 class Problem:
-    """One mistake in a file: what was expected, and where (line, criterion code)."""
+    """One mistake in a file: what was expected (in both languages), and where (line,
+    criterion code)."""
 
-    message: str
+    text: Text = attrs.field(converter=as_text)
     line: int | None = None
     criterion: str | None = None
 
-    def render(self, path: str) -> str:
-        """ "file:line: criterion 7.1.2: message"."""
+    @property
+    def message(self) -> str:
+        """What was expected, in English."""
+        return self.text.en
+
+    def render(self, path: str, lang: Lang = "en") -> str:
+        """ "file:line: criterion 7.1.2: message" (in Vietnamese: "tiêu chí 7.1.2")."""
         where = f"{path}:{self.line}" if self.line is not None else path
-        about = f"criterion {self.criterion}: " if self.criterion else ""
-        return f"{where}: {about}{self.message}"
+        word = "tiêu chí" if lang == "vi" else "criterion"
+        about = f"{word} {self.criterion}: " if self.criterion else ""
+        return f"{where}: {about}{self.text.get(lang)}"
 
 
 class InputError(CchcError):
@@ -76,7 +144,7 @@ class InputError(CchcError):
     def __init__(
         self,
         path: str,
-        message: str | None = None,
+        message: Message | None = None,
         *,
         location: str | None = None,
         problems: list[Problem] | None = None,
@@ -85,9 +153,14 @@ class InputError(CchcError):
         self.location = location
         self.problems = list(problems or [])
         if message is not None:
-            self.problems.insert(0, Problem(f"{location}: {message}" if location else message))
+            text = as_text(message)
+            if location:
+                text = Text(f"{location}: {text.vi}", f"{location}: {text.en}")
+            self.problems.insert(0, Problem(text))
         self.detail = "; ".join(p.message for p in self.problems)
-        super().__init__("\n".join(p.render(path) for p in self.problems))
+        super().__init__(
+            Text(*("\n".join(p.render(path, lang) for p in self.problems) for lang in LANGS))
+        )
 
 
 class UnknownSetError(CchcError, LookupError):
@@ -99,27 +172,36 @@ class UnknownSetError(CchcError, LookupError):
         known: list[str],
         suggestions: list[str],
         *,
-        failed: list[str] | None = None,
+        failed: list[Message] | None = None,
     ) -> None:
         self.set_id = set_id
         self.known = known
         self.suggestions = suggestions
-        self.failed = list(failed or [])
+        failures = [as_text(f) for f in failed or []]
+        self.failed = [f.en for f in failures]
         shown = repr(set_id)
+        shown_vi = shown
         if len(set_id) > 80:
             shown = f"{set_id[:60]!r}… ({len(set_id)} characters)"
-        message = f"no criterion set with id {shown} is installed"
+            shown_vi = f"{set_id[:60]!r}… ({len(set_id)} ký tự)"
+        vi = f"không có bộ tiêu chí nào mang mã {shown_vi} được cài đặt"
+        en = f"no criterion set with id {shown} is installed"
         if suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+            alternatives = [repr(s) for s in suggestions]
+            vi += "; có phải " + " hoặc ".join(alternatives) + "?"
+            en += "; did you mean " + " or ".join(alternatives) + "?"
         elif known:
-            message += "; installed sets: " + ", ".join(known)
+            vi += "; các bộ đã cài: " + ", ".join(known)
+            en += "; installed sets: " + ", ".join(known)
         elif not self.failed:
-            message += (
+            vi += "; chưa cài plugin bộ tiêu chí nào (thử: pip install cchc-criteria-quangngai)"
+            en += (
                 "; no criterion-set plugin is installed (try: pip install cchc-criteria-quangngai)"
             )
         if self.failed:
-            message += "; it may come from a plugin that failed: " + "; ".join(self.failed)
-        super().__init__(message)
+            vi += "; có thể bộ này thuộc một plugin bị lỗi: " + "; ".join(f.vi for f in failures)
+            en += "; it may come from a plugin that failed: " + "; ".join(self.failed)
+        super().__init__(Text(vi, en))
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message
         return str(self.args[0])
@@ -149,18 +231,22 @@ class FormulaError(CchcError, ValueError):
     whole formula) and ``reason`` what is wrong; the message shows the place with a caret.
     """
 
-    def __init__(self, formula: str, position: int | None, message: str) -> None:
+    def __init__(self, formula: str, position: int | None, message: Message) -> None:
         self.formula = formula
         self.position = position
-        self.reason = message
+        self.reason = as_text(message)
+        reason = self.reason
         if position is None:
-            super().__init__(f"formula {_excerpt(formula, 0)[0]!r}: {message}")
+            shown = repr(_excerpt(formula, 0)[0])
+            text = Text(f"công thức {shown}: {reason.vi}", f"formula {shown}: {reason.en}")
         else:
             shown, offset = _excerpt(formula, position)
             pointer = " " * offset + "^"
-            super().__init__(
-                f"column {position + 1} of the formula: {message}\n  {shown}\n  {pointer}"
+            text = Text(
+                f"cột {position + 1} của công thức: {reason.vi}\n  {shown}\n  {pointer}",
+                f"column {position + 1} of the formula: {reason.en}\n  {shown}\n  {pointer}",
             )
+        super().__init__(text)
 
 
 def _excerpt(formula: str, position: int, width: int = 60) -> tuple[str, int]:
@@ -181,7 +267,7 @@ class SetNotFoundError(CchcError, LookupError):
     names what replaced the province or unit kind by that day, when something did.
     """
 
-    def __init__(self, message: str, candidates: list[str], successor: str | None = None):
+    def __init__(self, message: Message, candidates: list[str], successor: str | None = None):
         self.candidates = candidates
         self.successor = successor
         super().__init__(message)
@@ -194,7 +280,7 @@ class AmbiguousSetError(CchcError, LookupError):
     """Several installed sets are in force for a province, a unit kind and a day; the message
     names them."""
 
-    def __init__(self, message: str, candidates: list[str]):
+    def __init__(self, message: Message, candidates: list[str]):
         self.candidates = candidates
         super().__init__(message)
 

@@ -25,6 +25,7 @@ import attrs
 
 from cchc_criteria.errors import FormulaError
 from cchc_criteria.piecewise import NotPiecewiseLinear, Segment, align, envelope
+from cchc_criteria.text import Text
 
 __all__ = [
     "MAX_DEPTH",
@@ -103,6 +104,22 @@ class _Token:
     position: int
 
 
+_ALLOWED = Text(
+    "chỉ được dùng số, tên, + - * / ( ) , min và max",
+    "only numbers, names, + - * / ( ) , min and max are allowed",
+)
+_HINTS = {
+    "[": Text("không được dùng chỉ số []", "subscripts are not allowed"),
+    "'": Text("không được có chữ", "text is not allowed"),
+    '"': Text("không được có chữ", "text is not allowed"),
+    "%": Text(
+        "viết tỷ lệ phần trăm là một số: 40 cho 40 %",
+        "write a percentage as a number: 40 for 40 %",
+    ),
+    ".": Text("không được truy cập thuộc tính", "attribute access is not allowed"),
+}
+
+
 def _tokenize(formula: str) -> Iterator[_Token]:
     """Tokens one at a time, so that the parser reports the first problem in reading order."""
     i = 0
@@ -116,10 +133,17 @@ def _tokenize(formula: str) -> Iterator[_Token]:
                 i += 1
             text = formula[start:i]
             if text.count(".") > 1:
-                raise FormulaError(formula, start, f"{text!r} is not a number")
+                raise FormulaError(
+                    formula, start, Text(f"{text!r} không phải là số", f"{text!r} is not a number")
+                )
             if len(text) > _MAX_DIGITS:
                 raise FormulaError(
-                    formula, start, f"a number of more than {_MAX_DIGITS} digits is out of range"
+                    formula,
+                    start,
+                    Text(
+                        f"số có quá {_MAX_DIGITS} chữ số: ngoài phạm vi cho phép",
+                        f"a number of more than {_MAX_DIGITS} digits is out of range",
+                    ),
                 )
             yield _Token("number", text, start)
         elif ch.isascii() and (ch.isalpha() or ch == "_"):
@@ -138,14 +162,12 @@ def _tokenize(formula: str) -> Iterator[_Token]:
             yield _Token(ch, ch, i)
             i += 1
         else:
-            hint = {
-                "[": "subscripts are not allowed",
-                "'": "text is not allowed",
-                '"': "text is not allowed",
-                "%": "write a percentage as a number: 40 for 40 %",
-                ".": "attribute access is not allowed",
-            }.get(ch, "only numbers, names, + - * / ( ) , min and max are allowed")
-            raise FormulaError(formula, i, f"unexpected {ch!r}: {hint}")
+            hint = _HINTS.get(ch, _ALLOWED)
+            raise FormulaError(
+                formula,
+                i,
+                Text(f"không được có {ch!r}: {hint.vi}", f"unexpected {ch!r}: {hint.en}"),
+            )
     yield _Token("end", "", len(formula))
 
 
@@ -173,27 +195,42 @@ class _Parser:
             self.next = next(self.tokens)
         return token
 
-    def fail(self, token: _Token, message: str) -> FormulaError:
+    def fail(self, token: _Token, message: Text) -> FormulaError:
         return FormulaError(self.formula, token.position, message)
 
     def parse(self) -> _Node:
         if self.peek().kind == "end":
-            raise self.fail(self.peek(), "the formula is empty")
+            raise self.fail(self.peek(), Text("công thức trống", "the formula is empty"))
         node = self.expression()
         token = self.peek()
         if token.kind != "end":
-            raise self.fail(token, f"unexpected {token.text!r}: expected an operator or the end")
+            raise self.fail(
+                token,
+                Text(
+                    f"không được có {token.text!r}: cần một phép toán hoặc hết công thức",
+                    f"unexpected {token.text!r}: expected an operator or the end",
+                ),
+            )
         return node
 
     def count(self, token: _Token) -> None:
         self.operations += 1
         if self.operations > MAX_OPERATIONS:
-            raise self.fail(token, f"the formula has more than {MAX_OPERATIONS} operations")
+            raise self.fail(
+                token,
+                Text(
+                    f"công thức có quá {MAX_OPERATIONS} phép toán",
+                    f"the formula has more than {MAX_OPERATIONS} operations",
+                ),
+            )
 
     def nest(self, token: _Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.fail(token, f"nested more than {MAX_DEPTH} levels deep")
+            raise self.fail(
+                token,
+                Text(f"lồng nhau quá {MAX_DEPTH} cấp", f"nested more than {MAX_DEPTH} levels deep"),
+            )
 
     def expression(self) -> _Node:
         node = self.term()
@@ -227,27 +264,57 @@ class _Parser:
         if token.kind == "(":
             self.nest(token)
             node = self.expression()
-            self.expect(")", "a closing parenthesis")
+            self.expect(")", Text("dấu đóng ngoặc", "a closing parenthesis"))
             self.depth -= 1
             return node
         if token.kind == "name":
             if self.peek().kind == "(":
                 return self.call(token)
             if token.text in _FUNCTIONS:
-                raise self.fail(token, f"{token.text} needs its arguments: {token.text}(a, b)")
+                raise self.fail(
+                    token,
+                    Text(
+                        f"{token.text} cần các đối số: {token.text}(a, b)",
+                        f"{token.text} needs its arguments: {token.text}(a, b)",
+                    ),
+                )
             if token.text not in self.names:
                 allowed = ", ".join(sorted(self.names)) or "none"
-                raise self.fail(token, f"unknown name {token.text!r}; declared names: {allowed}")
+                raise self.fail(
+                    token,
+                    Text(
+                        f"không có tên {token.text!r}; các tên đã khai báo: {allowed}",
+                        f"unknown name {token.text!r}; declared names: {allowed}",
+                    ),
+                )
             if self.peek().kind == "name" or self.peek().text == ".":
-                raise self.fail(self.peek(), "expected an operator")
+                raise self.fail(self.peek(), Text("cần một phép toán", "expected an operator"))
             return _Name(token.text, token.position)
         if token.kind == "end":
-            raise self.fail(token, "the formula ends where a number, a name or '(' is expected")
-        raise self.fail(token, f"unexpected {token.text!r}: expected a number, a name or '('")
+            raise self.fail(
+                token,
+                Text(
+                    "công thức kết thúc ở chỗ cần một số, một tên hoặc '('",
+                    "the formula ends where a number, a name or '(' is expected",
+                ),
+            )
+        raise self.fail(
+            token,
+            Text(
+                f"không được có {token.text!r}: cần một số, một tên hoặc '('",
+                f"unexpected {token.text!r}: expected a number, a name or '('",
+            ),
+        )
 
     def call(self, name: _Token) -> _Node:
         if name.text not in _FUNCTIONS:
-            raise self.fail(name, f"{name.text!r} cannot be called: only min and max can")
+            raise self.fail(
+                name,
+                Text(
+                    f"không gọi được {name.text!r}: chỉ gọi được min và max",
+                    f"{name.text!r} cannot be called: only min and max can",
+                ),
+            )
         opening = self.take()
         self.count(name)
         self.nest(opening)
@@ -255,14 +322,14 @@ class _Parser:
         while self.peek().kind == ",":
             self.take()
             arguments.append(self.expression())
-        self.expect(")", "',' or a closing parenthesis")
+        self.expect(")", Text("',' hoặc dấu đóng ngoặc", "',' or a closing parenthesis"))
         self.depth -= 1
         return _Call(name.text, tuple(arguments))
 
-    def expect(self, kind: str, what: str) -> None:
+    def expect(self, kind: str, what: Text) -> None:
         token = self.peek()
         if token.kind != kind:
-            raise self.fail(token, f"expected {what}")
+            raise self.fail(token, Text(f"cần {what.vi}", f"expected {what.en}"))
         self.take()
 
 
@@ -306,7 +373,7 @@ class Expression:
             left = self._eval(node.left, values)
             right = self._eval(node.right, values)
             if node.op == "/" and right == 0:
-                raise FormulaError(self.text, node.position, "division by zero")
+                raise FormulaError(self.text, node.position, Text("chia cho 0", "division by zero"))
             return _BINARY[node.op](left, right)
         return _FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
 

@@ -202,7 +202,9 @@ def _decimal(normalised: str, original: str) -> Decimal:
     try:
         number = Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only pass valid digits
-        raise NumberFormatError(f"expected a number, got {original!r}") from None
+        raise NumberFormatError(
+            f"expected a number, got {original!r}", f"cần một số, nhận được {original!r}"
+        ) from None
     return check_range(number, original)
 
 

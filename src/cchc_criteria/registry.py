@@ -26,7 +26,7 @@ from cchc_criteria.errors import (
 from cchc_criteria.model import CriterionSet, UnitKind
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
 from cchc_criteria.succession import ended, successor
-from cchc_criteria.text import fold, suggest
+from cchc_criteria.text import Text, fold, suggest
 
 __all__ = [
     "PluginFailure",
@@ -80,13 +80,20 @@ class PluginFailure:
     Attributes:
         plugin: the plugin's name (its entry-point name).
         distribution, version: the installed distribution that provides it, if known.
-        message: what went wrong, naming the plugin and its distribution.
+        message: what went wrong, naming the plugin and its distribution (in English).
+        message_vi: the same in Vietnamese ("" when only the English was given).
     """
 
     plugin: str
     distribution: str | None
     version: str | None
     message: str
+    message_vi: str = ""
+
+    @property
+    def text(self) -> Text:
+        """The message in Vietnamese and English."""
+        return Text(self.message_vi or self.message, self.message)
 
     def __str__(self) -> str:
         return self.message
@@ -176,13 +183,17 @@ class Registry:
             try:
                 plugin = entry_point.load()
             except (Exception, SystemExit) as error:
+                label = _label(entry_point.name, dist_name, version)
+                source, what = repr(entry_point.value), _what(error)
                 failures.append(
-                    PluginFailure(
+                    _failure(
                         entry_point.name,
                         dist_name,
                         version,
-                        f"plugin {entry_point.name!r} ({_dist_label(dist_name, version)}) "
-                        f"failed to load from {entry_point.value!r}: {_what(error)}",
+                        Text(
+                            f"{label.vi} không nạp được từ {source}: {what.vi}",
+                            f"{label.en} failed to load from {source}: {what.en}",
+                        ),
                     )
                 )
                 continue
@@ -191,23 +202,43 @@ class Registry:
             dists.append((dist_name, version))
         return cls(plugins, names=names, distributions=dists, strict=strict, failures=failures)
 
-    def _fail(self, name: str, dist: str | None, version: str | None, message: str) -> None:
-        self._failures.append(PluginFailure(name, dist, version, message))
+    def _fail(self, name: str, dist: str | None, version: str | None, message: Text) -> None:
+        self._failures.append(_failure(name, dist, version, message))
         self._raise_if_strict()
 
     def _raise_if_strict(self) -> None:
         if self._strict and self._failures:
-            raise PluginError("\n".join(f.message for f in self._failures))
+            raise PluginError(
+                Text(
+                    "\n".join(f.text.vi for f in self._failures),
+                    "\n".join(f.text.en for f in self._failures),
+                )
+            )
 
     def _register(self, plugin: object, name: str, dist: str | None, version: str | None) -> None:
-        label = f"plugin {name!r} ({_dist_label(dist, version)})"
+        label = _label(name, dist, version)
         if name in self._info or self._manager.is_registered(plugin):
-            self._fail(name, dist, version, f"plugin {name!r} is registered twice")
+            self._fail(
+                name,
+                dist,
+                version,
+                Text(
+                    f"plugin {name!r} được đăng ký hai lần", f"plugin {name!r} is registered twice"
+                ),
+            )
             return
         try:
             self._manager.register(plugin, name=name)
         except (pluggy.PluginValidationError, ValueError) as error:
-            self._fail(name, dist, version, f"{label} is not a valid plugin: {error}")
+            self._fail(
+                name,
+                dist,
+                version,
+                Text(
+                    f"{label.vi} không phải plugin hợp lệ: {error}",
+                    f"{label.en} is not a valid plugin: {error}",
+                ),
+            )
             return
         callers = self._manager.get_hookcallers(plugin) or []
         unknown = sorted(caller.name for caller in callers if not caller.has_spec())
@@ -217,8 +248,12 @@ class Registry:
                 name,
                 dist,
                 version,
-                f"{label} implements {', '.join(unknown)}, which cchc_criteria does not "
-                f"define; the hooks are: {', '.join(_hook_names())}",
+                Text(
+                    f"{label.vi} cài đặt {', '.join(unknown)}, là hook cchc_criteria không "
+                    f"định nghĩa; các hook là: {', '.join(_hook_names())}",
+                    f"{label.en} implements {', '.join(unknown)}, which cchc_criteria does not "
+                    f"define; the hooks are: {', '.join(_hook_names())}",
+                ),
             )
             return
         hooks = tuple(sorted(caller.name for caller in callers))
@@ -245,9 +280,9 @@ class Registry:
         for name in [BUILTIN, *sorted(self._info)]:
             info = self._info.get(name)
             label = (
-                "the built-in kinds"
+                Text("các loại quy tắc có sẵn", "the built-in kinds")
                 if info is None
-                else f"plugin {name!r} ({_dist_label(info.distribution, info.version)})"
+                else _label(name, info.distribution, info.version)
             )
             given: list[RuleKind] = []
             try:
@@ -255,14 +290,23 @@ class Registry:
                 for kind in given:
                     if not isinstance(kind, RuleKind):
                         raise _Refused(
-                            f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind"
+                            Text(
+                                f"đăng ký {type(kind).__name__} {kind!r:.80}; cần một RuleKind",
+                                f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind",
+                            )
                         )
             except _Refused as refused:
-                self._fail(name, *_origin(info), f"{label} {refused}")
+                self._fail(name, *_origin(info), refused.by(label))
                 continue
             except (Exception, SystemExit) as error:
+                what = _what(error)
                 self._fail(
-                    name, *_origin(info), f"{label} failed in register_rule_kinds: {_what(error)}"
+                    name,
+                    *_origin(info),
+                    Text(
+                        f"{label.vi} gặp lỗi trong register_rule_kinds: {what.vi}",
+                        f"{label.en} failed in register_rule_kinds: {what.en}",
+                    ),
                 )
                 continue
             self._kinds_by_plugin[name] = tuple(k.name for k in given)
@@ -275,18 +319,28 @@ class Registry:
                     self._fail(
                         plugin,
                         *_origin(self._info.get(plugin)),
-                        f"plugin {plugin!r} registers the rule kind {kind_name!r}, which is "
-                        "built in; choose another name",
+                        Text(
+                            f"plugin {plugin!r} đăng ký loại quy tắc {kind_name!r}, là loại có "
+                            "sẵn; hãy chọn tên khác",
+                            f"plugin {plugin!r} registers the rule kind {kind_name!r}, which is "
+                            "built in; choose another name",
+                        ),
                     )
                 kinds.append(entries[0][1])
             elif len(entries) > 1:
-                plugins = " and ".join(f"plugin {p!r}" for p, _ in entries)
+                plugins = [repr(p) for p, _ in entries]
                 for plugin, _ in entries:
                     self._fail(
                         plugin,
                         *_origin(self._info.get(plugin)),
-                        f"rule kind {kind_name!r} is registered by both {plugins}; neither "
-                        "is used: uninstall one of them",
+                        Text(
+                            f"loại quy tắc {kind_name!r} được cả plugin "
+                            f"{' và plugin '.join(plugins)} đăng ký; không dùng loại nào: hãy "
+                            "gỡ một plugin",
+                            f"rule kind {kind_name!r} is registered by both plugin "
+                            f"{' and plugin '.join(plugins)}; neither is used: uninstall one "
+                            "of them",
+                        ),
                     )
             else:
                 kinds.append(entries[0][1])
@@ -315,20 +369,31 @@ class Registry:
         results = caller()
         if not results and caller.get_hookimpls():  # pluggy leaves out None results
             raise _Refused(
-                "returned None from register_criterion_sets; expected a list of CriterionSet "
-                "objects"
+                Text(
+                    "trả về None từ register_criterion_sets; cần một danh sách CriterionSet",
+                    "returned None from register_criterion_sets; expected a list of "
+                    "CriterionSet objects",
+                )
             )
         for result in results:
             if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
                 raise _Refused(
-                    f"returned {result!r:.80} from register_criterion_sets; "
-                    "expected a list of CriterionSet objects"
+                    Text(
+                        f"trả về {result!r:.80} từ register_criterion_sets; "
+                        "cần một danh sách CriterionSet",
+                        f"returned {result!r:.80} from register_criterion_sets; "
+                        "expected a list of CriterionSet objects",
+                    )
                 )
             for item in cast("Iterable[object]", result):
                 if not isinstance(item, CriterionSet):
+                    shown = f"{type(item).__name__} {item!r:.80}"
                     raise _Refused(
-                        f"returned {type(item).__name__} {item!r:.80} from "
-                        "register_criterion_sets; expected CriterionSet objects"
+                        Text(
+                            f"trả về {shown} từ register_criterion_sets; cần các CriterionSet",
+                            f"returned {shown} from register_criterion_sets; expected "
+                            "CriterionSet objects",
+                        )
                     )
                 items.append(item)
         return items
@@ -339,18 +404,22 @@ class Registry:
         offered: dict[str, list[RegisteredSet]] = {}
         for name in sorted(self._info):
             info = self._info[name]
-            label = f"plugin {name!r} ({_dist_label(info.distribution, info.version)})"
+            label = _label(name, info.distribution, info.version)
             try:
                 items = self._call(name)
             except _Refused as refused:
-                self._fail(name, info.distribution, info.version, f"{label} {refused}")
+                self._fail(name, info.distribution, info.version, refused.by(label))
                 continue
             except (Exception, SystemExit) as error:
+                what = _what(error)
                 self._fail(
                     name,
                     info.distribution,
                     info.version,
-                    f"{label} failed in register_criterion_sets: {_what(error)}",
+                    Text(
+                        f"{label.vi} gặp lỗi trong register_criterion_sets: {what.vi}",
+                        f"{label.en} failed in register_criterion_sets: {what.en}",
+                    ),
                 )
                 continue
             self._offered[name] = tuple(item.id for item in items)
@@ -366,7 +435,7 @@ class Registry:
             message = _duplicate_message(set_id, entries)
             for entry in entries:
                 self._failures.append(
-                    PluginFailure(entry.plugin, entry.distribution, entry.version, message)
+                    _failure(entry.plugin, entry.distribution, entry.version, message)
                 )
             if self._strict:
                 raise DuplicateSetError(message)
@@ -395,12 +464,20 @@ class Registry:
             set_id,
             known,
             suggest(set_id, known, n=3),
-            failed=[f.message for f in self._failures],
+            failed=[f.text for f in self._failures],
         )
 
 
 class _Refused(Exception):
     """A plugin's hook returned something that is not a list of criterion sets."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+    def by(self, label: Text) -> Text:
+        """What the plugin named ``label`` did wrong."""
+        return Text(f"{label.vi} {self.text.vi}", f"{label.en} {self.text.en}")
 
 
 def _origin(info: PluginInfo | None) -> tuple[str | None, str | None]:
@@ -409,18 +486,33 @@ def _origin(info: PluginInfo | None) -> tuple[str | None, str | None]:
     return info.distribution, info.version
 
 
-def _duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> str:
-    plugins = " and ".join(f"plugin {e.plugin!r}" for e in entries)
-    return (
-        f"criterion set {set_id!r} is registered by both {plugins}; neither is used: "
-        "uninstall one of them"
+def _duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> Text:
+    plugins = [repr(e.plugin) for e in entries]
+    return Text(
+        f"bộ tiêu chí {set_id!r} được cả plugin {' và plugin '.join(plugins)} đăng ký; "
+        "không dùng bộ nào: hãy gỡ một plugin",
+        f"criterion set {set_id!r} is registered by both plugin "
+        f"{' and plugin '.join(plugins)}; neither is used: uninstall one of them",
     )
 
 
-def _what(error: BaseException) -> str:
+def _what(error: BaseException) -> Text:
     if isinstance(error, SystemExit):
-        return f"it called sys.exit({error.code!r})"
-    return f"{type(error).__name__}: {error}"
+        return Text(f"plugin gọi sys.exit({error.code!r})", f"it called sys.exit({error.code!r})")
+    said = f"{type(error).__name__}: {error}"
+    return Text(said, said)
+
+
+def _label(name: str, dist: str | None, version: str | None) -> Text:
+    """ "plugin 'x' (dist 1.0)" in both languages."""
+    if dist is None:
+        return Text(f"plugin {name!r} (không rõ gói)", f"plugin {name!r} (unknown distribution)")
+    label = f"plugin {name!r} ({_dist_label(dist, version)})"
+    return Text(label, label)
+
+
+def _failure(name: str, dist: str | None, version: str | None, message: Text) -> PluginFailure:
+    return PluginFailure(name, dist, version, message.en, message.vi)
 
 
 def _hook_names() -> list[str]:
@@ -516,24 +608,30 @@ def find_set(
     pool = list(sets) if sets is not None else list(list_sets())
     same = select_sets(pool, province=province, unit_kind=kind)
     found = [r for r in same if r.criterion_set.covers(period.start, period.end)]
+    start, end = f"{period.start:%d/%m/%Y}", f"{period.end:%d/%m/%Y}"
     when = (
-        f"on {period.start:%d/%m/%Y}"
+        Text(f"vào ngày {start}", f"on {start}")
         if period.start == period.end
-        else f"from {period.start:%d/%m/%Y} to {period.end:%d/%m/%Y}"
+        else Text(f"từ {start} đến {end}", f"from {start} to {end}")
     )
     if len(found) == 1:
         return found[0].criterion_set
     if found:
         names = [r.criterion_set.id for r in found]
+        listed = ", ".join(names)
         raise AmbiguousSetError(
-            f"{len(found)} sets are in force for {province} {when}: {', '.join(names)}; "
-            "choose one by its id",
+            Text(
+                f"có {len(found)} bộ có hiệu lực cho {province} {when.vi}: {listed}; "
+                "hãy chọn một bộ theo mã",
+                f"{len(found)} sets are in force for {province} {when.en}: {listed}; "
+                "choose one by its id",
+            ),
             names,
         )
     others = [f"{r.criterion_set.id} ({_period(r.criterion_set)})" for r in same]
-    message = f"no installed set is in force for {province}"
-    message += f" ({kind})" if kind else ""
-    message += f" {when}"
+    of_kind = f" ({kind})" if kind else ""
+    vi = f"không có bộ nào đã cài có hiệu lực cho {province}{of_kind} {when.vi}"
+    en = f"no installed set is in force for {province}{of_kind} {when.en}"
     replaced = successor(province, period.start)
     gone = None
     if kind is not None:
@@ -541,20 +639,28 @@ def find_set(
             if fold(kind) in (fold(member.value), fold(member.name)):
                 gone = ended(member, period.start)
     if replaced is not None:
-        message += (
-            f": {replaced.former} was merged into {replaced.successor} from "
-            f"{replaced.since:%d/%m/%Y} ({replaced.basis}); look for the sets of "
-            f"{replaced.successor}"
+        since = f"{replaced.since:%d/%m/%Y}"
+        vi += (
+            f": {replaced.former} đã sáp nhập vào {replaced.successor} từ {since} "
+            f"({replaced.basis}); hãy tìm các bộ của {replaced.successor}"
+        )
+        en += (
+            f": {replaced.former} was merged into {replaced.successor} from {since} "
+            f"({replaced.basis}); look for the sets of {replaced.successor}"
         )
         theirs = select_sets(pool, province=replaced.successor, unit_kind=kind)
         if theirs:
-            message += ": " + ", ".join(r.criterion_set.id for r in theirs)
+            listed = ": " + ", ".join(r.criterion_set.id for r in theirs)
+            vi, en = vi + listed, en + listed
     elif gone is not None:
-        message += f": the {gone.former} level ended on {gone.since:%d/%m/%Y} ({gone.basis})"
+        since = f"{gone.since:%d/%m/%Y}"
+        vi += f": cấp {gone.former} đã chấm dứt từ ngày {since} ({gone.basis})"
+        en += f": the {gone.former} level ended on {since} ({gone.basis})"
     if others:
-        message += "; sets of this province at other times: " + ", ".join(others)
+        vi += "; các bộ của tỉnh này ở thời điểm khác: " + ", ".join(others)
+        en += "; sets of this province at other times: " + ", ".join(others)
     raise SetNotFoundError(
-        message,
+        Text(vi, en),
         [r.criterion_set.id for r in same],
         None if replaced is None else replaced.successor,
     )

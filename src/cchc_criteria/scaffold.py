@@ -20,7 +20,7 @@ from cchc_criteria.api import score
 from cchc_criteria.errors import ArgumentError, InputError
 from cchc_criteria.formats import read_assessment, read_set, write_atomic
 from cchc_criteria.model import Severity, UnitKind
-from cchc_criteria.text import fold
+from cchc_criteria.text import Text, fold
 
 __all__ = ["Plugin", "write_plugin"]
 
@@ -65,13 +65,28 @@ def write_plugin(plugin: Plugin, folder: Path) -> list[Path]:
     return the files written."""
     if not _NAME.fullmatch(plugin.name):
         raise ArgumentError(
-            f"a plugin name is lowercase letters, digits and _, starting with a letter; "
-            f"got {plugin.name!r}"
+            Text(
+                "tên plugin gồm chữ thường, chữ số và _, bắt đầu bằng chữ; "
+                f"nhận được {plugin.name!r}",
+                "a plugin name is lowercase letters, digits and _, starting with a letter; "
+                f"got {plugin.name!r}",
+            )
         )
     if not 1900 <= plugin.year <= 2999:
-        raise ArgumentError(f"expected a year such as 2025, got {plugin.year}")
+        raise ArgumentError(
+            Text(
+                f"cần một năm như 2025, nhận được {plugin.year}",
+                f"expected a year such as 2025, got {plugin.year}",
+            )
+        )
     if folder.exists() and any(folder.iterdir()):
-        raise InputError(str(folder), "the folder is not empty; choose a new one")
+        raise InputError(
+            str(folder),
+            Text(
+                "thư mục không trống; hãy chọn một thư mục mới",
+                "the folder is not empty; choose a new one",
+            ),
+        )
     files = _files(plugin)
     _check(plugin, files)
     written = []

@@ -14,18 +14,11 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal
 
-import attrs
-
+from cchc_criteria._bilingual import LANGS, Lang, Text
 from cchc_criteria.errors import ArgumentError
 
 __all__ = ["LANGS", "Lang", "Text", "fold", "nfc", "printable", "suggest"]
-
-#: A language the library speaks: Vietnamese (the default everywhere) or English.
-Lang = Literal["vi", "en"]
-#: Every :data:`Lang`, Vietnamese first.
-LANGS: tuple[Lang, ...] = ("vi", "en")
 
 
 def nfc(text: str) -> str:
@@ -57,22 +50,6 @@ def fold(text: str) -> str:
 def suggest(word: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
     """The ``known`` words closest to a mistyped ``word`` (difflib's ratio), best first."""
     return difflib.get_close_matches(word, list(known), n=n, cutoff=cutoff)
-
-
-@attrs.frozen
-class Text:
-    """A text in Vietnamese and English: ``vi`` is what a provincial office reads, ``en``
-    what an integrator or a log reads. ``text.get(lang)`` picks one."""
-
-    vi: str
-    en: str
-
-    def get(self, lang: Lang = "vi") -> str:
-        """The text in ``lang``."""
-        return self.en if lang == "en" else self.vi
-
-    def __str__(self) -> str:
-        return self.vi
 
 
 # C0 and C1 control characters (but the line feed and tab) and the bidirectional overrides

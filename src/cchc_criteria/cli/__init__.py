@@ -31,6 +31,7 @@ from cchc_criteria.cli._io import (
     Fail,
     assessment_files,
     colour,
+    current_lang,
     echo,
     load_criterion_set,
     note,
@@ -43,6 +44,7 @@ from cchc_criteria.cli._io import (
 from cchc_criteria.cli._options import (
     EXCEL,
     LANG,
+    MESSAGE_LANG,
     NO_COLOR,
     OUTPUT,
     SET,
@@ -91,7 +93,7 @@ from cchc_criteria.reports.text import (
 )
 from cchc_criteria.scaffold import Plugin, write_plugin
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import Lang, nfc, printable
+from cchc_criteria.text import Lang, Text, nfc, printable
 
 __all__ = ["main"]
 
@@ -126,7 +128,12 @@ def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assess
     """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
     written for another set is refused, and answers given as tables are checked against
     their rules."""
-    note(f"reading {assessment} for {criterion_set.id}")
+    note(
+        Text(
+            f"đọc {assessment} cho {criterion_set.id}",
+            f"reading {assessment} for {criterion_set.id}",
+        )
+    )
     if str(assessment) == STDIO:
         text, fmt = stdin_document()
         answers = read_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
@@ -134,8 +141,12 @@ def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assess
         answers = load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
         raise Fail(
-            f"{assessment}: the file is an assessment for {answers.set_id!r}, "
-            f"not {criterion_set.id!r}"
+            Text(
+                f"{assessment}: tệp này là bản tự chấm theo bộ {answers.set_id!r}, "
+                f"không phải {criterion_set.id!r}",
+                f"{assessment}: the file is an assessment for {answers.set_id!r}, "
+                f"not {criterion_set.id!r}",
+            )
         )
     return answers
 
@@ -166,7 +177,7 @@ def score_command(
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     if fmt == "xlsx":
         write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
     elif fmt == "csv":
@@ -180,11 +191,17 @@ def score_command(
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
+_NEEDS_OPENPYXL = Text(
+    "định dạng xlsx cần openpyxl: pip install 'cchc-criteria[xlsx]'",
+    "the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'",
+)
+
+
 def _xlsx() -> ModuleType:
     try:
         xlsx = importlib.import_module("cchc_criteria.reports.xlsx")  # openpyxl is optional
     except ImportError:
-        raise Fail("the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'") from None
+        raise Fail(_NEEDS_OPENPYXL) from None
     return xlsx
 
 
@@ -198,8 +215,14 @@ def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
 @click.option("--unit-kind", help="Only sets for this kind of unit: sở, huyện, xã, …")
 @click.option("--year", type=int, help="Only sets in force at some time in this year.")
 @click.option("--on", "day", metavar="DATE", help="Only sets in force on this day (31/12/2019).")
+@MESSAGE_LANG
 def sets_command(
-    as_json: bool, province: str | None, unit_kind: str | None, year: int | None, day: str | None
+    as_json: bool,
+    province: str | None,
+    unit_kind: str | None,
+    year: int | None,
+    day: str | None,
+    lang: Lang,
 ) -> None:
     """List the installed criterion sets, the plugins that provide them, and lint status.
 
@@ -210,7 +233,7 @@ def sets_command(
         registered = list_sets()
         on = None if day is None else parse_date(day)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     rows = [
         set_data(
             r.criterion_set,
@@ -224,12 +247,15 @@ def sets_command(
     if as_json:
         echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not registered:
-        echo(
+        said = Text(
+            "chưa cài bộ tiêu chí nào: hãy cài một plugin có bộ tiêu chí, như "
+            "cchc-criteria-quangngai (pip install cchc-criteria-quangngai), hoặc tự viết: "
+            "cchc new-plugin TÊN",
             "no criterion set is installed: install a plugin that provides sets, such as "
             "cchc-criteria-quangngai (pip install cchc-criteria-quangngai), or write one: "
             "cchc new-plugin NAME",
-            err=True,
         )
+        echo(said.get(lang), err=True)
         sys.exit(EXIT_FINDINGS)
     else:
         echo(render_sets(rows), nl=False)
@@ -251,7 +277,7 @@ def diff_command(before: str, after: str, fmt: str, output: str | None, lang: La
     try:
         diff = diff_sets(load_criterion_set(before), load_criterion_set(after))
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     if fmt == "json":
         write(json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n", output)
     elif fmt == "markdown":
@@ -272,7 +298,7 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
     try:
         criterion_set = load_criterion_set(set_id)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     findings = lint(criterion_set)
     errors = _open_errors(findings)
     if as_json:
@@ -292,7 +318,7 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> N
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     advice = advise(card)
     if as_json:
         echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
@@ -312,7 +338,8 @@ def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> N
     help="A TOML file, or an Excel workbook with drop-down lists.",
 )
 @OUTPUT
-def template_command(set_id: str, fmt: str, output: str | None) -> None:
+@MESSAGE_LANG
+def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> None:
     """Write a blank assessment for SET: every criterion, its rule and what to declare.
 
     The TOML template has every answer line commented out, so it scores as incomplete until
@@ -322,14 +349,12 @@ def template_command(set_id: str, fmt: str, output: str | None) -> None:
     try:
         criterion_set = load_criterion_set(set_id)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     if fmt == "xlsx":
         try:
             spreadsheet = importlib.import_module("cchc_criteria.formats.spreadsheet")
         except ImportError:
-            raise Fail(
-                "the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'"
-            ) from None
+            raise Fail(_NEEDS_OPENPYXL) from None
         write_bytes(spreadsheet.template_workbook(criterion_set), output)
     else:
         write(render_template(criterion_set), output)
@@ -337,7 +362,8 @@ def template_command(set_id: str, fmt: str, output: str | None) -> None:
 
 @cli.command("schema", short_help="Print the JSON Schema of a file format.")
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="set")
-def schema_command(kind: str) -> None:
+@MESSAGE_LANG
+def schema_command(kind: str, lang: Lang) -> None:
     """Print the JSON Schema of a format: "set" (default), "assessment" or "scorecard".
 
     Point an editor at it to check a file as it is typed.
@@ -359,8 +385,9 @@ def schema_command(kind: str) -> None:
 @click.option(
     "-o", "--output", "folder", help="The folder to write (default: ./cchc-criteria-NAME)."
 )
+@MESSAGE_LANG
 def new_plugin_command(
-    name: str, province: str, unit_kind: str, year: int, folder: str | None
+    name: str, province: str, unit_kind: str, year: int, folder: str | None, lang: Lang
 ) -> None:
     """Write a plugin distribution for NAME (lowercase: "hanoi"): pyproject.toml with its
     entry point, the set as a TOML data file with an example row of each common kind of rule,
@@ -372,20 +399,17 @@ def new_plugin_command(
     try:
         written = write_plugin(plugin, target)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     for path in written:
         echo(str(path))
-    echo(
-        f"\nNext: pip install ./{target} && cchc sets && pytest {target}"
-        if folder is None
-        else f"\nNext: pip install {target} && cchc sets && pytest {target}",
-        err=True,
-    )
+    steps = f"pip install {'./' if folder is None else ''}{target} && cchc sets && pytest {target}"
+    echo(f"\n{'Tiếp theo' if lang == 'vi' else 'Next'}: {steps}", err=True)
 
 
 @cli.command("plugins", short_help="List the installed plugins and their sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def plugins_command(as_json: bool) -> None:
+@MESSAGE_LANG
+def plugins_command(as_json: bool, lang: Lang) -> None:
     """List the installed plugins: distribution, version, the sets and rule kinds each gives,
     and what failed. The library's own plugin (the built-in rule kinds) comes first."""
     reports = plugin_reports()
@@ -393,7 +417,11 @@ def plugins_command(as_json: bool) -> None:
         echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
         return
     if not reports:
-        echo("no criterion-set plugin is installed")
+        echo(
+            "chưa cài plugin bộ tiêu chí nào"
+            if lang == "vi"
+            else "no criterion-set plugin is installed"
+        )
     for report in reports:
         origin = f"{report.distribution or '?'} {report.version or ''}".strip()
         parts = []
@@ -416,7 +444,7 @@ def show_command(set_id: str, lang: Lang) -> None:
     try:
         cs = load_criterion_set(set_id)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     echo(render_set(cs, lang=lang), nl=False)
 
 
@@ -448,7 +476,7 @@ def rank_command(
         # One cohort: a rule relative to the best unit compares every unit ranked here.
         cards = score_many(criterion_set, units)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     ranking = rank(
         [(card, card.assessment.group, path.name) for card, path in zip(cards, files, strict=True)]
     )
@@ -501,7 +529,7 @@ def compare_command(
         else:
             comparison = compare_declared(card)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
     unit = card.assessment.unit or str(assessment)
     if other:
         title = (
@@ -524,6 +552,10 @@ def compare_command(
     write(text, output)
 
 
+_INTERRUPTED = Text("đã dừng (Ctrl-C)", "interrupted")
+_ABORTED = Text("đã hủy", "aborted")
+
+
 def main() -> None:
     """Entry point of the ``cchc`` console script.
 
@@ -534,10 +566,10 @@ def main() -> None:
         code = cli.main(prog_name="cchc", standalone_mode=False)
     except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF) into Abort
         interrupted = isinstance(abort.__context__, KeyboardInterrupt)
-        echo("cchc: interrupted" if interrupted else "cchc: aborted", err=True)
+        echo(f"cchc: {(_INTERRUPTED if interrupted else _ABORTED).get(current_lang())}", err=True)
         sys.exit(130 if interrupted else EXIT_FINDINGS)
     except KeyboardInterrupt:
-        echo("cchc: interrupted", err=True)
+        echo(f"cchc: {_INTERRUPTED.get(current_lang())}", err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -549,10 +581,13 @@ def main() -> None:
     except Exception as error:
         if os.environ.get("CCHC_DEBUG"):
             raise
-        echo(
-            f"cchc: internal error: {type(error).__name__}: {error} "
+        what = f"{type(error).__name__}: {error}"
+        said = Text(
+            f"cchc: lỗi nội bộ: {what} (đây là lỗi của chương trình; hãy chạy lại với "
+            "CCHC_DEBUG=1 và báo cáo kèm traceback)",
+            f"cchc: internal error: {what} "
             "(this is a bug; run again with CCHC_DEBUG=1 and report the traceback)",
-            err=True,
         )
+        echo(said.get(current_lang()), err=True)
         sys.exit(EXIT_BUG)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,5 +1,6 @@
 """How the ``cchc`` command reads and writes: exit codes, one-line errors, warnings and notes
-by verbosity, standard streams for ``-``, files written whole, sets found by id or path."""
+by verbosity (in the language of ``--lang``), standard streams for ``-``, files written
+whole, sets found by id or path."""
 
 from __future__ import annotations
 
@@ -9,22 +10,24 @@ from pathlib import Path
 
 import click
 
-from cchc_criteria.errors import CchcError
+from cchc_criteria.errors import CchcError, Message, as_text
 from cchc_criteria.formats import MAX_FILE_BYTES, load_set, read_set, write_atomic
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.registry import get_set, registry
-from cchc_criteria.text import printable
+from cchc_criteria.text import LANGS, Lang, Text, printable
 
 __all__ = [
     "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LANG_ENV",
     "STDIN_NAME",
     "STDIO",
     "Fail",
     "assessment_files",
     "colour",
+    "current_lang",
     "echo",
     "load_criterion_set",
     "note",
@@ -44,13 +47,48 @@ EXIT_USAGE = 2
 EXIT_BUG = 3
 
 
+#: The variable that sets the default of every --lang.
+LANG_ENV = "CCHC_LANG"
+
+
+def current_lang() -> Lang:
+    """The language messages are printed in: the command's ``--lang``, else ``CCHC_LANG``,
+    else Vietnamese."""
+    context = click.get_current_context(silent=True)
+    while context is not None:
+        chosen = context.params.get("lang")
+        if chosen in LANGS:
+            return chosen  # type: ignore[no-any-return]
+        context = context.parent
+    return _env_lang()
+
+
+def _env_lang() -> Lang:
+    chosen = os.environ.get(LANG_ENV, "").strip().lower()
+    return "en" if chosen == "en" else "vi"
+
+
+#: The words before a message on standard error.
+_ERROR = Text("lỗi", "error")
+_WARNING = Text("cảnh báo", "warning")
+
+
 class Fail(click.ClickException):
-    """A user error: printed as one line, exit code 2."""
+    """A user error: printed as one line (in the language of ``--lang``), exit code 2.
+
+    ``message`` is a :class:`~cchc_criteria.text.Text` in both languages, or the text of a
+    :class:`~cchc_criteria.errors.CchcError` (``Fail(error.text)``).
+    """
 
     exit_code = EXIT_USAGE
 
+    def __init__(self, message: Message) -> None:
+        self.text = as_text(message)
+        self.lang = current_lang()
+        super().__init__(self.text.get(self.lang))
+
     def show(self, file: object = None) -> None:
-        echo(f"cchc: error: {self.format_message()}", err=True)
+        echo(f"cchc: {_ERROR.get(self.lang)}: {self.format_message()}", err=True)
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -65,7 +103,12 @@ _VERBOSITY = "cchc.verbosity"
 def set_verbosity(*, quiet: bool, verbose: bool) -> None:
     """Record --quiet or --verbose for this invocation."""
     if quiet and verbose:
-        raise Fail("--quiet and --verbose go against each other: give one")
+        raise Fail(
+            Text(
+                "--quiet và --verbose mâu thuẫn nhau: hãy chọn một",
+                "--quiet and --verbose go against each other: give one",
+            )
+        )
     click.get_current_context().meta[_VERBOSITY] = -1 if quiet else 1 if verbose else 0
 
 
@@ -75,16 +118,17 @@ def verbosity() -> int:
     return 0 if context is None else int(context.meta.get(_VERBOSITY, 0))
 
 
-def warn(message: str) -> None:
+def warn(message: Message) -> None:
     """A warning on standard error, unless --quiet."""
     if verbosity() >= 0:
-        echo(f"cchc: warning: {message}", err=True)
+        lang = current_lang()
+        echo(f"cchc: {_WARNING.get(lang)}: {as_text(message).get(lang)}", err=True)
 
 
-def note(message: str) -> None:
+def note(message: Message) -> None:
     """A note on standard error with --verbose."""
     if verbosity() > 0:
-        echo(f"cchc: {message}", err=True)
+        echo(f"cchc: {as_text(message).get(current_lang())}", err=True)
 
 
 def is_file(reference: str) -> bool:
@@ -106,13 +150,29 @@ def stdin_document() -> tuple[str, str]:
     "toml"), bounded like a file."""
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise Fail(f"{STDIN_NAME}: more than {MAX_FILE_BYTES:,} bytes; at most that is read")
+        limit = f"{MAX_FILE_BYTES:,}"
+        raise Fail(
+            Text(
+                f"{STDIN_NAME}: quá {limit.replace(',', '.')} byte; chỉ đọc tối đa chừng ấy",
+                f"{STDIN_NAME}: more than {limit} bytes; at most that is read",
+            )
+        )
     if data.startswith(b"PK"):
-        raise Fail(f"{STDIN_NAME}: an XLSX workbook is read from a file: give its name, not -")
+        raise Fail(
+            Text(
+                f"{STDIN_NAME}: bảng tính XLSX được đọc từ tệp: hãy cho tên tệp, không dùng -",
+                f"{STDIN_NAME}: an XLSX workbook is read from a file: give its name, not -",
+            )
+        )
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise Fail(f"{STDIN_NAME}: not UTF-8 text (byte {error.start})") from None
+        raise Fail(
+            Text(
+                f"{STDIN_NAME}: không phải văn bản UTF-8 (byte {error.start})",
+                f"{STDIN_NAME}: not UTF-8 text (byte {error.start})",
+            )
+        ) from None
     return text, "json" if text.lstrip().startswith("{") else "toml"
 
 
@@ -122,7 +182,7 @@ def load_criterion_set(reference: str) -> CriterionSet:
 
     Plugins that failed are named on standard error; the sets of the others are served.
     """
-    note(f"set: {reference}")
+    note(Text(f"bộ tiêu chí: {reference}", f"set: {reference}"))
     if reference == STDIO:
         text, fmt = stdin_document()
         return read_set(text, source=STDIN_NAME, format=fmt)
@@ -136,7 +196,7 @@ def load_criterion_set(reference: str) -> CriterionSet:
 
 def warn_failed_plugins() -> None:
     for failure in registry().failures:
-        warn(str(failure))
+        warn(failure.text)
 
 
 def write(text: str, output: str | None, *, escaped: bool = True) -> None:
@@ -149,7 +209,7 @@ def write(text: str, output: str | None, *, escaped: bool = True) -> None:
     try:
         write_atomic(output, text)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
 
 
 def write_bytes(data: bytes, output: str | None) -> None:
@@ -159,8 +219,12 @@ def write_bytes(data: bytes, output: str | None) -> None:
         stdout = sys.stdout.buffer
         if output is None or stdout.isatty():
             raise Fail(
-                "binary formats need --output FILE (or -o - with standard output redirected "
-                "to a file or a pipe)"
+                Text(
+                    "định dạng nhị phân cần --output TỆP (hoặc -o - khi đầu ra chuẩn được "
+                    "chuyển vào một tệp hay một ống)",
+                    "binary formats need --output FILE (or -o - with standard output "
+                    "redirected to a file or a pipe)",
+                )
             )
         stdout.write(data)
         stdout.flush()
@@ -168,7 +232,7 @@ def write_bytes(data: bytes, output: str | None) -> None:
     try:
         write_atomic(output, data)
     except CchcError as error:
-        raise Fail(str(error)) from None
+        raise Fail(error.text) from None
 
 
 def assessment_files(paths: tuple[str, ...]) -> list[Path]:
@@ -178,7 +242,9 @@ def assessment_files(paths: tuple[str, ...]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if not path.exists():
-            raise Fail(f"{name}: no such file or folder")
+            raise Fail(
+                Text(f"{name}: không có tệp hay thư mục này", f"{name}: no such file or folder")
+            )
         if path.is_dir():
             files += sorted(
                 p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
@@ -189,7 +255,12 @@ def assessment_files(paths: tuple[str, ...]) -> list[Path]:
     for path in files:
         key = path.resolve()
         if key in unique:
-            warn(f"{path} is the same file as {unique[key]}; it is ranked once")
+            warn(
+                Text(
+                    f"{path} là cùng một tệp với {unique[key]}; chỉ xếp hạng một lần",
+                    f"{path} is the same file as {unique[key]}; it is ranked once",
+                )
+            )
             continue
         unique[key] = path
     return list(unique.values())

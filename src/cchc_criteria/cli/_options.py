@@ -7,15 +7,17 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_criteria.cli._io import Fail
+from cchc_criteria.cli._io import LANG_ENV, Fail
 from cchc_criteria.errors import CchcError
 from cchc_criteria.registry import list_sets
 from cchc_criteria.reports.csv import Dialect
+from cchc_criteria.text import Text
 
 __all__ = [
     "EXCEL",
     "LANG",
     "LANG_ENV",
+    "MESSAGE_LANG",
     "NO_COLOR",
     "OUTPUT",
     "SET",
@@ -35,19 +37,26 @@ def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) ->
         return []
 
 
-#: The variable that sets the default of every --lang.
-LANG_ENV = "CCHC_LANG"
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    envvar=LANG_ENV,
-    show_default=True,
-    show_envvar=True,
-    help="Language: Vietnamese (decimal comma) or English.",
+def _lang_option(help: str) -> Callable[[_F], _F]:
+    return click.option(
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        default="vi",
+        envvar=LANG_ENV,
+        show_default=True,
+        show_envvar=True,
+        help=help,
+    )
+
+
+LANG = _lang_option(
+    "Language of the output, messages and errors: Vietnamese (decimal comma) or English."
 )
+#: --lang of a command whose output is the same in both languages (a list, a schema).
+MESSAGE_LANG = _lang_option("Language of messages and errors: Vietnamese or English.")
 
 
 OUTPUT = click.option(
@@ -63,9 +72,6 @@ NO_COLOR = click.option(
 
 
 SET = click.argument("set_id", metavar="SET", shell_complete=complete_set)
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def format_option(choices: list[str], *, default: str) -> Callable[[_F], _F]:
@@ -90,5 +96,10 @@ EXCEL = click.option(
 
 def csv_dialect(excel: bool, fmt: str) -> Dialect:
     if excel and fmt != "csv":
-        raise Fail("--excel goes with -f csv (for a workbook, use -f xlsx)")
+        raise Fail(
+            Text(
+                "--excel đi cùng -f csv (muốn có bảng tính, dùng -f xlsx)",
+                "--excel goes with -f csv (for a workbook, use -f xlsx)",
+            )
+        )
     return "excel" if excel else "rfc4180"

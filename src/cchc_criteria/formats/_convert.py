@@ -38,7 +38,7 @@ from cchc_criteria.rules.keys import (
     read_edges,
 )
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import fold, nfc
+from cchc_criteria.text import Text, fold, nfc
 
 __all__ = ["converter", "plain_number", "structure_rule", "unstructure_rule"]
 
@@ -61,16 +61,23 @@ def _structure_date(value: object, _: type) -> date:
         return value
     if isinstance(value, str):
         return parse_date(value)
-    raise InvalidValueError(f'expected a date such as "23/8/2019", got {value!r}')
+    raise InvalidValueError(
+        Text(
+            f'cần một ngày như "23/8/2019", nhận được {value!r}',
+            f'expected a date such as "23/8/2019", got {value!r}',
+        )
+    )
 
 
 def _structure_text(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"expected a text, got {value!r}")
+        raise InvalidValueError(
+            Text(f"cần một chuỗi, nhận được {value!r}", f"expected a text, got {value!r}")
+        )
     return nfc(value)
 
 
-def _enum_hook(enum: type[Any], what: str) -> Any:
+def _enum_hook(enum: type[Any], what: Text) -> Any:
     def structure(value: object, _: type) -> Any:
         if isinstance(value, str):
             wanted = fold(value)
@@ -78,7 +85,12 @@ def _enum_hook(enum: type[Any], what: str) -> Any:
                 if wanted in (fold(member.value), fold(member.name)):
                     return member
         choices = ", ".join(f'"{m.value}"' for m in enum)
-        raise InvalidValueError(f"expected {what}: one of {choices}, got {value!r}")
+        raise InvalidValueError(
+            Text(
+                f"cần {what.vi}: một trong {choices}, nhận được {value!r}",
+                f"expected {what.en}: one of {choices}, got {value!r}",
+            )
+        )
 
     return structure
 
@@ -89,10 +101,10 @@ converter.register_structure_hook(date, _structure_date)
 converter.register_unstructure_hook(date, lambda d: d.isoformat())
 converter.register_structure_hook(str, _structure_text)
 for _enum, _what in (
-    (UnitKind, "a unit kind"),
-    (Role, "a role"),
-    (NAPolicy, "a not-applicable policy"),
-    (Scale, "a scale"),
+    (UnitKind, Text("một loại đơn vị", "a unit kind")),
+    (Role, Text("một vai trò", "a role")),
+    (NAPolicy, Text("một cách xử lý tiêu chí không áp dụng", "a not-applicable policy")),
+    (Scale, Text("một thang đo", "a scale")),
 ):
     converter.register_structure_hook(_enum, _enum_hook(_enum, _what))
     converter.register_unstructure_hook(_enum, lambda member: member.value)
@@ -102,12 +114,13 @@ for _enum, _what in (
 
 
 def _structure_grade(value: object, _: type) -> Grade:
-    data = mapping(value, "a grade")
+    data = mapping(value, Text("một xếp loại", "a grade"))
     label = data.pop("label", None)
     if not isinstance(label, str):
-        raise InvalidValueError("a grade needs a label")
-    lower, upper = read_edges(data, f"grade {label!r}")
-    no_leftovers(data, f"grade {label!r}", "label, from/above, below/to")
+        raise InvalidValueError(Text("xếp loại cần có nhãn (label)", "a grade needs a label"))
+    where = Text(f"xếp loại {label!r}", f"grade {label!r}")
+    lower, upper = read_edges(data, where)
+    no_leftovers(data, where, "label, from/above, below/to")
     return Grade(label, lower, upper)
 
 
@@ -116,15 +129,24 @@ def _unstructure_grade(grade: Grade) -> dict[str, Any]:
 
 
 def _structure_rounding(value: object, _: type) -> RoundingPolicy:
-    data = mapping(value, "a rounding policy")
+    data = mapping(value, Text("một quy tắc làm tròn", "a rounding policy"))
     places = data.pop("places", None)
     mode = data.pop("mode", "ROUND_HALF_UP")
-    no_leftovers(data, "rounding", "places and mode")
+    no_leftovers(data, Text("làm tròn", "rounding"), "places, mode")
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-        raise InvalidValueError(f"rounding places must be a whole number, got {places!r}")
+        raise InvalidValueError(
+            Text(
+                f"số chữ số làm tròn (places) phải là số nguyên, nhận được {places!r}",
+                f"rounding places must be a whole number, got {places!r}",
+            )
+        )
     if not isinstance(mode, str) or not mode.startswith("ROUND_"):
         raise InvalidValueError(
-            f"rounding mode must be a decimal mode such as ROUND_HALF_UP, got {mode!r}"
+            Text(
+                f"cách làm tròn (mode) phải là một cách của decimal như ROUND_HALF_UP, "
+                f"nhận được {mode!r}",
+                f"rounding mode must be a decimal mode such as ROUND_HALF_UP, got {mode!r}",
+            )
         )
     return RoundingPolicy(places, mode)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from cchc_criteria.errors import ArgumentError, InputError, Problem
+from cchc_criteria.text import Text
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -49,7 +50,11 @@ def read_text(path: str | Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            str(path), f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8"
+            str(path),
+            Text(
+                f"tệp không phải văn bản UTF-8 (byte {error.start}); hãy lưu lại dạng UTF-8",
+                f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8",
+            ),
         ) from None
     return text.removeprefix(_BOM)
 
@@ -63,17 +68,35 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         file = Path(path)
         if file.is_dir():
-            raise InputError(name, "this is a folder, not a file")
+            raise InputError(
+                name, Text("đây là thư mục, không phải tệp", "this is a folder, not a file")
+            )
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                name, f"the file has {size:,} bytes; at most {MAX_FILE_BYTES:,} are read"
+                name,
+                Text(
+                    f"tệp có {_vi_count(size)} byte; chỉ đọc tối đa "
+                    f"{_vi_count(MAX_FILE_BYTES)} byte",
+                    f"the file has {size:,} bytes; at most {MAX_FILE_BYTES:,} are read",
+                ),
             )
         return file.read_bytes()
     except OSError as error:
-        raise InputError(name, f"cannot read the file: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise InputError(
+            name, Text(f"không đọc được tệp: {reason}", f"cannot read the file: {reason}")
+        ) from None
     except ValueError as error:  # an embedded NUL byte in the name, and the like
-        raise InputError(repr(name), f"not a usable file name: {error}") from None
+        raise InputError(
+            repr(name),
+            Text(f"tên tệp không dùng được: {error}", f"not a usable file name: {error}"),
+        ) from None
+
+
+def _vi_count(count: int) -> str:
+    """A count as Vietnamese writes it: 1.048.576."""
+    return f"{count:,}".replace(",", ".")
 
 
 class _DuplicateKey(Exception):
@@ -99,17 +122,17 @@ def _second_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, matches[1]) + 1
 
 
-def parse_document(text: str, source: str, fmt: str, what: str) -> dict[str, Any]:
+def parse_document(text: str, source: str, fmt: str, what: Text) -> dict[str, Any]:
     """Parse TOML (or JSON) into a table; ``what`` names the document for messages."""
     text = text.removeprefix(_BOM)
     try:
         document = _parse(text, source, fmt)
     except RecursionError:
-        raise InputError(
-            source, f"tables or arrays are nested too deeply (at most {MAX_NESTING} levels)"
-        ) from None
+        raise InputError(source, _TOO_DEEP) from None
     if not isinstance(document, dict):
-        raise InputError(source, f"{what} is a JSON object")
+        raise InputError(
+            source, Text(f"{what.vi} là một đối tượng JSON", f"{what.en} is a JSON object")
+        )
     _check_tree(document, source)
     return document
 
@@ -120,15 +143,25 @@ def _parse(text: str, source: str, fmt: str) -> Any:
             return json.loads(text, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError as error:
             raise InputError(
-                source, problems=[Problem(f"not valid JSON: {error.msg}", line=error.lineno)]
+                source,
+                problems=[
+                    Problem(
+                        Text(f"JSON không hợp lệ: {error.msg}", f"not valid JSON: {error.msg}"),
+                        line=error.lineno,
+                    )
+                ],
             ) from None
         except _DuplicateKey as duplicate:
             raise InputError(
                 source,
                 problems=[
                     Problem(
-                        f"the key {duplicate.key!r} is given twice in one object; "
-                        "keep one (JSON readers would silently take the last)",
+                        Text(
+                            f"khóa {duplicate.key!r} được ghi hai lần trong một đối tượng; "
+                            "hãy giữ một (các trình đọc JSON sẽ lặng lẽ lấy lần sau cùng)",
+                            f"the key {duplicate.key!r} is given twice in one object; "
+                            "keep one (JSON readers would silently take the last)",
+                        ),
                         line=_second_line(text, duplicate.key),
                     )
                 ],
@@ -141,16 +174,28 @@ def _parse(text: str, source: str, fmt: str) -> Any:
         match = re.search(r"at line (\d+)", str(error))
         line = int(match.group(1)) if match else None
         raise InputError(
-            source, problems=[Problem(f"not valid TOML: {error}", line=line)]
+            source,
+            problems=[
+                Problem(Text(f"TOML không hợp lệ: {error}", f"not valid TOML: {error}"), line=line)
+            ],
         ) from None
     except ValueError as error:
         raise InputError(source, _digits_message(error)) from None
 
 
-def _digits_message(error: ValueError) -> str:
+def _digits_message(error: ValueError) -> Text:
     if "digits" in str(error):
-        return "a whole number has more than 4,300 digits: out of range"
-    return f"cannot be read: {error}"
+        return Text(
+            "một số nguyên có quá 4.300 chữ số: ngoài phạm vi cho phép",
+            "a whole number has more than 4,300 digits: out of range",
+        )
+    return Text(f"không đọc được: {error}", f"cannot be read: {error}")
+
+
+_TOO_DEEP = Text(
+    f"bảng hoặc mảng lồng nhau quá sâu (tối đa {MAX_NESTING} cấp)",
+    f"tables or arrays are nested too deeply (at most {MAX_NESTING} levels)",
+)
 
 
 def _check_tree(document: dict[str, Any], source: str) -> None:
@@ -168,9 +213,7 @@ def _check_tree(document: dict[str, Any], source: str) -> None:
                 _check_unicode(value, source)
             continue
         if depth > MAX_NESTING:
-            raise InputError(
-                source, f"tables or arrays are nested too deeply (at most {MAX_NESTING} levels)"
-            )
+            raise InputError(source, _TOO_DEEP)
         stack.extend((item, depth + 1) for item in items)
 
 
@@ -178,10 +221,15 @@ def _check_unicode(text: str, source: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
+        shown, lone = repr(text[:40]), repr(text[error.start])
         raise InputError(
             source,
-            f"the text {text[:40]!r} has a lone surrogate {text[error.start]!r} (a broken "
-            "\\u escape): it is not valid Unicode",
+            Text(
+                f"chuỗi {shown} có một ký tự thay thế lẻ {lone} (một mã \\u hỏng): "
+                "không phải Unicode hợp lệ",
+                f"the text {shown} has a lone surrogate {lone} (a broken \\u escape): "
+                "it is not valid Unicode",
+            ),
         ) from None
 
 

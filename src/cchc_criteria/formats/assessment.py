@@ -36,14 +36,21 @@ from typing import Any
 import tomli_w
 
 from cchc_criteria.dates import parse_period
-from cchc_criteria.errors import ArgumentError, CchcError, InputError, InvalidValueError, Problem
+from cchc_criteria.errors import (
+    ArgumentError,
+    CchcError,
+    InputError,
+    InvalidValueError,
+    Problem,
+    text_of,
+)
 from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import fold, nfc
+from cchc_criteria.text import Text, fold, nfc
 
 __all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_assessment"]
 
@@ -70,13 +77,17 @@ def load_assessment(
             from cchc_criteria.formats.spreadsheet import read_workbook
         except ImportError:
             raise InputError(
-                name, "reading a workbook needs openpyxl: pip install 'cchc-criteria[xlsx]'"
+                name,
+                Text(
+                    "cần openpyxl để đọc bảng tính: pip install 'cchc-criteria[xlsx]'",
+                    "reading a workbook needs openpyxl: pip install 'cchc-criteria[xlsx]'",
+                ),
             ) from None
         workbook = read_workbook(path)
         if criterion_set is not None:
             problems: list[Problem] = []
 
-            def problem(message: str, key: object, code: str, table: str) -> None:
+            def problem(message: Text, key: object, code: str, table: str) -> None:
                 problems.append(Problem(message, criterion=code))
 
             _check_tables(workbook.answers, criterion_set, kinds or rule_kinds(), problem)
@@ -99,23 +110,36 @@ def read_assessment(
     """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it
     (``criterion_set``: as in :func:`load_assessment`)."""
     text = nfc(text)
-    document = parse_document(text, source, format, "an assessment")
+    document = parse_document(text, source, format, Text("một bản tự chấm", "an assessment"))
     lines = text.splitlines()
     problems: list[Problem] = []
 
     def problem(
-        message: str, key: str | None = None, code: str | None = None, table: str | None = None
+        message: Text, key: str | None = None, code: str | None = None, table: str | None = None
     ) -> None:
         line = _line(lines, key, code, table)
         problems.append(Problem(message, line=line, criterion=code))
 
     for key in sorted(set(document) - _TOP_KEYS):
-        problem(f"unknown key {key!r}; expected: {', '.join(sorted(_TOP_KEYS))}", key)
+        expected = ", ".join(sorted(_TOP_KEYS))
+        problem(
+            Text(
+                f"không có khóa {key!r}; các khóa được dùng: {expected}",
+                f"unknown key {key!r}; expected: {expected}",
+            ),
+            key,
+        )
     tables: dict[str, dict[str, Any]] = {}
     for table in _TABLES:
         value = document.get(table, {})
         if not isinstance(value, Mapping):
-            problem(f"[{table}] must be a table of criterion codes", table)
+            problem(
+                Text(
+                    f"[{table}] phải là một bảng theo mã tiêu chí",
+                    f"[{table}] must be a table of criterion codes",
+                ),
+                table,
+            )
             value = {}
         tables[table] = {nfc(str(k)): v for k, v in value.items()}
     answers: dict[str, object] = {}
@@ -123,7 +147,8 @@ def read_assessment(
         try:
             answers[code] = _answer(value)
         except ValueError as error:
-            problem(f"[answers]: {error}", code, code, "answers")
+            said = text_of(error)
+            problem(Text(f"[answers]: {said.vi}", f"[answers]: {said.en}"), code, code, "answers")
     if criterion_set is not None:
         _check_tables(answers, criterion_set, kinds or rule_kinds(), problem)
     declared: dict[str, dict[str, object]] = {"self_assessed": {}, "appraised": {}}
@@ -131,11 +156,15 @@ def read_assessment(
         for code, value in tables[table].items():
             try:
                 if isinstance(value, bool) or not isinstance(value, int | float | str):
-                    raise CchcError(f"got {value!r}")
+                    raise CchcError(Text(f"nhận được {value!r}", f"got {value!r}"))
                 declared[table][code] = to_decimal(value)
             except CchcError as error:
                 problem(
-                    f'[{table}]: expected a number of points such as 1.5 or "1,5": {error}',
+                    Text(
+                        f'[{table}]: cần một số điểm như 1.5 hoặc "1,5": {error.text.vi}',
+                        f'[{table}]: expected a number of points such as 1.5 or "1,5": '
+                        f"{error.text.en}",
+                    ),
                     code,
                     code,
                     table,
@@ -145,19 +174,32 @@ def read_assessment(
             isinstance(value, str)
             or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
-            problem("[evidence]: expected a text or a list of texts", code, code, "evidence")
+            problem(
+                Text(
+                    "[evidence]: cần một chuỗi hoặc một danh sách chuỗi",
+                    "[evidence]: expected a text or a list of texts",
+                ),
+                code,
+                code,
+                "evidence",
+            )
     for code, value in tables["explanations"].items():
         if not isinstance(value, str):
-            problem("[explanations]: expected a text", code, code, "explanations")
+            problem(
+                Text("[explanations]: cần một chuỗi", "[explanations]: expected a text"),
+                code,
+                code,
+                "explanations",
+            )
     for key in ("set", "unit", "period", "group"):
         if key in document and not isinstance(document[key], str):
-            problem(f"{key} must be a text", key)
+            problem(Text(f"{key} phải là một chuỗi", f"{key} must be a text"), key)
     period = document.get("period")
     if isinstance(period, str) and period.strip():
         try:
             parse_period(period)
         except CchcError as error:
-            problem(f"period: {error}", "period")
+            problem(Text(f"period: {error.text.vi}", f"period: {error.text.en}"), "period")
     if problems:
         raise InputError(source, problems=problems)
     return Assessment(
@@ -191,11 +233,19 @@ def _answer(value: object) -> object:
         if set(value) == {"band"}:
             ref = value["band"]
             if isinstance(ref, bool) or not isinstance(ref, int | str):
-                raise InvalidValueError("band must be a 1-based position or a band's label")
+                raise InvalidValueError(
+                    Text(
+                        "band là số thứ tự của khoảng (từ 1) hoặc nhãn của khoảng",
+                        "band must be a 1-based position or a band's label",
+                    )
+                )
             return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
         if "band" in value:
             raise InvalidValueError(
-                'an inline table answer names a band: { band = 2 } or { band = "label" }'
+                Text(
+                    'câu trả lời dạng bảng nêu một khoảng: { band = 2 } hoặc { band = "nhãn" }',
+                    'an inline table answer names a band: { band = 2 } or { band = "label" }',
+                )
             )
         # Several figures for one row: { rate = "45/50", items = 3 }.
         return {nfc(str(k)): _answer(v) for k, v in value.items()}
@@ -208,8 +258,12 @@ def _answer(value: object) -> object:
     if isinstance(value, bool | int | date):
         return value
     raise InvalidValueError(
-        'expected a number, a text ("93%", "3/41", "Có"), true/false, a date, "NA", '
-        f"{{ band = … }} or a table of figures, got {type(value).__name__}"
+        Text(
+            'cần một số, một chuỗi ("93%", "3/41", "Có"), true/false, một ngày, "NA", '
+            f"{{ band = … }} hoặc một bảng số liệu, nhận được {type(value).__name__}",
+            'expected a number, a text ("93%", "3/41", "Có"), true/false, a date, "NA", '
+            f"{{ band = … }} or a table of figures, got {type(value).__name__}",
+        )
     )
 
 
@@ -227,7 +281,10 @@ def _check_tables(
         kind = kinds.of_rule(criterion.rule)
         if kind is None or kind.answer_keys is None:
             problem(
-                f"[answers]: {code} is not answered with a table; give one figure",
+                Text(
+                    f"[answers]: {code} không trả lời bằng một bảng; hãy ghi một số liệu",
+                    f"[answers]: {code} is not answered with a table; give one figure",
+                ),
                 code,
                 code,
                 "answers",
@@ -237,14 +294,24 @@ def _check_tables(
         expected = ", ".join(sorted(allowed))
         for name in sorted(set(answer) - allowed):
             problem(
-                f"[answers]: {name!r} is not a figure of this row; it takes {expected}",
+                Text(
+                    f"[answers]: {name!r} không phải số liệu của dòng này; "
+                    f"dòng này nhận {expected}",
+                    f"[answers]: {name!r} is not a figure of this row; it takes {expected}",
+                ),
                 code,
                 code,
                 "answers",
             )
         for name in sorted(required - set(answer)):
             problem(
-                f"[answers]: {name!r} is missing; this row takes {expected}", code, code, "answers"
+                Text(
+                    f"[answers]: thiếu {name!r}; dòng này nhận {expected}",
+                    f"[answers]: {name!r} is missing; this row takes {expected}",
+                ),
+                code,
+                code,
+                "answers",
             )
 
 

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from cchc_criteria.errors import InputError
+from cchc_criteria.text import Text
 
 __all__ = ["write_atomic"]
 
@@ -24,17 +25,29 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     try:
         target = Path(path)
         if not target.name or name.endswith(os.sep):
-            raise InputError(repr(name), "expected the name of a file to write")
+            raise InputError(
+                repr(name),
+                Text("cần tên của một tệp để ghi", "expected the name of a file to write"),
+            )
         if target.is_dir():
-            raise InputError(name, "this is a folder; give the name of a file to write")
+            raise InputError(
+                name,
+                Text(
+                    "đây là thư mục; hãy cho tên một tệp để ghi",
+                    "this is a folder; give the name of a file to write",
+                ),
+            )
         folder = target.parent
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{target.name[:100]}.", suffix=".partial", dir=folder
         )
     except OSError as error:
-        raise InputError(name, f"cannot write the file: {error.strerror or error}") from None
+        raise InputError(name, _cannot_write(error)) from None
     except ValueError as error:  # a NUL byte in the name, and the like
-        raise InputError(repr(name), f"not a usable file name: {error}") from None
+        raise InputError(
+            repr(name),
+            Text(f"tên tệp không dùng được: {error}", f"not a usable file name: {error}"),
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(payload)
@@ -44,7 +57,12 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise InputError(name, f"cannot write the file: {error.strerror or error}") from None
+        raise InputError(name, _cannot_write(error)) from None
+
+
+def _cannot_write(error: OSError) -> Text:
+    reason = error.strerror or error
+    return Text(f"không ghi được tệp: {reason}", f"cannot write the file: {reason}")
 
 
 def _mode(target: Path) -> int:

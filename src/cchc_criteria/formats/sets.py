@@ -45,7 +45,7 @@ from cchc_criteria.model import (
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import nfc
+from cchc_criteria.text import Text, nfc
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 
@@ -114,7 +114,7 @@ def read_set(
     """Read a criterion set from TOML (or ``format="json"``) text (``kinds``: as in
     :func:`load_set`)."""
     text = nfc(text)
-    document = parse_document(text, source, format, "a criterion set")
+    document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))
     return _Reader(text, source, kinds or rule_kinds()).build(document)
 
 
@@ -131,22 +131,31 @@ class _Reader:
         self.levels: tuple[str, ...] = ("dotted",)
         self.row_starts: list[int | None] = []
 
-    def problem(self, message: str, line: int | None = None, code: str | None = None) -> None:
+    def problem(self, message: Text, line: int | None = None, code: str | None = None) -> None:
         self.problems.append(Problem(message, line=line, criterion=code))
 
     def build(self, document: dict[str, Any]) -> CriterionSet:
         rows = document.pop("criteria", None)
         header = self._header(document)
         if not isinstance(rows, list) or not rows:
-            self.problem("a criterion set needs its rows: one [[criteria]] table per row")
+            self.problem(
+                Text(
+                    "bộ tiêu chí cần các dòng của nó: mỗi dòng một bảng [[criteria]]",
+                    "a criterion set needs its rows: one [[criteria]] table per row",
+                )
+            )
             rows = []
         self.row_lines = self._locate_rows(rows)
         if header is not None:
             unknown = [v for v in header.code_scheme if v not in SCHEMES]
             if unknown or not header.code_scheme:
                 self.problem(
-                    f"code_scheme names one scheme per level, from {', '.join(SCHEMES)}; "
-                    f"got {header.code_scheme!r}",
+                    Text(
+                        f"code_scheme nêu một kiểu mã cho mỗi cấp, trong {', '.join(SCHEMES)}; "
+                        f"nhận được {header.code_scheme!r}",
+                        f"code_scheme names one scheme per level, from {', '.join(SCHEMES)}; "
+                        f"got {header.code_scheme!r}",
+                    ),
                     self._key_line("code_scheme", None),
                 )
             else:
@@ -155,7 +164,10 @@ class _Reader:
         roots = self._tree([n for n in nodes if n is not None], len(nodes) == len(rows))
         if header is not None and header.cohort not in ("all", "group"):
             self.problem(
-                f'cohort must be "all" or "group", got {header.cohort!r}',
+                Text(
+                    f'cohort phải là "all" hoặc "group", nhận được {header.cohort!r}',
+                    f'cohort must be "all" or "group", got {header.cohort!r}',
+                ),
                 self._key_line("cohort", None),
             )
         lineage = self._lineage(header) if header is not None else None
@@ -164,7 +176,7 @@ class _Reader:
         try:
             criteria = [self._criterion(node) for node in roots]
         except (ValueError, CchcError) as error:  # pragma: no cover - checked per row above
-            raise InputError(self.source, str(error)) from None
+            raise InputError(self.source, _message(error)) from None
         valid_from, valid_until = header.valid_from, header.valid_until
         if header.in_force is not None:
             period = parse_period(header.in_force)
@@ -197,7 +209,11 @@ class _Reader:
         if header.predecessor is None:
             if header.lineage:
                 self.problem(
-                    "[lineage] maps codes to a predecessor's: name it with predecessor = …",
+                    Text(
+                        "[lineage] ánh xạ mã sang mã của bộ trước: hãy nêu bộ đó bằng "
+                        "predecessor = …",
+                        "[lineage] maps codes to a predecessor's: name it with predecessor = …",
+                    ),
                     self._key_line("lineage", None),
                 )
             return None
@@ -206,8 +222,12 @@ class _Reader:
             olds = [old] if isinstance(old, str) else old
             if not isinstance(olds, list) or not all(isinstance(o, str) for o in olds):
                 self.problem(
-                    f"[lineage]: {code!r} maps to a predecessor's code, a list of them, or [] "
-                    f"for a new criterion; got {old!r}",
+                    Text(
+                        f"[lineage]: {code!r} ánh xạ sang một mã của bộ trước, một danh sách "
+                        f"mã, hoặc [] cho tiêu chí mới; nhận được {old!r}",
+                        f"[lineage]: {code!r} maps to a predecessor's code, a list of them, or "
+                        f"[] for a new criterion; got {old!r}",
+                    ),
                     self._key_line(code, None),
                     code,
                 )
@@ -228,10 +248,18 @@ class _Reader:
             try:
                 parse_period(header.in_force)
             except CchcError as error:
-                self.problem(f"in_force: {error}", self._key_line("in_force", None))
+                self.problem(
+                    Text(f"in_force: {error.text.vi}", f"in_force: {error.text.en}"),
+                    self._key_line("in_force", None),
+                )
                 return None
             if header.valid_from or header.valid_until:
-                self.problem("give either in_force or valid_from/valid_until, not both")
+                self.problem(
+                    Text(
+                        "chỉ ghi in_force hoặc valid_from/valid_until, không ghi cả hai",
+                        "give either in_force or valid_from/valid_until, not both",
+                    )
+                )
         return header
 
     # ------------------------------------------------------------------ rows
@@ -239,7 +267,10 @@ class _Reader:
     def _row(self, index: int, raw: object) -> _Node | None:
         line = self.row_lines[index]
         if not isinstance(raw, Mapping):
-            self.problem(f"row {index + 1} must be a table", line)
+            self.problem(
+                Text(f"dòng {index + 1} phải là một bảng", f"row {index + 1} must be a table"),
+                line,
+            )
             return None
         data = {str(k): v for k, v in raw.items()}
         code = data.get("code") if isinstance(data.get("code"), str) else None
@@ -253,9 +284,14 @@ class _Reader:
                 self.problem(message, self._key_line(key, index), code)
         rule: Rule | None = None
         if kind is not None and not isinstance(kind, str):
+            names = ", ".join(self.kinds.names)
             self.problem(
-                f"rule must be a text naming the kind of rule ({', '.join(self.kinds.names)}), "
-                f"got {type(kind).__name__} {kind!r:.60}",
+                Text(
+                    f"rule phải là một chuỗi nêu loại quy tắc ({names}), "
+                    f"nhận được {type(kind).__name__} {kind!r:.60}",
+                    f"rule must be a text naming the kind of rule ({names}), "
+                    f"got {type(kind).__name__} {kind!r:.60}",
+                ),
                 self._key_line("rule", index),
                 code,
             )
@@ -268,9 +304,14 @@ class _Reader:
                 return None
             unknown = set(params) - rule_kind.keys
             if unknown:
+                given = ", ".join(sorted(unknown))
                 self.problem(
-                    f"{', '.join(sorted(unknown))} do(es) not belong to a {kind} rule; "
-                    f"it takes {', '.join(sorted(rule_kind.keys)) or 'nothing'}",
+                    Text(
+                        f"{given} không thuộc quy tắc {kind}; quy tắc này nhận "
+                        f"{', '.join(sorted(rule_kind.keys)) or 'không khóa nào'}",
+                        f"{given} do(es) not belong to a {kind} rule; "
+                        f"it takes {', '.join(sorted(rule_kind.keys)) or 'nothing'}",
+                    ),
                     self._key_line(sorted(unknown)[0], index),
                     code,
                 )
@@ -282,10 +323,17 @@ class _Reader:
                     self.problem(_message(error), self._key_line(key, index), code)
         elif params:
             owners = [k.name for k in self.kinds.by_name.values() if set(params) <= k.keys]
+            given = ", ".join(sorted(params))
             self.problem(
-                f'{", ".join(sorted(params))} given without rule = "{owners[0]}" or another kind'
+                Text(
+                    f'{given} được ghi mà không có rule = "{owners[0]}" hay loại khác',
+                    f'{given} given without rule = "{owners[0]}" or another kind',
+                )
                 if owners
-                else f"{', '.join(sorted(params))} given without a rule",
+                else Text(
+                    f"{given} được ghi mà không có quy tắc (rule)",
+                    f"{given} given without a rule",
+                ),
                 self._key_line(sorted(params)[0], index),
                 code,
             )
@@ -293,7 +341,12 @@ class _Reader:
             return None
         if row.max < 0:
             self.problem(
-                f"max must not be negative, got {row.max}", self._key_line("max", index), row.code
+                Text(
+                    f"max không được âm, nhận được {row.max}",
+                    f"max must not be negative, got {row.max}",
+                ),
+                self._key_line("max", index),
+                row.code,
             )
             return None
         if kind is not None and rule is None:
@@ -317,16 +370,25 @@ class _Reader:
                 wanted = _normal(parent_code)
                 parent = next((n for n in reversed(seen) if _normal(n.row.code) == wanted), None)
                 if parent is None:
-                    where = "" if row.parent is not None else " (from its code)"
+                    derived = row.parent is None
                     self.problem(
-                        f"its parent {parent_code!r}{where} is not among the rows above it",
+                        Text(
+                            f"tiêu chí cha {parent_code!r}{' (theo mã)' if derived else ''} "
+                            "không có trong các dòng phía trên",
+                            f"its parent {parent_code!r}{' (from its code)' if derived else ''} "
+                            "is not among the rows above it",
+                        ),
                         line,
                         row.code,
                     )
                 elif parent.rule is not None:
                     self.problem(
-                        f"its parent {parent.row.code!r} has a rule; a criterion with "
-                        "sub-criteria is scored by adding them up and takes no rule",
+                        Text(
+                            f"tiêu chí cha {parent.row.code!r} có quy tắc; tiêu chí có tiêu chí "
+                            "thành phần được chấm bằng tổng các thành phần, không có quy tắc",
+                            f"its parent {parent.row.code!r} has a rule; a criterion with "
+                            "sub-criteria is scored by adding them up and takes no rule",
+                        ),
                         line,
                         row.code,
                     )
@@ -337,8 +399,12 @@ class _Reader:
             for node in nodes:
                 if node.rule is None and not node.children:
                     self.problem(
-                        "it has no rule and no sub-criteria; give it rule = … "
-                        '(or rule = "manual" if the set leaves the score to the council)',
+                        Text(
+                            "tiêu chí không có quy tắc và không có tiêu chí thành phần; hãy ghi "
+                            'rule = … (hoặc rule = "manual" nếu bộ để hội đồng chấm)',
+                            "it has no rule and no sub-criteria; give it rule = … "
+                            '(or rule = "manual" if the set leaves the score to the council)',
+                        ),
                         self.row_lines[node.index],
                         node.row.code,
                     )
@@ -411,39 +477,62 @@ def _normal(code: str) -> str:
     return code.replace(",", ".").replace(" ", "").rstrip(".")
 
 
-def _messages(error: cattrs.BaseValidationError) -> list[tuple[str, str | None]]:
-    """(message, key) for every leaf error that cattrs collected."""
-    found: list[tuple[str, str | None]] = []
-    for text in cattrs.transform_error(error, path="$", format_exception=_format):
-        message, _, path = text.rpartition(" @ ")
+def _messages(error: cattrs.BaseValidationError) -> list[tuple[Text, str | None]]:
+    """(message, key) for every leaf error that cattrs collected.
+
+    cattrs gives each leaf as "<message> @ <path>"; the message is a number standing for the
+    :class:`Text` kept aside, so that both languages survive the trip.
+    """
+    texts: list[Text] = []
+    extras: dict[int, list[str]] = {}
+
+    def keep(leaf: BaseException, type_: Any) -> str:
+        if isinstance(leaf, cattrs.ForbiddenExtraKeysError):
+            extras[len(texts)] = sorted(leaf.extra_fields)
+        texts.append(_leaf_text(leaf, type_))
+        return str(len(texts) - 1)
+
+    found: list[tuple[Text, str | None]] = []
+    for line in cattrs.transform_error(error, path="$", format_exception=keep):
+        number, _, path = line.rpartition(" @ ")
         keys = re.findall(r"\.(\w+)", path)
         key = keys[-1] if keys else None
-        if message.startswith("extra fields found"):
-            extra = re.search(r"\((.*)\)", message)
-            key = extra.group(1).split(", ")[0] if extra else key
-            message = f"unknown key(s) {extra.group(1) if extra else ''}"
-        elif message == "required field missing":
-            message = f"{key} is required"
+        message = texts[int(number)]
+        if int(number) in extras:
+            key = extras[int(number)][0]
+        elif message is _MISSING:
+            message = Text(f"thiếu {key}", f"{key} is required")
         elif key is not None:
-            message = f"{key}: {message}"
+            message = Text(f"{key}: {message.vi}", f"{key}: {message.en}")
         found.append((message, key))
     return found
 
 
-def _format(error: BaseException, type_: Any) -> str:
+#: A required key that is not there (its name comes from the path).
+_MISSING = Text("", "")
+
+
+def _leaf_text(error: BaseException, type_: Any) -> Text:
     if isinstance(error, KeyError):
-        return "required field missing"
+        return _MISSING
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        return f"extra fields found ({', '.join(sorted(error.extra_fields))})"
-    if isinstance(error, ValueError | CchcError | TypeError) and str(error):
-        return str(error)
-    return f"expected {getattr(type_, '__name__', type_)}"
+        keys = ", ".join(sorted(error.extra_fields))
+        return Text(f"không có khóa {keys}", f"unknown key(s) {keys}")
+    if isinstance(error, CchcError):
+        return error.text
+    if isinstance(error, ValueError | TypeError) and str(error):
+        return Text(str(error), str(error))
+    name = getattr(type_, "__name__", type_)
+    return Text(f"cần {name}", f"expected {name}")
 
 
-def _message(error: BaseException) -> str:
+def _message(error: BaseException) -> Text:
     if isinstance(error, cattrs.BaseValidationError):
-        return "; ".join(m for m, _ in _messages(error))
-    return str(error)
+        found = [m for m, _ in _messages(error)]
+        return Text("; ".join(m.vi for m in found), "; ".join(m.en for m in found))
+    if isinstance(error, CchcError):
+        return error.text
+    return Text(str(error), str(error))
 
 
 # --------------------------------------------------------------------------- writing

@@ -30,7 +30,7 @@ from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import format_number, plain, to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
-from cchc_criteria.text import fold, nfc
+from cchc_criteria.text import Text, fold, nfc
 
 __all__ = ["read_workbook", "template_workbook"]
 
@@ -210,8 +210,10 @@ def read_workbook(path: str | Path) -> Assessment:
     except CchcError:
         raise
     except Exception as error:  # openpyxl and its XML parser raise many kinds for bad files
+        why = f"{type(error).__name__}: {error}"
         raise InputError(
-            name, f"not a readable XLSX workbook: {type(error).__name__}: {error}"
+            name,
+            Text(f"không đọc được bảng tính XLSX: {why}", f"not a readable XLSX workbook: {why}"),
         ) from None
 
 
@@ -223,7 +225,13 @@ def _read_workbook(path: str | Path, name: str) -> Assessment:
     values = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     try:
         if SHEET not in formulas.sheetnames:
-            raise InputError(name, f"the workbook has no sheet {SHEET!r} (made by cchc template)")
+            raise InputError(
+                name,
+                Text(
+                    f"bảng tính không có trang {SHEET!r} (do cchc template tạo)",
+                    f"the workbook has no sheet {SHEET!r} (made by cchc template)",
+                ),
+            )
         rows = zip(
             formulas[SHEET].iter_rows(max_col=_READ_COLUMNS),
             values[SHEET].iter_rows(max_col=_READ_COLUMNS, values_only=True),
@@ -260,8 +268,14 @@ def _columns(shown: list[object], name: str) -> dict[str, int]:
         if needed not in columns:
             raise InputError(
                 name,
-                f"row {_HEADER_ROW} of sheet {SHEET!r} has no column headed like {heading!r} "
-                "(the workbook was not made by cchc template, or its headings were changed)",
+                Text(
+                    f"dòng {_HEADER_ROW} của trang {SHEET!r} không có cột tiêu đề như "
+                    f"{heading!r} (bảng tính không do cchc template tạo, hoặc tiêu đề đã bị "
+                    "sửa)",
+                    f"row {_HEADER_ROW} of sheet {SHEET!r} has no column headed like "
+                    f"{heading!r} (the workbook was not made by cchc template, or its headings "
+                    "were changed)",
+                ),
             )
     return columns
 
@@ -301,8 +315,12 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         for coordinate in missing:
             problems.append(
                 Problem(
-                    f"cell {coordinate} holds a formula with no saved value: open the "
-                    "workbook in Excel or LibreOffice and save it, or type the figure",
+                    Text(
+                        f"ô {coordinate} chứa công thức chưa có giá trị đã lưu: hãy mở bảng "
+                        "tính bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ số liệu",
+                        f"cell {coordinate} holds a formula with no saved value: open the "
+                        "workbook in Excel or LibreOffice and save it, or type the figure",
+                    ),
                     line=number,
                     criterion=code,
                 )
@@ -322,7 +340,8 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
                 try:
                     scores[kind][code] = to_decimal(field[kind])
                 except CchcError as error:
-                    problems.append(Problem(f"{heading}: {error}", line=number, criterion=code))
+                    said = Text(f"{heading}: {error.text.vi}", f"{heading}: {error.text.en}")
+                    problems.append(Problem(said, line=number, criterion=code))
         if _filled(field.get("evidence")):
             references = re.split(r"[;\n]", str(field["evidence"]))
             evidence[code] = [nfc(r.strip()) for r in references if r.strip()]

@@ -10,7 +10,7 @@ import attrs
 from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
-from cchc_criteria.text import Lang, nfc
+from cchc_criteria.text import Lang, Text, nfc
 
 __all__ = [
     "FORMULA_NAMES",
@@ -192,7 +192,9 @@ class Linear:
     @divisor.validator
     def _divisor_not_zero(self, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
         if value == 0:
-            raise InvalidValueError("a formula's divisor must not be 0")
+            raise InvalidValueError(
+                Text("số chia của công thức không được bằng 0", "a formula's divisor must not be 0")
+            )
 
     def exact(self, value: Fraction, max_points: Decimal) -> Fraction:
         """The formula's value at ``value`` (after its cap, before its rounding)."""

@@ -15,7 +15,7 @@ from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Rule
 from cchc_criteria.numbers import to_decimal
-from cchc_criteria.text import nfc
+from cchc_criteria.text import Text, nfc
 
 __all__ = [
     "Acknowledgement",
@@ -36,7 +36,12 @@ def _grades(value: Iterable[Grade]) -> tuple[Grade, ...]:
 def _to_points(value: object) -> Decimal:
     points = to_decimal(value)
     if points < 0:
-        raise InvalidValueError(f"max points must not be negative, got {points}")
+        raise InvalidValueError(
+            Text(
+                f"điểm tối đa không được âm, nhận được {points}",
+                f"max points must not be negative, got {points}",
+            )
+        )
     return points
 
 
@@ -69,7 +74,12 @@ class Criterion:
     def __attrs_post_init__(self) -> None:
         if (self.rule is None) == (not self.children):
             raise InvalidValueError(
-                f"criterion {self.code!r} must have either a rule (a leaf) or children (a group)"
+                Text(
+                    f"tiêu chí {self.code!r} phải có hoặc quy tắc (tiêu chí lá) hoặc tiêu chí "
+                    "thành phần (nhóm)",
+                    f"criterion {self.code!r} must have either a rule (a leaf) or children "
+                    "(a group)",
+                )
             )
 
     @property
@@ -130,7 +140,11 @@ def _scheme(value: Iterable[str]) -> tuple[str, ...]:
     unknown = [v for v in levels if v not in SCHEMES]
     if not levels or unknown:
         raise InvalidValueError(
-            f"code_scheme names a scheme per level, from {', '.join(SCHEMES)}; got {levels!r}"
+            Text(
+                f"code_scheme nêu một kiểu mã cho mỗi cấp, trong {', '.join(SCHEMES)}; "
+                f"nhận được {levels!r}",
+                f"code_scheme names a scheme per level, from {', '.join(SCHEMES)}; got {levels!r}",
+            )
         )
     return levels
 

@@ -89,7 +89,7 @@ def scored(points: Decimal, value: Decimal, answer: object, vi: str, en: str) ->
 
 def error_text(error: NumberFormatError) -> Text:
     """A number error's message in both languages."""
-    return Text(error.message_vi, str(error))
+    return error.text
 
 
 def expected(scale: Scale, lang: Lang = "en") -> str:

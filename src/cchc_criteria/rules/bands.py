@@ -49,7 +49,11 @@ __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_b
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
     bands = tuple(value)
     if not bands:
-        raise InvalidValueError("a band rule needs at least one band")
+        raise InvalidValueError(
+            Text(
+                "quy tắc theo khoảng cần ít nhất một khoảng", "a band rule needs at least one band"
+            )
+        )
     return bands
 
 
@@ -339,11 +343,16 @@ def _shape(rule: BandRule, max_points: Decimal) -> Shape:
 
 def read_band(value: object, _: object = None) -> Band:
     """A band from its table: label, edges and one award."""
-    data = mapping(value, "a band")
+    data = mapping(value, Text("một khoảng", "a band"))
     label = data.pop("label", "")
     if not isinstance(label, str):
-        raise InvalidValueError(f"a band's label must be a text, got {label!r}")
-    where = f"band {label!r}" if label else "a band"
+        raise InvalidValueError(
+            Text(
+                f"nhãn của khoảng phải là một chuỗi, nhận được {label!r}",
+                f"a band's label must be a text, got {label!r}",
+            )
+        )
+    where = Text(f"khoảng {label!r}", f"band {label!r}") if label else Text("khoảng", "a band")
     lower, upper = read_edges(data, where)
     award = read_award(data, where)
     no_leftovers(data, where, "label, from/above (từ/trên), below/to (dưới/đến) and one award")
@@ -361,7 +370,12 @@ def write_band(band: Band) -> dict[str, Any]:
 def _read(keys: Mapping[str, Any]) -> BandRule:
     bands = keys.get("bands")
     if not isinstance(bands, list) or not bands:
-        raise InvalidValueError("a bands rule needs bands = [ … ], one table per band")
+        raise InvalidValueError(
+            Text(
+                "quy tắc theo khoảng cần bands = [ … ], mỗi khoảng một bảng",
+                "a bands rule needs bands = [ … ], one table per band",
+            )
+        )
     return BandRule([read_band(b) for b in bands], _scale(keys.get("scale", "percent")))
 
 
@@ -373,7 +387,12 @@ def _scale(value: object) -> Scale:
             if fold(value) in (scale.value, fold(scale.name)):
                 return scale
     choices = ", ".join(f'"{s.value}"' for s in Scale)
-    raise InvalidValueError(f"expected a scale: one of {choices}, got {value!r}")
+    raise InvalidValueError(
+        Text(
+            f"cần một thang đo: một trong {choices}, nhận được {value!r}",
+            f"expected a scale: one of {choices}, got {value!r}",
+        )
+    )
 
 
 def _write(rule: BandRule) -> dict[str, Any]:

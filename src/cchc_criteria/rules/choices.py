@@ -48,7 +48,9 @@ class Option:
 def _options(value: Iterable[Option]) -> tuple[Option, ...]:
     options = tuple(value)
     if not options:
-        raise InvalidValueError("a choice needs at least one option")
+        raise InvalidValueError(
+            Text("câu hỏi lựa chọn cần ít nhất một phương án", "a choice needs at least one option")
+        )
     return options
 
 
@@ -148,19 +150,28 @@ class YesNoRule:
 
 def read_option(value: object, _: object = None) -> Option:
     """An option from its table: label, points or share, aliases."""
-    data = mapping(value, "an option")
+    data = mapping(value, Text("một phương án", "an option"))
     label = data.pop("label", None)
     if not isinstance(label, str):
-        raise InvalidValueError("an option needs a label")
+        raise InvalidValueError(Text("phương án cần có nhãn (label)", "an option needs a label"))
+    where = Text(f"phương án {label!r}", f"option {label!r}")
     aliases = data.pop("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise InvalidValueError(f"option {label!r}: aliases must be a list of texts")
-    award = read_award(data, f"option {label!r}")
+        raise InvalidValueError(
+            Text(
+                f"{where.vi}: aliases phải là một danh sách chuỗi",
+                f"{where.en}: aliases must be a list of texts",
+            )
+        )
+    award = read_award(data, where)
     if not isinstance(award, Points | FractionOfMax):
         raise InvalidValueError(
-            f"option {label!r}: an option awards points or a share, not a formula"
+            Text(
+                f"{where.vi}: phương án cho điểm (points) hoặc tỷ lệ (share), không dùng công thức",
+                f"{where.en}: an option awards points or a share, not a formula",
+            )
         )
-    no_leftovers(data, f"option {label!r}", "label, points or share, aliases")
+    no_leftovers(data, where, "label, points or share, aliases")
     return Option(label, award, aliases)
 
 
@@ -241,7 +252,12 @@ def _read_yes_no(keys: Mapping[str, Any]) -> YesNoRule:
 def _read_choice(keys: Mapping[str, Any]) -> ChoiceRule:
     options = keys.get("options")
     if not isinstance(options, list):
-        raise InvalidValueError("a choice needs options = [ … ], one table per option")
+        raise InvalidValueError(
+            Text(
+                "câu hỏi lựa chọn cần options = [ … ], mỗi phương án một bảng",
+                "a choice needs options = [ … ], one table per option",
+            )
+        )
     return ChoiceRule([read_option(o) for o in options])
 
 

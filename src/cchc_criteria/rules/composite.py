@@ -49,10 +49,20 @@ class Part:
 def _names(parts: Iterable[Part]) -> tuple[Part, ...]:
     result = tuple(parts)
     if not result:
-        raise InvalidValueError("a rule made of parts needs at least one part")
+        raise InvalidValueError(
+            Text(
+                "quy tắc gồm nhiều phần cần ít nhất một phần",
+                "a rule made of parts needs at least one part",
+            )
+        )
     names = [p.name for p in result]
     if len(set(names)) != len(names):
-        raise InvalidValueError(f"the parts must have different names, got {names}")
+        raise InvalidValueError(
+            Text(
+                f"các phần phải có tên khác nhau, nhận được {names}",
+                f"the parts must have different names, got {names}",
+            )
+        )
     return result
 
 
@@ -229,7 +239,12 @@ class Branch:
 def _branches(value: Iterable[Branch]) -> tuple[Branch, ...]:
     branches = tuple(value)
     if not branches:
-        raise InvalidValueError("a conditional rule needs at least one case")
+        raise InvalidValueError(
+            Text(
+                "quy tắc có điều kiện cần ít nhất một trường hợp",
+                "a conditional rule needs at least one case",
+            )
+        )
     return branches
 
 
@@ -313,16 +328,25 @@ class ConditionalRule:
 # --------------------------------------------------------------------------- the kinds
 
 
-def _read_rule(data: Mapping[str, Any], kinds: RuleKinds, where: str) -> Rule:
+def _read_rule(data: Mapping[str, Any], kinds: RuleKinds, where: Text) -> Rule:
     keys = dict(data)
     name = keys.pop("rule", None)
     if name is None:
-        raise InvalidValueError(f"{where} needs rule = … (a kind of rule)")
+        raise InvalidValueError(
+            Text(
+                f"{where.vi} cần rule = … (một loại quy tắc)",
+                f"{where.en} needs rule = … (a kind of rule)",
+            )
+        )
     kind = kinds.get(name)
     unknown = set(keys) - kind.keys
     if unknown:
+        given = ", ".join(sorted(unknown))
         raise InvalidValueError(
-            f"{where}: {', '.join(sorted(unknown))} do(es) not belong to a {name} rule"
+            Text(
+                f"{where.vi}: {given} không thuộc quy tắc {name}",
+                f"{where.en}: {given} do(es) not belong to a {name} rule",
+            )
         )
     return kind.read(keys, kinds)
 
@@ -330,23 +354,43 @@ def _read_rule(data: Mapping[str, Any], kinds: RuleKinds, where: str) -> Rule:
 def _write_rule(rule: Rule, kinds: RuleKinds) -> dict[str, Any]:
     kind = kinds.of_rule(rule)
     if kind is None:
-        raise InvalidValueError(f"{type(rule).__name__} belongs to no registered rule kind")
+        raise InvalidValueError(
+            Text(
+                f"{type(rule).__name__} không thuộc loại quy tắc nào đã đăng ký",
+                f"{type(rule).__name__} belongs to no registered rule kind",
+            )
+        )
     return {"rule": kind.name, **kind.write(rule, kinds)}
 
 
+#: What one table of ``parts = [ … ]`` or ``cases = [ … ]`` is called.
+_ITEM = {"parts": Text("phần", "part"), "cases": Text("trường hợp", "case")}
+
+
 def _read_parts(items: object, kinds: RuleKinds, what: str, row_max: bool) -> list[Part]:
+    item = _ITEM[what]
     if not isinstance(items, list) or not items:
-        raise InvalidValueError(f"{what} = [ … ] needs one table per {what[:-1]}")
+        raise InvalidValueError(
+            Text(
+                f"{what} = [ … ] cần mỗi {item.vi} một bảng",
+                f"{what} = [ … ] needs one table per {item.en}",
+            )
+        )
     parts = []
     for raw in items:
-        data = mapping(raw, f"a {what[:-1]}")
+        data = mapping(raw, Text(f"một {item.vi}", f"a {item.en}"))
         name = data.pop("name", None)
         if not isinstance(name, str) or not name:
-            raise InvalidValueError(f"each of the {what} needs a name")
+            raise InvalidValueError(
+                Text(f"mỗi {item.vi} cần có tên (name)", f"each of the {what} needs a name")
+            )
+        where = Text(f"{item.vi} {name!r}", f"{item.en} {name!r}")
         maximum = data.pop("max", None)
         if maximum is None and not row_max:
-            raise InvalidValueError(f"{what[:-1]} {name!r} needs its max points")
-        rule = _read_rule(data, kinds, f"{what[:-1]} {name!r}")
+            raise InvalidValueError(
+                Text(f"{where.vi} cần điểm tối đa (max)", f"{where.en} needs its max points")
+            )
+        rule = _read_rule(data, kinds, where)
         parts.append(Part(name, rule, Decimal(0) if maximum is None else maximum))
     return parts
 
@@ -440,19 +484,40 @@ BEST_OF = RuleKind(
 def _read_conditional(keys: Mapping[str, Any], kinds: RuleKinds) -> ConditionalRule:
     on = keys.get("on")
     if not isinstance(on, str) or not on:
-        raise InvalidValueError('a conditional rule needs on = "group" or the name of a yes/no')
+        raise InvalidValueError(
+            Text(
+                'quy tắc có điều kiện cần on = "group" hoặc tên của một câu có/không',
+                'a conditional rule needs on = "group" or the name of a yes/no',
+            )
+        )
     cases = keys.get("cases")
     if not isinstance(cases, list) or not cases:
-        raise InvalidValueError("a conditional rule needs cases = [ … ], one table per case")
+        raise InvalidValueError(
+            Text(
+                "quy tắc có điều kiện cần cases = [ … ], mỗi trường hợp một bảng",
+                "a conditional rule needs cases = [ … ], one table per case",
+            )
+        )
     branches = []
     for raw in cases:
-        data = mapping(raw, "a case")
+        data = mapping(raw, Text("một trường hợp", "a case"))
         if "when" not in data:
-            raise InvalidValueError("each case of a conditional rule needs when = …")
+            raise InvalidValueError(
+                Text(
+                    "mỗi trường hợp của quy tắc có điều kiện cần when = …",
+                    "each case of a conditional rule needs when = …",
+                )
+            )
         when = data.pop("when")
         if not isinstance(when, str | bool):
-            raise InvalidValueError(f"when is a group's name or true/false, got {when!r}")
-        branches.append(Branch(when, _read_rule(data, kinds, f"case {when!r}")))
+            raise InvalidValueError(
+                Text(
+                    f"when là tên một nhóm hoặc true/false, nhận được {when!r}",
+                    f"when is a group's name or true/false, got {when!r}",
+                )
+            )
+        where = Text(f"trường hợp {when!r}", f"case {when!r}")
+        branches.append(Branch(when, _read_rule(data, kinds, where)))
     return ConditionalRule(on, branches)
 
 

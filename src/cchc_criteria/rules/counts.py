@@ -19,7 +19,7 @@ from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, t
 from cchc_criteria.rules._answers import points_word, read_figure, read_quantity, scored
 from cchc_criteria.rules.keys import plain_number, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang
+from cchc_criteria.text import Lang, Text
 
 __all__ = ["DEDUCTION", "PER_ITEM", "DeductionRule", "PerItemRule"]
 
@@ -168,7 +168,9 @@ def _whole(count: Fraction) -> Decimal:
 
 def _read_per_item(keys: Mapping[str, Any]) -> PerItemRule:
     if "points_per_item" not in keys:
-        raise InvalidValueError("a per_item rule needs points_per_item")
+        raise InvalidValueError(
+            Text("quy tắc per_item cần points_per_item", "a per_item rule needs points_per_item")
+        )
     cap = keys.get("cap")
     return PerItemRule(
         read_decimal(keys["points_per_item"]), None if cap is None else read_decimal(cap)
@@ -184,7 +186,9 @@ def _write_per_item(rule: PerItemRule) -> dict[str, Any]:
 
 def _read_deduction(keys: Mapping[str, Any]) -> DeductionRule:
     if "points_per_event" not in keys:
-        raise InvalidValueError("a deduction rule needs points_per_event")
+        raise InvalidValueError(
+            Text("quy tắc trừ điểm cần points_per_event", "a deduction rule needs points_per_event")
+        )
     return DeductionRule(read_decimal(keys["points_per_event"]), read_decimal(keys.get("floor", 0)))
 
 

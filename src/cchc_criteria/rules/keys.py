@@ -5,21 +5,25 @@ A criterion set file writes a band as ``{ label = "…", from = 90, points = 1 }
 leniently, edges in English or in the table's Vietnamese words) and write them back in one
 canonical form, so that read → write → read gives equal objects. Each rule kind uses them for
 its own keys; every problem raises :class:`~cchc_criteria.errors.InvalidValueError`.
+
+``what`` and ``where`` name the table being read ("a band", "option 'Tốt'") in both
+languages — a :class:`~cchc_criteria.text.Text`, or a plain string used for both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.errors import InvalidValueError, Message, as_text
 from cchc_criteria.model import Formula, FractionOfMax, Linear, Lower, Points, Upper
 from cchc_criteria.numbers import decimal_of, parse_rate, plain, to_decimal
-from cchc_criteria.text import fold
+from cchc_criteria.text import Text, fold
 
 __all__ = [
     "award_keys",
+    "choice_error",
     "edge_keys",
     "mapping",
     "no_leftovers",
@@ -53,18 +57,30 @@ def plain_number(value: Decimal) -> int | float | str:
     return plain(value).replace(".", ",")
 
 
-def mapping(value: object, what: str) -> dict[str, Any]:
+def mapping(value: object, what: Message) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"expected {what} (a table), got {value!r}")
+        name = as_text(what)
+        raise InvalidValueError(
+            Text(
+                f"cần {name.vi} (một bảng), nhận được {value!r}",
+                f"expected {name.en} (a table), got {value!r}",
+            )
+        )
     return {str(k): v for k, v in value.items()}
 
 
-def read_award(data: dict[str, Any], where: str) -> Points | FractionOfMax | Linear | Formula:
+def read_award(data: dict[str, Any], where: Message) -> Points | FractionOfMax | Linear | Formula:
+    place = as_text(where)
     present = [k for k in _AWARDS if k in data]
     if len(present) != 1:
         raise InvalidValueError(
-            f'{where} needs exactly one award: points = 1, share = "75%", '
-            f'formula = "value * 1.5 / 100" or multiplier = …; got {present or "none"}'
+            Text(
+                f'{place.vi} cần đúng một cách cho điểm: points = 1, share = "75%", '
+                f'formula = "value * 1.5 / 100" hoặc multiplier = …; '
+                f"nhận được {present or 'không có'}",
+                f'{place.en} needs exactly one award: points = 1, share = "75%", '
+                f'formula = "value * 1.5 / 100" or multiplier = …; got {present or "none"}',
+            )
         )
     kind = present[0]
     extra = {"cap", "round"} if kind in ("formula", "multiplier") else set()
@@ -80,12 +96,22 @@ def read_award(data: dict[str, Any], where: str) -> Points | FractionOfMax | Lin
     cap = data.pop("cap", None)
     places = data.pop("round", None)
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
-        raise InvalidValueError(f"{where}: round is a number of decimals, got {places!r}")
+        raise InvalidValueError(
+            Text(
+                f"{place.vi}: round là số chữ số thập phân, nhận được {places!r}",
+                f"{place.en}: round is a number of decimals, got {places!r}",
+            )
+        )
     cap_value = None if cap is None else read_decimal(cap)
     if kind == "formula":
         text = data.pop("formula")
         if not isinstance(text, str):
-            raise InvalidValueError(f"{where}: formula must be a text, got {text!r}")
+            raise InvalidValueError(
+                Text(
+                    f"{place.vi}: formula phải là một chuỗi, nhận được {text!r}",
+                    f"{place.en}: formula must be a text, got {text!r}",
+                )
+            )
         return Formula(text, cap=cap_value, places=places)
     return Linear(
         read_decimal(data.pop("multiplier")),
@@ -117,18 +143,23 @@ def award_keys(award: Points | FractionOfMax | Linear | Formula) -> dict[str, An
     return result
 
 
-def read_edges(data: dict[str, Any], where: str) -> tuple[Lower | None, Upper | None]:
+def read_edges(data: dict[str, Any], where: Message) -> tuple[Lower | None, Upper | None]:
+    place = as_text(where)
     lower: Lower | None = None
     upper: Upper | None = None
     for key in list(data):
         folded = fold(key)
         if folded in _LOWER:
             if lower is not None:
-                raise InvalidValueError(f"{where} has two lower edges")
+                raise InvalidValueError(
+                    Text(f"{place.vi} có hai cận dưới", f"{place.en} has two lower edges")
+                )
             lower = Lower(read_decimal(data.pop(key)), inclusive=_LOWER[folded])
         elif folded in _UPPER:
             if upper is not None:
-                raise InvalidValueError(f"{where} has two upper edges")
+                raise InvalidValueError(
+                    Text(f"{place.vi} có hai cận trên", f"{place.en} has two upper edges")
+                )
             upper = Upper(read_decimal(data.pop(key)), inclusive=_UPPER[folded])
     return lower, upper
 
@@ -142,7 +173,28 @@ def edge_keys(lower: Lower | None, upper: Upper | None) -> dict[str, Any]:
     return result
 
 
-def no_leftovers(data: dict[str, Any], where: str, allowed: str) -> None:
+def no_leftovers(data: dict[str, Any], where: Message, allowed: str) -> None:
+    """Refuse the keys left in ``data`` after reading; ``allowed`` lists the keys (file words,
+    the same in both languages)."""
     if data:
+        place = as_text(where)
         keys = ", ".join(sorted(data))
-        raise InvalidValueError(f"{where}: unknown key(s) {keys}; expected {allowed}")
+        raise InvalidValueError(
+            Text(
+                f"{place.vi}: không có khóa {keys}; các khóa được dùng: {allowed}",
+                f"{place.en}: unknown key(s) {keys}; expected {allowed}",
+            )
+        )
+
+
+def choice_error(key: str, choices: Sequence[str], got: object) -> InvalidValueError:
+    """The error for a ``key`` whose value is not one of ``choices`` ('days must be "calendar"
+    or "working", got …')."""
+    quoted = [f'"{c}"' for c in choices]
+    if len(quoted) == 2:
+        vi, en = f"{quoted[0]} hoặc {quoted[1]}", f"{quoted[0]} or {quoted[1]}"
+    else:
+        vi, en = "một trong " + ", ".join(quoted), "one of " + ", ".join(quoted)
+    return InvalidValueError(
+        Text(f"{key} phải là {vi}, nhận được {got!r}", f"{key} must be {en}, got {got!r}")
+    )

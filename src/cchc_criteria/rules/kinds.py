@@ -24,7 +24,7 @@ import attrs
 from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.model import Criterion, Finding, Rule, Scale
 from cchc_criteria.piecewise import Shape
-from cchc_criteria.text import suggest
+from cchc_criteria.text import Text, suggest
 
 __all__ = ["AnswerCell", "Improvement", "RuleKind", "RuleKinds"]
 
@@ -156,7 +156,12 @@ class RuleKinds:
         table: dict[str, RuleKind] = {}
         for kind in kinds:
             if kind.name in table:
-                raise InvalidValueError(f"rule kind {kind.name!r} is registered twice")
+                raise InvalidValueError(
+                    Text(
+                        f"loại quy tắc {kind.name!r} được đăng ký hai lần",
+                        f"rule kind {kind.name!r} is registered twice",
+                    )
+                )
             table[kind.name] = kind
         return cls(table)
 
@@ -176,8 +181,14 @@ class RuleKinds:
         if isinstance(name, str) and name in self.by_name:
             return self.by_name[name]
         close = suggest(str(name), self.names, cutoff=0.5) if isinstance(name, str) else []
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise InvalidValueError(f"rule must be one of {', '.join(self.names)}, got {name!r}{hint}")
+        hint = Text(f"; có phải {close[0]!r}?", f"; did you mean {close[0]!r}?") if close else None
+        names = ", ".join(self.names)
+        raise InvalidValueError(
+            Text(
+                f"rule phải là một trong {names}, nhận được {name!r}{hint.vi if hint else ''}",
+                f"rule must be one of {names}, got {name!r}{hint.en if hint else ''}",
+            )
+        )
 
     def of_rule(self, rule: object) -> RuleKind | None:
         """The kind ``rule`` belongs to (by its class, the closest registered class first)."""

@@ -23,7 +23,7 @@ from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, findin
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
-from cchc_criteria.rules.keys import plain_number, read_decimal
+from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text
 
@@ -37,7 +37,12 @@ def _dates(value: Iterable[date]) -> tuple[date, ...]:
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
     bands = tuple(value)
     if not bands:
-        raise InvalidValueError("a lateness rule needs bands over the days late")
+        raise InvalidValueError(
+            Text(
+                "quy tắc chậm hạn cần các khoảng theo số ngày chậm",
+                "a lateness rule needs bands over the days late",
+            )
+        )
     return bands
 
 
@@ -225,23 +230,37 @@ def _day(value: object, key: str) -> date:
         return value
     if isinstance(value, str):
         return parse_date(value)
-    raise InvalidValueError(f'{key} must be a date such as "20/12/2024", got {value!r}')
+    raise InvalidValueError(
+        Text(
+            f'{key} phải là một ngày như "20/12/2024", nhận được {value!r}',
+            f'{key} must be a date such as "20/12/2024", got {value!r}',
+        )
+    )
 
 
 def _read(keys: Mapping[str, Any]) -> LatenessRule:
     if "deadline" not in keys:
-        raise InvalidValueError("a lateness rule needs its deadline")
+        raise InvalidValueError(
+            Text("quy tắc chậm hạn cần hạn (deadline)", "a lateness rule needs its deadline")
+        )
     count = keys.get("days", "calendar")
     if count not in ("calendar", "working"):
-        raise InvalidValueError(f'days must be "calendar" or "working", got {count!r}')
+        raise choice_error("days", ("calendar", "working"), count)
     bands = keys.get("bands")
     if not isinstance(bands, list) or not bands:
-        raise InvalidValueError("a lateness rule needs bands = [ … ] over the days late")
+        raise InvalidValueError(
+            Text(
+                "quy tắc chậm hạn cần bands = [ … ] theo số ngày chậm",
+                "a lateness rule needs bands = [ … ] over the days late",
+            )
+        )
     lists = {}
     for key in ("holidays", "working_days"):
         value = keys.get(key, [])
         if not isinstance(value, list):
-            raise InvalidValueError(f"{key} must be a list of dates")
+            raise InvalidValueError(
+                Text(f"{key} phải là một danh sách ngày", f"{key} must be a list of dates")
+            )
         lists[key] = [_day(v, key) for v in value]
     not_after = keys.get("not_after")
     return LatenessRule(

@@ -13,7 +13,7 @@ from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import format_number, to_decimal
 from cchc_criteria.rules._answers import error_text, points_word, refusal, scored
 from cchc_criteria.rules.kinds import AnswerCell, RuleKind
-from cchc_criteria.text import Lang
+from cchc_criteria.text import Lang, Text
 
 __all__ = ["KIND", "ManualRule"]
 
@@ -60,7 +60,7 @@ class ManualRule:
 def _read(keys: Mapping[str, Any]) -> ManualRule:
     guidance = keys.get("guidance", "")
     if not isinstance(guidance, str):
-        raise InvalidValueError("guidance must be a text")
+        raise InvalidValueError(Text("guidance phải là một chuỗi", "guidance must be a text"))
     return ManualRule(guidance)
 
 

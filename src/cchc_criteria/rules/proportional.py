@@ -15,15 +15,25 @@ from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import points_word, read_figure, scored
 from cchc_criteria.rules.bands import scale_cell, scale_hint
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang
+from cchc_criteria.text import Lang, Text
 
 __all__ = ["KIND", "ProportionalRule"]
 
 
 def _rate_scale(value: Scale) -> Scale:
     if value not in (Scale.PERCENT, Scale.RATIO):
-        raise InvalidValueError("a proportional rule reads a rate: scale must be percent or ratio")
+        raise _scale_error(value.value)
     return value
+
+
+def _scale_error(scale: object) -> InvalidValueError:
+    return InvalidValueError(
+        Text(
+            f'quy tắc tỷ lệ đọc một tỷ lệ: scale phải là "percent" hoặc "ratio", '
+            f"nhận được {scale!r}",
+            f'a proportional rule reads a rate: scale must be "percent" or "ratio", got {scale!r}',
+        )
+    )
 
 
 @attrs.frozen
@@ -73,9 +83,7 @@ def _to_the_top(
 def _read(keys: Mapping[str, Any]) -> ProportionalRule:
     scale = keys.get("scale", "percent")
     if not isinstance(scale, str) or scale not in (Scale.PERCENT.value, Scale.RATIO.value):
-        raise InvalidValueError(
-            f'a proportional rule reads a rate: scale must be "percent" or "ratio", got {scale!r}'
-        )
+        raise _scale_error(scale)
     return ProportionalRule(Scale(scale))
 
 

@@ -16,12 +16,12 @@ from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import InvalidValueError, NumberFormatError
+from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import NA, Outcome, Scale, finding
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal
 from cchc_criteria.rules._answers import figure_text, points_word, read_figure, read_quantity
 from cchc_criteria.rules.bands import SCALE_SCHEMA, scale_cell, scale_hint
-from cchc_criteria.rules.keys import plain_number, read_decimal
+from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text
 
@@ -32,7 +32,7 @@ _ZERO_POLICIES = ("zero", "full")
 
 def _policy(value: str) -> str:
     if value not in _ZERO_POLICIES:
-        raise InvalidValueError(f'if_zero must be "zero" or "full", got {value!r}')
+        raise choice_error("if_zero", _ZERO_POLICIES, value)
     return value
 
 
@@ -160,7 +160,7 @@ def _refused(answer: object, error: NumberFormatError) -> Outcome:
         "invalid-answer",
         expected=Text("giá trị tốt nhất là một số", "the best figure as a number"),
         alternative="",
-        error=Text(error.message_vi, str(error)),
+        error=error.text,
     )
     return Outcome(None, figure=figure_text(answer), explanation=problem.text, findings=(problem,))
 
@@ -199,14 +199,14 @@ def _read(keys: Mapping[str, Any]) -> RelativeRule:
     scale = keys.get("scale", "percent")
     scales = {s.value: s for s in Scale}
     if scale not in scales:
-        raise InvalidValueError(f"scale must be one of {', '.join(scales)}, got {scale!r}")
+        raise choice_error("scale", list(scales), scale)
     better = keys.get("better", "higher")
     if better not in ("higher", "lower"):
-        raise InvalidValueError(f'better must be "higher" or "lower", got {better!r}')
+        raise choice_error("better", ("higher", "lower"), better)
     reference = keys.get("reference")
     if_zero = keys.get("if_zero", "zero")
     if not isinstance(if_zero, str):
-        raise InvalidValueError(f'if_zero must be "zero" or "full", got {if_zero!r}')
+        raise choice_error("if_zero", _ZERO_POLICIES, if_zero)
     return RelativeRule(
         scales[scale],
         lower_is_better=better == "lower",

@@ -377,7 +377,7 @@ class _Scorer:
                 code,
                 label=label,
                 raw=raw,
-                error=Text(error.message_vi, str(error)),
+                error=error.text,
             )
             return None
         if not _ZERO <= declared <= criterion.max_points:
