@@ -6,11 +6,12 @@ errors carry a :class:`Text`); :mod:`cchc_criteria.text` is its public home.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 import attrs
 
-__all__ = ["LANGS", "Lang", "Text"]
+__all__ = ["LANGS", "Lang", "LazyText", "Text"]
 
 #: A language the library speaks: Vietnamese (the default everywhere) or English.
 Lang = Literal["vi", "en"]
@@ -32,3 +33,50 @@ class Text:
 
     def __str__(self) -> str:
         return self.vi
+
+
+class LazyText(Text):
+    """A :class:`Text` written when it is first read, one language at a time.
+
+    ``make(lang)`` returns the text in ``lang``. Scoring explains every node, and most
+    explanations are never shown (a ranking reads the totals only), so they are built on
+    demand: a report in Vietnamese never formats the English. A lazy text equals, hashes and
+    pickles as the plain :class:`Text` it stands for.
+    """
+
+    __slots__ = ("_made", "_make")
+    _make: Callable[[Lang], str]
+    _made: dict[Lang, str]
+
+    def __init__(self, make: Callable[[Lang], str]) -> None:
+        object.__setattr__(self, "_make", make)
+        object.__setattr__(self, "_made", {})
+
+    def get(self, lang: Lang = "vi") -> str:
+        """The text in ``lang``, written the first time it is asked for."""
+        made = self._made.get(lang)
+        if made is None:
+            made = self._made[lang] = self._make(lang)
+        return made
+
+    @property
+    def vi(self) -> str:
+        return self.get("vi")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return (self.vi, self.en) == (other.vi, other.en)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(Text(self.vi, self.en))
+
+    def __repr__(self) -> str:
+        return f"Text(vi={self.vi!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Text, (self.vi, self.en))

@@ -15,10 +15,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from cchc_criteria._bilingual import LANGS, Lang, Text
+from cchc_criteria._bilingual import LANGS, Lang, LazyText, Text
 from cchc_criteria.errors import ArgumentError
 
-__all__ = ["LANGS", "Lang", "Text", "fold", "nfc", "printable", "suggest"]
+__all__ = ["LANGS", "Lang", "LazyText", "Text", "fold", "nfc", "printable", "suggest"]
 
 
 def nfc(text: str) -> str:

@@ -51,11 +51,15 @@ class Lower:
 
     value: Decimal = attrs.field(converter=to_decimal)
     inclusive: bool = True
+    # The edge as a Fraction, converted once: scoring compares every answer with it.
+    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_edge", Fraction(self.value))
 
     def admits(self, x: Fraction) -> bool:
         """Whether ``x`` lies on the admitted side of this edge."""
-        edge = Fraction(self.value)
-        return x >= edge if self.inclusive else x > edge
+        return x >= self._edge if self.inclusive else x > self._edge
 
 
 @attrs.frozen
@@ -64,11 +68,14 @@ class Upper:
 
     value: Decimal = attrs.field(converter=to_decimal)
     inclusive: bool = False
+    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_edge", Fraction(self.value))
 
     def admits(self, x: Fraction) -> bool:
         """Whether ``x`` lies on the admitted side of this edge."""
-        edge = Fraction(self.value)
-        return x <= edge if self.inclusive else x < edge
+        return x <= self._edge if self.inclusive else x < self._edge
 
 
 def at_least(value: object) -> Lower:

@@ -89,9 +89,19 @@ class Criterion:
 
     def walk(self) -> Iterator[Criterion]:
         """This criterion and all below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return iter(_preorder((self,)))
+
+
+def _preorder(roots: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+    """``roots`` and everything below them in document order (a loop, not recursion: the
+    cost does not grow with the depth, and no depth overflows the stack)."""
+    order: list[Criterion] = []
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(node.children))
+    return tuple(order)
 
 
 @attrs.frozen
@@ -195,14 +205,19 @@ class CriterionSet:
     in_force_text: str = attrs.field(default="", converter=nfc)
     lineage: Lineage | None = None
     code_scheme: tuple[str, ...] = attrs.field(default=("dotted",), converter=_scheme)
-    # The first criterion of each code, built once: ``find`` is a look-up, not a walk.
+    # Built once (private, never handed out): every criterion in document order, so that
+    # ``walk`` is a loop over a tuple, and the first criterion of each code, so that ``find``
+    # is a look-up, not a walk.
+    _order: tuple[Criterion, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _by_code: Mapping[str, Criterion] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        order = _preorder(self.criteria)
         index: dict[str, Criterion] = {}
-        for criterion in self.walk():
+        for criterion in order:
             index.setdefault(criterion.code, criterion)
-        object.__setattr__(self, "_by_code", index)  # private, never handed out
+        object.__setattr__(self, "_order", order)
+        object.__setattr__(self, "_by_code", index)
 
     @property
     def max_points(self) -> Decimal:
@@ -211,8 +226,7 @@ class CriterionSet:
 
     def walk(self) -> Iterator[Criterion]:
         """Every criterion, in document order."""
-        for criterion in self.criteria:
-            yield from criterion.walk()
+        return iter(self._order)
 
     def find(self, code: str) -> Criterion | None:
         """The first criterion with this code, or ``None``."""

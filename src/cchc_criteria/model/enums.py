@@ -81,10 +81,12 @@ class Scale(enum.StrEnum):
 
     def domain(self) -> tuple[Fraction | None, Fraction | None]:
         """The lowest and highest value an answer may take (``None``: unbounded)."""
-        if self is Scale.PERCENT:
-            return Fraction(0), Fraction(100)
-        if self is Scale.RATIO:
-            return Fraction(0), Fraction(1)
-        if self is Scale.COUNT:
-            return Fraction(0), None
-        return None, None
+        return _DOMAINS.get(self.value, (None, None))
+
+
+#: Each scale's domain, built once (scoring checks every answer against it).
+_DOMAINS: dict[str, tuple[Fraction | None, Fraction | None]] = {
+    Scale.PERCENT.value: (Fraction(0), Fraction(100)),
+    Scale.RATIO.value: (Fraction(0), Fraction(1)),
+    Scale.COUNT.value: (Fraction(0), None),
+}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
 from cchc_criteria.numbers import format_number, parse_rate
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, LazyText, Text
 
 YES_WORDS = frozenset({"co", "yes", "true", "dat", "x", "1"})
 NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
@@ -75,15 +76,17 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
     return value
 
 
-def scored(points: Decimal, value: Decimal, answer: object, vi: str, en: str) -> Outcome:
-    """The outcome of a rule that has no rounding of its own and matched no band; ``vi`` and
-    ``en`` say why."""
+def scored(
+    points: Decimal, value: Decimal, answer: object, explain: Callable[[Lang], str]
+) -> Outcome:
+    """The outcome of a rule that has no rounding of its own and matched no band;
+    ``explain(lang)`` says why (called only when the explanation is read)."""
     return Outcome(
         points=points,
         exact=points,
         value=value,
         figure=figure_text(answer),
-        explanation=Text(vi, en),
+        explanation=LazyText(explain),
     )
 
 

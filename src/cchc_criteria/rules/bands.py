@@ -41,7 +41,7 @@ from cchc_criteria.rules.keys import (
     read_edges,
 )
 from cchc_criteria.rules.kinds import AnswerCell, RuleKind
-from cchc_criteria.text import Lang, Text, fold
+from cchc_criteria.text import Lang, LazyText, Text, fold
 
 __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_band"]
 
@@ -112,22 +112,22 @@ class BandRule:
         points = exact
         if isinstance(band.award, Linear | Formula) and band.award.places is not None:
             points = round_points(exact, band.award.places)
-        interval_vi = describe_interval(band.lower, band.upper, unit=unit)
-        interval_en = describe_interval(band.lower, band.upper, lang="en", unit=unit)
-        shown = format_number(decimal_of(value), max_places=4) + unit
-        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + unit
+        figure = decimal_of(value)
+
+        def explain(lang: Lang) -> str:
+            interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
+            shown = format_number(figure, lang=lang, max_places=4) + unit
+            where = "thuộc khoảng" if lang == "vi" else "is in band"
+            award = self._award_text(band, points, lang)
+            return f"{shown} {where} {index + 1} ({interval}): {award}"
+
         return Outcome(
             points=points,
             exact=exact,
-            value=decimal_of(value),
+            value=figure,
             figure=figure_text(answer),
             matched=band.label,
-            explanation=Text(
-                f"{shown} thuộc khoảng {index + 1} ({interval_vi}): "
-                f"{self._award_text(band, points, 'vi')}",
-                f"{shown_en} is in band {index + 1} ({interval_en}): "
-                f"{self._award_text(band, points, 'en')}",
-            ),
+            explanation=LazyText(explain),
             findings=findings,
         )
 
@@ -171,19 +171,19 @@ class BandRule:
                 findings=(problem,),
             )
         points = decimal_of(band.award.exact(Fraction(0), max_points))
+        unit = self.scale.symbol
+
+        def explain(lang: Lang) -> str:
+            named = "đơn vị chọn khoảng" if lang == "vi" else "the unit names band"
+            interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
+            return f"{named} {index + 1} ({interval}): {points_word(points, lang)}"
+
         return Outcome(
             points=points,
             exact=points,
             figure=band.label,
             matched=band.label,
-            explanation=Text(
-                f"đơn vị chọn khoảng {index + 1} "
-                f"({describe_interval(band.lower, band.upper, unit=self.scale.symbol)}): "
-                f"{points_word(points, 'vi')}",
-                f"the unit names band {index + 1} "
-                f"({describe_interval(band.lower, band.upper, lang='en', unit=self.scale.symbol)}"
-                f"): {points_word(points, 'en')}",
-            ),
+            explanation=LazyText(explain),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:

@@ -15,7 +15,7 @@ from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
 from cchc_criteria.rules.keys import award_keys, mapping, no_leftovers, read_award
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind
-from cchc_criteria.text import Lang, Text, fold, nfc
+from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
 
 __all__ = [
     "CHOICE",
@@ -61,9 +61,12 @@ def _chosen(option: Option, answer: object, max_points: Decimal, position: int) 
         exact=points,
         figure=str(answer),
         matched=option.label,
-        explanation=Text(
-            f"“{option.label}”: {points_word(points, 'vi')}",
-            f"option {position} “{option.label}”: {points_word(points, 'en')}",
+        explanation=LazyText(
+            lambda lang: (
+                f"“{option.label}”: {points_word(points, 'vi')}"
+                if lang == "vi"
+                else f"option {position} “{option.label}”: {points_word(points, 'en')}"
+            )
         ),
     )
 

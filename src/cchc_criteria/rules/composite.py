@@ -23,7 +23,7 @@ from cchc_criteria.numbers import format_number
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, figure_text, points_word
 from cchc_criteria.rules.keys import mapping, plain_number, read_decimal
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang, Text, fold, nfc
+from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
 
 __all__ = [
     "BEST_OF",
@@ -127,10 +127,7 @@ class PartsRule:
             return refused
         findings = tuple(f for _, outcome in scored for f in outcome.findings)
         held = [_held(outcome.points, part.max_points) for part, outcome in scored]
-        lines = Text(
-            "; ".join(_line(p, o, "vi") for p, o in scored),
-            "; ".join(_line(p, o, "en") for p, o in scored),
-        )
+        lines = LazyText(lambda lang: "; ".join(_line(p, o, lang) for p, o in scored))
         if any(points is None for points in held):
             return Outcome(None, figure=figure_text(answer), explanation=lines, findings=findings)
         total = sum((p for p in held if p is not None), Decimal(0))
@@ -138,9 +135,11 @@ class PartsRule:
             total,
             exact=total,
             figure=figure_text(answer),
-            explanation=Text(
-                f"{lines.vi}; tổng {points_word(total, 'vi')}",
-                f"{lines.en}; total {points_word(total, 'en')}",
+            explanation=LazyText(
+                lambda lang: (
+                    f"{lines.get(lang)}; {'tổng' if lang == 'vi' else 'total'} "
+                    f"{points_word(total, lang)}"
+                )
             ),
             findings=findings,
         )
@@ -193,10 +192,7 @@ class BestOfRule:
         results = [(_held(o.points, c.max_points), c, o) for c, o in scored]
         usable = [(p, c, o) for p, c, o in results if p is not None]
         findings = tuple(f for _, o in scored for f in o.findings)
-        others = Text(
-            "; ".join(_line(c, o, "vi") for c, o in scored),
-            "; ".join(_line(c, o, "en") for c, o in scored),
-        )
+        others = LazyText(lambda lang: "; ".join(_line(c, o, lang) for c, o in scored))
         if not usable:
             return Outcome(None, figure=figure_text(answer), explanation=others, findings=findings)
         points, case, _ = max(usable, key=lambda r: r[0])
@@ -205,9 +201,12 @@ class BestOfRule:
             exact=points,
             figure=figure_text(answer),
             matched=case.name,
-            explanation=Text(
-                f"lấy trường hợp {case.name!r} ({points_word(points, 'vi')}); {others.vi}",
-                f"the case {case.name!r} wins ({points_word(points, 'en')}); {others.en}",
+            explanation=LazyText(
+                lambda lang: (
+                    f"lấy trường hợp {case.name!r} ({points_word(points, 'vi')}); {others.vi}"
+                    if lang == "vi"
+                    else f"the case {case.name!r} wins ({points_word(points, 'en')}); {others.en}"
+                )
             ),
             findings=findings,
         )

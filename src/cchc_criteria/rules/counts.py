@@ -43,18 +43,17 @@ class PerItemRule:
         if self.cap is not None:
             exact = min(exact, Fraction(self.cap))
         points = decimal_of(exact)
-        n = format_number(decimal_of(count))
-        return scored(
-            points,
-            decimal_of(count),
-            answer,
-            f"{n} × {format_number(self.points_per_item)}"
-            + (f", tối đa {format_number(self.cap)}" if self.cap is not None else "")
-            + f" = {points_word(points, 'vi')}",
-            f"{n} × {format_number(self.points_per_item, lang='en')}"
-            + (f", at most {format_number(self.cap, lang='en')}" if self.cap is not None else "")
-            + f" = {points_word(points, 'en')}",
-        )
+        items = decimal_of(count)
+        per, cap = self.points_per_item, self.cap
+
+        def explain(lang: Lang) -> str:
+            text = f"{format_number(items)} × {format_number(per, lang=lang)}"
+            if cap is not None:
+                most = "tối đa" if lang == "vi" else "at most"
+                text += f", {most} {format_number(cap, lang=lang)}"
+            return f"{text} = {points_word(points, lang)}"
+
+        return scored(points, items, answer, explain)
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From 0 (or the per-item points when negative) to the cap."""
@@ -93,18 +92,18 @@ class DeductionRule:
             Fraction(max_points) - Fraction(self.points_per_event) * count, Fraction(self.floor)
         )
         points = decimal_of(exact)
-        n = format_number(decimal_of(count))
-        per_vi = format_number(self.points_per_event)
-        per_en = format_number(self.points_per_event, lang="en")
-        return scored(
-            points,
-            decimal_of(count),
-            answer,
-            f"{format_number(max_points)} − {n} × {per_vi}, "
-            f"không dưới {format_number(self.floor)} = {points_word(points, 'vi')}",
-            f"{format_number(max_points, lang='en')} − {n} × {per_en}, "
-            f"not below {format_number(self.floor, lang='en')} = {points_word(points, 'en')}",
-        )
+        events = decimal_of(count)
+        per, floor = self.points_per_event, self.floor
+
+        def explain(lang: Lang) -> str:
+            not_below = "không dưới" if lang == "vi" else "not below"
+            return (
+                f"{format_number(max_points, lang=lang)} − {format_number(events)} × "
+                f"{format_number(per, lang=lang)}, {not_below} {format_number(floor, lang=lang)}"
+                f" = {points_word(points, lang)}"
+            )
+
+        return scored(points, events, answer, explain)
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From the floor to the max."""

@@ -25,7 +25,7 @@ from cchc_criteria.rules._answers import figure_text, refusal
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, LazyText, Text
 
 __all__ = ["KIND", "LatenessRule", "days_late"]
 
@@ -138,13 +138,20 @@ class LatenessRule:
         late = self.late(sent)
         outcome = self._by_days().score(late, max_points)
         kind_vi, kind_en = ("ngày làm việc", "working days") if self.working else ("ngày", "days")
-        said = Text(
-            f"gửi {format_date(sent)}, hạn {format_date(self.deadline)}: trễ {late} {kind_vi}; "
-            f"{outcome.explanation.vi}",
-            f"sent {sent.isoformat()}, due {self.deadline.isoformat()}: {late} {kind_en} late; "
-            f"{outcome.explanation.en}",
-        )
-        return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
+        deadline, by_days = self.deadline, outcome.explanation
+
+        def explain(lang: Lang) -> str:
+            if lang == "vi":
+                return (
+                    f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind_vi}; "
+                    f"{by_days.vi}"
+                )
+            return (
+                f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind_en} late; "
+                f"{by_days.en}"
+            )
+
+        return attrs.evolve(outcome, figure=figure_text(answer), explanation=LazyText(explain))
 
     def shape(self, max_points: Decimal) -> Shape:
         """The bands' exact shape over the days late."""

@@ -42,8 +42,11 @@ class ManualRule:
             points,
             points,
             answer,
-            f"điểm chấm trực tiếp: {points_word(points, 'vi')}",
-            f"score entered directly: {points_word(points, 'en')}",
+            lambda lang: (
+                f"điểm chấm trực tiếp: {points_word(points, 'vi')}"
+                if lang == "vi"
+                else f"score entered directly: {points_word(points, 'en')}"
+            ),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:

@@ -53,16 +53,17 @@ class ProportionalRule:
             return value
         rate = value / 100 if self.scale is Scale.PERCENT else value
         points = decimal_of(rate * Fraction(max_points))
-        shown = format_number(decimal_of(value), max_places=4) + self.scale.symbol
-        shown_en = format_number(decimal_of(value), lang="en", max_places=4) + self.scale.symbol
-        return scored(
-            points,
-            decimal_of(value),
-            answer,
-            f"{shown} × {format_number(max_points)} điểm tối đa = {points_word(points, 'vi')}",
-            f"{shown_en} × {format_number(max_points, lang='en')} max points = "
-            f"{points_word(points, 'en')}",
-        )
+        figure = decimal_of(value)
+        symbol = self.scale.symbol
+
+        def explain(lang: Lang) -> str:
+            shown = format_number(figure, lang=lang, max_places=4) + symbol
+            most = format_number(max_points, lang=lang)
+            if lang == "vi":
+                return f"{shown} × {most} điểm tối đa = {points_word(points, 'vi')}"
+            return f"{shown} × {most} max points = {points_word(points, 'en')}"
+
+        return scored(points, figure, answer, explain)
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From 0 to the max."""

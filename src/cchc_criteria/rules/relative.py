@@ -23,7 +23,7 @@ from cchc_criteria.rules._answers import figure_text, points_word, read_figure, 
 from cchc_criteria.rules.bands import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, LazyText, Text
 
 __all__ = ["KIND", "RelativeRule"]
 
@@ -106,10 +106,7 @@ class RelativeRule:
             exact=points,
             value=decimal_of(value),
             figure=figure_text(answer),
-            explanation=Text(
-                self._explain(value, best, max_points, points, "vi"),
-                self._explain(value, best, max_points, points, "en"),
-            ),
+            explanation=LazyText(lambda lang: self._explain(value, best, max_points, points, lang)),
         )
 
     def _explain(

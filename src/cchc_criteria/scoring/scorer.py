@@ -34,12 +34,16 @@ from cchc_criteria.numbers import (
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, LazyText, Text
 
 __all__ = ["as_assessment", "score"]
 
 _ZERO = Decimal(0)
 _NOT_ANSWERED = Text("chưa kê khai", "not answered")
+_NA_FULL = Text(
+    "không áp dụng: đạt điểm tối đa theo bộ tiêu chí", "not applicable: the set awards the full max"
+)
+_NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot be not applicable")
 
 
 def score(
@@ -207,29 +211,12 @@ class _Scorer:
         assert criterion.rule is not None
         code = criterion.code
         maximum = criterion.max_points
-        unscored = NodeScore(
-            code=code,
-            title=criterion.title,
-            depth=depth,
-            role=criterion.role,
-            is_leaf=True,
-            published_max=maximum,
-            max_points=maximum,
-            points=None,
-            rounded=None,
-            rule_points=None,
-            applicable=True,
-            complete=False,
-            open_points=maximum,
-            evidence=self.assessment.evidence.get(code, ()),
-            unit_explanation=self.assessment.explanations.get(code, ""),
-        )
         answer = self.assessment.answers.get(code)
         if answer is None:
             self.finding("unanswered", code, max=maximum)
-            return attrs.evolve(unscored, explanation=_NOT_ANSWERED)
+            return self._leaf_score(criterion, depth, explanation=_NOT_ANSWERED)
         if answer is NA:
-            return self._not_applicable(criterion, unscored)
+            return self._not_applicable(criterion, depth)
         rule = criterion.rule
         kind = self.kinds.of_rule(rule)
         if kind is not None and kind.bind is not None:
@@ -247,8 +234,9 @@ class _Scorer:
         elif points is not None and points < 0:
             held = _ZERO
             self.finding("held-to-zero", code, points=points, figure=outcome.figure)
-        return attrs.evolve(
-            unscored,
+        return self._leaf_score(
+            criterion,
+            depth,
             points=held,
             rounded=None if held is None else self._round(held),
             rule_points=outcome.exact if outcome.exact is not None else points,
@@ -258,6 +246,48 @@ class _Scorer:
             value=outcome.value,
             matched=outcome.matched,
             explanation=outcome.explanation,
+        )
+
+    def _leaf_score(
+        self,
+        criterion: Criterion,
+        depth: int,
+        *,
+        max_points: Decimal | None = None,
+        points: Decimal | None = None,
+        rounded: Decimal | None = None,
+        rule_points: Decimal | None = None,
+        applicable: bool = True,
+        complete: bool = False,
+        open_points: Decimal | None = None,
+        figure: str | None = None,
+        value: Decimal | None = None,
+        matched: str | None = None,
+        explanation: Text = _NOT_ANSWERED,
+    ) -> NodeScore:
+        """A leaf's score: unscored (its whole max open) unless told otherwise."""
+        code = criterion.code
+        maximum = criterion.max_points
+        return NodeScore(
+            code=code,
+            title=criterion.title,
+            depth=depth,
+            role=criterion.role,
+            is_leaf=True,
+            published_max=maximum,
+            max_points=maximum if max_points is None else max_points,
+            points=points,
+            rounded=rounded,
+            rule_points=rule_points,
+            applicable=applicable,
+            complete=complete,
+            open_points=maximum if open_points is None else open_points,
+            figure=figure,
+            value=value,
+            matched=matched,
+            explanation=explanation,
+            evidence=self.assessment.evidence.get(code, ()),
+            unit_explanation=self.assessment.explanations.get(code, ""),
         )
 
     def _fraction_for_percent(self, code: str, answer: object, value: Decimal | None) -> None:
@@ -271,42 +301,38 @@ class _Scorer:
             return
         self.finding("fraction-for-percent", code, answer=answer, shown=value, meant=value * 100)
 
-    def _not_applicable(self, criterion: Criterion, unscored: NodeScore) -> NodeScore:
+    def _not_applicable(self, criterion: Criterion, depth: int) -> NodeScore:
         policy = criterion.na_policy or self.set.na_policy
         maximum = criterion.max_points
         if policy is NAPolicy.FULL_POINTS:
-            return attrs.evolve(
-                unscored,
+            return self._leaf_score(
+                criterion,
+                depth,
                 points=maximum,
                 rounded=self._round(maximum),
                 rule_points=maximum,
                 complete=True,
                 open_points=_ZERO,
                 figure=str(NA),
-                explanation=Text(
-                    "không áp dụng: đạt điểm tối đa theo bộ tiêu chí",
-                    "not applicable: the set awards the full max",
-                ),
+                explanation=_NA_FULL,
             )
         if policy is NAPolicy.NOT_ALLOWED:
             self.finding("na-not-allowed", criterion.code)
-            return attrs.evolve(
-                unscored,
-                figure=str(NA),
-                explanation=Text(
-                    "không được đánh giá là không áp dụng", "cannot be not applicable"
-                ),
-            )
-        return attrs.evolve(
-            unscored,
+            return self._leaf_score(criterion, depth, figure=str(NA), explanation=_NA_REFUSED)
+        return self._leaf_score(
+            criterion,
+            depth,
             max_points=_ZERO,
             applicable=False,
             complete=True,
             open_points=_ZERO,
             figure=str(NA),
-            explanation=Text(
-                f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng",
-                f"not applicable: its {_en(maximum)} max points leave the totals",
+            explanation=LazyText(
+                lambda lang: (
+                    f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
+                    if lang == "vi"
+                    else f"not applicable: its {_en(maximum)} max points leave the totals"
+                )
             ),
         )
 
@@ -329,9 +355,7 @@ class _Scorer:
             applicable=sums.applicable,
             complete=sums.complete,
             open_points=sums.open_points,
-            explanation=Text(
-                _group_explanation(children, "vi"), _group_explanation(children, "en")
-            ),
+            explanation=LazyText(lambda lang: _group_explanation(children, lang)),
             evidence=self.assessment.evidence.get(criterion.code, ()),
             unit_explanation=self.assessment.explanations.get(criterion.code, ""),
             children=tuple(c.code for c in children),
@@ -340,6 +364,8 @@ class _Scorer:
     # ---------------------------------------------------------------- declared scores
 
     def _declared(self, criterion: Criterion, node: NodeScore) -> NodeScore:
+        if not self.assessment.self_assessed and not self.assessment.appraised:
+            return node  # nothing declared: nothing to check
         values: dict[str, Decimal | None] = {}
         for table, label in (
             ("self_assessed", Text("tự đánh giá", "self-assessed")),
