@@ -38,25 +38,32 @@ class Text:
 class LazyText(Text):
     """A :class:`Text` written when it is first read, one language at a time.
 
-    ``make(lang)`` returns the text in ``lang``. Scoring explains every node, and most
+    ``make(lang, *args)`` returns the text in ``lang``. Scoring explains every node, and most
     explanations are never shown (a ranking reads the totals only), so they are built on
-    demand: a report in Vietnamese never formats the English. A lazy text equals, hashes and
-    pickles as the plain :class:`Text` it stands for.
+    demand: a report in Vietnamese never formats the English. ``make`` is best a function of
+    the module (not a closure), so that a kept scorecard holds only the arguments. A lazy text
+    equals, hashes and pickles as the plain :class:`Text` it stands for.
     """
 
-    __slots__ = ("_made", "_make")
-    _make: Callable[[Lang], str]
-    _made: dict[Lang, str]
+    __slots__ = ("_args", "_en", "_make", "_vi")
+    _make: Callable[..., str]
+    _args: tuple[object, ...]
+    _vi: str | None
+    _en: str | None
 
-    def __init__(self, make: Callable[[Lang], str]) -> None:
+    def __init__(self, make: Callable[..., str], *args: object) -> None:
         object.__setattr__(self, "_make", make)
-        object.__setattr__(self, "_made", {})
+        object.__setattr__(self, "_args", args)
+        object.__setattr__(self, "_vi", None)
+        object.__setattr__(self, "_en", None)
 
     def get(self, lang: Lang = "vi") -> str:
         """The text in ``lang``, written the first time it is asked for."""
-        made = self._made.get(lang)
+        slot = "_en" if lang == "en" else "_vi"
+        made: str | None = getattr(self, slot)
         if made is None:
-            made = self._made[lang] = self._make(lang)
+            made = self._make(lang, *self._args)
+            object.__setattr__(self, slot, made)
         return made
 
     @property

@@ -77,16 +77,16 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
 
 
 def scored(
-    points: Decimal, value: Decimal, answer: object, explain: Callable[[Lang], str]
+    points: Decimal, value: Decimal, answer: object, explain: Callable[..., str], *args: object
 ) -> Outcome:
     """The outcome of a rule that has no rounding of its own and matched no band;
-    ``explain(lang)`` says why (called only when the explanation is read)."""
+    ``explain(lang, *args)`` says why (called only when the explanation is read)."""
     return Outcome(
         points=points,
         exact=points,
         value=value,
         figure=figure_text(answer),
-        explanation=LazyText(explain),
+        explanation=LazyText(explain, *args),
     )
 
 

@@ -113,29 +113,15 @@ class BandRule:
         if isinstance(band.award, Linear | Formula) and band.award.places is not None:
             points = round_points(exact, band.award.places)
         figure = decimal_of(value)
-
-        def explain(lang: Lang) -> str:
-            interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
-            shown = format_number(figure, lang=lang, max_places=4) + unit
-            where = "thuộc khoảng" if lang == "vi" else "is in band"
-            award = self._award_text(band, points, lang)
-            return f"{shown} {where} {index + 1} ({interval}): {award}"
-
         return Outcome(
             points=points,
             exact=exact,
             value=figure,
             figure=figure_text(answer),
             matched=band.label,
-            explanation=LazyText(explain),
+            explanation=LazyText(_explain_band, band, index, unit, figure, points),
             findings=findings,
         )
-
-    @staticmethod
-    def _award_text(band: Band, points: Decimal, lang: Lang) -> str:
-        if isinstance(band.award, Linear):
-            return f"{band.award.describe(lang=lang)} = {points_word(points, lang)}"
-        return points_word(points, lang)
 
     def find_band(self, ref: int | str) -> int | None:
         """The 0-based index of the band named by ``ref`` (1-based position or label)."""
@@ -171,19 +157,12 @@ class BandRule:
                 findings=(problem,),
             )
         points = decimal_of(band.award.exact(Fraction(0), max_points))
-        unit = self.scale.symbol
-
-        def explain(lang: Lang) -> str:
-            named = "đơn vị chọn khoảng" if lang == "vi" else "the unit names band"
-            interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
-            return f"{named} {index + 1} ({interval}): {points_word(points, lang)}"
-
         return Outcome(
             points=points,
             exact=points,
             figure=band.label,
             matched=band.label,
-            explanation=LazyText(explain),
+            explanation=LazyText(_explain_named, band, index, self.scale.symbol, points),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -336,6 +315,24 @@ def _shape(rule: BandRule, max_points: Decimal) -> Shape:
             segments = _award_segments(rule, bands[0], start, end, max_points)
         parts.append(Part(start, end, is_point, bands, segments))
     return Shape(tuple(parts), len(rule.bands))
+
+
+def _explain_band(
+    lang: Lang, band: Band, index: int, unit: str, figure: Decimal, points: Decimal
+) -> str:
+    interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
+    shown = format_number(figure, lang=lang, max_places=4) + unit
+    where = "thuộc khoảng" if lang == "vi" else "is in band"
+    award = points_word(points, lang)
+    if isinstance(band.award, Linear):
+        award = f"{band.award.describe(lang=lang)} = {award}"
+    return f"{shown} {where} {index + 1} ({interval}): {award}"
+
+
+def _explain_named(lang: Lang, band: Band, index: int, unit: str, points: Decimal) -> str:
+    named = "đơn vị chọn khoảng" if lang == "vi" else "the unit names band"
+    interval = describe_interval(band.lower, band.upper, lang=lang, unit=unit)
+    return f"{named} {index + 1} ({interval}): {points_word(points, lang)}"
 
 
 # --------------------------------------------------------------------------- the kind

@@ -61,14 +61,14 @@ def _chosen(option: Option, answer: object, max_points: Decimal, position: int) 
         exact=points,
         figure=str(answer),
         matched=option.label,
-        explanation=LazyText(
-            lambda lang: (
-                f"“{option.label}”: {points_word(points, 'vi')}"
-                if lang == "vi"
-                else f"option {position} “{option.label}”: {points_word(points, 'en')}"
-            )
-        ),
+        explanation=LazyText(_explain_option, option.label, position, points),
     )
+
+
+def _explain_option(lang: Lang, label: str, position: int, points: Decimal) -> str:
+    if lang == "vi":
+        return f"“{label}”: {points_word(points, 'vi')}"
+    return f"option {position} “{label}”: {points_word(points, 'en')}"
 
 
 def _range(options: tuple[Option, ...], max_points: Decimal) -> tuple[Decimal, Decimal]:

@@ -105,6 +105,20 @@ def _score_parts(
     return scored, None
 
 
+def _lines(lang: Lang, scored: list[tuple[Part, Outcome]]) -> str:
+    return "; ".join(_line(part, outcome, lang) for part, outcome in scored)
+
+
+def _explain_total(lang: Lang, lines: Text, total: Decimal) -> str:
+    return f"{lines.get(lang)}; {'tổng' if lang == 'vi' else 'total'} {points_word(total, lang)}"
+
+
+def _explain_best(lang: Lang, name: str, points: Decimal, others: Text) -> str:
+    if lang == "vi":
+        return f"lấy trường hợp {name!r} ({points_word(points, 'vi')}); {others.vi}"
+    return f"the case {name!r} wins ({points_word(points, 'en')}); {others.en}"
+
+
 def _line(part: Part, outcome: Outcome, lang: Lang) -> str:
     held = _held(outcome.points, part.max_points)
     said = outcome.explanation.get(lang)
@@ -127,7 +141,7 @@ class PartsRule:
             return refused
         findings = tuple(f for _, outcome in scored for f in outcome.findings)
         held = [_held(outcome.points, part.max_points) for part, outcome in scored]
-        lines = LazyText(lambda lang: "; ".join(_line(p, o, lang) for p, o in scored))
+        lines = LazyText(_lines, scored)
         if any(points is None for points in held):
             return Outcome(None, figure=figure_text(answer), explanation=lines, findings=findings)
         total = sum((p for p in held if p is not None), Decimal(0))
@@ -135,12 +149,7 @@ class PartsRule:
             total,
             exact=total,
             figure=figure_text(answer),
-            explanation=LazyText(
-                lambda lang: (
-                    f"{lines.get(lang)}; {'tổng' if lang == 'vi' else 'total'} "
-                    f"{points_word(total, lang)}"
-                )
-            ),
+            explanation=LazyText(_explain_total, lines, total),
             findings=findings,
         )
 
@@ -192,7 +201,7 @@ class BestOfRule:
         results = [(_held(o.points, c.max_points), c, o) for c, o in scored]
         usable = [(p, c, o) for p, c, o in results if p is not None]
         findings = tuple(f for _, o in scored for f in o.findings)
-        others = LazyText(lambda lang: "; ".join(_line(c, o, lang) for c, o in scored))
+        others = LazyText(_lines, scored)
         if not usable:
             return Outcome(None, figure=figure_text(answer), explanation=others, findings=findings)
         points, case, _ = max(usable, key=lambda r: r[0])
@@ -201,13 +210,7 @@ class BestOfRule:
             exact=points,
             figure=figure_text(answer),
             matched=case.name,
-            explanation=LazyText(
-                lambda lang: (
-                    f"lấy trường hợp {case.name!r} ({points_word(points, 'vi')}); {others.vi}"
-                    if lang == "vi"
-                    else f"the case {case.name!r} wins ({points_word(points, 'en')}); {others.en}"
-                )
-            ),
+            explanation=LazyText(_explain_best, case.name, points, others),
             findings=findings,
         )
 

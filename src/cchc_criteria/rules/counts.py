@@ -44,16 +44,9 @@ class PerItemRule:
             exact = min(exact, Fraction(self.cap))
         points = decimal_of(exact)
         items = decimal_of(count)
-        per, cap = self.points_per_item, self.cap
-
-        def explain(lang: Lang) -> str:
-            text = f"{format_number(items)} × {format_number(per, lang=lang)}"
-            if cap is not None:
-                most = "tối đa" if lang == "vi" else "at most"
-                text += f", {most} {format_number(cap, lang=lang)}"
-            return f"{text} = {points_word(points, lang)}"
-
-        return scored(points, items, answer, explain)
+        return scored(
+            points, items, answer, _explain_items, items, self.points_per_item, self.cap, points
+        )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From 0 (or the per-item points when negative) to the cap."""
@@ -93,17 +86,17 @@ class DeductionRule:
         )
         points = decimal_of(exact)
         events = decimal_of(count)
-        per, floor = self.points_per_event, self.floor
-
-        def explain(lang: Lang) -> str:
-            not_below = "không dưới" if lang == "vi" else "not below"
-            return (
-                f"{format_number(max_points, lang=lang)} − {format_number(events)} × "
-                f"{format_number(per, lang=lang)}, {not_below} {format_number(floor, lang=lang)}"
-                f" = {points_word(points, lang)}"
-            )
-
-        return scored(points, events, answer, explain)
+        return scored(
+            points,
+            events,
+            answer,
+            _explain_events,
+            max_points,
+            events,
+            self.points_per_event,
+            self.floor,
+            points,
+        )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From the floor to the max."""
@@ -159,6 +152,27 @@ def _one_fewer(
     if count <= 0:
         return None
     return Improvement("lower", _whole(count - 1), count - 1, Scale.COUNT)
+
+
+def _explain_items(
+    lang: Lang, items: Decimal, per: Decimal, cap: Decimal | None, points: Decimal
+) -> str:
+    text = f"{format_number(items)} × {format_number(per, lang=lang)}"
+    if cap is not None:
+        most = "tối đa" if lang == "vi" else "at most"
+        text += f", {most} {format_number(cap, lang=lang)}"
+    return f"{text} = {points_word(points, lang)}"
+
+
+def _explain_events(
+    lang: Lang, max_points: Decimal, events: Decimal, per: Decimal, floor: Decimal, points: Decimal
+) -> str:
+    not_below = "không dưới" if lang == "vi" else "not below"
+    return (
+        f"{format_number(max_points, lang=lang)} − {format_number(events)} × "
+        f"{format_number(per, lang=lang)}, {not_below} {format_number(floor, lang=lang)}"
+        f" = {points_word(points, lang)}"
+    )
 
 
 def _whole(count: Fraction) -> Decimal:

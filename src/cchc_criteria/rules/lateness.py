@@ -137,21 +137,8 @@ class LatenessRule:
             )
         late = self.late(sent)
         outcome = self._by_days().score(late, max_points)
-        kind_vi, kind_en = ("ngày làm việc", "working days") if self.working else ("ngày", "days")
-        deadline, by_days = self.deadline, outcome.explanation
-
-        def explain(lang: Lang) -> str:
-            if lang == "vi":
-                return (
-                    f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind_vi}; "
-                    f"{by_days.vi}"
-                )
-            return (
-                f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind_en} late; "
-                f"{by_days.en}"
-            )
-
-        return attrs.evolve(outcome, figure=figure_text(answer), explanation=LazyText(explain))
+        said = LazyText(_explain, sent, self.deadline, late, self.working, outcome.explanation)
+        return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
 
     def shape(self, max_points: Decimal) -> Shape:
         """The bands' exact shape over the days late."""
@@ -228,6 +215,18 @@ def _on_time(
     if sent is None or sent <= rule.deadline:
         return None
     return Improvement("answer", rule.deadline, f"gửi đúng hạn ({format_date(rule.deadline)})")
+
+
+def _explain(
+    lang: Lang, sent: date, deadline: date, late: int, working: bool, by_days: Text
+) -> str:
+    if lang == "vi":
+        kind = "ngày làm việc" if working else "ngày"
+        return (
+            f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind}; {by_days.vi}"
+        )
+    kind = "working days" if working else "days"
+    return f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind} late; {by_days.en}"
 
 
 def _day(value: object, key: str) -> date:

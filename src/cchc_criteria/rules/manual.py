@@ -42,11 +42,8 @@ class ManualRule:
             points,
             points,
             answer,
-            lambda lang: (
-                f"điểm chấm trực tiếp: {points_word(points, 'vi')}"
-                if lang == "vi"
-                else f"score entered directly: {points_word(points, 'en')}"
-            ),
+            _explain,
+            points,
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -58,6 +55,12 @@ class ManualRule:
         if lang == "vi":
             return f"chấm trực tiếp từ 0 đến {format_number(max_points)} điểm"
         return f"scored directly from 0 to {format_number(max_points, lang='en')}"
+
+
+def _explain(lang: Lang, points: Decimal) -> str:
+    if lang == "vi":
+        return f"điểm chấm trực tiếp: {points_word(points, 'vi')}"
+    return f"score entered directly: {points_word(points, 'en')}"
 
 
 def _read(keys: Mapping[str, Any]) -> ManualRule:

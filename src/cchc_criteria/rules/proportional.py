@@ -54,16 +54,9 @@ class ProportionalRule:
         rate = value / 100 if self.scale is Scale.PERCENT else value
         points = decimal_of(rate * Fraction(max_points))
         figure = decimal_of(value)
-        symbol = self.scale.symbol
-
-        def explain(lang: Lang) -> str:
-            shown = format_number(figure, lang=lang, max_places=4) + symbol
-            most = format_number(max_points, lang=lang)
-            if lang == "vi":
-                return f"{shown} × {most} điểm tối đa = {points_word(points, 'vi')}"
-            return f"{shown} × {most} max points = {points_word(points, 'en')}"
-
-        return scored(points, figure, answer, explain)
+        return scored(
+            points, figure, answer, _explain, figure, self.scale.symbol, max_points, points
+        )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From 0 to the max."""
@@ -79,6 +72,14 @@ def _to_the_top(
 ) -> Improvement | None:
     top = Fraction(100) if rule.scale is Scale.PERCENT else Fraction(1)
     return Improvement("raise", decimal_of(top), top, rule.scale, continuous=True)
+
+
+def _explain(lang: Lang, figure: Decimal, symbol: str, max_points: Decimal, points: Decimal) -> str:
+    shown = format_number(figure, lang=lang, max_places=4) + symbol
+    most = format_number(max_points, lang=lang)
+    if lang == "vi":
+        return f"{shown} × {most} điểm tối đa = {points_word(points, 'vi')}"
+    return f"{shown} × {most} max points = {points_word(points, 'en')}"
 
 
 def _read(keys: Mapping[str, Any]) -> ProportionalRule:

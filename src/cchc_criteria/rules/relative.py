@@ -106,29 +106,8 @@ class RelativeRule:
             exact=points,
             value=decimal_of(value),
             figure=figure_text(answer),
-            explanation=LazyText(lambda lang: self._explain(value, best, max_points, points, lang)),
+            explanation=LazyText(_explain, self, value, best, max_points, points),
         )
-
-    def _explain(
-        self, value: Fraction, best: Fraction, max_points: Decimal, points: Decimal, lang: Lang
-    ) -> str:
-        unit = self.scale.symbol
-
-        def num(x: Fraction | Decimal) -> str:
-            shown = decimal_of(x) if isinstance(x, Fraction) else x
-            return format_number(shown, lang=lang, max_places=4)
-
-        if lang == "vi":
-            whose = "tốt nhất trong các đơn vị" if self.from_cohort else "tốt nhất đã công bố"
-        else:
-            whose = "the best unit's" if self.from_cohort else "the published best"
-        first, second = (best, value) if self.lower_is_better else (value, best)
-        names = (f"{num(first)}{unit}", f"{num(second)}{unit}")
-        if self.lower_is_better:
-            names = (f"{names[0]} ({whose})", names[1])
-        else:
-            names = (names[0], f"{names[1]} ({whose})")
-        return f"{names[0]} ÷ {names[1]} × {num(max_points)} = {points_word(points, lang)}"
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """From 0 to the max: the best unit gets the max, nobody more."""
@@ -190,6 +169,33 @@ def _improve(
     target = Fraction(rule.reference)
     kind = "lower" if rule.lower_is_better else "raise"
     return Improvement(kind, rule.reference, target, rule.scale)
+
+
+def _explain(
+    lang: Lang,
+    rule: RelativeRule,
+    value: Fraction,
+    best: Fraction,
+    max_points: Decimal,
+    points: Decimal,
+) -> str:
+    unit = rule.scale.symbol
+
+    def num(x: Fraction | Decimal) -> str:
+        shown = decimal_of(x) if isinstance(x, Fraction) else x
+        return format_number(shown, lang=lang, max_places=4)
+
+    if lang == "vi":
+        whose = "tốt nhất trong các đơn vị" if rule.from_cohort else "tốt nhất đã công bố"
+    else:
+        whose = "the best unit's" if rule.from_cohort else "the published best"
+    first, second = (best, value) if rule.lower_is_better else (value, best)
+    names = (f"{num(first)}{unit}", f"{num(second)}{unit}")
+    if rule.lower_is_better:
+        names = (f"{names[0]} ({whose})", names[1])
+    else:
+        names = (names[0], f"{names[1]} ({whose})")
+    return f"{names[0]} ÷ {names[1]} × {num(max_points)} = {points_word(points, lang)}"
 
 
 def _read(keys: Mapping[str, Any]) -> RelativeRule:

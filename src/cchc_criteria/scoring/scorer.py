@@ -327,13 +327,7 @@ class _Scorer:
             complete=True,
             open_points=_ZERO,
             figure=str(NA),
-            explanation=LazyText(
-                lambda lang: (
-                    f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
-                    if lang == "vi"
-                    else f"not applicable: its {_en(maximum)} max points leave the totals"
-                )
-            ),
+            explanation=LazyText(_excluded, maximum),
         )
 
     def _group(self, criterion: Criterion, depth: int) -> NodeScore:
@@ -355,7 +349,7 @@ class _Scorer:
             applicable=sums.applicable,
             complete=sums.complete,
             open_points=sums.open_points,
-            explanation=LazyText(lambda lang: _group_explanation(children, lang)),
+            explanation=LazyText(_group_explanation, children),
             evidence=self.assessment.evidence.get(criterion.code, ()),
             unit_explanation=self.assessment.explanations.get(criterion.code, ""),
             children=tuple(c.code for c in children),
@@ -489,7 +483,13 @@ def _aggregate(children: list[NodeScore], published_max: Decimal) -> _Sums:
     return _Sums(held, total, maximum, applicable, complete, open_points)
 
 
-def _group_explanation(children: list[NodeScore], lang: Lang) -> str:
+def _excluded(lang: Lang, maximum: Decimal) -> str:
+    if lang == "vi":
+        return f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
+    return f"not applicable: its {_en(maximum)} max points leave the totals"
+
+
+def _group_explanation(lang: Lang, children: list[NodeScore]) -> str:
     scored = [c for c in children if c.points is not None]
     if not scored:
         return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
