@@ -184,25 +184,21 @@ def _shaped(criterion: Criterion, rule: Any, shape: Shape) -> Iterator[Finding]:
     counts = rule.scale is Scale.COUNT
     for low, high in _runs(shape, lambda part: not part.bands and _answerable(part, counts)):
         yield finding("band-gap", code, value=_first_value(low), where=_span(low, high, unit))
-    for first in range(len(rule.bands)):
-        for second in range(first + 1, len(rule.bands)):
-            for low, high in _runs(
-                shape,
-                lambda part, a=first, b=second: (
-                    a in part.bands and b in part.bands and _answerable(part, counts)
-                ),
-            ):
-                yield finding(
-                    "band-overlap",
-                    code,
-                    band=second + 1,
-                    value=_first_value(low),
-                    first=first + 1,
-                    where=_span(low, high, unit),
-                )
+    for (first, second), runs in _overlaps(shape, counts):
+        for low, high in runs:
+            yield finding(
+                "band-overlap",
+                code,
+                band=second + 1,
+                value=_first_value(low),
+                first=first + 1,
+                where=_span(low, high, unit),
+            )
+    applied = {part.band for part in shape}
+    covered = {index for part in shape for index in part.bands}
     for index, band in enumerate(rule.bands):
-        if not shape.applies(index):
-            outside = not any(index in part.bands for part in shape)
+        if index not in applied:
+            outside = index not in covered
             yield finding(
                 "band-unreachable",
                 code,
@@ -236,6 +232,30 @@ def _shaped(criterion: Criterion, rule: Any, shape: Shape) -> Iterator[Finding]:
             award=award,
         )
     yield from _monotony(code, rule, shape, unit)
+
+
+def _overlaps(shape: Shape, counts: bool) -> list[tuple[tuple[int, int], list[tuple[Part, Part]]]]:
+    """For every pair of bands that share an answerable part, the maximal runs of consecutive
+    parts they share, by pair (in band order).
+
+    One pass over the parts, looking only at the pairs within each part: the work grows with
+    the parts and the bands that overlap there, not with every pair of bands.
+    """
+    runs: dict[tuple[int, int], list[list[Part]]] = {}
+    last: dict[tuple[int, int], int] = {}  # the index of the last part of a pair's open run
+    for index, part in enumerate(shape):
+        if len(part.bands) < 2 or not _answerable(part, counts):
+            continue
+        bands = sorted(part.bands)
+        for i, first in enumerate(bands):
+            for second in bands[i + 1 :]:
+                pair = (first, second)
+                if last.get(pair) == index - 1:
+                    runs[pair][-1][1] = part
+                else:
+                    runs.setdefault(pair, []).append([part, part])
+                last[pair] = index
+    return [(pair, [(low, high) for low, high in runs[pair]]) for pair in sorted(runs)]
 
 
 def _answerable(part: Part, counts: bool) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -306,15 +307,44 @@ def _shape(rule: BandRule, max_points: Decimal) -> Shape:
         following = points[i + 1] if i + 1 < len(points) else None
         if following is not None or high is None:
             spans.append((point, following, False))
+    probes = [
+        start if is_point and start is not None else inside(start, end)
+        for start, end, is_point in spans
+    ]
+    covering = _covering(rule.bands, probes)
     parts: list[Part] = []
-    for start, end, is_point in spans:
-        probe = start if is_point and start is not None else inside(start, end)
-        bands = tuple(i for i, band in enumerate(rule.bands) if band.contains(probe))
+    for (start, end, is_point), bands in zip(spans, covering, strict=True):
         segments: tuple[Segment, ...] | None = ()
         if bands:
             segments = _award_segments(rule, bands[0], start, end, max_points)
-        parts.append(Part(start, end, is_point, bands, segments))
+        parts.append(Part(start, end, is_point, tuple(bands), segments))
     return Shape(tuple(parts), len(rule.bands))
+
+
+def _covering(bands: tuple[Band, ...], probes: list[Fraction]) -> list[list[int]]:
+    """For each probe (in increasing order), the bands that contain it, in band order.
+
+    A band is an interval, so the probes it contains are one run: two binary searches find
+    it. The work grows with the bands times log(probes), plus the answer's own size — not
+    with every band times every probe.
+    """
+    covering: list[list[int]] = [[] for _ in probes]
+    positions = range(len(probes))
+    for index, band in enumerate(bands):
+        lower, upper = band.lower, band.upper
+        first = (
+            0
+            if lower is None
+            else bisect.bisect_left(positions, True, key=lambda k: lower.admits(probes[k]))
+        )
+        stop = (
+            len(probes)
+            if upper is None
+            else bisect.bisect_left(positions, True, key=lambda k: not upper.admits(probes[k]))
+        )
+        for k in range(first, stop):
+            covering[k].append(index)
+    return covering
 
 
 def _explain_band(
