@@ -355,7 +355,8 @@ class _Reader:
 
     def _tree(self, nodes: list[_Node], all_rows: bool) -> list[_Node]:
         roots: list[_Node] = []
-        seen: list[_Node] = []
+        # The latest row above of each normalised code: a parent is a look-up, not a scan.
+        seen: dict[str, _Node] = {}
         last_at: dict[int, _Node] = {}  # the latest row of each level, for non-dotted schemes
         for node in nodes:
             row = node.row
@@ -368,7 +369,7 @@ class _Reader:
                 roots.append(node)
             else:
                 wanted = _normal(parent_code)
-                parent = next((n for n in reversed(seen) if _normal(n.row.code) == wanted), None)
+                parent = seen.get(wanted)
                 if parent is None:
                     derived = row.parent is None
                     self.problem(
@@ -394,7 +395,7 @@ class _Reader:
                     )
                 else:
                     parent.children.append(node)
-            seen.append(node)
+            seen[_normal(row.code)] = node
         if all_rows:
             for node in nodes:
                 if node.rule is None and not node.children:
