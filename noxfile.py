@@ -222,3 +222,21 @@ def docs(session: nox.Session) -> None:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
     else:
         session.run("mkdocs", "build", "--strict", env=env)
+
+
+@nox.session(python="3.11")
+def bench(session: nox.Session) -> None:
+    """The performance table (docs/performance.md): the library beside a hand-written Decimal
+    scorer and a float one of a generated national set, cold starts, lint, large sets and
+    ``cchc rank`` over many files, measured in one run. Options go to the script:
+    ``nox -s bench -- --files 40000``."""
+    session.install(".", *PLUGINS)
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session(python="3.11")
+def bench_check(session: nox.Session) -> None:
+    """The benchmark's quick mode, in CI: the library and both hand-written scorers agree to
+    the cent on 200 generated units (no timing)."""
+    session.install(".", *PLUGINS)
+    session.run("python", "benchmarks/bench.py", "--check")

@@ -32,8 +32,12 @@ KINDS = (
     "parts",
     "lateness",
 )
-CHOICES = (("Hoàn thành xuất sắc", Decimal(1)), ("Hoàn thành tốt", Decimal("0.75")),
-           ("Hoàn thành", Decimal("0.5")), ("Không hoàn thành", Decimal(0)))
+CHOICES = (
+    ("Hoàn thành xuất sắc", Decimal(1)),
+    ("Hoàn thành tốt", Decimal("0.75")),
+    ("Hoàn thành", Decimal("0.5")),
+    ("Không hoàn thành", Decimal(0)),
+)
 
 
 @dataclass
@@ -90,10 +94,13 @@ def _leaf_toml(leaf: Leaf) -> list[str]:
             "]",
         ]
     elif leaf.kind == "yes_no":
-        lines += ['rule = "yes_no"', f'yes = {{ label = "Có", points = {leaf.max} }}',
-                  'no = { label = "Không", points = 0 }']
+        lines += [
+            'rule = "yes_no"',
+            f'yes = {{ label = "Có", points = {leaf.max} }}',
+            'no = { label = "Không", points = 0 }',
+        ]
     elif leaf.kind == "choice":
-        options = ", ".join(f'{{ label = "{label}", share = "{share}" }}' for label, share in CHOICES)
+        options = ", ".join(f'{{ label = "{name}", share = "{part}" }}' for name, part in CHOICES)
         lines += ['rule = "choice"', f"options = [{options}]"]
     elif leaf.kind == "proportional":
         lines += ['rule = "proportional"', 'scale = "percent"']
@@ -184,7 +191,7 @@ def answers(tree: list[Group], units: int, seed: int = 2019) -> list[dict[str, o
 
 _D0, _D100 = Decimal(0), Decimal(100)
 _HALF, _QUARTER, _PER_ITEM = Decimal("0.5"), Decimal("0.25"), Decimal(1)
-_SHARES = {label: share for label, share in CHOICES}
+_SHARES = dict(CHOICES)
 
 
 def _number(text: object) -> Decimal:

@@ -1,0 +1,331 @@
+"""The performance table of cchc-criteria, measured in one run beside its baselines.
+
+    python benchmarks/bench.py            # the whole table (a few minutes)
+    python benchmarks/bench.py --check    # agreement only: what CI runs (nox -s bench_check)
+
+Every row is measured here, on this machine, against the target of the performance issue and,
+for scoring, against two hand-written scorers of the same generated national set
+(``benchmarks/national.py``): one over Decimal, one over float. Before any timing, the three
+must agree to the cent on every unit. Times are the best of several runs (the least disturbed
+by other work on the machine); memory is measured with tracemalloc, and for ``cchc rank`` as
+the peak resident size of the child process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import national  # noqa: E402
+
+import cchc_criteria as cc  # noqa: E402
+
+CENT = 0.005  # two totals agree "to the cent" when they differ by less than half a cent
+SEED_SET = "quangngai.so.2019"
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The least wall time of ``runs`` runs of ``work``, in seconds."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def check_agreement(
+    units: int,
+) -> tuple[cc.CriterionSet, list[national.Group], list[dict[str, object]]]:
+    """Score ``units`` generated units three ways; stop with an error on any disagreement."""
+    tree = national.national_spec()
+    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    answers = national.answers(tree, units)
+    for number, unit in enumerate(answers):
+        card = cc.score(criterion_set, unit)
+        by_hand = national.score_decimal(tree, unit)
+        in_float = national.score_float(tree, unit)
+        if not card.complete or card.errors:
+            raise SystemExit(f"unit {number}: the library's card is incomplete: {card!r}")
+        if card.points != by_hand or abs(in_float - float(by_hand)) >= CENT:
+            raise SystemExit(
+                f"unit {number}: library {card.points}, Decimal {by_hand}, float {in_float}"
+            )
+    print(f"agreement: the library, the Decimal and the float scorer agree on {units} units")
+    return criterion_set, tree, answers
+
+
+# --------------------------------------------------------------------------- rows
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, what: str, measured: str, target: str, met: bool | None) -> None:
+        verdict = "—" if met is None else ("met" if met else "not met")
+        self.rows.append((what, measured, target, verdict))
+        print(f"  {what}: {measured} (target {target}: {verdict})", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| what | measured | target | |", "|---|---|---|---|"]
+        lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
+        return "\n".join(lines)
+
+
+def scoring_rows(
+    table: Table,
+    criterion_set: cc.CriterionSet,
+    tree: list[national.Group],
+    answers: list[dict[str, object]],
+) -> None:
+    cs = criterion_set
+    n = len(answers)
+    lib = best_of(3, lambda: [cc.score(cs, u) for u in answers]) / n
+    dec = best_of(5, lambda: [national.score_decimal(tree, u) for u in answers]) / n
+    flo = best_of(5, lambda: [national.score_float(tree, u) for u in answers]) / n
+    ratio = lib / dec
+    table.add(
+        "`cc.score`, national set (167 nodes), per card",
+        f"{lib * 1e3:.2f} ms = {ratio:.0f}× the Decimal scorer ({dec * 1e6:.0f} µs), "
+        f"{lib / flo:.0f}× the float one ({flo * 1e6:.0f} µs); "
+        f"{1 / lib:,.0f} units/s",
+        "≤ 1.5× the Decimal scorer",
+        ratio <= 1.5,
+    )
+    cohort = national.answers(tree, 4000, seed=7)
+    whole = best_of(1, lambda: cc.score_many(cs, cohort))
+    table.add("4,000 units of the national set, one process", f"{whole:.1f} s", "< 1 s", whole < 1)
+
+
+def memory_rows(table: Table, criterion_set: cc.CriterionSet, tree: list[national.Group]) -> None:
+    kept_answers = national.answers(tree, 1000, seed=11)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = [cc.score(criterion_set, u) for u in kept_answers]
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    per_card = (after - before) / len(kept)
+    table.add(
+        "one retained Scorecard of the national set (1,000 kept)",
+        f"{per_card / 1024:.0f} KiB",
+        "< 10 KiB",
+        per_card < 10 * 1024,
+    )
+    del kept
+    cohort = national.answers(tree, 4000, seed=13)
+    gc.collect()
+    tracemalloc.start()
+    totals = [cc.score(criterion_set, u).points for u in cohort]
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(totals) == len(cohort)
+    table.add(
+        "peak memory scoring 4,000 units, keeping the totals",
+        f"{peak / 2**20:.1f} MiB",
+        "< 150 MiB",
+        peak < 150 * 2**20,
+    )
+
+
+def _python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def _cchc() -> list[str]:
+    found = shutil.which("cchc", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "cchc_criteria.cli"]
+
+
+def cold_rows(table: Table) -> None:
+    from cchc_criteria_quangngai import example_path  # the seed example, from the plugin
+
+    def run(command: list[str]) -> float:
+        return best_of(7, lambda: subprocess.run(command, capture_output=True, check=False))
+
+    bare = run(_python("pass"))
+    deps = run(_python("import attrs, pluggy"))
+    click = run(_python("import attrs, click"))
+    ours = run(_python("import cchc_criteria"))
+    table.add(
+        "`import cchc_criteria`",
+        f"{ours * 1e3:.0f} ms (bare Python {bare * 1e3:.0f} ms; attrs + pluggy "
+        f"{deps * 1e3:.0f} ms)",
+        "≤ 15 ms more than `import attrs, pluggy`",
+        ours - deps <= 0.015,
+    )
+    version = run([*_cchc(), "--version"])
+    scored = run([*_cchc(), "score", SEED_SET, str(example_path())])
+    table.add(
+        "`cchc --version` / `cchc score` of the seed example",
+        f"{version * 1e3:.0f} ms / {scored * 1e3:.0f} ms (attrs + click {click * 1e3:.0f} ms)",
+        "≤ 1.5× `import attrs, click`",
+        max(version, scored) <= 1.5 * click,
+    )
+
+
+def _flat_set(count: int, under_one_group: bool) -> str:
+    lines = ['id = "bench.flat"', 'title = "Nhiều tiêu chí"', ""]
+    if under_one_group:
+        lines += ["[[criteria]]", 'code = "1"', 'title = "Một nhóm"', f"max = {count}", ""]
+    for i in range(count):
+        code = f"1.{i + 1}" if under_one_group else str(i + 1)
+        lines += [
+            "[[criteria]]",
+            f'code = "{code}"',
+            f'title = "Tiêu chí {code}"',
+            "max = 1",
+            'rule = "yes_no"',
+            'yes = { label = "Có", points = 1 }',
+            'no = { label = "Không", points = 0 }',
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _bands_set(bands: int) -> str:
+    rows = ", ".join(
+        f'{{ label = "b{i}", from = {i}, below = {i + 1}, points = "{i / bands:.6f}" }}'
+        for i in range(bands)
+    )
+    return (
+        'id = "bench.bands"\ntitle = "Nhiều khoảng"\n\n[[criteria]]\ncode = "1"\n'
+        f'title = "Một tiêu chí"\nmax = 1\nrule = "bands"\nscale = "number"\nbands = [{rows}]\n'
+    )
+
+
+def lint_rows(table: Table, large: int) -> None:
+    national_2000 = national.national_spec(areas=20, groups=660, leaves_per_group=2)
+    text = national.set_toml(national_2000)
+    big = cc.read_set(text, source="2000.toml")
+    nodes = sum(1 for _ in big.walk())
+    took = best_of(1, lambda: _fresh_lint(big))
+    table.add(f"lint of a {nodes:,}-criterion set", f"{took * 1e3:.0f} ms", "—", None)
+    for count in (100, 400):
+        one = cc.read_set(_bands_set(count), source="bands.toml")
+        took = best_of(1, lambda: _fresh_lint(one))  # noqa: B023 - run at once
+        table.add(
+            f"lint of one criterion with {count} bands",
+            f"{took * 1e3:.0f} ms",
+            "400 bands < 100 ms" if count == 400 else "—",
+            took < 0.1 if count == 400 else None,
+        )
+    for under in (False, True):
+        text = _flat_set(large, under)
+
+        def whole(text: str = text) -> None:
+            cs = cc.read_set(text, source="large.toml")
+            _fresh_lint(cs)
+            cc.score(cs, {c.code: True for c in cs.walk() if c.is_leaf})
+
+        took = best_of(1, whole)
+        shape = "all under one group" if under else "flat"
+        table.add(
+            f"load + lint + score of {large:,} criteria ({shape})",
+            f"{took:.1f} s",
+            "100,000 < 10 s, linear",
+            took < 10 * large / 100_000,
+        )
+
+
+def _fresh_lint(criterion_set: cc.CriterionSet) -> object:
+    module = importlib.import_module("cchc_criteria.analysis.lint")
+    module._lint.cache_clear()
+    return cc.lint(criterion_set)
+
+
+def rank_rows(table: Table, tree: list[national.Group], files: int) -> None:
+    criterion_set_text = national.set_toml(tree)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "set.toml").write_text(criterion_set_text, encoding="utf-8")
+        units = root / "units"
+        units.mkdir()
+        for number, unit in enumerate(national.answers(tree, files, seed=17)):
+            lines = [f'unit = "Đơn vị {number}"', "[answers]"]
+            for code, answer in unit.items():
+                lines.append(f'"{code}" = {_toml(answer)}')
+            (units / f"u{number:05}.toml").write_text("\n".join(lines), encoding="utf-8")
+        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        result = subprocess.run(
+            [*_cchc(), "-q", "rank", str(root / "set.toml"), str(units), "-f", "csv"],
+            capture_output=True,
+            check=False,
+        )
+        took = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if result.returncode not in (0, 1):
+            raise SystemExit(result.stderr.decode())
+    rss = max(peak, before) / 1024  # KiB on Linux
+    table.add(
+        f"`cchc rank` over {files:,} assessment files",
+        f"{took:.1f} s, {rss:.0f} MiB peak",
+        "4,000: < 5 s, < 150 MiB",
+        took < 5 and rss < 150,
+    )
+
+
+def _toml(answer: object) -> str:
+    if isinstance(answer, bool):
+        return "true" if answer else "false"
+    if isinstance(answer, int | Decimal):
+        return str(answer)
+    if isinstance(answer, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in answer.items()) + " }"
+    if isinstance(answer, date):
+        return answer.isoformat()
+    return f'"{answer}"'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="agreement only (for CI)")
+    parser.add_argument("--units", type=int, default=1000, help="units timed per scorer")
+    parser.add_argument("--large", type=int, default=10_000, help="criteria of the large sets")
+    parser.add_argument("--files", type=int, default=4000, help="files for cchc rank")
+    args = parser.parse_args()
+    if args.check:
+        check_agreement(200)
+        return
+    print(
+        f"cchc-criteria {cc.__version__}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs",
+        flush=True,
+    )
+    criterion_set, tree, answers = check_agreement(args.units)
+    table = Table()
+    scoring_rows(table, criterion_set, tree, answers)
+    memory_rows(table, criterion_set, tree)
+    cold_rows(table)
+    lint_rows(table, args.large)
+    rank_rows(table, tree, args.files)
+    print()
+    print(table.markdown())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""What the performance work must keep true — without timing anything (speed is measured by
+``benchmarks/bench.py`` beside its baselines, never by a test).
+
+* ``import cchc_criteria`` loads no dependency; each public name loads its module on first use;
+* the benchmark's hand-written scorers agree with the library (``nox -s bench_check`` runs
+  the same check on more units);
+* lazy explanations read as the eager ones did, and the structures built once stay private.
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import cchc_criteria as cc
+from cchc_criteria.text import LazyText, Text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import national  # noqa: E402
+
+
+def test_importing_the_package_loads_no_dependency() -> None:
+    code = (
+        "import sys, cchc_criteria as cc; v = cc.__version__; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'attr', 'attrs', 'cattrs', 'click', 'pluggy', 'dateutil', 'openpyxl', 'pandas'} "
+        "or m.startswith('cchc_criteria.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['cchc_criteria._version']"
+
+
+def test_a_name_loads_only_what_it_needs() -> None:
+    code = "import sys, cchc_criteria as cc; cc.Text; print('click' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_every_public_name_resolves_and_is_listed() -> None:
+    for name in cc.__all__:
+        assert getattr(cc, name) is not None, name
+    assert set(cc.__all__) <= set(dir(cc))
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        cc.nothing_here  # noqa: B018
+
+
+def test_the_lazy_table_and_the_typed_imports_name_the_same_things() -> None:
+    source = (ROOT / "src" / "cchc_criteria" / "__init__.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    typed = {
+        (node.module, alias.name)
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    lazy = {(module, name) for module, names in cc._EXPORTS.items() for name in names}
+    assert typed == lazy
+    assert {name for _, name in lazy} | {"__version__"} == set(cc.__all__)
+
+
+def test_lazy_text_reads_equals_and_pickles_as_text() -> None:
+    calls: list[str] = []
+
+    def make(lang: str, word: str) -> str:
+        calls.append(lang)
+        return f"{word} ({lang})"
+
+    text = LazyText(make, "điểm")
+    assert calls == []
+    assert text.vi == "điểm (vi)"
+    assert text.vi == "điểm (vi)"
+    assert calls == ["vi"]  # written once, and only the language asked for
+    plain = Text("điểm (vi)", "điểm (en)")
+    assert text == plain
+    assert plain == text
+    assert hash(text) == hash(plain)
+    assert pickle.loads(pickle.dumps(text)) == plain
+    assert type(pickle.loads(pickle.dumps(text))) is Text
+
+
+def test_explanations_of_a_scorecard_are_lazy_and_complete() -> None:
+    tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    unit = national.answers(tree, 1)[0]
+    card = cc.score(criterion_set, unit)
+    lazy = [node for node in card if isinstance(node.explanation, LazyText)]
+    assert lazy, "scoring explains nodes lazily"
+    for node in card:
+        assert node.explanation.vi, node.code
+        assert node.explanation.en, node.code
+    again = pickle.loads(pickle.dumps(card))
+    assert [n.explanation for n in again] == [n.explanation for n in card]
+
+
+def test_the_hand_written_scorers_agree_with_the_library() -> None:
+    tree = national.national_spec()
+    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    assert sum(1 for _ in criterion_set.walk()) == 167
+    assert cc.lint(criterion_set)  # band jumps, reported as information
+    assert all(f.severity is not cc.Severity.ERROR for f in cc.lint(criterion_set))
+    for unit in national.answers(tree, 40, seed=3):
+        card = cc.score(criterion_set, unit)
+        by_hand = national.score_decimal(tree, unit)
+        assert card.complete
+        assert card.points == by_hand
+        assert abs(national.score_float(tree, unit) - float(by_hand)) < 0.005
+
+
+def test_band_edges_kept_as_fractions_stay_out_of_equality_and_repr() -> None:
+    edge = cc.at_least("60,5")
+    assert edge == cc.Lower(edge.value)
+    assert "Fraction" not in repr(edge)
+    assert edge.admits(Fraction(121, 2))
+    assert not edge.admits(Fraction(60))
+    assert pickle.loads(pickle.dumps(edge)) == edge
