@@ -127,3 +127,45 @@ def test_band_edges_kept_as_fractions_stay_out_of_equality_and_repr() -> None:
     assert edge.admits(Fraction(121, 2))
     assert not edge.admits(Fraction(60))
     assert pickle.loads(pickle.dumps(edge)) == edge
+
+
+def test_score_each_gives_the_cards_of_score_many_one_at_a_time() -> None:
+    tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    units = national.answers(tree, 5, seed=5)
+    cards = cc.score_each(criterion_set, units)
+    assert not isinstance(cards, list)
+    assert list(cards) == cc.score_many(criterion_set, units)
+    with pytest.raises(cc.ArgumentError):
+        cc.score_each("not a set", units)  # type: ignore[arg-type]
+
+
+def test_a_summary_keeps_what_a_ranking_reads() -> None:
+    from cchc_criteria.reports import rank
+    from cchc_criteria.reports.csv import render_ranking_csv
+    from cchc_criteria.reports.text import render_ranking_text
+
+    tree = national.national_spec(areas=3, groups=6, leaves_per_group=4)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    units = [
+        cc.Assessment(answers=a, unit=f"Đơn vị {n}")
+        for n, a in enumerate(national.answers(tree, 6))
+    ]
+    cards = cc.score_many(criterion_set, units)
+    summaries = [card.summary() for card in cards]
+    for card, summary in zip(cards, summaries, strict=True):
+        assert (summary.points, summary.index, summary.grade, summary.complete) == (
+            card.points,
+            card.index,
+            card.grade,
+            card.complete,
+        )
+        assert list(summary.nodes) == list(card.roots)
+        assert summary.assessment.answers == {}
+        with pytest.raises(KeyError):
+            summary["1.1.1"]
+    full = rank([(c, "", f"{n}.toml") for n, c in enumerate(cards)])
+    small = rank([(s, "", f"{n}.toml") for n, s in enumerate(summaries)])
+    assert render_ranking_text(small) == render_ranking_text(full)
+    assert render_ranking_csv(small) == render_ranking_csv(full)
+    assert len(summaries[0].nodes) == 3 < len(cards[0].nodes)

@@ -599,7 +599,7 @@ def test_22_ctrl_c_exits_130(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_module, "score", interrupted)
-    monkeypatch.setattr(cli_module, "score_many", interrupted)
+    monkeypatch.setattr(cli_module, "score_each", interrupted)
     assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
     assert "cchc: đã dừng (Ctrl-C)" in capsys.readouterr().err
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # what type checkers and the API reference read; at run time,
     from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
     from cchc_criteria.analysis.frame import to_frame
     from cchc_criteria.analysis.lint import lint
-    from cchc_criteria.api import score, score_many
+    from cchc_criteria.api import score, score_each, score_many
     from cchc_criteria.errors import (
         AmbiguousSetError,
         ArgumentError,
@@ -124,7 +124,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "cchc_criteria.analysis.lint": ("lint",),
     "cchc_criteria.analysis.advice": ("Advice", "AdviceStep", "advise"),
     "cchc_criteria.analysis.frame": ("to_frame",),
-    "cchc_criteria.api": ("score", "score_many"),
+    "cchc_criteria.api": ("score", "score_each", "score_many"),
     "cchc_criteria.errors": (
         "AmbiguousSetError",
         "ArgumentError",
@@ -331,6 +331,7 @@ __all__ = [
     "rule_kinds",
     "save_set",
     "score",
+    "score_each",
     "score_many",
     "scorecard_data",
     "to_decimal",

@@ -8,7 +8,7 @@ is at fault.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from cchc_criteria import scoring
 from cchc_criteria.analysis.lint import lint
@@ -16,7 +16,7 @@ from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import Assessment, CriterionSet
 from cchc_criteria.scoring import Scorecard
 
-__all__ = ["score", "score_many"]
+__all__ = ["score", "score_each", "score_many"]
 
 
 def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object]) -> Scorecard:
@@ -45,8 +45,21 @@ def score_many(
     unit given, or, where the set says ``cohort = "group"``, the units of the same group. Each
     scorecard carries the set's lint findings as :func:`score` does.
     """
+    return list(score_each(criterion_set, assessments))
+
+
+def score_each(
+    criterion_set: CriterionSet, assessments: Iterable[Assessment | Mapping[str, object]]
+) -> Iterator[Scorecard]:
+    """As :func:`score_many`, one scorecard at a time.
+
+    Every unit's answers are read first (a rule relative to the best unit needs them all);
+    then each unit is scored when the next scorecard is asked for. A caller that keeps only
+    part of each card (``card.summary()``, or the totals) holds one full scorecard at a time:
+    this is how ``cchc rank`` ranks tens of thousands of units in little memory.
+    """
     if not isinstance(criterion_set, CriterionSet):
         raise ArgumentError(
             f"score_many() takes a CriterionSet first, got {type(criterion_set).__name__}"
         )
-    return scoring.score_many(criterion_set, assessments, set_findings=lint(criterion_set))
+    return scoring.score_each(criterion_set, assessments, set_findings=lint(criterion_set))

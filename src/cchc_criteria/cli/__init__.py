@@ -21,7 +21,7 @@ from cchc_criteria.analysis import lint
 from cchc_criteria.analysis.advice import advise
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.analysis.diff import diff_sets
-from cchc_criteria.api import score, score_many
+from cchc_criteria.api import score, score_each
 from cchc_criteria.cli._io import (
     EXIT_BUG,
     EXIT_FINDINGS,
@@ -473,13 +473,16 @@ def rank_command(
                 units = [_load_answers(criterion_set, path) for path in bar]
         else:
             units = [_load_answers(criterion_set, path) for path in files]
-        # One cohort: a rule relative to the best unit compares every unit ranked here.
-        cards = score_many(criterion_set, units)
+        # One cohort: a rule relative to the best unit compares every unit ranked here. A
+        # ranking reads the totals and the areas: one summary is kept per unit, not its card.
+        cards = score_each(criterion_set, units)
+        entries = [
+            (card.summary(), card.assessment.group, path.name)
+            for card, path in zip(cards, files, strict=True)
+        ]
     except CchcError as error:
         raise Fail(error.text) from None
-    ranking = rank(
-        [(card, card.assessment.group, path.name) for card, path in zip(cards, files, strict=True)]
-    )
+    ranking = rank(entries)
     if fmt == "xlsx":
         write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
     elif fmt == "html":

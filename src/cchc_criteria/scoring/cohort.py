@@ -9,7 +9,7 @@ best figure of their cohort — every unit passed in, or, where the set says
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -19,7 +19,7 @@ from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import Scorecard
 from cchc_criteria.scoring.scorer import as_assessment, score
 
-__all__ = ["bind_cohort", "score_many"]
+__all__ = ["bind_cohort", "score_each", "score_many"]
 
 
 def score_many(
@@ -30,6 +30,19 @@ def score_many(
     kinds: RuleKinds | None = None,
 ) -> list[Scorecard]:
     """One scorecard per unit, in the order given, each scored with its cohort."""
+    return list(score_each(criterion_set, assessments, set_findings=set_findings, kinds=kinds))
+
+
+def score_each(
+    criterion_set: CriterionSet,
+    assessments: Iterable[Assessment | Mapping[str, object]],
+    *,
+    set_findings: Iterable[Finding] = (),
+    kinds: RuleKinds | None = None,
+) -> Iterator[Scorecard]:
+    """As :func:`score_many`, one scorecard at a time: the cohort is bound first (every
+    unit's answers are read), then each unit is scored when the next card is asked for, so
+    that a caller keeping part of each card holds one full card at a time."""
     kinds = kinds or rule_kinds()
     units = [as_assessment(a) for a in assessments]
     findings = tuple(set_findings)
@@ -37,10 +50,10 @@ def score_many(
     for unit in units:
         cohorts.setdefault(_cohort_of(criterion_set, unit), []).append(unit)
     bound = {key: bind_cohort(criterion_set, members, kinds) for key, members in cohorts.items()}
-    return [
-        score(bound[_cohort_of(criterion_set, unit)], unit, set_findings=findings, kinds=kinds)
-        for unit in units
-    ]
+    for unit in units:
+        yield score(
+            bound[_cohort_of(criterion_set, unit)], unit, set_findings=findings, kinds=kinds
+        )
 
 
 def _cohort_of(criterion_set: CriterionSet, unit: Assessment) -> str:
