@@ -24,6 +24,7 @@ from cchc_criteria.text import LazyText, Text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import bench  # noqa: E402
 import national  # noqa: E402
 
 
@@ -169,3 +170,33 @@ def test_a_summary_keeps_what_a_ranking_reads() -> None:
     assert render_ranking_text(small) == render_ranking_text(full)
     assert render_ranking_csv(small) == render_ranking_csv(full)
     assert len(summaries[0].nodes) == 3 < len(cards[0].nodes)
+
+
+def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cchc_criteria.cli import cli
+    from cchc_criteria.reports import rank
+    from cchc_criteria.reports.csv import render_ranking_csv
+    from cchc_criteria.scoring import needs_cohort
+
+    tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
+    text = national.set_toml(tree)
+    criterion_set = cc.read_set(text, source="set.toml")
+    assert not needs_cohort(criterion_set)
+    (tmp_path / "set.toml").write_text(text, encoding="utf-8")
+    units = tmp_path / "units"
+    units.mkdir()
+    assessments = []
+    for number, answers in enumerate(national.answers(tree, 12, seed=23)):
+        path = units / f"u{number:02}.toml"
+        lines = [f'unit = "Đơn vị {number}"', "[answers]"]
+        for code, answer in answers.items():
+            lines.append(f'"{code}" = {bench._toml(answer)}')
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assessments.append(cc.load_assessment(path))
+    result = CliRunner().invoke(cli, ["rank", str(tmp_path / "set.toml"), str(units), "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    cards = cc.score_many(criterion_set, assessments)
+    expected = render_ranking_csv(rank([(c, "", f"u{n:02}.toml") for n, c in enumerate(cards)]))
+    assert result.stdout == expected

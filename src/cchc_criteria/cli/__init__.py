@@ -7,9 +7,11 @@ unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -92,7 +94,7 @@ from cchc_criteria.reports.text import (
     render_sets,
 )
 from cchc_criteria.scaffold import Plugin, write_plugin
-from cchc_criteria.scoring import Scorecard
+from cchc_criteria.scoring import Scorecard, needs_cohort
 from cchc_criteria.text import Lang, Text, nfc, printable
 
 __all__ = ["main"]
@@ -468,18 +470,11 @@ def rank_command(
         criterion_set = load_criterion_set(set_id)
         files = assessment_files(paths)
         label = "Chấm điểm" if lang == "vi" else "Scoring"
-        if len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0:
-            with click.progressbar(files, label=label, file=sys.stderr) as bar:
-                units = [_load_answers(criterion_set, path) for path in bar]
-        else:
-            units = [_load_answers(criterion_set, path) for path in files]
-        # One cohort: a rule relative to the best unit compares every unit ranked here. A
-        # ranking reads the totals and the areas: one summary is kept per unit, not its card.
-        cards = score_each(criterion_set, units)
-        entries = [
-            (card.summary(), card.assessment.group, path.name)
-            for card, path in zip(cards, files, strict=True)
-        ]
+        shown = len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0
+        with click.progressbar(
+            files, label=label, file=sys.stderr if shown else io.StringIO()
+        ) as bar:
+            entries = _rank_entries(criterion_set, bar)
     except CchcError as error:
         raise Fail(error.text) from None
     ranking = rank(entries)
@@ -493,6 +488,30 @@ def rank_command(
         write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:
         write(render_ranking_text(ranking, lang=lang), output)
+
+
+def _rank_entries(
+    criterion_set: CriterionSet, files: Iterable[Path]
+) -> list[tuple[Scorecard, str, str]]:
+    """(summary, group, file name) of every unit: what a ranking reads, one summary per unit.
+
+    Where a rule compares each unit with the best of the cohort, every file is read first and
+    the cohort bound (``score_each``); otherwise each file is read and scored in turn, so that
+    only its summary stays: the memory does not grow with the units' answers.
+    """
+    if needs_cohort(criterion_set):
+        paths = list(files)
+        units = [_load_answers(criterion_set, path) for path in paths]
+        cards: Iterable[Scorecard] = score_each(criterion_set, units)
+        return [
+            (card.summary(), card.assessment.group, path.name)
+            for card, path in zip(cards, paths, strict=True)
+        ]
+    entries = []
+    for path in files:
+        card = score(criterion_set, _load_answers(criterion_set, path))
+        entries.append((card.summary(), card.assessment.group, path.name))
+    return entries
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")

@@ -5,7 +5,7 @@ This package does no lint: :func:`cchc_criteria.score` adds the set's lint findi
 """
 
 from cchc_criteria.scoring.card import INDEX_PLACES, NodeRow, NodeScore, Scorecard, rounded_index
-from cchc_criteria.scoring.cohort import score_each, score_many
+from cchc_criteria.scoring.cohort import needs_cohort, score_each, score_many
 from cchc_criteria.scoring.scorer import score
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "NodeRow",
     "NodeScore",
     "Scorecard",
+    "needs_cohort",
     "rounded_index",
     "score",
     "score_each",

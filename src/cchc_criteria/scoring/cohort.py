@@ -19,7 +19,7 @@ from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import Scorecard
 from cchc_criteria.scoring.scorer import as_assessment, score
 
-__all__ = ["bind_cohort", "score_each", "score_many"]
+__all__ = ["bind_cohort", "needs_cohort", "score_each", "score_many"]
 
 
 def score_many(
@@ -54,6 +54,18 @@ def score_each(
         yield score(
             bound[_cohort_of(criterion_set, unit)], unit, set_findings=findings, kinds=kinds
         )
+
+
+def needs_cohort(criterion_set: CriterionSet, kinds: RuleKinds | None = None) -> bool:
+    """Whether some rule of ``criterion_set`` compares each unit with its cohort (then every
+    unit's answers are needed before any unit is scored)."""
+    kinds = kinds or rule_kinds()
+    for criterion in criterion_set.walk():
+        if criterion.rule is not None:
+            kind = kinds.of_rule(criterion.rule)
+            if kind is not None and kind.cohort is not None:
+                return True
+    return False
 
 
 def _cohort_of(criterion_set: CriterionSet, unit: Assessment) -> str:
