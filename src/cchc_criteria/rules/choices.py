@@ -39,10 +39,16 @@ class Option:
     label: str = attrs.field(converter=nfc)
     award: Points | FractionOfMax
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+    # The label and aliases folded once: every answer is compared with them.
+    _names: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        names = frozenset(fold(name) for name in (self.label, *self.aliases))
+        object.__setattr__(self, "_names", names)
 
     def accepts(self, folded: str) -> bool:
         """Whether a folded answer names this option."""
-        return folded == fold(self.label) or any(folded == fold(a) for a in self.aliases)
+        return folded in self._names
 
 
 def _options(value: Iterable[Option]) -> tuple[Option, ...]:
