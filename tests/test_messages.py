@@ -263,3 +263,11 @@ def test_no_error_is_made_from_an_english_only_literal() -> None:
             if name in _BILINGUAL and args and _is_literal(args[0]):
                 found.append(f"{path.relative_to(SRC)}:{node.lineno}: {name}(<literal>)")
     assert found == []
+
+
+def test_the_systems_reason_is_said_in_vietnamese_too(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.toml")
+    _, err_vi = run(["lint", missing])
+    _, err_en = run(["lint", missing, "--lang", "en"])
+    assert err_vi == f"cchc: lỗi: {missing}: không đọc được tệp: không có tệp hay thư mục này\n"
+    assert err_en == f"cchc: error: {missing}: cannot read the file: No such file or directory\n"

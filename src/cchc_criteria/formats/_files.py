@@ -8,6 +8,7 @@ is one clear problem, never a crash deep in a parser.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -83,15 +84,35 @@ def read_bytes(path: str | Path) -> bytes:
             )
         return file.read_bytes()
     except OSError as error:
-        reason = error.strerror or error
+        reason = os_reason(error)
         raise InputError(
-            name, Text(f"không đọc được tệp: {reason}", f"cannot read the file: {reason}")
+            name, Text(f"không đọc được tệp: {reason.vi}", f"cannot read the file: {reason.en}")
         ) from None
     except ValueError as error:  # an embedded NUL byte in the name, and the like
         raise InputError(
             repr(name),
             Text(f"tên tệp không dùng được: {error}", f"not a usable file name: {error}"),
         ) from None
+
+
+#: What the system says when a file cannot be opened, in Vietnamese, by error number.
+_OS_REASONS_VI = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EROFS: "hệ thống tệp chỉ cho đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ELOOP: "quá nhiều liên kết tượng trưng",
+}
+
+
+def os_reason(error: OSError) -> Text:
+    """Why the system refused a file, in both languages (its own words in English)."""
+    english = str(error.strerror or error)
+    return Text(_OS_REASONS_VI.get(error.errno or 0, english), english)
 
 
 def _vi_count(count: int) -> str:

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from cchc_criteria.errors import InputError
+from cchc_criteria.formats._files import os_reason
 from cchc_criteria.text import Text
 
 __all__ = ["write_atomic"]
@@ -61,8 +62,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
 
 
 def _cannot_write(error: OSError) -> Text:
-    reason = error.strerror or error
-    return Text(f"không ghi được tệp: {reason}", f"cannot write the file: {reason}")
+    reason = os_reason(error)
+    return Text(f"không ghi được tệp: {reason.vi}", f"cannot write the file: {reason.en}")
 
 
 def _mode(target: Path) -> int:
