@@ -141,35 +141,35 @@ def test_score_each_gives_the_cards_of_score_many_one_at_a_time() -> None:
         cc.score_each("not a set", units)  # type: ignore[arg-type]
 
 
-def test_a_summary_keeps_what_a_ranking_reads() -> None:
-    from cchc_criteria.reports import rank
+def test_a_standing_keeps_what_a_ranking_reads() -> None:
+    from cchc_criteria.reports import Standing, rank
     from cchc_criteria.reports.csv import render_ranking_csv
+    from cchc_criteria.reports.data import ranking_data
     from cchc_criteria.reports.text import render_ranking_text
 
     tree = national.national_spec(areas=3, groups=6, leaves_per_group=4)
     criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
-    units = [
-        cc.Assessment(answers=a, unit=f"Đơn vị {n}")
-        for n, a in enumerate(national.answers(tree, 6))
-    ]
+    answers = national.answers(tree, 6)
+    units = [cc.Assessment(answers=a, unit=f"Đơn vị {n}") for n, a in enumerate(answers)]
     cards = cc.score_many(criterion_set, units)
-    summaries = [card.summary() for card in cards]
-    for card, summary in zip(cards, summaries, strict=True):
-        assert (summary.points, summary.index, summary.grade, summary.complete) == (
+    standings = [Standing.of(card) for card in cards]
+    for card, standing in zip(cards, standings, strict=True):
+        assert (standing.points, standing.index, standing.grade, standing.complete) == (
             card.points,
             card.index,
             card.grade,
             card.complete,
         )
-        assert list(summary.nodes) == list(card.roots)
-        assert summary.assessment.answers == {}
-        with pytest.raises(KeyError):
-            summary["1.1.1"]
+        assert [code for code, _ in standing.areas] == list(card.roots)
+        assert standing.area("2") == card["2"].index
+        assert standing.area("2.1") is None
+        assert not standing.has_area("2.1")
     full = rank([(c, "", f"{n}.toml") for n, c in enumerate(cards)])
-    small = rank([(s, "", f"{n}.toml") for n, s in enumerate(summaries)])
+    small = rank([(s, "", f"{n}.toml") for n, s in enumerate(standings)])
+    assert full == small
     assert render_ranking_text(small) == render_ranking_text(full)
     assert render_ranking_csv(small) == render_ranking_csv(full)
-    assert len(summaries[0].nodes) == 3 < len(cards[0].nodes)
+    assert ranking_data(small)[0]["areas"].keys() == {"1", "2", "3"}
 
 
 def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def _card(points: int, unit: str, group: str = "") -> tuple[cc.Scorecard, str, s
 
 def test_ranking_ties_share_a_rank() -> None:
     ranking = rank([_card(80, "B"), _card(95, "A"), _card(80, "C"), _card(70, "D")])
-    assert [(r.card.assessment.unit, r.rank) for r in ranking] == [
+    assert [(r.standing.unit, r.rank) for r in ranking] == [
         ("A", 1),
         ("B", 2),
         ("C", 2),
@@ -218,7 +218,7 @@ def test_ranking_within_groups_and_incomplete_last() -> None:
     ranking = rank(
         [_card(50, "X", "B"), _card(60, "Y", "A"), (incomplete, "A", "E"), _card(90, "Z", "B")]
     )
-    assert [(r.group, r.card.assessment.unit, r.rank) for r in ranking] == [
+    assert [(r.group, r.standing.unit, r.rank) for r in ranking] == [
         ("A", "Y", 1),
         ("A", "E", None),
         ("B", "Z", 1),

@@ -55,8 +55,8 @@ def score_each(
 
     Every unit's answers are read first (a rule relative to the best unit needs them all);
     then each unit is scored when the next scorecard is asked for. A caller that keeps only
-    part of each card (``card.summary()``, or the totals) holds one full scorecard at a time:
-    this is how ``cchc rank`` ranks tens of thousands of units in little memory.
+    part of each card (``reports.Standing.of(card)``, or the totals) holds one full scorecard
+    at a time: this is how ``cchc rank`` ranks tens of thousands of units in little memory.
     """
     if not isinstance(criterion_set, CriterionSet):
         raise ArgumentError(

@@ -69,7 +69,7 @@ from cchc_criteria.registry import (
     plugin_reports,
     select_sets,
 )
-from cchc_criteria.reports import FORMATS, rank, render, render_ranking_html
+from cchc_criteria.reports import FORMATS, Standing, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import (
     render_comparison_csv,
     render_csv,
@@ -492,25 +492,25 @@ def rank_command(
 
 def _rank_entries(
     criterion_set: CriterionSet, files: Iterable[Path]
-) -> list[tuple[Scorecard, str, str]]:
-    """(summary, group, file name) of every unit: what a ranking reads, one summary per unit.
+) -> list[tuple[Standing, str, str]]:
+    """(standing, group, file name) of every unit: what a ranking reads, and no scorecard.
 
     Where a rule compares each unit with the best of the cohort, every file is read first and
     the cohort bound (``score_each``); otherwise each file is read and scored in turn, so that
-    only its summary stays: the memory does not grow with the units' answers.
+    only its standing stays: the memory does not grow with the units' answers or nodes.
     """
     if needs_cohort(criterion_set):
         paths = list(files)
         units = [_load_answers(criterion_set, path) for path in paths]
         cards: Iterable[Scorecard] = score_each(criterion_set, units)
         return [
-            (card.summary(), card.assessment.group, path.name)
+            (Standing.of(card), card.assessment.group, path.name)
             for card, path in zip(cards, paths, strict=True)
         ]
     entries = []
     for path in files:
         card = score(criterion_set, _load_answers(criterion_set, path))
-        entries.append((card.summary(), card.assessment.group, path.name))
+        entries.append((Standing.of(card), card.assessment.group, path.name))
     return entries
 
 

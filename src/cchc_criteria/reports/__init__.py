@@ -7,7 +7,7 @@ import json
 
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.reports.csv import render_csv
-from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, rank, scorecard_data
+from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, Standing, rank, scorecard_data
 from cchc_criteria.reports.html import render_html, render_ranking_html
 from cchc_criteria.reports.markdown import render_markdown
 from cchc_criteria.reports.text import render_text
@@ -18,6 +18,7 @@ __all__ = [
     "FORMATS",
     "SCORECARD_FORMAT",
     "Ranked",
+    "Standing",
     "rank",
     "render",
     "render_csv",

@@ -150,13 +150,13 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
         ]
     )
     for entry in ranking:
-        card = entry.card
+        card = entry.standing
         policy = card.criterion_set.rounding
         out.row(
             [
                 entry.group,
                 entry.rank,
-                card.assessment.unit or entry.source,
+                card.unit or entry.source,
                 entry.source,
                 card.points,
                 card.max_points,
@@ -164,10 +164,7 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
                 card.index,
                 card.grade,
                 "yes" if card.complete else "no",
-                *(
-                    rounded_index(card.nodes[c].index, policy) if c in card.nodes else None
-                    for c in areas
-                ),
+                *(rounded_index(card.area(c), policy) if card.has_area(c) else None for c in areas),
             ]
         )
     return out.text()

@@ -23,6 +23,7 @@ __all__ = [
     "Ranked",
     "ScorecardData",
     "SetSummary",
+    "Standing",
     "advice_data",
     "comparison_data",
     "diff_data",
@@ -189,32 +190,85 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
 
 
 @attrs.frozen
+class Standing:
+    """What a ranking reads of a unit's scorecard: its totals, grade and areas.
+
+    A national set's scorecard keeps every node (over 100 KiB); a standing keeps a few
+    numbers, so that ranking tens of thousands of units holds no scorecard
+    (``Standing.of(card)``).
+
+    Attributes:
+        criterion_set: the set the unit was scored against.
+        unit, period: the assessment's unit and period.
+        points, max_points, index: the totals (the index exact, as a percentage).
+        grade: the grade, when the set has grades and the scorecard is complete.
+        complete: whether every criterion was scored (or is not applicable).
+        areas: (code, index) of every top-level area, in document order.
+    """
+
+    criterion_set: CriterionSet
+    unit: str
+    period: str
+    points: Decimal
+    max_points: Decimal
+    index: Decimal | None
+    grade: str | None
+    complete: bool
+    areas: tuple[tuple[str, Decimal | None], ...]
+
+    @classmethod
+    def of(cls, card: Scorecard) -> Standing:
+        """The standing of ``card``."""
+        return cls(
+            card.criterion_set,
+            card.assessment.unit,
+            card.assessment.period,
+            card.points,
+            card.max_points,
+            card.index,
+            card.grade,
+            card.complete,
+            tuple((code, card.nodes[code].index) for code in card.roots),
+        )
+
+    def area(self, code: str) -> Decimal | None:
+        """The index of area ``code`` (``None`` when unscored or not an area of this set)."""
+        return dict(self.areas).get(code)
+
+    def has_area(self, code: str) -> bool:
+        """Whether ``code`` is one of this set's areas."""
+        return any(area == code for area, _ in self.areas)
+
+
+@attrs.frozen
 class Ranked:
     """One unit's place in a ranking (xếp hạng).
 
     Attributes:
-        card: the unit's scorecard.
+        standing: the unit's totals, grade and areas.
         group: the unit group it is ranked within ("" when there is one group).
         rank: 1 for the best; units with the same index share a rank (1, 2, 2, 4); ``None``
             for an incomplete scorecard, which is listed but not ranked.
         source: where the assessment came from (a file name), for people.
     """
 
-    card: Scorecard
+    standing: Standing
     group: str
     rank: int | None
     source: str
 
 
-def rank(cards: Sequence[tuple[Scorecard, str, str]]) -> list[Ranked]:
-    """Rank scorecards within their groups by exact index, ties sharing a rank.
+def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]:
+    """Rank scorecards (or their standings) within their groups by exact index, ties sharing
+    a rank.
 
-    ``cards`` holds (scorecard, group, source). The result is ordered by group, then rank,
-    with incomplete scorecards last in their group.
+    ``cards`` holds (scorecard or standing, group, source). The result is ordered by group,
+    then rank, with incomplete scorecards last in their group.
     """
-    groups: dict[str, list[tuple[Scorecard, str]]] = {}
+    groups: dict[str, list[tuple[Standing, str]]] = {}
     for card, group, source in cards:
-        groups.setdefault(group, []).append((card, source))
+        standing = card if isinstance(card, Standing) else Standing.of(card)
+        groups.setdefault(group, []).append((standing, source))
     result: list[Ranked] = []
     for group in sorted(groups):
         members = groups[group]
@@ -297,7 +351,7 @@ def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:
     """The codes of the areas of every ranked scorecard, in order of first appearance."""
     areas: list[str] = []
     for entry in ranking:
-        areas += [code for code in entry.card.roots if code not in areas]
+        areas += [code for code, _ in entry.standing.areas if code not in areas]
     return areas
 
 
@@ -308,18 +362,18 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
         {
             "group": entry.group,
             "rank": entry.rank,
-            "unit": entry.card.assessment.unit or entry.source,
+            "unit": entry.standing.unit or entry.source,
             "source": entry.source,
-            "points": plain(entry.card.points),
-            "max_points": plain(entry.card.max_points),
-            "index": _number(entry.card.index),
+            "points": plain(entry.standing.points),
+            "max_points": plain(entry.standing.max_points),
+            "index": _number(entry.standing.index),
             "index_rounded": _number(
-                rounded_index(entry.card.index, entry.card.criterion_set.rounding)
+                rounded_index(entry.standing.index, entry.standing.criterion_set.rounding)
             ),
-            "grade": entry.card.grade,
-            "complete": entry.card.complete,
+            "grade": entry.standing.grade,
+            "complete": entry.standing.complete,
             "areas": {
-                c: _number(entry.card.nodes[c].index) for c in areas if c in entry.card.nodes
+                c: _number(entry.standing.area(c)) for c in areas if entry.standing.has_area(c)
             },
         }
         for entry in ranking

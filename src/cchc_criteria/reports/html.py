@@ -115,21 +115,21 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
             body.append(f"<h2>{escape(labels['group'])}: {escape(group)}</h2>")
         body.append('<div class="bars">')
         for r in members:
-            name = r.card.assessment.unit or r.source
-            index = r.card.index
+            name = r.standing.unit or r.source
+            index = r.standing.index
             place = f"{r.rank}." if r.rank is not None else f"({unranked})"
             body.append(_bar(f"{place} {name}", index, Decimal(100), lang))
         body.append("</div><table>")
         head = [labels["rank"], labels["unit"], labels["total"], labels["index"], labels["grade"]]
         body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>")
         for r in members:
-            index = r.card.index
+            index = r.standing.index
             cells = [
                 str(r.rank) if r.rank is not None else unranked,
-                r.card.assessment.unit or r.source,
-                f"{number(r.card.points, lang)} / {number(r.card.max_points, lang)}",
+                r.standing.unit or r.source,
+                f"{number(r.standing.points, lang)} / {number(r.standing.max_points, lang)}",
                 "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %",
-                r.card.grade or "—",
+                r.standing.grade or "—",
             ]
             body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         body.append("</table>")

@@ -258,11 +258,9 @@ def render_comparison(
 def ranking_title(ranking: Sequence[Ranked], lang: Lang = "vi") -> str:
     """ "Xếp hạng: <set title> (<set id>) — kỳ đánh giá <periods>"."""
     vi = lang == "vi"
-    sets = list(dict.fromkeys(entry.card.criterion_set for entry in ranking))
+    sets = list(dict.fromkeys(entry.standing.criterion_set for entry in ranking))
     names = "; ".join(f"{cs.title} ({cs.id})" for cs in sets)
-    periods = ", ".join(
-        dict.fromkeys(e.card.assessment.period for e in ranking if e.card.assessment.period)
-    )
+    periods = ", ".join(dict.fromkeys(e.standing.period for e in ranking if e.standing.period))
     title = f"{'Xếp hạng' if vi else 'Ranking'}: {names}"
     if periods:
         title += f" — {'kỳ đánh giá' if vi else 'period'} {periods}"
@@ -275,7 +273,7 @@ def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     vi = lang == "vi"
     lines = [ranking_title(ranking, lang)] if ranking else []
     for entry in ranking:
-        card = entry.card
+        card = entry.standing
         index = card.index
         shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
         group = f"[{entry.group}] " if entry.group else ""
@@ -284,9 +282,7 @@ def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         )
         points = format_number(card.points, lang=lang, max_places=4)
         grade = f" — {card.grade}" if card.grade else ""
-        lines.append(
-            f"{group}{place} {card.assessment.unit or entry.source}: {points} — {shown}{grade}"
-        )
+        lines.append(f"{group}{place} {card.unit or entry.source}: {points} — {shown}{grade}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -311,16 +311,16 @@ def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
     ]
     header_row(sheet, 1, headers)
     for number, entry in enumerate(ranking, start=2):
-        card = entry.card
+        card = entry.standing
         values = [
             entry.group or None,
             entry.rank,
-            card.assessment.unit or entry.source,
+            card.unit or entry.source,
             float(card.points),
             float(card.max_points),
             _float(card.index),
             card.grade,
-            *(_float(card.nodes[c].index) if c in card.nodes else None for c in areas),
+            *(_float(card.area(c)) if card.has_area(c) else None for c in areas),
         ]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=number, column=column, value=value)

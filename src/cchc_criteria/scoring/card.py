@@ -85,9 +85,6 @@ class NodeScore:
         return _index(self.points, self.max_points)
 
 
-#: The explanation of an area in a :meth:`Scorecard.summary`, which keeps no sub-criteria.
-_SUMMARISED = Text("(bản tóm tắt: xem phiếu điểm đầy đủ)", "(summary: see the full scorecard)")
-
 #: Decimals of an index when the set has no rounding policy: the published forms show two.
 INDEX_PLACES = 2
 
@@ -184,29 +181,6 @@ class Scorecard:
     def errors(self) -> tuple[Finding, ...]:
         """The findings of severity ``error``."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
-
-    def summary(self) -> Scorecard:
-        """This scorecard's totals, grade, findings and top-level areas only — what a ranking
-        reads — without the sub-criteria, their explanations or the unit's answers.
-
-        A national set's full scorecard keeps every node (over 100 KiB); a summary keeps a
-        few: ``cchc rank`` keeps one per unit, so that ranking 40,000 units does not hold
-        40,000 full scorecards. ``summary()["7.1.2"]`` is a :class:`KeyError`: only the areas
-        are there.
-        """
-        areas = {
-            code: attrs.evolve(self.nodes[code], explanation=_SUMMARISED, children=())
-            for code in self.roots
-        }
-        unit = self.assessment
-        head = Assessment(
-            set_id=unit.set_id,
-            unit=unit.unit,
-            period=unit.period,
-            group=unit.group,
-            source=unit.source,
-        )
-        return attrs.evolve(self, assessment=head, nodes=areas, lint_findings=())
 
     def __getitem__(self, code: str) -> NodeScore:
         """The node of ``code``; a code published with a typo ("7,4") is also found by its
