@@ -203,7 +203,8 @@ class Standing:
         points, max_points, index: the totals (the index exact, as a percentage).
         grade: the grade, when the set has grades and the scorecard is complete.
         complete: whether every criterion was scored (or is not applicable).
-        areas: (code, index) of every top-level area, in document order.
+        area_indices: the index of every top-level area of the set, in document order
+            (``areas`` pairs them with their codes).
     """
 
     criterion_set: CriterionSet
@@ -214,7 +215,13 @@ class Standing:
     index: Decimal | None
     grade: str | None
     complete: bool
-    areas: tuple[tuple[str, Decimal | None], ...]
+    area_indices: tuple[Decimal | None, ...]
+
+    @property
+    def areas(self) -> tuple[tuple[str, Decimal | None], ...]:
+        """(code, index) of every top-level area, in document order."""
+        codes = (criterion.code for criterion in self.criterion_set.criteria)
+        return tuple(zip(codes, self.area_indices, strict=True))
 
     @classmethod
     def of(cls, card: Scorecard) -> Standing:
@@ -228,7 +235,7 @@ class Standing:
             card.index,
             card.grade,
             card.complete,
-            tuple((code, card.nodes[code].index) for code in card.roots),
+            tuple(card.nodes[code].index for code in card.roots),
         )
 
     def area(self, code: str) -> Decimal | None:
