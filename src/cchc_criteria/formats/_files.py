@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -221,21 +222,25 @@ _TOO_DEEP = Text(
 
 def _check_tree(document: dict[str, Any], source: str) -> None:
     """Refuse nesting deeper than MAX_NESTING and text that is not valid Unicode (iteratively,
-    so that the check itself cannot run out of stack)."""
-    stack: list[tuple[object, int]] = [(document, 1)]
+    so that the check itself cannot run out of stack). Only tables and arrays go on the
+    stack; texts are checked where they are found, and only when they are not plain ASCII."""
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 1)]
     while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            items: list[object] = [*value.keys(), *value.values()]
-        elif isinstance(value, list):
-            items = list(value)
-        else:
-            if isinstance(value, str) and not value.isascii():
-                _check_unicode(value, source)
-            continue
+        container, depth = stack.pop()
         if depth > MAX_NESTING:
             raise InputError(source, _TOO_DEEP)
-        stack.extend((item, depth + 1) for item in items)
+        if isinstance(container, dict):
+            for key in container:
+                if isinstance(key, str) and not key.isascii():
+                    _check_unicode(key, source)
+            values: Iterable[Any] = container.values()
+        else:
+            values = container
+        for value in values:
+            if isinstance(value, dict | list):
+                stack.append((value, depth + 1))
+            elif isinstance(value, str) and not value.isascii():
+                _check_unicode(value, source)
 
 
 def _check_unicode(text: str, source: str) -> None:

@@ -39,16 +39,19 @@ class Option:
     label: str = attrs.field(converter=nfc)
     award: Points | FractionOfMax
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
-    # The label and aliases folded once: every answer is compared with them.
-    _names: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        names = frozenset(fold(name) for name in (self.label, *self.aliases))
-        object.__setattr__(self, "_names", names)
+    # The label and aliases folded, on the first answer compared with them (not when a set is
+    # read: a large set has many options that no answer in this run names).
+    _names: frozenset[str] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False, repr=False
+    )
 
     def accepts(self, folded: str) -> bool:
         """Whether a folded answer names this option."""
-        return folded in self._names
+        names = self._names
+        if names is None:
+            names = frozenset(fold(name) for name in (self.label, *self.aliases))
+            object.__setattr__(self, "_names", names)
+        return folded in names
 
 
 def _options(value: Iterable[Option]) -> tuple[Option, ...]:

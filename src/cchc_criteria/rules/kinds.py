@@ -149,6 +149,12 @@ class RuleKinds:
     """Every known rule kind, by name and by rule class."""
 
     by_name: Mapping[str, RuleKind] = attrs.field(converter=_table)
+    # Every key of every kind, gathered once: a set file asks for it on every row.
+    _keys: frozenset[str] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = frozenset().union(*(k.keys for k in self.by_name.values()))
+        object.__setattr__(self, "_keys", keys)
 
     @classmethod
     def of(cls, kinds: Sequence[RuleKind]) -> RuleKinds:
@@ -173,7 +179,7 @@ class RuleKinds:
     @property
     def keys(self) -> frozenset[str]:
         """Every key that belongs to some kind's rule."""
-        return frozenset().union(*(k.keys for k in self.by_name.values()))
+        return self._keys
 
     def get(self, name: object) -> RuleKind:
         """The kind named ``name``; :class:`InvalidValueError` lists the known kinds and the
