@@ -195,8 +195,17 @@ def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) 
             lines.append(f'"{code}" = {bench._toml(answer)}')
         path.write_text("\n".join(lines), encoding="utf-8")
         assessments.append(cc.load_assessment(path))
-    result = CliRunner().invoke(cli, ["rank", str(tmp_path / "set.toml"), str(units), "-f", "csv"])
+    command = ["rank", str(tmp_path / "set.toml"), str(units), "-f", "csv"]
+    result = CliRunner().invoke(cli, command)
     assert result.exit_code == 0, result.stderr
     cards = cc.score_many(criterion_set, assessments)
     expected = render_ranking_csv(rank([(c, "", f"u{n:02}.toml") for n, c in enumerate(cards)]))
     assert result.stdout == expected
+    # In two worker processes: the same ranking; a broken file is one error, exit 2.
+    result = CliRunner().invoke(cli, [*command, "--jobs", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected
+    (units / "u05.toml").write_text('[answers]\n"1.1.1" = { band = [1] }\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "-j", "2", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"cchc: error: {units / 'u05.toml'}:2: criterion 1.1.1:")

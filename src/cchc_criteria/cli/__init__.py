@@ -11,9 +11,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 import click
@@ -457,13 +459,29 @@ def show_command(set_id: str, lang: Lang) -> None:
 @OUTPUT
 @LANG
 @EXCEL
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Read and score the files in this many processes (0: one per CPU).",
+)
 def rank_command(
-    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang, excel: bool
+    set_id: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lang: Lang,
+    excel: bool,
+    jobs: int,
 ) -> None:
     """Rank the units of PATHS (assessment files, or folders of them) against SET.
 
     Units are ranked within their group (the assessment's `group`) by exact index; equal
     indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
+    With --jobs, files are read and scored in several processes (a set whose rules compare
+    each unit with the best of its cohort is scored in one).
     """
     dialect = csv_dialect(excel, fmt)
     try:
@@ -472,9 +490,9 @@ def rank_command(
         label = "Chấm điểm" if lang == "vi" else "Scoring"
         shown = len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0
         with click.progressbar(
-            files, label=label, file=sys.stderr if shown else io.StringIO()
+            length=len(files), label=label, file=sys.stderr if shown else io.StringIO()
         ) as bar:
-            entries = _rank_entries(criterion_set, bar)
+            entries = _rank_entries(criterion_set, files, jobs or os.cpu_count() or 1, bar.update)
     except CchcError as error:
         raise Fail(error.text) from None
     ranking = rank(entries)
@@ -491,27 +509,56 @@ def rank_command(
 
 
 def _rank_entries(
-    criterion_set: CriterionSet, files: Iterable[Path]
+    criterion_set: CriterionSet, files: list[Path], jobs: int, advance: Callable[[int], None]
 ) -> list[tuple[Standing, str, str]]:
     """(standing, group, file name) of every unit: what a ranking reads, and no scorecard.
 
     Where a rule compares each unit with the best of the cohort, every file is read first and
-    the cohort bound (``score_each``); otherwise each file is read and scored in turn, so that
-    only its standing stays: the memory does not grow with the units' answers or nodes.
+    the cohort bound (``score_each``); otherwise each file is read and scored in turn — in
+    ``jobs`` processes when there are several — so that only its standing stays: the memory
+    does not grow with the units' answers or nodes. ``advance(1)`` is called per file.
     """
     if needs_cohort(criterion_set):
-        paths = list(files)
-        units = [_load_answers(criterion_set, path) for path in paths]
+        units = []
+        for path in files:
+            units.append(_load_answers(criterion_set, path))
+            advance(1)
         cards: Iterable[Scorecard] = score_each(criterion_set, units)
         return [
             (Standing.of(card), card.assessment.group, path.name)
-            for card, path in zip(cards, paths, strict=True)
+            for card, path in zip(cards, files, strict=True)
         ]
     entries = []
+    if jobs > 1 and len(files) > 1:
+        chunk = max(1, len(files) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_worker_set, initargs=(criterion_set,)) as pool:
+            for path, (fields, group) in zip(
+                files, pool.map(_worker_standing, files, chunksize=chunk), strict=True
+            ):
+                entries.append((Standing(criterion_set, *fields), group, path.name))
+                advance(1)
+        return entries
     for path in files:
         card = score(criterion_set, _load_answers(criterion_set, path))
         entries.append((Standing.of(card), card.assessment.group, path.name))
+        advance(1)
     return entries
+
+
+# The set a worker process of ``rank --jobs`` scores against (sent once, when it starts).
+_WORKER_SET: list[CriterionSet] = []
+
+
+def _worker_set(criterion_set: CriterionSet) -> None:
+    _WORKER_SET[:] = [criterion_set]
+
+
+def _worker_standing(path: Path) -> tuple[tuple[Any, ...], str]:
+    """A unit's standing without its set (the parent has it), and its group."""
+    (criterion_set,) = _WORKER_SET
+    card = score(criterion_set, _load_answers(criterion_set, path))
+    fields = attrs.astuple(Standing.of(card), recurse=False)
+    return fields[1:], card.assessment.group
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
