@@ -209,3 +209,33 @@ def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) 
     result = CliRunner().invoke(cli, [*command, "-j", "2", "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cchc: error: {units / 'u05.toml'}:2: criterion 1.1.1:")
+
+
+def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc_criteria.scoring import scorer
+
+    tree = national.national_spec(areas=2, groups=6, leaves_per_group=8)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    units = national.answers(tree, 30, seed=29)
+    warm = [cc.score(criterion_set, u) for u in units]
+    again = [cc.score(criterion_set, u) for u in units]
+    monkeypatch.setattr(scorer, "_MAX_OUTCOMES", 0)
+    scorer._OUTCOMES.clear()
+    fresh = [cc.score(criterion_set, u) for u in units]
+    assert warm == again == fresh
+    assert [n.explanation.en for c in warm for n in c] == [
+        n.explanation.en for c in fresh for n in c
+    ]
+
+
+def test_answers_equal_as_numbers_but_written_apart_are_scored_apart() -> None:
+    criterion_set = cc.read_set(
+        'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Tỷ lệ"\nmax = 2\n'
+        'rule = "proportional"\n',
+        source="t.toml",
+    )
+    from decimal import Decimal
+
+    for answer in (Decimal("50.0"), Decimal("50"), 50, True, "50", 50.0):
+        card = cc.score(criterion_set, {"1": answer})
+        assert card["1"].figure == str(answer), answer

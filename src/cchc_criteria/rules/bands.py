@@ -468,6 +468,7 @@ SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scal
 #: The kind ``rule = "bands"``.
 KIND = RuleKind(
     name="bands",
+    pure=True,
     rule_class=BandRule,
     keys={"scale", "bands"},
     read=lambda keys, kinds: _read(keys),

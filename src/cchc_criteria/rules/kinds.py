@@ -108,6 +108,10 @@ class RuleKind:
             declares (``Rule.points_range``).
         improve: the change of answer that earns the most within reach, for advice: given the
             rule, the answer, its points, the max and every known kind.
+        pure: True when the rule's ``score`` depends on the answer and the max only, and its
+            outcome is never changed afterwards: scoring then reuses the outcome of an answer
+            already scored for the same criterion (the units of a cohort give the same
+            answers again and again). Leave it False for a rule that reads anything else.
     """
 
     name: str
@@ -128,6 +132,7 @@ class RuleKind:
     answer_keys: Callable[[Any], tuple[frozenset[str], frozenset[str]]] | None = None
     cohort: Callable[[Any, Sequence[object]], Rule] | None = None
     bind: Callable[[Any, Any], Rule] | None = None
+    pure: bool = False
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
         """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the

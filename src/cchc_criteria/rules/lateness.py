@@ -301,6 +301,7 @@ _DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
 #: The kind ``rule = "lateness"``.
 KIND = RuleKind(
     name="lateness",
+    pure=True,
     rule_class=LatenessRule,
     keys={"deadline", "days", "holidays", "working_days", "not_after", "rejected", "bands"},
     read=lambda keys, kinds: _read(keys),

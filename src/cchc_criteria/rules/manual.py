@@ -73,6 +73,7 @@ def _read(keys: Mapping[str, Any]) -> ManualRule:
 #: The kind ``rule = "manual"``.
 KIND = RuleKind(
     name="manual",
+    pure=True,
     rule_class=ManualRule,
     keys={"guidance"},
     read=lambda keys, kinds: _read(keys),

@@ -92,6 +92,7 @@ def _read(keys: Mapping[str, Any]) -> ProportionalRule:
 #: The kind ``rule = "proportional"``.
 KIND = RuleKind(
     name="proportional",
+    pure=True,
     rule_class=ProportionalRule,
     keys={"scale"},
     read=lambda keys, kinds: _read(keys),

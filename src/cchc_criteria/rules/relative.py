@@ -234,6 +234,7 @@ def _write(rule: RelativeRule) -> dict[str, Any]:
 #: The kind ``rule = "relative"``.
 KIND = RuleKind(
     name="relative",
+    pure=True,
     rule_class=RelativeRule,
     keys={"scale", "better", "reference", "if_zero"},
     read=lambda keys, kinds: _read(keys),

@@ -7,7 +7,9 @@ figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
+from datetime import date
 from decimal import Decimal, localcontext
 
 import attrs
@@ -21,7 +23,9 @@ from cchc_criteria.model import (
     CriterionSet,
     Finding,
     NAPolicy,
+    Outcome,
     Role,
+    Rule,
     Scale,
     finding,
 )
@@ -32,7 +36,7 @@ from cchc_criteria.numbers import (
     to_decimal,
 )
 from cchc_criteria.registry import rule_kinds
-from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.rules.kinds import RuleKind, RuleKinds
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
 from cchc_criteria.text import Lang, LazyText, Text
 
@@ -221,7 +225,7 @@ class _Scorer:
         kind = self.kinds.of_rule(rule)
         if kind is not None and kind.bind is not None:
             rule = kind.bind(rule, self.assessment)  # a rule chosen by the unit's group, …
-        outcome = rule.score(answer, maximum)
+        outcome = _outcome(criterion, rule, kind, answer)
         for f in outcome.findings:
             self.findings.append(attrs.evolve(f, criterion=code))
         if getattr(rule, "scale", None) is Scale.PERCENT:
@@ -432,6 +436,43 @@ class _Scorer:
                 return grade.label
         self.finding("no-grade", index=index)
         return None
+
+
+#: Outcomes of pure rules (``RuleKind.pure``) already computed, by criterion and answer: the
+#: units of a cohort give the same answers ("Có", 3, "Hoàn thành tốt") again and again. Equal
+#: criteria have equal rules and maxima, so they share their outcomes; a criterion's entry
+#: goes with it. At most ``_MAX_OUTCOMES`` answers are kept per criterion.
+_OUTCOMES: weakref.WeakKeyDictionary[Criterion, dict[tuple[type, str], Outcome]] = (
+    weakref.WeakKeyDictionary()
+)
+_MAX_OUTCOMES = 128
+_CACHED_ANSWERS = (str, bool, int, float, Decimal, date)
+
+
+def _outcome(criterion: Criterion, rule: Rule, kind: RuleKind | None, answer: object) -> Outcome:
+    """``rule.score(answer, max)``, reused for an answer already scored when the rule is
+    pure and is the criterion's own (not one bound to the unit), of its kind's own class."""
+    maximum = criterion.max_points
+    if (
+        kind is None
+        or not kind.pure
+        or rule is not criterion.rule
+        or type(rule) is not kind.rule_class
+        or not isinstance(answer, _CACHED_ANSWERS)
+    ):
+        return rule.score(answer, maximum)
+    # The type keeps True apart from 1; the text keeps Decimal("1.0") apart from Decimal("1"),
+    # whose figures read differently.
+    key = (type(answer), str(answer))
+    known = _OUTCOMES.get(criterion)
+    if known is None:
+        known = _OUTCOMES[criterion] = {}
+    outcome = known.get(key)
+    if outcome is None:
+        outcome = rule.score(answer, maximum)
+        if len(known) < _MAX_OUTCOMES:
+            known[key] = outcome
+    return outcome
 
 
 @attrs.frozen
