@@ -12,7 +12,6 @@ from typing import Any
 
 import cattrs
 
-from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.model import (
     Band,
@@ -35,6 +34,7 @@ from cchc_criteria.rules.keys import (
     mapping,
     no_leftovers,
     plain_number,
+    read_day,
     read_edges,
 )
 from cchc_criteria.rules.kinds import RuleKinds
@@ -57,16 +57,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 
 def _structure_date(value: object, _: type) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        return parse_date(value)
-    raise InvalidValueError(
-        Text(
-            f'cần một ngày như "23/8/2019", nhận được {value!r}',
-            f'expected a date such as "23/8/2019", got {value!r}',
-        )
-    )
+    return read_day(value)  # cattrs puts the key before the message
 
 
 def _structure_text(value: object, _: type) -> str:

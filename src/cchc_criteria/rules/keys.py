@@ -13,9 +13,11 @@ languages — a :class:`~cchc_criteria.text.Text`, or a plain string used for bo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import InvalidValueError, Message, as_text
 from cchc_criteria.model import Formula, FractionOfMax, Linear, Lower, Points, Upper
 from cchc_criteria.numbers import decimal_of, parse_rate, plain, to_decimal
@@ -29,6 +31,7 @@ __all__ = [
     "no_leftovers",
     "plain_number",
     "read_award",
+    "read_day",
     "read_decimal",
     "read_edges",
 ]
@@ -41,6 +44,26 @@ _AWARDS = ("points", "share", "formula", "multiplier")
 def read_decimal(value: object) -> Decimal:
     """A number from a file, read as a person typed it (``numbers.to_decimal``)."""
     return to_decimal(value)
+
+
+def read_day(value: object, where: Message = "") -> date:
+    """A day from a file: a TOML date (a date-time gives its day) or text such as
+    "23/8/2019" or "ngày 23 tháng 8 năm 2019" (``dates.parse_date``). ``where`` names the key
+    in the message, when the caller's message does not already."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    place = as_text(where)
+    vi, en = (f"{place.vi}: ", f"{place.en}: ") if place.en else ("", "")
+    raise InvalidValueError(
+        Text(
+            f'{vi}cần một ngày như "23/8/2019", nhận được {value!r}',
+            f'{en}expected a date such as "23/8/2019", got {value!r}',
+        )
+    )
 
 
 def plain_number(value: Decimal) -> int | float | str:

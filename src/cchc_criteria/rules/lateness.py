@@ -10,20 +10,20 @@ over a count does. A report sent after the last accepted date scores ``rejected`
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import attrs
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
-from cchc_criteria.dates import format_date, parse_date
+from cchc_criteria.dates import format_date
 from cchc_criteria.errors import CchcError, InvalidValueError
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
-from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
+from cchc_criteria.rules.keys import choice_error, plain_number, read_day, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text
 
@@ -169,16 +169,11 @@ class LatenessRule:
 
 
 def _sent(answer: object) -> date | None:
-    if isinstance(answer, datetime):
-        return answer.date()
-    if isinstance(answer, date):
-        return answer
-    if isinstance(answer, str):
-        try:
-            return parse_date(answer)
-        except CchcError:
-            return None
-    return None
+    """The day a report was sent, or ``None`` when the answer is not a day."""
+    try:
+        return read_day(answer)
+    except CchcError:
+        return None
 
 
 def _rises(criterion: Criterion, rule: LatenessRule) -> Iterator[Finding]:
@@ -229,21 +224,6 @@ def _explain(
     return f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind} late; {by_days.en}"
 
 
-def _day(value: object, key: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        return parse_date(value)
-    raise InvalidValueError(
-        Text(
-            f'{key} phải là một ngày như "20/12/2024", nhận được {value!r}',
-            f'{key} must be a date such as "20/12/2024", got {value!r}',
-        )
-    )
-
-
 def _read(keys: Mapping[str, Any]) -> LatenessRule:
     if "deadline" not in keys:
         raise InvalidValueError(
@@ -267,15 +247,15 @@ def _read(keys: Mapping[str, Any]) -> LatenessRule:
             raise InvalidValueError(
                 Text(f"{key} phải là một danh sách ngày", f"{key} must be a list of dates")
             )
-        lists[key] = [_day(v, key) for v in value]
+        lists[key] = [read_day(v, key) for v in value]
     not_after = keys.get("not_after")
     return LatenessRule(
-        _day(keys["deadline"], "deadline"),
+        read_day(keys["deadline"], "deadline"),
         [read_band(b) for b in bands],
         working=count == "working",
         holidays=lists["holidays"],
         working_days=lists["working_days"],
-        not_after=None if not_after is None else _day(not_after, "not_after"),
+        not_after=None if not_after is None else read_day(not_after, "not_after"),
         rejected=read_decimal(keys.get("rejected", 0)),
     )
 
