@@ -484,7 +484,7 @@ def _messages(error: cattrs.BaseValidationError) -> list[tuple[Text, str | None]
     cattrs gives each leaf as "<message> @ <path>"; the message is a number standing for the
     :class:`Text` kept aside, so that both languages survive the trip.
     """
-    texts: list[Text] = []
+    texts: list[Text | None] = []  # None: a required key that is not there
     extras: dict[int, list[str]] = {}
 
     def keep(leaf: BaseException, type_: Any) -> str:
@@ -498,24 +498,22 @@ def _messages(error: cattrs.BaseValidationError) -> list[tuple[Text, str | None]
         number, _, path = line.rpartition(" @ ")
         keys = re.findall(r"\.(\w+)", path)
         key = keys[-1] if keys else None
-        message = texts[int(number)]
+        said = texts[int(number)]
         if int(number) in extras:
             key = extras[int(number)][0]
-        elif message is _MISSING:
+        if said is None:
             message = Text(f"thiếu {key}", f"{key} is required")
-        elif key is not None:
-            message = Text(f"{key}: {message.vi}", f"{key}: {message.en}")
+        elif key is not None and int(number) not in extras:
+            message = Text(f"{key}: {said.vi}", f"{key}: {said.en}")
+        else:
+            message = said
         found.append((message, key))
     return found
 
 
-#: A required key that is not there (its name comes from the path).
-_MISSING = Text("", "")
-
-
-def _leaf_text(error: BaseException, type_: Any) -> Text:
+def _leaf_text(error: BaseException, type_: Any) -> Text | None:
     if isinstance(error, KeyError):
-        return _MISSING
+        return None  # a required key that is not there: its name comes from the path
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(sorted(error.extra_fields))
         return Text(f"không có khóa {keys}", f"unknown key(s) {keys}")

@@ -45,17 +45,18 @@ def _places(_: object, __: object, value: int | None) -> None:
         raise ArgumentError(f"rounding places must be from 0 to {MAX_ROUNDING_PLACES}, got {value}")
 
 
+#: An edge's value as a Fraction, made once with the edge (scoring compares every answer
+#: with it); the field is outside equality, hashing and repr.
+_EXACT_EDGE = attrs.Factory(lambda edge: Fraction(edge.value), takes_self=True)
+
+
 @attrs.frozen
 class Lower:
     """The lower edge of a band: ``inclusive`` is "từ X" (≥ X), exclusive is "trên X" (> X)."""
 
     value: Decimal = attrs.field(converter=to_decimal)
     inclusive: bool = True
-    # The edge as a Fraction, converted once: scoring compares every answer with it.
-    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_edge", Fraction(self.value))
+    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False, default=_EXACT_EDGE)
 
     def admits(self, x: Fraction) -> bool:
         """Whether ``x`` lies on the admitted side of this edge."""
@@ -68,10 +69,7 @@ class Upper:
 
     value: Decimal = attrs.field(converter=to_decimal)
     inclusive: bool = False
-    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_edge", Fraction(self.value))
+    _edge: Fraction = attrs.field(init=False, eq=False, hash=False, repr=False, default=_EXACT_EDGE)
 
     def admits(self, x: Fraction) -> bool:
         """Whether ``x`` lies on the admitted side of this edge."""

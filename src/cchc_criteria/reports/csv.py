@@ -164,7 +164,7 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
                 card.index,
                 card.grade,
                 "yes" if card.complete else "no",
-                *(rounded_index(card.area(c), policy) if card.has_area(c) else None for c in areas),
+                *(rounded_index(card.area(c), policy) for c in areas),
             ]
         )
     return out.text()

@@ -240,7 +240,7 @@ class Standing:
 
     def area(self, code: str) -> Decimal | None:
         """The index of area ``code`` (``None`` when unscored or not an area of this set)."""
-        return dict(self.areas).get(code)
+        return next((index for area, index in self.areas if area == code), None)
 
     def has_area(self, code: str) -> bool:
         """Whether ``code`` is one of this set's areas."""

@@ -320,7 +320,7 @@ def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
             float(card.max_points),
             _float(card.index),
             card.grade,
-            *(_float(card.area(c)) if card.has_area(c) else None for c in areas),
+            *(_float(card.area(c)) for c in areas),
         ]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=number, column=column, value=value)
