@@ -87,20 +87,8 @@ def _rebuild(cls: type[CchcError], args: tuple[object, ...], state: dict[str, ob
 
 
 class NumberFormatError(CchcError, ValueError):
-    """A figure typed by a person could not be read as a number, rate or ratio.
-
-    ``message_vi`` says the same in Vietnamese (it defaults to the English message), so that a
-    finding built from the error reads in one language.
-    """
-
-    def __init__(self, message: Message, message_vi: str | None = None) -> None:
-        text = as_text(message)
-        super().__init__(text if message_vi is None else Text(message_vi, text.en))
-
-    @property
-    def message_vi(self) -> str:
-        """The message in Vietnamese."""
-        return self.text.vi
+    """A figure typed by a person could not be read as a number, rate or ratio. A finding
+    built from it (an invalid answer) carries its ``text`` in both languages."""
 
 
 class ArgumentError(CchcError, TypeError, ValueError):

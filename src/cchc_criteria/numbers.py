@@ -28,7 +28,7 @@ from fractions import Fraction
 from typing import Final
 
 from cchc_criteria.errors import NumberFormatError
-from cchc_criteria.text import Lang
+from cchc_criteria.text import Lang, Text
 
 __all__ = [
     "DECIMAL_CONTEXT",
@@ -78,13 +78,18 @@ def to_decimal(value: object) -> Decimal:
     """
     if isinstance(value, bool):
         raise NumberFormatError(
-            f"expected a number, got the yes/no value {value!r}",
-            f"cần một số, nhận được giá trị có/không {value!r}",
+            Text(
+                f"cần một số, nhận được giá trị có/không {value!r}",
+                f"expected a number, got the yes/no value {value!r}",
+            )
         )
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise NumberFormatError(
-                f"expected a finite number, got {value}", f"cần một số hữu hạn, nhận được {value}"
+                Text(
+                    f"cần một số hữu hạn, nhận được {value}",
+                    f"expected a finite number, got {value}",
+                )
             )
         return check_range(value, value)
     if isinstance(value, int):
@@ -96,7 +101,10 @@ def to_decimal(value: object) -> Decimal:
         number = Decimal(repr(value))
         if not number.is_finite():
             raise NumberFormatError(
-                f"expected a finite number, got {value}", f"cần một số hữu hạn, nhận được {value}"
+                Text(
+                    f"cần một số hữu hạn, nhận được {value}",
+                    f"expected a finite number, got {value}",
+                )
             )
         return check_range(number, value)
     if isinstance(value, Fraction):
@@ -108,8 +116,10 @@ def to_decimal(value: object) -> Decimal:
     if isinstance(value, str):
         return parse_number(value)
     raise NumberFormatError(
-        f"expected a number, got {type(value).__name__} {_shown(value)}",
-        f"cần một số, nhận được {type(value).__name__} {_shown(value)}",
+        Text(
+            f"cần một số, nhận được {type(value).__name__} {_shown(value)}",
+            f"expected a number, got {type(value).__name__} {_shown(value)}",
+        )
     )
 
 
@@ -129,17 +139,22 @@ def check_range(number: Decimal, original: object) -> Decimal:
         trailing += 1
     if exponent + trailing < -MAX_DECIMALS:
         raise NumberFormatError(
-            f"{_shown(original)} has more than {MAX_DECIMALS} decimal places: out of range",
-            f"{_shown(original)} có quá {MAX_DECIMALS} chữ số thập phân: ngoài phạm vi cho phép",
+            Text(
+                f"{_shown(original)} có quá {MAX_DECIMALS} chữ số thập phân: "
+                "ngoài phạm vi cho phép",
+                f"{_shown(original)} has more than {MAX_DECIMALS} decimal places: out of range",
+            )
         )
     return number
 
 
 def _out_of_range(shown: str) -> NumberFormatError:
     return NumberFormatError(
-        f"{shown} is out of range: numbers must be smaller than 10^{MAX_MAGNITUDE} "
-        "in absolute value",
-        f"{shown} ngoài phạm vi cho phép: giá trị tuyệt đối phải nhỏ hơn 10^{MAX_MAGNITUDE}",
+        Text(
+            f"{shown} ngoài phạm vi cho phép: giá trị tuyệt đối phải nhỏ hơn 10^{MAX_MAGNITUDE}",
+            f"{shown} is out of range: numbers must be smaller than 10^{MAX_MAGNITUDE} "
+            "in absolute value",
+        )
     )
 
 
@@ -159,15 +174,17 @@ def parse_number(text: str) -> Decimal:
     """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way."""
     if len(text) > MAX_NUMBER_TEXT:
         raise NumberFormatError(
-            f"expected a number, got a text of {len(text)} characters (at most "
-            f"{MAX_NUMBER_TEXT}): {_shown(text)}",
-            f"cần một số, nhận được một chuỗi {len(text)} ký tự (tối đa {MAX_NUMBER_TEXT}): "
-            f"{_shown(text)}",
+            Text(
+                f"cần một số, nhận được một chuỗi {len(text)} ký tự (tối đa {MAX_NUMBER_TEXT}): "
+                f"{_shown(text)}",
+                f"expected a number, got a text of {len(text)} characters (at most "
+                f"{MAX_NUMBER_TEXT}): {_shown(text)}",
+            )
         )
     cleaned = _SPACES.sub("", unicodedata.normalize("NFC", text))
     if not cleaned:
         raise NumberFormatError(
-            "expected a number, got an empty text", "cần một số, nhận được chuỗi rỗng"
+            Text("cần một số, nhận được chuỗi rỗng", "expected a number, got an empty text")
         )
     if _PLAIN.fullmatch(cleaned) or _DECIMAL_COMMA.fullmatch(cleaned):
         return _decimal(cleaned.replace(",", "."), text)
@@ -175,10 +192,13 @@ def parse_number(text: str) -> Decimal:
         whole, fraction = cleaned.split(".")
         if len(fraction) == 3 and whole.lstrip("+-") != "0":
             raise NumberFormatError(
-                f"{text!r} is ambiguous: write {whole}{fraction} for the whole number, or "
-                f"{whole},{fraction} for the decimal (a comma marks decimals, as in Vietnamese)",
-                f"{text!r} không rõ nghĩa: viết {whole}{fraction} nếu là số nguyên, hoặc "
-                f"{whole},{fraction} nếu là số thập phân (dấu phẩy ngăn cách phần thập phân)",
+                Text(
+                    f"{text!r} không rõ nghĩa: viết {whole}{fraction} nếu là số nguyên, hoặc "
+                    f"{whole},{fraction} nếu là số thập phân (dấu phẩy ngăn cách phần thập phân)",
+                    f"{text!r} is ambiguous: write {whole}{fraction} for the whole number, or "
+                    f"{whole},{fraction} for the decimal (a comma marks decimals, as in "
+                    "Vietnamese)",
+                )
             )
         return _decimal(cleaned, text)
     if _GROUPED.fullmatch(cleaned):
@@ -188,12 +208,16 @@ def parse_number(text: str) -> Decimal:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise NumberFormatError(
-            f"expected a number such as 7,5 or 1.112.320.000, got {_shown(text)}",
-            f"cần một số như 7,5 hoặc 1.112.320.000, nhận được {_shown(text)}",
+            Text(
+                f"cần một số như 7,5 hoặc 1.112.320.000, nhận được {_shown(text)}",
+                f"expected a number such as 7,5 or 1.112.320.000, got {_shown(text)}",
+            )
         ) from None
     if not number.is_finite():
         raise NumberFormatError(
-            f"expected a finite number, got {text!r}", f"cần một số hữu hạn, nhận được {text!r}"
+            Text(
+                f"cần một số hữu hạn, nhận được {text!r}", f"expected a finite number, got {text!r}"
+            )
         )
     return check_range(number, text)
 
@@ -203,7 +227,7 @@ def _decimal(normalised: str, original: str) -> Decimal:
         number = Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only pass valid digits
         raise NumberFormatError(
-            f"expected a number, got {original!r}", f"cần một số, nhận được {original!r}"
+            Text(f"cần một số, nhận được {original!r}", f"expected a number, got {original!r}")
         ) from None
     return check_range(number, original)
 
@@ -231,14 +255,18 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
             if denominator == 0:
                 if numerator == 0:
                     raise NumberFormatError(
-                        f"{value!r} is 0 out of 0: the rate is undefined; "
-                        "mark the criterion not applicable (NA) if nothing arose",
-                        f"{value!r} là 0 trên 0: tỷ lệ không xác định; đánh dấu tiêu chí "
-                        "không áp dụng (NA) nếu không phát sinh",
+                        Text(
+                            f"{value!r} là 0 trên 0: tỷ lệ không xác định; đánh dấu tiêu chí "
+                            "không áp dụng (NA) nếu không phát sinh",
+                            f"{value!r} is 0 out of 0: the rate is undefined; "
+                            "mark the criterion not applicable (NA) if nothing arose",
+                        )
                     )
                 raise NumberFormatError(
-                    f"{value!r} divides by zero: the denominator must be > 0",
-                    f"{value!r} chia cho 0: mẫu số phải lớn hơn 0",
+                    Text(
+                        f"{value!r} chia cho 0: mẫu số phải lớn hơn 0",
+                        f"{value!r} divides by zero: the denominator must be > 0",
+                    )
                 )
             return Fraction(numerator) / Fraction(denominator) * scale
     return Fraction(to_decimal(value))

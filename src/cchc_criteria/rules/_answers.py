@@ -114,8 +114,10 @@ def expected(scale: Scale, lang: Lang = "en") -> str:
 
 def _not_a(scale: Scale, answer: object) -> NumberFormatError:
     return NumberFormatError(
-        f"expected {expected(scale)}, got {answer!r:.60}",
-        f"cần {expected(scale, 'vi')}, nhận được {answer!r:.60}",
+        Text(
+            f"cần {expected(scale, 'vi')}, nhận được {answer!r:.60}",
+            f"expected {expected(scale)}, got {answer!r:.60}",
+        )
     )
 
 
