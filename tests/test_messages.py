@@ -25,7 +25,8 @@ from cchc_criteria.errors import (
     InvalidValueError,
     UnknownSetError,
 )
-from cchc_criteria.registry import find_set, get_set
+from cchc_criteria.registry import get_set
+from cchc_criteria.selection import find_set
 from cchc_criteria.text import Text
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "cchc_criteria"

@@ -88,7 +88,6 @@ if TYPE_CHECKING:  # what type checkers and the API reference read; at run time,
         PluginFailure,
         RegisteredSet,
         Registry,
-        find_set,
         get_set,
         list_sets,
         rule_kinds,
@@ -114,6 +113,7 @@ if TYPE_CHECKING:  # what type checkers and the API reference read; at run time,
     )
     from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
     from cchc_criteria.scoring import NodeRow, NodeScore, Scorecard
+    from cchc_criteria.selection import find_set
     from cchc_criteria.text import Lang, Text
 
 # Every public name and the module it comes from. ``import cchc_criteria`` loads none of
@@ -191,7 +191,6 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "PluginFailure",
         "RegisteredSet",
         "Registry",
-        "find_set",
         "get_set",
         "list_sets",
         "rule_kinds",
@@ -217,6 +216,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "cchc_criteria.rules.kinds": ("AnswerCell", "Improvement", "RuleKind", "RuleKinds"),
     "cchc_criteria.scoring": ("NodeRow", "NodeScore", "Scorecard"),
+    "cchc_criteria.selection": ("find_set",),
     "cchc_criteria.text": ("Lang", "Text"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -69,7 +69,6 @@ from cchc_criteria.registry import (
     STRICT_ENV,
     list_sets,
     plugin_reports,
-    select_sets,
 )
 from cchc_criteria.reports import FORMATS, Standing, rank, render, render_ranking_html
 from cchc_criteria.reports.csv import (
@@ -97,6 +96,7 @@ from cchc_criteria.reports.text import (
 )
 from cchc_criteria.scaffold import Plugin, write_plugin
 from cchc_criteria.scoring import Scorecard, needs_cohort
+from cchc_criteria.selection import select_sets
 from cchc_criteria.text import Lang, Text, nfc, printable
 
 __all__ = ["main"]
