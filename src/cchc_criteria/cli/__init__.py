@@ -535,7 +535,8 @@ def _rank_entries(
             for path, (fields, group) in zip(
                 files, pool.map(_worker_standing, files, chunksize=chunk), strict=True
             ):
-                entries.append((Standing(criterion_set, *fields), group, path.name))
+                standing = Standing(criterion_set=criterion_set, **fields)
+                entries.append((standing, group, path.name))
                 advance(1)
         return entries
     for path in files:
@@ -546,19 +547,24 @@ def _rank_entries(
 
 
 # The set a worker process of ``rank --jobs`` scores against (sent once, when it starts).
-_WORKER_SET: list[CriterionSet] = []
+_worker_criterion_set: CriterionSet | None = None
 
 
 def _worker_set(criterion_set: CriterionSet) -> None:
-    _WORKER_SET[:] = [criterion_set]
+    global _worker_criterion_set
+    _worker_criterion_set = criterion_set
 
 
-def _worker_standing(path: Path) -> tuple[tuple[Any, ...], str]:
-    """A unit's standing without its set (the parent has it), and its group."""
-    (criterion_set,) = _WORKER_SET
+def _worker_standing(path: Path) -> tuple[dict[str, Any], str]:
+    """A unit's standing without its set (the parent has it: it is not sent back for every
+    unit), and its group."""
+    criterion_set = _worker_criterion_set
+    assert criterion_set is not None, "the pool's initializer sets it"
     card = score(criterion_set, _load_answers(criterion_set, path))
-    fields = attrs.astuple(Standing.of(card), recurse=False)
-    return fields[1:], card.assessment.group
+    fields = attrs.asdict(
+        Standing.of(card), recurse=False, filter=lambda field, _: field.name != "criterion_set"
+    )
+    return fields, card.assessment.group
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
