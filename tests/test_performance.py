@@ -220,7 +220,7 @@ def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.M
     warm = [cc.score(criterion_set, u) for u in units]
     again = [cc.score(criterion_set, u) for u in units]
     monkeypatch.setattr(scorer, "_MAX_OUTCOMES", 0)
-    scorer._OUTCOMES.clear()
+    scorer._PLANS.clear()
     fresh = [cc.score(criterion_set, u) for u in units]
     assert warm == again == fresh
     assert [n.explanation.en for c in warm for n in c] == [
@@ -239,3 +239,55 @@ def test_answers_equal_as_numbers_but_written_apart_are_scored_apart() -> None:
     for answer in (Decimal("50.0"), Decimal("50"), 50, True, "50", 50.0):
         card = cc.score(criterion_set, {"1": answer})
         assert card["1"].figure == str(answer), answer
+
+
+def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from decimal import Decimal
+
+    from cchc_criteria.scoring import scorer
+
+    criterion_set = cc.read_set(
+        'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Hai phần"\nmax = 2\n'
+        'rule = "parts"\nparts = [\n  { name = "rate", max = 1, rule = "proportional" },\n'
+        '  { name = "items", max = 1, rule = "per_item", points_per_item = "0,5", cap = 1 },\n]\n',
+        source="t.toml",
+    )
+    answers: list[object] = [
+        {"rate": "50", "items": 1},
+        {"rate": 50, "items": 1},
+        {"rate": "50", "items": True},  # not a count: refused, though True == 1
+        {"items": 1, "rate": "50"},
+        {"rate": Decimal("50.0"), "items": 1},
+        {"rate": "50", "items": 1, "other": [1]},  # a list is not told apart: not reused
+        {"rate": "50", "items": 1},
+    ]
+    cards = [cc.score(criterion_set, {"1": a}) for a in answers]
+    assert len({id(c["1"]) for c in cards[:5]}) == 5, "each table its own node"
+    assert cards[-1]["1"] is cards[0]["1"], "the same table's node is reused"
+    monkeypatch.setattr(scorer, "_MAX_OUTCOMES", 0)
+    scorer._PLANS.clear()
+    fresh = [cc.score(criterion_set, {"1": a}) for a in answers]
+    assert cards == fresh
+    assert [c["1"].figure for c in cards] == [str(a) for a in answers]
+    assert cards[2].errors
+    assert not cards[1].errors
+
+
+def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
+    tree = national.national_spec(areas=3, groups=6, leaves_per_group=4)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    for unit in national.answers(tree, 5, seed=31):
+        card = cc.score(criterion_set, unit)
+        assert len(card.nodes) == sum(1 for _ in criterion_set.walk())
+        assert list(card.nodes) == [c.code for c in criterion_set.walk()]
+        assert "1.1" in card.nodes
+        assert "9.9" not in card.nodes
+        assert 1 not in card.nodes
+        assert card.nodes._made is None  # type: ignore[attr-defined]
+        indices = card.area_indices  # what a ranking reads, without the views
+        assert card.nodes._made is None  # type: ignore[attr-defined]
+        assert indices == tuple(card[code].index for code in card.roots)
+        assert card.nodes._made is not None  # type: ignore[attr-defined]
+        assert dict(card.nodes) == dict(pickle.loads(pickle.dumps(card)).nodes)

@@ -193,9 +193,9 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
 class Standing:
     """What a ranking reads of a unit's scorecard: its totals, grade and areas.
 
-    A national set's scorecard keeps every node (over 100 KiB); a standing keeps a few
-    numbers, so that ranking tens of thousands of units holds no scorecard
-    (``Standing.of(card)``).
+    A scorecard keeps the unit's answers and makes its nodes when they are read; a standing
+    keeps a few numbers, so that ranking tens of thousands of units holds no scorecard
+    (``Standing.of(card)``, which reads no node).
 
     Attributes:
         criterion_set: the set the unit was scored against.
@@ -235,7 +235,7 @@ class Standing:
             card.index,
             card.grade,
             card.complete,
-            tuple(card.nodes[code].index for code in card.roots),
+            card.area_indices,
         )
 
     def area(self, code: str) -> Decimal | None:

@@ -456,6 +456,7 @@ PARTS = RuleKind(
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(
         rule.parts, answer, kinds, None
     ),
+    pure=True,  # reused only when every part's rule is pure too
 )
 
 #: The kind ``rule = "best_of"``.
@@ -480,6 +481,7 @@ BEST_OF = RuleKind(
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(
         rule.cases, answer, kinds, max_points
     ),
+    pure=True,  # reused only when every case's rule is pure too
 )
 
 

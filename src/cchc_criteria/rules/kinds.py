@@ -112,6 +112,8 @@ class RuleKind:
             outcome is never changed afterwards: scoring then reuses the outcome of an answer
             already scored for the same criterion (the units of a cohort give the same
             answers again and again). Leave it False for a rule that reads anything else.
+            A kind made of other rules (``parts``) is reused only when every rule it holds
+            is of a pure kind too; a kind with ``bind`` never is.
     """
 
     name: str

@@ -171,11 +171,23 @@ class Scorecard:
     findings: tuple[Finding, ...]
     grade: str | None
     lint_findings: tuple[Finding, ...] = ()
+    # (points, max) of each top-level node: what area_indices reads without making the nodes.
+    _area_totals: tuple[tuple[Decimal | None, Decimal], ...] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
 
     @property
     def index(self) -> Decimal | None:
         """Total points as a percentage of the total max (exact; ``None`` when the max is 0)."""
         return _index(self.points, self.max_points)
+
+    @property
+    def area_indices(self) -> tuple[Decimal | None, ...]:
+        """The index of every top-level area (chỉ số thành phần của lĩnh vực), exact, in
+        document order (``card.roots``): what a ranking reads, without the nodes' views."""
+        if self._area_totals is None:
+            return tuple(self.nodes[code].index for code in self.roots)
+        return tuple(_index(points, most) for points, most in self._area_totals)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
