@@ -142,3 +142,24 @@ def test_a_long_exact_number_is_written_and_read_back_whole() -> None:
     again = cc.read_set(cc.dumps_set(cs))
     assert again == cs
     assert plain(edge) == "0.1234567890123456789012345678901234"
+
+
+@given(
+    st.from_regex(r"\A[+-]?[0-9]{1,20}(,[0-9]{0,42})?\Z"),
+    st.booleans(),
+)
+def test_plain_figures_read_at_once_read_as_the_general_reading_does(
+    text: str, percent: bool
+) -> None:
+    # A space around the figure sends it down the general reading, which strips it.
+    spaced = f" {text} "
+    try:
+        general = parse_number(spaced)
+    except NumberFormatError:
+        with pytest.raises(NumberFormatError):
+            parse_number(text)
+        with pytest.raises(NumberFormatError):
+            parse_rate(text, percent=percent)
+        return
+    assert str(parse_number(text)) == str(general)
+    assert parse_rate(text, percent=percent) == parse_rate(spaced, percent=percent)

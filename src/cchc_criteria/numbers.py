@@ -66,6 +66,8 @@ _PLAIN = re.compile(r"[+-]?\d+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _DECIMAL_DOT = re.compile(r"[+-]?\d+\.\d+")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# What most answers look like ("93,5", "12"): ASCII digits within the bounds, read at once.
+_SIMPLE = re.compile(r"[+-]?[0-9]{1,18}(?:,[0-9]{1,40})?")
 
 
 def to_decimal(value: object) -> Decimal:
@@ -172,6 +174,8 @@ def optional_decimal(value: object) -> Decimal | None:
 
 def parse_number(text: str) -> Decimal:
     """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way."""
+    if _SIMPLE.fullmatch(text):
+        return Decimal(text.replace(",", "."))
     if len(text) > MAX_NUMBER_TEXT:
         raise NumberFormatError(
             Text(
@@ -245,6 +249,8 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
         to_decimal(value)  # the same bounds as every other number
         return value
     if isinstance(value, str):
+        if _SIMPLE.fullmatch(value):
+            return Fraction(Decimal(value.replace(",", ".")))
         cleaned = _SPACES.sub("", unicodedata.normalize("NFC", value))
         if cleaned.endswith("%"):
             return Fraction(parse_number(cleaned[:-1])) * scale / 100
