@@ -145,7 +145,7 @@ def test_an_unexpected_error_is_one_line_with_exit_3(monkeypatch: pytest.MonkeyP
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "render", explode)
+    monkeypatch.setattr("cchc_criteria.reports.render", explode)  # imported by the command
     monkeypatch.setattr("sys.argv", ["cchc", "score", "quangngai.so.2019", str(EXAMPLE)])
     monkeypatch.delenv("CCHC_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exited:
@@ -237,3 +237,15 @@ def test_shell_completion_offers_set_ids() -> None:
         },
     )
     assert "quangngai.so.2019" in result.stdout
+
+
+def test_the_options_offer_what_the_library_has() -> None:
+    from cchc_criteria.cli import _options
+    from cchc_criteria.formats.schema import SCHEMAS
+    from cchc_criteria.registry import STRICT_ENV
+    from cchc_criteria.reports import FORMATS
+
+    assert (*FORMATS, "xlsx") == _options.FORMATS
+    assert set(_options.SCHEMA_KINDS) == set(SCHEMAS)
+    assert tuple(k.value for k in cchc_criteria.UnitKind) == _options.UNIT_KINDS
+    assert _options.STRICT_ENV == STRICT_ENV

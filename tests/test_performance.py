@@ -28,16 +28,43 @@ import bench  # noqa: E402
 import national  # noqa: E402
 
 
-def test_importing_the_package_loads_no_dependency() -> None:
-    code = (
-        "import sys, cchc_criteria as cc; v = cc.__version__; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+def modules_loaded_by(code: str) -> list[str]:
+    """The modules of the library and of its dependencies loaded by ``code`` in a fresh
+    Python."""
+    listing = (
+        "\nimport sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'attr', 'attrs', 'cattrs', 'click', 'pluggy', 'dateutil', 'openpyxl', 'pandas'} "
         "or m.startswith('cchc_criteria.')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code + listing], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['cchc_criteria._version']"
+    loaded: list[str] = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_importing_the_package_loads_no_dependency() -> None:
+    code = "import cchc_criteria as cc; v = cc.__version__"
+    assert modules_loaded_by(code) == ["cchc_criteria._version"]
+
+
+def test_the_version_and_help_of_the_command_load_click_and_little_of_the_library() -> None:
+    code = (
+        "from cchc_criteria.cli import cli\n"
+        "cli.main(['--version'], standalone_mode=False)\n"
+        "cli.main(['score', '--help'], standalone_mode=False)"
+    )
+    ours = [m for m in modules_loaded_by(code) if m.startswith("cchc_criteria.")]
+    assert ours == [
+        "cchc_criteria._bilingual",
+        "cchc_criteria._version",
+        "cchc_criteria.cli",
+        "cchc_criteria.cli._io",
+        "cchc_criteria.cli._options",
+        "cchc_criteria.errors",
+        "cchc_criteria.text",
+    ]
 
 
 def test_a_name_loads_only_what_it_needs() -> None:

@@ -22,7 +22,6 @@ import pytest
 from click.testing import CliRunner
 
 import cchc_criteria as cc
-from cchc_criteria import cli as cli_module
 from cchc_criteria.cli import cli, main
 from cchc_criteria.numbers import decimal_of
 
@@ -598,8 +597,8 @@ def test_22_ctrl_c_exits_130(
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "score", interrupted)
-    monkeypatch.setattr(cli_module, "score_each", interrupted)
+    monkeypatch.setattr("cchc_criteria.api.score", interrupted)  # imported by the command
+    monkeypatch.setattr("cchc_criteria.api.score_each", interrupted)
     assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
     assert "cchc: đã dừng (Ctrl-C)" in capsys.readouterr().err
 

@@ -7,25 +7,16 @@ unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 from __future__ import annotations
 
 import importlib
-import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
 
 from cchc_criteria import __version__
-from cchc_criteria.analysis import lint
-from cchc_criteria.analysis.advice import advise
-from cchc_criteria.analysis.compare import compare_declared, compare_years
-from cchc_criteria.analysis.diff import diff_sets
-from cchc_criteria.api import score, score_each
 from cchc_criteria.cli._io import (
     EXIT_BUG,
     EXIT_FINDINGS,
@@ -47,57 +38,29 @@ from cchc_criteria.cli._io import (
 )
 from cchc_criteria.cli._options import (
     EXCEL,
+    FORMATS,
     LANG,
     MESSAGE_LANG,
     NO_COLOR,
     OUTPUT,
+    SCHEMA_KINDS,
     SET,
+    STRICT_ENV,
+    UNIT_KINDS,
     complete_set,
     csv_dialect,
     format_option,
 )
-from cchc_criteria.dates import parse_date
 from cchc_criteria.errors import CchcError
-from cchc_criteria.formats import (
-    load_assessment,
-    read_assessment,
-)
-from cchc_criteria.formats.schema import SCHEMAS, schema_text
-from cchc_criteria.formats.template import render_template
-from cchc_criteria.model import Assessment, CriterionSet, Finding, Severity, UnitKind
-from cchc_criteria.registry import (
-    STRICT_ENV,
-    list_sets,
-    plugin_reports,
-)
-from cchc_criteria.reports import FORMATS, Standing, rank, render, render_ranking_html
-from cchc_criteria.reports.csv import (
-    render_comparison_csv,
-    render_csv,
-    render_ranking_csv,
-)
-from cchc_criteria.reports.data import (
-    advice_data,
-    comparison_data,
-    diff_data,
-    finding_data,
-    ranking_data,
-    set_data,
-)
-from cchc_criteria.reports.markdown import render_diff_markdown
-from cchc_criteria.reports.text import (
-    render_advice,
-    render_comparison,
-    render_diff,
-    render_lint,
-    render_ranking_text,
-    render_set,
-    render_sets,
-)
-from cchc_criteria.scaffold import Plugin, write_plugin
-from cchc_criteria.scoring import Scorecard, needs_cohort
-from cchc_criteria.selection import select_sets
-from cchc_criteria.text import Lang, Text, nfc, printable
+from cchc_criteria.text import Lang, Text, printable
+
+if TYPE_CHECKING:
+    from cchc_criteria.model import Assessment, CriterionSet, Finding
+    from cchc_criteria.reports import Standing
+    from cchc_criteria.scoring import Scorecard
+
+# Each command imports what it uses when it runs: `cchc --version`, `cchc --help` and shell
+# completion load click and little of the library.
 
 __all__ = ["main"]
 
@@ -123,6 +86,8 @@ def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
 def _load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
     written for ``criterion_set`` when it names a set."""
+    from cchc_criteria.api import score
+
     if isinstance(criterion_set, str):
         criterion_set = load_criterion_set(criterion_set)
     return score(criterion_set, _load_answers(criterion_set, assessment))
@@ -132,6 +97,8 @@ def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assess
     """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
     written for another set is refused, and answers given as tables are checked against
     their rules."""
+    from cchc_criteria.formats import load_assessment, read_assessment
+
     note(
         Text(
             f"đọc {assessment} cho {criterion_set.id}",
@@ -158,7 +125,7 @@ def _load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assess
 @cli.command("score", short_help="Score a unit's assessment against a set.")
 @SET
 @click.argument("assessment")
-@format_option([*FORMATS, "xlsx"], default="text")
+@format_option(list(FORMATS), default="text")
 @OUTPUT
 @LANG
 @NO_COLOR
@@ -177,6 +144,9 @@ def score_command(
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
+    from cchc_criteria.reports import render
+    from cchc_criteria.reports.csv import render_csv
+
     dialect = csv_dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
@@ -210,6 +180,8 @@ def _xlsx() -> ModuleType:
 
 
 def _open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
+    from cchc_criteria.model import Severity
+
     return [f for f in findings if f.severity is Severity.ERROR and not f.acknowledged]
 
 
@@ -233,6 +205,15 @@ def sets_command(
     A set whose published text has lint errors is still listed and usable (it is what was
     published); it is marked, and `cchc lint SET` says what is wrong.
     """
+    import json
+
+    from cchc_criteria.analysis import lint
+    from cchc_criteria.dates import parse_date
+    from cchc_criteria.registry import list_sets
+    from cchc_criteria.reports.data import set_data
+    from cchc_criteria.reports.text import render_sets
+    from cchc_criteria.selection import select_sets
+
     try:
         registered = list_sets()
         on = None if day is None else parse_date(day)
@@ -278,6 +259,13 @@ def diff_command(before: str, after: str, fmt: str, output: str | None, lang: La
     Criteria are matched through SET_B's code map (lineage) where it has one, else by code and
     title. Exits 0 whether or not the sets differ, 2 on bad input.
     """
+    import json
+
+    from cchc_criteria.analysis.diff import diff_sets
+    from cchc_criteria.reports.data import diff_data
+    from cchc_criteria.reports.markdown import render_diff_markdown
+    from cchc_criteria.reports.text import render_diff
+
     try:
         diff = diff_sets(load_criterion_set(before), load_criterion_set(after))
     except CchcError as error:
@@ -299,6 +287,12 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
 
     Exits 1 when there are errors that the set does not acknowledge, 0 otherwise.
     """
+    import json
+
+    from cchc_criteria.analysis import lint
+    from cchc_criteria.reports.data import finding_data
+    from cchc_criteria.reports.text import render_lint
+
     try:
         criterion_set = load_criterion_set(set_id)
     except CchcError as error:
@@ -319,6 +313,12 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
 @LANG
 def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
+    import json
+
+    from cchc_criteria.analysis.advice import advise
+    from cchc_criteria.reports.data import advice_data
+    from cchc_criteria.reports.text import render_advice
+
     try:
         card = _load_card(set_id, assessment)
     except CchcError as error:
@@ -350,6 +350,8 @@ def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> N
     it is filled in. The XLSX template (--format xlsx -o FILE) has drop-down lists and
     validated number ranges; `cchc score SET FILE.xlsx` reads it back once filled in.
     """
+    from cchc_criteria.formats.template import render_template
+
     try:
         criterion_set = load_criterion_set(set_id)
     except CchcError as error:
@@ -365,13 +367,15 @@ def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> N
 
 
 @cli.command("schema", short_help="Print the JSON Schema of a file format.")
-@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="set")
+@click.argument("kind", type=click.Choice(SCHEMA_KINDS), default="set")
 @MESSAGE_LANG
 def schema_command(kind: str, lang: Lang) -> None:
     """Print the JSON Schema of a format: "set" (default), "assessment" or "scorecard".
 
     Point an editor at it to check a file as it is typed.
     """
+    from cchc_criteria.formats.schema import schema_text
+
     echo(schema_text(kind), nl=False)
 
 
@@ -380,7 +384,7 @@ def schema_command(kind: str, lang: Lang) -> None:
 @click.option("--province", required=True, help='The province (or index), as written: "Hà Nội".')
 @click.option(
     "--unit-kind",
-    type=click.Choice([k.value for k in UnitKind]),
+    type=click.Choice(UNIT_KINDS),
     default="xã",
     show_default=True,
     help="The kind of unit its first set scores.",
@@ -398,6 +402,10 @@ def new_plugin_command(
     the loader, an example assessment, tests with the conformance suite, a README and a
     noxfile. It installs, is discovered, and its tests pass as written.
     """
+    from cchc_criteria.model import UnitKind
+    from cchc_criteria.scaffold import Plugin, write_plugin
+    from cchc_criteria.text import nfc
+
     plugin = Plugin(name, nfc(province), UnitKind(unit_kind), year)
     target = Path(folder) if folder else Path(plugin.distribution)
     try:
@@ -416,6 +424,12 @@ def new_plugin_command(
 def plugins_command(as_json: bool, lang: Lang) -> None:
     """List the installed plugins: distribution, version, the sets and rule kinds each gives,
     and what failed. The library's own plugin (the built-in rule kinds) comes first."""
+    import json
+
+    import attrs
+
+    from cchc_criteria.registry import plugin_reports
+
     reports = plugin_reports()
     if as_json:
         echo(json.dumps([attrs.asdict(r) for r in reports], ensure_ascii=False, indent=2))
@@ -445,6 +459,8 @@ def plugins_command(as_json: bool, lang: Lang) -> None:
 @LANG
 def show_command(set_id: str, lang: Lang) -> None:
     """Show SET: its facts, then every criterion with its max points and its rule in words."""
+    from cchc_criteria.reports.text import render_set
+
     try:
         cs = load_criterion_set(set_id)
     except CchcError as error:
@@ -483,6 +499,14 @@ def rank_command(
     With --jobs, files are read and scored in several processes (a set whose rules compare
     each unit with the best of its cohort is scored in one).
     """
+    import io
+    import json
+
+    from cchc_criteria.reports import rank, render_ranking_html
+    from cchc_criteria.reports.csv import render_ranking_csv
+    from cchc_criteria.reports.data import ranking_data
+    from cchc_criteria.reports.text import render_ranking_text
+
     dialect = csv_dialect(excel, fmt)
     try:
         criterion_set = load_criterion_set(set_id)
@@ -518,6 +542,12 @@ def _rank_entries(
     ``jobs`` processes when there are several — so that only its standing stays: the memory
     does not grow with the units' answers or nodes. ``advance(1)`` is called per file.
     """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cchc_criteria.api import score, score_each
+    from cchc_criteria.reports import Standing
+    from cchc_criteria.scoring import needs_cohort
+
     if needs_cohort(criterion_set):
         units = []
         for path in files:
@@ -558,6 +588,11 @@ def _worker_set(criterion_set: CriterionSet) -> None:
 def _worker_standing(path: Path) -> tuple[dict[str, Any], str]:
     """A unit's standing without its set (the parent has it: it is not sent back for every
     unit), and its group."""
+    import attrs
+
+    from cchc_criteria.api import score
+    from cchc_criteria.reports import Standing
+
     criterion_set = _worker_criterion_set
     assert criterion_set is not None, "the pool's initializer sets it"
     card = score(criterion_set, _load_answers(criterion_set, path))
@@ -594,6 +629,13 @@ def compare_command(
 ) -> None:
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with, the same unit in another year (criteria matched by code)."""
+    import json
+
+    from cchc_criteria.analysis.compare import compare_declared, compare_years
+    from cchc_criteria.reports.csv import render_comparison_csv
+    from cchc_criteria.reports.data import comparison_data
+    from cchc_criteria.reports.text import render_comparison
+
     fmt = "json" if as_json else fmt
     dialect = csv_dialect(excel, fmt)
     try:

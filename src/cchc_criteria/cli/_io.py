@@ -7,14 +7,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cchc_criteria.errors import CchcError, Message, as_text
-from cchc_criteria.formats import MAX_FILE_BYTES, load_set, read_set, write_atomic
-from cchc_criteria.model import CriterionSet
-from cchc_criteria.registry import get_set, registry
 from cchc_criteria.text import LANGS, Lang, Text, printable
+
+if TYPE_CHECKING:
+    from cchc_criteria.model import CriterionSet
+
+# The library is imported by the functions that use it, not here: `cchc --version` and
+# `cchc --help` load click and little else.
 
 __all__ = [
     "EXIT_BUG",
@@ -148,6 +152,8 @@ STDIN_NAME = "<stdin>"
 def stdin_document() -> tuple[str, str]:
     """The text on standard input and its format ("json" when it starts with "{", else
     "toml"), bounded like a file."""
+    from cchc_criteria.formats import MAX_FILE_BYTES
+
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES:,}"
@@ -182,6 +188,9 @@ def load_criterion_set(reference: str) -> CriterionSet:
 
     Plugins that failed are named on standard error; the sets of the others are served.
     """
+    from cchc_criteria.formats import load_set, read_set
+    from cchc_criteria.registry import get_set
+
     note(Text(f"bộ tiêu chí: {reference}", f"set: {reference}"))
     if reference == STDIO:
         text, fmt = stdin_document()
@@ -195,6 +204,8 @@ def load_criterion_set(reference: str) -> CriterionSet:
 
 
 def warn_failed_plugins() -> None:
+    from cchc_criteria.registry import registry
+
     for failure in registry().failures:
         warn(failure.text)
 
@@ -203,6 +214,8 @@ def write(text: str, output: str | None, *, escaped: bool = True) -> None:
     """Print ``text``, or write it whole to ``output`` (never half a file, never through a
     link). Printed text has its control characters escaped unless ``escaped`` is false
     (text that carries its own colours, already escaped)."""
+    from cchc_criteria.formats import write_atomic
+
     if output is None or output == STDIO:
         click.echo(printable(text) if escaped else text, nl=False)
         return
@@ -215,6 +228,8 @@ def write(text: str, output: str | None, *, escaped: bool = True) -> None:
 def write_bytes(data: bytes, output: str | None) -> None:
     """Write a binary file whole to ``output``; ``-`` is standard output, unless that is a
     terminal (a workbook's bytes would garble it)."""
+    from cchc_criteria.formats import write_atomic
+
     if output is None or output == STDIO:
         stdout = sys.stdout.buffer
         if output is None or stdout.isatty():

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from cchc_criteria.cli._io import LANG_ENV, Fail
 from cchc_criteria.errors import CchcError
-from cchc_criteria.registry import list_sets
-from cchc_criteria.reports.csv import Dialect
 from cchc_criteria.text import Text
+
+if TYPE_CHECKING:
+    from cchc_criteria.reports.csv import Dialect
 
 __all__ = [
     "EXCEL",
+    "FORMATS",
     "LANG",
     "LANG_ENV",
     "MESSAGE_LANG",
     "NO_COLOR",
     "OUTPUT",
+    "SCHEMA_KINDS",
     "SET",
+    "STRICT_ENV",
+    "UNIT_KINDS",
     "complete_set",
     "csv_dialect",
     "format_option",
@@ -29,6 +34,8 @@ __all__ = [
 
 def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion for SET: the installed ids."""
+    from cchc_criteria.registry import list_sets
+
     try:
         return [
             r.criterion_set.id for r in list_sets() if r.criterion_set.id.startswith(incomplete)
@@ -38,6 +45,17 @@ def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) ->
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+# What the options offer, written here so that defining the commands imports nothing of the
+# library (tests/test_cli.py checks each against the library's own list).
+#: The formats of a scorecard report (cchc_criteria.reports.FORMATS), and the workbook.
+FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
+#: The kinds of file whose schema `cchc schema` prints (cchc_criteria.formats.schema.SCHEMAS).
+SCHEMA_KINDS = ("assessment", "scorecard", "set")
+#: The kinds of unit a new plugin's set may score (cchc_criteria.UnitKind).
+UNIT_KINDS = ("bộ", "tỉnh", "sở", "huyện", "xã")
+#: The variable that makes a failed plugin an error (cchc_criteria.registry.STRICT_ENV).
+STRICT_ENV = "CCHC_STRICT_PLUGINS"
 
 
 def _lang_option(help: str) -> Callable[[_F], _F]:
