@@ -13,10 +13,13 @@ import ast
 import pickle
 import subprocess
 import sys
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.text import LazyText, Text
@@ -239,15 +242,15 @@ def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) 
 
 
 def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cchc_criteria.scoring import scorer
+    from cchc_criteria.scoring import _plan
 
     tree = national.national_spec(areas=2, groups=6, leaves_per_group=8)
     criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
     units = national.answers(tree, 30, seed=29)
     warm = [cc.score(criterion_set, u) for u in units]
     again = [cc.score(criterion_set, u) for u in units]
-    monkeypatch.setattr(scorer, "_MAX_OUTCOMES", 0)
-    scorer._PLANS.clear()
+    monkeypatch.setattr(_plan, "MAX_OUTCOMES", 0)
+    _plan.PLANS.clear()
     fresh = [cc.score(criterion_set, u) for u in units]
     assert warm == again == fresh
     assert [n.explanation.en for c in warm for n in c] == [
@@ -273,7 +276,7 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
 ) -> None:
     from decimal import Decimal
 
-    from cchc_criteria.scoring import scorer
+    from cchc_criteria.scoring import _plan
 
     criterion_set = cc.read_set(
         'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Hai phần"\nmax = 2\n'
@@ -293,8 +296,8 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
     cards = [cc.score(criterion_set, {"1": a}) for a in answers]
     assert len({id(c["1"]) for c in cards[:5]}) == 5, "each table its own node"
     assert cards[-1]["1"] is cards[0]["1"], "the same table's node is reused"
-    monkeypatch.setattr(scorer, "_MAX_OUTCOMES", 0)
-    scorer._PLANS.clear()
+    monkeypatch.setattr(_plan, "MAX_OUTCOMES", 0)
+    _plan.PLANS.clear()
     fresh = [cc.score(criterion_set, {"1": a}) for a in answers]
     assert cards == fresh
     assert [c["1"].figure for c in cards] == [str(a) for a in answers]
@@ -318,3 +321,100 @@ def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
         assert indices == tuple(card[code].index for code in card.roots)
         assert card.nodes._made is not None  # type: ignore[attr-defined]
         assert dict(card.nodes) == dict(pickle.loads(pickle.dumps(card)).nodes)
+
+
+_COMPILED = ("bands", "proportional", "per_item", "deduction", "parts")
+
+
+@st.composite
+def _compiled_rules(draw: st.DrawFn) -> tuple[cc.Rule, Decimal]:
+    """A rule of a kind with a fast scorer, and a max."""
+    from cchc_criteria.testing import rules
+
+    maximum = draw(st.decimals(0, 20, places=draw(st.integers(0, 3))))
+    if draw(st.booleans()):
+        return draw(rules()), maximum
+    parts = [
+        cc.Part(name, draw(rules()), draw(st.decimals(0, 5, places=1)))
+        for name in draw(st.lists(st.sampled_from(["rate", "items", "n"]), min_size=1, unique=True))
+    ]
+    return cc.PartsRule(parts), maximum
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_fast_scorers_give_the_points_score_gives_digit_for_digit(data: st.DataObject) -> None:
+    from cchc_criteria.testing import answers_for, compiled_problems
+
+    rule, maximum = data.draw(_compiled_rules())
+    typed = st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,3})?\Z") | st.integers(-2, 200)
+    if isinstance(rule, cc.PartsRule):
+        names = [part.name for part in rule.parts]
+        answer = data.draw(
+            st.fixed_dictionaries(dict.fromkeys(names, typed))
+            | st.dictionaries(st.sampled_from([*names, "x"]), typed)
+        )
+    else:
+        answer = data.draw(answers_for(rule, maximum) | typed)
+    assert compiled_problems(rule, maximum, answer) == []
+
+
+def test_every_kind_with_a_fast_scorer_answers_plain_figures() -> None:
+    from cchc_criteria.registry import rule_kinds
+
+    kinds = rule_kinds()
+    assert sorted(n for n, k in kinds.by_name.items() if k.compile is not None) == sorted(_COMPILED)
+    tree = national.national_spec(areas=1, groups=8, leaves_per_group=3)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    unit = national.answers(tree, 1, seed=41)[0]
+    answered = 0
+    for criterion in criterion_set.walk():
+        kind = None if criterion.rule is None else kinds.of_rule(criterion.rule)
+        if kind is None or kind.compile is None:
+            continue
+        fast = kind.compile(criterion.rule, criterion.max_points, kinds)
+        assert fast is not None, criterion.code
+        answer = unit[criterion.code]
+        if fast(answer) is not None:
+            answered += 1
+            outcome = criterion.rule.score(answer, criterion.max_points)  # type: ignore[union-attr]
+            assert str(fast(answer)) == str(outcome.points)
+    assert answered >= 10
+
+
+def test_cards_scored_with_and_without_the_fast_scorers_are_the_same() -> None:
+    import attrs
+
+    from cchc_criteria import scoring
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.rules.kinds import RuleKinds
+
+    kinds = rule_kinds()
+    slow = RuleKinds({n: attrs.evolve(k, compile=None) for n, k in kinds.by_name.items()})
+    tree = national.national_spec()
+    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    for unit in national.answers(tree, 30, seed=43):
+        fast_card = scoring.score(criterion_set, unit, kinds=kinds)
+        slow_card = scoring.score(criterion_set, unit, kinds=slow)
+        assert fast_card == slow_card
+        assert str(fast_card.points) == str(slow_card.points)
+        assert [str(n.points) for n in fast_card] == [str(n.points) for n in slow_card]
+        assert fast_card.findings == slow_card.findings
+
+
+def test_the_testing_kit_catches_a_fast_scorer_that_breaks_its_promise() -> None:
+    import attrs
+
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.rules.kinds import RuleKinds
+    from cchc_criteria.testing import check_compiled
+
+    kinds = rule_kinds()
+    wrong = attrs.evolve(
+        kinds.by_name["proportional"],
+        compile=lambda rule, most, known: lambda answer: Decimal("1.00"),  # not digit for digit
+    )
+    broken = RuleKinds({**kinds.by_name, "proportional": wrong})
+    check_compiled(cc.ProportionalRule(), Decimal(2), max_examples=50)
+    with pytest.raises(AssertionError, match="the fast scorer gives"):
+        check_compiled(cc.ProportionalRule(), Decimal(2), kinds=broken, max_examples=50)

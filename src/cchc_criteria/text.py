@@ -29,14 +29,15 @@ def nfc(text: str) -> str:
     """
     if not isinstance(text, str):
         raise ArgumentError(f"expected a text, got {type(text).__name__} {text!r:.60}")
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise ArgumentError(
-                f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
-                f"position {error.start}: it is not valid Unicode"
-            ) from None
+    if text.isascii():
+        return text  # ASCII is in every normal form
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ArgumentError(
+            f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
+            f"position {error.start}: it is not valid Unicode"
+        ) from None
     return unicodedata.normalize("NFC", text)
 
 

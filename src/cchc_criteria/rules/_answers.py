@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -10,6 +11,19 @@ from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
 from cchc_criteria.numbers import format_number, parse_rate
 from cchc_criteria.text import Lang, LazyText, Text
+
+# A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
+# most 12 digits is exact in any context.
+_PLAIN_FIGURE = re.compile(r"[0-9]{1,9}(?:,[0-9]{1,6})?")
+_PLAIN_LIMIT = 10**9
+#: The most significant digits of a max that a fast scorer multiplies exactly.
+FAST_MAX_DIGITS = 12
+_DOMAINS = {
+    scale: tuple(None if edge is None else Decimal(edge.numerator) for edge in scale.domain())
+    for scale in Scale
+}
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
 
 YES_WORDS = frozenset({"co", "yes", "true", "dat", "x", "1"})
 NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
@@ -54,6 +68,49 @@ def read_quantity(answer: object, scale: Scale) -> Fraction:
             raise _not_a(scale, answer)
         return parse_rate(answer, percent=False)
     return parse_rate(answer, percent=scale is Scale.PERCENT)
+
+
+def fast_figure(answer: object, scale: Scale) -> Decimal | None:
+    """A plain answer's value on ``scale``, read at once for a fast scorer
+    (``RuleKind.compile``): text of digits with at most one decimal comma ("93,5") or a whole
+    number. ``None`` for anything else, for a value outside the scale's domain or not whole on
+    a count, and for a bare number between 0 and 1 on a percent scale (scoring warns about
+    those): ``read_figure`` and the rule's ``score`` then decide."""
+    kind = type(answer)
+    if kind is str:
+        assert isinstance(answer, str)
+        if not _PLAIN_FIGURE.fullmatch(answer):
+            return None
+        value = Decimal(answer.replace(",", "."))
+    elif kind is int:
+        assert isinstance(answer, int)
+        if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
+            return None
+        value = Decimal(answer)
+    else:
+        return None
+    low, high = _DOMAINS[scale]
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    if scale is Scale.COUNT and value != value.to_integral_value():
+        return None
+    if scale is Scale.PERCENT and 0 < value < _ONE:
+        return None
+    return value
+
+
+def fast_points(value: Decimal) -> Decimal:
+    """A fast scorer's points written as ``decimal_of`` writes them (``numbers.canonical``:
+    "2", not "2.00"; "1.87", not "1.870"), for a result of at most 28 digits, which every
+    context holds exactly."""
+    if value == value.to_integral_value():
+        return value.quantize(_ONE) if value else _ZERO
+    return value.normalize()
+
+
+def fast_max(max_points: Decimal) -> bool:
+    """Whether a fast scorer can multiply by ``max_points`` exactly."""
+    return max_points.is_finite() and len(max_points.as_tuple().digits) <= FAST_MAX_DIGITS
 
 
 def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fraction | Outcome:

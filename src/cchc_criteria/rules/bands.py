@@ -19,8 +19,10 @@ from cchc_criteria.model import (
     Criterion,
     Finding,
     Formula,
+    FractionOfMax,
     Linear,
     Outcome,
+    Points,
     Scale,
     describe_interval,
     finding,
@@ -28,6 +30,8 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import decimal_of, format_number, round_points
 from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
+    fast_figure,
+    fast_max,
     figure_text,
     points_word,
     read_figure,
@@ -41,7 +45,7 @@ from cchc_criteria.rules.keys import (
     read_award,
     read_edges,
 )
-from cchc_criteria.rules.kinds import AnswerCell, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, FastScorer, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, fold
 
 __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_band"]
@@ -463,12 +467,80 @@ def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
         seen.setdefault(key, position)
 
 
+@attrs.frozen
+class _FastBand:
+    """A band compiled for a fast scorer: its edges as Decimals, and its award when that does
+    not depend on the figure (points, a share of the max)."""
+
+    band: Band
+    low: Decimal | None
+    low_inclusive: bool
+    high: Decimal | None
+    high_inclusive: bool
+    fixed: Decimal | None
+
+    def contains(self, value: Decimal) -> bool:
+        low, high = self.low, self.high
+        if low is not None and (value < low if self.low_inclusive else value <= low):
+            return False
+        return high is None or (value <= high if self.high_inclusive else value < high)
+
+    def award(self, value: Decimal, max_points: Decimal) -> Decimal | None:
+        """The band's points for ``value``, as ``BandRule.score`` gives them."""
+        if self.fixed is not None:
+            return self.fixed
+        award = self.band.award
+        try:
+            exact = decimal_of(award.exact(Fraction(value), max_points))
+        except FormulaError:
+            return None
+        if isinstance(award, Linear | Formula) and award.places is not None:
+            return round_points(exact, award.places)
+        return exact
+
+
+def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
+    """The band a plain figure falls in, matched on Decimal edges; ``None`` (``score``
+    decides) when it falls in no band or in more than one."""
+    if not fast_max(max_points):
+        return None
+    bands = tuple(
+        _FastBand(
+            band,
+            None if band.lower is None else band.lower.value,
+            band.lower is None or band.lower.inclusive,
+            None if band.upper is None else band.upper.value,
+            band.upper is not None and band.upper.inclusive,
+            decimal_of(band.award.exact(Fraction(0), max_points))
+            if isinstance(band.award, Points | FractionOfMax)
+            else None,
+        )
+        for band in rule.bands
+    )
+    scale = rule.scale
+
+    def fast(answer: object) -> Decimal | None:
+        value = fast_figure(answer, scale)
+        if value is None:
+            return None
+        found = None
+        for band in bands:
+            if band.contains(value):
+                if found is not None:
+                    return None  # a published overlap: score reports it
+                found = band
+        return None if found is None else found.award(value, max_points)
+
+    return fast
+
+
 SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scale]}
 
 #: The kind ``rule = "bands"``.
 KIND = RuleKind(
     name="bands",
     pure=True,
+    compile=_compile,
     rule_class=BandRule,
     keys={"scale", "bands"},
     read=lambda keys, kinds: _read(keys),

@@ -22,7 +22,7 @@ from cchc_criteria.model import NA, Outcome, Rule, finding
 from cchc_criteria.numbers import format_number
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, figure_text, points_word
 from cchc_criteria.rules.keys import mapping, plain_number, read_decimal
-from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
 
 __all__ = [
@@ -436,6 +436,36 @@ def _best_improvement(
     return None if best is None else best[1]
 
 
+def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
+    """The sum of the parts' fast scorers, each held to its part's max, for a table that
+    names every part once (plain names); ``None`` when a part has no fast scorer."""
+    scorers: list[tuple[str, FastScorer, Decimal]] = []
+    for part in rule.parts:
+        kind = kinds.of_rule(part.rule)
+        compiled = None
+        if kind is not None and kind.compile is not None:
+            compiled = kind.compile(part.rule, part.max_points, kinds)
+        if compiled is None:
+            return None
+        scorers.append((part.name, compiled, part.max_points))
+    if not all(name.isascii() for name, _, _ in scorers):
+        return None  # a name's normal form is checked by score
+
+    def fast(answer: object) -> Decimal | None:
+        if type(answer) is not dict or len(answer) != len(scorers):
+            return None
+        total = Decimal(0)
+        for name, scorer, most in scorers:
+            figure = answer.get(name)
+            held = _held(None if figure is None else scorer(figure), most)
+            if held is None:
+                return None
+            total += held
+        return total
+
+    return fast
+
+
 #: The kind ``rule = "parts"``.
 PARTS = RuleKind(
     name="parts",
@@ -457,6 +487,7 @@ PARTS = RuleKind(
         rule.parts, answer, kinds, None
     ),
     pure=True,  # reused only when every part's rule is pure too
+    compile=_compile_parts,
 )
 
 #: The kind ``rule = "best_of"``.

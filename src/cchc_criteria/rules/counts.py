@@ -15,10 +15,23 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Criterion, Finding, Outcome, Scale, finding
-from cchc_criteria.numbers import decimal_of, format_number, optional_decimal, to_decimal
-from cchc_criteria.rules._answers import points_word, read_figure, read_quantity, scored
+from cchc_criteria.numbers import (
+    decimal_of,
+    format_number,
+    optional_decimal,
+    to_decimal,
+)
+from cchc_criteria.rules._answers import (
+    fast_figure,
+    fast_max,
+    fast_points,
+    points_word,
+    read_figure,
+    read_quantity,
+    scored,
+)
 from cchc_criteria.rules.keys import plain_number, read_decimal
-from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text
 
 __all__ = ["DEDUCTION", "PER_ITEM", "DeductionRule", "PerItemRule"]
@@ -109,6 +122,42 @@ class DeductionRule:
         if lang == "vi":
             return f"trừ {per} điểm cho mỗi trường hợp, không dưới {floor} điểm"
         return f"minus {per} points per event, not below {floor}"
+
+
+# --------------------------------------------------------------------------- fast scorers
+
+
+def _compile_per_item(
+    rule: PerItemRule, max_points: Decimal, kinds: RuleKinds
+) -> FastScorer | None:
+    """count × points per item, at most the cap, in Decimal (exact for a plain count)."""
+    per, cap = rule.points_per_item, rule.cap
+    if not fast_max(per) or (cap is not None and not fast_max(cap)):
+        return None
+
+    def fast(answer: object) -> Decimal | None:
+        count = fast_figure(answer, Scale.COUNT)
+        if count is None:
+            return None
+        points = count * per
+        return fast_points(points if cap is None else min(points, cap))
+
+    return fast
+
+
+def _compile_deduction(
+    rule: DeductionRule, max_points: Decimal, kinds: RuleKinds
+) -> FastScorer | None:
+    """max − events × points per event, not below the floor, in Decimal."""
+    per, floor = rule.points_per_event, rule.floor
+    if not (fast_max(per) and fast_max(floor) and fast_max(max_points)):
+        return None
+
+    def fast(answer: object) -> Decimal | None:
+        count = fast_figure(answer, Scale.COUNT)
+        return None if count is None else fast_points(max(max_points - per * count, floor))
+
+    return fast
 
 
 # --------------------------------------------------------------------------- the kinds
@@ -212,6 +261,7 @@ _NUMBER = {"$ref": "#/$defs/number"}
 PER_ITEM = RuleKind(
     name="per_item",
     pure=True,
+    compile=_compile_per_item,
     rule_class=PerItemRule,
     keys={"points_per_item", "cap"},
     read=lambda keys, kinds: _read_per_item(keys),
@@ -231,6 +281,7 @@ PER_ITEM = RuleKind(
 DEDUCTION = RuleKind(
     name="deduction",
     pure=True,
+    compile=_compile_deduction,
     rule_class=DeductionRule,
     keys={"points_per_event", "floor"},
     read=lambda keys, kinds: _read_deduction(keys),

@@ -26,7 +26,10 @@ from cchc_criteria.model import Criterion, Finding, Rule, Scale
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.text import Text, suggest
 
-__all__ = ["AnswerCell", "Improvement", "RuleKind", "RuleKinds"]
+__all__ = ["AnswerCell", "FastScorer", "Improvement", "RuleKind", "RuleKinds"]
+
+#: A rule's fast scorer (``RuleKind.compile``): the points of a plain answer, or ``None``.
+FastScorer = Callable[[object], Decimal | None]
 
 
 @attrs.frozen
@@ -114,6 +117,13 @@ class RuleKind:
             answers again and again). Leave it False for a rule that reads anything else.
             A kind made of other rules (``parts``) is reused only when every rule it holds
             is of a pure kind too; a kind with ``bind`` never is.
+        compile: a fast scorer, for a pure kind: ``compile(rule, max_points, kinds)`` gives a
+            function of one answer that returns the points ``rule.score(answer, max_points)``
+            gives — the same Decimal, digit for digit — or ``None`` wherever ``score`` would
+            say more than its points (a finding, a refusal) or the answer is not a plain one
+            (``score`` then decides); or it gives ``None`` for a rule it cannot compile.
+            Scoring calls it first for each answer and makes the node from ``score`` only
+            when the scorecard's nodes are read. ``testing.check_compiled`` checks the promise.
     """
 
     name: str
@@ -135,6 +145,9 @@ class RuleKind:
     cohort: Callable[[Any, Sequence[object]], Rule] | None = None
     bind: Callable[[Any, Any], Rule] | None = None
     pure: bool = False
+    compile: (
+        Callable[[Any, Decimal, RuleKinds], Callable[[object], Decimal | None] | None] | None
+    ) = None
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
         """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the

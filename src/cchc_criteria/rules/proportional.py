@@ -12,9 +12,16 @@ import attrs
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
-from cchc_criteria.rules._answers import points_word, read_figure, scored
+from cchc_criteria.rules._answers import (
+    fast_figure,
+    fast_max,
+    fast_points,
+    points_word,
+    read_figure,
+    scored,
+)
 from cchc_criteria.rules.bands import scale_cell, scale_hint
-from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text
 
 __all__ = ["KIND", "ProportionalRule"]
@@ -74,6 +81,20 @@ def _to_the_top(
     return Improvement("raise", decimal_of(top), top, rule.scale, continuous=True)
 
 
+def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
+    """rate × max in Decimal, exact for a plain figure (see ``fast_figure``)."""
+    if not fast_max(max_points):
+        return None
+    scale = rule.scale
+    divisor = Decimal(100) if scale is Scale.PERCENT else Decimal(1)
+
+    def fast(answer: object) -> Decimal | None:
+        value = fast_figure(answer, scale)
+        return None if value is None else fast_points(value * max_points / divisor)
+
+    return fast
+
+
 def _explain(lang: Lang, figure: Decimal, symbol: str, max_points: Decimal, points: Decimal) -> str:
     shown = format_number(figure, lang=lang, max_places=4) + symbol
     most = format_number(max_points, lang=lang)
@@ -93,6 +114,7 @@ def _read(keys: Mapping[str, Any]) -> ProportionalRule:
 KIND = RuleKind(
     name="proportional",
     pure=True,
+    compile=_compile,
     rule_class=ProportionalRule,
     keys={"scale"},
     read=lambda keys, kinds: _read(keys),

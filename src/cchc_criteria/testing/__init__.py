@@ -12,7 +12,12 @@ the first one that breaks an invariant (a node outside [0, max], a group that is
 its children, a non-deterministic score). :func:`scorecard_problems` checks one scorecard.
 """
 
-from cchc_criteria.testing.checks import check_criterion_set, scorecard_problems
+from cchc_criteria.testing.checks import (
+    check_compiled,
+    check_criterion_set,
+    compiled_problems,
+    scorecard_problems,
+)
 from cchc_criteria.testing.strategies import (
     answers_for,
     assessments,
@@ -27,7 +32,9 @@ __all__ = [
     "answers_for",
     "assessments",
     "band_rules",
+    "check_compiled",
     "check_criterion_set",
+    "compiled_problems",
     "criterion_sets",
     "monotone_rules",
     "rules",

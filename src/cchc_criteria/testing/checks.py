@@ -7,12 +7,14 @@ from decimal import Decimal, localcontext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_criteria.model import CriterionSet, Role
+from cchc_criteria.model import NA, CriterionSet, Role, Rule, Scale
 from cchc_criteria.numbers import SUM_CONTEXT
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard, score
-from cchc_criteria.testing.strategies import assessments
+from cchc_criteria.testing.strategies import answers_for, assessments
 
-__all__ = ["check_criterion_set", "scorecard_problems"]
+__all__ = ["check_compiled", "check_criterion_set", "compiled_problems", "scorecard_problems"]
 
 _ZERO = Decimal(0)
 
@@ -98,12 +100,81 @@ def _group_problems(
     return problems
 
 
+def compiled_problems(
+    rule: Rule, max_points: Decimal, answer: object, *, kinds: RuleKinds | None = None
+) -> list[str]:
+    """How the fast scorer of ``rule`` (its kind's ``RuleKind.compile``) breaks its promise
+    for ``answer``, as sentences (empty when it keeps it, or when the kind has none).
+
+    The promise: the fast scorer gives ``None``, or exactly the points ``rule.score`` gives —
+    the same Decimal, digit for digit — for an answer about which scoring says nothing more
+    (no finding of the rule's, no figure a percent scale would warn about).
+    """
+    kinds = kinds or rule_kinds()
+    kind = kinds.of_rule(rule)
+    if kind is None or kind.compile is None:
+        return []
+    fast = kind.compile(rule, max_points, kinds)
+    if fast is None or answer is None or answer is NA:
+        return []
+    points = fast(answer)
+    if points is None:
+        return []
+    outcome = rule.score(answer, max_points)
+    problems = []
+    if str(points) != str(outcome.points):
+        problems.append(f"{answer!r}: the fast scorer gives {points}, score {outcome.points}")
+    if outcome.findings:
+        codes = ", ".join(f.code for f in outcome.findings)
+        problems.append(f"{answer!r}: the fast scorer answers although score reports {codes}")
+    value = outcome.value
+    if (
+        getattr(rule, "scale", None) is Scale.PERCENT
+        and value is not None
+        and 0 < value < 1
+        and isinstance(answer, str | int | float | Decimal)
+        and not isinstance(answer, bool)
+        and not (isinstance(answer, str) and ("%" in answer or "/" in answer))
+    ):
+        problems.append(f"{answer!r}: the fast scorer answers a figure scoring warns about")
+    return problems
+
+
+def check_compiled(
+    rule: Rule,
+    max_points: Decimal,
+    *,
+    kinds: RuleKinds | None = None,
+    max_examples: int = 300,
+) -> None:
+    """Check the fast scorer of ``rule`` (``RuleKind.compile``) on many generated answers —
+    the kind's own valid and invalid ones, and figures typed as people type them — and
+    assert :func:`compiled_problems` finds nothing."""
+
+    @settings(max_examples=max_examples, deadline=None, database=None)
+    @given(answers_for(rule, max_points) | _typed_figures)
+    def run(answer: object) -> None:
+        problems = compiled_problems(rule, max_points, answer, kinds=kinds)
+        assert not problems, "; ".join(problems)
+
+    run()
+
+
+# Figures as they are typed: "93,5", "7", "0,25", a whole number, a number with dots.
+_typed_figures = (
+    st.from_regex(r"\A[0-9]{1,4}(,[0-9]{1,4})?\Z")
+    | st.integers(-5, 10**10)
+    | st.from_regex(r"\A[0-9]{1,3}(\.[0-9]{3})*\Z")
+)
+
+
 def check_criterion_set(criterion_set: CriterionSet, *, max_examples: int = 200) -> None:
     """Score many generated answer sheets against ``criterion_set`` and assert the invariants.
 
     Raises ``AssertionError`` (through Hypothesis, with the smallest failing answer sheet) when
-    any scorecard breaks an invariant of :func:`scorecard_problems`, when scoring raises, or
-    when scoring the same answers twice gives different scorecards.
+    any scorecard breaks an invariant of :func:`scorecard_problems`, when a rule's fast scorer
+    breaks its promise (:func:`compiled_problems`), when scoring raises, or when scoring the
+    same answers twice gives different scorecards.
     """
 
     @settings(
@@ -117,6 +188,10 @@ def check_criterion_set(criterion_set: CriterionSet, *, max_examples: int = 200)
         assessment = data.draw(assessments(criterion_set), label="assessment")
         card = score(criterion_set, assessment)
         problems = scorecard_problems(card)
+        for criterion in criterion_set.walk():
+            answer = assessment.answers.get(criterion.code)
+            if criterion.rule is not None:
+                problems += compiled_problems(criterion.rule, criterion.max_points, answer)
         assert not problems, "; ".join(problems)
         assert score(criterion_set, assessment) == card, "scoring is not deterministic"
 

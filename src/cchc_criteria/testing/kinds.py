@@ -63,6 +63,7 @@ def in_scale(scale: Scale) -> st.SearchStrategy[object]:
         return st.one_of(
             _decimals("0", "100", 3),
             st.integers(0, 100),
+            _decimals("0", "100", 2).map(_typed),
             _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
             st.integers(1, 60).flatmap(
                 lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}")
@@ -71,13 +72,19 @@ def in_scale(scale: Scale) -> st.SearchStrategy[object]:
     if scale is Scale.RATIO:
         return st.one_of(
             _decimals("0", "1", 4),
+            _decimals("0", "1", 3).map(_typed),
             st.integers(1, 60).flatmap(
                 lambda den: st.integers(0, den).map(lambda num: Fraction(num, den))
             ),
         )
     if scale is Scale.COUNT:
-        return st.integers(0, 60)
-    return _decimals("-100", "100", 2)
+        return st.integers(0, 60) | st.integers(0, 60).map(str)
+    return _decimals("-100", "100", 2) | _decimals("-100", "100", 2).map(_typed)
+
+
+def _typed(number: Decimal) -> str:
+    """A number as a person types it: "93,5"."""
+    return str(number).replace(".", ",")
 
 
 @functools.cache

@@ -1,0 +1,575 @@
+"""A criterion set compiled once for scoring many units: the scoring plan.
+
+Every node of the set has a *slot*, its place in document order. The plan's *steps* list the
+nodes children first, so that one pass over them scores a unit: each leaf's points, then each
+group's sum of its children's slots (:class:`Tally`). Per leaf, the plan keeps its rule and
+kind, what an unanswered or not-applicable answer gives, the kind's fast scorer
+(``RuleKind.compile``) and the results of answers already scored; per group, the slots of its
+children.
+
+Scoring builds no node of a group and no node of a leaf scored by its fast scorer: a
+scorecard makes those when they are first read (``scoring.scorer``), from the same plan.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+import attrs
+
+from cchc_criteria.model import (
+    NA,
+    Assessment,
+    Criterion,
+    CriterionSet,
+    Finding,
+    NAPolicy,
+    Role,
+    Rule,
+    Scale,
+    finding,
+)
+from cchc_criteria.numbers import format_number, round_points
+from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.scoring.card import NodeScore
+from cchc_criteria.text import Lang, LazyText, Text
+
+_ZERO = Decimal(0)
+_NOT_ANSWERED = Text("chưa kê khai", "not answered")
+_NA_FULL = Text(
+    "không áp dụng: đạt điểm tối đa theo bộ tiêu chí", "not applicable: the set awards the full max"
+)
+_NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot be not applicable")
+
+#: Plans by set: a set is compiled once and its plan lives as long as the set does. Equal
+#: sets share a plan.
+PLANS: weakref.WeakKeyDictionary[CriterionSet, Plan] = weakref.WeakKeyDictionary()
+#: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
+MAX_OUTCOMES = 128
+_KEYED_ANSWERS = (str, bool, int, float, Decimal, date)
+
+#: A leaf's result for one answer: its node (without the unit's evidence, explanation and
+#: declared scores) and the findings about the answer.
+Result = tuple[NodeScore, tuple[Finding, ...]]
+
+
+def plan_of(criterion_set: CriterionSet, kinds: RuleKinds) -> Plan:
+    """The plan of ``criterion_set`` with ``kinds``, compiled on first use."""
+    plan = PLANS.get(criterion_set)
+    if plan is None or plan.kinds is not kinds:
+        plan = PLANS[criterion_set] = Plan(criterion_set, kinds)
+    return plan
+
+
+class Leaf:
+    """A criterion scored by a rule, compiled."""
+
+    __slots__ = (
+        "bind",
+        "code",
+        "criterion",
+        "fast",
+        "known",
+        "maximum",
+        "not_applicable",
+        "percent",
+        "reuse",
+        "rule",
+        "slot",
+        "unanswered",
+    )
+
+    def __init__(self, plan: Plan, criterion: Criterion, rule: Rule, slot: int) -> None:
+        kind = plan.kinds.of_rule(rule)
+        self.slot = slot
+        self.criterion = criterion
+        self.code = criterion.code
+        self.maximum = criterion.max_points
+        self.rule = rule
+        self.bind = None if kind is None else kind.bind
+        #: Whether the rule's results can be kept and given again (RuleKind.pure).
+        self.reuse = _reusable(rule, self.maximum, plan.kinds)
+        #: The kind's fast scorer of plain answers (only for rules whose results are pure:
+        #: the node is made again from the answer when it is read).
+        self.fast: Callable[[object], Decimal | None] | None = None
+        if self.reuse and kind is not None and kind.compile is not None:
+            self.fast = kind.compile(rule, self.maximum, plan.kinds)
+        self.percent = getattr(rule, "scale", None) is Scale.PERCENT
+        self.known: dict[Hashable, Result] = {}
+        self.unanswered: Result = (
+            plan.leaf_node(self, explanation=_NOT_ANSWERED),
+            (finding("unanswered", self.code, max=self.maximum),),
+        )
+        self.not_applicable = plan.not_applicable(self)
+
+
+class Group:
+    """A criterion that sums its children.
+
+    Attributes:
+        children: the slots of its children, in document order.
+        plus, minus: the slots of the children that add (score, bonus) and that subtract
+            (deductions).
+        first: the index in the plan's steps of the first step below it (its subtree's steps
+            run from there to its own).
+        plain_max: its max when every criterion below it is scored and applicable.
+    """
+
+    __slots__ = ("children", "code", "criterion", "first", "minus", "plain_max", "plus", "slot")
+
+    def __init__(
+        self, criterion: Criterion, slot: int, children: tuple[int, ...], first: int
+    ) -> None:
+        self.criterion = criterion
+        self.code = criterion.code
+        self.slot = slot
+        self.children = children
+        self.first = first
+        self.plus: tuple[int, ...] = ()
+        self.minus: tuple[int, ...] = ()
+        self.plain_max = max(criterion.max_points, _ZERO)
+
+
+def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
+    """Whether the outcome of ``rule`` for an answer can be kept and given again: its kind is
+    pure (``RuleKind.pure``), not bound to the unit, and so is every rule it holds."""
+    kind = kinds.of_rule(rule)
+    if kind is None or not kind.pure or kind.bind is not None or type(rule) is not kind.rule_class:
+        return False
+    if kind.parts is None:
+        return True
+    return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
+
+
+def answer_key(answer: object) -> Hashable | None:
+    """What tells an answer apart from every other, or ``None`` when it cannot be told.
+
+    The type keeps ``True`` apart from ``1``; the text keeps ``Decimal("1.0")`` apart from
+    ``Decimal("1")``, whose figures read differently. A table (the figures of a rule's parts)
+    is told by its names and figures, in order.
+    """
+    kind = type(answer)
+    if kind in _KEYED_ANSWERS:
+        return kind, str(answer)
+    if kind is dict:
+        assert isinstance(answer, dict)
+        items = []
+        for name, figure in answer.items():
+            key = answer_key(figure)
+            if key is None or type(name) is not str:
+                return None
+            items.append((name, key))
+        return dict, tuple(items)
+    return None
+
+
+class Plan:
+    """A criterion set compiled for scoring many units (see the module's docstring)."""
+
+    def __init__(self, criterion_set: CriterionSet, kinds: RuleKinds) -> None:
+        self.kinds = kinds
+        self.rounding = criterion_set.rounding
+        self.na_policy = criterion_set.na_policy
+        self.depths: list[int] = []
+        self.roles: list[Role] = []
+        self.published: list[Decimal] = []
+        self.steps: list[Leaf | Group] = []
+        roots: list[int] = []
+        # (criterion, depth, the slots of its parent's children) to visit, and with it
+        # None, or (criterion, slot, its children's slots, its first step) to finish once
+        # its children are done.
+        work: list[tuple[Criterion, int, list[int]]] = [
+            (c, 1, roots) for c in reversed(criterion_set.criteria)
+        ]
+        finish: list[tuple[Criterion, int, list[int], int] | None] = [None] * len(work)
+        while work:
+            criterion, depth, siblings = work.pop()
+            done = finish.pop()
+            if done is not None:
+                group, slot, kids, first = done
+                self.steps.append(Group(group, slot, tuple(kids), first))
+                continue
+            slot = len(self.depths)
+            self.depths.append(depth)
+            self.roles.append(criterion.role)
+            self.published.append(criterion.max_points)
+            siblings.append(slot)
+            if criterion.rule is not None:
+                self.steps.append(Leaf(self, criterion, criterion.rule, slot))
+                continue
+            children: list[int] = []
+            work.append((criterion, depth, siblings))
+            finish.append((criterion, slot, children, len(self.steps)))
+            for child in reversed(criterion.children):
+                work.append((child, depth + 1, children))
+                finish.append(None)
+        for step in self.steps:
+            if isinstance(step, Group):
+                step.plus = tuple(c for c in step.children if self.roles[c] is not Role.DEDUCTION)
+                step.minus = tuple(c for c in step.children if self.roles[c] is Role.DEDUCTION)
+        self.size = len(self.depths)
+        self.roots = tuple(roots)
+        self.root_max = max(criterion_set.max_points, _ZERO)
+        by_slot = {step.slot: step for step in self.steps}
+        self.root_codes = tuple(by_slot[slot].code for slot in roots)
+        # A code published twice is the set's mistake (lint: duplicate-code); its node is the
+        # first one scored, shown where the code first appears.
+        self.slot_of: dict[str, int] = {}
+        for step in self.steps:
+            self.slot_of.setdefault(step.code, step.slot)
+        self.codes = tuple(dict.fromkeys(by_slot[slot].code for slot in range(self.size)))
+        self.leaf_codes = frozenset(s.code for s in self.steps if isinstance(s, Leaf))
+        self._below: dict[str, tuple[str, ...]] = {}
+
+    def leaves_below(self, code: str) -> tuple[str, ...]:
+        """The codes of the leaves at or below every node of ``code`` (none for a code the
+        set does not have)."""
+        found = self._below.get(code)
+        if found is None:
+            steps = {step.slot: step for step in self.steps}
+            below: list[str] = []
+            todo = [step.slot for step in self.steps if step.code == code]
+            while todo:
+                step = steps[todo.pop()]
+                if isinstance(step, Leaf):
+                    below.append(step.code)
+                else:
+                    todo.extend(step.children)
+            found = self._below[code] = tuple(dict.fromkeys(below))
+        return found
+
+    # ------------------------------------------------------------ leaves
+
+    def leaf_result(
+        self, leaf: Leaf, answer: object, assessment: Assessment
+    ) -> tuple[Result, bool]:
+        """The result of ``answer``, and whether a scorecard must keep its node: not when
+        the plan keeps it (a pure rule's answer already seen) or when the answer alone makes
+        it again (a pure rule's answer beyond the ones the plan keeps)."""
+        if answer is None:
+            return leaf.unanswered, True
+        if answer is NA:
+            return leaf.not_applicable, True
+        key = answer_key(answer) if leaf.reuse else None
+        if key is not None:
+            result = leaf.known.get(key)
+            if result is not None:
+                return result, True
+            result = self.scored(leaf, leaf.rule, answer)
+            if len(leaf.known) < MAX_OUTCOMES:
+                leaf.known[key] = result
+                return result, True
+            return result, False
+        rule = leaf.rule if leaf.bind is None else leaf.bind(leaf.rule, assessment)
+        return self.scored(leaf, rule, answer), True
+
+    def scored(self, leaf: Leaf, rule: Rule, answer: object) -> Result:
+        """``rule``'s result for ``answer``: its node, held to [0, max], and its findings."""
+        code = leaf.code
+        maximum = leaf.maximum
+        outcome = rule.score(answer, maximum)
+        found = [attrs.evolve(f, criterion=code) for f in outcome.findings]
+        percent = (
+            leaf.percent if rule is leaf.rule else getattr(rule, "scale", None) is Scale.PERCENT
+        )
+        if percent:
+            found += _fraction_for_percent(code, answer, outcome.value)
+        points = outcome.points
+        held = points
+        if points is not None and points > maximum:
+            held = maximum
+            found.append(
+                finding("held-to-max", code, points=points, figure=outcome.figure, max=maximum)
+            )
+        elif points is not None and points < 0:
+            held = _ZERO
+            found.append(finding("held-to-zero", code, points=points, figure=outcome.figure))
+        node = self.leaf_node(
+            leaf,
+            points=held,
+            rounded=None if held is None else self.round(held),
+            rule_points=outcome.exact if outcome.exact is not None else points,
+            complete=held is not None,
+            open_points=_ZERO if held is not None else maximum,
+            figure=outcome.figure,
+            value=outcome.value,
+            matched=outcome.matched,
+            explanation=outcome.explanation,
+        )
+        return node, tuple(found)
+
+    def leaf_node(
+        self,
+        leaf: Leaf,
+        *,
+        max_points: Decimal | None = None,
+        points: Decimal | None = None,
+        rounded: Decimal | None = None,
+        rule_points: Decimal | None = None,
+        applicable: bool = True,
+        complete: bool = False,
+        open_points: Decimal | None = None,
+        figure: str | None = None,
+        value: Decimal | None = None,
+        matched: str | None = None,
+        explanation: Text = _NOT_ANSWERED,
+    ) -> NodeScore:
+        """A leaf's node: unscored (its whole max open) unless told otherwise."""
+        criterion = leaf.criterion
+        maximum = leaf.maximum
+        return NodeScore(
+            code=leaf.code,
+            title=criterion.title,
+            depth=self.depths[leaf.slot],
+            role=criterion.role,
+            is_leaf=True,
+            published_max=maximum,
+            max_points=maximum if max_points is None else max_points,
+            points=points,
+            rounded=rounded,
+            rule_points=rule_points,
+            applicable=applicable,
+            complete=complete,
+            open_points=maximum if open_points is None else open_points,
+            figure=figure,
+            value=value,
+            matched=matched,
+            explanation=explanation,
+        )
+
+    def not_applicable(self, leaf: Leaf) -> Result:
+        """A leaf's result for NA (không áp dụng), by the criterion's or the set's policy."""
+        policy = leaf.criterion.na_policy or self.na_policy
+        maximum = leaf.maximum
+        figure = str(NA)
+        if policy is NAPolicy.FULL_POINTS:
+            node = self.leaf_node(
+                leaf,
+                points=maximum,
+                rounded=self.round(maximum),
+                rule_points=maximum,
+                complete=True,
+                open_points=_ZERO,
+                figure=figure,
+                explanation=_NA_FULL,
+            )
+            return node, ()
+        if policy is NAPolicy.NOT_ALLOWED:
+            node = self.leaf_node(leaf, figure=figure, explanation=_NA_REFUSED)
+            return node, (finding("na-not-allowed", leaf.code),)
+        node = self.leaf_node(
+            leaf,
+            max_points=_ZERO,
+            applicable=False,
+            complete=True,
+            open_points=_ZERO,
+            figure=figure,
+            explanation=LazyText(_excluded, maximum),
+        )
+        return node, ()
+
+    # ------------------------------------------------------------ groups
+
+    def group_node(self, group: Group, sums: Sums, children: list[NodeScore]) -> NodeScore:
+        """A group's node, from its sums and its children's nodes."""
+        criterion = group.criterion
+        return NodeScore(
+            code=group.code,
+            title=criterion.title,
+            depth=self.depths[group.slot],
+            role=criterion.role,
+            is_leaf=False,
+            published_max=criterion.max_points,
+            max_points=sums.max_points,
+            points=sums.points,
+            rounded=None if sums.points is None else self.round(sums.points),
+            rule_points=sums.unheld,
+            applicable=sums.applicable,
+            complete=sums.complete,
+            open_points=sums.open_points,
+            explanation=LazyText(_group_explanation, children),
+            children=tuple(c.code for c in children),
+        )
+
+    def round(self, value: Decimal) -> Decimal:
+        """``value`` rounded by the set's rounding policy (itself when it has none)."""
+        policy = self.rounding
+        if policy.places is None:
+            return value
+        return round_points(value, policy.places, policy.mode)
+
+
+class Sums(NamedTuple):
+    """What a group's children add up to.
+
+    Attributes:
+        points: the sum held to [0, max]; ``None`` when no child is scored.
+        unheld: the sum before it was held (deductions subtracted).
+        max_points: the published max less every excluded (not applicable) score child's.
+        applicable: False when every score child is not applicable.
+        complete: True when every child is complete.
+        open_points: the max points of score children still unscored.
+    """
+
+    points: Decimal | None
+    unheld: Decimal | None
+    max_points: Decimal
+    applicable: bool
+    complete: bool
+    open_points: Decimal
+
+    @property
+    def held(self) -> bool:
+        """True when the children add up to more than the max (the sum was held)."""
+        return self.unheld is not None and self.points is not None and self.unheld > self.points
+
+
+class Tally:
+    """One unit's figures by slot, as they add up: points (``None`` while unscored), the max
+    that counts, applicable, complete and the max still open.
+
+    A slot starts as a plain scored node: its published max, applicable, complete, nothing
+    open. ``irregular`` is the last step whose leaf is not plain (unanswered, not applicable,
+    unscored): a group whose steps all come after it adds its children's points alone.
+    """
+
+    __slots__ = ("applicable", "complete", "irregular", "maxima", "open_points", "plan", "points")
+
+    def __init__(self, plan: Plan) -> None:
+        size = plan.size
+        self.plan = plan
+        self.points: list[Decimal | None] = [None] * size
+        self.maxima = list(plan.published)
+        self.applicable = [True] * size
+        self.complete = [True] * size
+        self.open_points = [_ZERO] * size
+        self.irregular = -1
+
+    def put(self, step: int, slot: int, node: NodeScore) -> None:
+        """Record a leaf's node (the plan's step ``step``)."""
+        self.points[slot] = node.points
+        if (
+            node.points is None
+            or not node.complete
+            or not node.applicable
+            or node.max_points != node.published_max
+            or node.open_points
+        ):
+            self.maxima[slot] = node.max_points
+            self.applicable[slot] = node.applicable
+            self.complete[slot] = node.complete
+            self.open_points[slot] = node.open_points
+            self.irregular = step
+
+    def add_up(self, step: int, group: Group) -> Sums | Decimal:
+        """Add up ``group`` (the plan's step ``step``) and record it: its held points alone
+        when every criterion below is plain, else its :class:`Sums`."""
+        points = self.points
+        if self.irregular < group.first and group.children:
+            total = _ZERO
+            for child in group.plus:
+                total += points[child]  # type: ignore[operator]  # plain: scored
+            for child in group.minus:
+                total -= points[child]  # type: ignore[operator]
+            held = min(max(total, _ZERO), group.plain_max)
+            points[group.slot] = held
+            if total > held:
+                return Sums(held, total, group.plain_max, True, True, _ZERO)
+            return held
+        sums = self.sum(group.children, group.criterion.max_points)
+        self.record(group.slot, sums)
+        self.irregular = step
+        return sums
+
+    def record(self, slot: int, sums: Sums) -> None:
+        """Record a group's sums at its slot."""
+        self.points[slot] = sums.points
+        self.maxima[slot] = sums.max_points
+        self.applicable[slot] = sums.applicable
+        self.complete[slot] = sums.complete
+        self.open_points[slot] = sums.open_points
+
+    def sum(self, children: Sequence[int], published_max: Decimal) -> Sums:
+        """Sum children: score and bonus children add, deductions subtract; the result is
+        held to [0, max]. The max is the published max less the max of every excluded (not
+        applicable) score criterion below."""
+        roles = self.plan.roles
+        published = self.plan.published
+        excluded = _ZERO
+        open_points = _ZERO
+        applicable = False
+        has_score = False
+        complete = True
+        total: Decimal | None = None
+        for child in children:
+            if not self.complete[child]:
+                complete = False
+            role = roles[child]
+            if role is Role.SCORE:
+                has_score = True
+                if self.applicable[child]:
+                    applicable = True
+                if self.maxima[child] != published[child]:
+                    excluded += published[child] - self.maxima[child]
+                if self.open_points[child]:
+                    open_points += self.open_points[child]
+            points = self.points[child]
+            if points is not None:
+                if total is None:
+                    total = _ZERO
+                total += -points if role is Role.DEDUCTION else points
+        applicable = applicable or not has_score
+        if not applicable:
+            maximum = _ZERO
+        elif excluded or published_max < 0:
+            maximum = max(published_max - excluded, _ZERO)
+        else:
+            maximum = published_max
+        if total is None:
+            return Sums(None, None, maximum, applicable, complete, open_points)
+        held = min(max(total, _ZERO), maximum)
+        return Sums(held, total, maximum, applicable, complete, open_points)
+
+
+def _fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
+    """A warning when a bare number between 0 and 1 is given where a percentage is expected:
+    "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
+    if value is None or not 0 < value < 1 or isinstance(answer, bool):
+        return []
+    if isinstance(answer, str) and ("%" in answer or "/" in answer):
+        return []
+    if not isinstance(answer, str | int | float | Decimal):
+        return []
+    return [finding("fraction-for-percent", code, answer=answer, shown=value, meant=value * 100)]
+
+
+def _excluded(lang: Lang, maximum: Decimal) -> str:
+    if lang == "vi":
+        return f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
+    return f"not applicable: its {_en(maximum)} max points leave the totals"
+
+
+def _group_explanation(lang: Lang, children: list[NodeScore]) -> str:
+    scored = [c for c in children if c.points is not None]
+    if not scored:
+        return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
+    fmt = _vi if lang == "vi" else _en
+    signs = {Role.SCORE: "+", Role.BONUS: "+", Role.DEDUCTION: "−"}
+    terms = " ".join(f"{signs[c.role]} {fmt(c.points)}" for c in scored if c.points is not None)
+    text = ("tổng: " if lang == "vi" else "sum: ") + terms.lstrip("+ ")
+    unscored = [c.code for c in children if not c.complete]
+    if unscored:
+        text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
+    return text
+
+
+def _vi(value: Decimal) -> str:
+    return format_number(value, max_places=4)
+
+
+def _en(value: Decimal) -> str:
+    return format_number(value, lang="en", max_places=4)
