@@ -125,19 +125,28 @@ def test_a_formula_award_with_a_bad_text_cannot_be_built() -> None:
         cc.Formula("ty_le * 2")
 
 
-simple = st.recursive(
-    st.one_of(
-        st.integers(0, 1000).map(str),
-        st.decimals(0, 100, places=2).map(str),
-        st.just("rate"),
-    ),
-    lambda inner: st.one_of(
-        st.tuples(inner, st.sampled_from("+-*"), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        st.tuples(inner, inner).map(lambda t: f"min({t[0]}, {t[1]})"),
-        st.tuples(inner, inner).map(lambda t: f"max({t[0]}, {t[1]})"),
-    ),
-    max_leaves=12,
-)
+def _formula_texts(operators: str, places: int) -> st.SearchStrategy[str]:
+    """Formulas over ``rate`` with the binary ``operators``, unary minus, min and max."""
+    return st.recursive(
+        st.one_of(
+            st.integers(0, 1000).map(str),
+            st.decimals(0, 100, places=places).map(str),
+            st.just("rate"),
+        ),
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(operators), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
+            inner.map(lambda t: f"-{t}"),
+            st.tuples(inner, inner).map(lambda t: f"min({t[0]}, {t[1]})"),
+            st.tuples(inner, inner).map(lambda t: f"max({t[0]}, {t[1]})"),
+        ),
+        max_leaves=12,
+    )
+
+
+simple = _formula_texts("+-*", 2)
+dividing = _formula_texts("+-*/", 3)
 
 
 @given(simple, st.fractions(min_value=0, max_value=100, max_denominator=50))
@@ -153,3 +162,22 @@ def test_bounds_contain_every_value(text: str, rate: Fraction) -> None:
 def test_any_text_either_parses_or_raises_formula_error(text: str) -> None:
     with contextlib.suppress(FormulaError):
         parse_formula(text, RATE)
+
+
+@given(dividing, st.decimals(0, 100, places=3))
+def test_a_formula_over_decimals_is_the_exact_value_or_refuses(text: str, rate: Decimal) -> None:
+    from decimal import DecimalException
+
+    formula = parse_formula(text, RATE)
+    over_decimals = formula.over_decimals()
+    assert over_decimals is not None  # every number written in a formula is a decimal
+    try:
+        exact = formula.evaluate({"rate": Fraction(rate)})
+    except FormulaError:
+        exact = None
+    try:
+        value = over_decimals({"rate": rate})
+    except DecimalException:
+        return  # a digit would be lost, or a division by zero: the exact path decides
+    assert exact is not None
+    assert Fraction(value) == exact

@@ -18,6 +18,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DecimalException,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
 from fractions import Fraction
 from typing import Final
 
@@ -28,8 +38,10 @@ from cchc_criteria.piecewise import NotPiecewiseLinear, Segment, align, envelope
 from cchc_criteria.text import Text
 
 __all__ = [
+    "EXACT",
     "MAX_DEPTH",
     "MAX_OPERATIONS",
+    "DecimalFormula",
     "Expression",
     "FormulaError",
     "parse_formula",
@@ -92,6 +104,23 @@ _BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
     "*": operator.mul,
     "/": operator.truediv,
 }
+
+
+#: The context a formula's Decimal evaluator runs in (``Expression.over_decimals``): 34
+#: digits, as an exact value becomes a Decimal, and every loss of a digit an error.
+EXACT: Final = Context(
+    prec=34, rounding=ROUND_HALF_UP, traps=[Inexact, DivisionByZero, InvalidOperation, Overflow]
+)
+
+_DECIMAL_BINARY: Final[Mapping[str, Callable[[Decimal, Decimal], Decimal]]] = {
+    "+": EXACT.add,
+    "-": EXACT.subtract,
+    "*": EXACT.multiply,
+    "/": EXACT.divide,
+}
+
+#: A formula over Decimals (raises a DecimalException where a digit would be lost).
+DecimalFormula = Callable[[Mapping[str, Decimal]], Decimal]
 
 
 # --------------------------------------------------------------------------- tokens
@@ -377,6 +406,16 @@ class Expression:
             return _BINARY[node.op](left, right)
         return _FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
 
+    def over_decimals(self) -> DecimalFormula | None:
+        """The formula over Decimals, for a fast scorer: its value is exactly ``evaluate``'s
+        where it returns, and it raises a :class:`decimal.DecimalException` wherever a digit
+        would be lost (more than 34 digits, a division that does not end) or on division by
+        zero. ``None`` when a number of the formula has no exact decimal."""
+        try:
+            return _over_decimals(self._tree)
+        except DecimalException:
+            return None
+
     def bounds(
         self, ranges: Mapping[str, tuple[Fraction | None, Fraction | None]]
     ) -> tuple[Fraction | None, Fraction | None]:
@@ -386,6 +425,25 @@ class Expression:
         formulas of published sets.
         """
         return _interval(self._tree, ranges)
+
+
+def _over_decimals(node: _Node) -> DecimalFormula:
+    if isinstance(node, _Number):
+        number = EXACT.divide(Decimal(node.value.numerator), Decimal(node.value.denominator))
+        return lambda values: number
+    if isinstance(node, _Name):
+        name = node.name
+        return lambda values: values[name]
+    if isinstance(node, _Negate):
+        operand = _over_decimals(node.operand)
+        return lambda values: EXACT.minus(operand(values))
+    if isinstance(node, _Binary):
+        left, right = _over_decimals(node.left), _over_decimals(node.right)
+        apply = _DECIMAL_BINARY[node.op]
+        return lambda values: apply(left(values), right(values))
+    arguments = [_over_decimals(a) for a in node.arguments]
+    choose: Callable[[list[Decimal]], Decimal] = min if node.function == "min" else max
+    return lambda values: choose([a(values) for a in arguments])
 
 
 _Bound = tuple[Fraction | None, Fraction | None]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from cchc_criteria.errors import InvalidValueError
-from cchc_criteria.formulas import FormulaError, piecewise
+from cchc_criteria.formulas import DecimalFormula, FormulaError, piecewise
 from cchc_criteria.model import (
     Band,
     ChosenBand,
@@ -32,6 +32,7 @@ from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
     fast_figure,
     fast_max,
+    fast_points,
     figure_text,
     points_word,
     read_figure,
@@ -478,6 +479,7 @@ class _FastBand:
     high: Decimal | None
     high_inclusive: bool
     fixed: Decimal | None
+    formula: DecimalFormula | None
 
     def contains(self, value: Decimal) -> bool:
         low, high = self.low, self.high
@@ -490,6 +492,18 @@ class _FastBand:
         if self.fixed is not None:
             return self.fixed
         award = self.band.award
+        if self.formula is not None:
+            assert isinstance(award, Formula)
+            names = {"value": value, "rate": value, "count": value, "max_points": max_points}
+            try:
+                result = self.formula(names)
+                if award.cap is not None:
+                    result = min(result, award.cap)
+                exact = fast_points(result)
+            except DecimalException:
+                pass  # a digit would be lost: the exact path below decides
+            else:
+                return exact if award.places is None else round_points(exact, award.places)
         try:
             exact = decimal_of(award.exact(Fraction(value), max_points))
         except FormulaError:
@@ -514,6 +528,7 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
             decimal_of(band.award.exact(Fraction(0), max_points))
             if isinstance(band.award, Points | FractionOfMax)
             else None,
+            band.award.expression.over_decimals() if isinstance(band.award, Formula) else None,
         )
         for band in rule.bands
     )
