@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -70,33 +71,38 @@ def read_quantity(answer: object, scale: Scale) -> Fraction:
     return parse_rate(answer, percent=scale is Scale.PERCENT)
 
 
-def fast_figure(answer: object, scale: Scale) -> Decimal | None:
-    """A plain answer's value on ``scale``, read at once for a fast scorer
-    (``RuleKind.compile``): text of digits with at most one decimal comma ("93,5") or a whole
-    number. ``None`` for anything else, for a value outside the scale's domain or not whole on
+@functools.cache
+def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
+    """The reader of plain answers on ``scale`` for a fast scorer (``RuleKind.compile``): text
+    of digits with at most one decimal comma ("93,5") or a whole number, read at once. It
+    gives ``None`` for anything else, for a value outside the scale's domain or not whole on
     a count, and for a bare number between 0 and 1 on a percent scale (scoring warns about
     those): ``read_figure`` and the rule's ``score`` then decide."""
-    kind = type(answer)
-    if kind is str:
-        assert isinstance(answer, str)
-        if not _PLAIN_FIGURE.fullmatch(answer):
-            return None
-        value = Decimal(answer.replace(",", "."))
-    elif kind is int:
-        assert isinstance(answer, int)
-        if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
-            return None
-        value = Decimal(answer)
-    else:
-        return None
     low, high = _DOMAINS[scale]
-    if (low is not None and value < low) or (high is not None and value > high):
-        return None
-    if scale is Scale.COUNT and value != value.to_integral_value():
-        return None
-    if scale is Scale.PERCENT and 0 < value < _ONE:
-        return None
-    return value
+    whole = scale is Scale.COUNT
+    percent = scale is Scale.PERCENT
+    match = _PLAIN_FIGURE.fullmatch
+
+    def read(answer: object) -> Decimal | None:
+        if type(answer) is str:
+            if not match(answer):
+                return None
+            value = Decimal(answer.replace(",", "."))
+        elif type(answer) is int:
+            if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
+                return None
+            value = Decimal(answer)
+        else:
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            return None
+        if whole and value != value.to_integral_value():
+            return None
+        if percent and 0 < value < _ONE:
+            return None
+        return value
+
+    return read
 
 
 def fast_points(value: Decimal) -> Decimal:

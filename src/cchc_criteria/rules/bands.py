@@ -30,9 +30,9 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import decimal_of, format_number, round_points
 from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
-    fast_figure,
     fast_max,
     fast_points,
+    fast_reader,
     figure_text,
     points_word,
     read_figure,
@@ -469,29 +469,19 @@ def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
 
 
 @attrs.frozen
-class _FastBand:
-    """A band compiled for a fast scorer: its edges as Decimals, and its award when that does
-    not depend on the figure (points, a share of the max)."""
+class _FastAward:
+    """A band's award compiled for a fast scorer: fixed when it does not depend on the figure
+    (points, a share of the max), a formula over Decimals where it has one."""
 
-    band: Band
-    low: Decimal | None
-    low_inclusive: bool
-    high: Decimal | None
-    high_inclusive: bool
+    award: Points | FractionOfMax | Linear | Formula
     fixed: Decimal | None
     formula: DecimalFormula | None
 
-    def contains(self, value: Decimal) -> bool:
-        low, high = self.low, self.high
-        if low is not None and (value < low if self.low_inclusive else value <= low):
-            return False
-        return high is None or (value <= high if self.high_inclusive else value < high)
-
-    def award(self, value: Decimal, max_points: Decimal) -> Decimal | None:
+    def points(self, value: Decimal, max_points: Decimal) -> Decimal | None:
         """The band's points for ``value``, as ``BandRule.score`` gives them."""
         if self.fixed is not None:
             return self.fixed
-        award = self.band.award
+        award = self.award
         if self.formula is not None:
             assert isinstance(award, Formula)
             names = {"value": value, "rate": value, "count": value, "max_points": max_points}
@@ -518,33 +508,40 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
     decides) when it falls in no band or in more than one."""
     if not fast_max(max_points):
         return None
+    # Per band: its lower edge and whether it is included, its upper edge and whether it is
+    # included (None: unbounded), and its award.
     bands = tuple(
-        _FastBand(
-            band,
+        (
             None if band.lower is None else band.lower.value,
-            band.lower is None or band.lower.inclusive,
+            band.lower is not None and band.lower.inclusive,
             None if band.upper is None else band.upper.value,
             band.upper is not None and band.upper.inclusive,
-            decimal_of(band.award.exact(Fraction(0), max_points))
-            if isinstance(band.award, Points | FractionOfMax)
-            else None,
-            band.award.expression.over_decimals() if isinstance(band.award, Formula) else None,
+            _FastAward(
+                band.award,
+                decimal_of(band.award.exact(Fraction(0), max_points))
+                if isinstance(band.award, Points | FractionOfMax)
+                else None,
+                band.award.expression.over_decimals() if isinstance(band.award, Formula) else None,
+            ),
         )
         for band in rule.bands
     )
-    scale = rule.scale
+    read = fast_reader(rule.scale)
 
     def fast(answer: object) -> Decimal | None:
-        value = fast_figure(answer, scale)
+        value = read(answer)
         if value is None:
             return None
         found = None
-        for band in bands:
-            if band.contains(value):
-                if found is not None:
-                    return None  # a published overlap: score reports it
-                found = band
-        return None if found is None else found.award(value, max_points)
+        for low, from_low, high, to_high, award in bands:
+            if low is not None and (value < low if from_low else value <= low):
+                continue
+            if high is not None and (value > high if to_high else value >= high):
+                continue
+            if found is not None:
+                return None  # a published overlap: score reports it
+            found = award
+        return None if found is None else found.points(value, max_points)
 
     return fast
 

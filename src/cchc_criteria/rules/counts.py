@@ -22,9 +22,9 @@ from cchc_criteria.numbers import (
     to_decimal,
 )
 from cchc_criteria.rules._answers import (
-    fast_figure,
     fast_max,
     fast_points,
+    fast_reader,
     points_word,
     read_figure,
     read_quantity,
@@ -134,9 +134,10 @@ def _compile_per_item(
     per, cap = rule.points_per_item, rule.cap
     if not fast_max(per) or (cap is not None and not fast_max(cap)):
         return None
+    read = fast_reader(Scale.COUNT)
 
     def fast(answer: object) -> Decimal | None:
-        count = fast_figure(answer, Scale.COUNT)
+        count = read(answer)
         if count is None:
             return None
         points = count * per
@@ -152,9 +153,10 @@ def _compile_deduction(
     per, floor = rule.points_per_event, rule.floor
     if not (fast_max(per) and fast_max(floor) and fast_max(max_points)):
         return None
+    read = fast_reader(Scale.COUNT)
 
     def fast(answer: object) -> Decimal | None:
-        count = fast_figure(answer, Scale.COUNT)
+        count = read(answer)
         return None if count is None else fast_points(max(max_points - per * count, floor))
 
     return fast

@@ -13,9 +13,9 @@ from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import (
-    fast_figure,
     fast_max,
     fast_points,
+    fast_reader,
     points_word,
     read_figure,
     scored,
@@ -82,14 +82,15 @@ def _to_the_top(
 
 
 def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
-    """rate × max in Decimal, exact for a plain figure (see ``fast_figure``)."""
+    """rate × max in Decimal, exact for a plain figure (see ``fast_reader``)."""
     if not fast_max(max_points):
         return None
     scale = rule.scale
+    read = fast_reader(scale)
     divisor = Decimal(100) if scale is Scale.PERCENT else Decimal(1)
 
     def fast(answer: object) -> Decimal | None:
-        value = fast_figure(answer, scale)
+        value = read(answer)
         return None if value is None else fast_points(value * max_points / divisor)
 
     return fast
