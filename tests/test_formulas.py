@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.formulas import MAX_DEPTH, FormulaError, parse_formula
+from cchc_criteria.numbers import EXACT_CONTEXT
 
 RATE = {"rate"}
 
@@ -169,7 +170,7 @@ def test_a_formula_over_decimals_is_the_exact_value_or_refuses(text: str, rate: 
     from decimal import DecimalException
 
     formula = parse_formula(text, RATE)
-    over_decimals = formula.over_decimals()
+    over_decimals = formula.over_decimals(EXACT_CONTEXT)
     assert over_decimals is not None  # every number written in a formula is a decimal
     try:
         exact = formula.evaluate({"rate": Fraction(rate)})

@@ -163,3 +163,26 @@ def test_plain_figures_read_at_once_read_as_the_general_reading_does(
         return
     assert str(parse_number(text)) == str(general)
     assert parse_rate(text, percent=percent) == parse_rate(spaced, percent=percent)
+
+
+_quotients = st.decimals(
+    min_value=-(10**17), max_value=10**17, allow_nan=False, allow_infinity=False, places=None
+).filter(lambda d: d.as_tuple().exponent >= -40)  # type: ignore[operator]
+
+
+@given(_quotients, _quotients.filter(bool), st.sampled_from([1, 100]))
+def test_an_exact_quotient_is_decimal_of_the_fraction_digit_for_digit(
+    numerator: Decimal, denominator: Decimal, times: int
+) -> None:
+    from cchc_criteria.numbers import decimal_of, exact_quotient
+
+    expected = decimal_of(Fraction(numerator) * times / Fraction(denominator))
+    assert str(exact_quotient(numerator, denominator, times)) == str(expected)
+
+
+@given(_quotients)
+def test_the_quotient_form_is_the_canonical_form(value: Decimal) -> None:
+    from cchc_criteria.numbers import canonical, quotient_form
+
+    if len(value.as_tuple().digits) <= 34:
+        assert str(quotient_form(value)) == str(canonical(value))

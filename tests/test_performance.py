@@ -418,3 +418,14 @@ def test_the_testing_kit_catches_a_fast_scorer_that_breaks_its_promise() -> None
     check_compiled(cc.ProportionalRule(), Decimal(2), max_examples=50)
     with pytest.raises(AssertionError, match="the fast scorer gives"):
         check_compiled(cc.ProportionalRule(), Decimal(2), kinds=broken, max_examples=50)
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=30))
+def test_folding_ascii_at_once_folds_as_the_general_way(text: str) -> None:
+    import unicodedata
+
+    from cchc_criteria.text import fold
+
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    general = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    assert fold(text) == general

@@ -18,16 +18,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import (
-    ROUND_HALF_UP,
-    Context,
-    Decimal,
-    DecimalException,
-    DivisionByZero,
-    Inexact,
-    InvalidOperation,
-    Overflow,
-)
+from decimal import Context, Decimal, DecimalException
 from fractions import Fraction
 from typing import Final
 
@@ -38,7 +29,6 @@ from cchc_criteria.piecewise import NotPiecewiseLinear, Segment, align, envelope
 from cchc_criteria.text import Text
 
 __all__ = [
-    "EXACT",
     "MAX_DEPTH",
     "MAX_OPERATIONS",
     "DecimalFormula",
@@ -105,19 +95,6 @@ _BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
     "/": operator.truediv,
 }
 
-
-#: The context a formula's Decimal evaluator runs in (``Expression.over_decimals``): 34
-#: digits, as an exact value becomes a Decimal, and every loss of a digit an error.
-EXACT: Final = Context(
-    prec=34, rounding=ROUND_HALF_UP, traps=[Inexact, DivisionByZero, InvalidOperation, Overflow]
-)
-
-_DECIMAL_BINARY: Final[Mapping[str, Callable[[Decimal, Decimal], Decimal]]] = {
-    "+": EXACT.add,
-    "-": EXACT.subtract,
-    "*": EXACT.multiply,
-    "/": EXACT.divide,
-}
 
 #: A formula over Decimals (raises a DecimalException where a digit would be lost).
 DecimalFormula = Callable[[Mapping[str, Decimal]], Decimal]
@@ -406,13 +383,15 @@ class Expression:
             return _BINARY[node.op](left, right)
         return _FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
 
-    def over_decimals(self) -> DecimalFormula | None:
-        """The formula over Decimals, for a fast scorer: its value is exactly ``evaluate``'s
-        where it returns, and it raises a :class:`decimal.DecimalException` wherever a digit
-        would be lost (more than 34 digits, a division that does not end) or on division by
-        zero. ``None`` when a number of the formula has no exact decimal."""
+    def over_decimals(self, context: Context) -> DecimalFormula | None:
+        """The formula over Decimals, for a fast scorer, computed with ``context``'s
+        operations. In a context that traps :class:`decimal.Inexact` (as
+        ``numbers.EXACT_CONTEXT`` does), its value is exactly ``evaluate``'s where it returns,
+        and it raises a :class:`decimal.DecimalException` wherever a digit would be lost (more
+        digits than the context holds, a division that does not end) or on division by zero.
+        ``None`` when a number of the formula has no exact decimal in ``context``."""
         try:
-            return _over_decimals(self._tree)
+            return _over_decimals(self._tree, context)
         except DecimalException:
             return None
 
@@ -427,21 +406,26 @@ class Expression:
         return _interval(self._tree, ranges)
 
 
-def _over_decimals(node: _Node) -> DecimalFormula:
+def _over_decimals(node: _Node, context: Context) -> DecimalFormula:
     if isinstance(node, _Number):
-        number = EXACT.divide(Decimal(node.value.numerator), Decimal(node.value.denominator))
+        number = context.divide(Decimal(node.value.numerator), Decimal(node.value.denominator))
         return lambda values: number
     if isinstance(node, _Name):
         name = node.name
         return lambda values: values[name]
     if isinstance(node, _Negate):
-        operand = _over_decimals(node.operand)
-        return lambda values: EXACT.minus(operand(values))
+        operand = _over_decimals(node.operand, context)
+        return lambda values: context.minus(operand(values))
     if isinstance(node, _Binary):
-        left, right = _over_decimals(node.left), _over_decimals(node.right)
-        apply = _DECIMAL_BINARY[node.op]
+        left, right = _over_decimals(node.left, context), _over_decimals(node.right, context)
+        apply: Callable[[Decimal, Decimal], Decimal] = {
+            "+": context.add,
+            "-": context.subtract,
+            "*": context.multiply,
+            "/": context.divide,
+        }[node.op]
         return lambda values: apply(left(values), right(values))
-    arguments = [_over_decimals(a) for a in node.arguments]
+    arguments = [_over_decimals(a, context) for a in node.arguments]
     choose: Callable[[list[Decimal]], Decimal] = min if node.function == "min" else max
     return lambda values: choose([a(values) for a in arguments])
 

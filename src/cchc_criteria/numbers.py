@@ -23,7 +23,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from fractions import Fraction
 from typing import Final
 
@@ -32,6 +41,7 @@ from cchc_criteria.text import Lang, Text
 
 __all__ = [
     "DECIMAL_CONTEXT",
+    "EXACT_CONTEXT",
     "MAX_DECIMALS",
     "MAX_MAGNITUDE",
     "MAX_NUMBER_TEXT",
@@ -39,11 +49,13 @@ __all__ = [
     "canonical",
     "check_range",
     "decimal_of",
+    "exact_quotient",
     "format_number",
     "optional_decimal",
     "parse_number",
     "parse_rate",
     "plain",
+    "quotient_form",
     "round_points",
     "to_decimal",
 ]
@@ -54,6 +66,14 @@ DECIMAL_CONTEXT: Final = Context(prec=34, rounding=ROUND_HALF_UP)
 #: Precision for sums of accepted numbers: wide enough that adding them is exact.
 SUM_CONTEXT: Final = Context(prec=160, rounding=ROUND_HALF_UP)
 
+#: 34 digits, as DECIMAL_CONTEXT, with every lost digit an error: a computation in it is
+#: exact or raises (decimal.Inexact, DivisionByZero, InvalidOperation, Overflow).
+EXACT_CONTEXT: Final = Context(
+    prec=34, rounding=ROUND_HALF_UP, traps=[Inexact, DivisionByZero, InvalidOperation, Overflow]
+)
+# Wider than any sum of accepted numbers, for a product that must stay exact.
+_WIDE = Context(prec=SUM_CONTEXT.prec + 40, rounding=ROUND_HALF_UP, traps=[Inexact])
+
 #: The longest text read as one number (a figure, a max, a band edge).
 MAX_NUMBER_TEXT: Final = 100
 #: Accepted numbers are smaller than 10 ** MAX_MAGNITUDE in absolute value.
@@ -61,6 +81,8 @@ MAX_MAGNITUDE: Final = 18
 #: Accepted numbers have at most this many decimal places (trailing zeros aside).
 MAX_DECIMALS: Final = 40
 
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PLAIN = re.compile(r"[+-]?\d+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -282,6 +304,29 @@ def decimal_of(value: Fraction) -> Decimal:
     """The Decimal nearest ``value`` (exact whenever its expansion fits 34 digits)."""
     with localcontext(DECIMAL_CONTEXT):
         return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def quotient_form(value: Decimal) -> Decimal:
+    """An exact value of at most 34 digits written as :func:`decimal_of` writes an exact
+    quotient: a whole number without exponent ("200", not "2.00E+2"), any other without
+    trailing zeros ("1.87", not "1.870") — as :func:`canonical` does, faster."""
+    if value == value.to_integral_value(context=DECIMAL_CONTEXT):
+        return value.quantize(_ONE, context=DECIMAL_CONTEXT) if value else _ZERO
+    return value.normalize(context=DECIMAL_CONTEXT)
+
+
+def exact_quotient(numerator: Decimal, denominator: Decimal, times: int = 1) -> Decimal:
+    """``numerator × times / denominator`` as ``decimal_of`` gives the exact fraction, digit
+    for digit, computed in Decimal: the exact quotient when it has at most 34 digits, else
+    the quotient rounded once to 34 digits. The denominator must not be 0."""
+    try:
+        scaled = _WIDE.multiply(numerator, times)
+    except Inexact:
+        return decimal_of(Fraction(numerator) * times / Fraction(denominator))
+    try:
+        return quotient_form(EXACT_CONTEXT.divide(scaled, denominator))
+    except Inexact:
+        return DECIMAL_CONTEXT.divide(scaled, denominator)  # correctly rounded, as decimal_of
 
 
 def plain(value: Decimal) -> str:

@@ -43,6 +43,8 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Fold case, diacritics and spacing, so "Có" matches "co" and "ĐÃ  công bố" "da cong bo"."""
+    if text.isascii():
+        return " ".join(text.lower().split())  # no diacritics; lower is casefold in ASCII
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
-from cchc_criteria.numbers import DECIMAL_CONTEXT, format_number, parse_rate
+from cchc_criteria.numbers import format_number, parse_rate
 from cchc_criteria.text import Lang, LazyText, Text
 
 # A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
@@ -103,14 +103,6 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
         return value
 
     return read
-
-
-def fast_points(value: Decimal) -> Decimal:
-    """A fast scorer's points written as ``decimal_of`` writes them (``numbers.canonical``:
-    "2", not "2.00"; "1.87", not "1.870"), for an exact result of at most 34 digits."""
-    if value == value.to_integral_value(context=DECIMAL_CONTEXT):
-        return value.quantize(_ONE, context=DECIMAL_CONTEXT) if value else _ZERO
-    return value.normalize(context=DECIMAL_CONTEXT)
 
 
 def fast_max(max_points: Decimal) -> bool:

@@ -27,11 +27,16 @@ from cchc_criteria.model import (
     describe_interval,
     finding,
 )
-from cchc_criteria.numbers import decimal_of, format_number, round_points
+from cchc_criteria.numbers import (
+    EXACT_CONTEXT,
+    decimal_of,
+    format_number,
+    quotient_form,
+    round_points,
+)
 from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
     fast_max,
-    fast_points,
     fast_reader,
     figure_text,
     points_word,
@@ -489,7 +494,7 @@ class _FastAward:
                 result = self.formula(names)
                 if award.cap is not None:
                     result = min(result, award.cap)
-                exact = fast_points(result)
+                exact = quotient_form(result)
             except DecimalException:
                 pass  # a digit would be lost: the exact path below decides
             else:
@@ -521,7 +526,9 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
                 decimal_of(band.award.exact(Fraction(0), max_points))
                 if isinstance(band.award, Points | FractionOfMax)
                 else None,
-                band.award.expression.over_decimals() if isinstance(band.award, Formula) else None,
+                band.award.expression.over_decimals(EXACT_CONTEXT)
+                if isinstance(band.award, Formula)
+                else None,
             ),
         )
         for band in rule.bands

@@ -19,11 +19,11 @@ from cchc_criteria.numbers import (
     decimal_of,
     format_number,
     optional_decimal,
+    quotient_form,
     to_decimal,
 )
 from cchc_criteria.rules._answers import (
     fast_max,
-    fast_points,
     fast_reader,
     points_word,
     read_figure,
@@ -141,7 +141,7 @@ def _compile_per_item(
         if count is None:
             return None
         points = count * per
-        return fast_points(points if cap is None else min(points, cap))
+        return quotient_form(points if cap is None else min(points, cap))
 
     return fast
 
@@ -157,7 +157,7 @@ def _compile_deduction(
 
     def fast(answer: object) -> Decimal | None:
         count = read(answer)
-        return None if count is None else fast_points(max(max_points - per * count, floor))
+        return None if count is None else quotient_form(max(max_points - per * count, floor))
 
     return fast
 

@@ -11,10 +11,9 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
-from cchc_criteria.numbers import decimal_of, format_number
+from cchc_criteria.numbers import decimal_of, format_number, quotient_form
 from cchc_criteria.rules._answers import (
     fast_max,
-    fast_points,
     fast_reader,
     points_word,
     read_figure,
@@ -91,7 +90,7 @@ def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> F
 
     def fast(answer: object) -> Decimal | None:
         value = read(answer)
-        return None if value is None else fast_points(value * max_points / divisor)
+        return None if value is None else quotient_form(value * max_points / divisor)
 
     return fast
 

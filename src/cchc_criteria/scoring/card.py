@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from html import escape
 
 import attrs
@@ -19,7 +18,7 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.numbers import (
     canonical,
-    decimal_of,
+    exact_quotient,
     format_number,
     round_points,
 )
@@ -147,7 +146,7 @@ def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
     """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
     if points is None or max_points == 0:
         return None
-    return decimal_of(Fraction(points) * 100 / Fraction(max_points))
+    return exact_quotient(points, max_points, 100)
 
 
 @attrs.frozen(repr=False)
