@@ -290,7 +290,7 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
         {"rate": "50", "items": True},  # not a count: refused, though True == 1
         {"items": 1, "rate": "50"},
         {"rate": Decimal("50.0"), "items": 1},
-        {"rate": "50", "items": 1, "other": [1]},  # a list is not told apart: not reused
+        {"rate": "50", "items": 1, "other": [1]},  # a figure the rule does not take
         {"rate": "50", "items": 1},
     ]
     cards = [cc.score(criterion_set, {"1": a}) for a in answers]
@@ -323,7 +323,7 @@ def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
         assert dict(card.nodes) == dict(pickle.loads(pickle.dumps(card)).nodes)
 
 
-_COMPILED = ("bands", "proportional", "per_item", "deduction", "parts")
+_COMPILED = ("bands", "choice", "deduction", "parts", "per_item", "proportional", "yes_no")
 
 
 @st.composite

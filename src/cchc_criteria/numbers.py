@@ -156,6 +156,8 @@ def check_range(number: Decimal, original: object) -> Decimal:
     assert isinstance(exponent, int)
     if number.adjusted() >= MAX_MAGNITUDE:
         raise _out_of_range(_shown(original))
+    if exponent >= -MAX_DECIMALS:
+        return number  # at most MAX_DECIMALS places, trailing zeros or not
     trailing = 0
     for digit in reversed(digits):
         if digit != 0:

@@ -155,7 +155,9 @@ def parse_document(text: str, source: str, fmt: str, what: Text) -> dict[str, An
         raise InputError(
             source, Text(f"{what.vi} là một đối tượng JSON", f"{what.en} is a JSON object")
         )
-    _check_tree(document, source)
+    # A lone surrogate can come only from a JSON "\u" escape (TOML refuses one, and the text
+    # itself was decoded from UTF-8).
+    _check_tree(document, source, texts=fmt == "json" and "\\u" in text)
     return document
 
 
@@ -220,26 +222,28 @@ _TOO_DEEP = Text(
 )
 
 
-def _check_tree(document: dict[str, Any], source: str) -> None:
-    """Refuse nesting deeper than MAX_NESTING and text that is not valid Unicode (iteratively,
-    so that the check itself cannot run out of stack). Only tables and arrays go on the
-    stack; texts are checked where they are found, and only when they are not plain ASCII."""
+def _check_tree(document: dict[str, Any], source: str, *, texts: bool = True) -> None:
+    """Refuse nesting deeper than MAX_NESTING and, with ``texts``, text that is not valid
+    Unicode (iteratively, so that the check itself cannot run out of stack). Only tables and
+    arrays go on the stack; texts are checked where they are found, and only when they are
+    not plain ASCII."""
     stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 1)]
     while stack:
         container, depth = stack.pop()
         if depth > MAX_NESTING:
             raise InputError(source, _TOO_DEEP)
         if isinstance(container, dict):
-            for key in container:
-                if isinstance(key, str) and not key.isascii():
-                    _check_unicode(key, source)
+            if texts:
+                for key in container:
+                    if isinstance(key, str) and not key.isascii():
+                        _check_unicode(key, source)
             values: Iterable[Any] = container.values()
         else:
             values = container
         for value in values:
             if isinstance(value, dict | list):
                 stack.append((value, depth + 1))
-            elif isinstance(value, str) and not value.isascii():
+            elif texts and isinstance(value, str) and not value.isascii():
                 _check_unicode(value, source)
 
 

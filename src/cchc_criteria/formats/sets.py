@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ import attrs
 import cattrs
 import tomli_w
 
+from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._convert import (
@@ -130,6 +131,9 @@ class _Reader:
         self.row_lines: list[int | None] = []
         self.levels: tuple[str, ...] = ("dotted",)
         self.row_starts: list[int | None] = []
+        # Rules already read, by their kind and keys: rows that repeat a rule (the same yes/no,
+        # the same bands) share one rule object, read once.
+        self.rules_read: dict[Hashable, Rule] = {}
 
     def problem(self, message: Text, line: int | None = None, code: str | None = None) -> None:
         self.problems.append(Problem(message, line=line, criterion=code))
@@ -264,6 +268,16 @@ class _Reader:
 
     # ------------------------------------------------------------------ rows
 
+    def _rule(self, kind: str, params: dict[str, Any]) -> Rule:
+        """The rule of ``kind`` read from ``params``, once for rows that give the same keys."""
+        key = value_key(params)
+        if key is None:
+            return structure_rule(kind, params, self.kinds)
+        known = self.rules_read.get((kind, key))
+        if known is None:
+            known = self.rules_read[(kind, key)] = structure_rule(kind, params, self.kinds)
+        return known
+
     def _row(self, index: int, raw: object) -> _Node | None:
         line = self.row_lines[index]
         if not isinstance(raw, Mapping):
@@ -317,7 +331,7 @@ class _Reader:
                 )
             else:
                 try:
-                    rule = structure_rule(kind, params, self.kinds)
+                    rule = self._rule(kind, params)
                 except (ValueError, CchcError, cattrs.BaseValidationError) as error:
                     key = next(iter(params), "rule")
                     self.problem(_message(error), self._key_line(key, index), code)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -14,7 +14,7 @@ from cchc_criteria.model import Criterion, Finding, FractionOfMax, Outcome, Poin
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
 from cchc_criteria.rules.keys import award_keys, mapping, no_leftovers, read_award
-from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind
+from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
 
 __all__ = [
@@ -63,8 +63,12 @@ def _options(value: Iterable[Option]) -> tuple[Option, ...]:
     return options
 
 
+def _points(option: Option, max_points: Decimal) -> Decimal:
+    return decimal_of(option.award.exact(Fraction(0), max_points))
+
+
 def _chosen(option: Option, answer: object, max_points: Decimal, position: int) -> Outcome:
-    points = decimal_of(option.award.exact(Fraction(0), max_points))
+    points = _points(option, max_points)
     return Outcome(
         points=points,
         exact=points,
@@ -81,7 +85,7 @@ def _explain_option(lang: Lang, label: str, position: int, points: Decimal) -> s
 
 
 def _range(options: tuple[Option, ...], max_points: Decimal) -> tuple[Decimal, Decimal]:
-    awards = [decimal_of(o.award.exact(Fraction(0), max_points)) for o in options]
+    awards = [_points(o, max_points) for o in options]
     return min(awards), max(awards)
 
 
@@ -155,6 +159,61 @@ class YesNoRule:
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Both options and their awards."""
         return "; ".join(f"{o.label}: {o.award.describe(lang=lang)}" for o in (self.yes, self.no))
+
+
+# --------------------------------------------------------------------------- fast scorers
+
+
+def _points_by_name(
+    options: Iterable[tuple[Option, Decimal, Iterable[str]]],
+) -> dict[str, Decimal]:
+    """Each folded name an option answers to (its label, aliases and the ``words`` already
+    folded), and its points; the first option named wins, as ``score`` tries them in order."""
+    found: dict[str, Decimal] = {}
+    for option, points, words in options:
+        for word in words:
+            found.setdefault(word, points)
+        for name in (option.label, *option.aliases):
+            found.setdefault(fold(name), points)
+    return found
+
+
+def _by_text(named: dict[str, Decimal]) -> Callable[[object], Decimal | None]:
+    """The points of a text that names an option once folded; the texts already seen are
+    remembered as given (at most 256: a cohort types a handful of spellings)."""
+    seen: dict[str, Decimal | None] = {}
+
+    def points(answer: object) -> Decimal | None:
+        if type(answer) is not str:
+            return None
+        if answer in seen:
+            return seen[answer]
+        found = named.get(fold(answer))
+        if len(seen) < 256:
+            seen[answer] = found
+        return found
+
+    return points
+
+
+def _compile_yes_no(rule: YesNoRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """``True``/``False``, and the words for yes and no."""
+    yes, no = _points(rule.yes, max_points), _points(rule.no, max_points)
+    by_text = _by_text(_points_by_name([(rule.yes, yes, YES_WORDS), (rule.no, no, NO_WORDS)]))
+
+    def fast(answer: object) -> Decimal | None:
+        if answer is True:
+            return yes
+        if answer is False:
+            return no
+        return by_text(answer)
+
+    return fast
+
+
+def _compile_choice(rule: ChoiceRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """An option's label or alias."""
+    return _by_text(_points_by_name((o, _points(o, max_points), ()) for o in rule.options))
 
 
 # --------------------------------------------------------------------------- the kinds
@@ -283,6 +342,7 @@ _OPTION = {"$ref": "#/$defs/option"}
 YES_NO = RuleKind(
     name="yes_no",
     pure=True,
+    compile=_compile_yes_no,
     rule_class=YesNoRule,
     keys={"yes", "no"},
     read=lambda keys, kinds: _read_yes_no(keys),
@@ -303,6 +363,7 @@ YES_NO = RuleKind(
 CHOICE = RuleKind(
     name="choice",
     pure=True,
+    compile=_compile_choice,
     rule_class=ChoiceRule,
     keys={"options"},
     read=lambda keys, kinds: _read_choice(keys),

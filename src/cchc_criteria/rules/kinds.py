@@ -171,6 +171,8 @@ class RuleKinds:
     by_name: Mapping[str, RuleKind] = attrs.field(converter=_table)
     # Every key of every kind, gathered once: a set file asks for it on every row.
     _keys: frozenset[str] = attrs.field(init=False, repr=False)
+    # The kind of each rule class already asked for (scoring and lint ask for every rule).
+    _by_class: dict[type, RuleKind | None] = attrs.field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         keys = frozenset().union(*(k.keys for k in self.by_name.values()))
@@ -218,8 +220,15 @@ class RuleKinds:
 
     def of_rule(self, rule: object) -> RuleKind | None:
         """The kind ``rule`` belongs to (by its class, the closest registered class first)."""
-        for cls in type(rule).__mro__:
-            for kind in self.by_name.values():
-                if kind.rule_class is cls:
-                    return kind
-        return None
+        cls = type(rule)
+        try:
+            return self._by_class[cls]
+        except KeyError:
+            pass
+        found = None
+        for base in cls.__mro__:
+            found = next((k for k in self.by_name.values() if k.rule_class is base), None)
+            if found is not None:
+                break
+        self._by_class[cls] = found
+        return found

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Hashable, Sequence
-from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
 
+from cchc_criteria._values import value_key
 from cchc_criteria.model import (
     NA,
     Assessment,
@@ -50,7 +50,6 @@ _NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot 
 PLANS: weakref.WeakKeyDictionary[CriterionSet, Plan] = weakref.WeakKeyDictionary()
 #: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
 MAX_OUTCOMES = 128
-_KEYED_ANSWERS = (str, bool, int, float, Decimal, date)
 
 #: A leaf's result for one answer: its node (without the unit's evidence, explanation and
 #: declared scores) and the findings about the answer.
@@ -71,14 +70,17 @@ class Leaf:
     __slots__ = (
         "bind",
         "code",
+        "compile",
         "criterion",
         "fast",
+        "kinds",
         "known",
         "maximum",
         "not_applicable",
         "percent",
         "reuse",
         "rule",
+        "seen",
         "slot",
         "unanswered",
     )
@@ -94,17 +96,28 @@ class Leaf:
         #: Whether the rule's results can be kept and given again (RuleKind.pure).
         self.reuse = _reusable(rule, self.maximum, plan.kinds)
         #: The kind's fast scorer of plain answers (only for rules whose results are pure:
-        #: the node is made again from the answer when it is read).
+        #: the node is made again from the answer when it is read), compiled when the leaf
+        #: is scored a second time (``fast_scorer``): a set scored once does not pay for it.
         self.fast: Callable[[object], Decimal | None] | None = None
-        if self.reuse and kind is not None and kind.compile is not None:
-            self.fast = kind.compile(rule, self.maximum, plan.kinds)
+        self.compile = None if kind is None or not self.reuse else kind.compile
+        self.kinds = plan.kinds
+        self.seen = False
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
-        self.unanswered: Result = (
-            plan.leaf_node(self, explanation=_NOT_ANSWERED),
-            (finding("unanswered", self.code, max=self.maximum),),
-        )
-        self.not_applicable = plan.not_applicable(self)
+        # Made on first use: a set of 100,000 criteria is mostly answered.
+        self.unanswered: Result | None = None
+        self.not_applicable: Result | None = None
+
+    def fast_scorer(self) -> Callable[[object], Decimal | None] | None:
+        """The fast scorer: ``None`` on the first call (and always for a rule that has none),
+        compiled on the second."""
+        if self.fast is None and self.compile is not None:
+            if self.seen:
+                self.fast = self.compile(self.rule, self.maximum, self.kinds)
+                self.compile = None
+            else:
+                self.seen = False
+        return self.fast
 
 
 class Group:
@@ -143,28 +156,6 @@ def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
     if kind.parts is None:
         return True
     return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
-
-
-def answer_key(answer: object) -> Hashable | None:
-    """What tells an answer apart from every other, or ``None`` when it cannot be told.
-
-    The type keeps ``True`` apart from ``1``; the text keeps ``Decimal("1.0")`` apart from
-    ``Decimal("1")``, whose figures read differently. A table (the figures of a rule's parts)
-    is told by its names and figures, in order.
-    """
-    kind = type(answer)
-    if kind in _KEYED_ANSWERS:
-        return kind, str(answer)
-    if kind is dict:
-        assert isinstance(answer, dict)
-        items = []
-        for name, figure in answer.items():
-            key = answer_key(figure)
-            if key is None or type(name) is not str:
-                return None
-            items.append((name, key))
-        return dict, tuple(items)
-    return None
 
 
 class Plan:
@@ -251,10 +242,17 @@ class Plan:
         the plan keeps it (a pure rule's answer already seen) or when the answer alone makes
         it again (a pure rule's answer beyond the ones the plan keeps)."""
         if answer is None:
+            if leaf.unanswered is None:
+                leaf.unanswered = (
+                    self.leaf_node(leaf, explanation=_NOT_ANSWERED),
+                    (finding("unanswered", leaf.code, max=leaf.maximum),),
+                )
             return leaf.unanswered, True
         if answer is NA:
+            if leaf.not_applicable is None:
+                leaf.not_applicable = self.not_applicable(leaf)
             return leaf.not_applicable, True
-        key = answer_key(answer) if leaf.reuse else None
+        key = value_key(answer) if leaf.reuse else None
         if key is not None:
             result = leaf.known.get(key)
             if result is not None:

@@ -123,7 +123,7 @@ class _Run:
             slot = step.slot
             if type(step) is Leaf:
                 answer = answers.get(step.code)
-                fast = step.fast
+                fast = step.fast or step.fast_scorer()
                 if fast is not None and answer is not None and answer is not NA:
                     quick = fast(answer)
                     if quick is not None and _ZERO <= quick <= step.maximum:

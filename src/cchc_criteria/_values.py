@@ -1,0 +1,43 @@
+"""A key that tells a plain value apart from every other (for memoising pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import date, datetime
+from decimal import Decimal
+
+__all__ = ["value_key"]
+
+_SCALARS = (str, bool, int, float, Decimal, date, datetime)
+
+
+def value_key(value: object) -> Hashable | None:
+    """A hashable key equal only for the same value written the same way, or ``None`` when
+    ``value`` is not plain data (text, numbers, yes/no, dates, and tables and lists of them).
+
+    The type keeps ``True`` apart from ``1`` and ``1.0``; the text keeps ``Decimal("1.0")``
+    apart from ``Decimal("1")`` and ``-0.0`` apart from ``0.0``, which read differently. A
+    table is told by its names and values in order.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return kind, str(value)
+    if kind is dict:
+        assert isinstance(value, dict)
+        items = []
+        for name, item in value.items():
+            key = value_key(item)
+            if key is None or type(name) is not str:
+                return None
+            items.append((name, key))
+        return dict, tuple(items)
+    if kind is list:
+        assert isinstance(value, list)
+        keys = []
+        for item in value:
+            key = value_key(item)
+            if key is None:
+                return None
+            keys.append(key)
+        return list, tuple(keys)
+    return None
