@@ -429,3 +429,28 @@ def test_folding_ascii_at_once_folds_as_the_general_way(text: str) -> None:
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     general = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
     assert fold(text) == general
+
+
+def test_plain_answers_are_scored_by_the_fast_scorers_from_the_second_unit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[object] = []
+    score = cc.ProportionalRule.score
+
+    def counted(self: cc.ProportionalRule, answer: object, max_points: Decimal) -> cc.Outcome:
+        calls.append(answer)
+        return score(self, answer, max_points)
+
+    monkeypatch.setattr(cc.ProportionalRule, "score", counted)
+    tree = national.national_spec(areas=2, groups=6, leaves_per_group=4)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    cc.score(criterion_set, national.answers(tree, 1, seed=47)[0])
+    assert calls  # the first unit: each rule through its score
+    calls.clear()
+    units = national.answers(tree, 6, seed=53)  # figures not seen yet
+    cards = [cc.score(criterion_set, unit) for unit in units]
+    assert calls == []  # then the fast scorers alone
+    assert [c.points for c in cards] == [national.score_decimal(tree, u) for u in units]
+    nodes = [dict(c.nodes) for c in cards]
+    assert calls  # reading the nodes makes them from score
+    assert all(n[code].points is not None for n in nodes for code in n)

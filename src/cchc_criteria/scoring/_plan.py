@@ -71,6 +71,7 @@ class Leaf:
         "bind",
         "code",
         "compile",
+        "compiled",
         "criterion",
         "fast",
         "kinds",
@@ -80,7 +81,6 @@ class Leaf:
         "percent",
         "reuse",
         "rule",
-        "seen",
         "slot",
         "unanswered",
     )
@@ -101,7 +101,7 @@ class Leaf:
         self.fast: Callable[[object], Decimal | None] | None = None
         self.compile = None if kind is None or not self.reuse else kind.compile
         self.kinds = plan.kinds
-        self.seen = False
+        self.compiled = plan.compiled
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
         # Made on first use: a set of 100,000 criteria is mostly answered.
@@ -109,14 +109,19 @@ class Leaf:
         self.not_applicable: Result | None = None
 
     def fast_scorer(self) -> Callable[[object], Decimal | None] | None:
-        """The fast scorer: ``None`` on the first call (and always for a rule that has none),
-        compiled on the second."""
+        """The fast scorer, shared by the leaves whose rule and max are the same (a set file
+        reads a repeated rule once): ``None`` the first time the rule is asked for (and
+        always for a rule that has none), compiled the second time."""
         if self.fast is None and self.compile is not None:
-            if self.seen:
-                self.fast = self.compile(self.rule, self.maximum, self.kinds)
-                self.compile = None
-            else:
-                self.seen = False
+            key = (id(self.rule), str(self.maximum))
+            known = self.compiled.get(key, _NEW)
+            if known is _NEW:
+                self.compiled[key] = _SEEN
+                return None
+            if known is _SEEN:
+                known = self.compiled[key] = self.compile(self.rule, self.maximum, self.kinds)
+            self.fast = known  # type: ignore[assignment]
+            self.compile = None
         return self.fast
 
 
@@ -158,11 +163,18 @@ def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
     return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
 
 
+# A rule's fast scorer, by the rule's identity and the max: not asked for yet, or asked once.
+_NEW = object()
+_SEEN = object()
+
+
 class Plan:
     """A criterion set compiled for scoring many units (see the module's docstring)."""
 
     def __init__(self, criterion_set: CriterionSet, kinds: RuleKinds) -> None:
         self.kinds = kinds
+        # Fast scorers by (id(rule), max); the plan holds every rule, so the ids stay theirs.
+        self.compiled: dict[tuple[int, str], object] = {}
         self.rounding = criterion_set.rounding
         self.na_policy = criterion_set.na_policy
         self.depths: list[int] = []
