@@ -111,12 +111,14 @@ def read_assessment(
     (``criterion_set``: as in :func:`load_assessment`)."""
     text = nfc(text)
     document = parse_document(text, source, format, Text("một bản tự chấm", "an assessment"))
-    lines = text.splitlines()
     problems: list[Problem] = []
+    lines: list[str] = []  # split on the first problem: a sound file needs no line numbers
 
     def problem(
         message: Text, key: str | None = None, code: str | None = None, table: str | None = None
     ) -> None:
+        if not lines:
+            lines.extend(text.splitlines())
         line = _line(lines, key, code, table)
         problems.append(Problem(message, line=line, criterion=code))
 
@@ -229,6 +231,12 @@ def _line(
 
 
 def _answer(value: object) -> object:
+    if isinstance(value, str):
+        return NA if _is_na(value) else value
+    if isinstance(value, bool | int | date):
+        return value
+    if isinstance(value, float):
+        return to_decimal(value)
     if isinstance(value, Mapping):
         if set(value) == {"band"}:
             ref = value["band"]
@@ -249,14 +257,6 @@ def _answer(value: object) -> object:
             )
         # Several figures for one row: { rate = "45/50", items = 3 }.
         return {nfc(str(k)): _answer(v) for k, v in value.items()}
-    if isinstance(value, str):
-        if fold(value) in _NA_WORDS:
-            return NA
-        return value
-    if isinstance(value, float):
-        return to_decimal(value)
-    if isinstance(value, bool | int | date):
-        return value
     raise InvalidValueError(
         Text(
             'cần một số, một chuỗi ("93%", "3/41", "Có"), true/false, một ngày, "NA", '
@@ -267,6 +267,13 @@ def _answer(value: object) -> object:
     )
 
 
+def _is_na(text: str) -> bool:
+    """Whether ``text`` says "not applicable" (NA, không áp dụng, …). Every such word folds to
+    a text that starts with n or k: any other first letter is told at once."""
+    head = fold(text.lstrip()[:1])
+    return (not head or head[0] in "nk") and fold(text) in _NA_WORDS
+
+
 def _check_tables(
     answers: Mapping[str, object],
     criterion_set: CriterionSet,
@@ -275,7 +282,7 @@ def _check_tables(
 ) -> None:
     """Refuse a table answer that misses a figure its rule needs or gives one it does not."""
     for code, answer in answers.items():
-        if not isinstance(answer, Mapping):
+        if not isinstance(answer, dict):  # a table answer, as _answer builds it
             continue
         criterion = criterion_set.find(code)
         if criterion is None or criterion.rule is None:
