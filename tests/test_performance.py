@@ -465,3 +465,24 @@ def test_telling_na_at_once_tells_it_as_folding_does(text: str) -> None:
     from cchc_criteria.text import fold
 
     assert assessment._is_na(text) == (fold(text) in assessment._NA_WORDS)
+
+
+@given(
+    st.dictionaries(
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
+        | st.integers()
+        | st.booleans(),
+        max_size=6,
+    )
+)
+def test_answers_are_kept_in_nfc_whether_their_codes_are_plain_or_not(
+    answers: dict[str, object],
+) -> None:
+    import unicodedata
+
+    def normal(text: str) -> str:
+        return unicodedata.normalize("NFC", text)
+
+    expected = {normal(k): normal(v) if isinstance(v, str) else v for k, v in answers.items()}
+    assert cc.Assessment(answers=answers).answers == expected

@@ -46,6 +46,12 @@ def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
 
 def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """Keys and text values in NFC (answers and explanations typed by people)."""
+    if isinstance(mapping, dict) and all(type(k) is str and k.isascii() for k in mapping):
+        # Plain codes ("7.1.2") are NFC already: only the texts among the values may not be.
+        return {
+            key: nfc(value) if isinstance(value, str) and not value.isascii() else value
+            for key, value in mapping.items()
+        }
     return {key: nfc(v) if isinstance(v, str) else v for key, v in _nfc_keys(mapping).items()}
 
 
