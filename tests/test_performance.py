@@ -323,7 +323,16 @@ def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
         assert dict(card.nodes) == dict(pickle.loads(pickle.dumps(card)).nodes)
 
 
-_COMPILED = ("bands", "choice", "deduction", "parts", "per_item", "proportional", "yes_no")
+_COMPILED = (
+    "bands",
+    "choice",
+    "deduction",
+    "lateness",
+    "parts",
+    "per_item",
+    "proportional",
+    "yes_no",
+)
 
 
 @st.composite
@@ -486,3 +495,23 @@ def test_answers_are_kept_in_nfc_whether_their_codes_are_plain_or_not(
 
     expected = {normal(k): normal(v) if isinstance(v, str) else v for k, v in answers.items()}
     assert cc.Assessment(answers=answers).answers == expected
+
+
+@pytest.mark.parametrize("working", [False, True])
+def test_the_lateness_fast_scorer_keeps_its_promise(working: bool) -> None:
+    from datetime import date
+
+    from cchc_criteria.testing import check_compiled
+
+    rule = cc.LatenessRule(
+        date(2024, 12, 20),
+        [
+            cc.Band("Đúng hạn", cc.Points(2), upper=cc.at_most(0)),
+            cc.Band("Chậm đến 2 ngày", cc.Points(1), cc.above(0), cc.at_most(2)),
+            cc.Band("Từ ngày thứ 3", cc.Formula("max(0, 1 - (count - 2) * 0.25)"), cc.above(2)),
+        ],
+        working=working,
+        holidays=[date(2024, 12, 24), date(2025, 1, 1)],
+        not_after=date(2025, 1, 20),
+    )
+    check_compiled(rule, Decimal(2), max_examples=150)

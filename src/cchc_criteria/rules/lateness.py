@@ -22,9 +22,10 @@ from cchc_criteria.errors import CchcError, InvalidValueError
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
+from cchc_criteria.rules.bands import KIND as BANDS
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
 from cchc_criteria.rules.keys import choice_error, plain_number, read_day, read_decimal
-from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text
 
 __all__ = ["KIND", "LatenessRule", "days_late"]
@@ -278,10 +279,35 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
 
 _DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
 
+
 #: The kind ``rule = "lateness"``.
+def _compile(rule: LatenessRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
+    """A day sent (a ``date``): its days late through the bands' fast scorer. The points of
+    each day are remembered (at most 512: a cohort sends on a handful of days)."""
+    assert BANDS.compile is not None
+    by_days = BANDS.compile(rule._by_days(), max_points, kinds)
+    if by_days is None:
+        return None
+    seen: dict[date, Decimal | None] = {}
+
+    def fast(answer: object) -> Decimal | None:
+        if type(answer) is not date:
+            return None  # a text, a date-time: score reads it
+        if answer in seen:
+            return seen[answer]
+        accepted = rule.not_after is None or answer <= rule.not_after
+        points = by_days(rule.late(answer)) if accepted else None
+        if len(seen) < 512:
+            seen[answer] = points
+        return points
+
+    return fast
+
+
 KIND = RuleKind(
     name="lateness",
     pure=True,
+    compile=_compile,
     rule_class=LatenessRule,
     keys={"deadline", "days", "holidays", "working_days", "not_after", "rejected", "bands"},
     read=lambda keys, kinds: _read(keys),
