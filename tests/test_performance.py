@@ -497,21 +497,21 @@ def test_answers_are_kept_in_nfc_whether_their_codes_are_plain_or_not(
     assert cc.Assessment(answers=answers).answers == expected
 
 
-@pytest.mark.parametrize("working", [False, True])
-def test_the_lateness_fast_scorer_keeps_its_promise(working: bool) -> None:
-    from datetime import date
-
+@pytest.mark.parametrize("days", ["calendar", "working"])
+def test_the_lateness_fast_scorer_keeps_its_promise(days: str) -> None:
     from cchc_criteria.testing import check_compiled
 
-    rule = cc.LatenessRule(
-        date(2024, 12, 20),
-        [
-            cc.Band("Đúng hạn", cc.Points(2), upper=cc.at_most(0)),
-            cc.Band("Chậm đến 2 ngày", cc.Points(1), cc.above(0), cc.at_most(2)),
-            cc.Band("Từ ngày thứ 3", cc.Formula("max(0, 1 - (count - 2) * 0.25)"), cc.above(2)),
-        ],
-        working=working,
-        holidays=[date(2024, 12, 24), date(2025, 1, 1)],
-        not_after=date(2025, 1, 20),
+    criterion_set = cc.read_set(
+        'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Gửi báo cáo"\nmax = 1\n'
+        f'rule = "lateness"\ndeadline = "2024-12-20"\ndays = "{days}"\n'
+        'holidays = ["2024-12-24"]\nworking_days = ["2024-12-28"]\nnot_after = "2024-12-31"\n'
+        "bands = [\n"
+        '  { label = "Đúng hạn", to = 0, points = 1 },\n'
+        '  { label = "Chậm đến 2 ngày", above = 0, to = 2, points = "0,5" },\n'
+        '  { label = "Sau đó", above = 2, formula = "max(0, 0.5 - (count - 2) * 0.25)" },\n'
+        "]\n",
+        source="t.toml",
     )
-    check_compiled(rule, Decimal(2), max_examples=150)
+    (criterion,) = criterion_set.criteria
+    assert criterion.rule is not None
+    check_compiled(criterion.rule, criterion.max_points, max_examples=150)
