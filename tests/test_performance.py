@@ -515,3 +515,69 @@ def test_the_lateness_fast_scorer_keeps_its_promise(days: str) -> None:
     (criterion,) = criterion_set.criteria
     assert criterion.rule is not None
     check_compiled(criterion.rule, criterion.max_points, max_examples=150)
+
+
+def _without_the_plain_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc_criteria.scoring import _plan
+
+    monkeypatch.setattr(_plan.Plan, "plain_pass", lambda self: None)
+
+
+def _same_cards(left: cc.Scorecard, right: cc.Scorecard) -> None:
+    assert left == right
+    assert str(left.points) == str(right.points)
+    assert str(left.rounded) == str(right.rounded)
+    assert (left.findings, left.lint_findings, left.grade) == (
+        right.findings,
+        right.lint_findings,
+        right.grade,
+    )
+    assert [str(i) for i in left.area_indices] == [str(i) for i in right.area_indices]
+    assert [str(n.points) for n in left] == [str(n.points) for n in right]
+
+
+def test_the_plain_pass_gives_the_cards_of_the_general_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tree = national.national_spec()
+    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    units = national.answers(tree, 40, seed=59)
+    units[5] = {**units[5], "1.1.1": cc.NA}  # not applicable: the general pass
+    units[6] = {k: v for k, v in units[6].items() if k != "2.1.1"}  # unanswered
+    units[7] = {**units[7], "1.1.2": "150"}  # out of its domain
+    cards = [cc.score(criterion_set, unit) for unit in units]
+    plan = scoring_plan(criterion_set)
+    assert plan.plain_pass() is not None
+    assert plan.plain_pass()(units[5].get) is None  # type: ignore[misc]
+    _without_the_plain_pass(monkeypatch)
+    for unit, card in zip(units, cards, strict=True):
+        _same_cards(card, cc.score(criterion_set, unit))
+
+
+def scoring_plan(criterion_set: cc.CriterionSet) -> object:
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.scoring import _plan
+
+    return _plan.plan_of(criterion_set, rule_kinds())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_the_plain_pass_agrees_with_the_general_one_on_any_set(data: st.DataObject) -> None:
+    from cchc_criteria.scoring import _plan
+    from cchc_criteria.testing import assessments, criterion_sets
+
+    criterion_set = data.draw(criterion_sets())
+    units = [
+        data.draw(assessments(criterion_set, valid_only=draw_valid))
+        for draw_valid in (True, True, True, False)
+    ]
+    cards = [cc.score(criterion_set, unit) for unit in units * 2]  # compile, then plain
+    original = _plan.Plan.plain_pass
+    try:
+        _plan.Plan.plain_pass = lambda self: None  # type: ignore[method-assign]
+        again = [cc.score(criterion_set, unit) for unit in units * 2]
+    finally:
+        _plan.Plan.plain_pass = original  # type: ignore[method-assign]
+    for left, right in zip(cards, again, strict=True):
+        _same_cards(left, right)

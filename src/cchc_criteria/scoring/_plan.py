@@ -227,6 +227,74 @@ class Plan:
         self.codes = tuple(dict.fromkeys(by_slot[slot].code for slot in range(self.size)))
         self.leaf_codes = frozenset(s.code for s in self.steps if isinstance(s, Leaf))
         self._below: dict[str, tuple[str, ...]] = {}
+        self.root_roles = tuple(self.roles[slot] for slot in self.roots)
+        self.root_maxima = tuple(self.published[slot] for slot in self.roots)
+        self.kept_none: tuple[NodeScore | None, ...] = (None,) * self.size
+        # The plain pass (see plain_pass): None until it can be made, False when it cannot.
+        self._plain: PlainPass | bool | None = None
+        # The set's max when every criterion is scored and applicable.
+        self.total_max = max(criterion_set.max_points, _ZERO)
+
+    def plain_pass(self) -> PlainPass | None:
+        """The plan's plain pass: one function, generated once every leaf has its fast
+        scorer, that scores a unit whose every answer its fast scorer takes and whose every
+        sum stays within its max, and gives ``None`` for any other unit (the general pass
+        then scores it, findings and all).
+
+        Its source, like attrs' generated ``__init__``, holds only names made here (``a3``,
+        ``f3``) and slots: the codes, fast scorers and maxima are values of its namespace,
+        never text of the set's. Sets of more than ``PLAIN_PASS_LEAVES`` leaves have none.
+        """
+        if self._plain is None:
+            self._plain = self._make_plain_pass()
+        return None if isinstance(self._plain, bool) else self._plain
+
+    def _make_plain_pass(self) -> PlainPass | bool | None:
+        leaves = [step for step in self.steps if isinstance(step, Leaf)]
+        groups = [step for step in self.steps if isinstance(step, Group)]
+        if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
+            return False
+        if any(leaf.fast is None for leaf in leaves):
+            # Not compiled yet (the second unit compiles them), or never (a rule without).
+            return None if any(leaf.compile is not None for leaf in leaves) else False
+        namespace: dict[str, object] = {"Z": _ZERO, "NA": NA}
+        lines = ["def plain_pass(get):"]
+        for step in self.steps:
+            slot = step.slot
+            if isinstance(step, Leaf):
+                namespace[f"c{slot}"] = step.code
+                namespace[f"f{slot}"] = step.fast
+                namespace[f"m{slot}"] = step.maximum
+                lines += [
+                    f"    a = get(c{slot})",
+                    "    if a is None or a is NA: return None",
+                    f"    p{slot} = f{slot}(a)",
+                    f"    if p{slot} is None or p{slot} < Z or p{slot} > m{slot}: return None",
+                ]
+            else:
+                namespace[f"g{slot}"] = step.plain_max
+                lines += [
+                    f"    t = Z{_terms(step.plus, step.minus)}",
+                    f"    if t > g{slot}: return None",
+                    f"    p{slot} = Z if t < Z else t",
+                ]
+        plus = [
+            s
+            for s, role in zip(self.roots, self.root_roles, strict=True)
+            if role is not Role.DEDUCTION
+        ]
+        minus = [s for s in self.roots if s not in plus]
+        namespace["total_max"] = self.total_max
+        lines += [
+            f"    t = Z{_terms(plus, minus)}",
+            "    if t > total_max: return None",
+            f"    return (Z if t < Z else t), ({''.join(f'p{s}, ' for s in self.roots)})",
+        ]
+        exec(
+            compile("\n".join(lines), "<cchc scoring plan>", "exec"), namespace
+        )  # our own names only
+        made: PlainPass = namespace["plain_pass"]  # type: ignore[assignment]
+        return made
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the
@@ -411,6 +479,19 @@ class Plan:
         if policy.places is None:
             return value
         return round_points(value, policy.places, policy.mode)
+
+
+#: The most leaves a plan generates a plain pass for (its source grows with the set).
+PLAIN_PASS_LEAVES = 5000
+
+#: A plan's plain pass: ``answers.get`` → (the total, each area's points), or ``None``.
+PlainPass = Callable[[Callable[[str], object]], tuple[Decimal, tuple[Decimal, ...]] | None]
+
+
+def _terms(plus: Sequence[int], minus: Sequence[int]) -> str:
+    """`` + p1 + p2 - p3``: the children's points added, deductions subtracted, in the order
+    the general sum adds them (additions first)."""
+    return "".join(f" + p{s}" for s in plus) + "".join(f" - p{s}" for s in minus)
 
 
 class Sums(NamedTuple):

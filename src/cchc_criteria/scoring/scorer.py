@@ -115,6 +115,21 @@ class _Run:
         answers = assessment.answers
         declared = bool(assessment.self_assessed or assessment.appraised)
         findings = self.findings
+        plain = None if declared else plan.plain_pass()
+        done = None if plain is None else plain(answers.get)
+        if done is not None:
+            # Every answer taken by its fast scorer, every sum within its max: no finding
+            # about the answers, nothing for the card to keep but the totals.
+            total, areas = done
+            return self._card(
+                set_findings,
+                total,
+                plan.total_max,
+                _ZERO,
+                True,
+                plan.kept_none,
+                tuple(zip(areas, plan.root_maxima, strict=True)),
+            )
         tally = Tally(plan)
         points = tally.points
         # The leaves' nodes a scorecard keeps (None: made again from the answer when read).
@@ -168,22 +183,41 @@ class _Run:
         total = _ZERO if sums.points is None else sums.points
         if sums.held:
             self.finding("group-held", variant="set", sum=sums.unheld, max=sums.max_points)
-        complete = sums.complete
-        grade = self._grade(total, sums.max_points) if complete else None
+        return self._card(
+            set_findings,
+            total,
+            sums.max_points,
+            sums.open_points,
+            sums.complete,
+            tuple(kept),
+            tuple((points[s], tally.maxima[s]) for s in plan.roots),
+        )
+
+    def _card(
+        self,
+        set_findings: tuple[Finding, ...],
+        total: Decimal,
+        max_points: Decimal,
+        open_points: Decimal,
+        complete: bool,
+        kept: tuple[NodeScore | None, ...],
+        areas: tuple[tuple[Decimal | None, Decimal], ...],
+    ) -> Scorecard:
+        grade = self._grade(total, max_points) if complete else None
         return Scorecard(
             criterion_set=self.set,
-            assessment=assessment,
-            nodes=_Nodes(plan, tuple(kept), assessment),
-            roots=plan.root_codes,
+            assessment=self.assessment,
+            nodes=_Nodes(self.plan, kept, self.assessment),
+            roots=self.plan.root_codes,
             points=total,
-            rounded=plan.round(total),
-            max_points=sums.max_points,
-            open_points=sums.open_points,
+            rounded=self.plan.round(total),
+            max_points=max_points,
+            open_points=open_points,
             complete=complete,
-            findings=tuple(findings),
+            findings=tuple(self.findings),
             grade=grade,
             lint_findings=self._lint_findings(set_findings, complete),
-            area_totals=tuple((points[s], tally.maxima[s]) for s in plan.roots),
+            area_totals=areas,
         )
 
     def _lint_findings(
