@@ -44,9 +44,17 @@ def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _ascii_codes(mapping: dict[Any, Any]) -> bool:
+    """Whether every key of ``mapping`` is a plain ASCII text (told in one pass)."""
+    try:
+        return "".join(mapping).isascii()
+    except TypeError:  # a key that is not a text: _nfc_keys says so
+        return False
+
+
 def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """Keys and text values in NFC (answers and explanations typed by people)."""
-    if isinstance(mapping, dict) and all(type(k) is str and k.isascii() for k in mapping):
+    if isinstance(mapping, dict) and _ascii_codes(mapping):
         # Plain codes ("7.1.2") are NFC already: only the texts among the values may not be.
         return {
             key: nfc(value) if isinstance(value, str) and not value.isascii() else value
