@@ -108,17 +108,18 @@ class Leaf:
         self.unanswered: Result | None = None
         self.not_applicable: Result | None = None
 
-    def fast_scorer(self) -> Callable[[object], Decimal | None] | None:
+    def fast_scorer(self, *, now: bool = False) -> Callable[[object], Decimal | None] | None:
         """The fast scorer, shared by the leaves whose rule and max are the same (a set file
         reads a repeated rule once): ``None`` the first time the rule is asked for (and
-        always for a rule that has none), compiled the second time."""
+        always for a rule that has none), compiled the second time, or at once with
+        ``now``."""
         if self.fast is None and self.compile is not None:
             key = (id(self.rule), str(self.maximum))
             known = self.compiled.get(key, _NEW)
-            if known is _NEW:
+            if known is _NEW and not now:
                 self.compiled[key] = _SEEN
                 return None
-            if known is _SEEN:
+            if known is _NEW or known is _SEEN:
                 known = self.compiled[key] = self.compile(self.rule, self.maximum, self.kinds)
             self.fast = known  # type: ignore[assignment]
             self.compile = None
@@ -230,33 +231,37 @@ class Plan:
         self.root_roles = tuple(self.roles[slot] for slot in self.roots)
         self.root_maxima = tuple(self.published[slot] for slot in self.roots)
         self.kept_none: tuple[NodeScore | None, ...] = (None,) * self.size
-        # The plain pass (see plain_pass): None until it can be made, False when it cannot.
+        # The plain pass (see plain_pass): made for the second unit; False when it cannot be.
         self._plain: PlainPass | bool | None = None
+        self._units = 0
         # The set's max when every criterion is scored and applicable.
         self.total_max = max(criterion_set.max_points, _ZERO)
 
     def plain_pass(self) -> PlainPass | None:
-        """The plan's plain pass: one function, generated once every leaf has its fast
-        scorer, that scores a unit whose every answer its fast scorer takes and whose every
-        sum stays within its max, and gives ``None`` for any other unit (the general pass
-        then scores it, findings and all).
+        """The plan's plain pass: one function, generated when the plan scores its second
+        unit (every leaf's fast scorer compiled then), that scores a unit whose every answer
+        its fast scorer takes and whose every sum stays within its max, and gives ``None``
+        for any other unit (the general pass then scores it, findings and all). A set with a
+        rule that has no fast scorer has none.
 
         Its source, like attrs' generated ``__init__``, holds only names made here (``a3``,
         ``f3``) and slots: the codes, fast scorers and maxima are values of its namespace,
         never text of the set's. Sets of more than ``PLAIN_PASS_LEAVES`` leaves have none.
         """
         if self._plain is None:
+            self._units += 1
+            if self._units < 2:
+                return None  # a set scored once does not pay for it
             self._plain = self._make_plain_pass()
         return None if isinstance(self._plain, bool) else self._plain
 
-    def _make_plain_pass(self) -> PlainPass | bool | None:
+    def _make_plain_pass(self) -> PlainPass | bool:
         leaves = [step for step in self.steps if isinstance(step, Leaf)]
         groups = [step for step in self.steps if isinstance(step, Group)]
         if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
             return False
-        if any(leaf.fast is None for leaf in leaves):
-            # Not compiled yet (the second unit compiles them), or never (a rule without).
-            return None if any(leaf.compile is not None for leaf in leaves) else False
+        if any(leaf.fast_scorer(now=True) is None for leaf in leaves):
+            return False  # a rule without a fast scorer: every unit takes the general pass
         namespace: dict[str, object] = {"Z": _ZERO, "NA": NA}
         lines = ["def plain_pass(get):"]
         for step in self.steps:
