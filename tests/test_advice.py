@@ -118,3 +118,45 @@ def test_advice_for_counts_and_choices(data: st.DataObject, max_points: Decimal)
     for step in cc.advise(card).steps:
         after = cc.score(cs, {"1": step.answer})
         assert _value(after) - _value(card) == step.gain
+
+
+def _percent_bands(*bands: cc.Band) -> cc.BandRule:
+    return cc.BandRule(list(bands), cc.Scale.PERCENT)
+
+
+def test_a_climb_stops_where_the_award_drops_not_at_a_falling_formula_beyond() -> None:
+    # Rising on [0; 0,01), nothing on [0,01; 0,02], then a formula that falls from 3 just
+    # above 0,02: no figure earns its most, and the climb from 0 ends at 0,01.
+    rule = _percent_bands(
+        cc.Band("dưới 0", cc.Points(0), upper=cc.below(0)),
+        cc.Band("tăng", cc.Linear("0.01"), cc.at_least(0), cc.below("0.01")),
+        cc.Band("không", cc.Points(0), cc.at_least("0.01"), cc.at_most("0.02")),
+        cc.Band("giảm", cc.Formula("-value / 20 + 3"), cc.above("0.02"), cc.below("0.03")),
+        cc.Band("sau", cc.Points(0), cc.at_least("0.03")),
+    )
+    cs = one(rule, Decimal(3))
+    (step,) = cc.advise(cc.score(cs, {"1": Decimal(0)})).steps
+    assert step.continuous
+    assert Fraction(step.answer) < Fraction(1, 100)  # type: ignore[arg-type]
+    nearer = Fraction(step.answer) / 2  # type: ignore[arg-type]
+    assert cc.score(cs, {"1": nearer}).points <= step.gain
+
+
+def test_a_gain_only_above_an_edge_onto_a_falling_formula_is_a_step_above_it() -> None:
+    # Below 0,05 nothing earns more than today's 0,01; just above it the formula falls from
+    # 0,0195: the advice is "above 0,05 %", and 0,05 itself earns nothing more.
+    rule = _percent_bands(
+        cc.Band("đầu", cc.Formula("-value / 20 + 3", cap="0.01"), upper=cc.below("0.01")),
+        cc.Band("không", cc.Points(0), cc.at_least("0.01"), cc.below("0.04")),
+        cc.Band("tăng", cc.Formula("value * 1.5 / 100"), cc.at_least("0.04"), cc.at_most("0.05")),
+        cc.Band("giảm", cc.Linear("-0.01", offset="0.02"), cc.above("0.05")),
+    )
+    cs = one(rule, Decimal("0.5"))
+    card = cc.score(cs, {"1": Decimal(0)})
+    (step,) = cc.advise(card).steps
+    assert step.exclusive
+    assert not step.continuous
+    assert step.target == Fraction(5, 100)
+    gained = cc.score(cs, {"1": step.answer}).points - card.points
+    assert gained == step.gain > 0
+    assert cc.score(cs, {"1": Decimal("0.05")}).points <= card.points

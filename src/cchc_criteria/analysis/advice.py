@@ -10,7 +10,7 @@ searched or sampled: the targets come from the rule's exact shape
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -277,9 +277,9 @@ def _band_step(
         gained = points_at(x) - now
         if gained <= 0:
             continue
-        if _rises_between(shape, value, x, maximum):
-            best = max(points_at(c) for c, _ in candidates)
-            summit = next(c for c, _ in candidates if points_at(c) == best)
+        climb = _summit(shape, [c for c, _ in candidates if c >= x], points_at)
+        if climb is not None and _rises_between(shape, value, x, maximum):
+            best, summit = climb
             step = _figure_step(
                 criterion, node, answer, "raise", summit, False, best - now, rule.scale
             )
@@ -288,6 +288,42 @@ def _band_step(
         step = _figure_step(criterion, node, answer, "raise", target, exclusive, gained, rule.scale)
         return attrs.evolve(step, answer=_figure(x))
     return None
+
+
+def _summit(
+    shape: Shape, climb: list[Fraction], points_at: Callable[[Fraction], Decimal]
+) -> tuple[Decimal, Fraction] | None:
+    """The most points of a continuous climb through the figures ``climb`` (ascending, the
+    first one gaining) and the least figure that earns them; ``None`` when the first figure
+    is on a falling formula (its gain is a jump: the step is to just above the edge). The
+    climb ends where the award drops or falls with the figure: past a drop, or on a falling
+    formula (whose best is just after its start, where no figure earns the most), smaller
+    changes would earn more."""
+    if _falls_at(shape, climb[0]):
+        return None
+    best, summit = points_at(climb[0]), climb[0]
+    last = best
+    for x in climb[1:]:
+        points = points_at(x)
+        if points < last or _falls_at(shape, x):
+            break
+        if points > best:
+            best, summit = points, x
+        last = points
+    return best, summit
+
+
+def _falls_at(shape: Shape, x: Fraction) -> bool:
+    """Whether the award falls with the figure at ``x``."""
+    for part in shape:
+        if part.point or not part.segments or not _within(x, part):
+            continue
+        for segment in part.segments:
+            starts = segment.start is None or segment.start <= x
+            ends = segment.end is None or x <= segment.end
+            if starts and ends:
+                return segment.slope < 0
+    return False
 
 
 def _candidates(
