@@ -2,7 +2,7 @@
 
 Every node of the set has a *slot*, its place in document order. The plan's *steps* list the
 nodes children first, so that one pass over them scores a unit: each leaf's points, then each
-group's sum of its children's slots (:class:`Tally`). Per leaf, the plan keeps its rule and
+group's sum of its children's slots (``scoring._tally``). Per leaf, the plan keeps its rule and
 kind, what an unanswered or not-applicable answer gives, the kind's fast scorer
 (``RuleKind.compile``) and the results of answers already scored; per group, the slots of its
 children.
@@ -16,7 +16,6 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
-from typing import NamedTuple
 
 import attrs
 
@@ -34,7 +33,8 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.numbers import format_number, round_points
-from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, RuleKinds
+from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import Lang, LazyText, Text
 
@@ -71,10 +71,8 @@ class Leaf:
         "bind",
         "code",
         "compile",
-        "compiled",
         "criterion",
         "fast",
-        "kinds",
         "known",
         "maximum",
         "not_applicable",
@@ -96,34 +94,15 @@ class Leaf:
         #: Whether the rule's results can be kept and given again (RuleKind.pure).
         self.reuse = _reusable(rule, self.maximum, plan.kinds)
         #: The kind's fast scorer of plain answers (only for rules whose results are pure:
-        #: the node is made again from the answer when it is read), compiled when the leaf
-        #: is scored a second time (``fast_scorer``): a set scored once does not pay for it.
-        self.fast: Callable[[object], Decimal | None] | None = None
+        #: the node is made again from the answer when it is read), compiled by the plan on
+        #: the rule's second use (``Plan.fast_scorer``): a set scored once does not pay for it.
+        self.fast: FastScorer | None = None
         self.compile = None if kind is None or not self.reuse else kind.compile
-        self.kinds = plan.kinds
-        self.compiled = plan.compiled
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
         # Made on first use: a set of 100,000 criteria is mostly answered.
         self.unanswered: Result | None = None
         self.not_applicable: Result | None = None
-
-    def fast_scorer(self, *, now: bool = False) -> Callable[[object], Decimal | None] | None:
-        """The fast scorer, shared by the leaves whose rule and max are the same (a set file
-        reads a repeated rule once): ``None`` the first time the rule is asked for (and
-        always for a rule that has none), compiled the second time, or at once with
-        ``now``."""
-        if self.fast is None and self.compile is not None:
-            key = (id(self.rule), str(self.maximum))
-            known = self.compiled.get(key, _NEW)
-            if known is _NEW and not now:
-                self.compiled[key] = _SEEN
-                return None
-            if known is _NEW or known is _SEEN:
-                known = self.compiled[key] = self.compile(self.rule, self.maximum, self.kinds)
-            self.fast = known  # type: ignore[assignment]
-            self.compile = None
-        return self.fast
 
 
 class Group:
@@ -164,7 +143,7 @@ def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
     return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
 
 
-# A rule's fast scorer, by the rule's identity and the max: not asked for yet, or asked once.
+# A rule's fast scorer (Plan.compiled): not asked for yet, or asked for once.
 _NEW = object()
 _SEEN = object()
 
@@ -174,8 +153,6 @@ class Plan:
 
     def __init__(self, criterion_set: CriterionSet, kinds: RuleKinds) -> None:
         self.kinds = kinds
-        # Fast scorers by (id(rule), max); the plan holds every rule, so the ids stay theirs.
-        self.compiled: dict[tuple[int, str], object] = {}
         self.rounding = criterion_set.rounding
         self.na_policy = criterion_set.na_policy
         self.depths: list[int] = []
@@ -213,22 +190,24 @@ class Plan:
                 finish.append(None)
         for step in self.steps:
             if isinstance(step, Group):
-                step.plus = tuple(c for c in step.children if self.roles[c] is not Role.DEDUCTION)
-                step.minus = tuple(c for c in step.children if self.roles[c] is Role.DEDUCTION)
+                step.plus, step.minus = self.split(step.children)
         self.size = len(self.depths)
         self.roots = tuple(roots)
-        self.root_max = max(criterion_set.max_points, _ZERO)
-        by_slot = {step.slot: step for step in self.steps}
-        self.root_codes = tuple(by_slot[slot].code for slot in roots)
+        self.by_slot: list[Leaf | Group] = sorted(self.steps, key=lambda step: step.slot)
+        self.root_codes = tuple(self.by_slot[slot].code for slot in roots)
         # A code published twice is the set's mistake (lint: duplicate-code); its node is the
         # first one scored, shown where the code first appears.
         self.slot_of: dict[str, int] = {}
+        self.slots_of: dict[str, list[int]] = {}
         for step in self.steps:
             self.slot_of.setdefault(step.code, step.slot)
-        self.codes = tuple(dict.fromkeys(by_slot[slot].code for slot in range(self.size)))
+            self.slots_of.setdefault(step.code, []).append(step.slot)
+        self.codes = tuple(dict.fromkeys(step.code for step in self.by_slot))
         self.leaf_codes = frozenset(s.code for s in self.steps if isinstance(s, Leaf))
         self._below: dict[str, tuple[str, ...]] = {}
-        self.root_roles = tuple(self.roles[slot] for slot in self.roots)
+        # Fast scorers by (id(rule), max as written); the plan holds every rule, so the ids
+        # stay theirs. _NEW: not asked for yet; _SEEN: asked for once.
+        self.compiled: dict[tuple[int, str], object] = {}
         self.root_maxima = tuple(self.published[slot] for slot in self.roots)
         self.kept_none: tuple[NodeScore | None, ...] = (None,) * self.size
         # The plain pass (see plain_pass): made for the second unit; False when it cannot be.
@@ -236,6 +215,28 @@ class Plan:
         self._units = 0
         # The set's max when every criterion is scored and applicable.
         self.total_max = max(criterion_set.max_points, _ZERO)
+
+    def split(self, slots: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``slots`` parted into those that add (score, bonus) and deductions."""
+        plus = tuple(s for s in slots if self.roles[s] is not Role.DEDUCTION)
+        return plus, tuple(s for s in slots if self.roles[s] is Role.DEDUCTION)
+
+    def fast_scorer(self, leaf: Leaf, *, now: bool = False) -> FastScorer | None:
+        """``leaf``'s fast scorer, shared by the leaves whose rule and max are the same (a set
+        file reads a repeated rule once): ``None`` the first time the rule is asked for (and
+        always for a rule that has none), compiled the second time, or at once with
+        ``now``."""
+        if leaf.fast is None and leaf.compile is not None:
+            key = (id(leaf.rule), str(leaf.maximum))
+            known = self.compiled.get(key, _NEW)
+            if known is _NEW and not now:
+                self.compiled[key] = _SEEN
+                return None
+            if known is _NEW or known is _SEEN:
+                known = self.compiled[key] = leaf.compile(leaf.rule, leaf.maximum, self.kinds)
+            leaf.fast = known  # type: ignore[assignment]
+            leaf.compile = None
+        return leaf.fast
 
     def plain_pass(self) -> PlainPass | None:
         """The plan's plain pass: one function, generated when the plan scores its second
@@ -260,7 +261,7 @@ class Plan:
         groups = [step for step in self.steps if isinstance(step, Group)]
         if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
             return False
-        if any(leaf.fast_scorer(now=True) is None for leaf in leaves):
+        if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
             return False  # a rule without a fast scorer: every unit takes the general pass
         namespace: dict[str, object] = {"Z": _ZERO, "NA": NA}
         lines = ["def plain_pass(get):"]
@@ -283,12 +284,7 @@ class Plan:
                     f"    if t > g{slot}: return None",
                     f"    p{slot} = Z if t < Z else t",
                 ]
-        plus = [
-            s
-            for s, role in zip(self.roots, self.root_roles, strict=True)
-            if role is not Role.DEDUCTION
-        ]
-        minus = [s for s in self.roots if s not in plus]
+        plus, minus = self.split(self.roots)
         namespace["total_max"] = self.total_max
         lines += [
             f"    t = Z{_terms(plus, minus)}",
@@ -306,11 +302,10 @@ class Plan:
         set does not have)."""
         found = self._below.get(code)
         if found is None:
-            steps = {step.slot: step for step in self.steps}
             below: list[str] = []
-            todo = [step.slot for step in self.steps if step.code == code]
+            todo = list(self.slots_of.get(code, ()))
             while todo:
-                step = steps[todo.pop()]
+                step = self.by_slot[todo.pop()]
                 if isinstance(step, Leaf):
                     below.append(step.code)
                 else:
@@ -360,7 +355,7 @@ class Plan:
             leaf.percent if rule is leaf.rule else getattr(rule, "scale", None) is Scale.PERCENT
         )
         if percent:
-            found += _fraction_for_percent(code, answer, outcome.value)
+            found += fraction_for_percent(code, answer, outcome.value)
         points = outcome.points
         held = points
         if points is not None and points > maximum:
@@ -499,139 +494,7 @@ def _terms(plus: Sequence[int], minus: Sequence[int]) -> str:
     return "".join(f" + p{s}" for s in plus) + "".join(f" - p{s}" for s in minus)
 
 
-class Sums(NamedTuple):
-    """What a group's children add up to.
-
-    Attributes:
-        points: the sum held to [0, max]; ``None`` when no child is scored.
-        unheld: the sum before it was held (deductions subtracted).
-        max_points: the published max less every excluded (not applicable) score child's.
-        applicable: False when every score child is not applicable.
-        complete: True when every child is complete.
-        open_points: the max points of score children still unscored.
-    """
-
-    points: Decimal | None
-    unheld: Decimal | None
-    max_points: Decimal
-    applicable: bool
-    complete: bool
-    open_points: Decimal
-
-    @property
-    def held(self) -> bool:
-        """True when the children add up to more than the max (the sum was held)."""
-        return self.unheld is not None and self.points is not None and self.unheld > self.points
-
-
-class Tally:
-    """One unit's figures by slot, as they add up: points (``None`` while unscored), the max
-    that counts, applicable, complete and the max still open.
-
-    A slot starts as a plain scored node: its published max, applicable, complete, nothing
-    open. ``irregular`` is the last step whose leaf is not plain (unanswered, not applicable,
-    unscored): a group whose steps all come after it adds its children's points alone.
-    """
-
-    __slots__ = ("applicable", "complete", "irregular", "maxima", "open_points", "plan", "points")
-
-    def __init__(self, plan: Plan) -> None:
-        size = plan.size
-        self.plan = plan
-        self.points: list[Decimal | None] = [None] * size
-        self.maxima = list(plan.published)
-        self.applicable = [True] * size
-        self.complete = [True] * size
-        self.open_points = [_ZERO] * size
-        self.irregular = -1
-
-    def put(self, step: int, slot: int, node: NodeScore) -> None:
-        """Record a leaf's node (the plan's step ``step``)."""
-        self.points[slot] = node.points
-        if (
-            node.points is None
-            or not node.complete
-            or not node.applicable
-            or node.max_points != node.published_max
-            or node.open_points
-        ):
-            self.maxima[slot] = node.max_points
-            self.applicable[slot] = node.applicable
-            self.complete[slot] = node.complete
-            self.open_points[slot] = node.open_points
-            self.irregular = step
-
-    def add_up(self, step: int, group: Group) -> Sums | Decimal:
-        """Add up ``group`` (the plan's step ``step``) and record it: its held points alone
-        when every criterion below is plain, else its :class:`Sums`."""
-        points = self.points
-        if self.irregular < group.first and group.children:
-            total = _ZERO
-            for child in group.plus:
-                total += points[child]  # type: ignore[operator]  # plain: scored
-            for child in group.minus:
-                total -= points[child]  # type: ignore[operator]
-            held = min(max(total, _ZERO), group.plain_max)
-            points[group.slot] = held
-            if total > held:
-                return Sums(held, total, group.plain_max, True, True, _ZERO)
-            return held
-        sums = self.sum(group.children, group.criterion.max_points)
-        self.record(group.slot, sums)
-        self.irregular = step
-        return sums
-
-    def record(self, slot: int, sums: Sums) -> None:
-        """Record a group's sums at its slot."""
-        self.points[slot] = sums.points
-        self.maxima[slot] = sums.max_points
-        self.applicable[slot] = sums.applicable
-        self.complete[slot] = sums.complete
-        self.open_points[slot] = sums.open_points
-
-    def sum(self, children: Sequence[int], published_max: Decimal) -> Sums:
-        """Sum children: score and bonus children add, deductions subtract; the result is
-        held to [0, max]. The max is the published max less the max of every excluded (not
-        applicable) score criterion below."""
-        roles = self.plan.roles
-        published = self.plan.published
-        excluded = _ZERO
-        open_points = _ZERO
-        applicable = False
-        has_score = False
-        complete = True
-        total: Decimal | None = None
-        for child in children:
-            if not self.complete[child]:
-                complete = False
-            role = roles[child]
-            if role is Role.SCORE:
-                has_score = True
-                if self.applicable[child]:
-                    applicable = True
-                if self.maxima[child] != published[child]:
-                    excluded += published[child] - self.maxima[child]
-                if self.open_points[child]:
-                    open_points += self.open_points[child]
-            points = self.points[child]
-            if points is not None:
-                if total is None:
-                    total = _ZERO
-                total += -points if role is Role.DEDUCTION else points
-        applicable = applicable or not has_score
-        if not applicable:
-            maximum = _ZERO
-        elif excluded or published_max < 0:
-            maximum = max(published_max - excluded, _ZERO)
-        else:
-            maximum = published_max
-        if total is None:
-            return Sums(None, None, maximum, applicable, complete, open_points)
-        held = min(max(total, _ZERO), maximum)
-        return Sums(held, total, maximum, applicable, complete, open_points)
-
-
-def _fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
+def fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
     """A warning when a bare number between 0 and 1 is given where a percentage is expected:
     "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
     if value is None or not 0 < value < 1 or isinstance(answer, bool):

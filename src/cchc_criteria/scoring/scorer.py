@@ -29,7 +29,8 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.scoring._plan import Group, Leaf, Plan, Sums, Tally, plan_of
+from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
+from cchc_criteria.scoring._tally import Sums, Tally
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
 from cchc_criteria.text import Text
 
@@ -138,7 +139,7 @@ class _Run:
             slot = step.slot
             if type(step) is Leaf:
                 answer = answers.get(step.code)
-                fast = step.fast or step.fast_scorer()
+                fast = step.fast or plan.fast_scorer(step)
                 if fast is not None and answer is not None and answer is not NA:
                     quick = fast(answer)
                     if quick is not None and _ZERO <= quick <= step.maximum:

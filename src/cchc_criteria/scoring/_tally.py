@@ -1,0 +1,148 @@
+"""How one unit's figures add up along a plan: :class:`Tally` keeps them by slot, and
+:class:`Sums` is what a group's children add up to (scorecards' node views use them too)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
+
+from cchc_criteria.model import Role
+from cchc_criteria.scoring.card import NodeScore
+
+if TYPE_CHECKING:
+    from cchc_criteria.scoring._plan import Group, Plan
+
+_ZERO = Decimal(0)
+
+
+class Sums(NamedTuple):
+    """What a group's children add up to.
+
+    Attributes:
+        points: the sum held to [0, max]; ``None`` when no child is scored.
+        unheld: the sum before it was held (deductions subtracted).
+        max_points: the published max less every excluded (not applicable) score child's.
+        applicable: False when every score child is not applicable.
+        complete: True when every child is complete.
+        open_points: the max points of score children still unscored.
+    """
+
+    points: Decimal | None
+    unheld: Decimal | None
+    max_points: Decimal
+    applicable: bool
+    complete: bool
+    open_points: Decimal
+
+    @property
+    def held(self) -> bool:
+        """True when the children add up to more than the max (the sum was held)."""
+        return self.unheld is not None and self.points is not None and self.unheld > self.points
+
+
+class Tally:
+    """One unit's figures by slot, as they add up: points (``None`` while unscored), the max
+    that counts, applicable, complete and the max still open.
+
+    A slot starts as a plain scored node: its published max, applicable, complete, nothing
+    open. ``irregular`` is the last step whose leaf is not plain (unanswered, not applicable,
+    unscored): a group whose steps all come after it adds its children's points alone.
+    """
+
+    __slots__ = ("applicable", "complete", "irregular", "maxima", "open_points", "plan", "points")
+
+    def __init__(self, plan: Plan) -> None:
+        size = plan.size
+        self.plan = plan
+        self.points: list[Decimal | None] = [None] * size
+        self.maxima = list(plan.published)
+        self.applicable = [True] * size
+        self.complete = [True] * size
+        self.open_points = [_ZERO] * size
+        self.irregular = -1
+
+    def put(self, step: int, slot: int, node: NodeScore) -> None:
+        """Record a leaf's node (the plan's step ``step``)."""
+        self.points[slot] = node.points
+        if (
+            node.points is None
+            or not node.complete
+            or not node.applicable
+            or node.max_points != node.published_max
+            or node.open_points
+        ):
+            self.maxima[slot] = node.max_points
+            self.applicable[slot] = node.applicable
+            self.complete[slot] = node.complete
+            self.open_points[slot] = node.open_points
+            self.irregular = step
+
+    def add_up(self, step: int, group: Group) -> Sums | Decimal:
+        """Add up ``group`` (the plan's step ``step``) and record it: its held points alone
+        when every criterion below is plain, else its :class:`Sums`."""
+        points = self.points
+        if self.irregular < group.first and group.children:
+            total = _ZERO
+            for child in group.plus:
+                total += points[child]  # type: ignore[operator]  # plain: scored
+            for child in group.minus:
+                total -= points[child]  # type: ignore[operator]
+            held = min(max(total, _ZERO), group.plain_max)
+            points[group.slot] = held
+            if total > held:
+                return Sums(held, total, group.plain_max, True, True, _ZERO)
+            return held
+        sums = self.sum(group.children, group.criterion.max_points)
+        self.record(group.slot, sums)
+        self.irregular = step
+        return sums
+
+    def record(self, slot: int, sums: Sums) -> None:
+        """Record a group's sums at its slot."""
+        self.points[slot] = sums.points
+        self.maxima[slot] = sums.max_points
+        self.applicable[slot] = sums.applicable
+        self.complete[slot] = sums.complete
+        self.open_points[slot] = sums.open_points
+
+    def sum(self, children: Sequence[int], published_max: Decimal) -> Sums:
+        """Sum children: score and bonus children add, deductions subtract; the result is
+        held to [0, max]. The max is the published max less the max of every excluded (not
+        applicable) score criterion below."""
+        roles = self.plan.roles
+        published = self.plan.published
+        excluded = _ZERO
+        open_points = _ZERO
+        applicable = False
+        has_score = False
+        complete = True
+        total: Decimal | None = None
+        for child in children:
+            if not self.complete[child]:
+                complete = False
+            role = roles[child]
+            if role is Role.SCORE:
+                has_score = True
+                if self.applicable[child]:
+                    applicable = True
+                if self.maxima[child] != published[child]:
+                    excluded += published[child] - self.maxima[child]
+                if self.open_points[child]:
+                    open_points += self.open_points[child]
+            points = self.points[child]
+            if points is not None:
+                if total is None:
+                    total = _ZERO
+                total += -points if role is Role.DEDUCTION else points
+        applicable = applicable or not has_score
+        if not applicable:
+            maximum = _ZERO
+        elif excluded or published_max < 0:
+            maximum = max(published_max - excluded, _ZERO)
+        else:
+            maximum = published_max
+        if total is None:
+            return Sums(None, None, maximum, applicable, complete, open_points)
+        held = min(max(total, _ZERO), maximum)
+        return Sums(held, total, maximum, applicable, complete, open_points)
