@@ -17,8 +17,9 @@ from cchc_criteria.text import Lang, LazyText, Text
 # most 12 digits is exact in any context.
 _PLAIN_FIGURE = re.compile(r"[0-9]{1,9}(?:,[0-9]{1,6})?")
 _PLAIN_LIMIT = 10**9
-#: The most significant digits of a max that a fast scorer multiplies exactly.
-FAST_MAX_DIGITS = 12
+#: The most digits of a number (a max, points per item, a cap) that a fast scorer computes
+#: with: its product with a plain figure stays exact.
+FAST_DIGITS = 12
 _DOMAINS = {
     scale: tuple(None if edge is None else Decimal(edge.numerator) for edge in scale.domain())
     for scale in Scale
@@ -105,9 +106,10 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
     return read
 
 
-def fast_max(max_points: Decimal) -> bool:
-    """Whether a fast scorer can multiply by ``max_points`` exactly."""
-    return max_points.is_finite() and len(max_points.as_tuple().digits) <= FAST_MAX_DIGITS
+def fits_fast(number: Decimal) -> bool:
+    """Whether a fast scorer computes exactly with ``number`` (a rule's max, points per
+    item, cap or floor): at most :data:`FAST_DIGITS` digits."""
+    return number.is_finite() and len(number.as_tuple().digits) <= FAST_DIGITS
 
 
 def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fraction | Outcome:

@@ -27,6 +27,7 @@ from cchc_criteria.model import (
     describe_interval,
     finding,
 )
+from cchc_criteria.model.bands import Award
 from cchc_criteria.numbers import (
     EXACT_CONTEXT,
     decimal_of,
@@ -36,9 +37,9 @@ from cchc_criteria.numbers import (
 )
 from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
-    fast_max,
     fast_reader,
     figure_text,
+    fits_fast,
     points_word,
     read_figure,
     refusal,
@@ -120,9 +121,7 @@ class BandRule:
                 unit=unit,
                 reason=error.reason,
             )
-        points = exact
-        if isinstance(band.award, Linear | Formula) and band.award.places is not None:
-            points = round_points(exact, band.award.places)
+        points = _rounded(band.award, exact)
         figure = decimal_of(value)
         return Outcome(
             points=points,
@@ -478,7 +477,7 @@ class _FastAward:
     """A band's award compiled for a fast scorer: fixed when it does not depend on the figure
     (points, a share of the max), a formula over Decimals where it has one."""
 
-    award: Points | FractionOfMax | Linear | Formula
+    award: Award
     fixed: Decimal | None
     formula: DecimalFormula | None
 
@@ -498,20 +497,24 @@ class _FastAward:
             except DecimalException:
                 pass  # a digit would be lost: the exact path below decides
             else:
-                return exact if award.places is None else round_points(exact, award.places)
+                return _rounded(award, exact)
         try:
-            exact = decimal_of(award.exact(Fraction(value), max_points))
+            return _rounded(award, decimal_of(award.exact(Fraction(value), max_points)))
         except FormulaError:
             return None
-        if isinstance(award, Linear | Formula) and award.places is not None:
-            return round_points(exact, award.places)
-        return exact
+
+
+def _rounded(award: Award, exact: Decimal) -> Decimal:
+    """A band's points from its award's exact value: rounded where a formula says so."""
+    if isinstance(award, Linear | Formula) and award.places is not None:
+        return round_points(exact, award.places)
+    return exact
 
 
 def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
     """The band a plain figure falls in, matched on Decimal edges; ``None`` (``score``
     decides) when it falls in no band or in more than one."""
-    if not fast_max(max_points):
+    if not fits_fast(max_points):
         return None
     # Per band: its lower edge and whether it is included, its upper edge and whether it is
     # included (None: unbounded), and its award.

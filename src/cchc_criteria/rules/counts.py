@@ -23,8 +23,8 @@ from cchc_criteria.numbers import (
     to_decimal,
 )
 from cchc_criteria.rules._answers import (
-    fast_max,
     fast_reader,
+    fits_fast,
     points_word,
     read_figure,
     read_quantity,
@@ -132,7 +132,7 @@ def _compile_per_item(
 ) -> FastScorer | None:
     """count × points per item, at most the cap, in Decimal (exact for a plain count)."""
     per, cap = rule.points_per_item, rule.cap
-    if not fast_max(per) or (cap is not None and not fast_max(cap)):
+    if not fits_fast(per) or (cap is not None and not fits_fast(cap)):
         return None
     read = fast_reader(Scale.COUNT)
 
@@ -151,7 +151,7 @@ def _compile_deduction(
 ) -> FastScorer | None:
     """max − events × points per event, not below the floor, in Decimal."""
     per, floor = rule.points_per_event, rule.floor
-    if not (fast_max(per) and fast_max(floor) and fast_max(max_points)):
+    if not (fits_fast(per) and fits_fast(floor) and fits_fast(max_points)):
         return None
     read = fast_reader(Scale.COUNT)
 

@@ -13,8 +13,8 @@ from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number, quotient_form
 from cchc_criteria.rules._answers import (
-    fast_max,
     fast_reader,
+    fits_fast,
     points_word,
     read_figure,
     scored,
@@ -82,7 +82,7 @@ def _to_the_top(
 
 def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
     """rate × max in Decimal, exact for a plain figure (see ``fast_reader``)."""
-    if not fast_max(max_points):
+    if not fits_fast(max_points):
         return None
     scale = rule.scale
     read = fast_reader(scale)

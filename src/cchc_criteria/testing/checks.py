@@ -12,6 +12,7 @@ from cchc_criteria.numbers import SUM_CONTEXT
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard, score
+from cchc_criteria.scoring._plan import fraction_for_percent  # scoring's own warning
 from cchc_criteria.testing.strategies import answers_for, assessments
 
 __all__ = ["check_compiled", "check_criterion_set", "compiled_problems", "scorecard_problems"]
@@ -127,15 +128,8 @@ def compiled_problems(
     if outcome.findings:
         codes = ", ".join(f.code for f in outcome.findings)
         problems.append(f"{answer!r}: the fast scorer answers although score reports {codes}")
-    value = outcome.value
-    if (
-        getattr(rule, "scale", None) is Scale.PERCENT
-        and value is not None
-        and 0 < value < 1
-        and isinstance(answer, str | int | float | Decimal)
-        and not isinstance(answer, bool)
-        and not (isinstance(answer, str) and ("%" in answer or "/" in answer))
-    ):
+    percent = getattr(rule, "scale", None) is Scale.PERCENT
+    if percent and fraction_for_percent("", answer, outcome.value):
         problems.append(f"{answer!r}: the fast scorer answers a figure scoring warns about")
     return problems
 
