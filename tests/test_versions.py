@@ -6,13 +6,14 @@ import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 
 import cchc_criteria as cc
-from cchc_criteria.analysis.compare import compare_years
+from cchc_criteria.analysis.compare import Side, chronological, compare_years
 from cchc_criteria.analysis.diff import MIRROR, diff_sets
 from cchc_criteria.cli import cli
 from cchc_criteria.succession import MERGERS_2025, UNCHANGED_2025, ended, successor
@@ -257,27 +258,86 @@ def test_comparing_two_years_goes_through_the_code_map() -> None:
         Decimal("0.5"),
     )
     assert lines["1.3"].note.en == "code the year before: 1.4"
-    # 1.2 merged from 1.2 and 1.3; 2.1 and 2.2 split from 2.1: not compared, and why.
-    assert lines["1.2"].difference is None
-    assert lines["1.2"].note.en == "merged from 1.2, 1.3: not compared"
+    # 1.2 merged from 1.2 and 1.3 (max 1 + 1 = 2): compared with their points added up.
+    assert (lines["1.2"].before, lines["1.2"].after, lines["1.2"].difference) == (1, 2, 1)
+    assert lines["1.2"].max_before == 2
+    assert lines["1.2"].note.en == "merged from 1.2, 1.3"
+    # 2.1 and 2.2 split from 2.1: not compared, and why.
     assert lines["2.1"].note.en == "split from 2.1: not compared"
     assert lines["2.2"].note.en == "split from 2.1: not compared"
     assert lines["1.5"].note.en == "in one year only"
     assert lines["3.1"].note.en == "in one year only"
     assert lines["1.1"].difference == 0
-    # Only comparable leaves count in the totals: 1.1 and 1.3.
-    assert (comparison.before_total, comparison.after_total) == (Decimal("1.5"), Decimal(2))
-    code, _, _ = run(
+    # Only comparable leaves count in the totals: 1.1, 1.2 (merged) and 1.3.
+    assert (comparison.before_total, comparison.after_total) == (Decimal("2.5"), Decimal(4))
+    assert comparison.before == Side("demo.xa.2024", "2024-01-01 – 2024-12-31", "points")
+    assert comparison.after == Side("demo.xa.2025", "2025-01-01 – 2025-12-31", "points")
+
+
+def _compare_json(*arguments: str) -> dict[str, Any]:
+    code, out, err = run("compare", *arguments, "-f", "json")
+    assert code == 0, err
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def test_compare_direction_comes_from_the_sets_never_the_argument_order() -> None:
+    # docs/versions.md writes the newer year first: "before" must still be the older one.
+    new_file = str(_write({"1.1": True, "1.3": "95%"}))
+    old_file = str(_write({"1.1": False, "1.4": "75%"}))
+    newer_first = _compare_json(str(V2025), new_file, "--with", str(V2024), old_file)
+    older_first = _compare_json(str(V2024), old_file, "--with", str(V2025), new_file)
+    assert newer_first == older_first
+    assert newer_first["before"] == {
+        "set": "demo.xa.2024",
+        "period": "2024-01-01 – 2024-12-31",
+        "scores": "points",
+    }
+    assert newer_first["after"]["set"] == "demo.xa.2025"
+    lines = {line["code"]: line for line in newer_first["lines"]}
+    assert (lines["1.1"]["before"], lines["1.1"]["after"], lines["1.1"]["difference"]) == (
+        "0",
+        "1",
+        "1",
+    )
+    # The code map is used: 1.4 of 2024 is 1.3 of 2025.
+    assert lines["1.3"]["difference"] == "0.5"
+    assert lines["1.3"]["note_en"] == "code the year before: 1.4"
+    # An explicit direction says the same, and one against the sets is refused.
+    explicit = _compare_json(str(V2025), new_file, "--before", str(V2024), old_file)
+    assert explicit == newer_first
+    code, _, err = run("compare", str(V2025), new_file, "--after", str(V2024), old_file)
+    assert code == 2
+    assert "wrong way round" in err or "đảo" in err
+    code, _, err = run(
         "compare",
         str(V2025),
-        str(_write(answers_2025)),
+        new_file,
         "--with",
         str(V2024),
-        str(_write(answers_2024)),
-        "--lang",
-        "en",
+        old_file,
+        "--before",
+        str(V2024),
+        old_file,
     )
-    assert code == 0
+    assert code == 2
+
+
+def test_compare_years_refuses_the_wrong_order_and_chronological_orders() -> None:
+    old, new = cc.load_set(V2024), cc.load_set(V2025)
+    card_old, card_new = cc.score(old, {"1.1": True}), cc.score(new, {"1.1": False})
+    with pytest.raises(cc.ArgumentError, match="wrong way round"):
+        compare_years(card_new, card_old)
+    assert chronological(card_new, card_old) == (card_old, card_new)
+    assert chronological(card_old, card_new) == (card_old, card_new)
+    # The same set, two periods assessed: the periods decide.
+    a = cc.score(old, cc.Assessment({"1.1": True}, period="2023"))
+    b = cc.score(old, cc.Assessment({"1.1": False}, period="Năm 2024"))
+    assert chronological(b, a) == (a, b)
+    assert compare_years(a, b).lines[1].difference == -1
+    # Nothing tells: the caller must say.
+    with pytest.raises(cc.ArgumentError, match="cannot tell which is earlier"):
+        chronological(cc.score(old, {}), cc.score(old, {}))
 
 
 def _write(answers: dict[str, object]) -> Path:

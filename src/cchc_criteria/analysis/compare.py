@@ -1,16 +1,25 @@
-"""Comparisons: self-assessed against appraised for one unit, and one unit over two years."""
+"""Comparisons: self-assessed against appraised for one unit, and one unit over two years.
+
+Which card is the earlier one is read from the cards themselves (the sets' lineage, the
+periods they are in force, the periods assessed), never from the order they were given in:
+:func:`chronological` says which, and :func:`compare_years` refuses a pair given the wrong way
+round.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 
 import attrs
 
 from cchc_criteria.analysis.diff import match_codes
-from cchc_criteria.scoring import Scorecard
+from cchc_criteria.errors import ArgumentError
+from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Text
 
-__all__ = ["Comparison", "Line", "compare_declared", "compare_years"]
+__all__ = ["Comparison", "Line", "Side", "chronological", "compare_declared", "compare_years"]
 
 # Why a line is not compared.
 _MISSING_SCORE = Text(
@@ -46,12 +55,31 @@ class Line:
 
 
 @attrs.frozen
+class Side:
+    """What one side of a comparison holds.
+
+    Attributes:
+        set_id: the criterion set the card was scored against.
+        period: the period assessed, or the set's period in force when the assessment names
+            none ("2019", "2024-01-01 – 2024-12-31").
+        scores: ``points`` (scored from the figures), ``self_assessed`` or ``appraised``.
+    """
+
+    set_id: str
+    period: str
+    scores: str
+
+
+@attrs.frozen
 class Comparison:
-    """Lines in document order, and the totals of the lines that could be compared."""
+    """Lines in document order, the totals of the lines that could be compared, and what
+    each side holds (``before``/``after``; ``None`` for a comparison built by hand)."""
 
     lines: tuple[Line, ...]
     before_total: Decimal
     after_total: Decimal
+    before: Side | None = None
+    after: Side | None = None
 
     @property
     def difference(self) -> Decimal:
@@ -79,20 +107,105 @@ def compare_declared(card: Scorecard) -> Comparison:
                 _NONE if both else _MISSING_SCORE,
             )
         )
-    return _sum(lines, leaves)
+    return _sum(
+        lines,
+        leaves,
+        Side(card.criterion_set.id, _period_text(card), "self_assessed"),
+        Side(card.criterion_set.id, _period_text(card), "appraised"),
+    )
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def _assessed_year(card: Scorecard) -> int | None:
+    found = _YEAR.search(card.assessment.period)
+    return None if found is None else int(found.group(1))
+
+
+def _period_text(card: Scorecard) -> str:
+    if card.assessment.period:
+        return card.assessment.period
+    cs = card.criterion_set
+    if cs.valid_from is None and cs.valid_until is None:
+        return cs.in_force_text
+    return " – ".join(str(day) if day else "…" for day in (cs.valid_from, cs.valid_until))
+
+
+def _order(a: Scorecard, b: Scorecard) -> tuple[int, str] | None:
+    """``(-1, why)`` when ``a`` is the earlier card, ``(1, why)`` when ``b`` is, ``None`` when
+    the cards do not say."""
+    set_a, set_b = a.criterion_set, b.criterion_set
+    if set_b.lineage is not None and set_b.lineage.predecessor == set_a.id != set_b.id:
+        return -1, f"{set_b.id} replaces {set_a.id}"
+    if set_a.lineage is not None and set_a.lineage.predecessor == set_b.id != set_a.id:
+        return 1, f"{set_a.id} replaces {set_b.id}"
+    year_a, year_b = _assessed_year(a), _assessed_year(b)
+    if year_a is not None and year_b is not None and year_a != year_b:
+        return (-1 if year_a < year_b else 1), f"periods assessed {year_a} and {year_b}"
+    start_a, start_b = set_a.valid_from or date.min, set_b.valid_from or date.min
+    if set_a.valid_from is not None and set_b.valid_from is not None and start_a != start_b:
+        return (-1 if start_a < start_b else 1), f"in force from {start_a} and {start_b}"
+    return None
+
+
+def chronological(a: Scorecard, b: Scorecard) -> tuple[Scorecard, Scorecard]:
+    """The two cards, the earlier first.
+
+    Which is earlier is read from the cards: a set that names the other as its predecessor
+    is the later one; otherwise the years of the periods assessed; otherwise the days the
+    sets come into force. The order of the arguments never decides.
+
+    Raises:
+        ArgumentError: when the cards do not say which is earlier (the same set and no
+            period, or the same period): name the direction explicitly then.
+    """
+    order = _order(a, b)
+    if order is None:
+        raise ArgumentError(
+            Text(
+                f"không xác định được năm nào trước: {a.criterion_set.id} "
+                f"({_period_text(a) or 'không rõ kỳ'}) và {b.criterion_set.id} "
+                f"({_period_text(b) or 'không rõ kỳ'}); hãy ghi kỳ đánh giá (period) hoặc chỉ "
+                "rõ bên nào trước",
+                f"cannot tell which is earlier: {a.criterion_set.id} "
+                f"({_period_text(a) or 'no period'}) and {b.criterion_set.id} "
+                f"({_period_text(b) or 'no period'}); give each assessment its period, or say "
+                "which is before",
+            )
+        )
+    return (a, b) if order[0] < 0 else (b, a)
 
 
 def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
-    """The same unit in two scorecards (two years).
+    """The same unit in two scorecards (two years), ``before`` the earlier.
 
-    Criteria are matched through the later set's code map when it names the earlier set as
-    its predecessor (renumbered criteria are compared under their new code), else by code. A
-    criterion that was split or merged, or whose max changed, is listed and said to be not
-    comparable, never compared.
+    Criteria are matched through the sets' code map when one names the other as its
+    predecessor (renumbered criteria are compared under their new code and say their old
+    one; a merged criterion is compared with the sum of the criteria it was merged from when
+    its max is theirs added up), else by code. A criterion that was split, or whose max
+    changed, is listed and said to be not comparable, never compared.
+
+    Raises:
+        ArgumentError: when the cards show that ``after`` is the earlier one (use
+            :func:`chronological` when the order is not known).
     """
+    order = _order(before, after)
+    if order is not None and order[0] > 0:
+        raise ArgumentError(
+            Text(
+                f"thứ tự so sánh bị đảo: {after.criterion_set.id} ({_period_text(after)}) là "
+                f"năm trước của {before.criterion_set.id} ({_period_text(before)})",
+                f"the comparison is the wrong way round: {after.criterion_set.id} "
+                f"({_period_text(after)}) comes before {before.criterion_set.id} "
+                f"({_period_text(before)}) ({order[1]})",
+            )
+        )
     old_set, new_set = before.criterion_set, after.criterion_set
-    linked = new_set.lineage is not None and new_set.lineage.predecessor == old_set.id
-    mapped = match_codes(old_set, new_set) if linked else None
+    linked = (new_set.lineage is not None and new_set.lineage.predecessor == old_set.id) or (
+        old_set.lineage is not None and old_set.lineage.predecessor == new_set.id
+    )
+    mapped = match_codes(old_set, new_set) if linked and old_set.id != new_set.id else None
     lines = []
     leaves = set()
     sources: dict[str, list[str]] = {}
@@ -117,12 +230,13 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
         assert node is not None
         if node.is_leaf:
             leaves.add(code)
+        merged = () if mapped is None or new_code is None else mapped[new_code]
+        if len(merged) > 1:
+            lines.append(_merged_line(code, node.title, before, merged, new))
+            continue
         note = _NONE
         difference = None
-        if mapped is not None and new_code is not None and len(mapped[new_code]) > 1:
-            joined = ", ".join(mapped[new_code])
-            note = Text(f"gộp từ {joined}: không so sánh", f"merged from {joined}: not compared")
-        elif old_code is not None and len(sources.get(old_code, ())) > 1:
+        if old_code is not None and len(sources.get(old_code, ())) > 1:
             note = Text(
                 f"tách từ {old_code}: không so sánh", f"split from {old_code}: not compared"
             )
@@ -148,17 +262,47 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
                 note,
             )
         )
-    return _sum(lines, leaves)
+    return _sum(
+        lines,
+        leaves,
+        Side(old_set.id, _period_text(before), "points"),
+        Side(new_set.id, _period_text(after), "points"),
+    )
+
+
+def _merged_line(
+    code: str, title: str, before: Scorecard, sources: tuple[str, ...], new: NodeScore | None
+) -> Line:
+    """A criterion merged from ``sources``: compared with their points added up when its max
+    is their maxima added up and every one of them was scored."""
+    joined = ", ".join(sources)
+    olds = [before.nodes[c] for c in sources if c in before.nodes]
+    complete = len(olds) == len(sources)
+    old_max = sum((n.published_max for n in olds), Decimal(0)) if complete else None
+    old_points = None
+    if complete and all(n.points is not None for n in olds):
+        old_points = sum((n.points for n in olds if n.points is not None), Decimal(0))
+    new_max = None if new is None else new.published_max
+    new_points = None if new is None else new.points
+    if old_points is not None and new_points is not None and old_max == new_max:
+        note = Text(f"gộp từ {joined}", f"merged from {joined}")
+        difference: Decimal | None = new_points - old_points
+    else:
+        note = Text(f"gộp từ {joined}: không so sánh", f"merged from {joined}: not compared")
+        difference = None
+    return Line(code, title, old_max, new_max, old_points, new_points, difference, note)
 
 
 def _difference(before: Decimal | None, after: Decimal | None) -> Decimal | None:
     return None if before is None or after is None else after - before
 
 
-def _sum(lines: list[Line], leaves: set[str]) -> Comparison:
+def _sum(lines: list[Line], leaves: set[str], before: Side, after: Side) -> Comparison:
     compared = [line for line in lines if line.difference is not None and line.code in leaves]
     return Comparison(
         tuple(lines),
         sum((line.before or Decimal(0) for line in compared), Decimal(0)),
         sum((line.after or Decimal(0) for line in compared), Decimal(0)),
+        before,
+        after,
     )

@@ -610,7 +610,22 @@ def _worker_standing(path: Path) -> tuple[dict[str, Any], str]:
     "other",
     nargs=2,
     metavar="SET2 ASSESSMENT2",
-    help="Compare with the same unit scored against another set (another year).",
+    help="Compare with the same unit scored against another set (another year); which year "
+    "is earlier is read from the sets and the periods assessed.",
+)
+@click.option(
+    "--before",
+    "earlier",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Like --with, saying that SET2 ASSESSMENT2 is the earlier year.",
+)
+@click.option(
+    "--after",
+    "later",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Like --with, saying that SET2 ASSESSMENT2 is the later year.",
 )
 @format_option(["text", "csv", "json"], default="text")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as -f json).")
@@ -621,6 +636,8 @@ def compare_command(
     set_id: str,
     assessment: str,
     other: tuple[str, str] | None,
+    earlier: tuple[str, str] | None,
+    later: tuple[str, str] | None,
     fmt: str,
     as_json: bool,
     output: str | None,
@@ -628,31 +645,47 @@ def compare_command(
     excel: bool,
 ) -> None:
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
-    or, with --with, the same unit in another year (criteria matched by code)."""
+    or, with --with (--before, --after), the same unit in another year, criteria matched
+    through the sets' code map. The earlier year is always "before", whatever the order of
+    the arguments."""
     import json
 
-    from cchc_criteria.analysis.compare import compare_declared, compare_years
+    from cchc_criteria.analysis.compare import chronological, compare_declared, compare_years
     from cchc_criteria.reports.csv import render_comparison_csv
     from cchc_criteria.reports.data import comparison_data
     from cchc_criteria.reports.text import render_comparison
 
+    given = [pair for pair in (other, earlier, later) if pair]
+    if len(given) > 1:
+        raise click.UsageError(
+            Text(
+                "chỉ dùng một trong --with, --before, --after",
+                "give one of --with, --before, --after",
+            ).get(lang)
+        )
     fmt = "json" if as_json else fmt
     dialect = csv_dialect(excel, fmt)
     try:
         card = _load_card(set_id, assessment)
-        if other:
-            before = _load_card(other[0], other[1])
-            comparison = compare_years(card, before)
+        if given:
+            second = _load_card(given[0][0], given[0][1])
+            if earlier:
+                before, after = second, card
+            elif later:
+                before, after = card, second
+            else:
+                before, after = chronological(card, second)
+            comparison = compare_years(before, after)
         else:
             comparison = compare_declared(card)
     except CchcError as error:
         raise Fail(error.text) from None
     unit = card.assessment.unit or str(assessment)
-    if other:
+    if given:
         title = (
-            f"So sánh qua các năm — {unit}: {before.criterion_set.id} → {card.criterion_set.id}"
+            f"So sánh qua các năm — {unit}: {before.criterion_set.id} → {after.criterion_set.id}"
             if lang == "vi"
-            else f"Year on year — {unit}: {before.criterion_set.id} → {card.criterion_set.id}"
+            else f"Year on year — {unit}: {before.criterion_set.id} → {after.criterion_set.id}"
         )
     else:
         title = (
@@ -665,7 +698,7 @@ def compare_command(
     elif fmt == "csv":
         text = render_comparison_csv(comparison, dialect=dialect)
     else:
-        text = render_comparison(comparison, years=bool(other), lang=lang, title=title)
+        text = render_comparison(comparison, years=bool(given), lang=lang, title=title)
     write(text, output)
 
 

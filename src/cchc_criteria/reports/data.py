@@ -10,7 +10,7 @@ from typing import Any, TypedDict
 import attrs
 
 from cchc_criteria.analysis.advice import Advice
-from cchc_criteria.analysis.compare import Comparison
+from cchc_criteria.analysis.compare import Comparison, Side
 from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
@@ -332,8 +332,11 @@ def advice_data(advice: Advice) -> dict[str, Any]:
 
 
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
-    """A comparison as JSON-ready data: the totals and every line."""
+    """A comparison as JSON-ready data: which set, period and scores each side holds, the
+    totals and every line."""
     return {
+        "before": _side(comparison.before),
+        "after": _side(comparison.after),
         "before_total": str(comparison.before_total),
         "after_total": str(comparison.after_total),
         "difference": str(comparison.difference),
@@ -352,6 +355,12 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
             for line in comparison.lines
         ],
     }
+
+
+def _side(side: Side | None) -> dict[str, str] | None:
+    if side is None:
+        return None
+    return {"set": side.set_id, "period": side.period, "scores": side.scores}
 
 
 def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:
