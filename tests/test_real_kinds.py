@@ -139,7 +139,65 @@ def test_a_cohort_in_two_groups_worked_by_hand(real: cc.CriterionSet) -> None:
     # ... unless the answer states the best figure.
     stated = cc.score(real, {"1.1": {"value": "40%", "best": "80%"}})
     assert stated["1.1"].points == 1
-    assert "tốt nhất đã công bố" in stated["1.1"].explanation.vi
+    # The best the unit typed is said to be the unit's, never "the best of the units".
+    assert "tốt nhất do đơn vị nêu" in stated["1.1"].explanation.vi
+    assert "the best unit" not in stated["1.1"].explanation.en
+
+
+@pytest.mark.parametrize("refused", ["999999/1", "150%", "-10%", "abc", True])
+def test_a_refused_answer_never_sets_the_cohorts_best(
+    real: cc.CriterionSet, refused: object
+) -> None:
+    honest = [unit("A", "G", {"1.1": "75%", "1.2": 4}), unit("B", "G", {"1.1": "50%", "1.2": 8})]
+    attacker = unit("X", "G", {"1.1": refused, "1.2": -10})
+    alone = cc.score_many(real, honest)
+    cards = cc.score_many(real, [*honest, attacker])
+    for before, after in zip(alone, cards[:2], strict=True):
+        assert after["1.1"].points == before["1.1"].points
+        assert after["1.2"].points == before["1.2"].points
+    assert cards[0]["1.1"].points == 2  # 75 % is the best scored figure
+    assert cards[0]["1.2"].points == 2  # 4 days is the best; -10 days is refused
+    assert cards[2]["1.1"].points is None
+    assert cards[2]["1.2"].points is None
+
+
+def test_a_unit_cannot_declare_its_own_best_inside_a_cohort(real: cc.CriterionSet) -> None:
+    cards = cc.score_many(
+        real,
+        [
+            unit("A", "G", {"1.1": "75%"}),
+            unit("X", "G", {"1.1": {"value": "10%", "best": "10%"}}),
+        ],
+    )
+    assert cards[0]["1.1"].points == 2
+    assert cards[1]["1.1"].points is None
+    (problem,) = [f for f in cards[1].findings if f.criterion == "1.1"]
+    assert problem.code == "invalid-answer"
+    assert "states its own best" in problem.message
+
+
+def test_negative_figures_are_outside_a_relative_rules_domain() -> None:
+    higher = cc.RelativeRule(cc.Scale.NUMBER)
+    cs = cc.CriterionSet(id="n", title="n", criteria=[cc.Criterion("1", "x", 2, rule=higher)])
+    cards = cc.score_many(cs, [{"1": -10}, {"1": -1}, {"1": 5}])
+    assert [c["1"].points for c in cards] == [None, None, 2]
+    assert {f.code for c in cards[:2] for f in c.findings} == {"out-of-domain"}
+    assert "0 or more" in cards[0].findings[0].message
+    assert (
+        cc.RelativeRule(cc.Scale.NUMBER, reference=5)
+        .score({"value": 1, "best": -2}, Decimal(2))
+        .points
+        is None
+    )
+
+
+def test_lower_is_better_with_a_unit_at_zero_gives_that_unit_the_max() -> None:
+    lower = cc.RelativeRule(cc.Scale.NUMBER, lower_is_better=True)
+    cs = cc.CriterionSet(id="z", title="z", criteria=[cc.Criterion("1", "x", 2, rule=lower)])
+    cards = cc.score_many(cs, [{"1": 0}, {"1": 3}, {"1": "0"}])
+    # 0 days is the best: the best gets the max; 0 ÷ 3 × 2 = 0 for the other.
+    assert [c["1"].points for c in cards] == [2, 0, 2]
+    assert "0 is the best figure" in cards[0]["1"].explanation.en
 
 
 def test_a_cohort_whose_best_is_zero_gets_what_the_set_says(real: cc.CriterionSet) -> None:
@@ -348,6 +406,35 @@ def test_cohort_best_gets_the_max_nobody_exceeds_order_does_not_matter(
     random.shuffle(shuffled)  # type: ignore[attr-defined]
     again = {c.assessment.unit: c["1"].points for c in cc.score_many(cs, shuffled)}
     assert again == by_unit
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(rates, min_size=1, max_size=6),
+    st.lists(
+        st.one_of(
+            st.integers(101, 10**6),
+            st.integers(-(10**6), -1),
+            st.builds(lambda n: f"{n}/1", st.integers(2, 10**6)),
+            st.builds(lambda v: {"value": v, "best": v}, rates),
+            st.text(max_size=5),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_refused_answers_never_change_the_other_units_points(
+    figures: list[int], refused: list[object], lower: bool
+) -> None:
+    rule = cc.RelativeRule(lower_is_better=lower)
+    cs = cc.CriterionSet(id="c", title="c", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
+    honest = [cc.Assessment(answers={"1": f}) for f in figures]
+    others = [cc.Assessment(answers={"1": r}) for r in refused]
+    alone = [c["1"].points for c in cc.score_many(cs, honest)]
+    mixed = cc.score_many(cs, [*honest, *others])
+    assert [c["1"].points for c in mixed[: len(honest)]] == alone
+    assert all(c["1"].points is None for c in mixed[len(honest) :])
 
 
 @settings(max_examples=150, deadline=None)

@@ -5,6 +5,14 @@ reference. ``cc.score_many`` (and ``cchc rank``) binds the rule to its cohort's 
 scored alone, the rule needs a reference stated in the set (a published best) or in the answer
 (``{ value = 93, best = 95 }``), and otherwise leaves the criterion unscored with
 ``needs-cohort``.
+
+The domain is the published formula's: a ratio of two figures, so figures are 0 or more (a
+negative figure is refused, as a figure outside its scale is). Only a figure the unit is
+scored on enters its cohort: a refused answer never sets the best. Within a cohort the best is
+the cohort's, so an answer that states its own ``best`` is refused. When the best figure is 0
+(higher is better, every unit at 0) the ratio is undefined and ``if_zero`` decides; lower is
+better, a unit at 0 is the best unit and gets the max, and every other unit gets 0 ÷ its
+figure = 0.
 """
 
 from __future__ import annotations
@@ -19,7 +27,13 @@ import attrs
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import NA, Outcome, Scale, finding
 from cchc_criteria.numbers import decimal_of, format_number, optional_decimal
-from cchc_criteria.rules._answers import figure_text, points_word, read_figure, read_quantity
+from cchc_criteria.rules._answers import (
+    figure_text,
+    points_word,
+    read_figure,
+    read_quantity,
+    refusal,
+)
 from cchc_criteria.rules.bands import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
@@ -58,17 +72,25 @@ class RelativeRule:
     if_zero: str = attrs.field(default="zero", converter=_policy)
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
-        """Score a figure against the reference (the answer may state it: ``{value, best}``)."""
+        """Score a figure against the reference (scored alone, the answer may state it:
+        ``{value, best}``; in a cohort, it may not)."""
         reference = self.reference
+        whose = "cohort" if self.from_cohort else "published"
         figure = answer
         if isinstance(answer, Mapping):
             figure = answer.get("value")
             if answer.get("best") is not None:
+                if self.from_cohort:
+                    return _own_best_refused(answer)
                 try:
-                    reference = decimal_of(read_quantity(answer["best"], self.scale))
+                    best = read_quantity(answer["best"], self.scale)
                 except NumberFormatError as error:
                     return _refused(answer, error)
-        value = read_figure(figure, self.scale)
+                if best < 0:
+                    return _negative(answer, best, self.scale)
+                reference = decimal_of(best)
+                whose = "declared"
+        value = read_relative(figure, self.scale)
         if isinstance(value, Outcome):
             return value
         if reference is None:
@@ -81,6 +103,15 @@ class RelativeRule:
                 findings=(problem,),
             )
         best = Fraction(reference)
+        if self.lower_is_better and value == 0 and best >= 0:
+            # Nothing is lower than 0: the unit is the best unit, and the best gets the max.
+            return Outcome(
+                max_points,
+                exact=max_points,
+                value=decimal_of(value),
+                figure=figure_text(answer),
+                explanation=LazyText(_explain_best, max_points),
+            )
         undefined = value == 0 if self.lower_is_better else best == 0
         if undefined:
             points = max_points if self.if_zero == "full" else Decimal(0)
@@ -106,7 +137,7 @@ class RelativeRule:
             exact=points,
             value=decimal_of(value),
             figure=figure_text(answer),
-            explanation=LazyText(_explain, self, value, best, max_points, points),
+            explanation=LazyText(_explain, self, whose, value, best, max_points, points),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -131,6 +162,42 @@ class RelativeRule:
         return text + (f"; best figure: {best}{self.scale.symbol}" if best else "")
 
 
+def read_relative(figure: object, scale: Scale) -> Fraction | Outcome:
+    """A figure as the rule reads it (``read_figure``, and 0 or more), or the outcome that
+    refuses it: the one reader of scoring and of the cohort's best."""
+    value = read_figure(figure, scale)
+    if isinstance(value, Fraction) and value < 0:
+        return _negative(figure, value, scale)
+    return value
+
+
+def _negative(answer: object, value: Fraction, scale: Scale) -> Outcome:
+    return refusal(
+        "out-of-domain",
+        answer,
+        figure=figure_text(answer),
+        shown=decimal_of(value),
+        unit=scale.symbol,
+        span=Text(
+            "từ 0 trở lên: điểm là tỷ số của hai số liệu", "0 or more: the points are a ratio"
+        ),
+    )
+
+
+def _own_best_refused(answer: object) -> Outcome:
+    problem = finding(
+        "invalid-answer",
+        expected=Text(
+            "chỉ số liệu của đơn vị (khi chấm cùng các đơn vị khác, giá trị tốt nhất là của "
+            "đơn vị tốt nhất)",
+            "only the unit's figure (scored with a cohort, the best figure is the best unit's)",
+        ),
+        alternative="",
+        error=Text("câu trả lời tự nêu giá trị tốt nhất", "the answer states its own best"),
+    )
+    return Outcome(None, figure=figure_text(answer), explanation=problem.text, findings=(problem,))
+
+
 def _refused(answer: object, error: NumberFormatError) -> Outcome:
     problem = finding(
         "invalid-answer",
@@ -143,18 +210,23 @@ def _refused(answer: object, error: NumberFormatError) -> Outcome:
 
 def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
     """``rule`` with the best figure among ``answers`` (the cohort's) as its reference; a
-    published reference is kept. Answers that are not figures are left out."""
+    published reference is kept. Only figures a unit is scored on count: an answer the rule
+    refuses (not a figure, outside the scale, negative, or stating its own best) is left out,
+    so that it cannot set every other unit's points."""
     if rule.reference is not None and not rule.from_cohort:
         return rule
     figures: list[Fraction] = []
     for answer in answers:
-        figure = answer.get("value") if isinstance(answer, Mapping) else answer
+        figure = answer
+        if isinstance(answer, Mapping):
+            if answer.get("best") is not None:
+                continue
+            figure = answer.get("value")
         if figure is None or figure is NA:
             continue
-        try:
-            figures.append(read_quantity(figure, rule.scale))
-        except NumberFormatError:
-            continue
+        value = read_relative(figure, rule.scale)
+        if isinstance(value, Fraction):
+            figures.append(value)
     if not figures:
         return attrs.evolve(rule, reference=None, from_cohort=False)
     best = min(figures) if rule.lower_is_better else max(figures)
@@ -171,9 +243,23 @@ def _improve(
     return Improvement(kind, rule.reference, target, rule.scale)
 
 
+def _explain_best(lang: Lang, max_points: Decimal) -> str:
+    if lang == "vi":
+        return f"0 là giá trị tốt nhất (thấp hơn là tốt hơn): {points_word(max_points, lang)}"
+    return f"0 is the best figure (lower is better): {points_word(max_points, lang)}"
+
+
+_WHOSE = {
+    "cohort": ("tốt nhất trong các đơn vị", "the best unit's"),
+    "published": ("tốt nhất đã công bố", "the published best"),
+    "declared": ("tốt nhất do đơn vị nêu", "the best as the unit states it"),
+}
+
+
 def _explain(
     lang: Lang,
     rule: RelativeRule,
+    source: str,
     value: Fraction,
     best: Fraction,
     max_points: Decimal,
@@ -185,10 +271,7 @@ def _explain(
         shown = decimal_of(x) if isinstance(x, Fraction) else x
         return format_number(shown, lang=lang, max_places=4)
 
-    if lang == "vi":
-        whose = "tốt nhất trong các đơn vị" if rule.from_cohort else "tốt nhất đã công bố"
-    else:
-        whose = "the best unit's" if rule.from_cohort else "the published best"
+    whose = _WHOSE[source][0 if lang == "vi" else 1]
     first, second = (best, value) if rule.lower_is_better else (value, best)
     names = (f"{num(first)}{unit}", f"{num(second)}{unit}")
     if rule.lower_is_better:
