@@ -250,6 +250,61 @@ def test_conditional_on_the_units_group() -> None:
     assert [f.code for f in other.findings] == ["no-branch"]
 
 
+@pytest.mark.parametrize("spelling", ["A", "a", "A ", "Nhóm A", "nhóm  a", "NHÓM A", "Group A"])
+def test_every_spelling_of_a_group_is_one_group(real: cc.CriterionSet, spelling: str) -> None:
+    rule = cc.ConditionalRule(
+        "group", [cc.Branch("Nhóm A", cc.ProportionalRule()), cc.Branch("B", cc.YesNoRule())]
+    )
+    cs = cc.CriterionSet(id="g", title="g", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
+    assert cc.score(cs, cc.Assessment(answers={"1": "50%"}, group=spelling)).points == 1
+    # The cohort: one group, whatever the spelling; 80 % is the best of the four.
+    units = [
+        unit("P", spelling, {"1.1": "40%"}),
+        unit("Q", "A", {"1.1": "80%"}),
+        unit("R", "Nhóm A", {"1.1": "60%"}),
+        unit("S", "B", {"1.1": "20%"}),
+    ]
+    cards = cc.score_many(real, units)
+    assert [c["1.1"].points for c in cards] == [1, 2, Decimal("1.5"), 2]
+
+
+def test_ranking_groups_by_one_key_named_as_the_set_declares(
+    real: cc.CriterionSet, tmp_path: Path
+) -> None:
+    declared = cc.read_set(
+        cc.dumps_set(real).replace('cohort = "group"', 'cohort = "group"\ngroups = ["Nhóm A", "B"]')
+    )
+    assert declared.groups == ("Nhóm A", "B")
+    assert cc.read_set(cc.dumps_set(declared)) == declared
+    set_file = tmp_path / "set.toml"
+    set_file.write_text(cc.dumps_set(declared), encoding="utf-8")
+    for name, group, rate in [
+        ("p", "a", "40%"),
+        ("q", "A ", "80%"),
+        ("r", "Nhóm A", "60%"),
+        ("s", "C", "10%"),
+    ]:
+        (tmp_path / f"{name}.toml").write_text(
+            f'unit = "{name}"\ngroup = "{group}"\n[answers]\n"1.1" = "{rate}"\n', encoding="utf-8"
+        )
+    files = [str(tmp_path / f"{n}.toml") for n in "pqrs"]
+    result = CliRunner().invoke(cli, ["rank", str(set_file), *files, "-f", "json"])
+    rows = json.loads(result.output)
+    groups = {row["unit"]: row["group"] for row in rows}
+    assert groups == {"p": "Nhóm A", "q": "Nhóm A", "r": "Nhóm A", "s": "C"}
+    # C is not one of the set's groups: said, not silently a group of its own.
+    card = cc.score(declared, cc.Assessment({"1.1": "10%"}, group="C"))
+    (problem,) = [f for f in card.findings if f.code == "unknown-group"]
+    assert problem.message == "the group 'C' is not one of the set's groups (Nhóm A, B)"
+    assert not [
+        f
+        for f in cc.score(declared, cc.Assessment({}, group="nhóm a")).findings
+        if f.code == "unknown-group"
+    ]
+    with pytest.raises(cc.InputError, match="the same group as 'A'"):
+        cc.read_set(cc.dumps_set(real).replace('cohort = "group"', 'groups = ["A", "Nhóm A"]'))
+
+
 @pytest.mark.parametrize(
     ("sent", "working", "late"),
     [

@@ -3,6 +3,7 @@
 * :func:`nfc` — every string in the model is kept in Unicode normal form C (and must be valid
   Unicode: a lone surrogate cannot be written to any file or terminal);
 * :func:`fold` — case, diacritics and spacing folded, so "Có" matches "co";
+* :func:`group_key` — the one key of a unit group however it is spelled ("Nhóm A", "a ");
 * :func:`suggest` — the known word a mistyped one most likely means;
 * :class:`Text` and :data:`Lang` — the one way a message is kept in both languages;
 * :func:`printable` — control characters shown as escapes before text reaches a terminal.
@@ -18,7 +19,17 @@ from collections.abc import Iterable
 from cchc_criteria._bilingual import LANGS, Lang, LazyText, Text
 from cchc_criteria.errors import ArgumentError
 
-__all__ = ["LANGS", "Lang", "LazyText", "Text", "fold", "nfc", "printable", "suggest"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "LazyText",
+    "Text",
+    "fold",
+    "group_key",
+    "nfc",
+    "printable",
+    "suggest",
+]
 
 
 def nfc(text: str) -> str:
@@ -48,6 +59,20 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
+
+
+_GROUP_WORDS = ("nhom ", "group ")
+
+
+def group_key(name: str) -> str:
+    """The key every spelling of one unit group (nhóm) shares: case, diacritics and spacing
+    folded, and a leading "Nhóm"/"Group" dropped, so "A", "a", "A " and "Nhóm A" are one
+    group. Cohorts, rankings and conditions on the group all compare groups by this key."""
+    key = fold(name)
+    for word in _GROUP_WORDS:
+        if key.startswith(word):
+            return key[len(word) :]
+    return key
 
 
 def suggest(word: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:

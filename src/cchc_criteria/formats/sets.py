@@ -46,7 +46,7 @@ from cchc_criteria.model import (
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, nfc
+from cchc_criteria.text import Text, group_key, nfc
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 
@@ -68,6 +68,7 @@ class _Header:
     rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
     cohort: str = "all"
+    groups: list[str] = attrs.Factory(list)
     acknowledge: list[Acknowledgement] = attrs.Factory(list)
     predecessor: str | None = None
     lineage: dict[str, Any] = attrs.Factory(dict)
@@ -175,6 +176,8 @@ class _Reader:
                 self._key_line("cohort", None),
             )
         lineage = self._lineage(header) if header is not None else None
+        if header is not None:
+            self._check_groups(header.groups)
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
@@ -201,11 +204,28 @@ class _Reader:
             rounding=header.rounding,
             na_policy=header.na_policy,
             cohort=header.cohort,
+            groups=header.groups,
             acknowledged=header.acknowledge,
             in_force_text=header.in_force or "",
             lineage=lineage,
             code_scheme=self.levels,
         )
+
+    def _check_groups(self, groups: list[str]) -> None:
+        seen: dict[str, str] = {}
+        for name in groups:
+            key = group_key(name)
+            if not key or key in seen:
+                self.problem(
+                    Text(
+                        f"groups: nhóm {name!r} trống hoặc trùng với {seen.get(key, '')!r} "
+                        "(không phân biệt hoa thường, khoảng trắng, chữ “Nhóm”)",
+                        f"groups: {name!r} is empty or the same group as {seen.get(key, '')!r} "
+                        "(case, spaces and a leading “Nhóm” do not count)",
+                    ),
+                    self._key_line("groups", None),
+                )
+            seen.setdefault(key, name)
 
     def _lineage(self, header: _Header) -> Lineage | None:
         """The set's predecessor and code map; problems for a map without a predecessor or
@@ -571,6 +591,8 @@ def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> 
         result["na_policy"] = cs.na_policy.value
     if cs.cohort != "all":
         result["cohort"] = cs.cohort
+    if cs.groups:
+        result["groups"] = list(cs.groups)
     if cs.code_scheme != ("dotted",):
         result["code_scheme"] = list(cs.code_scheme)
     if cs.lineage is not None:

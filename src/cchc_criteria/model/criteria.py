@@ -15,7 +15,7 @@ from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Rule
 from cchc_criteria.numbers import to_decimal
-from cchc_criteria.text import Text, nfc
+from cchc_criteria.text import Text, group_key, nfc
 
 __all__ = [
     "Acknowledgement",
@@ -159,6 +159,22 @@ def _scheme(value: Iterable[str]) -> tuple[str, ...]:
     return levels
 
 
+def _group_names(value: Iterable[str]) -> tuple[str, ...]:
+    names = tuple(nfc(v) for v in value)
+    seen: dict[str, str] = {}
+    for name in names:
+        key = group_key(name)
+        if not key or key in seen:
+            raise InvalidValueError(
+                Text(
+                    f"nhóm {name!r} trống hoặc trùng với {seen.get(key, '')!r}",
+                    f"group {name!r} is empty or the same as {seen.get(key, '')!r}",
+                )
+            )
+        seen[key] = name
+    return names
+
+
 @attrs.frozen(cache_hash=True)
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
@@ -184,6 +200,10 @@ class CriterionSet:
         lineage: the set this one replaces and how its codes map to that set's, if known.
         code_scheme: how codes are written, one scheme per level from the top ("dotted",
             "number", "roman", "letter"; the last serves every deeper level).
+        groups: the unit groups the set ranks within (nhóm), as published ("Nhóm A"); empty
+            when the set names none. A unit whose group is not one of them gets an
+            ``unknown-group`` warning; spellings are compared by
+            :func:`~cchc_criteria.text.group_key`.
     """
 
     id: str
@@ -205,6 +225,7 @@ class CriterionSet:
     in_force_text: str = attrs.field(default="", converter=nfc)
     lineage: Lineage | None = None
     code_scheme: tuple[str, ...] = attrs.field(default=("dotted",), converter=_scheme)
+    groups: tuple[str, ...] = attrs.field(default=(), converter=_group_names)
     # Built once (private, never handed out): every criterion in document order, so that
     # ``walk`` is a loop over a tuple, and the first criterion of each code, so that ``find``
     # is a look-up, not a walk.
@@ -227,6 +248,11 @@ class CriterionSet:
     def walk(self) -> Iterator[Criterion]:
         """Every criterion, in document order."""
         return iter(self._order)
+
+    def group_named(self, name: str) -> str | None:
+        """The declared group ``name`` spells (``"nhóm a"`` → ``"Nhóm A"``), or ``None``."""
+        key = group_key(name)
+        return next((g for g in self.groups if group_key(g) == key), None)
 
     def find(self, code: str) -> Criterion | None:
         """The first criterion with this code, or ``None``."""

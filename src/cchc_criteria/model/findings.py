@@ -420,6 +420,17 @@ _KINDS = (
             )
         },
     ),
+    _kind(
+        "unknown-group",
+        _W,
+        _S,
+        {
+            "": (
+                "nhóm {group!r} không phải một nhóm của bộ tiêu chí ({groups})",
+                "the group {group!r} is not one of the set's groups ({groups})",
+            )
+        },
+    ),
     # ------------------------------------------------------------------ scoring: the rule
     _kind(
         "no-band",

@@ -15,6 +15,7 @@ from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
+from cchc_criteria.text import group_key
 
 __all__ = [
     "SCORECARD_FORMAT",
@@ -269,16 +270,27 @@ def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]
     """Rank scorecards (or their standings) within their groups by exact index, ties sharing
     a rank.
 
-    ``cards`` holds (scorecard or standing, group, source). The result is ordered by group,
-    then rank, with incomplete scorecards last in their group.
+    ``cards`` holds (scorecard or standing, group, source). Groups are told apart by
+    :func:`~cchc_criteria.text.group_key` ("A", "a " and "Nhóm A" are one group) and named as
+    the set declares them, else by their first spelling in sorted order. The result is
+    ordered by group, then rank, with incomplete scorecards last in their group.
     """
     groups: dict[str, list[tuple[Standing, str]]] = {}
+    spellings: dict[str, set[str]] = {}
+    declared: dict[str, str] = {}
     for card, group, source in cards:
         standing = card if isinstance(card, Standing) else Standing.of(card)
-        groups.setdefault(group, []).append((standing, source))
+        key = group_key(group)
+        groups.setdefault(key, []).append((standing, source))
+        spellings.setdefault(key, set()).add(group)
+        named = standing.criterion_set.group_named(group)
+        if named is not None:
+            declared.setdefault(key, named)
+    names = {key: declared.get(key) or min(spellings[key]) for key in groups}
     result: list[Ranked] = []
-    for group in sorted(groups):
-        members = groups[group]
+    for key in sorted(groups):
+        members = groups[key]
+        group = names[key]
         ranked = sorted(
             (m for m in members if m[0].complete and m[0].index is not None),
             key=lambda m: (-(m[0].index or 0), m[1]),

@@ -23,7 +23,7 @@ from cchc_criteria.numbers import format_number
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, figure_text, points_word
 from cchc_criteria.rules.keys import mapping, plain_number, read_decimal
 from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
+from cchc_criteria.text import Lang, LazyText, Text, fold, group_key, nfc
 
 __all__ = [
     "BEST_OF",
@@ -264,7 +264,9 @@ class ConditionalRule:
     branches: tuple[Branch, ...] = attrs.field(converter=_branches)
 
     def choose(self, value: object) -> Branch | None:
-        """The branch for a value of the condition (yes/no folded; a group by name)."""
+        """The branch for a value of the condition (yes/no folded; a group by its
+        :func:`~cchc_criteria.text.group_key`, so "Nhóm A" is "a")."""
+        key = group_key if self.on == "group" else fold
         for branch in self.branches:
             if isinstance(branch.when, bool):
                 folded = fold(str(value)) if isinstance(value, str) else None
@@ -272,7 +274,7 @@ class ConditionalRule:
                     folded is not None and folded in (YES_WORDS if branch.when else NO_WORDS)
                 ):
                     return branch
-            elif isinstance(value, str) and fold(value) == fold(branch.when):
+            elif isinstance(value, str) and key(value) == key(branch.when):
                 return branch
         return None
 

@@ -18,6 +18,7 @@ from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import Scorecard
 from cchc_criteria.scoring.scorer import as_assessment, score
+from cchc_criteria.text import group_key
 
 __all__ = ["bind_cohort", "needs_cohort", "score_each", "score_many"]
 
@@ -69,7 +70,7 @@ def needs_cohort(criterion_set: CriterionSet, kinds: RuleKinds | None = None) ->
 
 
 def _cohort_of(criterion_set: CriterionSet, unit: Assessment) -> str:
-    return unit.group if criterion_set.cohort == "group" else ""
+    return group_key(unit.group) if criterion_set.cohort == "group" else ""
 
 
 def bind_cohort(

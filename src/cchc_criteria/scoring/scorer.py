@@ -113,6 +113,7 @@ class _Run:
         assessment = self.assessment
         self._check_codes()
         self._check_period()
+        self._check_group()
         answers = assessment.answers
         declared = bool(assessment.self_assessed or assessment.appraised)
         findings = self.findings
@@ -257,6 +258,12 @@ class _Run:
                 period=self.assessment.period,
                 in_force=cs.in_force_text or f"{start} – {end}",
             )
+
+    def _check_group(self) -> None:
+        """Warn when the set declares its groups and the unit's is none of them."""
+        groups = self.set.groups
+        if groups and self.set.group_named(self.assessment.group) is None:
+            self.finding("unknown-group", group=self.assessment.group, groups=", ".join(groups))
 
     def _check_codes(self) -> None:
         # A code used twice is the set's mistake: lint reports it (duplicate-code).
