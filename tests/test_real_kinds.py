@@ -345,6 +345,24 @@ def test_lateness_scores_and_refuses_after_the_last_day(real: cc.CriterionSet) -
     assert [f.code for f in invalid.findings if f.criterion == "1.6"] == ["invalid-answer"]
 
 
+def test_lateness_counts_the_day_it_is_in_vietnam(real: cc.CriterionSet, tmp_path: Path) -> None:
+    # 23:30 on Monday 23/12 at UTC-12 is 18:30 on Tuesday 24/12 in Vietnam (a holiday in
+    # this set), so Wednesday 25/12 at UTC-12 23:30 is Thursday 26/12 in Vietnam: 3 working
+    # days late, not 2.
+    assert cc.score(real, {"1.6": "2024-12-25T23:30-12:00"})["1.6"].points == Decimal("0.75")
+    assert cc.score(real, {"1.6": "2024-12-25T23:30+07:00"})["1.6"].points == 1
+    # The same from a file, where TOML reads the moment as a date-time.
+    path = tmp_path / "unit.toml"
+    path.write_text('[answers]\n"1.6" = 2024-12-25T23:30:00-12:00\n', encoding="utf-8")
+    card = cc.score(real, cc.load_assessment(path))
+    assert card["1.6"].points == Decimal("0.75")
+    # A month over 12 is refused with its value named, never swapped.
+    card = cc.score(real, {"1.6": "2024-20-12"})
+    (problem,) = [f for f in card.findings if f.criterion == "1.6"]
+    assert problem.code == "invalid-answer"
+    assert "no month 20" in problem.message
+
+
 def test_lint_checks_the_rules_inside_a_row_of_parts() -> None:
     gap = cc.BandRule(
         [

@@ -4,6 +4,10 @@ Reading rules (documented in ``docs/concepts.md``):
 
 * a date is day first: "23/8/2019", "23-8-2019", "23.8.2019", "ngày 23 tháng 8 năm 2019",
   or ISO "2019-08-23"; the year is written in full ("23/8/19" is refused: which century?);
+  a month over 12 is an error naming it, never a sign that day and month were swapped
+  ("12/23/2019" and "2019-31-12" are refused);
+* a moment (an ISO date-time, "2024-12-20T23:30-12:00") is the day it is in Vietnam (UTC+7):
+  a time with another offset is converted first; a time with none is Vietnam's;
 * a period is a year ("năm 2019", "2019"), a month ("tháng 6/2019", "tháng 6 năm 2019",
   "6/2019"), a quarter ("quý II năm 2019", "quý 2/2019"), the first or last months of a year
   ("6 tháng đầu năm 2019", "6 tháng năm 2019", "6 tháng cuối năm 2019"), a single date, or
@@ -15,23 +19,45 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import attrs
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from cchc_criteria.errors import DateFormatError
 from cchc_criteria.text import Text
 
 __all__ = [
+    "VIETNAM",
     "DateFormatError",
     "Period",
+    "day_in_vietnam",
     "format_date",
     "format_period",
     "parse_date",
     "parse_period",
 ]
+
+#: Vietnam's time (UTC+7, no daylight saving): the day a report is sent is the day there.
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+
+
+def day_in_vietnam(moment: datetime) -> date:
+    """The day ``moment`` falls on in Vietnam: a time with an offset is converted to UTC+7
+    first ("2024-12-20T23:30-12:00" is 21/12/2024 there); a time with none is taken as
+    Vietnam's own."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.date()
+    try:
+        return moment.astimezone(VIETNAM).date()
+    except OverflowError:  # the first or last hours of the calendar
+        raise DateFormatError(
+            Text(
+                f"{moment.isoformat()!r} nằm ngoài lịch khi đổi sang giờ Việt Nam",
+                f"{moment.isoformat()!r} is outside the calendar in Vietnam's time",
+            )
+        ) from None
+
 
 _HOW = Text(
     'hãy viết ngày trước, năm đủ bốn chữ số ("23/8/2019" hoặc "ngày 23 tháng 8 năm 2019"), '
@@ -101,9 +127,24 @@ def _year(text: str, original: str) -> int:
     return year
 
 
+_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:z|[+-]\d{2}:?\d{2})?"
+)
+
+
 def parse_date(text: str) -> date:
-    """Read one day: "23/8/2019", "ngày 23 tháng 8 năm 2019", "2019-08-23"."""
+    """Read one day: "23/8/2019", "ngày 23 tháng 8 năm 2019", "2019-08-23", or a moment
+    ("2024-12-20T23:30+07:00": the day it is in Vietnam, :func:`day_in_vietnam`)."""
     cleaned = _clean(text)
+    if _MOMENT.fullmatch(cleaned):
+        try:
+            moment = datetime.fromisoformat(cleaned.upper())
+        except ValueError:
+            raise _unreadable(
+                f"{text!r} không có trong lịch", f"{text!r} is not a moment of the calendar"
+            ) from None
+        _year(f"{moment.year:04d}", text)
+        return day_in_vietnam(moment)
     words = re.fullmatch(r"(?:ngày )?(\d{1,2}) tháng (\d{1,2}) năm (\d+)", cleaned)
     if words:
         day, month, year = words.groups()
@@ -119,14 +160,23 @@ def parse_date(text: str) -> date:
         raise _unreadable(
             f"{text!r} không phải là ngày hay kỳ", f"{text!r} is not a date or a period"
         )
-    _year(year_text, text)
-    try:
-        return date_parser.parse(
-            f"{int(day_text)}/{int(month_text)}/{int(year_text)}", dayfirst=True
-        ).date()
-    except (ValueError, OverflowError):
+    year = _year(year_text, text)
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        # Day first, always: a month over 12 is a mistake to name, not a swap to guess.
+        order = (
+            ("năm-tháng-ngày", "year-month-day") if iso else ("ngày trước tháng", "the day first")
+        )
         raise _unreadable(
-            f"{text!r} không có trong lịch", f"{text!r} is not a day of the calendar"
+            f"{text!r}: không có tháng {month} ({order[0]})",
+            f"{text!r}: there is no month {month} ({order[1]})",
+        )
+    try:
+        return date(year, month, int(day_text))
+    except ValueError:
+        raise _unreadable(
+            f"{text!r}: tháng {month}/{year} không có ngày {int(day_text)}",
+            f"{text!r}: {month}/{year} has no day {int(day_text)}",
         ) from None
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from cchc_criteria.dates import parse_date
+from cchc_criteria.dates import day_in_vietnam, parse_date
 from cchc_criteria.errors import InvalidValueError, Message, as_text
 from cchc_criteria.model import Formula, FractionOfMax, Linear, Lower, Points, Upper
 from cchc_criteria.numbers import decimal_of, parse_rate, plain, to_decimal
@@ -47,11 +47,12 @@ def read_decimal(value: object) -> Decimal:
 
 
 def read_day(value: object, where: Message = "") -> date:
-    """A day from a file: a TOML date (a date-time gives its day) or text such as
-    "23/8/2019" or "ngày 23 tháng 8 năm 2019" (``dates.parse_date``). ``where`` names the key
-    in the message, when the caller's message does not already."""
+    """A day from a file: a TOML date, a date-time (the day it is in Vietnam, UTC+7:
+    ``dates.day_in_vietnam``) or text such as "23/8/2019" or "ngày 23 tháng 8 năm 2019"
+    (``dates.parse_date``). ``where`` names the key in the message, when the caller's message
+    does not already."""
     if isinstance(value, datetime):
-        return value.date()
+        return day_in_vietnam(value)
     if isinstance(value, date):
         return value
     if isinstance(value, str):

@@ -111,8 +111,9 @@ class LatenessRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score the date a report was sent (a date, or text such as "23/12/2024")."""
-        sent = _sent(answer)
-        if sent is None:
+        try:
+            sent = read_day(answer)
+        except CchcError as error:
             return refusal(
                 "invalid-answer",
                 answer,
@@ -120,7 +121,7 @@ class LatenessRule:
                     "ngày gửi báo cáo, như 23/12/2024", "the day it was sent, as 23/12/2024"
                 ),
                 alternative="",
-                error=Text(f"nhận được {answer!r}", f"got {answer!r}"),
+                error=_date_problem(answer, error),
             )
         if self.not_after is not None and sent > self.not_after:
             problem = finding(
@@ -167,6 +168,14 @@ class LatenessRule:
         if self.not_after is not None:
             text += f"; sent after {self.not_after.isoformat()}: not accepted"
         return text
+
+
+def _date_problem(answer: object, error: CchcError) -> Text:
+    """What is wrong with a day that could not be read: the reader's own words for a text
+    ("there is no month 20"), else what was given."""
+    if isinstance(answer, str):
+        return Text(error.text.vi.split("; ")[0], error.text.en.split("; ")[0])
+    return Text(f"nhận được {answer!r:.60}", f"got {answer!r:.60}")
 
 
 def _sent(answer: object) -> date | None:
