@@ -163,7 +163,7 @@ def test_python_errors_are_english_with_vietnamese_beside() -> None:
     )
     with pytest.raises(DateFormatError) as date:
         parse_date("31/2/2019")
-    assert date.value.text.vi.startswith("'31/2/2019' không có trong lịch")
+    assert date.value.text.vi.startswith("'31/2/2019': tháng 2/2019 không có ngày 31")
 
 
 def test_an_assessment_error_wraps_the_number_error_in_both_languages() -> None:

@@ -510,6 +510,60 @@ def test_refused_answers_never_change_the_other_units_points(
     assert all(c["1"].points is None for c in mixed[len(honest) :])
 
 
+def test_best_of_honours_a_cases_own_max() -> None:
+    cs = cc.read_set(
+        """
+id = "b"
+title = "b"
+[[criteria]]
+code = "1"
+title = "Đối thoại hoặc tiếp công dân"
+max = 2
+rule = "best_of"
+cases = [
+  { name = "d", max = "0,5", rule = "per_item", points_per_item = 1 },
+  { name = "r", rule = "per_item", points_per_item = "0,5" },
+]
+"""
+    )
+    (rule,) = [c.rule for c in cs.walk() if c.rule is not None]
+    assert isinstance(rule, cc.BestOfRule)
+    assert [c.max_points for c in rule.cases] == [Decimal("0.5"), None]
+    # 'd' alone gives 3 × 1 = 3, held to its own 0.5 (not the row's 2).
+    assert cc.score(cs, {"1": {"d": 3}})["1"].points == Decimal("0.5")
+    assert cc.score(cs, {"1": {"d": 3, "r": 2}})["1"].points == 1
+    assert cc.score(cs, {"1": {"r": 10}})["1"].points == 2
+    # The file says it back as published.
+    assert cc.read_set(cc.dumps_set(cs)) == cs
+    assert 'max = "0,5"' in cc.dumps_set(cs) or "max = 0.5" in cc.dumps_set(cs)
+    # A row of parts still needs every part's max.
+    with pytest.raises(cc.CchcError, match="needs its max points"):
+        cc.PartsRule([cc.Part("a", cc.YesNoRule())])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 20),
+    st.integers(0, 20),
+    st.decimals(0, 5, places=1),
+    st.one_of(st.none(), st.decimals(0, 5, places=1)),
+)
+def test_a_best_of_case_never_gives_more_than_its_own_max(
+    dialogues: int, receptions: int, row: Decimal, own: Decimal | None
+) -> None:
+    rule = cc.BestOfRule(
+        [cc.Part("d", cc.PerItemRule(1), own), cc.Part("r", cc.PerItemRule("0.5"))]
+    )
+    points = rule.score({"d": dialogues}, row).points
+    assert points is not None
+    assert points <= (row if own is None else min(own, row))
+    assert points == min(Decimal(dialogues), row if own is None else min(own, row))
+    low, high = rule.points_range(row)
+    assert low is not None
+    assert high is not None
+    assert low <= rule.score({"d": dialogues, "r": receptions}, row).points <= high  # type: ignore[operator]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, 20), st.integers(0, 20), st.decimals(0, 5, places=1))
 def test_best_of_is_at_least_every_case(dialogues: int, receptions: int, maximum: Decimal) -> None:

@@ -37,13 +37,26 @@ __all__ = [
 ]
 
 
+def _optional_points(value: object) -> Decimal | None:
+    return None if value is None else read_decimal(value)
+
+
 @attrs.frozen
 class Part:
-    """A named part of a rule made of others: its rule, and the max points it is held to."""
+    """A named part of a rule made of others: its rule, and the max points it is held to.
+
+    ``max_points`` is required for a part of a row (``parts``); a case of ``best_of`` may
+    leave it ``None``: held to the row's max only.
+    """
 
     name: str = attrs.field(converter=nfc)
     rule: Rule
-    max_points: Decimal = attrs.field(converter=read_decimal)
+    max_points: Decimal | None = attrs.field(default=None, converter=_optional_points)
+
+    def held_to(self, row_max: Decimal) -> Decimal:
+        """The most this part gives in a row of ``row_max``: its own max when it has one
+        (never more than the row's), else the row's."""
+        return row_max if self.max_points is None else min(self.max_points, row_max)
 
 
 def _names(parts: Iterable[Part]) -> tuple[Part, ...]:
@@ -101,7 +114,7 @@ def _score_parts(
                     None, figure=figure_text(answer), explanation=problem.text, findings=(problem,)
                 )
             continue
-        scored.append((part, part.rule.score(given[part.name], part.max_points)))
+        scored.append((part, part.rule.score(given[part.name], _most_of(part))))
     return scored, None
 
 
@@ -120,11 +133,30 @@ def _explain_best(lang: Lang, name: str, points: Decimal, others: Text) -> str:
 
 
 def _line(part: Part, outcome: Outcome, lang: Lang) -> str:
-    held = _held(outcome.points, part.max_points)
+    held = _held(outcome.points, _most_of(part))
     said = outcome.explanation.get(lang)
     if held is None:
         return f"{part.name}: {said}"
     return f"{part.name}: {said} → {points_word(held, lang)}"
+
+
+def _with_max(parts: Iterable[Part]) -> tuple[Part, ...]:
+    result = _names(parts)
+    for part in result:
+        if part.max_points is None:
+            raise InvalidValueError(
+                Text(
+                    f"phần {part.name!r} cần điểm tối đa (max)",
+                    f"the part {part.name!r} needs its max points",
+                )
+            )
+    return result
+
+
+def _most_of(part: Part) -> Decimal:
+    """A part's max (every part of a row has one: ``PartsRule`` checks)."""
+    assert part.max_points is not None
+    return part.max_points
 
 
 @attrs.frozen
@@ -132,7 +164,7 @@ class PartsRule:
     """The row's points are the sum of its parts, each held to its own max (the sum is held to
     the row's max by scoring)."""
 
-    parts: tuple[Part, ...] = attrs.field(converter=_names)
+    parts: tuple[Part, ...] = attrs.field(converter=_with_max)
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score every part from a table of figures, one per part."""
@@ -140,7 +172,7 @@ class PartsRule:
         if refused is not None:
             return refused
         findings = tuple(f for _, outcome in scored for f in outcome.findings)
-        held = [_held(outcome.points, part.max_points) for part, outcome in scored]
+        held = [_held(outcome.points, _most_of(part)) for part, outcome in scored]
         lines = LazyText(_lines, scored)
         if any(points is None for points in held):
             return Outcome(None, figure=figure_text(answer), explanation=lines, findings=findings)
@@ -162,20 +194,21 @@ class PartsRule:
         """Every part and its rule."""
         word = "tổng của" if lang == "vi" else "the sum of"
         return f"{word}: " + "; ".join(
-            f"{p.name} ({_most(p, lang)}): {p.rule.describe(p.max_points, lang=lang)}"
+            f"{p.name} ({_most(p, lang)}): {p.rule.describe(_most_of(p), lang=lang)}"
             for p in self.parts
         )
 
 
 def _most(part: Part, lang: Lang) -> str:
-    shown = format_number(part.max_points, lang=lang)
+    shown = format_number(_most_of(part), lang=lang)
     return f"tối đa {shown} điểm" if lang == "vi" else f"at most {shown}"
 
 
 def _part_range(part: Part) -> tuple[Decimal, Decimal]:
-    low, high = part.rule.points_range(part.max_points)
-    low_held = _held(low, part.max_points) if low is not None else Decimal(0)
-    high_held = _held(high, part.max_points) if high is not None else part.max_points
+    most = _most_of(part)
+    low, high = part.rule.points_range(most)
+    low_held = _held(low, most) if low is not None else Decimal(0)
+    high_held = _held(high, most) if high is not None else most
     assert low_held is not None
     assert high_held is not None
     return low_held, high_held
@@ -184,7 +217,8 @@ def _part_range(part: Part) -> tuple[Decimal, Decimal]:
 @attrs.frozen
 class BestOfRule:
     """The highest of several cases ("tính theo trường hợp có lợi nhất"); each case a rule
-    within the row's max, answered by name in one table (cases not given are skipped)."""
+    held to its own max when it has one (never above the row's), else to the row's max;
+    answered by name in one table (cases not given are skipped)."""
 
     cases: tuple[Part, ...] = attrs.field(converter=_names)
 
@@ -198,7 +232,7 @@ class BestOfRule:
             return Outcome(
                 None, figure=figure_text(answer), explanation=problem.text, findings=(problem,)
             )
-        results = [(_held(o.points, c.max_points), c, o) for c, o in scored]
+        results = [(_held(o.points, _most_of(c)), c, o) for c, o in scored]
         usable = [(p, c, o) for p, c, o in results if p is not None]
         findings = tuple(f for _, o in scored for f in o.findings)
         others = LazyText(_lines, scored)
@@ -215,7 +249,7 @@ class BestOfRule:
         )
 
     def _within(self, max_points: Decimal) -> tuple[Part, ...]:
-        return tuple(attrs.evolve(c, max_points=max_points) for c in self.cases)
+        return tuple(attrs.evolve(c, max_points=c.held_to(max_points)) for c in self.cases)
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """The best is at least the highest least, and at most the highest most."""
@@ -226,7 +260,7 @@ class BestOfRule:
         """Every case and its rule."""
         word = "trường hợp có lợi nhất trong" if lang == "vi" else "the best of"
         return f"{word}: " + "; ".join(
-            f"{c.name}: {c.rule.describe(c.max_points, lang=lang)}" for c in self.cases
+            f"{c.name}: {c.rule.describe(c.held_to(max_points), lang=lang)}" for c in self.cases
         )
 
 
@@ -395,15 +429,15 @@ def _read_parts(items: object, kinds: RuleKinds, what: str, row_max: bool) -> li
                 Text(f"{where.vi} cần điểm tối đa (max)", f"{where.en} needs its max points")
             )
         rule = _read_rule(data, kinds, where)
-        parts.append(Part(name, rule, Decimal(0) if maximum is None else maximum))
+        parts.append(Part(name, rule, maximum))
     return parts
 
 
-def _write_parts(parts: Sequence[Part], kinds: RuleKinds, with_max: bool) -> list[dict[str, Any]]:
+def _write_parts(parts: Sequence[Part], kinds: RuleKinds) -> list[dict[str, Any]]:
     return [
         {
             "name": p.name,
-            **({"max": plain_number(p.max_points)} if with_max else {}),
+            **({} if p.max_points is None else {"max": plain_number(p.max_points)}),
             **_write_rule(p.rule, kinds),
         }
         for p in parts
@@ -422,7 +456,7 @@ def _best_improvement(
         given = answer.get(part.name)
         if kind is None or kind.improve is None or given is None:
             continue
-        maximum = part.max_points if row is None else row
+        maximum = _most_of(part) if row is None else part.held_to(row)
         before = _held(part.rule.score(given, maximum).points, maximum)
         if before is None:
             continue
@@ -446,10 +480,10 @@ def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> Fa
         kind = kinds.of_rule(part.rule)
         compiled = None
         if kind is not None and kind.compile is not None:
-            compiled = kind.compile(part.rule, part.max_points, kinds)
+            compiled = kind.compile(part.rule, _most_of(part), kinds)
         if compiled is None:
             return None
-        scorers.append((part.name, compiled, part.max_points))
+        scorers.append((part.name, compiled, _most_of(part)))
     if not all(name.isascii() for name, _, _ in scorers):
         return None  # a name's normal form is checked by score
 
@@ -474,7 +508,7 @@ PARTS = RuleKind(
     rule_class=PartsRule,
     keys={"parts"},
     read=lambda keys, kinds: PartsRule(_read_parts(keys.get("parts"), kinds, "parts", False)),
-    write=lambda rule, kinds: {"parts": _write_parts(rule.parts, kinds, True)},
+    write=lambda rule, kinds: {"parts": _write_parts(rule.parts, kinds)},
     schema={
         "properties": {"parts": {"type": "array", "minItems": 1, "items": {"type": "object"}}},
         "required": ["parts"],
@@ -483,7 +517,7 @@ PARTS = RuleKind(
         "một bảng: { " + ", ".join(f"{p.name} = …" for p in rule.parts) + " }"
     ),
     strategies="cchc_criteria.testing.kinds:parts_answers",
-    parts=lambda rule, max_points: [(p.name, p.rule, p.max_points) for p in rule.parts],
+    parts=lambda rule, max_points: [(p.name, p.rule, _most_of(p)) for p in rule.parts],
     answer_keys=lambda rule: (frozenset(p.name for p in rule.parts),) * 2,
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(
         rule.parts, answer, kinds, None
@@ -498,7 +532,7 @@ BEST_OF = RuleKind(
     rule_class=BestOfRule,
     keys={"cases"},
     read=lambda keys, kinds: BestOfRule(_read_parts(keys.get("cases"), kinds, "cases", True)),
-    write=lambda rule, kinds: {"cases": _write_parts(rule.cases, kinds, False)},
+    write=lambda rule, kinds: {"cases": _write_parts(rule.cases, kinds)},
     schema={
         "properties": {"cases": {"type": "array", "minItems": 1, "items": {"type": "object"}}},
         "required": ["cases"],
@@ -509,7 +543,7 @@ BEST_OF = RuleKind(
         + " }"
     ),
     strategies="cchc_criteria.testing.kinds:best_of_answers",
-    parts=lambda rule, max_points: [(c.name, c.rule, max_points) for c in rule.cases],
+    parts=lambda rule, max_points: [(c.name, c.rule, c.held_to(max_points)) for c in rule.cases],
     answer_keys=lambda rule: (frozenset(c.name for c in rule.cases), frozenset()),
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(
         rule.cases, answer, kinds, max_points

@@ -147,9 +147,11 @@ def relative_answers(rule: RelativeRule, max_points: Decimal) -> Strategies:
     return figure | stated, _outside(rule.scale)
 
 
-def _table(parts: tuple[Part, ...], every: bool) -> st.SearchStrategy[dict[str, object]]:
+def _table(
+    parts: tuple[Part, ...], every: bool, row_max: Decimal
+) -> st.SearchStrategy[dict[str, object]]:
     """A table answer: a valid figure for every part (or, with ``every`` false, some)."""
-    fields = {p.name: _valid(p.rule, p.max_points) for p in parts}
+    fields = {p.name: _valid(p.rule, p.held_to(row_max)) for p in parts}
     if every:
         return st.fixed_dictionaries(fields)
     return st.fixed_dictionaries({}, optional=fields).filter(bool)
@@ -163,7 +165,7 @@ def _valid(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
 
 def parts_answers(rule: PartsRule, max_points: Decimal) -> Strategies:
     """A figure for every part; tables that miss a part or name another."""
-    valid = _table(rule.parts, every=True)
+    valid = _table(rule.parts, every=True, row_max=max_points)
     names = [p.name for p in rule.parts]
     missing = valid.map(lambda t: {k: v for k, v in t.items() if k != names[0]})
     extra = valid.map(lambda t: {**t, "khác": 1})
@@ -172,7 +174,7 @@ def parts_answers(rule: PartsRule, max_points: Decimal) -> Strategies:
 
 def best_of_answers(rule: BestOfRule, max_points: Decimal) -> Strategies:
     """Figures for some of the cases; tables that name another case."""
-    valid = _table(rule.cases, every=False)
+    valid = _table(rule.cases, every=False, row_max=max_points)
     return valid, valid.map(lambda t: {**t, "khác": 1}) | st.just({})
 
 
