@@ -39,7 +39,17 @@ def tests(session: nox.Session) -> None:
     session.install(".[test]", *PLUGINS)
     # pytest-xdist: one worker per core (each a process of its own, so tests that patch the
     # environment or the plugin registry stay apart). `nox -s tests -- -n0` runs in one.
-    session.run("pytest", "-n", "auto", *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
+    # Tests marked `libreoffice` recalculate workbooks in LibreOffice: the print session,
+    # which installs it, runs them.
+    session.run(
+        "pytest",
+        "-n",
+        "auto",
+        "-m",
+        "not libreoffice",
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "ci"},
+    )
 
 
 @nox.session(python="3.11")
@@ -165,6 +175,10 @@ def print_workbooks(session: nox.Session) -> None:
     LibreOffice to PDF, then PNG (build/print/*.png), and check the pages: A4, one page wide,
     Vietnamese number formats on paper, none blank. Look at the PNGs after a layout change.
 
+    Every workbook is also recalculated in LibreOffice and each cell compared with the value
+    the library saved (tools/check_recalc.py), and the tests marked ``libreoffice`` run here:
+    generated scorecards and rankings recalculated the same way.
+
     LibreOffice Calc comes from Debian's package (installed with apt-get when missing and
     running as root), as Chromium does for the screenshot session.
     """
@@ -177,15 +191,18 @@ def print_workbooks(session: nox.Session) -> None:
     if soffice is None or shutil.which("pdftoppm") is None:
         needed = "libreoffice-calc-nogui poppler-utils"
         session.error(f"LibreOffice and poppler are needed: apt-get install {needed}")
-    session.install(".[xlsx]", *PLUGINS, "pillow")
+    session.install(".[test]", *PLUGINS, "pillow")
     build = Path("build/print").resolve()
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     example = "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
     seed = "quangngai.so.2019"
+    # Not applicable criteria and a group's own declared score, as offices file them.
+    declared = "tests/data/seed_na_declared.toml"
     outputs = {
         "card": ["score", seed, example, "-f", "xlsx"],
-        "ranking": ["rank", seed, example, "-f", "xlsx"],
+        "card-na": ["score", seed, declared, "-f", "xlsx"],
+        "ranking": ["rank", seed, example, declared, "-f", "xlsx"],
         "template": ["template", seed, "-f", "xlsx"],
     }
     for name, command in outputs.items():
@@ -204,11 +221,16 @@ def print_workbooks(session: nox.Session) -> None:
     expected = {
         # The index is in the last column: on paper, the table is one page wide.
         "card": ["46,15 %", "7,5", "Cách tính điểm", "Mức độ"],
-        "ranking": ["Xếp hạng", "46,15 %"],
+        "card-na": ["68,96 %", "8,275", "không áp dụng"],
+        "ranking": ["Xếp hạng", "46,15 %", "68,96 %"],
         "template": ["Kê khai", "Giải trình", "4,5"],
     }
     for name, texts in expected.items():
         session.run("python", "tools/check_print.py", str(build / f"{name}.pdf"), *texts)
+    session.run(
+        "python", "tools/check_recalc.py", *(str(build / f"{name}.xlsx") for name in outputs)
+    )
+    session.run("pytest", "-m", "libreoffice", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python="3.11")

@@ -290,7 +290,9 @@ def test_every_formula_is_saved_with_its_value(report: Path) -> None:
                     seen += 1
                     cached = values[sheet.title][cell.coordinate].value
                     assert isinstance(cached, int | float), (sheet.title, cell.coordinate)
-    assert seen >= 10
+    # The groups' points and the totals (the seed's self-assessed group scores are declared,
+    # so they are values, not formulas).
+    assert seen >= 7
     with zipfile.ZipFile(report) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<v />" not in xml

@@ -130,7 +130,10 @@ def test_scorecard_workbook_adds_up_by_itself(card: cc.Scorecard, tmp_path: Path
     assert rows["7"][2].value == 13
     assert rows["7"][6].value == "=MIN(MAX(0,SUM(G6,G11,G15,G19)),13)"
     assert rows["7"][0].font.bold
-    assert rows["7.1"][3].value == "=SUM(D7,D8,D9,D10)"
+    # A group's self-assessed score as the unit declared it (the table prints 4,5), never
+    # replaced by a sum of its leaves.
+    assert rows["7.1"][3].value == 4.5
+    assert rows["7"][3].value == 7.5
     assert rows["7.1.2"][2].value == 1
     assert rows["7.4.1"][6].value == 1.5
 

@@ -8,6 +8,7 @@ A4 page setup, and the guard that keeps text from becoming a formula.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TypeVar, cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -15,15 +16,33 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["INDEX_FORMAT", "NUMBER_FORMAT", "grid", "header_row", "keep_text", "print_setup"]
+from cchc_criteria.text import printable
+
+__all__ = [
+    "INDEX_FORMAT",
+    "NUMBER_FORMAT",
+    "cell_text",
+    "grid",
+    "header_row",
+    "keep_text",
+    "print_setup",
+]
 
 #: Points: as many decimals as the value has, none for a whole number ("7", "7,5"), in the
 #: Vietnamese locale (0x42A) — LibreOffice shows the tag's decimal comma, Excel the reader's.
 NUMBER_FORMAT = "[$-42A]General"
 #: Indices: two decimals and a percent sign ("46,15 %"); the cell holds the exact value.
 INDEX_FORMAT = '[$-42A]0.00" %"'
+_Value = TypeVar("_Value")
 _THIN = Side(style="thin", color="808080")
 _HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")
+
+
+def cell_text(value: _Value) -> _Value:
+    """``value`` as a cell may hold it: a text's control characters (which a workbook cannot
+    store) shown as escapes (``\\u001b``), as a terminal shows them; anything else as it is.
+    Every text the library writes into a workbook passes through here."""
+    return cast(_Value, printable(value)) if isinstance(value, str) else value
 
 
 def keep_text(book: Workbook, formulas: Collection[tuple[str, str]] = ()) -> None:
@@ -64,7 +83,7 @@ def print_setup(sheet: Worksheet, *, title_rows: str, landscape: bool = True) ->
 def header_row(sheet: Worksheet, row: int, headers: Collection[str]) -> None:
     """Column headings in ``row``: bold, shaded, wrapped, centred."""
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=header)
+        cell = sheet.cell(row=row, column=column, value=cell_text(header))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")

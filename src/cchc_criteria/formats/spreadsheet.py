@@ -24,7 +24,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
-from cchc_criteria.formats.sheets import NUMBER_FORMAT, grid, header_row, keep_text, print_setup
+from cchc_criteria.formats.sheets import (
+    NUMBER_FORMAT,
+    cell_text,
+    grid,
+    header_row,
+    keep_text,
+    print_setup,
+)
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import format_number, plain, to_decimal
@@ -89,7 +96,7 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
     sheet["A1"], sheet["B1"] = "Bộ tiêu chí", criterion_set.id
-    sheet["C1"] = criterion_set.title
+    sheet["C1"] = cell_text(criterion_set.title)
     sheet["A2"], sheet["C2"], sheet["E2"] = "Đơn vị", "Kỳ đánh giá", "Nhóm"
     for coordinate in ("A1", "A2", "C2", "E2"):
         sheet[coordinate].font = Font(bold=True)
@@ -106,8 +113,8 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
     list_column = 0
     row = _FIRST_ROW
     for criterion in criterion_set.walk():
-        sheet.cell(row=row, column=1, value=criterion.code)
-        sheet.cell(row=row, column=2, value=criterion.title)
+        sheet.cell(row=row, column=1, value=cell_text(criterion.code))
+        sheet.cell(row=row, column=2, value=cell_text(criterion.title))
         top = sheet.cell(row=row, column=3, value=float(criterion.max_points))
         top.number_format = NUMBER_FORMAT
         rule = criterion.rule
@@ -117,7 +124,9 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
             row += 1
             continue
         hint = expected_answer(rule, criterion, kinds)
-        sheet.cell(row=row, column=4, value=f"{rule.describe(criterion.max_points)}\n({hint})")
+        sheet.cell(
+            row=row, column=4, value=cell_text(f"{rule.describe(criterion.max_points)}\n({hint})")
+        )
         for column in range(5, len(HEADERS) + 1):
             _answer(sheet.cell(row=row, column=column))
         answer = sheet.cell(row=row, column=5)
@@ -185,7 +194,7 @@ def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], ce
     """A drop-down list in ``cell`` of the labels, kept in a column of the hidden sheet."""
     letter = get_column_letter(column)
     for number, label in enumerate(labels, start=1):
-        lists.cell(row=number, column=column, value=label)
+        lists.cell(row=number, column=column, value=cell_text(label))
     validation = _validation(
         "list",
         formula1=f"'{LISTS}'!${letter}$1:${letter}${len(labels)}",

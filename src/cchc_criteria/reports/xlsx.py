@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc_criteria.formats.sheets import (
     INDEX_FORMAT,
     NUMBER_FORMAT,
+    cell_text,
     grid,
     header_row,
     keep_text,
@@ -133,9 +134,11 @@ def scorecard_workbook(card: Scorecard, *, lang: Lang = "vi") -> bytes:
 def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     sheet = book.sheet("Phiếu điểm" if lang == "vi" else "Scorecard")
     cs = card.criterion_set
-    sheet["A1"] = cs.title
+    sheet["A1"] = cell_text(cs.title)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = " — ".join(v for v in (cs.id, card.assessment.unit, card.assessment.period) if v)
+    sheet["A2"] = cell_text(
+        " — ".join(v for v in (cs.id, card.assessment.unit, card.assessment.period) if v)
+    )
     header_row(sheet, _HEADER_ROW, _HEADERS[lang])
     table = rows(card, lang)
     where = {row.node.code: _HEADER_ROW + 1 + i for i, row in enumerate(table)}
@@ -143,10 +146,10 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     written: dict[str, dict[int, float]] = {_SELF: {}, _APPRAISED: {}, _POINTS: {}}
     for row in reversed(table):  # children before their parents
         node, number = row.node, where[row.node.code]
-        sheet.cell(row=number, column=1, value=node.code)
-        sheet.cell(row=number, column=2, value=node.title)
+        sheet.cell(row=number, column=1, value=cell_text(node.code))
+        sheet.cell(row=number, column=2, value=cell_text(node.title))
         sheet.cell(row=number, column=3, value=_float(node.published_max))
-        sheet.cell(row=number, column=6, value=row.note or None)
+        sheet.cell(row=number, column=6, value=cell_text(row.note) or None)
         if node.is_leaf:
             values = {_SELF: node.self_assessed, _APPRAISED: node.appraised, _POINTS: node.points}
             for letter, value in values.items():
@@ -154,7 +157,10 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
                     sheet[f"{letter}{number}"] = written[letter][number] = float(value)
         else:
             children = [card.nodes[c] for c in node.children if c in where]
-            _group_formulas(book, sheet, number, children, where, written, node.max_points)
+            declared = {_SELF: node.self_assessed, _APPRAISED: node.appraised}
+            _group_formulas(
+                book, sheet, number, children, where, written, node.max_points, declared
+            )
             for column in range(1, 8):
                 sheet.cell(row=number, column=column).font = Font(bold=True)
         for letter in (_MAX, _SELF, _APPRAISED, _POINTS):
@@ -164,13 +170,12 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     labels = LABELS[lang]
     sheet.cell(row=total, column=2, value=labels["total"])
     roots = [card.nodes[c] for c in card.roots if c in where]
-    root_max = sum((r.max_points for r in roots if r.role is Role.SCORE), Decimal(0))
-    if root_max == card.max_points and roots:
-        cells = ",".join(f"{_MAX}{where[r.code]}" for r in roots if r.role is Role.SCORE)
-        book.formula(sheet, f"{_MAX}{total}", f"=SUM({cells})", float(card.max_points))
-    else:
-        sheet[f"{_MAX}{total}"] = float(card.max_points)
+    _max_formula(book, sheet, card, roots, where, f"{_MAX}{total}")
     _group_formulas(book, sheet, total, roots, where, written, card.max_points)
+    if total not in written[_POINTS]:
+        # Nothing scored yet: the card's total is 0 points (of which all are open), as the
+        # other reports say.
+        sheet[f"{_POINTS}{total}"] = float(card.points)
     for column in range(1, 8):
         sheet.cell(row=total, column=column).font = Font(bold=True)
     sheet[f"{_MAX}{total}"].number_format = NUMBER_FORMAT
@@ -187,12 +192,44 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
         )
         sheet[f"{_POINTS}{index_row}"].number_format = INDEX_FORMAT
     sheet.cell(row=grade_row, column=2, value=labels["grade"])
-    sheet.cell(row=grade_row, column=7, value=card.grade or "—")
+    sheet.cell(row=grade_row, column=7, value=cell_text(card.grade or "—"))
     for letter, width in zip("ABCDEFG", (8, 60, 10, 11, 11, 22, 13), strict=True):
         sheet.column_dimensions[letter].width = width
     grid(sheet, _HEADER_ROW, grade_row, 7)
     sheet.freeze_panes = f"A{_HEADER_ROW + 1}"
     print_setup(sheet, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+
+
+def _max_formula(
+    book: _Book,
+    sheet: Worksheet,
+    card: Scorecard,
+    roots: Sequence[NodeScore],
+    where: Mapping[str, int],
+    coordinate: str,
+) -> None:
+    """The max that counts: the areas' published maxima less every criterion taken out as
+    not applicable (the topmost of them: its max holds those below), as a formula when it
+    gives the card's max, else the card's max as a value."""
+    scored = [r for r in roots if r.role is Role.SCORE]
+    out: list[NodeScore] = []
+    stack = list(scored)
+    while stack:
+        node = stack.pop()
+        if not node.applicable:
+            out.append(node)
+        else:
+            stack.extend(card.nodes[c] for c in node.children if c in where)
+    value = sum((r.published_max for r in scored), Decimal(0)) - sum(
+        (n.published_max for n in out), Decimal(0)
+    )
+    if not scored or value != card.max_points:
+        sheet[coordinate] = float(card.max_points)
+        return
+    expression = _sum(_MAX, (where[r.code] for r in scored))
+    if out:
+        expression += f"-{_sum(_MAX, sorted(where[n.code] for n in out))}"
+    book.formula(sheet, coordinate, f"={expression}", float(card.max_points))
 
 
 def _group_formulas(
@@ -203,13 +240,19 @@ def _group_formulas(
     where: Mapping[str, int],
     written: dict[str, dict[int, float]],
     maximum: Decimal,
+    declared: Mapping[str, Decimal | None] | None = None,
 ) -> None:
     """The formulas of a group row: its children added as the set adds them (deductions
     subtract; points are held to [0, max]). A column none of whose children holds a value
-    stays empty (no "0" where nothing was appraised)."""
+    stays empty (no "0" where nothing was appraised). A score the unit or the council
+    declared for the group itself is written as declared, never replaced by a sum."""
     adds = [where[c.code] for c in children if c.role is not Role.DEDUCTION]
     subtracts = [where[c.code] for c in children if c.role is Role.DEDUCTION]
     for letter, cells in written.items():
+        given = (declared or {}).get(letter)
+        if given is not None:
+            sheet[f"{letter}{number}"] = cells[number] = float(given)
+            continue
         if not any(r in cells for r in adds + subtracts):
             continue
         value = sum(cells.get(r, 0.0) for r in adds) - sum(cells.get(r, 0.0) for r in subtracts)
@@ -254,7 +297,7 @@ def _how_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
             node.explanation.get(lang) or None,
         )
         for column, value in enumerate(values, start=1):
-            sheet.cell(row=number, column=column, value=value)
+            sheet.cell(row=number, column=column, value=cell_text(value))
         sheet.cell(row=number, column=6).number_format = NUMBER_FORMAT
     for letter, width in zip("ABCDEFG", (8, 40, 45, 16, 28, 9, 50), strict=True):
         sheet.column_dimensions[letter].width = width
@@ -280,7 +323,7 @@ def _findings_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
                 source,
             )
             for column, value in enumerate(values, start=1):
-                sheet.cell(row=number, column=column, value=value)
+                sheet.cell(row=number, column=column, value=cell_text(value))
     if number == 1:
         sheet.cell(row=2, column=4, value=LABELS[lang]["none"])
         number = 2
@@ -323,7 +366,7 @@ def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
             *(_float(card.area(c)) for c in areas),
         ]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column, value=value)
+            cell = sheet.cell(row=number, column=column, value=cell_text(value))
             if column in (4, 5):
                 cell.number_format = NUMBER_FORMAT
             elif column == 6 or column > 7:
