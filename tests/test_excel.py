@@ -83,6 +83,52 @@ def headings(sheet: object) -> dict[str, int]:
 # ------------------------------------------------------------------------------------ template
 
 
+@pytest.mark.parametrize(
+    ("stored", "number_format", "points"),
+    [
+        (0.8999999999999999, "0%", "1"),  # =1-0.1 in a percent cell shows 90 %: 90 %
+        (0.9, "0%", "1"),
+        (0.8999, "0.00%", "0.5"),  # 89,99 % is below 90 %, as shown
+        (89.99999999999999, "General", "1"),  # a formula's noise around 90
+        (0.6 - 0.1 + 0.0000000000000001, "0%", "0.25"),  # 50 %, not 49,99… %
+    ],
+)
+def test_a_cell_is_read_at_the_15_digits_excel_shows(
+    tmp_path: Path, stored: float, number_format: str, points: str
+) -> None:
+    book = template(tmp_path)
+    sheet = book["Kê khai"]
+    row, column = rows_by_code(sheet), headings(sheet)
+    # 7.1.2: from 90 %: 1 point; 60 % to under 90 %: 0,5; 50 % to under 60 %: 0,25.
+    cell = sheet.cell(row=row["7.1.2"], column=column["Số liệu kê khai"], value=stored)
+    cell.number_format = number_format
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    card = cc.score(cc.get_set(S), cc.load_assessment(filled))
+    assert card["7.1.2"].points == Decimal(points)
+
+
+def test_a_code_on_two_rows_is_refused_naming_both(tmp_path: Path) -> None:
+    book = template(tmp_path)
+    sheet = book["Kê khai"]
+    row, column = rows_by_code(sheet), headings(sheet)
+    sheet.cell(row=row["7.1.2"], column=column["Số liệu kê khai"], value="93%")
+    # A row copied below the table with the same code and another figure.
+    last = max(row.values()) + 1
+    sheet.cell(row=last, column=1, value="7.1.2")
+    sheet.cell(row=last, column=column["Số liệu kê khai"], value="10%")
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    with pytest.raises(cc.InputError) as caught:
+        cc.load_assessment(filled)
+    message = str(caught.value)
+    assert f"row {last} repeats the code '7.1.2' of row {row['7.1.2']}" in message
+    code, _, err = run("score", S, str(filled))
+    assert code == 2
+    assert "filled.xlsx" in err
+    assert "repeats the code '7.1.2'" in err
+
+
 def test_template_filled_as_a_person_types_scores_like_the_same_answers_in_toml(
     tmp_path: Path,
 ) -> None:

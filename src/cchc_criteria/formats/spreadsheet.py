@@ -9,9 +9,11 @@ reached and its self-assessed points. ``cchc score SET filled.xlsx`` reads it ba
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Iterator
 from datetime import datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -297,6 +299,7 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
     explanations: dict[str, str] = {}
     set_id = unit = period = group = ""
     columns: dict[str, int] = {}
+    first_row: dict[str, int] = {}
     for number, (cells, cached) in enumerate(rows, start=1):
         shown = [_shown(cell, value) for cell, value in zip(cells, cached, strict=False)]
         shown += [None] * (_READ_COLUMNS - len(shown))
@@ -321,6 +324,21 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         if field["code"] is None:
             continue
         code = nfc(str(field["code"]))
+        if code in first_row:
+            problems.append(
+                Problem(
+                    Text(
+                        f"dòng {number} lặp lại mã {code!r} của dòng {first_row[code]}: mỗi "
+                        "tiêu chí chỉ kê khai ở một dòng",
+                        f"row {number} repeats the code {code!r} of row {first_row[code]}: "
+                        "each criterion is filled in on one row",
+                    ),
+                    line=number,
+                    criterion=code,
+                )
+            )
+            continue
+        first_row[code] = number
         for coordinate in missing:
             problems.append(
                 Problem(
@@ -392,6 +410,13 @@ def _table(text: str) -> dict[str, object]:
     return table
 
 
+def _excel_digits(value: float) -> Decimal:
+    """A cell's binary float at the 15 significant digits Excel keeps."""
+    if not math.isfinite(value):
+        return to_decimal(value)  # refused there with its message
+    return to_decimal(Decimal(format(value, ".15g")))
+
+
 def _shown(cell: Any, value: object) -> object:
     """A cell's value as the person sees it on screen."""
     if isinstance(value, bool):
@@ -399,7 +424,10 @@ def _shown(cell: Any, value: object) -> object:
     if isinstance(value, datetime):
         return value.date() if value.time() == time() else value
     if isinstance(value, int | float):
-        number = to_decimal(value)
+        # Excel keeps and shows 15 significant digits: a cell holding 0.8999999999999999
+        # (a formula's binary noise) shows, and is, 0.9. Every figure a person types has
+        # fewer digits, so it reads back exactly as typed.
+        number = to_decimal(value) if isinstance(value, int) else _excel_digits(value)
         if "%" in str(getattr(cell, "number_format", "") or ""):
             return f"{plain(number * 100)}%"  # 0.93 shown as 93 % is 93 %
         return number
