@@ -39,6 +39,28 @@ def test_parse_number_reads_vietnamese_and_plain_forms(text: str, expected: Deci
     assert parse_number(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1 234", 1234), ("1 234 567,5", Decimal("1234567.5")), ("- 5", -5), ("1\u00a0234", 1234)],
+)
+def test_a_space_groups_thousands(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["9 3", "1 5", "12 345 6", "1 23", "9 3%", "3/4 1", "93 ,5"])
+def test_a_space_between_digits_is_refused_not_joined(text: str) -> None:
+    with pytest.raises(NumberFormatError, match="space between its digits"):
+        parse_rate(text, percent=True)
+
+
+@given(st.integers(0, 999), st.integers(0, 99) | st.integers(1000, 10**6))
+def test_digits_split_by_a_space_read_only_as_thousands(head: int, tail: int) -> None:
+    # "9 3" is never 93: only a group of exactly three digits after a space is a number.
+    with pytest.raises(NumberFormatError):
+        parse_number(f"{head} {tail}")
+    assert parse_number(f"{head} {tail % 1000:03d}") == head * 1000 + tail % 1000
+
+
 def test_ambiguous_thousands_or_decimal_is_refused_with_both_spellings() -> None:
     with pytest.raises(NumberFormatError, match=r"1500 .*1,500"):
         parse_number("1.500")

@@ -84,6 +84,10 @@ MAX_DECIMALS: Final = 40
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# Spaces inside a number: only as a thousands separator ("1 234", "1 234 567,5"), or after a
+# sign ("- 5").
+_SPACE_GROUPED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[,.]\d+)?")
+_SIGN_SPACE = re.compile(r"([+-])[\s\u00a0\u202f]+")
 _PLAIN = re.compile(r"[+-]?\d+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _DECIMAL_DOT = re.compile(r"[+-]?\d+\.\d+")
@@ -196,6 +200,24 @@ def optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value)
 
 
+def _squeezed(text: str, original: str) -> str:
+    """``text`` without its spaces, which may stand around it, after a sign, or between
+    groups of three digits ("1 234"); anywhere else ("9 3", "1 5") they make it two numbers."""
+    text = _SIGN_SPACE.sub(r"\1", text.strip())
+    if _SPACES.search(text) and not _SPACE_GROUPED.fullmatch(text):
+        raise NumberFormatError(
+            Text(
+                f"{original!r} có khoảng trắng giữa các chữ số: đó là hai số hay một? Hãy viết "
+                "liền (93) hoặc dùng dấu phẩy thập phân (9,3); khoảng trắng chỉ dùng để tách "
+                "hàng nghìn (1 234)",
+                f"{original!r} has a space between its digits: is it one number or two? Write "
+                "it without the space (93) or with a decimal comma (9,3); a space only groups "
+                "thousands (1 234)",
+            )
+        )
+    return _SPACES.sub("", text)
+
+
 def parse_number(text: str) -> Decimal:
     """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way."""
     if _SIMPLE.fullmatch(text):
@@ -209,7 +231,7 @@ def parse_number(text: str) -> Decimal:
                 f"{MAX_NUMBER_TEXT}): {_shown(text)}",
             )
         )
-    cleaned = _SPACES.sub("", unicodedata.normalize("NFC", text))
+    cleaned = _squeezed(unicodedata.normalize("NFC", text), text)
     if not cleaned:
         raise NumberFormatError(
             Text("cần một số, nhận được chuỗi rỗng", "expected a number, got an empty text")
@@ -275,7 +297,7 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
     if isinstance(value, str):
         if _SIMPLE.fullmatch(value):
             return Fraction(Decimal(value.replace(",", ".")))
-        cleaned = _SPACES.sub("", unicodedata.normalize("NFC", value))
+        cleaned = unicodedata.normalize("NFC", value).strip()
         if cleaned.endswith("%"):
             return Fraction(parse_number(cleaned[:-1])) * scale / 100
         if "/" in cleaned:

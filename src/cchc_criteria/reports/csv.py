@@ -65,7 +65,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def csv_text(text: str) -> str:
     """``text`` made safe for a CSV cell that a spreadsheet may open: a cell that would start
-    a formula (``=HYPERLINK(…)``, ``@SUM(…)``, ``+1``, ``-1``) gets a leading apostrophe."""
+    a formula (``=HYPERLINK(…)``, ``@SUM(…)``, ``+1``, ``-1``) gets a leading apostrophe, and
+    a carriage return is a line feed, so that the cell is quoted and stays one cell (a bare CR
+    would end the row for a reader, and what follows it would start a new cell unguarded)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
