@@ -26,6 +26,7 @@ from cchc_criteria import (
     below,
     score,
 )
+from cchc_criteria.reports.text import render_text
 
 
 def rate_rule() -> BandRule:
@@ -368,3 +369,32 @@ def test_impossible_ratios_are_findings_on_the_scorecard(answer: str) -> None:
     assert card["1.1.1"].figure == answer
     assert [f.criterion for f in card.errors] == ["1.1.1"]
     assert not card.complete
+
+
+def test_an_explanation_states_the_points_given_and_held_only_when_held() -> None:
+    rounded = cc.BandRule([cc.Band("all", cc.Formula("rate / 300", places=2))])
+    capped = cc.BandRule([cc.Band("all", cc.Formula("rate / 10"))])
+    floored = cc.BandRule([cc.Band("all", cc.Formula("rate / 10 - 5"))])
+    cs = cc.CriterionSet(
+        id="r",
+        title="r",
+        criteria=[
+            cc.Criterion("1", "rounded", 1, rule=rounded),
+            cc.Criterion("2", "capped", 1, rule=capped),
+            cc.Criterion("3", "floored", 1, rule=floored),
+        ],
+    )
+    card = cc.score(cs, {"1": "50%", "2": "12%", "3": "10%"})
+    # 50/300 = 0,1666… rounded to 0,17 as the set says: rounded, not held.
+    assert card["1"].points == Decimal("0.17")
+    assert card["1"].rule_points == Decimal("0.17")
+    assert [f.code for f in card.findings if f.criterion == "1"] == []
+    # 12/10 = 1,2 held to 1: the explanation ends with the points given.
+    assert card["2"].points == 1
+    assert card["2"].explanation.en.endswith("1.2 points; held to the max: 1 point")
+    assert card["2"].explanation.vi.endswith("1,2 điểm; giữ ở mức tối đa: 1 điểm")
+    assert card["3"].points == 0
+    assert card["3"].explanation.en.endswith("; held to 0: 0 points")
+    table = {line.split()[0]: line for line in render_text(card, lang="en").splitlines()[4:7]}
+    assert "held to max" not in table["1"]
+    assert "held to max" in table["2"]

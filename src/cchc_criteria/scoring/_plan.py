@@ -148,6 +148,16 @@ _NEW = object()
 _SEEN = object()
 
 
+def _held_to(lang: Lang, said: Text, points: Decimal, to_max: bool) -> str:
+    """The rule's explanation, then the points actually given: held to the max (or to 0)."""
+    shown = format_number(points, lang=lang, max_places=4)
+    if lang == "vi":
+        where = "tối đa" if to_max else "0"
+        return f"{said.vi}; giữ ở mức {where}: {shown} điểm"
+    where = "the max" if to_max else "0"
+    return f"{said.en}; held to {where}: {shown} point" + ("" if points == 1 else "s")
+
+
 class Plan:
     """A criterion set compiled for scoring many units (see the module's docstring)."""
 
@@ -358,25 +368,29 @@ class Plan:
             found += fraction_for_percent(code, answer, outcome.value)
         points = outcome.points
         held = points
+        explanation = outcome.explanation
         if points is not None and points > maximum:
             held = maximum
             found.append(
                 finding("held-to-max", code, points=points, figure=outcome.figure, max=maximum)
             )
+            explanation = LazyText(_held_to, explanation, held, True)
         elif points is not None and points < 0:
             held = _ZERO
             found.append(finding("held-to-zero", code, points=points, figure=outcome.figure))
+            explanation = LazyText(_held_to, explanation, held, False)
         node = self.leaf_node(
             leaf,
             points=held,
             rounded=None if held is None else self.round(held),
-            rule_points=outcome.exact if outcome.exact is not None else points,
+            # What the rule gave (with its own rounding) before it was held to [0, max].
+            rule_points=points,
             complete=held is not None,
             open_points=_ZERO if held is not None else maximum,
             figure=outcome.figure,
             value=outcome.value,
             matched=outcome.matched,
-            explanation=outcome.explanation,
+            explanation=explanation,
         )
         return node, tuple(found)
 
