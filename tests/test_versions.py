@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import Side, chronological, compare_years
 from cchc_criteria.analysis.diff import MIRROR, diff_sets
 from cchc_criteria.cli import cli
 from cchc_criteria.succession import MERGERS_2025, UNCHANGED_2025, ended, successor
-from cchc_criteria.testing import criterion_sets
+from cchc_criteria.testing import criterion_sets, rules
 
 DATA = Path(__file__).parent / "data"
 V2024 = DATA / "demo.xa.2024.toml"
@@ -161,6 +162,10 @@ def test_kon_tum_after_july_2025_names_quang_ngai() -> None:
 
 TEXT = """\
 demo.xa.2024 → demo.xa.2025
+set: demo.xa.2024 → demo.xa.2025
+    title: “Bộ tiêu chí CCHC cấp xã năm 2024” → “Bộ tiêu chí CCHC cấp xã năm 2025”
+    in_force: “năm 2024” → “năm 2025”
+    lineage: — → “demo.xa.2024” (1.2 ← 1.2, 1.3; 1.3 ← 1.4; 2.1 ← 2.1; 2.2 ← 2.1)
 changed: 1 → 1
     max points: 5 → 4
 merged: 1.2, 1.3 → 1.2
@@ -171,7 +176,7 @@ split: 2.1 → 2.1, 2.2
 added: — → 3
 added: — → 3.1
 removed: 1.5 → —
-7 change(s)
+8 change(s)
 """
 
 
@@ -183,7 +188,7 @@ def test_cchc_diff_text() -> None:
     assert code == 0
     assert "gộp: 1.2, 1.3 → 1.2" in out
     assert "khoảng 2: “từ 60 % đến dưới 90 %: 0,5 điểm” → “từ 70 % đến dưới 90 %: 0,5 điểm”" in out
-    assert out.endswith("7 thay đổi\n")
+    assert out.endswith("8 thay đổi\n")
 
 
 def test_cchc_diff_json_and_markdown() -> None:
@@ -192,6 +197,7 @@ def test_cchc_diff_json_and_markdown() -> None:
     data = json.loads(out)
     assert (data["before"], data["after"]) == ("demo.xa.2024", "demo.xa.2025")
     assert [(c["kind"], c["before"], c["after"]) for c in data["changes"]] == [
+        ("set", [], []),
         ("changed", ["1"], ["1"]),
         ("merged", ["1.2", "1.3"], ["1.2"]),
         ("renumbered", ["1.4"], ["1.3"]),
@@ -200,10 +206,80 @@ def test_cchc_diff_json_and_markdown() -> None:
         ("added", [], ["3.1"]),
         ("removed", ["1.5"], []),
     ]
-    assert data["changes"][0]["details"] == ["max points: 5 → 4"]
-    assert data["changes"][0]["details_vi"] == ["điểm tối đa: 5 → 4"]
+    assert data["changes"][1]["details"] == ["max points: 5 → 4"]
+    assert data["changes"][1]["details_vi"] == ["điểm tối đa: 5 → 4"]
     code, out, _ = run("diff", str(V2024), str(V2025), "-f", "markdown", "--lang", "en")
     assert "| merged | 1.2, 1.3 | 1.2 |  |" in out
+
+
+LATENESS = """\
+id = "late"
+title = "t"
+[[criteria]]
+code = "1"
+title = "Báo cáo năm"
+max = 2
+rule = "lateness"
+deadline = "2024-12-20"
+days = "working"
+holidays = ["2024-12-24"]
+not_after = "2025-01-10"
+bands = [
+  { to = 0, points = 2 },
+  { above = 0, to = 2, points = 1 },
+  { above = 2, points = 0 },
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "detail"),
+    [
+        (
+            'deadline = "2024-12-20"',
+            'deadline = "2024-12-22"',
+            "deadline: “2024-12-20” → “2024-12-22”",
+        ),
+        (
+            'holidays = ["2024-12-24"]',
+            'holidays = ["2024-12-25"]',
+            "holidays: [“2024-12-24”] → [“2024-12-25”]",
+        ),
+        (
+            'not_after = "2025-01-10"',
+            'not_after = "2025-01-15"',
+            "not_after: “2025-01-10” → “2025-01-15”",
+        ),
+        ('days = "working"\n', "", "days: “working” → —"),
+    ],
+)
+def test_diff_sees_every_key_of_a_lateness_rule(old: str, new: str, detail: str) -> None:
+    before = cc.read_set(LATENESS)
+    after = cc.read_set(LATENESS.replace(old, new))
+    (change,) = cc.diff_sets(before, after).changes
+    assert change.kind == "changed"
+    assert [d.en for d in change.details] == [detail]
+
+
+def test_diff_sees_the_sets_own_data() -> None:
+    before = cc.read_set(LATENESS)
+    after = cc.read_set(LATENESS.replace('title = "t"', 'title = "t"\nrounding = { places = 2 }'))
+    (change,) = cc.diff_sets(before, after).changes
+    assert change.kind == "set"
+    assert change.details[0].en.startswith("rounding: ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(rules(), rules(), st.sampled_from(["", "x"]), st.sampled_from(["", "y"]))
+def test_any_change_of_a_rule_or_a_row_shows_in_the_diff(
+    first: cc.Rule, second: cc.Rule, evidence: str, notes: str
+) -> None:
+    def one(rule: cc.Rule, evidence: str = "", notes: str = "") -> cc.CriterionSet:
+        row = cc.Criterion("1", "x", 2, rule=rule, evidence=evidence, notes=notes)
+        return cc.CriterionSet(id="a", title="a", criteria=[row])
+
+    assert bool(diff_sets(one(first), one(second))) == (first != second)
+    assert bool(diff_sets(one(first), one(first, evidence, notes))) == bool(evidence or notes)
 
 
 def test_cchc_diff_exit_codes() -> None:

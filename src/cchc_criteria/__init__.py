@@ -19,6 +19,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # what type checkers and the API reference read; at run time, see below
     from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
+    from cchc_criteria.analysis.diff import SetDiff, diff_sets
     from cchc_criteria.analysis.frame import to_frame
     from cchc_criteria.analysis.lint import lint
     from cchc_criteria.api import score, score_each, score_many
@@ -148,6 +149,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "save_set",
         "write_atomic",
     ),
+    "cchc_criteria.analysis.diff": ("SetDiff", "diff_sets"),
     "cchc_criteria.formulas": ("FormulaError",),
     "cchc_criteria.hookspecs": ("hookimpl",),
     "cchc_criteria.model": (
@@ -300,6 +302,7 @@ __all__ = [
     "Scale",
     "Scorecard",
     "ScorecardData",
+    "SetDiff",
     "SetNotFoundError",
     "Severity",
     "Text",
@@ -314,6 +317,7 @@ __all__ = [
     "at_most",
     "below",
     "days_late",
+    "diff_sets",
     "dump_assessment",
     "dump_set",
     "dumps_assessment",

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_criteria.model import Criterion, CriterionSet
+from cchc_criteria.model import Criterion, CriterionSet, Lineage
 from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
@@ -23,6 +23,7 @@ __all__ = ["MIRROR", "Change", "SetDiff", "diff_sets", "match_codes"]
 
 #: What happened to a criterion, and its mirror (the same change seen from the other side).
 MIRROR = {
+    "set": "set",
     "added": "removed",
     "removed": "added",
     "renumbered": "renumbered",
@@ -37,7 +38,8 @@ class Change:
     """One change between two sets.
 
     Attributes:
-        kind: ``added``, ``removed``, ``renumbered``, ``split``, ``merged`` or ``changed``.
+        kind: ``added``, ``removed``, ``renumbered``, ``split``, ``merged``, ``changed``,
+            or ``set`` (the set's own data: grades, rounding, period in force, …; no codes).
         before: the codes in the first set (empty for ``added``).
         after: the codes in the second set (empty for ``removed``).
         details: what changed, one line each (max points, title, rule, bands).
@@ -114,6 +116,9 @@ def diff_sets(
         for old in old_list:
             sources.setdefault(old, []).append(new)
     changes: list[Change] = []
+    header = tuple(_set_details(before, after))
+    if header:
+        changes.append(Change("set", (), (), header))
     split_done: set[str] = set()
     for code, criterion in news.items():
         old_list = tuple(o for o in mapped[code] if o in olds)
@@ -151,6 +156,10 @@ def _details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[
         )
     if before.role != after.role:
         yield Text(f"vai trò: {before.role} → {after.role}", f"role: {before.role} → {after.role}")
+    for name, vi in _CRITERION_FIELDS.items():
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            yield _changed(vi, name, _shown(old), _shown(new))
     old_kind = _kind_name(before, kinds)
     new_kind = _kind_name(after, kinds)
     if old_kind != new_kind:
@@ -158,17 +167,103 @@ def _details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[
         return
     if before.rule is None or after.rule is None or before.rule == after.rule:
         return
-    old_bands = getattr(before.rule, "bands", None)
-    new_bands = getattr(after.rule, "bands", None)
-    if old_bands is not None and new_bands is not None:
-        yield from _band_details(before, after)
-        return
-    yield Text(
-        f"cách tính: “{before.rule.describe(before.max_points)}” → "
-        f"“{after.rule.describe(after.max_points)}”",
-        f"rule: “{before.rule.describe(before.max_points, lang='en')}” → "
-        f"“{after.rule.describe(after.max_points, lang='en')}”",
-    )
+    yield from _rule_details(before, after, kinds)
+
+
+# The fields of a criterion beyond code, title, max, role and rule, with their Vietnamese names.
+_CRITERION_FIELDS = {
+    "na_policy": "không áp dụng",
+    "evidence": "tài liệu kiểm chứng",
+    "notes": "ghi chú",
+}
+# The set's own fields, with their Vietnamese names (id and criteria are the diff itself).
+_SET_FIELDS = {
+    "title": "tên",
+    "province": "tỉnh",
+    "unit_kind": "loại đơn vị",
+    "authority": "cơ quan ban hành",
+    "legal_basis": "căn cứ",
+    "source": "nguồn",
+    "scope": "phạm vi",
+    "in_force_text": "thời gian áp dụng",
+    "valid_from": "áp dụng từ",
+    "valid_until": "áp dụng đến",
+    "grades": "xếp loại",
+    "rounding": "làm tròn",
+    "na_policy": "không áp dụng",
+    "cohort": "nhóm so sánh",
+    "groups": "các nhóm",
+    "acknowledged": "sai sót đã ghi nhận",
+    "lineage": "bộ tiêu chí trước",
+    "code_scheme": "cách đánh mã",
+}
+
+
+# The names the set file gives the fields it does not call as the model does.
+_FILE_KEYS = {"in_force_text": "in_force", "acknowledged": "acknowledge"}
+
+
+def _set_details(before: CriterionSet, after: CriterionSet) -> Iterator[Text]:
+    worded = bool(before.in_force_text and after.in_force_text)
+    for name, vi in _SET_FIELDS.items():
+        if worded and name in ("valid_from", "valid_until"):
+            continue  # the days in force follow from the wording, which is said
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            yield _changed(vi, _FILE_KEYS.get(name, name), _shown(old), _shown(new))
+
+
+def _rule_details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[Text]:
+    """Every key of the rule as the set file writes it (its kind's ``write``): bands band by
+    band in the published wording, any other key as written. A kind that cannot write its
+    rule is compared by its description."""
+    assert before.rule is not None
+    assert after.rule is not None
+    kind = kinds.of_rule(after.rule)
+    old_keys = new_keys = None
+    if kind is not None:
+        try:
+            old_keys, new_keys = kind.write(before.rule, kinds), kind.write(after.rule, kinds)
+        except Exception:  # a plugin kind's writer: the description still says what changed
+            old_keys = new_keys = None
+    said = False
+    if old_keys is not None and new_keys is not None:
+        for key in list(old_keys) + [k for k in new_keys if k not in old_keys]:
+            old, new = old_keys.get(key), new_keys.get(key)
+            if old == new:
+                continue
+            said = True
+            if key == "bands" and hasattr(before.rule, "bands") and hasattr(after.rule, "bands"):
+                yield from _band_details(before, after)
+            else:
+                yield _changed(key, key, _shown(old), _shown(new))
+    if not said:
+        yield Text(
+            f"cách tính: “{before.rule.describe(before.max_points)}” → "
+            f"“{after.rule.describe(after.max_points)}”",
+            f"rule: “{before.rule.describe(before.max_points, lang='en')}” → "
+            f"“{after.rule.describe(after.max_points, lang='en')}”",
+        )
+
+
+def _changed(vi: str, en: str, old: str, new: str) -> Text:
+    return Text(f"{vi}: {old} → {new}", f"{en}: {old} → {new}")
+
+
+def _shown(value: object) -> str:
+    """A value of a set file as it reads there: text quoted, lists and tables as written."""
+    if value is None or value == () or value == "":
+        return "—"
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, Decimal):
+        return format_number(value, max_places=4)
+    if isinstance(value, Lineage):
+        codes = "; ".join(f"{code} ← {', '.join(olds) or '—'}" for code, olds in value.codes)
+        return f"“{value.predecessor}”" + (f" ({codes})" if codes else "")
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return str(value)
 
 
 def _band_details(before: Criterion, after: Criterion) -> Iterator[Text]:

@@ -301,6 +301,7 @@ def render_sets(rows: Sequence[Mapping[str, Any]]) -> str:
 
 _CHANGE_WORDS: dict[Lang, dict[str, str]] = {
     "vi": {
+        "set": "bộ tiêu chí",
         "added": "thêm",
         "removed": "bỏ",
         "renumbered": "đổi mã",
@@ -309,6 +310,7 @@ _CHANGE_WORDS: dict[Lang, dict[str, str]] = {
         "changed": "sửa",
     },
     "en": {
+        "set": "set",
         "added": "added",
         "removed": "removed",
         "renumbered": "renumbered",
@@ -326,6 +328,8 @@ def change_lines(diff: SetDiff, lang: Lang) -> list[str]:
         word = _CHANGE_WORDS[lang][change.kind]
         before = ", ".join(change.before) or "—"
         after = ", ".join(change.after) or "—"
+        if change.kind == "set":
+            before, after = diff.before, diff.after
         lines.append(f"{word}: {before} → {after}")
         lines += [f"    {detail.get(lang)}" for detail in change.details]
     return lines
