@@ -20,6 +20,8 @@ def value_key(value: object) -> Hashable | None:
     table is told by its names and values in order.
     """
     kind = type(value)
+    if kind is int:
+        return kind, value  # an int is its own key (its text may be too long to write)
     if kind in _SCALARS:
         return kind, str(value)
     if kind is dict:

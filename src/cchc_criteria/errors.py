@@ -14,7 +14,8 @@ languages is a plain string (:func:`as_text`).
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from collections.abc import Iterable
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -36,6 +37,8 @@ __all__ = [
     "SetNotFoundError",
     "UnknownSetError",
     "as_text",
+    "require",
+    "require_all",
     "text_of",
 ]
 
@@ -97,6 +100,27 @@ class ArgumentError(CchcError, TypeError, ValueError):
     It is also a :class:`TypeError` and a :class:`ValueError`, so callers who catch those
     keep working.
     """
+
+
+def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is a ``kind``: the one check a public
+    function makes of an argument it cannot work with ("lint() takes a CriterionSet, got
+    int"), so that misuse never surfaces as an AttributeError from deep inside."""
+    if not isinstance(value, kind):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        names = " or ".join(k.__name__ for k in kinds)
+        raise ArgumentError(f"{what} takes a {names}, got {type(value).__name__}")
+
+
+def require_all(values: object, kind: type, what: str) -> tuple[Any, ...]:
+    """``values`` as a tuple, each one a ``kind``; otherwise :class:`ArgumentError` ("criteria
+    are a list of Criterion, got int")."""
+    if not isinstance(values, Iterable) or isinstance(values, str):
+        raise ArgumentError(f"{what} are a list of {kind.__name__}, got {type(values).__name__}")
+    result = tuple(values)
+    for value in result:
+        require(value, kind, f"a list of {what}")
+    return result
 
 
 @attrs.frozen

@@ -37,7 +37,7 @@ from fractions import Fraction
 from typing import Final
 
 from cchc_criteria.errors import NumberFormatError
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, Text, shown
 
 __all__ = [
     "DECIMAL_CONTEXT",
@@ -122,7 +122,7 @@ def to_decimal(value: object) -> Decimal:
         return check_range(value, value)
     if isinstance(value, int):
         if abs(value) >= 10**MAX_MAGNITUDE:
-            raise _out_of_range(f"{value:.3e}")
+            raise _out_of_range(_magnitude(value))
         return Decimal(value)
     if isinstance(value, float):
         # The shortest repr, read as a plain decimal (not as typed text: "1.125" is 1.125).
@@ -136,10 +136,10 @@ def to_decimal(value: object) -> Decimal:
             )
         return check_range(number, value)
     if isinstance(value, Fraction):
-        if abs(value) >= 10**MAX_MAGNITUDE:
-            raise _out_of_range(f"{float(value):.3e}")
-        if value and abs(value) < Fraction(1, 10**MAX_DECIMALS):
-            raise _out_of_range(f"{float(value):.3e}")
+        if abs(value) >= 10**MAX_MAGNITUDE or (
+            value and abs(value) < Fraction(1, 10**MAX_DECIMALS)
+        ):
+            raise _out_of_range(_magnitude(value))
         return decimal_of(value)
     if isinstance(value, str):
         return parse_number(value)
@@ -178,6 +178,19 @@ def check_range(number: Decimal, original: object) -> Decimal:
     return number
 
 
+def _magnitude(value: int | Fraction) -> str:
+    """A number too large or too small to write out, by its order of magnitude ("≈ 10^400"):
+    neither a float (it overflows) nor its digits (Python refuses more than 4,300) can show
+    it."""
+    exact = Fraction(value)
+    if exact.numerator == 0:
+        return "0"
+    sign = "-" if exact < 0 else ""
+    # Each bit is log10(2) ≈ 0.30103 of a decimal digit: close enough to say how far out.
+    bits = abs(exact.numerator).bit_length() - exact.denominator.bit_length()
+    return f"{sign}≈ 10^{round(bits * 0.30103)}"
+
+
 def _out_of_range(shown: str) -> NumberFormatError:
     return NumberFormatError(
         Text(
@@ -190,7 +203,7 @@ def _out_of_range(shown: str) -> NumberFormatError:
 
 def _shown(value: object) -> str:
     """``repr(value)``, shortened for a message (a pasted megabyte stays out of it)."""
-    text = repr(value)
+    text = shown(value, quoted=True)
     size = len(value) if isinstance(value, str) else len(text)
     return text if len(text) <= 60 else f"{text[:40]}…{text[-10:]} ({size} characters)"
 

@@ -24,7 +24,7 @@ from cchc_criteria.errors import (
 )
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
-from cchc_criteria.text import Text, suggest
+from cchc_criteria.text import Text, shown, suggest
 
 __all__ = [
     "PluginFailure",
@@ -448,7 +448,8 @@ class Registry:
         :class:`DuplicateSetError` names the plugins that both give it."""
         if not isinstance(set_id, str):
             raise ArgumentError(
-                f"a set id is a text such as 'quangngai.so.2019', got {set_id!r:.60}"
+                "a set id is a text such as 'quangngai.so.2019', got "
+                f"{shown(set_id, quoted=True):.60}"
             )
         found = self._collect()
         if set_id in found:

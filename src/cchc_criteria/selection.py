@@ -12,7 +12,7 @@ from cchc_criteria.errors import AmbiguousSetError, ArgumentError, SetNotFoundEr
 from cchc_criteria.model import CriterionSet, UnitKind
 from cchc_criteria.registry import RegisteredSet, list_sets
 from cchc_criteria.succession import ended, successor
-from cchc_criteria.text import Text, fold
+from cchc_criteria.text import Text, fold, shown
 
 __all__ = ["find_set", "select_sets"]
 
@@ -69,7 +69,7 @@ def find_set(
     elif isinstance(on, date):
         period = Period(on, on)
     if period is None:
-        raise ArgumentError(f"on is a date or a period, got {on!r:.60}")
+        raise ArgumentError(f"on is a date or a period, got {shown(on, quoted=True):.60}")
     kind = unit_kind.value if isinstance(unit_kind, UnitKind) else unit_kind
     pool = list(sets) if sets is not None else list(list_sets())
     same = select_sets(pool, province=province, unit_kind=kind)

@@ -6,7 +6,8 @@
 * :func:`group_key` — the one key of a unit group however it is spelled ("Nhóm A", "a ");
 * :func:`suggest` — the known word a mistyped one most likely means;
 * :class:`Text` and :data:`Lang` — the one way a message is kept in both languages;
-* :func:`printable` — control characters shown as escapes before text reaches a terminal.
+* :func:`printable` — control characters shown as escapes before text reaches a terminal;
+* :func:`shown` — any value as text for a message, never raising.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "group_key",
     "nfc",
     "printable",
+    "shown",
     "suggest",
 ]
 
@@ -39,15 +41,17 @@ def nfc(text: str) -> str:
     (a lone surrogate such as a JSON ``"\\ud800"`` cannot be written to any file or terminal).
     """
     if not isinstance(text, str):
-        raise ArgumentError(f"expected a text, got {type(text).__name__} {text!r:.60}")
+        raise ArgumentError(
+            f"expected a text, got {type(text).__name__} {shown(text, quoted=True):.60}"
+        )
     if text.isascii():
         return text  # ASCII is in every normal form
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ArgumentError(
-            f"the text {text!r:.60} has a lone surrogate {text[error.start]!r} at "
-            f"position {error.start}: it is not valid Unicode"
+            f"the text {shown(text, quoted=True):.60} has a lone surrogate "
+            f"{text[error.start]!r} at position {error.start}: it is not valid Unicode"
         ) from None
     return unicodedata.normalize("NFC", text)
 
@@ -90,3 +94,15 @@ def printable(text: str) -> str:
     a file holds cannot drive the terminal it is printed on. Inside a JSON string the escape
     means the same character, so printed JSON stays valid and equal."""
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def shown(value: object, *, quoted: bool = False) -> str:
+    """``str(value)`` (``repr`` with ``quoted``) for a message, never raising: an integer past
+    the 4,300 digits Python writes is shown by its size, anything else that cannot be written
+    by its type."""
+    if type(value) is int and value.bit_length() > 14_000:
+        return f"<a whole number of about {round(value.bit_length() * 0.30103)} digits>"
+    try:
+        return repr(value) if quoted else str(value)
+    except Exception:
+        return f"<{type(value).__name__}>"

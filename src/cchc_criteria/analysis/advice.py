@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import CchcError
+from cchc_criteria.errors import CchcError, require
 from cchc_criteria.model import Assessment, ChosenBand, Criterion, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Shape
@@ -110,6 +110,7 @@ class Advice:
 
 def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
     """Where the unit of ``card`` can earn more points, criterion by criterion."""
+    require(card, Scorecard, "advise()")
     kinds = kinds or rule_kinds()
     steps: list[AdviceStep] = []
     for node in card:

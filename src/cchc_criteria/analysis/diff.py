@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_criteria.errors import require
 from cchc_criteria.model import Criterion, CriterionSet, Lineage
 from cchc_criteria.numbers import format_number
 from cchc_criteria.registry import rule_kinds
@@ -107,6 +108,8 @@ def diff_sets(
     before: CriterionSet, after: CriterionSet, *, kinds: RuleKinds | None = None
 ) -> SetDiff:
     """The changes from ``before`` to ``after`` (see the module documentation)."""
+    require(before, CriterionSet, "diff_sets()")
+    require(after, CriterionSet, "diff_sets()")
     kinds = kinds or rule_kinds()
     mapped = match_codes(before, after)
     olds = {c.code: c for c in before.walk()}

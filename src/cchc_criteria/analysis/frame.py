@@ -15,7 +15,7 @@ import attrs
 
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.scoring import NodeRow, Scorecard
-from cchc_criteria.text import Lang
+from cchc_criteria.text import Lang, shown
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -55,11 +55,16 @@ def to_frame(
     >>> frame[frame.level == 1].pivot(index="unit", columns="code", values="index")
     """
     if numbers not in ("float", "decimal"):
-        raise ArgumentError(f"numbers is 'float' or 'decimal', got {numbers!r:.60}")
+        raise ArgumentError(
+            f"numbers is 'float' or 'decimal', got {shown(numbers, quoted=True):.60}"
+        )
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError:
         raise ArgumentError("to_frame needs pandas: pip install 'cchc-criteria[pandas]'") from None
+    given: object = cards  # what a caller passed, whatever its annotation says
+    if not isinstance(given, Scorecard | Iterable) or isinstance(given, str):
+        raise ArgumentError(f"to_frame takes scorecards, got {type(given).__name__}")
     batch = [cards] if isinstance(cards, Scorecard) else list(cards)
     for card in batch:
         if not isinstance(card, Scorecard):

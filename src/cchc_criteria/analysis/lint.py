@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from cchc_criteria.errors import require
 from cchc_criteria.model import (
     LINT_CODES,
     Band,
@@ -53,6 +54,7 @@ def lint(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> tupl
     Findings the set acknowledges (``CriterionSet.acknowledged``) carry the reason in
     ``Finding.acknowledged``.
     """
+    require(criterion_set, CriterionSet, "lint()")
     return _lint(criterion_set, kinds or rule_kinds())
 
 

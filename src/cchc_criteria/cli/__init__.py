@@ -21,6 +21,7 @@ from cchc_criteria.cli._io import (
     EXIT_BUG,
     EXIT_FINDINGS,
     EXIT_OK,
+    LANG_ENV,
     STDIN_NAME,
     STDIO,
     Fail,
@@ -30,6 +31,7 @@ from cchc_criteria.cli._io import (
     echo,
     load_criterion_set,
     note,
+    remember_lang,
     set_verbosity,
     stdin_document,
     verbosity,
@@ -78,6 +80,7 @@ __all__ = ["main"]
 )
 def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
+    remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
     if strict_plugins:
         os.environ[STRICT_ENV] = "1"
     set_verbosity(quiet=quiet, verbose=verbose)
@@ -712,6 +715,7 @@ def main() -> None:
     An unexpected exception is a bug in cchc-criteria or in a plugin: it is reported in one
     line (set ``CCHC_DEBUG=1`` to see the traceback) with exit code 3. Ctrl-C exits 130.
     """
+    remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
     try:
         code = cli.main(prog_name="cchc", standalone_mode=False)
     except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF) into Abort

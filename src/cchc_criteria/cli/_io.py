@@ -35,6 +35,7 @@ __all__ = [
     "echo",
     "load_criterion_set",
     "note",
+    "remember_lang",
     "set_verbosity",
     "stdin_document",
     "verbosity",
@@ -55,6 +56,15 @@ EXIT_BUG = 3
 LANG_ENV = "CCHC_LANG"
 
 
+_remembered: list[Lang] = []
+
+
+def remember_lang(chosen: str) -> None:
+    """Keep the command's ``--lang`` for when its context is gone (an internal error is
+    reported after the command has left)."""
+    _remembered[:] = ["en" if chosen == "en" else "vi"]
+
+
 def current_lang() -> Lang:
     """The language messages are printed in: the command's ``--lang``, else ``CCHC_LANG``,
     else Vietnamese."""
@@ -64,7 +74,7 @@ def current_lang() -> Lang:
         if chosen in LANGS:
             return "en" if chosen == "en" else "vi"
         context = context.parent
-    return _env_lang()
+    return _remembered[0] if _remembered else _env_lang()
 
 
 def _env_lang() -> Lang:

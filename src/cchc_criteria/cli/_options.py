@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cchc_criteria.cli._io import LANG_ENV, Fail
+from cchc_criteria.cli._io import LANG_ENV, Fail, remember_lang
 from cchc_criteria.errors import CchcError
 from cchc_criteria.text import Text
 
@@ -67,7 +67,14 @@ def _lang_option(help: str) -> Callable[[_F], _F]:
         show_default=True,
         show_envvar=True,
         help=help,
+        callback=_remember_lang,
     )
+
+
+def _remember_lang(context: click.Context, parameter: click.Parameter, value: str) -> str:
+    # Kept past the command's context, for the one line that reports an internal error.
+    remember_lang(value)
+    return value
 
 
 LANG = _lang_option(

@@ -22,7 +22,7 @@ import tomli_w
 
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
-from cchc_criteria.errors import CchcError, InputError, Problem
+from cchc_criteria.errors import CchcError, InputError, Problem, require
 from cchc_criteria.formats._convert import (
     converter,
     plain_number,
@@ -32,6 +32,7 @@ from cchc_criteria.formats._convert import (
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.model import (
+    MAX_DEPTH,
     Acknowledgement,
     Criterion,
     CriterionSet,
@@ -46,7 +47,7 @@ from cchc_criteria.model import (
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, group_key, nfc
+from cchc_criteria.text import Text, group_key, nfc, shown
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 
@@ -167,6 +168,7 @@ class _Reader:
                 self.levels = tuple(header.code_scheme)
         nodes = [self._row(i, row) for i, row in enumerate(rows)]
         roots = self._tree([n for n in nodes if n is not None], len(nodes) == len(rows))
+        self._check_depth(roots)
         if header is not None and header.cohort not in ("all", "group"):
             self.problem(
                 Text(
@@ -210,6 +212,28 @@ class _Reader:
             lineage=lineage,
             code_scheme=self.levels,
         )
+
+    def _check_depth(self, roots: list[_Node]) -> None:
+        """A row nested deeper than MAX_DEPTH is a problem (said once, at the first such row),
+        found without recursion: nothing is built from such a tree."""
+        stack = [(root, 1) for root in roots]
+        while stack:
+            node, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                self.problem(
+                    Text(
+                        f"tiêu chí {node.row.code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng "
+                        f"tối đa {MAX_DEPTH} cấp",
+                        f"criterion {node.row.code!r} is at level {depth}: a criterion set "
+                        f"nests at most {MAX_DEPTH} levels",
+                    ),
+                    self.row_lines[node.index] if node.index < len(self.row_lines) else None,
+                    node.row.code,
+                )
+                for other in roots:
+                    other.children.clear()  # nothing below is read any further
+                return
+            stack.extend((child, depth + 1) for child in node.children)
 
     def _check_groups(self, groups: list[str]) -> None:
         seen: dict[str, str] = {}
@@ -322,9 +346,9 @@ class _Reader:
             self.problem(
                 Text(
                     f"rule phải là một chuỗi nêu loại quy tắc ({names}), "
-                    f"nhận được {type(kind).__name__} {kind!r:.60}",
+                    f"nhận được {type(kind).__name__} {shown(kind, quoted=True):.60}",
                     f"rule must be a text naming the kind of rule ({names}), "
-                    f"got {type(kind).__name__} {kind!r:.60}",
+                    f"got {type(kind).__name__} {shown(kind, quoted=True):.60}",
                 ),
                 self._key_line("rule", index),
                 code,
@@ -573,6 +597,7 @@ def _message(error: BaseException) -> Text:
 
 def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
     """The set as plain data in the file format (``load_set`` reads it back equal)."""
+    require(criterion_set, CriterionSet, "dump_set()")
     cs = criterion_set
     result: dict[str, Any] = {"id": cs.id, "title": cs.title}
     for key in ("province", "authority", "legal_basis", "source", "scope"):

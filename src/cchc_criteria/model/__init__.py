@@ -25,7 +25,13 @@ from cchc_criteria.model.bands import (
     describe_interval,
     interval_contains,
 )
-from cchc_criteria.model.criteria import Acknowledgement, Criterion, CriterionSet, Lineage
+from cchc_criteria.model.criteria import (
+    MAX_DEPTH,
+    Acknowledgement,
+    Criterion,
+    CriterionSet,
+    Lineage,
+)
 from cchc_criteria.model.enums import NA, NAPolicy, Role, Scale, UnitKind
 from cchc_criteria.model.findings import (
     CATALOGUE,
@@ -45,6 +51,7 @@ __all__ = [
     "FINDING_CODES",
     "FORMULA_NAMES",
     "LINT_CODES",
+    "MAX_DEPTH",
     "MAX_ROUNDING_PLACES",
     "NA",
     "Acknowledgement",

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from cchc_criteria.errors import ArgumentError
-from cchc_criteria.text import nfc
+from cchc_criteria.model.enums import NA
+from cchc_criteria.text import nfc, shown
 
 __all__ = ["Assessment", "ChosenBand"]
 
 
 def _band_ref(ref: int | str) -> int | str:
+    if isinstance(ref, bool) or not isinstance(ref, int | str):
+        raise ArgumentError(
+            f"ChosenBand takes a band's number (1, 2, …) or its label, got {type(ref).__name__}"
+        )
     return nfc(ref) if isinstance(ref, str) else ref
 
 
@@ -32,13 +40,14 @@ def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(mapping, Mapping):
         raise ArgumentError(
             "expected a mapping of criterion codes such as {'7.1.2': …}, got "
-            f"{type(mapping).__name__} {mapping!r:.60}"
+            f"{type(mapping).__name__} {shown(mapping, quoted=True):.60}"
         )
     result: dict[str, Any] = {}
     for key, value in mapping.items():
         if not isinstance(key, str):
             raise ArgumentError(
-                f'criterion codes are texts such as "7.1.2", got {type(key).__name__} {key!r:.60}'
+                'criterion codes are texts such as "7.1.2", got '
+                f"{type(key).__name__} {shown(key, quoted=True):.60}"
             )
         result[nfc(key)] = value
     return result
@@ -63,6 +72,35 @@ def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {key: nfc(v) if isinstance(v, str) else v for key, v in _nfc_keys(mapping).items()}
 
 
+def _answers(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers in NFC, each checked to be of a kind a rule reads (so that nothing a rule
+    says about an answer can fail: an object whose ``str`` raises is refused here)."""
+    answers = _nfc_texts(mapping)
+    for code, value in answers.items():
+        if type(value) not in _PLAIN and not _readable(value):
+            raise ArgumentError(
+                f"the answer for {code!r} is a {type(value).__name__}: an answer is a number, "
+                'a text ("93%", "3/41", "Có"), True/False, a date, NA, a ChosenBand, or a '
+                "table (dict) or list of those"
+            )
+    return answers
+
+
+_PLAIN = frozenset({str, int, float, Decimal, bool, type(None), type(NA)})
+
+
+def _readable(value: object, depth: int = 0) -> bool:
+    if type(value) in _PLAIN or isinstance(value, Fraction | date | ChosenBand | Decimal):
+        return True
+    if depth >= 8:  # a table of tables of …: no rule reads that deep
+        return False
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and _readable(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_readable(v, depth + 1) for v in value)
+    return False
+
+
 def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     result: dict[str, tuple[str, ...]] = {}
     for key, value in _nfc_keys(mapping).items():
@@ -70,7 +108,7 @@ def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
             raise ArgumentError(
                 f"evidence for {key!r} is a text or a list of texts, got "
-                f"{type(value).__name__} {value!r:.60}"
+                f"{type(value).__name__} {shown(value, quoted=True):.60}"
             )
         result[key] = tuple(nfc(item) for item in items)
     return result
@@ -99,7 +137,7 @@ class Assessment:
         source: the file the assessment was read from, if any (not part of equality).
     """
 
-    answers: Mapping[str, object] = attrs.field(factory=dict, converter=_nfc_texts)
+    answers: Mapping[str, object] = attrs.field(factory=dict, converter=_answers)
     set_id: str | None = attrs.field(default=None, converter=_optional_text)
     unit: str = attrs.field(default="", converter=nfc)
     period: str = attrs.field(default="", converter=nfc)

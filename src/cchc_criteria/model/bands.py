@@ -7,10 +7,10 @@ from fractions import Fraction
 
 import attrs
 
-from cchc_criteria.errors import ArgumentError, InvalidValueError
+from cchc_criteria.errors import ArgumentError, InvalidValueError, require
 from cchc_criteria.formulas import Expression
 from cchc_criteria.numbers import format_number, optional_decimal, to_decimal
-from cchc_criteria.text import Lang, Text, nfc
+from cchc_criteria.text import Lang, Text, nfc, shown
 
 __all__ = [
     "FORMULA_NAMES",
@@ -40,7 +40,9 @@ def _places(_: object, __: object, value: int | None) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ArgumentError(f"rounding places are a whole number, got {value!r:.60}")
+        raise ArgumentError(
+            f"rounding places are a whole number, got {shown(value, quoted=True):.60}"
+        )
     if not 0 <= value <= MAX_ROUNDING_PLACES:
         raise ArgumentError(f"rounding places must be from 0 to {MAX_ROUNDING_PLACES}, got {value}")
 
@@ -297,6 +299,7 @@ class Formula:
 
 
 Award = Points | FractionOfMax | Linear | Formula
+_AWARDS = (Points, FractionOfMax, Linear, Formula)
 
 
 @attrs.frozen
@@ -311,7 +314,7 @@ class Band:
     """
 
     label: str = attrs.field(converter=nfc)
-    award: Award
+    award: Award = attrs.field(validator=lambda _, __, value: require(value, _AWARDS, "Band"))
     lower: Lower | None = None
     upper: Upper | None = None
 

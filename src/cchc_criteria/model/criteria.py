@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
-from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.errors import ArgumentError, InvalidValueError, require, require_all
 from cchc_criteria.model.codes import SCHEMES
 from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy
@@ -18,6 +18,7 @@ from cchc_criteria.numbers import to_decimal
 from cchc_criteria.text import Text, group_key, nfc
 
 __all__ = [
+    "MAX_DEPTH",
     "Acknowledgement",
     "Criterion",
     "CriterionSet",
@@ -26,7 +27,22 @@ __all__ = [
 
 
 def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
-    return tuple(value)
+    return require_all(value, Criterion, "criteria")
+
+
+def _rule(value: Rule | None) -> Rule | None:
+    if value is not None and not all(
+        callable(getattr(value, name, None)) for name in ("score", "points_range", "describe")
+    ):
+        raise ArgumentError(
+            f"a rule has score, points_range and describe (see cc.Rule), got {type(value).__name__}"
+        )
+    return value
+
+
+def _id(value: str) -> str:
+    require(value, str, "a criterion set's id")
+    return value
 
 
 def _grades(value: Iterable[Grade]) -> tuple[Grade, ...]:
@@ -64,7 +80,7 @@ class Criterion:
     code: str = attrs.field(converter=nfc)
     title: str = attrs.field(converter=nfc)
     max_points: Decimal = attrs.field(converter=_to_points)
-    rule: Rule | None = None
+    rule: Rule | None = attrs.field(default=None, converter=_rule)
     children: tuple[Criterion, ...] = attrs.field(default=(), converter=_criteria)
     role: Role = Role.SCORE
     na_policy: NAPolicy | None = None
@@ -92,15 +108,34 @@ class Criterion:
         return iter(_preorder((self,)))
 
 
+#: The deepest a criterion set may nest (areas are level 1). Published sets have 3 or 4
+#: levels; the bound keeps every walk over a tree (lint, scoring, reports, which may recurse)
+#: far from Python's recursion limit, and a hostile file from exhausting it.
+MAX_DEPTH = 32
+
+
+def too_deep(depth: int, code: str) -> InvalidValueError:
+    """The error for a criterion nested deeper than :data:`MAX_DEPTH`."""
+    return InvalidValueError(
+        Text(
+            f"tiêu chí {code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng tối đa {MAX_DEPTH} cấp",
+            f"criterion {code!r} is at level {depth}: a criterion set nests at most "
+            f"{MAX_DEPTH} levels",
+        )
+    )
+
+
 def _preorder(roots: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     """``roots`` and everything below them in document order (a loop, not recursion: the
     cost does not grow with the depth, and no depth overflows the stack)."""
     order: list[Criterion] = []
-    stack = list(reversed(roots))
+    stack = [(node, 1) for node in reversed(roots)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise too_deep(depth, node.code)
         order.append(node)
-        stack.extend(reversed(node.children))
+        stack.extend((child, depth + 1) for child in reversed(node.children))
     return tuple(order)
 
 
@@ -206,7 +241,7 @@ class CriterionSet:
             :func:`~cchc_criteria.text.group_key`.
     """
 
-    id: str
+    id: str = attrs.field(converter=_id)
     title: str = attrs.field(converter=nfc)
     criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria)
     province: str = attrs.field(default="", converter=nfc)

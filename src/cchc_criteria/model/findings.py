@@ -24,7 +24,7 @@ import attrs
 
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.numbers import decimal_of, format_number
-from cchc_criteria.text import Lang, Text
+from cchc_criteria.text import Lang, Text, shown
 
 __all__ = [
     "CATALOGUE",
@@ -94,11 +94,31 @@ def _fields(template: str) -> set[str]:
 def _shown(value: object, lang: Lang) -> object:
     if isinstance(value, Text):
         return value.get(lang)
+    if isinstance(value, str | bool) or value is None:
+        return value
     if isinstance(value, Fraction):
         value = decimal_of(value)
-    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+    if isinstance(value, Decimal | int):
         return format_number(value, lang=lang, max_places=4)
-    return value
+    return _Safe(value)
+
+
+class _Safe:
+    """A value a message names (an answer as given), written without ever raising."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return shown(self.value, quoted=True)
+
+    def __str__(self) -> str:
+        return shown(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 @attrs.frozen

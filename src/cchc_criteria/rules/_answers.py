@@ -11,7 +11,7 @@ from fractions import Fraction
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
 from cchc_criteria.numbers import format_number, parse_rate
-from cchc_criteria.text import Lang, LazyText, Text
+from cchc_criteria.text import Lang, LazyText, Text, shown
 
 # A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
 # most 12 digits is exact in any context.
@@ -33,7 +33,7 @@ NO_WORDS = frozenset({"khong", "no", "false", "chua", "0"})
 
 def figure_text(answer: object) -> str:
     """The answer as it was given, as text for a scorecard."""
-    return str(answer)
+    return shown(answer)
 
 
 def refusal(
@@ -171,8 +171,8 @@ def expected(scale: Scale, lang: Lang = "en") -> str:
 def _not_a(scale: Scale, answer: object) -> NumberFormatError:
     return NumberFormatError(
         Text(
-            f"cần {expected(scale, 'vi')}, nhận được {answer!r:.60}",
-            f"expected {expected(scale)}, got {answer!r:.60}",
+            f"cần {expected(scale, 'vi')}, nhận được {shown(answer, quoted=True):.60}",
+            f"expected {expected(scale)}, got {shown(answer, quoted=True):.60}",
         )
     )
 

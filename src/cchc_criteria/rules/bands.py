@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.errors import InvalidValueError, require_all
 from cchc_criteria.formulas import DecimalFormula, FormulaError, piecewise
 from cchc_criteria.model import (
     Band,
@@ -59,7 +59,7 @@ __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_b
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
-    bands = tuple(value)
+    bands: tuple[Band, ...] = require_all(value, Band, "bands")
     if not bands:
         raise InvalidValueError(
             Text(

@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.errors import InvalidValueError, require
 from cchc_criteria.model import Criterion, Finding, FractionOfMax, Outcome, Points, finding
 from cchc_criteria.numbers import decimal_of
-from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, points_word, refusal
+from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, figure_text, points_word, refusal
 from cchc_criteria.rules.keys import award_keys, mapping, no_leftovers, read_award
 from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
@@ -72,7 +72,7 @@ def _chosen(option: Option, answer: object, max_points: Decimal, position: int) 
     return Outcome(
         points=points,
         exact=points,
-        figure=str(answer),
+        figure=figure_text(answer),
         matched=option.label,
         explanation=LazyText(_explain_option, option.label, position, points),
     )
@@ -130,8 +130,14 @@ class YesNoRule:
         no: the no option (by default "Không", 0 points).
     """
 
-    yes: Option = Option("Có", FractionOfMax(1))
-    no: Option = Option("Không", Points(0))
+    yes: Option = attrs.field(
+        default=Option("Có", FractionOfMax(1)),
+        validator=lambda _, __, value: require(value, Option, "YesNoRule"),
+    )
+    no: Option = attrs.field(
+        default=Option("Không", Points(0)),
+        validator=lambda _, __, value: require(value, Option, "YesNoRule"),
+    )
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a yes or a no."""

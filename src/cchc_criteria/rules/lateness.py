@@ -26,7 +26,7 @@ from cchc_criteria.rules.bands import KIND as BANDS
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
 from cchc_criteria.rules.keys import choice_error, plain_number, read_day, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
-from cchc_criteria.text import Lang, LazyText, Text
+from cchc_criteria.text import Lang, LazyText, Text, shown
 
 __all__ = ["KIND", "LatenessRule", "days_late"]
 
@@ -175,7 +175,8 @@ def _date_problem(answer: object, error: CchcError) -> Text:
     ("there is no month 20"), else what was given."""
     if isinstance(answer, str):
         return Text(error.text.vi.split("; ")[0], error.text.en.split("; ")[0])
-    return Text(f"nhận được {answer!r:.60}", f"got {answer!r:.60}")
+    given = shown(answer, quoted=True)
+    return Text(f"nhận được {given:.60}", f"got {given:.60}")
 
 
 def _sent(answer: object) -> date | None:

@@ -13,9 +13,11 @@ scorecard makes those when they are first read (``scoring.scorer``), from the sa
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -255,9 +257,9 @@ class Plan:
         for any other unit (the general pass then scores it, findings and all). A set with a
         rule that has no fast scorer has none.
 
-        Its source, like attrs' generated ``__init__``, holds only names made here (``a3``,
-        ``f3``) and slots: the codes, fast scorers and maxima are values of its namespace,
-        never text of the set's. Sets of more than ``PLAIN_PASS_LEAVES`` leaves have none.
+        It is one loop over a tuple per step (no generated source: nothing of the set's is
+        ever compiled, and a group of thousands of leaves is as plain as one of three). Sets
+        of more than ``PLAIN_PASS_LEAVES`` leaves have none.
         """
         if self._plain is None:
             self._units += 1
@@ -273,39 +275,18 @@ class Plan:
             return False
         if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
             return False  # a rule without a fast scorer: every unit takes the general pass
-        namespace: dict[str, object] = {"Z": _ZERO, "NA": NA}
-        lines = ["def plain_pass(get):"]
+        # One tuple per step, children first: a leaf's code, fast scorer and max; a group's
+        # children to add and to subtract, and its max.
+        program: list[tuple[int, bool, object, object, Decimal]] = []
         for step in self.steps:
-            slot = step.slot
             if isinstance(step, Leaf):
-                namespace[f"c{slot}"] = step.code
-                namespace[f"f{slot}"] = step.fast
-                namespace[f"m{slot}"] = step.maximum
-                lines += [
-                    f"    a = get(c{slot})",
-                    "    if a is None or a is NA: return None",
-                    f"    p{slot} = f{slot}(a)",
-                    f"    if p{slot} is None or p{slot} < Z or p{slot} > m{slot}: return None",
-                ]
+                program.append((step.slot, True, step.code, step.fast, step.maximum))
             else:
-                namespace[f"g{slot}"] = step.plain_max
-                lines += [
-                    f"    t = Z{_terms(step.plus, step.minus)}",
-                    f"    if t > g{slot}: return None",
-                    f"    p{slot} = Z if t < Z else t",
-                ]
+                program.append((step.slot, False, step.plus, step.minus, step.plain_max))
         plus, minus = self.split(self.roots)
-        namespace["total_max"] = self.total_max
-        lines += [
-            f"    t = Z{_terms(plus, minus)}",
-            "    if t > total_max: return None",
-            f"    return (Z if t < Z else t), ({''.join(f'p{s}, ' for s in self.roots)})",
-        ]
-        exec(
-            compile("\n".join(lines), "<cchc scoring plan>", "exec"), namespace
-        )  # our own names only
-        made: PlainPass = namespace["plain_pass"]  # type: ignore[assignment]
-        return made
+        return functools.partial(
+            _plain_pass, tuple(program), self.size, plus, minus, self.total_max, self.roots
+        )
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the
@@ -502,10 +483,48 @@ PLAIN_PASS_LEAVES = 5000
 PlainPass = Callable[[Callable[[str], object]], tuple[Decimal, tuple[Decimal, ...]] | None]
 
 
-def _terms(plus: Sequence[int], minus: Sequence[int]) -> str:
-    """`` + p1 + p2 - p3``: the children's points added, deductions subtracted, in the order
-    the general sum adds them (additions first)."""
-    return "".join(f" + p{s}" for s in plus) + "".join(f" - p{s}" for s in minus)
+def _plain_pass(
+    program: tuple[tuple[int, bool, Any, Any, Decimal], ...],
+    size: int,
+    plus: tuple[int, ...],
+    minus: tuple[int, ...],
+    total_max: Decimal,
+    roots: tuple[int, ...],
+    get: Callable[[str], object],
+) -> tuple[Decimal, tuple[Decimal, ...]] | None:
+    """A unit's total and areas when every answer is plain and every sum within its max;
+    ``None`` for any other unit. Sums add in the general pass's order (additions first), so
+    the totals are the same digit for digit."""
+    points = [_ZERO] * size
+    for slot, leaf, first, second, maximum in program:
+        if leaf:
+            answer = get(first)
+            if answer is None or answer is NA:
+                return None
+            got = second(answer)
+            if got is None or got < _ZERO or got > maximum:
+                return None
+            points[slot] = got
+            continue
+        total = _added(points, first, second)
+        if total > maximum:
+            return None
+        points[slot] = _ZERO if total < _ZERO else total
+    total = _added(points, plus, minus)
+    if total > total_max:
+        return None
+    return (_ZERO if total < _ZERO else total), tuple(points[s] for s in roots)
+
+
+def _added(points: list[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:
+    """The children's points added, deductions subtracted, one at a time in the order the
+    general sum adds them (additions first): the same Decimal digit for digit."""
+    total = _ZERO
+    for child in plus:
+        total = total + points[child]
+    for child in minus:
+        total = total - points[child]
+    return total
 
 
 def fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:

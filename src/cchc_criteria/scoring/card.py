@@ -8,6 +8,7 @@ from html import escape
 
 import attrs
 
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import (
     Assessment,
     CriterionSet,
@@ -22,7 +23,7 @@ from cchc_criteria.numbers import (
     format_number,
     round_points,
 )
-from cchc_criteria.text import Lang, Text, nfc, suggest
+from cchc_criteria.text import Lang, Text, nfc, shown, suggest
 
 __all__ = ["INDEX_PLACES", "NodeRow", "NodeScore", "Scorecard", "rounded_index"]
 
@@ -197,7 +198,10 @@ class Scorecard:
         """The node of ``code``; a code published with a typo ("7,4") is also found by its
         canonical form ("7.4"), and the node keeps the code as published."""
         if not isinstance(code, str):
-            raise KeyError(f"criterion codes are texts such as '7.1.2', got {code!r:.60}")
+            raise ArgumentError(
+                "criterion codes are texts such as '7.1.2', got "
+                f"{type(code).__name__} {shown(code, quoted=True):.60}"
+            )
         key = nfc(code)
         if key in self.nodes:
             return self.nodes[key]

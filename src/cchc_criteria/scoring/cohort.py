@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import Assessment, Criterion, CriterionSet, Finding
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
@@ -44,6 +45,11 @@ def score_each(
     """As :func:`score_many`, one scorecard at a time: the cohort is bound first (every
     unit's answers are read), then each unit is scored when the next card is asked for, so
     that a caller keeping part of each card holds one full card at a time."""
+    if isinstance(assessments, str | Mapping) or not isinstance(assessments, Iterable):
+        raise ArgumentError(
+            "score_many() takes a list of assessments (or of mappings of answers), got "
+            f"{type(assessments).__name__}"
+        )
     kinds = kinds or rule_kinds()
     units = [as_assessment(a) for a in assessments]
     findings = tuple(set_findings)

@@ -32,7 +32,7 @@ from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
 from cchc_criteria.scoring._tally import Sums, Tally
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
-from cchc_criteria.text import Text
+from cchc_criteria.text import Text, shown
 
 __all__ = ["as_assessment", "score"]
 
@@ -81,7 +81,7 @@ def as_assessment(answers: Assessment | Mapping[str, object]) -> Assessment:
         return Assessment(answers=answers)
     raise ArgumentError(
         "scoring takes an Assessment or a mapping of criterion codes to answers, got "
-        f"{type(answers).__name__} {answers!r:.60}"
+        f"{type(answers).__name__} {shown(answers, quoted=True):.60}"
     )
 
 
