@@ -267,3 +267,212 @@ def _capture_echo(monkeypatch: pytest.MonkeyPatch) -> None:
         original(message, **kwargs)
 
     monkeypatch.setattr(command, "echo", echo)
+
+
+# --------------------------------------------------------------------------- files and folders
+
+
+EXAMPLE = (
+    Path(__file__).resolve().parents[1]
+    / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
+)
+
+
+def test_rank_over_a_folder_with_a_symlink_loop(tmp_path: Path) -> None:
+    folder = tmp_path / "units" / "a"
+    folder.mkdir(parents=True)
+    (folder / "u.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "up").symlink_to("..")
+    (folder / "self").symlink_to(".")
+    code, out, err = run("rank", S, str(tmp_path / "units"))
+    assert code == 0, err
+    assert out.count("Sở Giáo dục và Đào tạo") == 1  # found below, once, the loop not entered
+    (tmp_path / "empty").mkdir()
+    code, _, err = run("rank", S, str(tmp_path / "empty"))
+    assert code == 2
+    assert "no assessment files (.toml, .json, .xlsx) in" in err
+
+
+def test_rank_jobs_are_bounded(tmp_path: Path) -> None:
+    code, _, err = run("rank", S, str(EXAMPLE), "-j", "99999999999999999999")
+    assert code == 2
+    assert "not in the range 0<=x<=256" in err
+    copy = tmp_path / "b.toml"
+    copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("rank", S, str(EXAMPLE), str(copy), "-j", "256")
+    assert code == 0, err  # two files: two processes at most, not 256
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_device_is_written_in_place_never_replaced() -> None:
+    before = os.stat("/dev/full")
+    code, _, err = run("score", S, str(EXAMPLE), "-o", "/dev/full")
+    assert code == 2
+    assert "/dev/full: cannot write the file: " in err
+    after = os.stat("/dev/full")
+    assert (after.st_mode, after.st_rdev) == (before.st_mode, before.st_rdev)
+    code, _, err = run("score", S, str(EXAMPLE), "-o", "/dev/null")
+    assert code == 1, err  # the seed card is incomplete: written, not an error
+    assert Path("/dev/null").is_char_device()
+
+
+def test_output_naming_an_input_is_refused(tmp_path: Path) -> None:
+    answers = tmp_path / "unit.toml"
+    answers.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = answers.read_bytes()
+    for command in (["score", S, str(answers)], ["rank", S, str(tmp_path)]):
+        code, _, err = run(*command, "-o", str(answers))
+        assert code == 2
+        assert "this is a file the command reads" in err
+        assert answers.read_bytes() == before
+    code, _, err = run("rank", S, str(tmp_path), "-o", str(tmp_path / "ranking.csv"))
+    assert code == 0, err
+
+
+def test_new_files_honour_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o077)
+    try:
+        cc.write_atomic(tmp_path / "private.txt", "x")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "private.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_write_atomic_refuses_what_it_cannot_write_and_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(cc.ArgumentError):
+        cc.write_atomic(tmp_path / "x.bin", [1, 2])  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("x"), "this is a file; choose a new folder"),
+        (lambda p: p.symlink_to("/nonexistent/place"), "this is a link; choose a new folder"),
+        (lambda p: (p.mkdir(), (p / "f").write_text("x")), "the folder is not empty"),
+    ],
+)
+def test_new_plugin_never_writes_into_a_used_place(tmp_path: Path, make: Any, message: str) -> None:
+    target = tmp_path / "target"
+    make(target)
+    code, _, err = run(
+        "new-plugin", "demo", "--province", "Hà Nội", "--year", "2025", "-o", str(target)
+    )
+    assert code == 2
+    assert message in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]
+
+
+def test_new_plugin_refuses_long_names_leaving_nothing(tmp_path: Path) -> None:
+    code, _, err = run(
+        "new-plugin", "a" * 300, "--province", "Hà Nội", "--year", "2025", "-o", str(tmp_path / "p")
+    )
+    assert code == 2
+    assert "at most 50" in err
+    code, _, err = run(
+        "new-plugin",
+        "demo",
+        "--province",
+        "Hà Nội",
+        "--year",
+        "2025",
+        "-o",
+        str(tmp_path / ("b" * 300)),
+    )
+    assert code == 2
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_negative_part_max_names_the_file(tmp_path: Path) -> None:
+    set_file = tmp_path / "neg.toml"
+    set_file.write_text(
+        'id = "neg"\ntitle = "n"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 2\n'
+        'rule = "parts"\nparts = [\n  { name = "a", max = -1, rule = "proportional" },\n'
+        '  { name = "b", max = 2, rule = "yes_no" },\n]\n',
+        encoding="utf-8",
+    )
+    for command in (["lint", str(set_file)], ["score", str(set_file), str(EXAMPLE)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert "neg.toml:" in err
+        assert "criterion 1: a part's max points must not be negative, got -1" in err
+
+
+# --------------------------------------------------------------------------- unbounded work
+
+
+def test_a_lateness_edge_past_ten_years_is_refused(tmp_path: Path) -> None:
+    set_file = tmp_path / "late.toml"
+    set_file.write_text(
+        'id = "late"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 2\n'
+        'rule = "lateness"\ndeadline = "2024-12-20"\ndays = "working"\nbands = [\n'
+        "  { to = 0, points = 2 },\n  { above = 0, to = 10000000, points = 1 },\n"
+        "  { above = 10000000, points = 0 },\n]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("lint", str(set_file))
+    assert code == 2
+    assert "band 2: 10000000 days late; a band's edge is at most 3660 days" in err
+
+
+def test_working_days_late_are_counted_not_walked() -> None:
+    import time
+    from datetime import date
+
+    started = time.perf_counter()
+    late = cc.days_late(date(2024, 12, 20), date(9998, 1, 1), working=True)
+    assert late > 2_000_000
+    assert time.perf_counter() - started < 0.5
+    with pytest.raises(cc.ArgumentError):
+        cc.days_late(date(2024, 12, 20), None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_pipes_and_devices_are_refused_not_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "unit.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    for command in (["score", S, str(path)], ["rank", S, str(path)], ["lint", str(path)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert "this is not a regular file (a pipe or a device)" in err
+
+
+def test_a_workbook_sharing_a_million_texts_is_refused_at_once(tmp_path: Path) -> None:
+    import io
+    import time
+    import zipfile
+
+    template = tmp_path / "template.xlsx"
+    code, _, err = run("template", S, "-f", "xlsx", "-o", str(template))
+    assert code == 0, err
+    huge = tmp_path / "huge.xlsx"
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" '
+                    b'Target="sharedStrings.xml"/></Relationships>',
+                )
+            out.writestr(item, data)
+        strings = io.BytesIO()
+        strings.write(b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/')
+        strings.write(b'spreadsheetml/2006/main">')
+        for number in range(1_000_000):
+            strings.write(b"<si><t>s%d</t></si>" % number)
+        strings.write(b"</sst>")
+        out.writestr("xl/sharedStrings.xml", strings.getvalue())
+    started = time.perf_counter()
+    code, _, err = run("score", S, str(huge))
+    assert code == 2
+    assert "shares 1,000,000 texts between its cells; at most 400,000" in err
+    assert time.perf_counter() - started < 5

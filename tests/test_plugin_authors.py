@@ -177,7 +177,7 @@ def test_new_plugin_refuses_a_bad_name_and_a_used_folder(tmp_path: Path) -> None
         "new-plugin", "Hà-Nội", "--province", "Hà Nội", "--year", "2025", "-o", str(tmp_path / "x")
     )
     assert code == 2
-    assert "a plugin name is lowercase letters" in err
+    assert "a plugin name is at most 50 lowercase letters" in err
     (tmp_path / "used").mkdir()
     (tmp_path / "used" / "file").write_text("x")
     code, _, err = run(

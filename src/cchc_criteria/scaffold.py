@@ -9,7 +9,10 @@ and its example scores.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from textwrap import dedent
 
@@ -18,12 +21,15 @@ import attrs
 from cchc_criteria.analysis.lint import lint
 from cchc_criteria.api import score
 from cchc_criteria.errors import ArgumentError, InputError
-from cchc_criteria.formats import read_assessment, read_set, write_atomic
+from cchc_criteria.formats import read_assessment, read_set
+from cchc_criteria.formats.output import cannot, process_umask
 from cchc_criteria.model import Severity, UnitKind
 from cchc_criteria.text import Text, fold
 
 __all__ = ["Plugin", "write_plugin"]
 
+#: The longest folder name most file systems hold (a staging name adds a few characters).
+_NAME_BYTES = 200
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -63,12 +69,13 @@ class Plugin:
 def write_plugin(plugin: Plugin, folder: Path) -> list[Path]:
     """Write the plugin's distribution into ``folder`` (which must not exist or be empty);
     return the files written."""
-    if not _NAME.fullmatch(plugin.name):
+    if not _NAME.fullmatch(plugin.name) or len(plugin.name) > 50:
         raise ArgumentError(
             Text(
-                "tên plugin gồm chữ thường, chữ số và _, bắt đầu bằng chữ; "
+                "tên plugin gồm tối đa 50 chữ thường, chữ số và _, bắt đầu bằng chữ; "
                 f"nhận được {plugin.name!r}",
-                "a plugin name is lowercase letters, digits and _, starting with a letter; "
+                "a plugin name is at most 50 lowercase letters, digits and _, starting with a "
+                "letter; "
                 f"got {plugin.name!r}",
             )
         )
@@ -79,23 +86,69 @@ def write_plugin(plugin: Plugin, folder: Path) -> list[Path]:
                 f"expected a year such as 2025, got {plugin.year}",
             )
         )
-    if folder.exists() and any(folder.iterdir()):
-        raise InputError(
-            str(folder),
-            Text(
-                "thư mục không trống; hãy chọn một thư mục mới",
-                "the folder is not empty; choose a new one",
-            ),
-        )
+    _check_target(folder)
     files = _files(plugin)
     _check(plugin, files)
-    written = []
-    for relative, text in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text)
-        written.append(path)
-    return written
+    # Everything is written into a new folder beside the target, which then takes the
+    # target's name in one step: a failure half-way leaves nothing behind.
+    try:
+        parent = folder.absolute().parent
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name[:50]}.", dir=parent))
+    except (OSError, ValueError) as error:
+        raise InputError(str(folder), _cannot_create(error)) from None
+    try:
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        os.chmod(staging, 0o777 & ~process_umask())
+        if folder.is_dir():
+            folder.rmdir()  # empty (checked above); a folder appearing since makes this fail
+        os.rename(staging, folder)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(str(folder), _cannot_create(error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [folder / relative for relative in files]
+
+
+def _check_target(folder: Path) -> None:
+    """The target must be a new name or an empty folder: not a file, not a link (dangling or
+    not), not a folder with anything in it, and a name the system can hold."""
+    what = None
+    try:
+        if folder.is_symlink():
+            what = Text(
+                "đây là một liên kết; hãy chọn một thư mục mới",
+                "this is a link; choose a new folder",
+            )
+        elif folder.exists() and not folder.is_dir():
+            what = Text(
+                "đây là một tệp; hãy chọn một thư mục mới", "this is a file; choose a new folder"
+            )
+        elif folder.is_dir() and any(folder.iterdir()):
+            what = Text(
+                "thư mục không trống; hãy chọn một thư mục mới",
+                "the folder is not empty; choose a new one",
+            )
+        elif len(os.fsencode(folder.name)) > _NAME_BYTES:
+            what = Text(
+                f"tên thư mục dài quá {_NAME_BYTES} byte",
+                f"the folder's name is longer than {_NAME_BYTES} bytes",
+            )
+    except (OSError, ValueError) as error:
+        raise InputError(str(folder), _cannot_create(error)) from None
+    if what is not None:
+        raise InputError(str(folder), what)
+
+
+def _cannot_create(error: Exception) -> Text:
+    what = Text("không tạo được thư mục", "cannot create the folder")
+    if isinstance(error, OSError):
+        return cannot(what, error)
+    return Text(f"{what.vi}: {error}", f"{what.en}: {error}")
 
 
 def _check(plugin: Plugin, files: dict[str, str]) -> None:

@@ -66,6 +66,9 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
+#: The most processes ``cchc rank -j`` asks for (more than a machine runs usefully).
+MAX_JOBS = 256
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})
 @click.version_option(__version__, "-V", "--version", prog_name="cchc")
@@ -481,10 +484,11 @@ def show_command(set_id: str, lang: Lang) -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MAX_JOBS),
     default=1,
     show_default=True,
-    help="Read and score the files in this many processes (0: one per CPU).",
+    help=f"Read and score the files in this many processes (0: one per CPU; at most "
+    f"{MAX_JOBS}, and never more than 4 per CPU or one per file).",
 )
 def rank_command(
     set_id: str,
@@ -519,7 +523,9 @@ def rank_command(
         with click.progressbar(
             length=len(files), label=label, file=sys.stderr if shown else io.StringIO()
         ) as bar:
-            entries = _rank_entries(criterion_set, files, jobs or os.cpu_count() or 1, bar.update)
+            cpus = os.cpu_count() or 1
+            workers = min(jobs or cpus, 4 * cpus, max(len(files), 1))
+            entries = _rank_entries(criterion_set, files, workers, bar.update)
     except CchcError as error:
         raise Fail(error.text) from None
     ranking = rank(entries)

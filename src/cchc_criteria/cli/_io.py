@@ -35,6 +35,7 @@ __all__ = [
     "echo",
     "load_criterion_set",
     "note",
+    "refuse_overwriting_an_input",
     "remember_lang",
     "set_verbosity",
     "stdin_document",
@@ -220,6 +221,52 @@ def warn_failed_plugins() -> None:
         warn(failure.text)
 
 
+# What a command reads from a folder it is given (an output there would be read next time).
+_READ_SUFFIXES = (".toml", ".json", ".xlsx")
+
+
+def refuse_overwriting_an_input(output: str) -> None:
+    """Fail when ``output`` is a file the command reads: one of its arguments, or an
+    assessment inside a folder it was given (``-o unit.toml`` would replace the unit's own
+    figures with a report)."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return
+    target = Path(output)
+    try:
+        if not target.exists():
+            return
+        resolved = target.resolve()
+    except (OSError, ValueError):
+        return
+    given: list[str] = []
+    for key, value in context.params.items():
+        if key == "output":
+            continue
+        values = value if isinstance(value, tuple | list) else (value,)
+        given += [v for v in values if isinstance(v, str)]
+    for name in given:
+        try:
+            place = Path(name)
+            if place.is_file() and place.resolve() == resolved:
+                break
+            inside = place.is_dir() and resolved.is_relative_to(place.resolve())
+            if inside and resolved.suffix.lower() in _READ_SUFFIXES:
+                break
+        except (OSError, ValueError):
+            continue
+    else:
+        return
+    raise Fail(
+        Text(
+            f"{output}: đây là tệp lệnh đang đọc; ghi vào đó sẽ xóa mất dữ liệu gốc. Hãy "
+            "chọn tên khác cho --output",
+            f"{output}: this is a file the command reads; writing there would replace it. "
+            "Give --output another name",
+        )
+    )
+
+
 def write(text: str, output: str | None, *, escaped: bool = True) -> None:
     """Print ``text``, or write it whole to ``output`` (never half a file, never through a
     link). Printed text has its control characters escaped unless ``escaped`` is false
@@ -229,6 +276,7 @@ def write(text: str, output: str | None, *, escaped: bool = True) -> None:
     if output is None or output == STDIO:
         click.echo(printable(text) if escaped else text, nl=False)
         return
+    refuse_overwriting_an_input(output)
     try:
         write_atomic(output, text)
     except CchcError as error:
@@ -254,6 +302,7 @@ def write_bytes(data: bytes, output: str | None) -> None:
         stdout.write(data)
         stdout.flush()
         return
+    refuse_overwriting_an_input(output)
     try:
         write_atomic(output, data)
     except CchcError as error:
@@ -261,8 +310,10 @@ def write_bytes(data: bytes, output: str | None) -> None:
 
 
 def assessment_files(paths: tuple[str, ...]) -> list[Path]:
-    """The assessment files of ``paths`` (files, or folders of them), each once: a file given
-    twice (or through a link, or also inside a folder given) is one unit."""
+    """The assessment files of ``paths`` (files, or folders of them, subfolders included),
+    each once: a file given twice (or through a link, or also inside a folder given) is one
+    unit. A linked folder inside a folder is not entered, so a link back up (a loop) is
+    harmless. No file at all is an error."""
     files: list[Path] = []
     for name in paths:
         path = Path(name)
@@ -271,11 +322,22 @@ def assessment_files(paths: tuple[str, ...]) -> list[Path]:
                 Text(f"{name}: không có tệp hay thư mục này", f"{name}: no such file or folder")
             )
         if path.is_dir():
-            files += sorted(
-                p for p in path.iterdir() if p.suffix.lower() in {".toml", ".json", ".xlsx"}
-            )
+            found = []
+            for folder, subfolders, names in os.walk(path, followlinks=False):
+                subfolders.sort()
+                found += [
+                    Path(folder) / n for n in names if Path(n).suffix.lower() in _READ_SUFFIXES
+                ]
+            files += sorted(found)
         else:
             files.append(path)
+    if not files:
+        raise Fail(
+            Text(
+                f"không có tệp tự chấm nào (.toml, .json, .xlsx) trong {', '.join(paths)}",
+                f"no assessment files (.toml, .json, .xlsx) in {', '.join(paths)}",
+            )
+        )
     unique: dict[Path, Path] = {}
     for path in files:
         key = path.resolve()

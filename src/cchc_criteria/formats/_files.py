@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -73,17 +74,34 @@ def read_bytes(path: str | Path) -> bytes:
             raise InputError(
                 name, Text("đây là thư mục, không phải tệp", "this is a folder, not a file")
             )
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
+        # Opened without waiting (a pipe with no writer would hang the open itself), then
+        # refused unless it is a file: a pipe, a device (/dev/zero) or a socket never ends.
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            mode = os.fstat(descriptor).st_mode
+            if not stat.S_ISREG(mode):
+                raise InputError(
+                    name,
+                    Text(
+                        "đây không phải một tệp thường (mà là ống dẫn hay thiết bị); hãy cho "
+                        "tên một tệp",
+                        "this is not a regular file (a pipe or a device); give a file",
+                    ),
+                )
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
             raise InputError(
                 name,
                 Text(
-                    f"tệp có {_vi_count(size)} byte; chỉ đọc tối đa "
+                    f"tệp có hơn {_vi_count(MAX_FILE_BYTES)} byte; chỉ đọc tối đa "
                     f"{_vi_count(MAX_FILE_BYTES)} byte",
-                    f"the file has {size:,} bytes; at most {MAX_FILE_BYTES:,} are read",
+                    f"the file has more than {MAX_FILE_BYTES:,} bytes; at most "
+                    f"{MAX_FILE_BYTES:,} are read",
                 ),
             )
-        return file.read_bytes()
+        return data
     except OSError as error:
         reason = os_reason(error)
         raise InputError(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from cchc_criteria.errors import InputError
+from cchc_criteria.errors import ArgumentError, InputError
 from cchc_criteria.formats._files import os_reason
 from cchc_criteria.text import Text
 
-__all__ = ["write_atomic"]
+__all__ = ["cannot", "process_umask", "write_atomic"]
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
@@ -19,8 +20,15 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     The bytes go to a new file with a random name, created exclusively in the target's folder
     (so no existing file or symbolic link is ever written through), and that file then
     replaces ``path`` in one step. Readers see the old file or the new one, never half of
-    one. :class:`~cchc_criteria.InputError` names the path when it cannot be written.
+    one. A new file gets the permissions the umask allows (``rw-r--r--`` under 022,
+    ``rw-------`` under 077); a replaced file keeps its own.
+
+    A ``path`` that is not a file but a device, a pipe or a socket (``/dev/stdout``, a FIFO)
+    is written to as it is, never replaced. :class:`~cchc_criteria.InputError` names the path
+    when it cannot be written (``/dev/full``: no space left).
     """
+    if not isinstance(data, bytes | str):
+        raise ArgumentError(f"write_atomic writes bytes or text, got {type(data).__name__}")
     name = str(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -38,6 +46,9 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
                     "this is a folder; give the name of a file to write",
                 ),
             )
+        if _is_stream(target):
+            _write_through(target, payload)
+            return
         folder = target.parent
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{target.name[:100]}.", suffix=".partial", dir=folder
@@ -59,21 +70,59 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise InputError(name, _cannot_write(error)) from None
+    except BaseException:  # Ctrl-C, or anything else: never leave the .partial behind
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _is_stream(target: Path) -> bool:
+    """Whether ``target`` (followed through links) is a device, a pipe or a socket: written
+    to in place, since replacing it would put a file where the system keeps a device."""
+    try:
+        mode = target.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
+
+
+def _write_through(target: Path, payload: bytes) -> None:
+    descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(payload)
+        stream.flush()
 
 
 def _cannot_write(error: OSError) -> Text:
+    return cannot(Text("không ghi được tệp", "cannot write the file"), error)
+
+
+def cannot(what: Text, error: OSError) -> Text:
+    """``what`` could not be done, and the system's reason ("cannot write the file: No space
+    left on device")."""
     reason = os_reason(error)
-    return Text(f"không ghi được tệp: {reason.vi}", f"cannot write the file: {reason.en}")
+    return Text(f"{what.vi}: {reason.vi}", f"{what.en}: {reason.en}")
 
 
 def _mode(target: Path) -> int:
-    """The permissions of the file being replaced, or the usual rw-r--r-- for a new one.
-
-    (Reading the umask would mean changing it for a moment, which other threads would see.)
-    """
+    """The permissions of the file being replaced, or what the umask allows a new one."""
     try:
         if target.is_file() and not target.is_symlink():
             return target.stat().st_mode & 0o777
     except OSError:
         pass
-    return 0o644
+    return 0o666 & ~process_umask()
+
+
+def process_umask() -> int:
+    """The process's umask: read from ``/proc/self/status`` where the system has it (reading
+    it with ``os.umask`` means setting it for a moment, which other threads would see)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

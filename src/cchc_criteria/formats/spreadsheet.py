@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import datetime, time
 from decimal import Decimal
@@ -228,10 +229,54 @@ def read_workbook(path: str | Path) -> Assessment:
         ) from None
 
 
+#: The most a workbook may hold once unpacked, and the most texts it may share between cells:
+#: a template of a set of 100,000 criteria holds about 300,000. Past either, reading would
+#: take minutes and gigabytes (openpyxl reads every shared text before any cell).
+MAX_XLSX_BYTES = 256 * 1024 * 1024
+MAX_SHARED_STRINGS = 400_000
+
+
+def _check_size(data: bytes, name: str) -> None:
+    """Refuse a workbook that unpacks to more than :data:`MAX_XLSX_BYTES` or shares more
+    than :data:`MAX_SHARED_STRINGS` texts, before any of it is parsed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        return  # openpyxl says what is wrong with it
+    with archive:
+        unpacked = sum(item.file_size for item in archive.infolist())
+        if unpacked > MAX_XLSX_BYTES:
+            raise InputError(
+                name,
+                Text(
+                    f"bảng tính giải nén ra {unpacked:_} byte; tối đa {MAX_XLSX_BYTES:_}".replace(
+                        "_", "."
+                    ),
+                    f"the workbook unpacks to {unpacked:,} bytes; at most {MAX_XLSX_BYTES:,}",
+                ),
+            )
+        shared = [i for i in archive.infolist() if i.filename.lower().endswith("sharedstrings.xml")]
+        for item in shared:
+            count = archive.read(item).count(b"<si")
+            if count > MAX_SHARED_STRINGS:
+                raise InputError(
+                    name,
+                    Text(
+                        f"bảng tính có {count:_} chuỗi văn bản dùng chung; tối đa "
+                        f"{MAX_SHARED_STRINGS:_} (một mẫu tự chấm không cần đến thế)".replace(
+                            "_", "."
+                        ),
+                        f"the workbook shares {count:,} texts between its cells; at most "
+                        f"{MAX_SHARED_STRINGS:,} (a self-assessment template needs far fewer)",
+                    ),
+                )
+
+
 def _read_workbook(path: str | Path, name: str) -> Assessment:
     # Read once into memory (bounded like every data file): a damaged sheet that fails half
     # way through cannot leave a file handle open.
     data = read_bytes(path)
+    _check_size(data, name)
     formulas = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     values = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.reports._common import LABELS, facts, headers, rows
 from cchc_criteria.reports.text import _CHANGE_WORDS, finding_line, summary_lines
@@ -10,12 +12,19 @@ from cchc_criteria.text import Lang
 
 __all__ = ["render_diff_markdown", "render_markdown"]
 
+_SCHEME = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*):(?=//|[A-Za-z])", re.ASCII)
+
 
 def _cell(text: str) -> str:
     """Text for a Markdown table cell or line: HTML is escaped (Markdown passes it through),
-    table pipes and backslashes are escaped, new lines become spaces."""
+    table pipes and backslashes are escaped, neither ``[x](javascript:…)`` nor a bare
+    address becomes a link; new lines become spaces."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = text.replace("](", "]\\(")  # "[x](javascript:…)" is no longer a link
+    # "javascript:" and "http://" become links in some renderers (autolinks): break the
+    # scheme with an escaped colon, which renders as the same text.
+    return _SCHEME.sub(lambda m: m.group(1) + "\\:", text)
 
 
 def render_markdown(card: Scorecard, *, lang: Lang = "vi") -> str:

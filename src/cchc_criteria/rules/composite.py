@@ -38,7 +38,17 @@ __all__ = [
 
 
 def _optional_points(value: object) -> Decimal | None:
-    return None if value is None else read_decimal(value)
+    if value is None:
+        return None
+    points = read_decimal(value)
+    if points < 0:
+        raise InvalidValueError(
+            Text(
+                f"điểm tối đa của một phần không được âm, nhận được {points}",
+                f"a part's max points must not be negative, got {points}",
+            )
+        )
+    return points
 
 
 @attrs.frozen
