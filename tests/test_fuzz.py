@@ -186,20 +186,40 @@ def assessment_files(draw: st.DrawFn) -> tuple[str, bytes]:
     return "unit.toml", "\n".join(lines).encode("utf-8", "surrogatepass")
 
 
+# Every surface a command writes: each format, the Excel dialect, files, both comparisons.
+SURFACES = [
+    ["score"],
+    ["score", "-f", "markdown"],
+    ["score", "-f", "html"],
+    ["score", "-f", "json"],
+    ["score", "-f", "csv", "--excel"],
+    ["score", "-f", "xlsx", "-o", "{out}.xlsx"],
+    ["advise"],
+    ["rank"],
+    ["rank", "-f", "xlsx", "-o", "{out}.xlsx"],
+    ["rank", "-f", "csv", "-o", "{out}.csv"],
+    ["compare"],
+    ["compare", "-f", "json", "--with", S, "{file}"],
+    ["compare", "--before", S, "{file}"],
+]
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     file=assessment_files(),
-    command=st.sampled_from(["score", "advise", "rank", "compare"]),
+    surface=st.sampled_from(SURFACES),
     lang=st.sampled_from(["vi", "en"]),
 )
 def test_the_command_on_generated_files_never_crashes(
-    file: tuple[str, bytes], command: str, lang: str
+    file: tuple[str, bytes], surface: list[str], lang: str
 ) -> None:
     name, data = file
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        result = CliRunner().invoke(cli, [command, S, str(path), "--lang", lang])
+        command, *options = surface
+        options = [o.format(out=Path(folder) / "out", file=path) for o in options]
+        result = CliRunner().invoke(cli, [command, S, str(path), *options, "--lang", lang])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
