@@ -18,6 +18,7 @@ import gc
 import importlib
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import forms  # noqa: E402
 import national  # noqa: E402
 
 import cchc_criteria as cc  # noqa: E402
@@ -116,6 +118,78 @@ def scoring_rows(
     cohort = national.answers(tree, 4000, seed=7)
     whole = best_of(1, lambda: cc.score_many(cs, cohort))
     table.add("4,000 units of the national set, one process", f"{whole:.1f} s", "< 1 s", whole < 1)
+    form_rows(table, cs, tree, answers, lib)
+    relative_rows(table, tree)
+    seed_rows(table)
+
+
+def form_rows(
+    table: Table,
+    cs: cc.CriterionSet,
+    tree: list[national.Group],
+    answers: list[dict[str, object]],
+    plain: float,
+) -> None:
+    """Each form of answer people type, against the plain form: same cards, and the time."""
+    rates = frozenset(
+        leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
+    )
+    for form in forms.FORMS[1:]:
+        if form == "declared":
+            units: list[object] = [forms.declared(cs, u) for u in answers]
+        else:
+            units = [forms.retyped(u, form, rates) for u in answers]
+        if form != "not applicable":
+            for unit, original in zip(units, answers, strict=True):
+                got = cc.score(cs, unit).points  # type: ignore[arg-type]
+                if got != cc.score(cs, original).points:
+                    raise SystemExit(f"{form}: {got} differs from the plain form's card")
+        took = best_of(5, lambda units=units: [cc.score(cs, u) for u in units]) / len(units)  # type: ignore[misc]
+        ratio = took / plain
+        table.add(
+            f"`cc.score`, national set, answers typed as {form}",
+            f"{took * 1e3:.2f} ms = {ratio:.2f}× plain answers",
+            "≤ 1.5× plain",
+            ratio <= 1.5,
+        )
+
+
+def relative_rows(table: Table, tree: list[national.Group]) -> None:
+    """The national set with its proportional rows relative to the best unit, scored as a
+    cohort, beside the same set without them."""
+    text = national.set_toml(tree)
+    plain_set = cc.read_set(text, source="national.toml")
+    # The rows (not the parts inside a row) become relative to the best unit.
+    relative = re.sub(r'(?m)^rule = "proportional"$', 'rule = "relative"', text)
+    relative_set = cc.read_set(relative, source="relative.toml")
+    cohort = national.answers(tree, 1000, seed=29)
+    without = best_of(3, lambda: cc.score_many(plain_set, cohort))
+    with_rule = best_of(3, lambda: cc.score_many(relative_set, cohort))
+    ratio = with_rule / without
+    table.add(
+        "`cc.score_many`, 1,000 units, with `relative` rows",
+        f"{with_rule * 1e3:.0f} ms = {ratio:.2f}× the same set without ({without * 1e3:.0f} ms)",
+        "≤ 1.2×",
+        ratio <= 1.2,
+    )
+
+
+def seed_rows(table: Table) -> None:
+    """The seed set, Decimal answers: the library against a straight-line hand scorer."""
+    seed = cc.get_set(SEED_SET)
+    units = forms.seed_answers(1000)
+    for unit in units:
+        if cc.score(seed, unit).points != forms.score_seed(unit):
+            raise SystemExit(f"seed set: the library and the hand scorer differ on {unit}")
+    lib = best_of(5, lambda: [cc.score(seed, u) for u in units]) / len(units)
+    hand = best_of(7, lambda: [forms.score_seed(u) for u in units]) / len(units)
+    ratio = lib / hand
+    table.add(
+        "`cc.score`, the seed set (13 rows), `Decimal` answers",
+        f"{lib * 1e6:.0f} µs = {ratio:.1f}× a straight-line hand scorer ({hand * 1e6:.1f} µs)",
+        "≤ 3×",
+        ratio <= 3,
+    )
 
 
 def memory_rows(table: Table, criterion_set: cc.CriterionSet, tree: list[national.Group]) -> None:
@@ -321,6 +395,29 @@ def _toml(answer: object) -> str:
     return f'"{answer}"'
 
 
+def check_forms(
+    cs: cc.CriterionSet, tree: list[national.Group], answers: list[dict[str, object]]
+) -> None:
+    """Every form of answer gives the plain form's card; the seed set's hand scorer agrees."""
+    rates = frozenset(
+        leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
+    )
+    for form in forms.FORMS[1:]:
+        if form == "not applicable":
+            continue
+        for unit in answers:
+            typed = (
+                forms.declared(cs, unit) if form == "declared" else forms.retyped(unit, form, rates)
+            )
+            if cc.score(cs, typed).points != cc.score(cs, unit).points:  # type: ignore[arg-type]
+                raise SystemExit(f"{form}: the card differs from the plain form's")
+    seed = cc.get_set(SEED_SET)
+    for unit in forms.seed_answers(200):
+        if cc.score(seed, unit).points != forms.score_seed(unit):
+            raise SystemExit(f"seed set: the library and the hand scorer differ on {unit}")
+    print(f"agreement: {len(forms.FORMS) - 2} answer forms and the seed set's hand scorer")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="agreement only (for CI)")
@@ -329,7 +426,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=4000, help="files for cchc rank")
     args = parser.parse_args()
     if args.check:
-        check_agreement(200)
+        criterion_set, tree, answers = check_agreement(200)
+        check_forms(criterion_set, tree, answers)
         return
     print(
         f"cchc-criteria {cc.__version__}, Python {platform.python_version()}, "

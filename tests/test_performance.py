@@ -331,6 +331,7 @@ _COMPILED = (
     "parts",
     "per_item",
     "proportional",
+    "relative",
     "yes_no",
 )
 
@@ -341,6 +342,11 @@ def _compiled_rules(draw: st.DrawFn) -> tuple[cc.Rule, Decimal]:
     from cchc_criteria.testing import rules
 
     maximum = draw(st.decimals(0, 20, places=draw(st.integers(0, 3))))
+    if draw(st.integers(0, 4)) == 0:  # relative to a known best: a cohort's, or published
+        best = draw(st.decimals(0, 150, places=draw(st.integers(0, 2))))
+        scale = draw(st.sampled_from([cc.Scale.PERCENT, cc.Scale.NUMBER, cc.Scale.COUNT]))
+        lower = draw(st.booleans())
+        return cc.RelativeRule(scale, lower_is_better=lower, reference=best), maximum
     if draw(st.booleans()):
         return draw(rules()), maximum
     parts = [
@@ -350,13 +356,23 @@ def _compiled_rules(draw: st.DrawFn) -> tuple[cc.Rule, Decimal]:
     return cc.PartsRule(parts), maximum
 
 
+draw_places = 3
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_fast_scorers_give_the_points_score_gives_digit_for_digit(data: st.DataObject) -> None:
     from cchc_criteria.testing import answers_for, compiled_problems
 
     rule, maximum = data.draw(_compiled_rules())
-    typed = st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,3})?\Z") | st.integers(-2, 200)
+    # Every form a figure is given in: text, "93,5 %", a whole number, a Decimal, a float.
+    typed = (
+        st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,3})?\Z")
+        | st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,2})? ?%\Z")
+        | st.integers(-2, 200)
+        | st.decimals(-1, 200, places=draw_places)
+        | st.floats(-1, 200, allow_nan=False)
+    )
     if isinstance(rule, cc.PartsRule):
         names = [part.name for part in rule.parts]
         answer = data.draw(

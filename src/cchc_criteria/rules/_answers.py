@@ -16,6 +16,8 @@ from cchc_criteria.text import Lang, LazyText, Text, shown
 # A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
 # most 12 digits is exact in any context.
 _PLAIN_FIGURE = re.compile(r"[0-9]{1,9}(?:,[0-9]{1,6})?")
+# A rate typed with its sign: "93%", "93 %", "93,5 %".
+_PERCENT_FIGURE = re.compile(r"([0-9]{1,9}(?:,[0-9]{1,6})?) ?%")
 _PLAIN_LIMIT = 10**9
 #: The most digits of a number (a max, points per item, a cap) that a fast scorer computes
 #: with: its product with a plain figure stays exact.
@@ -74,36 +76,62 @@ def read_quantity(answer: object, scale: Scale) -> Fraction:
 
 @functools.cache
 def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
-    """The reader of plain answers on ``scale`` for a fast scorer (``RuleKind.compile``): text
-    of digits with at most one decimal comma ("93,5") or a whole number, read at once. It
-    gives ``None`` for anything else, for a value outside the scale's domain or not whole on
-    a count, and for a bare number between 0 and 1 on a percent scale (scoring warns about
-    those): ``read_figure`` and the rule's ``score`` then decide."""
+    """The reader of plain answers on ``scale`` for a fast scorer (``RuleKind.compile``), in
+    every form people and programs give a figure: text of digits with at most one decimal
+    comma ("93,5"), a rate with its sign ("93 %", on a percent or ratio scale), a whole
+    number, a ``Decimal`` or a ``float`` (read from its shortest repr, as ``to_decimal``
+    does) — each of at most 9 whole digits and 6 decimals, so that a fast scorer computes
+    exactly with it. It gives ``None`` for anything else, for a value outside the scale's
+    domain or not whole on a count, and for a bare number between 0 and 1 on a percent scale
+    (scoring warns about those): ``read_figure`` and the rule's ``score`` then decide."""
     low, high = _DOMAINS[scale]
     whole = scale is Scale.COUNT
     percent = scale is Scale.PERCENT
+    ratio = scale is Scale.RATIO
     match = _PLAIN_FIGURE.fullmatch
+    with_sign = _PERCENT_FIGURE.fullmatch
 
     def read(answer: object) -> Decimal | None:
+        bare = True
         if type(answer) is str:
-            if not match(answer):
-                return None
-            value = Decimal(answer.replace(",", "."))
+            if match(answer):
+                value = Decimal(answer.replace(",", "."))
+            else:
+                found = with_sign(answer) if percent or ratio else None
+                if found is None:
+                    return None
+                value = Decimal(found.group(1).replace(",", "."))
+                if ratio:
+                    value = value.scaleb(-2)
+                bare = False
         elif type(answer) is int:
             if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
                 return None
             value = Decimal(answer)
+        elif type(answer) is Decimal or type(answer) is float:
+            value = answer if type(answer) is Decimal else Decimal(repr(answer))
+            if not _plain_decimal(value):
+                return None
         else:
             return None
         if (low is not None and value < low) or (high is not None and value > high):
             return None
         if whole and value != value.to_integral_value():
             return None
-        if percent and 0 < value < _ONE:
+        if percent and bare and 0 < value < _ONE:
             return None
         return value
 
     return read
+
+
+def _plain_decimal(value: Decimal) -> bool:
+    """A finite, non-negative number of at most 9 whole digits and 6 decimals."""
+    if not value.is_finite() or value.is_signed():
+        return False
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return exponent >= -6 and len(digits) + exponent <= 9
 
 
 def fits_fast(number: Decimal) -> bool:

@@ -18,7 +18,7 @@ figure = 0.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import Decimal, Inexact
 from fractions import Fraction
 from typing import Any
 
@@ -26,9 +26,18 @@ import attrs
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import NA, Outcome, Scale, finding
-from cchc_criteria.numbers import decimal_of, format_number, optional_decimal
+from cchc_criteria.numbers import (
+    EXACT_CONTEXT,
+    decimal_of,
+    exact_quotient,
+    format_number,
+    optional_decimal,
+    quotient_form,
+)
 from cchc_criteria.rules._answers import (
+    fast_reader,
     figure_text,
+    fits_fast,
     points_word,
     read_figure,
     read_quantity,
@@ -36,7 +45,7 @@ from cchc_criteria.rules._answers import (
 )
 from cchc_criteria.rules.bands import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
-from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text
 
 __all__ = ["KIND", "RelativeRule"]
@@ -105,9 +114,10 @@ class RelativeRule:
         best = Fraction(reference)
         if self.lower_is_better and value == 0 and best >= 0:
             # Nothing is lower than 0: the unit is the best unit, and the best gets the max.
+            full = decimal_of(Fraction(max_points))
             return Outcome(
-                max_points,
-                exact=max_points,
+                full,
+                exact=full,
                 value=decimal_of(value),
                 figure=figure_text(answer),
                 explanation=LazyText(_explain_best, max_points),
@@ -233,6 +243,41 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
     return attrs.evolve(rule, reference=decimal_of(best), from_cohort=True)
 
 
+def _compile(rule: RelativeRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
+    """The ratio to the best figure, in Decimal, for a rule whose best is known (a cohort's,
+    or a published one) and a plain figure; the zero cases and every finding are left to
+    ``score``. Digit for digit as ``score`` writes it (``exact_quotient``)."""
+    if rule.reference is None or not fits_fast(max_points) or not fits_fast(rule.reference):
+        return None
+    best = rule.reference
+    if best <= 0 if not rule.lower_is_better else best < 0:
+        return None  # an undefined ratio, or a best outside the domain: score says so
+    read = fast_reader(rule.scale)
+    lower = rule.lower_is_better
+    wide = EXACT_CONTEXT
+    full = quotient_form(max_points)  # the max as score writes it ("2", not "2.00")
+
+    def fast(answer: object) -> Decimal | None:
+        value = read(answer)
+        if value is None:
+            return None
+        if lower:
+            if value <= best:
+                return full  # the best unit (0 included) gets the max
+            top, bottom = best, value
+        else:
+            if value >= best:
+                return full  # nobody beats the best
+            top, bottom = value, best
+        try:
+            product = wide.multiply(top, max_points)
+        except Inexact:
+            return None
+        return exact_quotient(product, bottom)
+
+    return fast
+
+
 def _improve(
     rule: RelativeRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
 ) -> Improvement | None:
@@ -339,4 +384,5 @@ KIND = RuleKind(
     improve=_improve,
     answer_keys=lambda rule: (frozenset({"value", "best"}), frozenset({"value"})),
     cohort=bind_cohort,
+    compile=_compile,
 )

@@ -65,6 +65,7 @@ def in_scale(scale: Scale) -> st.SearchStrategy[object]:
             st.integers(0, 100),
             _decimals("0", "100", 2).map(_typed),
             _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
+            _decimals("0", "100", 2).map(lambda d: f"{d} %".replace(".", ",")),
             st.integers(1, 60).flatmap(
                 lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}")
             ),
@@ -73,6 +74,7 @@ def in_scale(scale: Scale) -> st.SearchStrategy[object]:
         return st.one_of(
             _decimals("0", "1", 4),
             _decimals("0", "1", 3).map(_typed),
+            _decimals("0", "100", 1).map(lambda d: f"{d}%".replace(".", ",")),
             st.integers(1, 60).flatmap(
                 lambda den: st.integers(0, den).map(lambda num: Fraction(num, den))
             ),
