@@ -13,11 +13,9 @@ scorecard makes those when they are first read (``scoring.scorer``), from the sa
 
 from __future__ import annotations
 
-import functools
 import weakref
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
@@ -34,11 +32,18 @@ from cchc_criteria.model import (
     Scale,
     finding,
 )
-from cchc_criteria.numbers import format_number, round_points
+from cchc_criteria.numbers import round_points
 from cchc_criteria.rules.kinds import FastScorer, RuleKinds
+from cchc_criteria.scoring._explain import (
+    excluded,
+    fraction_for_percent,
+    group_explanation,
+    held_to,
+)
+from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass, plain_pass
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
-from cchc_criteria.text import Lang, LazyText, Text
+from cchc_criteria.text import LazyText, Text
 
 _ZERO = Decimal(0)
 _NOT_ANSWERED = Text("chưa kê khai", "not answered")
@@ -148,16 +153,6 @@ def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
 # A rule's fast scorer (Plan.compiled): not asked for yet, or asked for once.
 _NEW = object()
 _SEEN = object()
-
-
-def _held_to(lang: Lang, said: Text, points: Decimal, to_max: bool) -> str:
-    """The rule's explanation, then the points actually given: held to the max (or to 0)."""
-    shown = format_number(points, lang=lang, max_places=4)
-    if lang == "vi":
-        where = "tối đa" if to_max else "0"
-        return f"{said.vi}; giữ ở mức {where}: {shown} điểm"
-    where = "the max" if to_max else "0"
-    return f"{said.en}; held to {where}: {shown} point" + ("" if points == 1 else "s")
 
 
 class Plan:
@@ -284,9 +279,7 @@ class Plan:
             else:
                 program.append((step.slot, False, step.plus, step.minus, step.plain_max))
         plus, minus = self.split(self.roots)
-        return functools.partial(
-            _plain_pass, tuple(program), self.size, plus, minus, self.total_max, self.roots
-        )
+        return plain_pass(tuple(program), self.size, plus, minus, self.total_max, self.roots)
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the
@@ -355,11 +348,11 @@ class Plan:
             found.append(
                 finding("held-to-max", code, points=points, figure=outcome.figure, max=maximum)
             )
-            explanation = LazyText(_held_to, explanation, held, True)
+            explanation = LazyText(held_to, explanation, held, True)
         elif points is not None and points < 0:
             held = _ZERO
             found.append(finding("held-to-zero", code, points=points, figure=outcome.figure))
-            explanation = LazyText(_held_to, explanation, held, False)
+            explanation = LazyText(held_to, explanation, held, False)
         node = self.leaf_node(
             leaf,
             points=held,
@@ -441,7 +434,7 @@ class Plan:
             complete=True,
             open_points=_ZERO,
             figure=figure,
-            explanation=LazyText(_excluded, maximum),
+            explanation=LazyText(excluded, maximum),
         )
         return node, ()
 
@@ -464,7 +457,7 @@ class Plan:
             applicable=sums.applicable,
             complete=sums.complete,
             open_points=sums.open_points,
-            explanation=LazyText(_group_explanation, children),
+            explanation=LazyText(group_explanation, children),
             children=tuple(c.code for c in children),
         )
 
@@ -474,94 +467,3 @@ class Plan:
         if policy.places is None:
             return value
         return round_points(value, policy.places, policy.mode)
-
-
-#: The most leaves a plan generates a plain pass for (its source grows with the set).
-PLAIN_PASS_LEAVES = 5000
-
-#: A plan's plain pass: ``answers.get`` → (the total, each area's points), or ``None``.
-PlainPass = Callable[[Callable[[str], object]], tuple[Decimal, tuple[Decimal, ...]] | None]
-
-
-def _plain_pass(
-    program: tuple[tuple[int, bool, Any, Any, Decimal], ...],
-    size: int,
-    plus: tuple[int, ...],
-    minus: tuple[int, ...],
-    total_max: Decimal,
-    roots: tuple[int, ...],
-    get: Callable[[str], object],
-) -> tuple[Decimal, tuple[Decimal, ...]] | None:
-    """A unit's total and areas when every answer is plain and every sum within its max;
-    ``None`` for any other unit. Sums add in the general pass's order (additions first), so
-    the totals are the same digit for digit."""
-    points = [_ZERO] * size
-    for slot, leaf, first, second, maximum in program:
-        if leaf:
-            answer = get(first)
-            if answer is None or answer is NA:
-                return None
-            got = second(answer)
-            if got is None or got < _ZERO or got > maximum:
-                return None
-            points[slot] = got
-            continue
-        total = _added(points, first, second)
-        if total > maximum:
-            return None
-        points[slot] = _ZERO if total < _ZERO else total
-    total = _added(points, plus, minus)
-    if total > total_max:
-        return None
-    return (_ZERO if total < _ZERO else total), tuple(points[s] for s in roots)
-
-
-def _added(points: list[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:
-    """The children's points added, deductions subtracted, one at a time in the order the
-    general sum adds them (additions first): the same Decimal digit for digit."""
-    total = _ZERO
-    for child in plus:
-        total = total + points[child]
-    for child in minus:
-        total = total - points[child]
-    return total
-
-
-def fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
-    """A warning when a bare number between 0 and 1 is given where a percentage is expected:
-    "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
-    if value is None or not 0 < value < 1 or isinstance(answer, bool):
-        return []
-    if isinstance(answer, str) and ("%" in answer or "/" in answer):
-        return []
-    if not isinstance(answer, str | int | float | Decimal):
-        return []
-    return [finding("fraction-for-percent", code, answer=answer, shown=value, meant=value * 100)]
-
-
-def _excluded(lang: Lang, maximum: Decimal) -> str:
-    if lang == "vi":
-        return f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
-    return f"not applicable: its {_en(maximum)} max points leave the totals"
-
-
-def _group_explanation(lang: Lang, children: list[NodeScore]) -> str:
-    scored = [c for c in children if c.points is not None]
-    if not scored:
-        return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
-    fmt = _vi if lang == "vi" else _en
-    signs = {Role.SCORE: "+", Role.BONUS: "+", Role.DEDUCTION: "−"}
-    terms = " ".join(f"{signs[c.role]} {fmt(c.points)}" for c in scored if c.points is not None)
-    text = ("tổng: " if lang == "vi" else "sum: ") + terms.lstrip("+ ")
-    unscored = [c.code for c in children if not c.complete]
-    if unscored:
-        text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
-    return text
-
-
-def _vi(value: Decimal) -> str:
-    return format_number(value, max_places=4)
-
-
-def _en(value: Decimal) -> str:
-    return format_number(value, lang="en", max_places=4)

@@ -12,7 +12,7 @@ from cchc_criteria.numbers import SUM_CONTEXT
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import NodeScore, Scorecard, score
-from cchc_criteria.scoring._plan import fraction_for_percent  # scoring's own warning
+from cchc_criteria.scoring._explain import fraction_for_percent  # scoring's own warning
 from cchc_criteria.testing.strategies import answers_for, assessments
 
 __all__ = ["check_compiled", "check_criterion_set", "compiled_problems", "scorecard_problems"]

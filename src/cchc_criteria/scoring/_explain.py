@@ -1,0 +1,62 @@
+"""What a plan says of a node: the explanations and the warning it writes while scoring."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cchc_criteria.model import Finding, Role, finding
+from cchc_criteria.numbers import format_number
+from cchc_criteria.scoring.card import NodeScore
+from cchc_criteria.text import Lang, Text
+
+__all__ = ["excluded", "fraction_for_percent", "group_explanation", "held_to"]
+
+
+def held_to(lang: Lang, said: Text, points: Decimal, to_max: bool) -> str:
+    """The rule's explanation, then the points actually given: held to the max (or to 0)."""
+    shown = format_number(points, lang=lang, max_places=4)
+    if lang == "vi":
+        where = "tối đa" if to_max else "0"
+        return f"{said.vi}; giữ ở mức {where}: {shown} điểm"
+    where = "the max" if to_max else "0"
+    return f"{said.en}; held to {where}: {shown} point" + ("" if points == 1 else "s")
+
+
+def fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
+    """A warning when a bare number between 0 and 1 is given where a percentage is expected:
+    "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
+    if value is None or not 0 < value < 1 or isinstance(answer, bool):
+        return []
+    if isinstance(answer, str) and ("%" in answer or "/" in answer):
+        return []
+    if not isinstance(answer, str | int | float | Decimal):
+        return []
+    return [finding("fraction-for-percent", code, answer=answer, shown=value, meant=value * 100)]
+
+
+def excluded(lang: Lang, maximum: Decimal) -> str:
+    if lang == "vi":
+        return f"không áp dụng: {_vi(maximum)} điểm tối đa được loại khỏi tổng"
+    return f"not applicable: its {_en(maximum)} max points leave the totals"
+
+
+def group_explanation(lang: Lang, children: list[NodeScore]) -> str:
+    scored = [c for c in children if c.points is not None]
+    if not scored:
+        return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
+    fmt = _vi if lang == "vi" else _en
+    signs = {Role.SCORE: "+", Role.BONUS: "+", Role.DEDUCTION: "−"}
+    terms = " ".join(f"{signs[c.role]} {fmt(c.points)}" for c in scored if c.points is not None)
+    text = ("tổng: " if lang == "vi" else "sum: ") + terms.lstrip("+ ")
+    unscored = [c.code for c in children if not c.complete]
+    if unscored:
+        text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
+    return text
+
+
+def _vi(value: Decimal) -> str:
+    return format_number(value, max_places=4)
+
+
+def _en(value: Decimal) -> str:
+    return format_number(value, lang="en", max_places=4)
