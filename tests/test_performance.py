@@ -250,7 +250,7 @@ def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.M
     warm = [cc.score(criterion_set, u) for u in units]
     again = [cc.score(criterion_set, u) for u in units]
     monkeypatch.setattr(_plan, "MAX_OUTCOMES", 0)
-    _plan.PLANS.clear()
+    _plan.forget_plans()
     fresh = [cc.score(criterion_set, u) for u in units]
     assert warm == again == fresh
     assert [n.explanation.en for c in warm for n in c] == [
@@ -297,7 +297,7 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
     assert len({id(c["1"]) for c in cards[:5]}) == 5, "each table its own node"
     assert cards[-1]["1"] is cards[0]["1"], "the same table's node is reused"
     monkeypatch.setattr(_plan, "MAX_OUTCOMES", 0)
-    _plan.PLANS.clear()
+    _plan.forget_plans()
     fresh = [cc.score(criterion_set, {"1": a}) for a in answers]
     assert cards == fresh
     assert [c["1"].figure for c in cards] == [str(a) for a in answers]

@@ -75,15 +75,31 @@ def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
 def _answers(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """The answers in NFC, each checked to be of a kind a rule reads (so that nothing a rule
     says about an answer can fail: an object whose ``str`` raises is refused here)."""
+    if isinstance(mapping, dict) and _ascii_codes(mapping):
+        # The common case, in one pass: plain codes, and each value checked as it is copied.
+        answers: dict[str, Any] = {}
+        for code, value in mapping.items():
+            kind = type(value)
+            if kind is str:
+                answers[code] = value if value.isascii() else nfc(value)
+                continue
+            if kind not in _PLAIN and not _readable(value):
+                raise _unreadable(code, value)
+            answers[code] = value
+        return answers
     answers = _nfc_texts(mapping)
     for code, value in answers.items():
         if type(value) not in _PLAIN and not _readable(value):
-            raise ArgumentError(
-                f"the answer for {code!r} is a {type(value).__name__}: an answer is a number, "
-                'a text ("93%", "3/41", "Có"), True/False, a date, NA, a ChosenBand, or a '
-                "table (dict) or list of those"
-            )
+            raise _unreadable(code, value)
     return answers
+
+
+def _unreadable(code: str, value: object) -> ArgumentError:
+    return ArgumentError(
+        f"the answer for {code!r} is a {type(value).__name__}: an answer is a number, "
+        'a text ("93%", "3/41", "Có"), True/False, a date, NA, a ChosenBand, or a '
+        "table (dict) or list of those"
+    )
 
 
 _PLAIN = frozenset({str, int, float, Decimal, bool, type(None), type(NA)})

@@ -55,6 +55,9 @@ _NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot 
 #: Plans by set: a set is compiled once and its plan lives as long as the set does. Equal
 #: sets share a plan.
 PLANS: weakref.WeakKeyDictionary[CriterionSet, Plan] = weakref.WeakKeyDictionary()
+# The set scored last, its kinds and its plan (a cohort scores one set unit after unit): the
+# one set kept alive by the cache, so that PLANS, which must not, can let the others go.
+_LAST: list[tuple[CriterionSet, RuleKinds, Plan]] = []
 #: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
 MAX_OUTCOMES = 128
 
@@ -63,11 +66,20 @@ MAX_OUTCOMES = 128
 Result = tuple[NodeScore, tuple[Finding, ...]]
 
 
+def forget_plans() -> None:
+    """Drop every plan (the next score of each set compiles it again)."""
+    PLANS.clear()
+    _LAST.clear()
+
+
 def plan_of(criterion_set: CriterionSet, kinds: RuleKinds) -> Plan:
     """The plan of ``criterion_set`` with ``kinds``, compiled on first use."""
+    if _LAST and _LAST[0][0] is criterion_set and _LAST[0][1] is kinds:
+        return _LAST[0][2]  # the set scored just before: no look-up by value
     plan = PLANS.get(criterion_set)
     if plan is None or plan.kinds is not kinds:
         plan = PLANS[criterion_set] = Plan(criterion_set, kinds)
+    _LAST[:] = [(criterion_set, kinds, plan)]
     return plan
 
 
