@@ -288,3 +288,86 @@ def score_float(tree: list[Group], unit: dict[str, object]) -> float:
             area_sum += min(max(group_sum, 0.0), float(group.max))
         total += min(max(area_sum, 0.0), float(area.max))
     return total
+
+
+# --------------------------------------------------------------------------- straight-line
+
+
+def straight_line_source(tree: list[Group]) -> str:
+    """The source of ``score(a)``: the set scored in straight-line Decimal code, one line per
+    row with its constants written in (no tree to walk, no kind to dispatch on), as a person
+    would hand-write a scorer for one published set. The benchmark's baseline."""
+    lines = ["def score(a):"]
+    area_names = []
+    for area in tree:
+        group_names = []
+        for group in area.children:
+            terms = []
+            for leaf in group.children:
+                name = "p_" + leaf.code.replace(".", "_")
+                lines += [f"    {line}" for line in _leaf_lines(leaf, name)]
+                terms.append(f"- {name}" if leaf.role == "deduction" else f"+ {name}")
+            g = "g_" + group.code.replace(".", "_")
+            lines.append(f"    {g} = D0 {' '.join(terms)}")
+            lines.append(
+                f"    {g} = D0 if {g} < D0 else {_d(group.max)} if {g} > {_d(group.max)} else {g}"
+            )
+            group_names.append(g)
+        t = "t_" + area.code
+        lines.append(f"    {t} = {' + '.join(group_names)}")
+        lines.append(
+            f"    {t} = D0 if {t} < D0 else {_d(area.max)} if {t} > {_d(area.max)} else {t}"
+        )
+        area_names.append(t)
+    lines.append(f"    return {' + '.join(area_names)}")
+    return "\n".join(lines) + "\n"
+
+
+def _d(value: Decimal) -> str:
+    return f'D("{value}")'
+
+
+def _held(name: str, most: str) -> str:
+    return f"{name} = D0 if {name} < D0 else {most} if {name} > {most} else {name}"
+
+
+def _leaf_lines(leaf: Leaf, name: str) -> list[str]:
+    m = _d(leaf.max)
+    code = repr(leaf.code)
+    if leaf.kind == "bands":
+        return [
+            f"r = D(a[{code}].replace(',', '.'))",
+            f"{name} = {m} if r >= 90 else {_d(leaf.max * _HALF)} if r >= 60 else r * {m} / 200",
+            _held(name, m),
+        ]
+    if leaf.kind == "yes_no":
+        return [f"{name} = {m} if a[{code}] else D0"]
+    if leaf.kind == "choice":
+        return [f"{name} = {m} * SHARES[a[{code}]]"]
+    if leaf.kind == "proportional":
+        return [f"{name} = {m} * D(a[{code}].replace(',', '.')) / 100", _held(name, m)]
+    if leaf.kind == "per_item":
+        per = _d(_HALF if leaf.role == "deduction" else _PER_ITEM)
+        return [f"{name} = {per} * a[{code}]", f"{name} = {m} if {name} > {m} else {name}"]
+    if leaf.kind == "deduction":
+        return [f"{name} = {m} - D('0.25') * a[{code}]", f"{name} = D0 if {name} < D0 else {name}"]
+    if leaf.kind == "parts":
+        half = _d(leaf.max / 2)
+        return [
+            f"t = a[{code}]",
+            f"x = {half} * D(t['rate'].replace(',', '.')) / 100",
+            "y = D('0.25') * t['items']",
+            f"{name} = ({half} if x > {half} else x) + ({half} if y > {half} else y)",
+            _held(name, m),
+        ]
+    return [  # lateness
+        f"late = (a[{code}] - DEADLINE).days",
+        f"{name} = {m} if late <= 0 else {_d(leaf.max * _HALF)} if late <= 5 else D0",
+    ]
+
+
+def straight_line_scorer(tree: list[Group]) -> Any:
+    """The straight-line scorer of :func:`straight_line_source`, ready to call."""
+    namespace: dict[str, Any] = {"D": Decimal, "D0": _D0, "SHARES": _SHARES, "DEADLINE": DEADLINE}
+    exec(compile(straight_line_source(tree), "<straight-line scorer>", "exec"), namespace)
+    return namespace["score"]
