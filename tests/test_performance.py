@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import pickle
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -597,3 +598,41 @@ def test_the_plain_pass_agrees_with_the_general_one_on_any_set(data: st.DataObje
         _plan.Plan.plain_pass = original  # type: ignore[method-assign]
     for left, right in zip(cards, again, strict=True):
         _same_cards(left, right)
+
+
+def _retyped(answer: object, form: str) -> object:
+    """A plain figure ("93,5", 93) in another form people or programs use; anything else as
+    it is."""
+    if isinstance(answer, bool) or not isinstance(answer, str | int):
+        return answer
+    text = str(answer)
+    if not re.fullmatch(r"[0-9]{1,6}(,[0-9]{1,4})?", text):
+        return answer
+    number = Decimal(text.replace(",", "."))
+    if form == "Decimal":
+        return number
+    if form == "float" and Decimal(repr(float(number))) == number:
+        return float(number)
+    return answer
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_every_form_of_a_figure_gives_the_card_its_plain_form_gives(data: st.DataObject) -> None:
+    from cchc_criteria.testing import assessments, criterion_sets
+
+    criterion_set = data.draw(criterion_sets(max_depth=2))
+    unit = data.draw(assessments(criterion_set))
+    form = data.draw(st.sampled_from(["Decimal", "float"]))
+    plain = {
+        code: str(a).replace(".", ",") if isinstance(a, Decimal) else a
+        for code, a in unit.answers.items()
+    }
+    retyped = {code: _retyped(answer, form) for code, answer in plain.items()}
+    for _ in range(2):  # the second unit of a plan may take the plain pass
+        first, second = cc.score(criterion_set, plain), cc.score(criterion_set, retyped)
+        assert second.points == first.points
+        assert [(n.code, n.points, n.applicable) for n in second] == [
+            (n.code, n.points, n.applicable) for n in first
+        ]
+        assert sorted(f.code for f in second.findings) == sorted(f.code for f in first.findings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -73,24 +73,15 @@ def _nfc_texts(mapping: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _answers(mapping: Mapping[str, Any]) -> dict[str, Any]:
-    """The answers in NFC, each checked to be of a kind a rule reads (so that nothing a rule
-    says about an answer can fail: an object whose ``str`` raises is refused here)."""
-    if isinstance(mapping, dict) and _ascii_codes(mapping):
-        # The common case, in one pass: plain codes, and each value checked as it is copied.
-        answers: dict[str, Any] = {}
-        for code, value in mapping.items():
-            kind = type(value)
-            if kind is str:
-                answers[code] = value if value.isascii() else nfc(value)
-                continue
-            if kind not in _PLAIN and not _readable(value):
-                raise _unreadable(code, value)
-            answers[code] = value
-        return answers
+    """The answers in NFC, each checked to be of a kind a rule reads: an object of any other
+    kind (one whose ``str`` raises, say) is refused here, not met deep inside a rule. A table
+    or list is taken as it is: what a rule says about its contents is written with
+    :func:`~cchc_criteria.text.shown`, which never raises."""
     answers = _nfc_texts(mapping)
-    for code, value in answers.items():
-        if type(value) not in _PLAIN and not _readable(value):
-            raise _unreadable(code, value)
+    if not _PLAIN.issuperset(map(type, answers.values())):  # the common case, told at once
+        for code, value in answers.items():
+            if type(value) not in _PLAIN and not isinstance(value, _KINDS):
+                raise _unreadable(code, value)
     return answers
 
 
@@ -102,19 +93,12 @@ def _unreadable(code: str, value: object) -> ArgumentError:
     )
 
 
-_PLAIN = frozenset({str, int, float, Decimal, bool, type(None), type(NA)})
-
-
-def _readable(value: object, depth: int = 0) -> bool:
-    if type(value) in _PLAIN or isinstance(value, Fraction | date | ChosenBand | Decimal):
-        return True
-    if depth >= 8:  # a table of tables of …: no rule reads that deep
-        return False
-    if isinstance(value, Mapping):
-        return all(isinstance(k, str) and _readable(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return all(_readable(v, depth + 1) for v in value)
-    return False
+# The kinds of answer a rule reads, by exact type (one set look-up), then with subclasses.
+_PLAIN = frozenset(
+    {str, int, float, Decimal, Fraction, bool, date, datetime, type(None), type(NA)}
+    | {ChosenBand, dict, list, tuple}
+)
+_KINDS = (str, int, float, Decimal, Fraction, date, ChosenBand, Mapping, list, tuple)
 
 
 def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -18,7 +18,7 @@ import attrs
 
 from cchc_criteria.model import NA
 
-__all__ = ["PLAIN_PASS_LEAVES", "PlainPass", "Program", "plain_pass"]
+__all__ = ["PLAIN_PASS_LEAVES", "PlainPass", "plain_pass"]
 
 _ZERO = Decimal(0)
 
@@ -29,18 +29,15 @@ PLAIN_PASS_LEAVES = 5000
 PlainPass = Callable[[Callable[[str], object]], tuple[Decimal, tuple[Decimal, ...]] | None]
 
 
-#: One step of a plain pass: (slot, is a leaf, code or children added, fast scorer or
-#: children subtracted, max).
-Program = tuple[tuple[int, bool, Any, Any, Decimal], ...]
-
-
 @attrs.frozen
 class plain_pass:
-    """The plain pass over ``program``: ``size`` slots, the roots added (``plus``) and
-    subtracted (``minus``) and held to ``total_max``; called with ``answers.get``, it
-    returns the total and each of ``roots``' points."""
+    """The plain pass: every leaf (slot, code, fast scorer, max), then every group in the
+    plan's order, children first (slot, children added, children subtracted, max), then the
+    roots added (``plus``) and subtracted (``minus``) and held to ``total_max``. Called with
+    ``answers.get``, it returns the total and each of ``roots``' points."""
 
-    program: Program
+    leaves: tuple[tuple[int, str, Any, Decimal], ...]
+    groups: tuple[tuple[int, tuple[int, ...], tuple[int, ...], Decimal], ...]
     size: int
     plus: tuple[int, ...]
     minus: tuple[int, ...]
@@ -51,25 +48,25 @@ class plain_pass:
         """A unit's total and areas when every answer is plain and every sum within its
         max; ``None`` for any other unit. Sums add in the general pass's order (additions
         first), so the totals are the same digit for digit."""
-        points = [_ZERO] * self.size
-        for slot, leaf, first, second, maximum in self.program:
-            if leaf:
-                answer = get(first)
-                if answer is None or answer is NA:
-                    return None
-                got = second(answer)
-                if got is None or got < _ZERO or got > maximum:
-                    return None
-                points[slot] = got
-                continue
-            total = _added(points, first, second)
+        zero = _ZERO
+        points = [zero] * self.size
+        for slot, code, fast, maximum in self.leaves:
+            answer = get(code)
+            if answer is None or answer is NA:
+                return None
+            got = fast(answer)
+            if got is None or got < zero or got > maximum:
+                return None
+            points[slot] = got
+        for slot, plus, minus, maximum in self.groups:
+            total = _added(points, plus, minus)
             if total > maximum:
                 return None
-            points[slot] = _ZERO if total < _ZERO else total
+            points[slot] = zero if total < zero else total
         total = _added(points, self.plus, self.minus)
         if total > self.total_max:
             return None
-        return (_ZERO if total < _ZERO else total), tuple(points[s] for s in self.roots)
+        return (zero if total < zero else total), tuple(points[s] for s in self.roots)
 
 
 def _added(points: list[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:

@@ -282,16 +282,18 @@ class Plan:
             return False
         if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
             return False  # a rule without a fast scorer: every unit takes the general pass
-        # One tuple per step, children first: a leaf's code, fast scorer and max; a group's
-        # children to add and to subtract, and its max.
-        program: list[tuple[int, bool, object, object, Decimal]] = []
-        for step in self.steps:
-            if isinstance(step, Leaf):
-                program.append((step.slot, True, step.code, step.fast, step.maximum))
-            else:
-                program.append((step.slot, False, step.plus, step.minus, step.plain_max))
+        # Every leaf (its slot, code, fast scorer and max), then every group, children before
+        # their parents (its slot, children to add and to subtract, and max).
         plus, minus = self.split(self.roots)
-        return plain_pass(tuple(program), self.size, plus, minus, self.total_max, self.roots)
+        return plain_pass(
+            tuple((s.slot, s.code, s.fast, s.maximum) for s in leaves),
+            tuple((s.slot, s.plus, s.minus, s.plain_max) for s in groups),
+            self.size,
+            plus,
+            minus,
+            self.total_max,
+            self.roots,
+        )
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the
