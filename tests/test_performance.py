@@ -370,6 +370,7 @@ def test_fast_scorers_give_the_points_score_gives_digit_for_digit(data: st.DataO
     typed = (
         st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,3})?\Z")
         | st.from_regex(r"\A[0-9]{1,3}(,[0-9]{1,2})? ?%\Z")
+        | st.from_regex(r"\A[0-9]{1,3} ?/ ?[0-9]{1,3}\Z")
         | st.integers(-2, 200)
         | st.decimals(-1, 200, places=draw_places)
         | st.floats(-1, 200, allow_nan=False)
@@ -636,3 +637,19 @@ def test_every_form_of_a_figure_gives_the_card_its_plain_form_gives(data: st.Dat
             (n.code, n.points, n.applicable) for n in first
         ]
         assert sorted(f.code for f in second.findings) == sorted(f.code for f in first.findings)
+
+
+@pytest.mark.parametrize(
+    "scale", [cc.Scale.PERCENT, cc.Scale.NUMBER, cc.Scale.COUNT, cc.Scale.RATIO]
+)
+@pytest.mark.parametrize("lower", [False, True])
+def test_the_relative_fast_scorer_on_every_form_and_edge(scale: cc.Scale, lower: bool) -> None:
+    from cchc_criteria.testing import compiled_problems
+
+    answers: list[object] = [-3, "-3", 0, "0", 1, 5, "7,5", Decimal("0.5"), 2.5, "50 %", "1/2"]
+    answers += ["187/200", "3/41", 10**6, Decimal("-1"), -0.0]
+    for best in (Decimal(0), Decimal(1), Decimal("7.5"), Decimal(100)):
+        rule = cc.RelativeRule(scale, lower_is_better=lower, reference=best)
+        for maximum in (Decimal(0), Decimal("0.0"), Decimal(2), Decimal("1.25")):
+            for answer in answers:
+                assert compiled_problems(rule, maximum, answer) == [], (best, maximum, answer)

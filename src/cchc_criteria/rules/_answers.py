@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, Inexact
 from fractions import Fraction
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
-from cchc_criteria.numbers import format_number, parse_rate
+from cchc_criteria.numbers import EXACT_CONTEXT, format_number, parse_rate
 from cchc_criteria.text import Lang, LazyText, Text, shown
 
 # A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
@@ -18,6 +18,8 @@ from cchc_criteria.text import Lang, LazyText, Text, shown
 _PLAIN_FIGURE = re.compile(r"[0-9]{1,9}(?:,[0-9]{1,6})?")
 # A rate typed with its sign: "93%", "93 %", "93,5 %".
 _PERCENT_FIGURE = re.compile(r"([0-9]{1,9}(?:,[0-9]{1,6})?) ?%")
+# A ratio of counts: "187/200", "3 / 41".
+_RATIO_FIGURE = re.compile(r"([0-9]{1,9}) ?/ ?([0-9]{1,9})")
 _PLAIN_LIMIT = 10**9
 #: The most digits of a number (a max, points per item, a cap) that a fast scorer computes
 #: with: its product with a plain figure stays exact.
@@ -90,6 +92,7 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
     ratio = scale is Scale.RATIO
     match = _PLAIN_FIGURE.fullmatch
     with_sign = _PERCENT_FIGURE.fullmatch
+    of_counts = _RATIO_FIGURE.fullmatch
 
     def read(answer: object) -> Decimal | None:
         bare = True
@@ -98,11 +101,19 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
                 value = Decimal(answer.replace(",", "."))
             else:
                 found = with_sign(answer) if percent or ratio else None
-                if found is None:
-                    return None
-                value = Decimal(found.group(1).replace(",", "."))
-                if ratio:
-                    value = value.scaleb(-2)
+                if found is not None:
+                    value = Decimal(found.group(1).replace(",", "."))
+                    if ratio:
+                        value = value.scaleb(-2)
+                else:
+                    counts = of_counts(answer) if percent or ratio else None
+                    if counts is None:
+                        return None
+                    # Exact or not at all: "187/200" is 93,5 %; "3/41" goes to score.
+                    exact = _exact_ratio(counts.group(1), counts.group(2), percent)
+                    if exact is None:
+                        return None
+                    value = exact
                 bare = False
         elif type(answer) is int:
             if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
@@ -123,6 +134,20 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
         return value
 
     return read
+
+
+def _exact_ratio(numerator: str, denominator: str, percent: bool) -> Decimal | None:
+    """``numerator / denominator`` (× 100 in percent) when it is a decimal of at most 6
+    places, else ``None``."""
+    if int(denominator) == 0:
+        return None  # 0/0 and n/0: score says what is wrong
+    try:
+        value = EXACT_CONTEXT.divide(
+            Decimal(numerator) * (100 if percent else 1), Decimal(denominator)
+        )
+    except Inexact:
+        return None
+    return value if _plain_decimal(value) else None
 
 
 _WHOLE_LIMIT = Decimal(10**9)

@@ -225,7 +225,8 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
     so that it cannot set every other unit's points."""
     if rule.reference is not None and not rule.from_cohort:
         return rule
-    figures: list[Fraction] = []
+    fast = fast_reader(rule.scale)  # what it reads, scoring reads the same; the rest below
+    figures: list[Fraction | Decimal] = []
     for answer in answers:
         figure = answer
         if isinstance(answer, Mapping):
@@ -234,13 +235,18 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
             figure = answer.get("value")
         if figure is None or figure is NA:
             continue
+        plain = fast(figure)
+        if plain is not None and plain >= 0:
+            figures.append(plain)
+            continue
         value = read_relative(figure, rule.scale)
         if isinstance(value, Fraction):
             figures.append(value)
     if not figures:
         return attrs.evolve(rule, reference=None, from_cohort=False)
     best = min(figures) if rule.lower_is_better else max(figures)
-    return attrs.evolve(rule, reference=decimal_of(best), from_cohort=True)
+    reference = decimal_of(best) if isinstance(best, Fraction) else decimal_of(Fraction(best))
+    return attrs.evolve(rule, reference=reference, from_cohort=True)
 
 
 def _compile(rule: RelativeRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
@@ -259,8 +265,8 @@ def _compile(rule: RelativeRule, max_points: Decimal, kinds: RuleKinds) -> FastS
 
     def fast(answer: object) -> Decimal | None:
         value = read(answer)
-        if value is None:
-            return None
+        if value is None or value < 0:
+            return None  # a negative figure is refused by score
         if lower:
             if value <= best:
                 return full  # the best unit (0 included) gets the max
