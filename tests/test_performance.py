@@ -653,3 +653,36 @@ def test_the_relative_fast_scorer_on_every_form_and_edge(scale: cc.Scale, lower:
         for maximum in (Decimal(0), Decimal("0.0"), Decimal(2), Decimal("1.25")):
             for answer in answers:
                 assert compiled_problems(rule, maximum, answer) == [], (best, maximum, answer)
+
+
+def test_declared_scores_are_checked_alike_on_both_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit with self-assessed and appraised scores may take the plain pass: its card, its
+    findings about the declared scores included, is the general pass's, digit for digit."""
+    import random
+
+    from cchc_criteria.scoring import _plan
+
+    tree = national.national_spec(areas=2, groups=6, leaves_per_group=3)
+    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    rng = random.Random(5)
+    units = []
+    for answers in national.answers(tree, 40, seed=43):
+        card = cc.score(criterion_set, answers)
+        declared = {n.code: n.points for n in card if n.points is not None and rng.random() < 0.7}
+        for code in rng.sample(sorted(declared), 3):
+            declared[code] = Decimal(rng.randint(0, 4)) / 2  # some right, some wrong
+        units.append(cc.Assessment(answers, self_assessed=declared, appraised=dict(declared)))
+
+    def cards() -> list[tuple[object, ...]]:
+        _plan.forget_plans()
+        scored = [cc.score(criterion_set, unit) for unit in units]
+        return [
+            (c.points, c.complete, [(f.code, f.criterion, f.message) for f in c.findings])
+            for c in scored
+        ]
+
+    both = cards()
+    monkeypatch.setattr(_plan.Plan, "plain_pass", lambda self: None)
+    general = cards()
+    assert both == general
+    assert any(findings for _, _, findings in both)

@@ -18,19 +18,16 @@ import attrs
 
 from cchc_criteria.model import NA
 
-__all__ = ["PLAIN_PASS_LEAVES", "PlainPass", "plain_pass"]
+__all__ = ["PLAIN_PASS_LEAVES", "PlainPass"]
 
 _ZERO = Decimal(0)
 
 #: The most leaves a plan generates a plain pass for (its source grows with the set).
 PLAIN_PASS_LEAVES = 5000
 
-#: A plan's plain pass: ``answers.get`` → (the total, each area's points), or ``None``.
-PlainPass = Callable[[Callable[[str], object]], tuple[Decimal, tuple[Decimal, ...]] | None]
-
 
 @attrs.frozen
-class plain_pass:
+class PlainPass:
     """The plain pass: every leaf (slot, code, fast scorer, max), then every group in the
     plan's order, children first (slot, children added, children subtracted, max), then the
     roots added (``plus``) and subtracted (``minus``) and held to ``total_max``. Called with
@@ -48,6 +45,12 @@ class plain_pass:
         """A unit's total and areas when every answer is plain and every sum within its
         max; ``None`` for any other unit. Sums add in the general pass's order (additions
         first), so the totals are the same digit for digit."""
+        done = self.slots(get)
+        return None if done is None else (done[0], tuple(done[1][s] for s in self.roots))
+
+    def slots(self, get: Callable[[str], object]) -> tuple[Decimal, list[Decimal]] | None:
+        """The total and every slot's points (as :meth:`__call__`, for a unit whose declared
+        scores are checked against each node)."""
         zero = _ZERO
         points = [zero] * self.size
         for slot, code, fast, maximum in self.leaves:
@@ -66,7 +69,7 @@ class plain_pass:
         total = _added(points, self.plus, self.minus)
         if total > self.total_max:
             return None
-        return (zero if total < zero else total), tuple(points[s] for s in self.roots)
+        return (zero if total < zero else total), points
 
 
 def _added(points: list[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:

@@ -40,7 +40,7 @@ from cchc_criteria.scoring._explain import (
     group_explanation,
     held_to,
 )
-from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass, plain_pass
+from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import LazyText, Text
@@ -285,7 +285,7 @@ class Plan:
         # Every leaf (its slot, code, fast scorer and max), then every group, children before
         # their parents (its slot, children to add and to subtract, and max).
         plus, minus = self.split(self.roots)
-        return plain_pass(
+        return PlainPass(
             tuple((s.slot, s.code, s.fast, s.maximum) for s in leaves),
             tuple((s.slot, s.plus, s.minus, s.plain_max) for s in groups),
             self.size,

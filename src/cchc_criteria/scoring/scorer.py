@@ -117,12 +117,17 @@ class _Run:
         answers = assessment.answers
         declared = bool(assessment.self_assessed or assessment.appraised)
         findings = self.findings
-        plain = None if declared else plan.plain_pass()
-        done = None if plain is None else plain(answers.get)
+        plain = plan.plain_pass()
+        done = None if plain is None else plain.slots(answers.get)
         if done is not None:
             # Every answer taken by its fast scorer, every sum within its max: no finding
-            # about the answers, nothing for the card to keep but the totals.
-            total, areas = done
+            # about the answers, nothing for the card to keep but the totals; declared
+            # scores are checked against every node's points, as the general pass would.
+            total, slots = done
+            if declared:
+                for step in plan.steps:
+                    got = slots[step.slot]
+                    self._check_declared(step.criterion, type(step) is Leaf, got, plan.round(got))
             return self._card(
                 set_findings,
                 total,
@@ -130,7 +135,7 @@ class _Run:
                 _ZERO,
                 True,
                 plan.kept_none,
-                tuple(zip(areas, plan.root_maxima, strict=True)),
+                tuple((slots[s], m) for s, m in zip(plan.roots, plan.root_maxima, strict=True)),
             )
         tally = Tally(plan)
         points = tally.points
