@@ -721,7 +721,6 @@ def main() -> None:
     An unexpected exception is a bug in cchc-criteria or in a plugin: it is reported in one
     line (set ``CCHC_DEBUG=1`` to see the traceback) with exit code 3. Ctrl-C exits 130.
     """
-    remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
     try:
         code = cli.main(prog_name="cchc", standalone_mode=False)
     except click.exceptions.Abort as abort:  # click turns Ctrl-C (and EOF) into Abort
