@@ -10,13 +10,14 @@ generated or compiled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from cchc_criteria.model import NA
+from cchc_criteria.scoring._tally import added
 
 __all__ = ["PLAIN_PASS_LEAVES", "PlainPass"]
 
@@ -62,22 +63,11 @@ class PlainPass:
                 return None
             points[slot] = got
         for slot, plus, minus, maximum in self.groups:
-            total = _added(points, plus, minus)
+            total = added(points, plus, minus)
             if total > maximum:
                 return None
             points[slot] = zero if total < zero else total
-        total = _added(points, self.plus, self.minus)
+        total = added(points, self.plus, self.minus)
         if total > self.total_max:
             return None
         return (zero if total < zero else total), points
-
-
-def _added(points: list[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:
-    """The children's points added, deductions subtracted, one at a time in the order the
-    general sum adds them (additions first): the same Decimal digit for digit."""
-    total = _ZERO
-    for child in plus:
-        total = total + points[child]
-    for child in minus:
-        total = total - points[child]
-    return total

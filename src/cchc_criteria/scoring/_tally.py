@@ -16,6 +16,18 @@ if TYPE_CHECKING:
 _ZERO = Decimal(0)
 
 
+def added(points: Sequence[Decimal], plus: Sequence[int], minus: Sequence[int]) -> Decimal:
+    """The sum of a group whose children are all scored: ``plus`` added, then ``minus``
+    (deductions) subtracted, one at a time. The one plain sum: the tally's and the plain
+    pass's, so both give the same Decimal digit for digit."""
+    total = _ZERO
+    for child in plus:
+        total += points[child]
+    for child in minus:
+        total -= points[child]
+    return total
+
+
 class Sums(NamedTuple):
     """What a group's children add up to.
 
@@ -83,11 +95,7 @@ class Tally:
         when every criterion below is plain, else its :class:`Sums`."""
         points = self.points
         if self.irregular < group.first and group.children:
-            total = _ZERO
-            for child in group.plus:
-                total += points[child]  # type: ignore[operator]  # plain: scored
-            for child in group.minus:
-                total -= points[child]  # type: ignore[operator]
+            total = added(points, group.plus, group.minus)  # type: ignore[arg-type]  # plain
             held = min(max(total, _ZERO), group.plain_max)
             points[group.slot] = held
             if total > held:
