@@ -9,13 +9,13 @@ round.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
 import attrs
 
 from cchc_criteria.analysis.diff import match_codes
 from cchc_criteria.errors import ArgumentError
+from cchc_criteria.model import CriterionSet
 from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Text
 
@@ -132,19 +132,28 @@ def _period_text(card: Scorecard) -> str:
     return " – ".join(str(day) if day else "…" for day in (cs.valid_from, cs.valid_until))
 
 
+def _replaces(later: CriterionSet, earlier: CriterionSet) -> bool:
+    """Whether ``later`` names ``earlier`` (another set) as its predecessor."""
+    return (
+        later.id != earlier.id
+        and later.lineage is not None
+        and later.lineage.predecessor == earlier.id
+    )
+
+
 def _order(a: Scorecard, b: Scorecard) -> tuple[int, str] | None:
     """``(-1, why)`` when ``a`` is the earlier card, ``(1, why)`` when ``b`` is, ``None`` when
     the cards do not say."""
     set_a, set_b = a.criterion_set, b.criterion_set
-    if set_b.lineage is not None and set_b.lineage.predecessor == set_a.id != set_b.id:
+    if _replaces(set_b, set_a):
         return -1, f"{set_b.id} replaces {set_a.id}"
-    if set_a.lineage is not None and set_a.lineage.predecessor == set_b.id != set_a.id:
+    if _replaces(set_a, set_b):
         return 1, f"{set_a.id} replaces {set_b.id}"
     year_a, year_b = _assessed_year(a), _assessed_year(b)
     if year_a is not None and year_b is not None and year_a != year_b:
         return (-1 if year_a < year_b else 1), f"periods assessed {year_a} and {year_b}"
-    start_a, start_b = set_a.valid_from or date.min, set_b.valid_from or date.min
-    if set_a.valid_from is not None and set_b.valid_from is not None and start_a != start_b:
+    start_a, start_b = set_a.valid_from, set_b.valid_from
+    if start_a is not None and start_b is not None and start_a != start_b:
         return (-1 if start_a < start_b else 1), f"in force from {start_a} and {start_b}"
     return None
 
@@ -202,10 +211,8 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
             )
         )
     old_set, new_set = before.criterion_set, after.criterion_set
-    linked = (new_set.lineage is not None and new_set.lineage.predecessor == old_set.id) or (
-        old_set.lineage is not None and old_set.lineage.predecessor == new_set.id
-    )
-    mapped = match_codes(old_set, new_set) if linked and old_set.id != new_set.id else None
+    linked = _replaces(new_set, old_set) or _replaces(old_set, new_set)
+    mapped = match_codes(old_set, new_set) if linked else None
     lines = []
     leaves = set()
     sources: dict[str, list[str]] = {}

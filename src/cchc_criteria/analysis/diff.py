@@ -162,7 +162,7 @@ def _details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[
     for name, vi in _CRITERION_FIELDS.items():
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
-            yield _changed(vi, name, _shown(old), _shown(new))
+            yield _changed(vi, name, old, new)
     old_kind = _kind_name(before, kinds)
     new_kind = _kind_name(after, kinds)
     if old_kind != new_kind:
@@ -213,7 +213,7 @@ def _set_details(before: CriterionSet, after: CriterionSet) -> Iterator[Text]:
             continue  # the days in force follow from the wording, which is said
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
-            yield _changed(vi, _FILE_KEYS.get(name, name), _shown(old), _shown(new))
+            yield _changed(vi, _FILE_KEYS.get(name, name), old, new)
 
 
 def _rule_details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iterator[Text]:
@@ -239,7 +239,7 @@ def _rule_details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iter
             if key == "bands" and hasattr(before.rule, "bands") and hasattr(after.rule, "bands"):
                 yield from _band_details(before, after)
             else:
-                yield _changed(key, key, _shown(old), _shown(new))
+                yield _changed(key, key, old, new)
     if not said:
         yield Text(
             f"cách tính: “{before.rule.describe(before.max_points)}” → "
@@ -249,23 +249,27 @@ def _rule_details(before: Criterion, after: Criterion, kinds: RuleKinds) -> Iter
         )
 
 
-def _changed(vi: str, en: str, old: str, new: str) -> Text:
-    return Text(f"{vi}: {old} → {new}", f"{en}: {old} → {new}")
+def _changed(vi: str, en: str, old: object, new: object) -> Text:
+    """``name: old → new``, each value written the way of its language ("7,5" / "7.5")."""
+    return Text(
+        f"{vi}: {_shown(old, 'vi')} → {_shown(new, 'vi')}",
+        f"{en}: {_shown(old, 'en')} → {_shown(new, 'en')}",
+    )
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, lang: Lang) -> str:
     """A value of a set file as it reads there: text quoted, lists and tables as written."""
     if value is None or value == () or value == "":
         return "—"
     if isinstance(value, str):
         return f"“{value}”"
     if isinstance(value, Decimal):
-        return format_number(value, max_places=4)
+        return format_number(value, lang=lang, max_places=4)
     if isinstance(value, Lineage):
         codes = "; ".join(f"{code} ← {', '.join(olds) or '—'}" for code, olds in value.codes)
         return f"“{value.predecessor}”" + (f" ({codes})" if codes else "")
     if isinstance(value, tuple | list):
-        return "[" + ", ".join(_shown(v) for v in value) + "]"
+        return "[" + ", ".join(_shown(v, lang) for v in value) + "]"
     return str(value)
 
 

@@ -24,6 +24,7 @@ from cchc_criteria.text import Text
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NESTING",
+    "cannot",
     "format_of",
     "key_line",
     "parse_document",
@@ -103,9 +104,8 @@ def read_bytes(path: str | Path) -> bytes:
             )
         return data
     except OSError as error:
-        reason = os_reason(error)
         raise InputError(
-            name, Text(f"không đọc được tệp: {reason.vi}", f"cannot read the file: {reason.en}")
+            name, cannot(Text("không đọc được tệp", "cannot read the file"), error)
         ) from None
     except ValueError as error:  # an embedded NUL byte in the name, and the like
         raise InputError(
@@ -126,6 +126,13 @@ _OS_REASONS_VI = {
     errno.ENAMETOOLONG: "tên tệp quá dài",
     errno.ELOOP: "quá nhiều liên kết tượng trưng",
 }
+
+
+def cannot(what: Text, error: OSError) -> Text:
+    """``what`` could not be done, and the system's reason ("cannot write the file: No space
+    left on device")."""
+    reason = os_reason(error)
+    return Text(f"{what.vi}: {reason.vi}", f"{what.en}: {reason.en}")
 
 
 def os_reason(error: OSError) -> Text:

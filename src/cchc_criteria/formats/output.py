@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from cchc_criteria.errors import ArgumentError, InputError
-from cchc_criteria.formats._files import os_reason
+from cchc_criteria.formats._files import cannot
 from cchc_criteria.text import Text
 
 __all__ = ["cannot", "process_umask", "write_atomic"]
@@ -94,13 +94,6 @@ def _write_through(target: Path, payload: bytes) -> None:
 
 def _cannot_write(error: OSError) -> Text:
     return cannot(Text("không ghi được tệp", "cannot write the file"), error)
-
-
-def cannot(what: Text, error: OSError) -> Text:
-    """``what`` could not be done, and the system's reason ("cannot write the file: No space
-    left on device")."""
-    reason = os_reason(error)
-    return Text(f"{what.vi}: {reason.vi}", f"{what.en}: {reason.en}")
 
 
 def _mode(target: Path) -> int:

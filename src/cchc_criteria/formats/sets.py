@@ -45,9 +45,10 @@ from cchc_criteria.model import (
     UnitKind,
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
+from cchc_criteria.model.criteria import group_problem, too_deep
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, group_key, nfc, shown
+from cchc_criteria.text import Text, nfc, shown
 
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 
@@ -220,36 +221,20 @@ class _Reader:
         while stack:
             node, depth = stack.pop()
             if depth > MAX_DEPTH:
-                self.problem(
-                    Text(
-                        f"tiêu chí {node.row.code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng "
-                        f"tối đa {MAX_DEPTH} cấp",
-                        f"criterion {node.row.code!r} is at level {depth}: a criterion set "
-                        f"nests at most {MAX_DEPTH} levels",
-                    ),
-                    self.row_lines[node.index] if node.index < len(self.row_lines) else None,
-                    node.row.code,
-                )
+                line = self.row_lines[node.index] if node.index < len(self.row_lines) else None
+                self.problem(too_deep(depth, node.row.code), line, node.row.code)
                 for other in roots:
                     other.children.clear()  # nothing below is read any further
                 return
             stack.extend((child, depth + 1) for child in node.children)
 
     def _check_groups(self, groups: list[str]) -> None:
-        seen: dict[str, str] = {}
-        for name in groups:
-            key = group_key(name)
-            if not key or key in seen:
-                self.problem(
-                    Text(
-                        f"groups: nhóm {name!r} trống hoặc trùng với {seen.get(key, '')!r} "
-                        "(không phân biệt hoa thường, khoảng trắng, chữ “Nhóm”)",
-                        f"groups: {name!r} is empty or the same group as {seen.get(key, '')!r} "
-                        "(case, spaces and a leading “Nhóm” do not count)",
-                    ),
-                    self._key_line("groups", None),
-                )
-            seen.setdefault(key, name)
+        problem = group_problem(groups)
+        if problem is not None:
+            self.problem(
+                Text(f"groups: {problem.vi}", f"groups: {problem.en}"),
+                self._key_line("groups", None),
+            )
 
     def _lineage(self, header: _Header) -> Lineage | None:
         """The set's predecessor and code map; problems for a map without a predecessor or

@@ -246,30 +246,35 @@ def _check_size(data: bytes, name: str) -> None:
     with archive:
         unpacked = sum(item.file_size for item in archive.infolist())
         if unpacked > MAX_XLSX_BYTES:
+            vi, en = _counts(unpacked, MAX_XLSX_BYTES)
             raise InputError(
                 name,
                 Text(
-                    f"bảng tính giải nén ra {unpacked:_} byte; tối đa {MAX_XLSX_BYTES:_}".replace(
-                        "_", "."
-                    ),
-                    f"the workbook unpacks to {unpacked:,} bytes; at most {MAX_XLSX_BYTES:,}",
+                    f"bảng tính giải nén ra {vi[0]} byte; tối đa {vi[1]}",
+                    f"the workbook unpacks to {en[0]} bytes; at most {en[1]}",
                 ),
             )
         shared = [i for i in archive.infolist() if i.filename.lower().endswith("sharedstrings.xml")]
         for item in shared:
             count = archive.read(item).count(b"<si")
             if count > MAX_SHARED_STRINGS:
+                vi, en = _counts(count, MAX_SHARED_STRINGS)
                 raise InputError(
                     name,
                     Text(
-                        f"bảng tính có {count:_} chuỗi văn bản dùng chung; tối đa "
-                        f"{MAX_SHARED_STRINGS:_} (một mẫu tự chấm không cần đến thế)".replace(
-                            "_", "."
-                        ),
-                        f"the workbook shares {count:,} texts between its cells; at most "
-                        f"{MAX_SHARED_STRINGS:,} (a self-assessment template needs far fewer)",
+                        f"bảng tính có {vi[0]} chuỗi văn bản dùng chung; tối đa {vi[1]} (một "
+                        "mẫu tự chấm không cần đến thế)",
+                        f"the workbook shares {en[0]} texts between its cells; at most {en[1]} "
+                        "(a self-assessment template needs far fewer)",
                     ),
                 )
+
+
+def _counts(*numbers: int) -> tuple[list[str], list[str]]:
+    """``numbers`` with their thousands grouped, in Vietnamese and in English."""
+    vi = [format_number(n, lang="vi", group=True) for n in numbers]
+    en = [format_number(n, lang="en", group=True) for n in numbers]
+    return vi, en
 
 
 def _read_workbook(path: str | Path, name: str) -> Assessment:

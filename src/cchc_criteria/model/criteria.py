@@ -23,6 +23,8 @@ __all__ = [
     "Criterion",
     "CriterionSet",
     "Lineage",
+    "group_problem",
+    "too_deep",
 ]
 
 
@@ -114,15 +116,29 @@ class Criterion:
 MAX_DEPTH = 32
 
 
-def too_deep(depth: int, code: str) -> InvalidValueError:
-    """The error for a criterion nested deeper than :data:`MAX_DEPTH`."""
-    return InvalidValueError(
-        Text(
-            f"tiêu chí {code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng tối đa {MAX_DEPTH} cấp",
-            f"criterion {code!r} is at level {depth}: a criterion set nests at most "
-            f"{MAX_DEPTH} levels",
-        )
+def too_deep(depth: int, code: str) -> Text:
+    """What is wrong with a criterion nested deeper than :data:`MAX_DEPTH`."""
+    return Text(
+        f"tiêu chí {code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng tối đa {MAX_DEPTH} cấp",
+        f"criterion {code!r} is at level {depth}: a criterion set nests at most {MAX_DEPTH} levels",
     )
+
+
+def group_problem(groups: Iterable[str]) -> Text | None:
+    """What is wrong with a set's list of unit groups: a name that is empty, or that is
+    another one's spelling (:func:`~cchc_criteria.text.group_key`); ``None`` when nothing is."""
+    seen: dict[str, str] = {}
+    for name in groups:
+        key = group_key(name)
+        if not key or key in seen:
+            return Text(
+                f"nhóm {name!r} trống hoặc trùng với {seen.get(key, '')!r} (không phân biệt "
+                "hoa thường, khoảng trắng, chữ “Nhóm”)",
+                f"the group {name!r} is empty or the same group as {seen.get(key, '')!r} "
+                "(case, spaces and a leading “Nhóm” do not count)",
+            )
+        seen[key] = name
+    return None
 
 
 def _preorder(roots: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
@@ -133,7 +149,7 @@ def _preorder(roots: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise too_deep(depth, node.code)
+            raise InvalidValueError(too_deep(depth, node.code))
         order.append(node)
         stack.extend((child, depth + 1) for child in reversed(node.children))
     return tuple(order)
@@ -196,17 +212,9 @@ def _scheme(value: Iterable[str]) -> tuple[str, ...]:
 
 def _group_names(value: Iterable[str]) -> tuple[str, ...]:
     names = tuple(nfc(v) for v in value)
-    seen: dict[str, str] = {}
-    for name in names:
-        key = group_key(name)
-        if not key or key in seen:
-            raise InvalidValueError(
-                Text(
-                    f"nhóm {name!r} trống hoặc trùng với {seen.get(key, '')!r}",
-                    f"group {name!r} is empty or the same as {seen.get(key, '')!r}",
-                )
-            )
-        seen[key] = name
+    problem = group_problem(names)
+    if problem is not None:
+        raise InvalidValueError(problem)
     return names
 
 

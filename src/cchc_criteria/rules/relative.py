@@ -195,8 +195,9 @@ def _negative(answer: object, value: Fraction, scale: Scale) -> Outcome:
 
 
 def _own_best_refused(answer: object) -> Outcome:
-    problem = finding(
+    return refusal(
         "invalid-answer",
+        answer,
         expected=Text(
             "chỉ số liệu của đơn vị (khi chấm cùng các đơn vị khác, giá trị tốt nhất là của "
             "đơn vị tốt nhất)",
@@ -205,7 +206,6 @@ def _own_best_refused(answer: object) -> Outcome:
         alternative="",
         error=Text("câu trả lời tự nêu giá trị tốt nhất", "the answer states its own best"),
     )
-    return Outcome(None, figure=figure_text(answer), explanation=problem.text, findings=(problem,))
 
 
 def _refused(answer: object, error: NumberFormatError) -> Outcome:
@@ -245,8 +245,7 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
     if not figures:
         return attrs.evolve(rule, reference=None, from_cohort=False)
     best = min(figures) if rule.lower_is_better else max(figures)
-    reference = decimal_of(best) if isinstance(best, Fraction) else decimal_of(Fraction(best))
-    return attrs.evolve(rule, reference=reference, from_cohort=True)
+    return attrs.evolve(rule, reference=decimal_of(Fraction(best)), from_cohort=True)
 
 
 def _compile(rule: RelativeRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:

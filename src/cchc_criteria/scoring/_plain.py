@@ -23,7 +23,7 @@ __all__ = ["PLAIN_PASS_LEAVES", "PlainPass"]
 
 _ZERO = Decimal(0)
 
-#: The most leaves a plan generates a plain pass for (its source grows with the set).
+#: The most leaves a plan makes a plain pass for (every leaf's fast scorer is compiled for it).
 PLAIN_PASS_LEAVES = 5000
 
 
@@ -31,8 +31,7 @@ PLAIN_PASS_LEAVES = 5000
 class PlainPass:
     """The plain pass: every leaf (slot, code, fast scorer, max), then every group in the
     plan's order, children first (slot, children added, children subtracted, max), then the
-    roots added (``plus``) and subtracted (``minus``) and held to ``total_max``. Called with
-    ``answers.get``, it returns the total and each of ``roots``' points."""
+    roots added (``plus``) and subtracted (``minus``) and held to ``total_max``."""
 
     leaves: tuple[tuple[int, str, Any, Decimal], ...]
     groups: tuple[tuple[int, tuple[int, ...], tuple[int, ...], Decimal], ...]
@@ -42,16 +41,11 @@ class PlainPass:
     total_max: Decimal
     roots: tuple[int, ...]
 
-    def __call__(self, get: Callable[[str], object]) -> tuple[Decimal, tuple[Decimal, ...]] | None:
-        """A unit's total and areas when every answer is plain and every sum within its
-        max; ``None`` for any other unit. Sums add in the general pass's order (additions
-        first), so the totals are the same digit for digit."""
-        done = self.slots(get)
-        return None if done is None else (done[0], tuple(done[1][s] for s in self.roots))
-
     def slots(self, get: Callable[[str], object]) -> tuple[Decimal, list[Decimal]] | None:
-        """The total and every slot's points (as :meth:`__call__`, for a unit whose declared
-        scores are checked against each node)."""
+        """A unit's total and every slot's points, given ``answers.get``, when every answer
+        is plain and every sum within its max; ``None`` for any other unit. Sums add as the
+        general pass adds them (:func:`~cchc_criteria.scoring._tally.added`), so the totals
+        are the same digit for digit."""
         zero = _ZERO
         points = [zero] * self.size
         for slot, code, fast, maximum in self.leaves:

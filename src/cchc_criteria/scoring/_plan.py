@@ -258,15 +258,12 @@ class Plan:
         return leaf.fast
 
     def plain_pass(self) -> PlainPass | None:
-        """The plan's plain pass: one function, generated when the plan scores its second
-        unit (every leaf's fast scorer compiled then), that scores a unit whose every answer
-        its fast scorer takes and whose every sum stays within its max, and gives ``None``
-        for any other unit (the general pass then scores it, findings and all). A set with a
-        rule that has no fast scorer has none.
-
-        It is one loop over a tuple per step (no generated source: nothing of the set's is
-        ever compiled, and a group of thousands of leaves is as plain as one of three). Sets
-        of more than ``PLAIN_PASS_LEAVES`` leaves have none.
+        """The plan's plain pass (:class:`~cchc_criteria.scoring._plain.PlainPass`), made
+        when the plan scores its second unit (every leaf's fast scorer compiled then): it
+        scores a unit whose every answer its fast scorer takes and whose every sum stays
+        within its max, and gives ``None`` for any other unit (the general pass then scores
+        it, findings and all). A set with a rule that has no fast scorer has none, and so
+        has a set of more than ``PLAIN_PASS_LEAVES`` leaves.
         """
         if self._plain is None:
             self._units += 1
