@@ -46,10 +46,13 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_NUMBER_TEXT",
     "SUM_CONTEXT",
+    "WIDE_CONTEXT",
     "canonical",
     "check_range",
     "decimal_of",
     "exact_quotient",
+    "exact_ratio",
+    "exact_value",
     "format_number",
     "optional_decimal",
     "parse_number",
@@ -71,8 +74,10 @@ SUM_CONTEXT: Final = Context(prec=160, rounding=ROUND_HALF_UP)
 EXACT_CONTEXT: Final = Context(
     prec=34, rounding=ROUND_HALF_UP, traps=[Inexact, DivisionByZero, InvalidOperation, Overflow]
 )
-# Wider than any sum of accepted numbers, for a product that must stay exact.
-_WIDE = Context(prec=SUM_CONTEXT.prec + 40, rounding=ROUND_HALF_UP, traps=[Inexact])
+#: Wider than any sum of accepted numbers, for a product or a difference that must stay exact
+#: (a lost digit raises decimal.Inexact).
+WIDE_CONTEXT: Final = Context(prec=SUM_CONTEXT.prec + 40, rounding=ROUND_HALF_UP, traps=[Inexact])
+_WIDE = WIDE_CONTEXT
 
 #: The longest text read as one number (a figure, a max, a band edge).
 MAX_NUMBER_TEXT: Final = 100
@@ -364,6 +369,23 @@ def exact_quotient(numerator: Decimal, denominator: Decimal, times: int = 1) -> 
         return quotient_form(EXACT_CONTEXT.divide(scaled, denominator))
     except Inexact:
         return DECIMAL_CONTEXT.divide(scaled, denominator)  # correctly rounded, as decimal_of
+
+
+def exact_value(value: Decimal) -> Decimal:
+    """An exact ``value`` (computed in :data:`WIDE_CONTEXT`) as :func:`decimal_of` writes
+    the same number: in :func:`quotient_form` when it has at most 34 digits, else rounded
+    once to 34 digits."""
+    return exact_quotient(value, _ONE)
+
+
+def exact_ratio(top: Decimal | Fraction, bottom: Decimal | Fraction, times: Decimal) -> Decimal:
+    """``top × times / bottom`` as :func:`decimal_of` gives the exact fraction, for figures
+    read exactly (a Decimal, or a Fraction where the figure is not a finite decimal: "3/41").
+    ``bottom`` must not be 0."""
+    if type(top) is Decimal and type(bottom) is Decimal:
+        return exact_quotient(_WIDE.multiply(top, times), bottom)
+    ratio = Fraction(top) * Fraction(times) / Fraction(bottom)
+    return exact_quotient(Decimal(ratio.numerator), Decimal(ratio.denominator))
 
 
 def plain(value: Decimal) -> str:

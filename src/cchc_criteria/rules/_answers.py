@@ -10,7 +10,13 @@ from fractions import Fraction
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import Outcome, Scale, finding
-from cchc_criteria.numbers import EXACT_CONTEXT, format_number, parse_rate
+from cchc_criteria.numbers import (
+    EXACT_CONTEXT,
+    decimal_of,
+    format_number,
+    parse_rate,
+    quotient_form,
+)
 from cchc_criteria.text import Lang, LazyText, Text, shown
 
 # A plain figure for a fast scorer: at most 15 digits, so that its product with a max of at
@@ -21,9 +27,6 @@ _PERCENT_FIGURE = re.compile(r"([0-9]{1,9}(?:,[0-9]{1,6})?) ?%")
 # A ratio of counts: "187/200", "3 / 41".
 _RATIO_FIGURE = re.compile(r"([0-9]{1,9}) ?/ ?([0-9]{1,9})")
 _PLAIN_LIMIT = 10**9
-#: The most digits of a number (a max, points per item, a cap) that a fast scorer computes
-#: with: its product with a plain figure stays exact.
-FAST_DIGITS = 12
 _DOMAINS = {
     scale: tuple(None if edge is None else Decimal(edge.numerator) for edge in scale.domain())
     for scale in Scale
@@ -82,10 +85,12 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
     every form people and programs give a figure: text of digits with at most one decimal
     comma ("93,5"), a rate with its sign ("93 %", on a percent or ratio scale), a whole
     number, a ``Decimal`` or a ``float`` (read from its shortest repr, as ``to_decimal``
-    does) — each of at most 9 whole digits and 6 decimals, so that a fast scorer computes
-    exactly with it. It gives ``None`` for anything else, for a value outside the scale's
-    domain or not whole on a count, and for a bare number between 0 and 1 on a percent scale
-    (scoring warns about those): ``read_figure`` and the rule's ``score`` then decide."""
+    does) — each of at most 9 whole digits and 6 decimals (a longer one is read by
+    :func:`read_figure`). Every kind's computation of points is exact whatever figure it
+    is given; this reader only decides what is read without parsing. It gives ``None`` for
+    anything else, for a value outside the scale's domain or not whole on a count, and for
+    a bare number between 0 and 1 on a percent scale (scoring warns about those):
+    ``read_figure`` and the rule's ``score`` then decide."""
     low, high = _DOMAINS[scale]
     whole = scale is Scale.COUNT
     percent = scale is Scale.PERCENT
@@ -165,12 +170,6 @@ def _plain_decimal(value: Decimal) -> bool:
     )
 
 
-def fits_fast(number: Decimal) -> bool:
-    """Whether a fast scorer computes exactly with ``number`` (a rule's max, points per
-    item, cap or floor): at most :data:`FAST_DIGITS` digits."""
-    return number.is_finite() and len(number.as_tuple().digits) <= FAST_DIGITS
-
-
 def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fraction | Outcome:
     """The answer's exact value on ``scale``, or the outcome that refuses it.
 
@@ -189,6 +188,29 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
     if outside_domain(value, scale):
         return domain_refusal(answer, value, scale)
     return value
+
+
+#: A figure read exactly: a Decimal, or a Fraction where it is no finite decimal ("3/41").
+Figure = Decimal | Fraction
+
+
+def read_exact(answer: object, scale: Scale, *, alternative: str = "") -> Figure | Outcome:
+    """The answer's exact value on ``scale`` — a Decimal from :func:`fast_reader` where it
+    takes the answer, else what :func:`read_figure` reads (a Fraction) — or the outcome that
+    refuses it. Every kind's ``score`` reads its figure here, so that its one computation of
+    points sees the same figure on every path."""
+    value = fast_reader(scale)(answer)
+    if value is not None:
+        return value
+    return read_figure(answer, scale, alternative=alternative)
+
+
+def figure_value(value: Figure) -> Decimal:
+    """A figure as a scorecard shows it (``NodeScore.value``): the Decimal nearest it,
+    written as :func:`~cchc_criteria.numbers.decimal_of` writes it."""
+    if type(value) is Decimal:
+        return quotient_form(value)
+    return decimal_of(Fraction(value))
 
 
 def scored(

@@ -37,11 +37,12 @@ from cchc_criteria.numbers import (
 )
 from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
 from cchc_criteria.rules._answers import (
+    Figure,
     fast_reader,
     figure_text,
-    fits_fast,
+    figure_value,
     points_word,
-    read_figure,
+    read_exact,
     refusal,
 )
 from cchc_criteria.rules.keys import (
@@ -89,16 +90,17 @@ class BandRule:
         """Score a figure, or a named band."""
         if isinstance(answer, ChosenBand):
             return self._score_chosen(answer, max_points)
-        value = read_figure(answer, self.scale, alternative="a band's label")
+        value = read_exact(answer, self.scale, alternative="a band's label")
         if isinstance(value, Outcome):
             return value
-        matches = [i for i, band in enumerate(self.bands) if band.contains(value)]
+        matches = _matching(_edges(self.bands), value)
         unit = self.scale.symbol
+        figure = figure_value(value)
         if not matches:
             return refusal(
                 "no-band",
                 answer,
-                shown=value,
+                shown=figure,
                 unit=unit,
                 bands=Text(self.describe(max_points), self.describe(max_points, lang="en")),
             )
@@ -108,21 +110,22 @@ class BandRule:
         if len(matches) > 1:
             others = ", ".join(str(i + 1) for i in matches[1:])
             findings = (
-                finding("overlapping-bands", band=index + 1, shown=value, unit=unit, others=others),
+                finding(
+                    "overlapping-bands", band=index + 1, shown=figure, unit=unit, others=others
+                ),
             )
         try:
-            exact = decimal_of(band.award.exact(value, max_points))
+            exact = _award(band.award, max_points).exact(value, max_points)
         except FormulaError as error:
             return refusal(
                 "formula-error",
                 answer,
                 band=index + 1,
-                shown=value,
+                shown=figure,
                 unit=unit,
                 reason=error.reason,
             )
         points = _rounded(band.award, exact)
-        figure = decimal_of(value)
         return Outcome(
             points=points,
             exact=exact,
@@ -472,36 +475,82 @@ def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
         seen.setdefault(key, position)
 
 
+#: A band's edges for matching a figure: its lower edge and whether it is included, its
+#: upper edge and whether it is included (``None``: unbounded).
+_Edges = tuple[Decimal | None, bool, Decimal | None, bool]
+
+
+def _edges(bands: tuple[Band, ...]) -> tuple[_Edges, ...]:
+    """Every band's edges, in document order."""
+    return tuple(
+        (
+            None if band.lower is None else band.lower.value,
+            band.lower is not None and band.lower.inclusive,
+            None if band.upper is None else band.upper.value,
+            band.upper is not None and band.upper.inclusive,
+        )
+        for band in bands
+    )
+
+
+def _matching(edges: tuple[_Edges, ...], value: Figure) -> list[int]:
+    """The positions of the bands ``value`` falls in, compared exactly with the Decimal edges
+    (a Fraction figure too): the kind's one matching of a figure, for both paths."""
+    found = []
+    for position, (low, from_low, high, to_high) in enumerate(edges):
+        if low is not None and (value < low if from_low else value <= low):
+            continue
+        if high is not None and (value > high if to_high else value >= high):
+            continue
+        found.append(position)
+    return found
+
+
 @attrs.frozen
-class _FastAward:
-    """A band's award compiled for a fast scorer: fixed when it does not depend on the figure
-    (points, a share of the max), a formula over Decimals where it has one."""
+class _Award:
+    """A band's award for one max: fixed when it does not depend on the figure (points, a
+    share of the max), a formula over Decimals where it has one — the kind's one computation
+    of a band's points, for both paths."""
 
     award: Award
     fixed: Decimal | None
     formula: DecimalFormula | None
 
-    def points(self, value: Decimal, max_points: Decimal) -> Decimal | None:
-        """The band's points for ``value``, as ``BandRule.score`` gives them."""
+    def exact(self, value: Figure, max_points: Decimal) -> Decimal:
+        """The band's exact award for ``value`` (before the award's own rounding);
+        FormulaError where a formula is undefined there."""
         if self.fixed is not None:
             return self.fixed
         award = self.award
-        if self.formula is not None:
+        if self.formula is not None and type(value) is Decimal:
             assert isinstance(award, Formula)
             names = {"value": value, "rate": value, "count": value, "max_points": max_points}
             try:
                 result = self.formula(names)
                 if award.cap is not None:
                     result = min(result, award.cap)
-                exact = quotient_form(result)
+                return quotient_form(result)
             except DecimalException:
-                pass  # a digit would be lost: the exact path below decides
-            else:
-                return _rounded(award, exact)
+                pass  # a digit would be lost, or a division by 0: the exact path decides
+        return decimal_of(award.exact(Fraction(value), max_points))
+
+    def points(self, value: Figure, max_points: Decimal) -> Decimal | None:
+        """The band's points for ``value``, rounded where the award says; ``None`` where a
+        formula is undefined (``score`` reports it)."""
         try:
-            return _rounded(award, decimal_of(award.exact(Fraction(value), max_points)))
+            return _rounded(self.award, self.exact(value, max_points))
         except FormulaError:
             return None
+
+
+def _award(award: Award, max_points: Decimal) -> _Award:
+    return _Award(
+        award,
+        decimal_of(award.exact(Fraction(0), max_points))
+        if isinstance(award, Points | FractionOfMax)
+        else None,
+        award.expression.over_decimals(EXACT_CONTEXT) if isinstance(award, Formula) else None,
+    )
 
 
 def _rounded(award: Award, exact: Decimal) -> Decimal:
@@ -511,47 +560,19 @@ def _rounded(award: Award, exact: Decimal) -> Decimal:
     return exact
 
 
-def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
-    """The band a plain figure falls in, matched on Decimal edges; ``None`` (``score``
-    decides) when it falls in no band or in more than one."""
-    if not fits_fast(max_points):
-        return None
-    # Per band: its lower edge and whether it is included, its upper edge and whether it is
-    # included (None: unbounded), and its award.
-    bands = tuple(
-        (
-            None if band.lower is None else band.lower.value,
-            band.lower is not None and band.lower.inclusive,
-            None if band.upper is None else band.upper.value,
-            band.upper is not None and band.upper.inclusive,
-            _FastAward(
-                band.award,
-                decimal_of(band.award.exact(Fraction(0), max_points))
-                if isinstance(band.award, Points | FractionOfMax)
-                else None,
-                band.award.expression.over_decimals(EXACT_CONTEXT)
-                if isinstance(band.award, Formula)
-                else None,
-            ),
-        )
-        for band in rule.bands
-    )
+def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """The points of a plain figure that falls in exactly one band, by the kind's own
+    matching and award; ``None`` (``score`` decides) in no band or in more than one."""
+    edges = _edges(rule.bands)
+    awards = tuple(_award(band.award, max_points) for band in rule.bands)
     read = fast_reader(rule.scale)
 
     def fast(answer: object) -> Decimal | None:
         value = read(answer)
         if value is None:
             return None
-        found = None
-        for low, from_low, high, to_high, award in bands:
-            if low is not None and (value < low if from_low else value <= low):
-                continue
-            if high is not None and (value > high if to_high else value >= high):
-                continue
-            if found is not None:
-                return None  # a published overlap: score reports it
-            found = award
-        return None if found is None else found.points(value, max_points)
+        found = _matching(edges, value)
+        return awards[found[0]].points(value, max_points) if len(found) == 1 else None
 
     return fast
 

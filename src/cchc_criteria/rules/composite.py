@@ -97,6 +97,17 @@ def _held(points: Decimal | None, maximum: Decimal) -> Decimal | None:
     return None if points is None else min(max(points, Decimal(0)), maximum)
 
 
+def _total(held: Sequence[Decimal | None]) -> Decimal | None:
+    """The row's points from its parts' points, each already held to its max: their sum, or
+    ``None`` when a part is unscored — the kind's one sum, for both paths."""
+    total = Decimal(0)
+    for points in held:
+        if points is None:
+            return None
+        total += points
+    return total
+
+
 def _score_parts(
     parts: Sequence[Part], answer: object, *, all_needed: bool
 ) -> tuple[list[tuple[Part, Outcome]], Outcome | None]:
@@ -184,9 +195,9 @@ class PartsRule:
         findings = tuple(f for _, outcome in scored for f in outcome.findings)
         held = [_held(outcome.points, _most_of(part)) for part, outcome in scored]
         lines = LazyText(_lines, scored)
-        if any(points is None for points in held):
+        total = _total(held)
+        if total is None:
             return Outcome(None, figure=figure_text(answer), explanation=lines, findings=findings)
-        total = sum((p for p in held if p is not None), Decimal(0))
         return Outcome(
             total,
             exact=total,
@@ -500,14 +511,11 @@ def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> Fa
     def fast(answer: object) -> Decimal | None:
         if type(answer) is not dict or len(answer) != len(scorers):
             return None
-        total = Decimal(0)
+        held = []
         for name, scorer, most in scorers:
             figure = answer.get(name)
-            held = _held(None if figure is None else scorer(figure), most)
-            if held is None:
-                return None
-            total += held
-        return total
+            held.append(_held(None if figure is None else scorer(figure), most))
+        return _total(held)
 
     return fast
 

@@ -16,7 +16,8 @@ import attrs
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.numbers import (
-    decimal_of,
+    WIDE_CONTEXT,
+    exact_value,
     format_number,
     optional_decimal,
     quotient_form,
@@ -24,9 +25,8 @@ from cchc_criteria.numbers import (
 )
 from cchc_criteria.rules._answers import (
     fast_reader,
-    fits_fast,
     points_word,
-    read_figure,
+    read_exact,
     read_quantity,
     scored,
 )
@@ -49,14 +49,11 @@ class PerItemRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a count of items."""
-        count = read_figure(answer, Scale.COUNT)
+        count = _read_count(answer)
         if isinstance(count, Outcome):
             return count
-        exact = Fraction(self.points_per_item) * count
-        if self.cap is not None:
-            exact = min(exact, Fraction(self.cap))
-        points = decimal_of(exact)
-        items = decimal_of(count)
+        points = _items_points(count, self.points_per_item, self.cap)
+        items = quotient_form(count)
         return scored(
             points, items, answer, _explain_items, items, self.points_per_item, self.cap, points
         )
@@ -91,14 +88,11 @@ class DeductionRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a count of events."""
-        count = read_figure(answer, Scale.COUNT)
+        count = _read_count(answer)
         if isinstance(count, Outcome):
             return count
-        exact = max(
-            Fraction(max_points) - Fraction(self.points_per_event) * count, Fraction(self.floor)
-        )
-        points = decimal_of(exact)
-        events = decimal_of(count)
+        points = _events_points(count, self.points_per_event, self.floor, max_points)
+        events = quotient_form(count)
         return scored(
             points,
             events,
@@ -124,40 +118,49 @@ class DeductionRule:
         return f"minus {per} points per event, not below {floor}"
 
 
-# --------------------------------------------------------------------------- fast scorers
+# --------------------------------------------------------------------------- points
 
 
-def _compile_per_item(
-    rule: PerItemRule, max_points: Decimal, kinds: RuleKinds
-) -> FastScorer | None:
-    """count × points per item, at most the cap, in Decimal (exact for a plain count)."""
+def _read_count(answer: object) -> Decimal | Outcome:
+    """A count, read once for both paths (a whole number: exact as a Decimal)."""
+    count = read_exact(answer, Scale.COUNT)
+    if isinstance(count, Fraction):
+        return Decimal(count.numerator)  # read_figure gives whole counts only
+    return count
+
+
+def _items_points(count: Decimal, per: Decimal, cap: Decimal | None) -> Decimal:
+    """count × points per item, at most the cap: the kind's one computation of points."""
+    points = WIDE_CONTEXT.multiply(count, per)
+    return exact_value(points if cap is None else min(points, cap))
+
+
+def _events_points(count: Decimal, per: Decimal, floor: Decimal, max_points: Decimal) -> Decimal:
+    """max − events × points per event, not below the floor: the kind's one computation."""
+    left = WIDE_CONTEXT.subtract(max_points, WIDE_CONTEXT.multiply(count, per))
+    return exact_value(max(left, floor))
+
+
+def _compile_per_item(rule: PerItemRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """The points of a plain count, by the rule's own computation."""
     per, cap = rule.points_per_item, rule.cap
-    if not fits_fast(per) or (cap is not None and not fits_fast(cap)):
-        return None
     read = fast_reader(Scale.COUNT)
 
     def fast(answer: object) -> Decimal | None:
         count = read(answer)
-        if count is None:
-            return None
-        points = count * per
-        return quotient_form(points if cap is None else min(points, cap))
+        return None if count is None else _items_points(count, per, cap)
 
     return fast
 
 
-def _compile_deduction(
-    rule: DeductionRule, max_points: Decimal, kinds: RuleKinds
-) -> FastScorer | None:
-    """max − events × points per event, not below the floor, in Decimal."""
+def _compile_deduction(rule: DeductionRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """The points of a plain count of events, by the rule's own computation."""
     per, floor = rule.points_per_event, rule.floor
-    if not (fits_fast(per) and fits_fast(floor) and fits_fast(max_points)):
-        return None
     read = fast_reader(Scale.COUNT)
 
     def fast(answer: object) -> Decimal | None:
         count = read(answer)
-        return None if count is None else quotient_form(max(max_points - per * count, floor))
+        return None if count is None else _events_points(count, per, floor, max_points)
 
     return fast
 

@@ -11,12 +11,12 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Scale
-from cchc_criteria.numbers import decimal_of, format_number, quotient_form
+from cchc_criteria.numbers import decimal_of, exact_ratio, format_number
 from cchc_criteria.rules._answers import (
     fast_reader,
-    fits_fast,
+    figure_value,
     points_word,
-    read_figure,
+    read_exact,
     scored,
 )
 from cchc_criteria.rules.bands import scale_cell, scale_hint
@@ -54,12 +54,11 @@ class ProportionalRule:
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a rate."""
-        value = read_figure(answer, self.scale)
+        value = read_exact(answer, self.scale)
         if isinstance(value, Outcome):
             return value
-        rate = value / 100 if self.scale is Scale.PERCENT else value
-        points = decimal_of(rate * Fraction(max_points))
-        figure = decimal_of(value)
+        points = exact_ratio(value, _DIVISORS[self.scale], max_points)
+        figure = figure_value(value)
         return scored(
             points, figure, answer, _explain, figure, self.scale.symbol, max_points, points
         )
@@ -80,17 +79,17 @@ def _to_the_top(
     return Improvement("raise", decimal_of(top), top, rule.scale, continuous=True)
 
 
-def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
-    """rate × max in Decimal, exact for a plain figure (see ``fast_reader``)."""
-    if not fits_fast(max_points):
-        return None
-    scale = rule.scale
-    read = fast_reader(scale)
-    divisor = Decimal(100) if scale is Scale.PERCENT else Decimal(1)
+_DIVISORS = {Scale.PERCENT: Decimal(100), Scale.RATIO: Decimal(1)}
+
+
+def _compile(rule: ProportionalRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
+    """rate × max of a plain figure, by the rule's own computation (``exact_ratio``)."""
+    read = fast_reader(rule.scale)
+    divisor = _DIVISORS[rule.scale]
 
     def fast(answer: object) -> Decimal | None:
         value = read(answer)
-        return None if value is None else quotient_form(value * max_points / divisor)
+        return None if value is None else exact_ratio(value, divisor, max_points)
 
     return fast
 

@@ -18,7 +18,7 @@ figure = 0.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, Inexact
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -27,19 +27,19 @@ import attrs
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import NA, Outcome, Scale, finding
 from cchc_criteria.numbers import (
-    EXACT_CONTEXT,
     decimal_of,
-    exact_quotient,
+    exact_ratio,
+    exact_value,
     format_number,
     optional_decimal,
-    quotient_form,
 )
 from cchc_criteria.rules._answers import (
+    Figure,
     fast_reader,
     figure_text,
-    fits_fast,
+    figure_value,
     points_word,
-    read_figure,
+    read_exact,
     read_quantity,
     refusal,
 )
@@ -51,6 +51,7 @@ from cchc_criteria.text import Lang, LazyText, Text
 __all__ = ["KIND", "RelativeRule"]
 
 _ZERO_POLICIES = ("zero", "full")
+_ZERO = Decimal(0)
 
 
 def _policy(value: str) -> str:
@@ -92,12 +93,12 @@ class RelativeRule:
                 if self.from_cohort:
                     return _own_best_refused(answer)
                 try:
-                    best = read_quantity(answer["best"], self.scale)
+                    stated = read_quantity(answer["best"], self.scale)
                 except NumberFormatError as error:
                     return _refused(answer, error)
-                if best < 0:
-                    return _negative(answer, best, self.scale)
-                reference = decimal_of(best)
+                if stated < 0:
+                    return _negative(answer, stated, self.scale)
+                reference = decimal_of(stated)
                 whose = "declared"
         value = read_relative(figure, self.scale)
         if isinstance(value, Outcome):
@@ -106,19 +107,20 @@ class RelativeRule:
             problem = finding("needs-cohort")
             return Outcome(
                 None,
-                value=decimal_of(value),
+                value=figure_value(value),
                 figure=figure_text(answer),
                 explanation=problem.text,
                 findings=(problem,),
             )
-        best = Fraction(reference)
+        best = reference
+        figure = figure_value(value)
         if self.lower_is_better and value == 0 and best >= 0:
             # Nothing is lower than 0: the unit is the best unit, and the best gets the max.
-            full = decimal_of(Fraction(max_points))
+            full = exact_value(max_points)
             return Outcome(
                 full,
                 exact=full,
-                value=decimal_of(value),
+                value=figure,
                 figure=figure_text(answer),
                 explanation=LazyText(_explain_best, max_points),
             )
@@ -134,20 +136,20 @@ class RelativeRule:
             return Outcome(
                 points,
                 exact=points,
-                value=decimal_of(value),
+                value=figure,
                 figure=figure_text(answer),
                 explanation=problem.text,
                 findings=(problem,),
             )
-        ratio = best / value if self.lower_is_better else value / best
-        ratio = min(max(ratio, Fraction(0)), Fraction(1))  # no unit beats the best
-        points = decimal_of(ratio * Fraction(max_points))
+        points = _ratio_points(value, best, self.lower_is_better, max_points)
         return Outcome(
             points,
             exact=points,
-            value=decimal_of(value),
+            value=figure,
             figure=figure_text(answer),
-            explanation=LazyText(_explain, self, whose, value, best, max_points, points),
+            explanation=LazyText(
+                _explain, self, whose, Fraction(value), Fraction(best), max_points, points
+            ),
         )
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -172,13 +174,25 @@ class RelativeRule:
         return text + (f"; best figure: {best}{self.scale.symbol}" if best else "")
 
 
-def read_relative(figure: object, scale: Scale) -> Fraction | Outcome:
-    """A figure as the rule reads it (``read_figure``, and 0 or more), or the outcome that
+def read_relative(figure: object, scale: Scale) -> Figure | Outcome:
+    """A figure as the rule reads it (``read_exact``, and 0 or more), or the outcome that
     refuses it: the one reader of scoring and of the cohort's best."""
-    value = read_figure(figure, scale)
-    if isinstance(value, Fraction) and value < 0:
-        return _negative(figure, value, scale)
+    value = read_exact(figure, scale)
+    if not isinstance(value, Outcome) and value < 0:
+        return _negative(figure, Fraction(value), scale)
     return value
+
+
+def _ratio_points(value: Figure, best: Decimal, lower: bool, max_points: Decimal) -> Decimal:
+    """The points of a figure against the best where the ratio is defined (the figure is
+    not 0 when lower is better, the best is not 0 otherwise): the ratio held between 0 and
+    1 (nobody beats the best), times the max — the kind's one computation of points."""
+    top, bottom = (best, value) if lower else (value, best)
+    if bottom < 0 or top <= 0:
+        return _ZERO
+    if top >= bottom:
+        return exact_value(max_points)
+    return exact_ratio(top, bottom, max_points)
 
 
 def _negative(answer: object, value: Fraction, scale: Scale) -> Outcome:
@@ -249,36 +263,25 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
 
 
 def _compile(rule: RelativeRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
-    """The ratio to the best figure, in Decimal, for a rule whose best is known (a cohort's,
-    or a published one) and a plain figure; the zero cases and every finding are left to
-    ``score``. Digit for digit as ``score`` writes it (``exact_quotient``)."""
-    if rule.reference is None or not fits_fast(max_points) or not fits_fast(rule.reference):
-        return None
+    """The points of a plain figure for a rule whose best is known (a cohort's, or a
+    published one), by the rule's own computation (``_ratio_points``); the zero cases and
+    every finding are left to ``score``."""
     best = rule.reference
-    if best <= 0 if not rule.lower_is_better else best < 0:
-        return None  # an undefined ratio, or a best outside the domain: score says so
+    if best is None:
+        return None
     read = fast_reader(rule.scale)
     lower = rule.lower_is_better
-    wide = EXACT_CONTEXT
-    full = quotient_form(max_points)  # the max as score writes it ("2", not "2.00")
+    full = exact_value(max_points)
 
     def fast(answer: object) -> Decimal | None:
         value = read(answer)
         if value is None or value < 0:
             return None  # a negative figure is refused by score
-        if lower:
-            if value <= best:
-                return full  # the best unit (0 included) gets the max
-            top, bottom = best, value
-        else:
-            if value >= best:
-                return full  # nobody beats the best
-            top, bottom = value, best
-        try:
-            product = wide.multiply(top, max_points)
-        except Inexact:
-            return None
-        return exact_quotient(product, bottom)
+        if lower and value == 0 and best >= 0:
+            return full  # the best unit gets the max
+        if (value == 0) if lower else (best == 0):
+            return None  # an undefined ratio: score says so
+        return _ratio_points(value, best, lower, max_points)
 
     return fast
 
