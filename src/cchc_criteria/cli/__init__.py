@@ -151,7 +151,6 @@ def score_command(
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     from cchc_criteria.reports import render
-    from cchc_criteria.reports.csv import render_csv
 
     dialect = csv_dialect(excel, fmt)
     try:
@@ -161,6 +160,8 @@ def score_command(
     if fmt == "xlsx":
         write_bytes(_xlsx().scorecard_workbook(card, lang=lang), output)
     elif fmt == "csv":
+        from cchc_criteria.reports.csv import render_csv
+
         write(render_csv(card, lang=lang, dialect=dialect), output)
     else:
         text = render(card, fmt, lang=lang)

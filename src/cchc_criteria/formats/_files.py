@@ -13,10 +13,13 @@ import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
+
+# tomli is the standard library's tomllib, published with compiled wheels: it reads a large
+# set about twice as fast.
+import tomli
 
 from cchc_criteria.errors import ArgumentError, InputError, Problem
 from cchc_criteria.text import Text
@@ -218,8 +221,8 @@ def _parse(text: str, source: str, fmt: str) -> Any:
         except ValueError as error:  # a whole number beyond Python's digit limit
             raise InputError(source, _digits_message(error)) from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         match = re.search(r"at line (\d+)", str(error))
         line = int(match.group(1)) if match else None
         raise InputError(

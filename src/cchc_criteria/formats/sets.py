@@ -53,6 +53,10 @@ from cchc_criteria.text import Text, nfc, shown
 __all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
 
 
+# A line that gives a row's code (TOML or JSON).
+_CODE_KEY = re.compile(r'\s*"?code"?\s*[:=]')
+
+
 @attrs.frozen
 class _Header:
     id: str
@@ -483,9 +487,8 @@ class _Reader:
 
     def _locate_rows(self, rows: list[Any]) -> list[int | None]:
         """The line of each row's ``code`` (where it can be told), in document order."""
-        codes = [
-            i + 1 for i, line in enumerate(self.lines) if re.match(r'\s*"?code"?\s*[:=]', line)
-        ]
+        key = _CODE_KEY.match
+        codes = [i + 1 for i, line in enumerate(self.lines) if "code" in line and key(line)]
         headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[criteria]]"]
         # A row's keys lie between its [[criteria]] header and the next one.
         self.row_starts = list(headers) if len(headers) == len(rows) else [None] * len(rows)

@@ -14,13 +14,15 @@ import csv
 import io
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from cchc_criteria.analysis.compare import Comparison
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.reports.data import Ranked, plain, ranking_areas
 from cchc_criteria.scoring import Scorecard, rounded_index
 from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.compare import Comparison
 
 __all__ = [
     "CSV_COLUMNS",

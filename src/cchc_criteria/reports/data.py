@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 
-from cchc_criteria.analysis.advice import Advice
-from cchc_criteria.analysis.compare import Comparison, Side
-from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
 from cchc_criteria.text import group_key
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.advice import Advice
+    from cchc_criteria.analysis.compare import Comparison, Side
+    from cchc_criteria.analysis.diff import SetDiff
 
 __all__ = [
     "SCORECARD_FORMAT",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.reports._common import LABELS, facts, headers, rows
 from cchc_criteria.reports.text import _CHANGE_WORDS, finding_line, summary_lines
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.diff import SetDiff
 
 __all__ = ["render_diff_markdown", "render_markdown"]
 

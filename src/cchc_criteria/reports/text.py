@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cchc_criteria.analysis.advice import Advice
-from cchc_criteria.analysis.compare import Comparison
-from cchc_criteria.analysis.diff import SetDiff
 from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.numbers import format_number
 from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.advice import Advice
+    from cchc_criteria.analysis.compare import Comparison
+    from cchc_criteria.analysis.diff import SetDiff
 
 __all__ = [
     "finding_line",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -260,43 +261,36 @@ def write_option(option: Option) -> dict[str, Any]:
 
 
 def _option_lint(criterion: Criterion, options: Iterable[Option]) -> Iterator[Finding]:
-    maximum = criterion.max_points
+    for code, values in _option_problems(tuple(options), criterion.max_points):
+        yield finding(code, criterion.code, variant="option", **values)
+
+
+@functools.lru_cache(maxsize=1024)
+def _option_problems(
+    options: tuple[Option, ...], maximum: Decimal
+) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """What lint finds in ``options`` under ``maximum`` (the finding's code and values):
+    worked out once for the rows of a set that publish the same options."""
+    found: list[tuple[str, dict[str, Any]]] = []
     seen: dict[str, str] = {}
     for position, option in enumerate(options, start=1):
         points = decimal_of(option.award.exact(Fraction(0), maximum))
+        common = {"band": position, "value": points, "label": option.label, "points": points}
         if points > maximum:
-            yield finding(
-                "award-above-max",
-                criterion.code,
-                variant="option",
-                band=position,
-                value=points,
-                label=option.label,
-                points=points,
-                max=maximum,
-            )
+            found.append(("award-above-max", {**common, "max": maximum}))
         if points < 0:
-            yield finding(
-                "award-below-zero",
-                criterion.code,
-                variant="option",
-                band=position,
-                value=points,
-                label=option.label,
-                points=points,
-            )
+            found.append(("award-below-zero", common))
         for label in (option.label, *option.aliases):
             key = fold(label)
             if key in seen and seen[key] != option.label:
-                yield finding(
-                    "label-collision",
-                    criterion.code,
-                    variant="option",
-                    band=position,
-                    label=label,
-                    other=seen[key],
+                found.append(
+                    (
+                        "label-collision",
+                        {"band": position, "label": label, "other": seen[key]},
+                    )
                 )
             seen.setdefault(key, option.label)
+    return tuple(found)
 
 
 def _better_option(
