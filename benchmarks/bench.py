@@ -235,7 +235,8 @@ def _python(code: str) -> list[str]:
 
 def _cchc() -> list[str]:
     found = shutil.which("cchc", path=str(Path(sys.executable).parent))
-    return [found] if found else [sys.executable, "-c", "from cchc_criteria.cli import main; main()"]
+    started = "from cchc_criteria.cli import main; main()"
+    return [found] if found else [sys.executable, "-c", started]
 
 
 def cold_rows(table: Table) -> None:

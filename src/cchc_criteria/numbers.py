@@ -375,7 +375,10 @@ def exact_value(value: Decimal) -> Decimal:
     """An exact ``value`` (computed in :data:`WIDE_CONTEXT`) as :func:`decimal_of` writes
     the same number: in :func:`quotient_form` when it has at most 34 digits, else rounded
     once to 34 digits."""
-    return exact_quotient(value, _ONE)
+    try:
+        return quotient_form(EXACT_CONTEXT.plus(value))
+    except Inexact:
+        return DECIMAL_CONTEXT.plus(value)  # correctly rounded, as decimal_of
 
 
 def exact_ratio(top: Decimal | Fraction, bottom: Decimal | Fraction, times: Decimal) -> Decimal:
@@ -383,7 +386,11 @@ def exact_ratio(top: Decimal | Fraction, bottom: Decimal | Fraction, times: Deci
     read exactly (a Decimal, or a Fraction where the figure is not a finite decimal: "3/41").
     ``bottom`` must not be 0."""
     if type(top) is Decimal and type(bottom) is Decimal:
-        return exact_quotient(_WIDE.multiply(top, times), bottom)
+        scaled = _WIDE.multiply(top, times)
+        try:
+            return quotient_form(EXACT_CONTEXT.divide(scaled, bottom))
+        except Inexact:
+            return DECIMAL_CONTEXT.divide(scaled, bottom)  # correctly rounded, as decimal_of
     ratio = Fraction(top) * Fraction(times) / Fraction(bottom)
     return exact_quotient(Decimal(ratio.numerator), Decimal(ratio.denominator))
 

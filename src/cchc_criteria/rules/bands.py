@@ -537,6 +537,8 @@ class _Award:
     def points(self, value: Figure, max_points: Decimal) -> Decimal | None:
         """The band's points for ``value``, rounded where the award says; ``None`` where a
         formula is undefined (``score`` reports it)."""
+        if self.fixed is not None:
+            return self.fixed  # points or a share of the max: never rounded
         try:
             return _rounded(self.award, self.exact(value, max_points))
         except FormulaError:

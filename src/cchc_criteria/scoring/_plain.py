@@ -25,15 +25,20 @@ _ZERO = Decimal(0)
 
 #: The most leaves a plan makes a plain pass for (every leaf's fast scorer is compiled for it).
 PLAIN_PASS_LEAVES = 5000
+#: The most answers typed as text or whole numbers whose points each leaf remembers (a cohort
+#: gives the same "93,5", "Có" or 4 again and again).
+REMEMBERED = 512
+_MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
 
 
 @attrs.frozen
 class PlainPass:
-    """The plain pass: every leaf (slot, code, fast scorer, max), then every group in the
+    """The plain pass: every leaf (slot, code, fast scorer, max, the points of the answers it
+    remembers), then every group in the
     plan's order, children first (slot, children added, children subtracted, max), then the
     roots added (``plus``) and subtracted (``minus``) and held to ``total_max``."""
 
-    leaves: tuple[tuple[int, str, Any, Decimal], ...]
+    leaves: tuple[tuple[int, str, Any, Decimal, dict[object, Decimal | None]], ...]
     groups: tuple[tuple[int, tuple[int, ...], tuple[int, ...], Decimal], ...]
     size: int
     plus: tuple[int, ...]
@@ -48,11 +53,20 @@ class PlainPass:
         are the same digit for digit."""
         zero = _ZERO
         points = [zero] * self.size
-        for slot, code, fast, maximum in self.leaves:
+        for slot, code, fast, maximum, seen in self.leaves:
             answer = get(code)
-            if answer is None or answer is NA:
+            if type(answer) is str or type(answer) is int:
+                # Text and whole numbers only: neither is equal to a value of another type
+                # that scores differently (True == 1, Decimal("1") == 1 are kept out).
+                got = seen.get(answer, _MISSING)
+                if got is _MISSING:
+                    got = fast(answer)
+                    if len(seen) < REMEMBERED:
+                        seen[answer] = got
+            elif answer is None or answer is NA:
                 return None
-            got = fast(answer)
+            else:
+                got = fast(answer)
             if got is None or got < zero or got > maximum:
                 return None
             points[slot] = got

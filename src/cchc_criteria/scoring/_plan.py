@@ -283,7 +283,7 @@ class Plan:
         # their parents (its slot, children to add and to subtract, and max).
         plus, minus = self.split(self.roots)
         return PlainPass(
-            tuple((s.slot, s.code, s.fast, s.maximum) for s in leaves),
+            tuple((s.slot, s.code, s.fast, s.maximum, {}) for s in leaves),
             tuple((s.slot, s.plus, s.minus, s.plain_max) for s in groups),
             self.size,
             plus,
