@@ -543,7 +543,7 @@ def rank_command(
 
 
 def _rank_entries(
-    criterion_set: CriterionSet, files: list[Path], jobs: int, advance: Callable[[int], None]
+    criterion_set: CriterionSet, files: list[str], jobs: int, advance: Callable[[int], None]
 ) -> list[tuple[Standing, str, str]]:
     """(standing, group, file name) of every unit: what a ranking reads, and no scorecard.
 
@@ -565,7 +565,7 @@ def _rank_entries(
             advance(1)
         cards: Iterable[Scorecard] = score_each(criterion_set, units)
         return [
-            (Standing.of(card), card.assessment.group, path.name)
+            (Standing.of(card), card.assessment.group, os.path.basename(path))
             for card, path in zip(cards, files, strict=True)
         ]
     entries = []
@@ -576,12 +576,12 @@ def _rank_entries(
                 files, pool.map(_worker_standing, files, chunksize=chunk), strict=True
             ):
                 standing = Standing(criterion_set=criterion_set, **fields)
-                entries.append((standing, group, path.name))
+                entries.append((standing, group, os.path.basename(path)))
                 advance(1)
         return entries
     for path in files:
         card = score(criterion_set, _load_answers(criterion_set, path))
-        entries.append((Standing.of(card), card.assessment.group, path.name))
+        entries.append((Standing.of(card), card.assessment.group, os.path.basename(path)))
         advance(1)
     return entries
 
@@ -595,7 +595,7 @@ def _worker_set(criterion_set: CriterionSet) -> None:
     _worker_criterion_set = criterion_set
 
 
-def _worker_standing(path: Path) -> tuple[dict[str, Any], str]:
+def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
     """A unit's standing without its set (the parent has it: it is not sent back for every
     unit), and its group."""
     import attrs

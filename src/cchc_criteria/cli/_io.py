@@ -309,11 +309,12 @@ def write_bytes(data: bytes, output: str | None) -> None:
         raise Fail(error.text) from None
 
 
-def assessment_files(paths: tuple[str, ...]) -> list[Path]:
+def assessment_files(paths: tuple[str, ...]) -> list[str]:
     """The assessment files of ``paths`` (files, or folders of them, subfolders included),
     each once: a file given twice (or through a link, or also inside a folder given) is one
     unit. A linked folder inside a folder is not entered, so a link back up (a loop) is
-    harmless. No file at all is an error."""
+    harmless. No file at all is an error. The names are kept as text (a ``Path`` costs four
+    times the memory, and rank keeps one name per unit)."""
     files: list[Path] = []
     for name in paths:
         path = Path(name)
@@ -350,7 +351,7 @@ def assessment_files(paths: tuple[str, ...]) -> list[Path]:
             )
             continue
         unique[key] = path
-    return list(unique.values())
+    return [str(path) for path in unique.values()]
 
 
 def colour(text: str, no_color: bool) -> str:

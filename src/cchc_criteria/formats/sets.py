@@ -20,6 +20,7 @@ import attrs
 import cattrs
 import tomli_w
 
+from cchc_criteria._bulk import bulk
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem, require
@@ -122,8 +123,9 @@ def read_set(
     """Read a criterion set from TOML (or ``format="json"``) text (``kinds``: as in
     :func:`load_set`)."""
     text = nfc(text)
-    document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))
-    return _Reader(text, source, kinds or rule_kinds()).build(document)
+    with bulk(text.count("\n")):  # a large set: millions of objects, none in a cycle
+        document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))
+        return _Reader(text, source, kinds or rule_kinds()).build(document)
 
 
 class _Reader:

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_criteria._bulk import bulk
 from cchc_criteria._values import value_key
 from cchc_criteria.model import (
     NA,
@@ -78,7 +79,8 @@ def plan_of(criterion_set: CriterionSet, kinds: RuleKinds) -> Plan:
         return _LAST[0][2]  # the set scored just before: no look-up by value
     plan = PLANS.get(criterion_set)
     if plan is None or plan.kinds is not kinds:
-        plan = PLANS[criterion_set] = Plan(criterion_set, kinds)
+        with bulk(len(criterion_set.codes)):
+            plan = PLANS[criterion_set] = Plan(criterion_set, kinds)
     _LAST[:] = [(criterion_set, kinds, plan)]
     return plan
 
