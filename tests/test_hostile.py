@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -342,6 +343,25 @@ def test_write_atomic_refuses_what_it_cannot_write_and_leaves_nothing(tmp_path: 
     with pytest.raises(cc.ArgumentError):
         cc.write_atomic(tmp_path / "x.bin", [1, 2])  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomic_writes_chunks_as_they_come_and_nothing_when_they_fail(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "ranking.csv"
+    cc.write_atomic(target, iter(["Đơn vị,", b"1\n", "tiếp\n"]))
+    assert target.read_text(encoding="utf-8") == "Đơn vị,1\ntiếp\n"
+
+    def broken() -> Iterator[str]:
+        yield "half a report"
+        raise ValueError("a row that cannot be written")
+
+    with pytest.raises(ValueError, match="cannot be written"):
+        cc.write_atomic(target, broken())
+    assert target.read_text(encoding="utf-8") == "Đơn vị,1\ntiếp\n"  # the old file stays
+    with pytest.raises(cc.ArgumentError):
+        cc.write_atomic(tmp_path / "other.csv", iter(["text", 3]))  # type: ignore[list-item]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ranking.csv"]
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,8 @@ def test_a_standing_keeps_what_a_ranking_reads() -> None:
             card.complete,
         )
         assert [code for code, _ in standing.areas] == list(card.roots)
+        # kept as text, read back digit for digit (exponent and trailing zeros included)
+        assert [repr(i) for i in standing.area_indices] == [repr(i) for i in card.area_indices]
         assert standing.area("2") == card["2"].index
         assert standing.area("2.1") is None
         assert not standing.has_area("2.1")

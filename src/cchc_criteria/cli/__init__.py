@@ -511,7 +511,7 @@ def rank_command(
     import json
 
     from cchc_criteria.reports import rank, render_ranking_html
-    from cchc_criteria.reports.csv import render_ranking_csv
+    from cchc_criteria.reports.csv import ranking_csv_rows
     from cchc_criteria.reports.data import ranking_data
     from cchc_criteria.reports.text import render_ranking_text
 
@@ -530,12 +530,13 @@ def rank_command(
     except CchcError as error:
         raise Fail(error.text) from None
     ranking = rank(entries)
+    del entries  # the ranking holds the standings now: each unit's row is kept once
     if fmt == "xlsx":
         write_bytes(_xlsx().ranking_workbook(ranking, lang=lang), output)
     elif fmt == "html":
         write(render_ranking_html(ranking, lang=lang), output)
     elif fmt == "csv":
-        write(render_ranking_csv(ranking, dialect=dialect), output)
+        write(ranking_csv_rows(ranking, dialect=dialect), output)
     elif fmt == "json":
         write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
     else:
@@ -606,9 +607,12 @@ def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
     criterion_set = _worker_criterion_set
     assert criterion_set is not None, "the pool's initializer sets it"
     card = score(criterion_set, _load_answers(criterion_set, path))
-    fields = attrs.asdict(
-        Standing.of(card), recurse=False, filter=lambda field, _: field.name != "criterion_set"
-    )
+    standing = Standing.of(card)
+    fields = {
+        field.alias or field.name: getattr(standing, field.name)
+        for field in attrs.fields(Standing)
+        if field.name != "criterion_set"
+    }
     return fields, card.assessment.group
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -267,14 +268,16 @@ def refuse_overwriting_an_input(output: str) -> None:
     )
 
 
-def write(text: str, output: str | None, *, escaped: bool = True) -> None:
+def write(text: str | Iterable[str], output: str | None, *, escaped: bool = True) -> None:
     """Print ``text``, or write it whole to ``output`` (never half a file, never through a
     link). Printed text has its control characters escaped unless ``escaped`` is false
-    (text that carries its own colours, already escaped)."""
+    (text that carries its own colours, already escaped). ``text`` may come in chunks (a
+    large report, row by row): each is printed or written as it comes."""
     from cchc_criteria.formats import write_atomic
 
     if output is None or output == STDIO:
-        click.echo(printable(text) if escaped else text, nl=False)
+        for chunk in (text,) if isinstance(text, str) else text:
+            click.echo(printable(chunk) if escaped else chunk, nl=False)
         return
     refuse_overwriting_an_input(output)
     try:

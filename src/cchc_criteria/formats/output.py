@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from cchc_criteria.errors import ArgumentError, InputError
 from cchc_criteria.formats._files import cannot
@@ -14,8 +16,11 @@ from cchc_criteria.text import Text
 __all__ = ["cannot", "process_umask", "write_atomic"]
 
 
-def write_atomic(path: str | Path, data: bytes | str) -> None:
+def write_atomic(path: str | Path, data: bytes | str | Iterable[bytes | str]) -> None:
     """Write ``data`` (text is written as UTF-8) to ``path`` whole, or not at all.
+
+    ``data`` may also be chunks of text or bytes (a generator of a report's rows): they are
+    written as they come, so that a large report is never held whole in memory.
 
     The bytes go to a new file with a random name, created exclusively in the target's folder
     (so no existing file or symbolic link is ever written through), and that file then
@@ -27,10 +32,13 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     is written to as it is, never replaced. :class:`~cchc_criteria.InputError` names the path
     when it cannot be written (``/dev/full``: no space left).
     """
-    if not isinstance(data, bytes | str):
+    if isinstance(data, bytes | str):
+        chunks: Iterable[bytes | str] = (data,)
+    elif isinstance(data, Iterable) and not isinstance(data, Mapping | bytearray):
+        chunks = data
+    else:
         raise ArgumentError(f"write_atomic writes bytes or text, got {type(data).__name__}")
     name = str(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         target = Path(path)
         if not target.name or name.endswith(os.sep):
@@ -47,7 +55,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
                 ),
             )
         if _is_stream(target):
-            _write_through(target, payload)
+            _write_through(target, chunks)
             return
         folder = target.parent
         descriptor, temporary = tempfile.mkstemp(
@@ -62,7 +70,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         ) from None
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(payload)
+            _write_chunks(file, chunks)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, _mode(target))
@@ -85,11 +93,23 @@ def _is_stream(target: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
 
 
-def _write_through(target: Path, payload: bytes) -> None:
+def _write_through(target: Path, chunks: Iterable[bytes | str]) -> None:
     descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(descriptor, "wb") as stream:
-        stream.write(payload)
+        _write_chunks(stream, chunks)
         stream.flush()
+
+
+def _write_chunks(file: BinaryIO, chunks: Iterable[bytes | str]) -> None:
+    for chunk in chunks:
+        if isinstance(chunk, str):
+            file.write(chunk.encode("utf-8"))
+        elif isinstance(chunk, bytes):
+            file.write(chunk)
+        else:
+            raise ArgumentError(
+                f"write_atomic writes chunks of bytes or text, got {type(chunk).__name__}"
+            )
 
 
 def _cannot_write(error: OSError) -> Text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -29,6 +29,7 @@ __all__ = [
     "DIALECTS",
     "Dialect",
     "csv_text",
+    "ranking_csv_rows",
     "render_comparison_csv",
     "render_csv",
     "render_ranking_csv",
@@ -103,6 +104,13 @@ class _Writer:
     def text(self) -> str:
         return self.out.getvalue()
 
+    def take(self) -> str:
+        """What was written since the last take (the rows of a streamed report)."""
+        text = self.out.getvalue()
+        self.out.seek(0)
+        self.out.truncate()
+        return text
+
 
 def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc4180") -> str:
     """One row per node. In the default dialect numbers are exact decimals with a dot so that
@@ -137,6 +145,12 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc418
 def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> str:
     """One row per unit: group, rank, unit, source, totals, index (rounded and exact), grade,
     index of every area (rounded)."""
+    return "".join(ranking_csv_rows(ranking, dialect=dialect))
+
+
+def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> Iterator[str]:
+    """:func:`render_ranking_csv` row by row (the header first), for writing a ranking of
+    tens of thousands of units without holding its text whole."""
     areas = ranking_areas(ranking)
     out = _Writer(dialect)
     out.row(
@@ -154,6 +168,7 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
             *(f"index_{c}" for c in areas),
         ]
     )
+    yield out.take()
     for entry in ranking:
         card = entry.standing
         policy = card.criterion_set.rounding
@@ -172,7 +187,7 @@ def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180
                 *(rounded_index(card.area(c), policy) for c in areas),
             ]
         )
-    return out.text()
+        yield out.take()
 
 
 def render_comparison_csv(comparison: Comparison, *, dialect: Dialect = "rfc4180") -> str:

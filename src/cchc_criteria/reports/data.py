@@ -3,7 +3,7 @@ renderer lays out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -192,6 +192,16 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
     }
 
 
+_UNSCORED = "_"
+
+
+def _area_text(indices: Iterable[Decimal | None] | str) -> str:
+    """Area indices as one line of their exact texts (a line already made is kept)."""
+    if isinstance(indices, str):
+        return indices
+    return " ".join(_UNSCORED if index is None else str(index) for index in indices)
+
+
 @attrs.frozen
 class Standing:
     """What a ranking reads of a unit's scorecard: its totals, grade and areas.
@@ -207,7 +217,9 @@ class Standing:
         grade: the grade, when the set has grades and the scorecard is complete.
         complete: whether every criterion was scored (or is not applicable).
         area_indices: the index of every top-level area of the set, in document order
-            (``areas`` pairs them with their codes).
+            (``areas`` pairs them with their codes). Kept as their exact text, one line for
+            all of them (a tuple of Decimals costs three times the memory, and a ranking
+            keeps one standing per unit); read back as Decimals, digit for digit.
     """
 
     criterion_set: CriterionSet
@@ -218,7 +230,16 @@ class Standing:
     index: Decimal | None
     grade: str | None
     complete: bool
-    area_indices: tuple[Decimal | None, ...]
+    _area_text: str = attrs.field(alias="area_indices", converter=_area_text)
+
+    @property
+    def area_indices(self) -> tuple[Decimal | None, ...]:
+        """The index of every top-level area, in document order (``None``: unscored)."""
+        if not self._area_text:
+            return ()
+        return tuple(
+            None if text == _UNSCORED else Decimal(text) for text in self._area_text.split(" ")
+        )
 
     @property
     def areas(self) -> tuple[tuple[str, Decimal | None], ...]:
