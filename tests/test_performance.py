@@ -586,17 +586,23 @@ def test_the_plain_pass_gives_the_cards_of_the_general_one(
 def test_remembered_answers_never_stand_for_an_equal_answer_of_another_type(
     rule: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The plain pass remembers the points of text and whole-number answers per leaf; an
+    """Both passes remember the points of text and whole-number answers per leaf; an
     answer equal to one of them but of another type (True == 1, Decimal("1") == 1, 1.0,
-    "1,0") must get its own points, as the general pass gives them."""
+    "1,0") must get its own points, as a plan that remembers nothing gives them."""
+    from cchc_criteria.scoring import _plan
+
     text = f'id = "t"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 2\n{rule}\n'
     criterion_set = cc.read_set(text, source="t.toml")
     forms: list[object] = [1, True, "1", Decimal("1"), 1.0, "1,0", Decimal("1.0"), 0, False, "0"]
     forms += [f for f in forms for _ in range(3)]  # each again once it is remembered
-    cards = [cc.score(criterion_set, {"1": answer}) for answer in forms]
-    _without_the_plain_pass(monkeypatch)
-    for answer, card in zip(forms, cards, strict=True):
-        _same_cards(card, cc.score(criterion_set, {"1": answer}))
+    for plain in (True, False):
+        _plan.forget_plans()
+        if not plain:
+            _without_the_plain_pass(monkeypatch)
+        cards = [cc.score(criterion_set, {"1": answer}) for answer in forms]
+        for answer, card in zip(forms, cards, strict=True):
+            _plan.forget_plans()  # a new plan: nothing remembered, no fast scorer yet
+            _same_cards(card, cc.score(criterion_set, {"1": answer}))
 
 
 def scoring_plan(criterion_set: cc.CriterionSet) -> object:

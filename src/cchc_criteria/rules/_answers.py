@@ -102,24 +102,29 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
     def read(answer: object) -> Decimal | None:
         bare = True
         if type(answer) is str:
-            if match(answer):
+            # One pattern tried per answer, told by its characters.
+            if "/" in answer:
+                counts = of_counts(answer) if percent or ratio else None
+                if counts is None:
+                    return None
+                # Exact or not at all: "187/200" is 93,5 %; "3/41" goes to score.
+                exact = _exact_ratio(counts.group(1), counts.group(2), percent)
+                if exact is None:
+                    return None
+                value = exact
+                bare = False
+            elif "%" in answer:
+                found = with_sign(answer) if percent or ratio else None
+                if found is None:
+                    return None
+                value = Decimal(found.group(1).replace(",", "."))
+                if ratio:
+                    value = value.scaleb(-2)
+                bare = False
+            elif match(answer):
                 value = Decimal(answer.replace(",", "."))
             else:
-                found = with_sign(answer) if percent or ratio else None
-                if found is not None:
-                    value = Decimal(found.group(1).replace(",", "."))
-                    if ratio:
-                        value = value.scaleb(-2)
-                else:
-                    counts = of_counts(answer) if percent or ratio else None
-                    if counts is None:
-                        return None
-                    # Exact or not at all: "187/200" is 93,5 %; "3/41" goes to score.
-                    exact = _exact_ratio(counts.group(1), counts.group(2), percent)
-                    if exact is None:
-                        return None
-                    value = exact
-                bare = False
+                return None
         elif type(answer) is int:
             if not -_PLAIN_LIMIT < answer < _PLAIN_LIMIT:
                 return None
@@ -144,12 +149,12 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
 def _exact_ratio(numerator: str, denominator: str, percent: bool) -> Decimal | None:
     """``numerator / denominator`` (× 100 in percent) when it is a decimal of at most 6
     places, else ``None``."""
-    if int(denominator) == 0:
+    bottom = Decimal(denominator)
+    if not bottom:
         return None  # 0/0 and n/0: score says what is wrong
+    top = Decimal(numerator)
     try:
-        value = EXACT_CONTEXT.divide(
-            Decimal(numerator) * (100 if percent else 1), Decimal(denominator)
-        )
+        value = EXACT_CONTEXT.divide(top * 100 if percent else top, bottom)
     except Inexact:
         return None
     return value if _plain_decimal(value) else None

@@ -19,7 +19,7 @@ import attrs
 from cchc_criteria.model import NA
 from cchc_criteria.scoring._tally import added
 
-__all__ = ["PLAIN_PASS_LEAVES", "PlainPass"]
+__all__ = ["PLAIN_PASS_LEAVES", "REMEMBERED", "PlainPass", "fast_points"]
 
 _ZERO = Decimal(0)
 
@@ -29,6 +29,22 @@ PLAIN_PASS_LEAVES = 5000
 #: gives the same "93,5", "Có" or 4 again and again).
 REMEMBERED = 512
 _MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
+
+
+def fast_points(
+    fast: Callable[[object], Decimal | None], seen: dict[object, Decimal | None], answer: object
+) -> Decimal | None:
+    """``fast(answer)``, remembered in ``seen`` for answers typed as text or whole numbers
+    (at most :data:`REMEMBERED`). Only those: neither is equal to a value of another type
+    that scores differently (``True == 1``, ``Decimal("1") == 1`` are kept out)."""
+    if type(answer) is str or type(answer) is int:
+        got = seen.get(answer, _MISSING)
+        if got is _MISSING:
+            got = fast(answer)
+            if len(seen) < REMEMBERED:
+                seen[answer] = got
+        return got
+    return fast(answer)
 
 
 @attrs.frozen
@@ -55,18 +71,9 @@ class PlainPass:
         points = [zero] * self.size
         for slot, code, fast, maximum, seen in self.leaves:
             answer = get(code)
-            if type(answer) is str or type(answer) is int:
-                # Text and whole numbers only: neither is equal to a value of another type
-                # that scores differently (True == 1, Decimal("1") == 1 are kept out).
-                got = seen.get(answer, _MISSING)
-                if got is _MISSING:
-                    got = fast(answer)
-                    if len(seen) < REMEMBERED:
-                        seen[answer] = got
-            elif answer is None or answer is NA:
+            if answer is None or answer is NA:
                 return None
-            else:
-                got = fast(answer)
+            got = fast_points(fast, seen, answer)
             if got is None or got < zero or got > maximum:
                 return None
             points[slot] = got

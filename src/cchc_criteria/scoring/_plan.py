@@ -98,6 +98,7 @@ class Leaf:
         "maximum",
         "not_applicable",
         "percent",
+        "points_seen",
         "reuse",
         "rule",
         "slot",
@@ -121,6 +122,9 @@ class Leaf:
         self.compile = None if kind is None or not self.reuse else kind.compile
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
+        #: The fast scorer's points of the text and whole-number answers already seen
+        #: (``_plain.fast_points``), for both passes.
+        self.points_seen: dict[object, Decimal | None] = {}
         # Made on first use: a set of 100,000 criteria is mostly answered.
         self.unanswered: Result | None = None
         self.not_applicable: Result | None = None
@@ -285,7 +289,7 @@ class Plan:
         # their parents (its slot, children to add and to subtract, and max).
         plus, minus = self.split(self.roots)
         return PlainPass(
-            tuple((s.slot, s.code, s.fast, s.maximum, {}) for s in leaves),
+            tuple((s.slot, s.code, s.fast, s.maximum, s.points_seen) for s in leaves),
             tuple((s.slot, s.plus, s.minus, s.plain_max) for s in groups),
             self.size,
             plus,

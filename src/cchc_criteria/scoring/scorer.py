@@ -29,6 +29,7 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.scoring._plain import fast_points
 from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
 from cchc_criteria.scoring._tally import Sums, Tally
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
@@ -93,6 +94,12 @@ class _Run:
         self.set = criterion_set
         self.assessment = assessment
         self.findings: list[Finding] = []
+        # The declared scores the unit gives (self-assessed, appraised), each table once.
+        self.declared: tuple[tuple[Mapping[str, object], str, Text], ...] = tuple(
+            (mapping, kind, label)
+            for table, kind, label in _DECLARED
+            if (mapping := getattr(assessment, table))
+        )
 
     def finding(
         self,
@@ -115,7 +122,7 @@ class _Run:
         self._check_period()
         self._check_group()
         answers = assessment.answers
-        declared = bool(assessment.self_assessed or assessment.appraised)
+        declared = bool(self.declared)
         findings = self.findings
         plain = plan.plain_pass()
         done = None if plain is None else plain.slots(answers.get)
@@ -126,8 +133,7 @@ class _Run:
             total, slots = done
             if declared:
                 for step in plan.steps:
-                    got = slots[step.slot]
-                    self._check_declared(step.criterion, type(step) is Leaf, got, plan.round(got))
+                    self._check_declared(step.criterion, type(step) is Leaf, slots[step.slot])
             return self._card(
                 set_findings,
                 total,
@@ -147,11 +153,11 @@ class _Run:
                 answer = answers.get(step.code)
                 fast = step.fast or plan.fast_scorer(step)
                 if fast is not None and answer is not None and answer is not NA:
-                    quick = fast(answer)
+                    quick = fast_points(fast, step.points_seen, answer)
                     if quick is not None and _ZERO <= quick <= step.maximum:
                         points[slot] = quick
                         if declared:
-                            self._check_declared(step.criterion, True, quick, plan.round(quick))
+                            self._check_declared(step.criterion, True, quick)
                         continue
                 (node, found), keep = plan.leaf_result(step, answer, assessment)
                 if found:
@@ -185,7 +191,7 @@ class _Run:
                         added.applicable,
                     )
             elif declared:
-                self._check_declared(step.criterion, False, added, plan.round(added))
+                self._check_declared(step.criterion, False, added)
         sums = tally.sum(plan.roots, self.set.max_points)
         total = _ZERO if sums.points is None else sums.points
         if sums.held:
@@ -300,23 +306,30 @@ class _Run:
         criterion: Criterion,
         is_leaf: bool,
         points: Decimal | None,
-        rounded: Decimal | None,
+        rounded: Decimal | None = None,
         complete: bool = True,
         applicable: bool = True,
     ) -> None:
+        """Check the scores the unit declares for ``criterion`` against its ``points``; a
+        declared score may also equal the points as the set rounds them (``rounded``, or
+        worked out here when not given and needed)."""
         code = criterion.code
-        for table, kind, label in _DECLARED:
-            mapping: Mapping[str, object] = getattr(self.assessment, table)
+        for mapping, kind, label in self.declared:
             raw = mapping.get(code)
             if raw is None:
-                if mapping and is_leaf and points is not None:
+                if is_leaf and points is not None:
                     self.finding(f"{kind}-missing", code, points=points)
                 continue
-            try:
-                declared = to_decimal(raw)
-            except NumberFormatError as error:
-                self.finding("invalid-declared-score", code, label=label, raw=raw, error=error.text)
-                continue
+            if type(raw) is Decimal and raw == points:
+                declared = raw  # what the unit declares is the node's own points: a number
+            else:
+                try:
+                    declared = to_decimal(raw)
+                except NumberFormatError as error:
+                    self.finding(
+                        "invalid-declared-score", code, label=label, raw=raw, error=error.text
+                    )
+                    continue
             if not _ZERO <= declared <= criterion.max_points:
                 self.finding(
                     "declared-score-out-of-range",
@@ -328,8 +341,11 @@ class _Run:
             if points is None or not complete:
                 if applicable:
                     self.finding(f"{kind}-unchecked", code, declared=declared)
-            elif declared not in (points, rounded):
-                self.finding(f"{kind}-differs", code, declared=declared, points=points)
+            elif declared != points:
+                if rounded is None:
+                    rounded = self.plan.round(points)
+                if declared != rounded:
+                    self.finding(f"{kind}-differs", code, declared=declared, points=points)
 
     # ---------------------------------------------------------------- totals
 
