@@ -42,14 +42,17 @@ def _named(source: str) -> str | None:
 RUNNABLE = [p for p in PAGES if any(lang == "python" for lang, _ in _blocks(p))]
 
 
-def _install(folder: Path, pyproject: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _install(folder: Path, pyproject: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install the project of ``folder`` as pip would for the test: its metadata in
+    ``site`` (a fresh folder, never the project's own: ``plugins`` is the repository's, and
+    nothing may be written into it) and its ``src`` on the import path."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     points = project.get("entry-points", {}).get("cchc_criteria")
     if not points:
         return
     src = folder / "src"
     name = project["name"].replace("-", "_")
-    info = src / f"{name}-{project['version']}.dist-info"
+    info = site / f"{name}-{project['version']}.dist-info"
     info.mkdir(parents=True, exist_ok=True)
     (info / "METADATA").write_text(
         f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
@@ -58,6 +61,7 @@ def _install(folder: Path, pyproject: Path, monkeypatch: pytest.MonkeyPatch) -> 
     lines = "".join(f"{key} = {value}\n" for key, value in points.items())
     (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{lines}", encoding="utf-8")
     monkeypatch.syspath_prepend(str(src))
+    monkeypatch.syspath_prepend(str(site))
     for module in points.values():
         monkeypatch.delitem(sys.modules, module, raising=False)
 
@@ -89,7 +93,7 @@ def test_the_examples_of_the_page_run(
             if lang != "python":
                 continue
             if pyproject is not None:
-                _install(tmp_path, pyproject, monkeypatch)
+                _install(tmp_path, pyproject, tmp_path / "site-packages", monkeypatch)
                 pyproject = None
                 registry._registry.cache_clear()
             code = compile(source, f"{page.relative_to(ROOT)} (block {number + 1})", "exec")
@@ -149,7 +153,9 @@ def test_the_cchc_commands_of_the_page_run(
                     shutil.copy(words[1], words[2])
                 elif words[:2] == ["pip", "install"] and Path(words[-1]).is_dir():
                     # Installed as pip would: its entry point on the import path.
-                    _install(Path(words[-1]), Path(words[-1]) / "pyproject.toml", monkeypatch)
+                    project = Path(words[-1])
+                    site = tmp_path / "site-packages"
+                    _install(project, project / "pyproject.toml", site, monkeypatch)
                     registry._registry.cache_clear()
                 elif words[:1] == ["cchc"]:
                     result = CliRunner().invoke(cli, words[1:])

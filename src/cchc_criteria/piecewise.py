@@ -154,7 +154,3 @@ class Shape:
     def analysable(self) -> bool:
         """False when some award is a formula that is not piecewise linear in the figure."""
         return all(part.segments is not None for part in self.parts if part.bands)
-
-    def applies(self, band: int) -> bool:
-        """Whether band ``band`` applies to some value of the domain."""
-        return any(part.band == band for part in self.parts)

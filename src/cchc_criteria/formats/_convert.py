@@ -42,10 +42,6 @@ from cchc_criteria.text import Text, fold, nfc
 
 __all__ = ["converter", "plain_number", "structure_rule", "unstructure_rule"]
 
-_LOWER = {"from": True, "tu": True, "above": False, "tren": False}
-_UPPER = {"to": True, "den": True, "below": False, "duoi": False}
-_AWARDS = ("points", "share", "formula", "multiplier")
-
 converter = cattrs.Converter(forbid_extra_keys=True)
 
 

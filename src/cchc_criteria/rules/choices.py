@@ -332,10 +332,6 @@ def _read_choice(keys: Mapping[str, Any]) -> ChoiceRule:
     return ChoiceRule([read_option(o) for o in options])
 
 
-def _yes_no_answers(rule: YesNoRule) -> tuple[str, ...]:
-    return (rule.yes.label, rule.no.label, "Không áp dụng")
-
-
 _OPTION = {"$ref": "#/$defs/option"}
 
 #: The kind ``rule = "yes_no"``.

@@ -4,6 +4,7 @@ Every problem that is the data's fault becomes a finding on the scorecard, never
 This package does no lint: :func:`cchc_criteria.score` adds the set's lint findings.
 """
 
+from cchc_criteria.scoring._explain import fraction_for_percent
 from cchc_criteria.scoring.card import INDEX_PLACES, NodeRow, NodeScore, Scorecard, rounded_index
 from cchc_criteria.scoring.cohort import needs_cohort, score_each, score_many
 from cchc_criteria.scoring.scorer import score
@@ -13,6 +14,7 @@ __all__ = [
     "NodeRow",
     "NodeScore",
     "Scorecard",
+    "fraction_for_percent",
     "needs_cohort",
     "rounded_index",
     "score",

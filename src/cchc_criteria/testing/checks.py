@@ -11,8 +11,12 @@ from cchc_criteria.model import NA, CriterionSet, Role, Rule, Scale
 from cchc_criteria.numbers import SUM_CONTEXT
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.scoring import NodeScore, Scorecard, score
-from cchc_criteria.scoring._explain import fraction_for_percent  # scoring's own warning
+from cchc_criteria.scoring import (
+    NodeScore,
+    Scorecard,
+    fraction_for_percent,  # scoring's own warning
+    score,
+)
 from cchc_criteria.testing.strategies import answers_for, assessments
 
 __all__ = ["check_compiled", "check_criterion_set", "compiled_problems", "scorecard_problems"]
