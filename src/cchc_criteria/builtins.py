@@ -11,11 +11,13 @@ from collections.abc import Callable
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.rules import (
     bands,
+    best_of,
     choices,
-    composite,
+    conditional,
     counts,
     lateness,
     manual,
+    parts,
     proportional,
     relative,
 )
@@ -33,9 +35,9 @@ KINDS: tuple[RuleKind, ...] = (
     counts.DEDUCTION,
     manual.KIND,
     relative.KIND,
-    composite.PARTS,
-    composite.BEST_OF,
-    composite.CONDITIONAL,
+    parts.PARTS,
+    best_of.BEST_OF,
+    conditional.CONDITIONAL,
     lateness.KIND,
 )
 

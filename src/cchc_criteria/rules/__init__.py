@@ -5,12 +5,15 @@ it can award as written (:meth:`points_range`) and says itself in words (:meth:`
 """
 
 from cchc_criteria.rules._answers import read_quantity
+from cchc_criteria.rules._composite import Part
 from cchc_criteria.rules.bands import BandRule
+from cchc_criteria.rules.best_of import BestOfRule
 from cchc_criteria.rules.choices import ChoiceRule, Option, YesNoRule
-from cchc_criteria.rules.composite import BestOfRule, Branch, ConditionalRule, Part, PartsRule
+from cchc_criteria.rules.conditional import Branch, ConditionalRule
 from cchc_criteria.rules.counts import DeductionRule, PerItemRule
 from cchc_criteria.rules.lateness import LatenessRule, days_late
 from cchc_criteria.rules.manual import ManualRule
+from cchc_criteria.rules.parts import PartsRule
 from cchc_criteria.rules.proportional import ProportionalRule
 from cchc_criteria.rules.relative import RelativeRule
 
