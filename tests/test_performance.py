@@ -64,8 +64,11 @@ def test_the_version_and_help_of_the_command_load_click_and_little_of_the_librar
         "cchc_criteria._bilingual",
         "cchc_criteria._version",
         "cchc_criteria.cli",
+        "cchc_criteria.cli._app",
         "cchc_criteria.cli._io",
         "cchc_criteria.cli._options",
+        "cchc_criteria.cli.sets",
+        "cchc_criteria.cli.units",
         "cchc_criteria.errors",
         "cchc_criteria.text",
     ]

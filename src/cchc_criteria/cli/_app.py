@@ -1,0 +1,129 @@
+"""The ``cchc`` command group and what its commands share: reading a set and a unit's
+assessment into a scorecard, and the Excel writer when it is installed.
+
+Each command imports what it uses when it runs: ``cchc --version``, ``cchc --help`` and shell
+completion load click and little of the library."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+import click
+
+from cchc_criteria import __version__
+from cchc_criteria.cli._io import (
+    LANG_ENV,
+    STDIN_NAME,
+    STDIO,
+    Fail,
+    load_criterion_set,
+    note,
+    remember_lang,
+    set_verbosity,
+    stdin_document,
+)
+from cchc_criteria.cli._options import (
+    STRICT_ENV,
+)
+from cchc_criteria.text import Text
+
+if TYPE_CHECKING:
+    from cchc_criteria.model import Assessment, CriterionSet, Finding
+    from cchc_criteria.scoring import Scorecard
+
+
+__all__ = [
+    "MAX_JOBS",
+    "NEEDS_OPENPYXL",
+    "cli",
+    "load_answers",
+    "load_card",
+    "open_errors",
+    "xlsx_writer",
+]
+
+
+#: The most processes ``cchc rank -j`` asks for (more than a machine runs usefully).
+MAX_JOBS = 256
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})
+@click.version_option(__version__, "-V", "--version", prog_name="cchc")
+@click.option(
+    "--strict-plugins",
+    is_flag=True,
+    help=f"Fail if any plugin fails to load (also: {STRICT_ENV}=1).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No warnings and no progress bar; errors only.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Say on standard error which set and files are read."
+)
+def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
+    """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
+    remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
+    if strict_plugins:
+        os.environ[STRICT_ENV] = "1"
+    set_verbosity(quiet=quiet, verbose=verbose)
+
+
+def load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
+    """Read ``assessment`` and score it: the one loader of every command. The file must be
+    written for ``criterion_set`` when it names a set."""
+    from cchc_criteria.api import score
+
+    if isinstance(criterion_set, str):
+        criterion_set = load_criterion_set(criterion_set)
+    return score(criterion_set, load_answers(criterion_set, assessment))
+
+
+def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessment:
+    """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
+    written for another set is refused, and answers given as tables are checked against
+    their rules."""
+    from cchc_criteria.formats import load_assessment, read_assessment
+
+    note(
+        Text(
+            f"đọc {assessment} cho {criterion_set.id}",
+            f"reading {assessment} for {criterion_set.id}",
+        )
+    )
+    if str(assessment) == STDIO:
+        text, fmt = stdin_document()
+        answers = read_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
+    else:
+        answers = load_assessment(assessment, criterion_set=criterion_set)
+    if answers.set_id is not None and answers.set_id != criterion_set.id:
+        raise Fail(
+            Text(
+                f"{assessment}: tệp này là bản tự chấm theo bộ {answers.set_id!r}, "
+                f"không phải {criterion_set.id!r}",
+                f"{assessment}: the file is an assessment for {answers.set_id!r}, "
+                f"not {criterion_set.id!r}",
+            )
+        )
+    return answers
+
+
+NEEDS_OPENPYXL = Text(
+    "định dạng xlsx cần openpyxl: pip install 'cchc-criteria[xlsx]'",
+    "the xlsx format needs openpyxl: pip install 'cchc-criteria[xlsx]'",
+)
+
+
+def xlsx_writer() -> ModuleType:
+    try:
+        xlsx = importlib.import_module("cchc_criteria.reports.xlsx")  # openpyxl is optional
+    except ImportError:
+        raise Fail(NEEDS_OPENPYXL) from None
+    return xlsx
+
+
+def open_errors(findings: tuple[Finding, ...]) -> list[Finding]:
+    from cchc_criteria.model import Severity
+
+    return [f for f in findings if f.severity is Severity.ERROR and not f.acknowledged]

@@ -1,0 +1,398 @@
+"""The commands about units: score one, advise it, give it a template to fill, compare its
+scores, rank many."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from cchc_criteria.cli._app import (
+    MAX_JOBS,
+    NEEDS_OPENPYXL,
+    cli,
+    load_answers,
+    load_card,
+    xlsx_writer,
+)
+from cchc_criteria.cli._io import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Fail,
+    assessment_files,
+    colour,
+    echo,
+    load_criterion_set,
+    verbosity,
+    write,
+    write_bytes,
+)
+from cchc_criteria.cli._options import (
+    EXCEL,
+    FORMATS,
+    LANG,
+    MESSAGE_LANG,
+    NO_COLOR,
+    OUTPUT,
+    SET,
+    csv_dialect,
+    format_option,
+)
+from cchc_criteria.errors import CchcError
+from cchc_criteria.text import Lang, Text, printable
+
+if TYPE_CHECKING:
+    from cchc_criteria.model import CriterionSet
+    from cchc_criteria.reports import Standing
+    from cchc_criteria.scoring import Scorecard
+
+__all__ = ["advise_command", "compare_command", "rank_command", "score_command", "template_command"]
+
+
+@cli.command("score", short_help="Score a unit's assessment against a set.")
+@SET
+@click.argument("assessment")
+@format_option(list(FORMATS), default="text")
+@OUTPUT
+@LANG
+@NO_COLOR
+@EXCEL
+def score_command(
+    set_id: str,
+    assessment: str,
+    fmt: str,
+    output: str | None,
+    lang: Lang,
+    no_color: bool,
+    excel: bool,
+) -> None:
+    """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
+
+    Prints the scorecard laid out like the published table, then the total, index, grade and
+    findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
+    """
+    from cchc_criteria.reports import render
+
+    dialect = csv_dialect(excel, fmt)
+    try:
+        card = load_card(set_id, assessment)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    if fmt == "xlsx":
+        write_bytes(xlsx_writer().scorecard_workbook(card, lang=lang), output)
+    elif fmt == "csv":
+        from cchc_criteria.reports.csv import render_csv
+
+        write(render_csv(card, lang=lang, dialect=dialect), output)
+    else:
+        text = render(card, fmt, lang=lang)
+        if fmt == "text" and output is None:
+            write(colour(printable(text), no_color), None, escaped=False)
+        else:
+            write(printable(text) if fmt in ("text", "markdown") else text, output)
+    sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
+
+
+@cli.command("advise", short_help="Show where a unit can earn more points.")
+@click.argument("set_id", metavar="SET")
+@click.argument("assessment")
+@click.option("--json", "as_json", is_flag=True, help="Print the advice as JSON.")
+@LANG
+def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
+    """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
+    import json
+
+    from cchc_criteria.analysis.advice import advise
+    from cchc_criteria.reports.data import advice_data
+    from cchc_criteria.reports.text import render_advice
+
+    try:
+        card = load_card(set_id, assessment)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    advice = advise(card)
+    if as_json:
+        echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
+    else:
+        echo(render_advice(advice, lang=lang), nl=False)
+
+
+@cli.command("template", short_help="Write a blank assessment to fill in.")
+@SET
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["toml", "xlsx"]),
+    default="toml",
+    show_default=True,
+    help="A TOML file, or an Excel workbook with drop-down lists.",
+)
+@OUTPUT
+@MESSAGE_LANG
+def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> None:
+    """Write a blank assessment for SET: every criterion, its rule and what to declare.
+
+    The TOML template has every answer line commented out, so it scores as incomplete until
+    it is filled in. The XLSX template (--format xlsx -o FILE) has drop-down lists and
+    validated number ranges; `cchc score SET FILE.xlsx` reads it back once filled in.
+    """
+    from cchc_criteria.formats.template import render_template
+
+    try:
+        criterion_set = load_criterion_set(set_id)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    if fmt == "xlsx":
+        try:
+            spreadsheet = importlib.import_module("cchc_criteria.formats.spreadsheet")
+        except ImportError:
+            raise Fail(NEEDS_OPENPYXL) from None
+        write_bytes(spreadsheet.template_workbook(criterion_set), output)
+    else:
+        write(render_template(criterion_set), output)
+
+
+@cli.command("rank", short_help="Rank many units within their groups.")
+@SET
+@click.argument("paths", nargs=-1, required=True)
+@format_option(["text", "csv", "json", "html", "xlsx"], default="text")
+@OUTPUT
+@LANG
+@EXCEL
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0, max=MAX_JOBS),
+    default=1,
+    show_default=True,
+    help=f"Read and score the files in this many processes (0: one per CPU; at most "
+    f"{MAX_JOBS}, and never more than 4 per CPU or one per file).",
+)
+def rank_command(
+    set_id: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lang: Lang,
+    excel: bool,
+    jobs: int,
+) -> None:
+    """Rank the units of PATHS (assessment files, or folders of them) against SET.
+
+    Units are ranked within their group (the assessment's `group`) by exact index; equal
+    indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
+    With --jobs, files are read and scored in several processes (a set whose rules compare
+    each unit with the best of its cohort is scored in one).
+    """
+    import io
+    import json
+
+    from cchc_criteria.reports import rank, render_ranking_html
+    from cchc_criteria.reports.csv import ranking_csv_rows
+    from cchc_criteria.reports.data import ranking_data
+    from cchc_criteria.reports.text import render_ranking_text
+
+    dialect = csv_dialect(excel, fmt)
+    try:
+        criterion_set = load_criterion_set(set_id)
+        files = assessment_files(paths)
+        label = "Chấm điểm" if lang == "vi" else "Scoring"
+        shown = len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0
+        with click.progressbar(
+            length=len(files), label=label, file=sys.stderr if shown else io.StringIO()
+        ) as bar:
+            cpus = os.cpu_count() or 1
+            workers = min(jobs or cpus, 4 * cpus, max(len(files), 1))
+            entries = _rank_entries(criterion_set, files, workers, bar.update)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    ranking = rank(entries)
+    del entries  # the ranking holds the standings now: each unit's row is kept once
+    if fmt == "xlsx":
+        write_bytes(xlsx_writer().ranking_workbook(ranking, lang=lang), output)
+    elif fmt == "html":
+        write(render_ranking_html(ranking, lang=lang), output)
+    elif fmt == "csv":
+        write(ranking_csv_rows(ranking, dialect=dialect), output)
+    elif fmt == "json":
+        write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        write(render_ranking_text(ranking, lang=lang), output)
+
+
+def _rank_entries(
+    criterion_set: CriterionSet, files: list[str], jobs: int, advance: Callable[[int], None]
+) -> list[tuple[Standing, str, str]]:
+    """(standing, group, file name) of every unit: what a ranking reads, and no scorecard.
+
+    Where a rule compares each unit with the best of the cohort, every file is read first and
+    the cohort bound (``score_each``); otherwise each file is read and scored in turn — in
+    ``jobs`` processes when there are several — so that only its standing stays: the memory
+    does not grow with the units' answers or nodes. ``advance(1)`` is called per file.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cchc_criteria.api import score, score_each
+    from cchc_criteria.reports import Standing
+    from cchc_criteria.scoring import needs_cohort
+
+    if needs_cohort(criterion_set):
+        units = []
+        for path in files:
+            units.append(load_answers(criterion_set, path))
+            advance(1)
+        cards: Iterable[Scorecard] = score_each(criterion_set, units)
+        return [
+            (Standing.of(card), card.assessment.group, os.path.basename(path))
+            for card, path in zip(cards, files, strict=True)
+        ]
+    entries = []
+    if jobs > 1 and len(files) > 1:
+        chunk = max(1, len(files) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_worker_set, initargs=(criterion_set,)) as pool:
+            for path, (fields, group) in zip(
+                files, pool.map(_worker_standing, files, chunksize=chunk), strict=True
+            ):
+                standing = Standing(criterion_set=criterion_set, **fields)
+                entries.append((standing, group, os.path.basename(path)))
+                advance(1)
+        return entries
+    for path in files:
+        card = score(criterion_set, load_answers(criterion_set, path))
+        entries.append((Standing.of(card), card.assessment.group, os.path.basename(path)))
+        advance(1)
+    return entries
+
+
+# The set a worker process of ``rank --jobs`` scores against (sent once, when it starts).
+_worker_criterion_set: CriterionSet | None = None
+
+
+def _worker_set(criterion_set: CriterionSet) -> None:
+    global _worker_criterion_set
+    _worker_criterion_set = criterion_set
+
+
+def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
+    """A unit's standing without its set (the parent has it: it is not sent back for every
+    unit), and its group."""
+    import attrs
+
+    from cchc_criteria.api import score
+    from cchc_criteria.reports import Standing
+
+    criterion_set = _worker_criterion_set
+    assert criterion_set is not None, "the pool's initializer sets it"
+    card = score(criterion_set, load_answers(criterion_set, path))
+    standing = Standing.of(card)
+    fields = {
+        field.alias or field.name: getattr(standing, field.name)
+        for field in attrs.fields(Standing)
+        if field.name != "criterion_set"
+    }
+    return fields, card.assessment.group
+
+
+@cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
+@SET
+@click.argument("assessment")
+@click.option(
+    "--with",
+    "other",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Compare with the same unit scored against another set (another year); which year "
+    "is earlier is read from the sets and the periods assessed.",
+)
+@click.option(
+    "--before",
+    "earlier",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Like --with, saying that SET2 ASSESSMENT2 is the earlier year.",
+)
+@click.option(
+    "--after",
+    "later",
+    nargs=2,
+    metavar="SET2 ASSESSMENT2",
+    help="Like --with, saying that SET2 ASSESSMENT2 is the later year.",
+)
+@format_option(["text", "csv", "json"], default="text")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as -f json).")
+@OUTPUT
+@LANG
+@EXCEL
+def compare_command(
+    set_id: str,
+    assessment: str,
+    other: tuple[str, str] | None,
+    earlier: tuple[str, str] | None,
+    later: tuple[str, str] | None,
+    fmt: str,
+    as_json: bool,
+    output: str | None,
+    lang: Lang,
+    excel: bool,
+) -> None:
+    """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
+    or, with --with (--before, --after), the same unit in another year, criteria matched
+    through the sets' code map. The earlier year is always "before", whatever the order of
+    the arguments."""
+    import json
+
+    from cchc_criteria.analysis.compare import chronological, compare_declared, compare_years
+    from cchc_criteria.reports.csv import render_comparison_csv
+    from cchc_criteria.reports.data import comparison_data
+    from cchc_criteria.reports.text import render_comparison
+
+    given = [pair for pair in (other, earlier, later) if pair]
+    if len(given) > 1:
+        raise click.UsageError(
+            Text(
+                "chỉ dùng một trong --with, --before, --after",
+                "give one of --with, --before, --after",
+            ).get(lang)
+        )
+    fmt = "json" if as_json else fmt
+    dialect = csv_dialect(excel, fmt)
+    try:
+        card = load_card(set_id, assessment)
+        if given:
+            second = load_card(given[0][0], given[0][1])
+            if earlier:
+                before, after = second, card
+            elif later:
+                before, after = card, second
+            else:
+                before, after = chronological(card, second)
+            comparison = compare_years(before, after)
+        else:
+            comparison = compare_declared(card)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    unit = card.assessment.unit or str(assessment)
+    if given:
+        title = (
+            f"So sánh qua các năm — {unit}: {before.criterion_set.id} → {after.criterion_set.id}"
+            if lang == "vi"
+            else f"Year on year — {unit}: {before.criterion_set.id} → {after.criterion_set.id}"
+        )
+    else:
+        title = (
+            f"Điểm tự đánh giá và điểm thẩm định — {unit} ({card.criterion_set.id})"
+            if lang == "vi"
+            else f"Self-assessed and appraised — {unit} ({card.criterion_set.id})"
+        )
+    if fmt == "json":
+        text = json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = render_comparison_csv(comparison, dialect=dialect)
+    else:
+        text = render_comparison(comparison, years=bool(given), lang=lang, title=title)
+    write(text, output)
