@@ -8,7 +8,8 @@ from cchc_criteria.formats.assessment import (
     read_assessment,
 )
 from cchc_criteria.formats.output import write_atomic
-from cchc_criteria.formats.sets import dump_set, dumps_set, load_set, read_set, save_set
+from cchc_criteria.formats.set_writer import dump_set, dumps_set, save_set
+from cchc_criteria.formats.sets import load_set, read_set
 
 __all__ = [
     "MAX_FILE_BYTES",

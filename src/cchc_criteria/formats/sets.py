@@ -1,49 +1,39 @@
-"""Criterion-set files (TOML, or JSON with the same shape) that read like the published table.
+"""Reading criterion-set files (TOML, or JSON with the same shape) that read like the
+published table.
 
 One ``[[criteria]]`` table per row of the published table, in document order; the hierarchy
 comes from the codes ("7.1.2" belongs to "7.1"). See ``docs/formats.md`` for the format.
 Every mistake in a file is reported in one :class:`~cchc_criteria.InputError`, with the line,
-the criterion code and what was expected; a file with a mistake yields no set at all.
+the criterion code and what was expected; a file with a mistake yields no set at all. Writing
+a set back is :mod:`~cchc_criteria.formats.set_writer`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Hashable, Mapping
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import attrs
 import cattrs
-import tomli_w
 
 from cchc_criteria._bulk import bulk
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
-from cchc_criteria.errors import CchcError, InputError, Problem, require
+from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._convert import (
     converter,
-    plain_number,
     structure_rule,
-    unstructure_rule,
 )
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
-from cchc_criteria.formats.output import write_atomic
+from cchc_criteria.formats._set_messages import error_message, validation_messages
+from cchc_criteria.formats._set_rows import Header, Node, Row
 from cchc_criteria.model import (
     MAX_DEPTH,
-    Acknowledgement,
     Criterion,
     CriterionSet,
-    Grade,
     Lineage,
-    NAPolicy,
-    Role,
-    RoundingPolicy,
     Rule,
-    UnitKind,
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.model.criteria import group_problem, too_deep
@@ -51,58 +41,11 @@ from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, nfc, shown
 
-__all__ = ["dump_set", "dumps_set", "load_set", "read_set", "save_set"]
+__all__ = ["load_set", "read_set"]
 
 
 # A line that gives a row's code (TOML or JSON).
 _CODE_KEY = re.compile(r'\s*"?code"?\s*[:=]')
-
-
-@attrs.frozen
-class _Header:
-    id: str
-    title: str
-    province: str = ""
-    unit_kind: UnitKind | None = None
-    authority: str = ""
-    legal_basis: str = ""
-    source: str = ""
-    scope: str = ""
-    in_force: str | None = None
-    valid_from: date | None = None
-    valid_until: date | None = None
-    grades: list[Grade] = attrs.Factory(list)
-    rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
-    na_policy: NAPolicy = NAPolicy.EXCLUDE
-    cohort: str = "all"
-    groups: list[str] = attrs.Factory(list)
-    acknowledge: list[Acknowledgement] = attrs.Factory(list)
-    predecessor: str | None = None
-    lineage: dict[str, Any] = attrs.Factory(dict)
-    code_scheme: list[str] = attrs.Factory(lambda: ["dotted"])
-
-
-@attrs.frozen
-class _Row:
-    code: str
-    title: str
-    max: Decimal
-    parent: str | None = None
-    role: Role = Role.SCORE
-    na: NAPolicy | None = None
-    evidence: str = ""
-    notes: str = ""
-
-
-@attrs.define
-class _Node:
-    row: _Row
-    rule: Rule | None
-    index: int
-    children: list[_Node] = attrs.Factory(list)
-
-
-# --------------------------------------------------------------------------- reading
 
 
 def load_set(path: str | Path, *, kinds: RuleKinds | None = None) -> CriterionSet:
@@ -192,7 +135,7 @@ class _Reader:
         try:
             criteria = [self._criterion(node) for node in roots]
         except (ValueError, CchcError) as error:  # pragma: no cover - checked per row above
-            raise InputError(self.source, _message(error)) from None
+            raise InputError(self.source, error_message(error)) from None
         valid_from, valid_until = header.valid_from, header.valid_until
         if header.in_force is not None:
             period = parse_period(header.in_force)
@@ -220,7 +163,7 @@ class _Reader:
             code_scheme=self.levels,
         )
 
-    def _check_depth(self, roots: list[_Node]) -> None:
+    def _check_depth(self, roots: list[Node]) -> None:
         """A row nested deeper than MAX_DEPTH is a problem (said once, at the first such row),
         found without recursion: nothing is built from such a tree."""
         stack = [(root, 1) for root in roots]
@@ -242,7 +185,7 @@ class _Reader:
                 self._key_line("groups", None),
             )
 
-    def _lineage(self, header: _Header) -> Lineage | None:
+    def _lineage(self, header: Header) -> Lineage | None:
         """The set's predecessor and code map; problems for a map without a predecessor or
         codes that are not texts."""
         if header.predecessor is None:
@@ -276,11 +219,11 @@ class _Reader:
 
     # ------------------------------------------------------------------ header
 
-    def _header(self, document: dict[str, Any]) -> _Header | None:
+    def _header(self, document: dict[str, Any]) -> Header | None:
         try:
-            header = converter.structure(document, _Header)
+            header = converter.structure(document, Header)
         except cattrs.BaseValidationError as error:
-            for message, key in _messages(error):
+            for message, key in validation_messages(error):
                 self.problem(message, self._key_line(key, None))
             return None
         if header.in_force is not None:
@@ -313,7 +256,7 @@ class _Reader:
             known = self.rules_read[(kind, key)] = structure_rule(kind, params, self.kinds)
         return known
 
-    def _row(self, index: int, raw: object) -> _Node | None:
+    def _row(self, index: int, raw: object) -> Node | None:
         line = self.row_lines[index]
         if not isinstance(raw, Mapping):
             self.problem(
@@ -325,11 +268,11 @@ class _Reader:
         code = data.get("code") if isinstance(data.get("code"), str) else None
         kind = data.pop("rule", None)
         params = {k: data.pop(k) for k in list(data) if k in self.kinds.keys}
-        row: _Row | None = None
+        row: Row | None = None
         try:
-            row = converter.structure(data, _Row)
+            row = converter.structure(data, Row)
         except cattrs.BaseValidationError as error:
-            for message, key in _messages(error):
+            for message, key in validation_messages(error):
                 self.problem(message, self._key_line(key, index), code)
         rule: Rule | None = None
         if kind is not None and not isinstance(kind, str):
@@ -349,7 +292,7 @@ class _Reader:
             try:
                 rule_kind = self.kinds.get(kind)
             except CchcError as error:
-                self.problem(_message(error), self._key_line("rule", index), code)
+                self.problem(error_message(error), self._key_line("rule", index), code)
                 return None
             unknown = set(params) - rule_kind.keys
             if unknown:
@@ -369,7 +312,7 @@ class _Reader:
                     rule = self._rule(kind, params)
                 except (ValueError, CchcError, cattrs.BaseValidationError) as error:
                     key = next(iter(params), "rule")
-                    self.problem(_message(error), self._key_line(key, index), code)
+                    self.problem(error_message(error), self._key_line(key, index), code)
         elif params:
             owners = [k.name for k in self.kinds.by_name.values() if set(params) <= k.keys]
             given = ", ".join(sorted(params))
@@ -400,13 +343,13 @@ class _Reader:
             return None
         if kind is not None and rule is None:
             return None
-        return _Node(row, rule, index)
+        return Node(row, rule, index)
 
-    def _tree(self, nodes: list[_Node], all_rows: bool) -> list[_Node]:
-        roots: list[_Node] = []
+    def _tree(self, nodes: list[Node], all_rows: bool) -> list[Node]:
+        roots: list[Node] = []
         # The latest row above of each normalised code: a parent is a look-up, not a scan.
-        seen: dict[str, _Node] = {}
-        last_at: dict[int, _Node] = {}  # the latest row of each level, for non-dotted schemes
+        seen: dict[str, Node] = {}
+        last_at: dict[int, Node] = {}  # the latest row of each level, for non-dotted schemes
         for node in nodes:
             row = node.row
             parent_code = row.parent if row.parent is not None else self._parent(row.code, last_at)
@@ -460,7 +403,7 @@ class _Reader:
                     )
         return roots
 
-    def _parent(self, code: str, last_at: dict[int, _Node]) -> str | None:
+    def _parent(self, code: str, last_at: dict[int, Node]) -> str | None:
         """The parent a code names: by its dots ("7.1" → "7"); under a scheme with other
         levels ("I", then "1"), the latest row of the level above."""
         if self.levels == ("dotted",) or "." in _normal(code):
@@ -471,7 +414,7 @@ class _Reader:
         above = last_at.get(level - 1)
         return None if above is None else above.row.code
 
-    def _criterion(self, node: _Node) -> Criterion:
+    def _criterion(self, node: Node) -> Criterion:
         row = node.row
         return Criterion(
             row.code,
@@ -524,156 +467,3 @@ def _derived_parent(code: str) -> str | None:
 def _normal(code: str) -> str:
     """A code with commas read as dots and no spaces or trailing dot ("7,4" → "7.4")."""
     return code.replace(",", ".").replace(" ", "").rstrip(".")
-
-
-def _messages(error: cattrs.BaseValidationError) -> list[tuple[Text, str | None]]:
-    """(message, key) for every leaf error that cattrs collected.
-
-    cattrs gives each leaf as "<message> @ <path>"; the message is a number standing for the
-    :class:`Text` kept aside, so that both languages survive the trip.
-    """
-    texts: list[Text | None] = []  # None: a required key that is not there
-    extras: dict[int, list[str]] = {}
-
-    def keep(leaf: BaseException, type_: Any) -> str:
-        if isinstance(leaf, cattrs.ForbiddenExtraKeysError):
-            extras[len(texts)] = sorted(leaf.extra_fields)
-        texts.append(_leaf_text(leaf, type_))
-        return str(len(texts) - 1)
-
-    found: list[tuple[Text, str | None]] = []
-    for line in cattrs.transform_error(error, path="$", format_exception=keep):
-        number, _, path = line.rpartition(" @ ")
-        keys = re.findall(r"\.(\w+)", path)
-        key = keys[-1] if keys else None
-        said = texts[int(number)]
-        if int(number) in extras:
-            key = extras[int(number)][0]
-        if said is None:
-            message = Text(f"thiếu {key}", f"{key} is required")
-        elif key is not None and int(number) not in extras:
-            message = Text(f"{key}: {said.vi}", f"{key}: {said.en}")
-        else:
-            message = said
-        found.append((message, key))
-    return found
-
-
-def _leaf_text(error: BaseException, type_: Any) -> Text | None:
-    if isinstance(error, KeyError):
-        return None  # a required key that is not there: its name comes from the path
-    if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
-        return Text(f"không có khóa {keys}", f"unknown key(s) {keys}")
-    if isinstance(error, CchcError):
-        return error.text
-    if isinstance(error, ValueError | TypeError) and str(error):
-        return Text(str(error), str(error))
-    name = getattr(type_, "__name__", type_)
-    return Text(f"cần {name}", f"expected {name}")
-
-
-def _message(error: BaseException) -> Text:
-    if isinstance(error, cattrs.BaseValidationError):
-        found = [m for m, _ in _messages(error)]
-        return Text("; ".join(m.vi for m in found), "; ".join(m.en for m in found))
-    if isinstance(error, CchcError):
-        return error.text
-    return Text(str(error), str(error))
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
-    """The set as plain data in the file format (``load_set`` reads it back equal)."""
-    require(criterion_set, CriterionSet, "dump_set()")
-    cs = criterion_set
-    result: dict[str, Any] = {"id": cs.id, "title": cs.title}
-    for key in ("province", "authority", "legal_basis", "source", "scope"):
-        if getattr(cs, key):
-            result[key] = getattr(cs, key)
-    if cs.unit_kind is not None:
-        result["unit_kind"] = cs.unit_kind.value
-    if cs.in_force_text:
-        result["in_force"] = cs.in_force_text  # the wording as published
-    else:
-        if cs.valid_from is not None:
-            result["valid_from"] = cs.valid_from.isoformat()
-        if cs.valid_until is not None:
-            result["valid_until"] = cs.valid_until.isoformat()
-    if cs.na_policy is not NAPolicy.EXCLUDE:
-        result["na_policy"] = cs.na_policy.value
-    if cs.cohort != "all":
-        result["cohort"] = cs.cohort
-    if cs.groups:
-        result["groups"] = list(cs.groups)
-    if cs.code_scheme != ("dotted",):
-        result["code_scheme"] = list(cs.code_scheme)
-    if cs.lineage is not None:
-        result["predecessor"] = cs.lineage.predecessor
-        if cs.lineage.codes:
-            result["lineage"] = {
-                code: olds[0] if len(olds) == 1 else list(olds) for code, olds in cs.lineage.codes
-            }
-    if cs.rounding != RoundingPolicy():
-        rounding: dict[str, Any] = {"mode": cs.rounding.mode}
-        if cs.rounding.places is not None:
-            rounding["places"] = cs.rounding.places
-        result["rounding"] = rounding
-    if cs.grades:
-        result["grades"] = [converter.unstructure(g, Grade) for g in cs.grades]
-    if cs.acknowledged:
-        result["acknowledge"] = [
-            {"code": a.code, "criterion": a.criterion, "reason": a.reason} for a in cs.acknowledged
-        ]
-    rows: list[dict[str, Any]] = []
-    for top in cs.criteria:
-        _dump_rows(top, None, rows, kinds or rule_kinds())
-    result["criteria"] = rows
-    return result
-
-
-def _dump_rows(
-    criterion: Criterion, parent: str | None, rows: list[dict[str, Any]], kinds: RuleKinds
-) -> None:
-    row: dict[str, Any] = {
-        "code": criterion.code,
-        "title": criterion.title,
-        "max": plain_number(criterion.max_points),
-    }
-    derived = _derived_parent(criterion.code)
-    if (parent is None and derived is not None) or (
-        parent is not None and (derived is None or _normal(parent) != derived)
-    ):
-        row["parent"] = parent if parent is not None else ""
-    if criterion.role is not Role.SCORE:
-        row["role"] = criterion.role.value
-    if criterion.na_policy is not None:
-        row["na"] = criterion.na_policy.value
-    if criterion.evidence:
-        row["evidence"] = criterion.evidence
-    if criterion.notes:
-        row["notes"] = criterion.notes
-    if criterion.rule is not None:
-        row.update(unstructure_rule(criterion.rule, kinds))
-    rows.append(row)
-    for child in criterion.children:
-        _dump_rows(child, criterion.code, rows, kinds)
-
-
-def dumps_set(
-    criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds | None = None
-) -> str:
-    """The set as TOML (or ``format="json"``) text."""
-    data = dump_set(criterion_set, kinds=kinds)
-    if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return tomli_w.dumps(data)
-
-
-def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
-    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
-    target = Path(path)
-    fmt = "json" if target.suffix.lower() == ".json" else "toml"
-    write_atomic(target, dumps_set(criterion_set, format=fmt))

@@ -28,7 +28,7 @@ import pytest
 
 from cchc_criteria.analysis.lint import lint
 from cchc_criteria.formats import load_set, read_assessment, read_set
-from cchc_criteria.formats.sets import dumps_set
+from cchc_criteria.formats.set_writer import dumps_set
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
 from cchc_criteria.registry import registry, rule_kinds

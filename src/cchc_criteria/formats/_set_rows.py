@@ -1,0 +1,66 @@
+"""The shapes of a set file's tables as cattrs structures them: the set's header, one row of
+the published table, and a row's place in the tree being built."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cchc_criteria.model import (
+    Acknowledgement,
+    Grade,
+    NAPolicy,
+    Role,
+    RoundingPolicy,
+    Rule,
+    UnitKind,
+)
+
+__all__ = ["Header", "Node", "Row"]
+
+
+@attrs.frozen
+class Header:
+    id: str
+    title: str
+    province: str = ""
+    unit_kind: UnitKind | None = None
+    authority: str = ""
+    legal_basis: str = ""
+    source: str = ""
+    scope: str = ""
+    in_force: str | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    grades: list[Grade] = attrs.Factory(list)
+    rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
+    na_policy: NAPolicy = NAPolicy.EXCLUDE
+    cohort: str = "all"
+    groups: list[str] = attrs.Factory(list)
+    acknowledge: list[Acknowledgement] = attrs.Factory(list)
+    predecessor: str | None = None
+    lineage: dict[str, Any] = attrs.Factory(dict)
+    code_scheme: list[str] = attrs.Factory(lambda: ["dotted"])
+
+
+@attrs.frozen
+class Row:
+    code: str
+    title: str
+    max: Decimal
+    parent: str | None = None
+    role: Role = Role.SCORE
+    na: NAPolicy | None = None
+    evidence: str = ""
+    notes: str = ""
+
+
+@attrs.define
+class Node:
+    row: Row
+    rule: Rule | None
+    index: int
+    children: list[Node] = attrs.Factory(list)

@@ -1,0 +1,125 @@
+"""Writing a criterion set back to a file that reads like the published table (TOML), the
+form :func:`~cchc_criteria.formats.sets.read_set` reads back to an equal set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from cchc_criteria.errors import require
+from cchc_criteria.formats._convert import (
+    converter,
+    plain_number,
+    unstructure_rule,
+)
+from cchc_criteria.formats.output import write_atomic
+from cchc_criteria.formats.sets import _derived_parent, _normal
+from cchc_criteria.model import (
+    Criterion,
+    CriterionSet,
+    Grade,
+    NAPolicy,
+    Role,
+    RoundingPolicy,
+)
+from cchc_criteria.registry import rule_kinds
+from cchc_criteria.rules.kinds import RuleKinds
+
+__all__ = ["dump_set", "dumps_set", "save_set"]
+
+
+def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
+    """The set as plain data in the file format (``load_set`` reads it back equal)."""
+    require(criterion_set, CriterionSet, "dump_set()")
+    cs = criterion_set
+    result: dict[str, Any] = {"id": cs.id, "title": cs.title}
+    for key in ("province", "authority", "legal_basis", "source", "scope"):
+        if getattr(cs, key):
+            result[key] = getattr(cs, key)
+    if cs.unit_kind is not None:
+        result["unit_kind"] = cs.unit_kind.value
+    if cs.in_force_text:
+        result["in_force"] = cs.in_force_text  # the wording as published
+    else:
+        if cs.valid_from is not None:
+            result["valid_from"] = cs.valid_from.isoformat()
+        if cs.valid_until is not None:
+            result["valid_until"] = cs.valid_until.isoformat()
+    if cs.na_policy is not NAPolicy.EXCLUDE:
+        result["na_policy"] = cs.na_policy.value
+    if cs.cohort != "all":
+        result["cohort"] = cs.cohort
+    if cs.groups:
+        result["groups"] = list(cs.groups)
+    if cs.code_scheme != ("dotted",):
+        result["code_scheme"] = list(cs.code_scheme)
+    if cs.lineage is not None:
+        result["predecessor"] = cs.lineage.predecessor
+        if cs.lineage.codes:
+            result["lineage"] = {
+                code: olds[0] if len(olds) == 1 else list(olds) for code, olds in cs.lineage.codes
+            }
+    if cs.rounding != RoundingPolicy():
+        rounding: dict[str, Any] = {"mode": cs.rounding.mode}
+        if cs.rounding.places is not None:
+            rounding["places"] = cs.rounding.places
+        result["rounding"] = rounding
+    if cs.grades:
+        result["grades"] = [converter.unstructure(g, Grade) for g in cs.grades]
+    if cs.acknowledged:
+        result["acknowledge"] = [
+            {"code": a.code, "criterion": a.criterion, "reason": a.reason} for a in cs.acknowledged
+        ]
+    rows: list[dict[str, Any]] = []
+    for top in cs.criteria:
+        _dump_rows(top, None, rows, kinds or rule_kinds())
+    result["criteria"] = rows
+    return result
+
+
+def _dump_rows(
+    criterion: Criterion, parent: str | None, rows: list[dict[str, Any]], kinds: RuleKinds
+) -> None:
+    row: dict[str, Any] = {
+        "code": criterion.code,
+        "title": criterion.title,
+        "max": plain_number(criterion.max_points),
+    }
+    derived = _derived_parent(criterion.code)
+    if (parent is None and derived is not None) or (
+        parent is not None and (derived is None or _normal(parent) != derived)
+    ):
+        row["parent"] = parent if parent is not None else ""
+    if criterion.role is not Role.SCORE:
+        row["role"] = criterion.role.value
+    if criterion.na_policy is not None:
+        row["na"] = criterion.na_policy.value
+    if criterion.evidence:
+        row["evidence"] = criterion.evidence
+    if criterion.notes:
+        row["notes"] = criterion.notes
+    if criterion.rule is not None:
+        row.update(unstructure_rule(criterion.rule, kinds))
+    rows.append(row)
+    for child in criterion.children:
+        _dump_rows(child, criterion.code, rows, kinds)
+
+
+def dumps_set(
+    criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds | None = None
+) -> str:
+    """The set as TOML (or ``format="json"``) text."""
+    data = dump_set(criterion_set, kinds=kinds)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(data)
+
+
+def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
+    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
+    target = Path(path)
+    fmt = "json" if target.suffix.lower() == ".json" else "toml"
+    write_atomic(target, dumps_set(criterion_set, format=fmt))
