@@ -19,7 +19,7 @@ from cchc_criteria.model import (
     UnitKind,
 )
 
-__all__ = ["Header", "Node", "Row"]
+__all__ = ["Header", "Node", "Row", "derived_parent", "normal_code"]
 
 
 @attrs.frozen
@@ -64,3 +64,14 @@ class Node:
     rule: Rule | None
     index: int
     children: list[Node] = attrs.Factory(list)
+
+
+def derived_parent(code: str) -> str | None:
+    """The code of the row a code belongs to, read from the code ("7.1.2" → "7.1")."""
+    normal = normal_code(code)
+    return normal.rsplit(".", 1)[0] if "." in normal else None
+
+
+def normal_code(code: str) -> str:
+    """A code with commas read as dots and no spaces or trailing dot ("7,4" → "7.4")."""
+    return code.replace(",", ".").replace(" ", "").rstrip(".")

@@ -15,8 +15,8 @@ from cchc_criteria.formats._convert import (
     plain_number,
     unstructure_rule,
 )
+from cchc_criteria.formats._set_rows import derived_parent, normal_code
 from cchc_criteria.formats.output import write_atomic
-from cchc_criteria.formats.sets import _derived_parent, _normal
 from cchc_criteria.model import (
     Criterion,
     CriterionSet,
@@ -88,9 +88,9 @@ def _dump_rows(
         "title": criterion.title,
         "max": plain_number(criterion.max_points),
     }
-    derived = _derived_parent(criterion.code)
+    derived = derived_parent(criterion.code)
     if (parent is None and derived is not None) or (
-        parent is not None and (derived is None or _normal(parent) != derived)
+        parent is not None and (derived is None or normal_code(parent) != derived)
     ):
         row["parent"] = parent if parent is not None else ""
     if criterion.role is not Role.SCORE:

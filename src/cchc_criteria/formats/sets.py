@@ -27,7 +27,7 @@ from cchc_criteria.formats._convert import (
 )
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.formats._set_messages import error_message, validation_messages
-from cchc_criteria.formats._set_rows import Header, Node, Row
+from cchc_criteria.formats._set_rows import Header, Node, Row, derived_parent, normal_code
 from cchc_criteria.model import (
     MAX_DEPTH,
     Criterion,
@@ -360,7 +360,7 @@ class _Reader:
             if not parent_code:  # None, or "" for a top-level row whose code has a dot
                 roots.append(node)
             else:
-                wanted = _normal(parent_code)
+                wanted = normal_code(parent_code)
                 parent = seen.get(wanted)
                 if parent is None:
                     derived = row.parent is None
@@ -387,7 +387,7 @@ class _Reader:
                     )
                 else:
                     parent.children.append(node)
-            seen[_normal(row.code)] = node
+            seen[normal_code(row.code)] = node
         if all_rows:
             for node in nodes:
                 if node.rule is None and not node.children:
@@ -406,8 +406,8 @@ class _Reader:
     def _parent(self, code: str, last_at: dict[int, Node]) -> str | None:
         """The parent a code names: by its dots ("7.1" → "7"); under a scheme with other
         levels ("I", then "1"), the latest row of the level above."""
-        if self.levels == ("dotted",) or "." in _normal(code):
-            return _derived_parent(code)
+        if self.levels == ("dotted",) or "." in normal_code(code):
+            return derived_parent(code)
         level = level_of(code, self.levels)
         if not level:
             return None
@@ -457,13 +457,3 @@ class _Reader:
         end = following[0] - 1 if following else len(self.lines)
         found = None if key is None else key_line(self.lines, key, begin=begin, end=end)
         return start if found is None else found
-
-
-def _derived_parent(code: str) -> str | None:
-    normal = _normal(code)
-    return normal.rsplit(".", 1)[0] if "." in normal else None
-
-
-def _normal(code: str) -> str:
-    """A code with commas read as dots and no spaces or trailing dot ("7,4" → "7.4")."""
-    return code.replace(",", ".").replace(" ", "").rstrip(".")
