@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, DecimalException
 from fractions import Fraction
@@ -12,7 +10,7 @@ from typing import Any
 import attrs
 
 from cchc_criteria.errors import InvalidValueError, require_all
-from cchc_criteria.formulas import DecimalFormula, FormulaError, piecewise
+from cchc_criteria.formulas import DecimalFormula, FormulaError
 from cchc_criteria.model import (
     Band,
     ChosenBand,
@@ -35,7 +33,7 @@ from cchc_criteria.numbers import (
     quotient_form,
     round_points,
 )
-from cchc_criteria.piecewise import Part, Segment, Shape, envelope, inside
+from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import (
     Figure,
     fast_reader,
@@ -45,6 +43,7 @@ from cchc_criteria.rules._answers import (
     read_exact,
     refusal,
 )
+from cchc_criteria.rules._band_shape import award_span, points_range_of, shape_of
 from cchc_criteria.rules.keys import (
     award_keys,
     edge_keys,
@@ -153,7 +152,7 @@ class BandRule:
             return refusal("unknown-band", answer.ref, ref=answer.ref, labels=labels)
         band = self.bands[index]
         if isinstance(band.award, Linear | Formula):
-            least, most = _award_span(band, self.scale, max_points)
+            least, most = award_span(band, self.scale, max_points)
             bounded = not isinstance(least, float) and not isinstance(most, float)
             problem = finding(
                 "band-needs-figure",
@@ -184,179 +183,16 @@ class BandRule:
         For a formula band the range is taken over the closure of the band (an open edge's
         value counts), which is what a reader checks against the max.
         """
-        lows: list[Fraction | float] = []
-        highs: list[Fraction | float] = []
-        for band in self.bands:
-            low, high = _span(band, self.scale)
-            if low is not None and high is not None and low > high:
-                continue  # the band lies wholly outside the domain
-            band_low, band_high = _award_span(band, self.scale, max_points)
-            lows.append(band_low)
-            highs.append(band_high)
-        if not lows:
-            return Decimal(0), Decimal(0)
-        return _finite(min(lows)), _finite(max(highs))
+        return points_range_of(self.bands, self.scale, max_points)
 
     def shape(self, max_points: Decimal) -> Shape:
         """The rule's exact shape: its domain cut at every band edge, with the band that
         applies on each part and what it awards there (for lint and advice)."""
-        return _shape(self, max_points)
+        return shape_of(self.bands, self.scale, max_points)
 
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """Every band in words, in document order."""
         return "; ".join(band.describe(lang=lang, unit=self.scale.symbol) for band in self.bands)
-
-
-def _award_span(
-    band: Band, scale: Scale, max_points: Decimal
-) -> tuple[Fraction | float, Fraction | float]:
-    """The least and most a band awards over its part of the domain; ±inf where unbounded."""
-    low, high = _span(band, scale)
-    award = band.award
-    if isinstance(award, Linear):
-        least, most = _linear_range(award, low, high)
-    elif isinstance(award, Formula):
-        bound_low, bound_high = award.bounds(low, high, max_points)
-        least = -math.inf if bound_low is None else bound_low
-        most = math.inf if bound_high is None else bound_high
-    else:
-        points = award.exact(Fraction(0), max_points)
-        return points, points
-    if award.places is not None:
-        # Rounding is monotone: the rounded awards lie between the rounded ends.
-        least = min(least, _round_end(least, award.places))
-        most = max(most, _round_end(most, award.places))
-    return least, most
-
-
-def _round_end(value: Fraction | float, places: int) -> Fraction | float:
-    if isinstance(value, float):  # ±inf
-        return value
-    return Fraction(round_points(decimal_of(value), places))
-
-
-def _linear_range(
-    award: Linear, low: Fraction | None, high: Fraction | None
-) -> tuple[Fraction | float, Fraction | float]:
-    """The range of a capped linear formula over [low, high]; ±inf where it is unbounded."""
-    slope = Fraction(award.multiplier) / Fraction(award.divisor)
-    ends: list[Fraction | float] = []
-    for end, direction in ((low, -1), (high, 1)):
-        if end is not None:
-            ends.append(slope * end + Fraction(award.offset))
-        elif slope == 0:
-            ends.append(Fraction(award.offset))
-        else:
-            ends.append(math.inf if (slope > 0) == (direction > 0) else -math.inf)
-    least, most = min(ends), max(ends)
-    if award.cap is not None:
-        cap = Fraction(award.cap)
-        least, most = min(least, cap), min(most, cap)
-    return least, most
-
-
-def _finite(value: Fraction | float) -> Decimal | None:
-    if isinstance(value, float):  # only ever ±inf here
-        return None
-    return decimal_of(value)
-
-
-def _span(band: Band, scale: Scale) -> tuple[Fraction | None, Fraction | None]:
-    """The closure of the band's interval clipped to the scale's domain."""
-    dom_low, dom_high = scale.domain()
-    low = None if band.lower is None else Fraction(band.lower.value)
-    high = None if band.upper is None else Fraction(band.upper.value)
-    if dom_low is not None:
-        low = dom_low if low is None else max(low, dom_low)
-    if dom_high is not None:
-        high = dom_high if high is None else min(high, dom_high)
-    return low, high
-
-
-_FIGURE = frozenset({"value", "rate", "count"})
-
-
-def _award_segments(
-    rule: BandRule, band: int, start: Fraction | None, end: Fraction | None, max_points: Decimal
-) -> tuple[Segment, ...] | None:
-    award = rule.bands[band].award
-    if isinstance(award, Linear | Formula):
-        if isinstance(award, Linear):
-            slope = Fraction(award.multiplier) / Fraction(award.divisor)
-            segments = [Segment(start, end, slope, Fraction(award.offset))]
-        else:
-            found = piecewise(
-                award.expression, _FIGURE, {"max_points": Fraction(max_points)}, start, end
-            )
-            if found is None:
-                return None
-            segments = found
-        if award.cap is not None:
-            cap = [Segment(start, end, Fraction(0), Fraction(award.cap))]
-            segments = envelope(segments, cap, larger=False)
-        return tuple(segments)
-    value = award.exact(Fraction(0), max_points)
-    return (Segment(start, end, Fraction(0), value),)
-
-
-def _shape(rule: BandRule, max_points: Decimal) -> Shape:
-    """Cut the rule's domain at its band edges and find what applies on each part."""
-    low, high = rule.scale.domain()
-    edges = {b.lower.value for b in rule.bands if b.lower} | {
-        b.upper.value for b in rule.bands if b.upper
-    }
-    points = sorted(
-        {Fraction(e) for e in edges}
-        | ({low} if low is not None else set())
-        | ({high} if high is not None else set())
-    )
-    points = [p for p in points if (low is None or p >= low) and (high is None or p <= high)]
-    spans: list[tuple[Fraction | None, Fraction | None, bool]] = []
-    if low is None:
-        spans.append((None, points[0] if points else None, False))
-    for i, point in enumerate(points):
-        spans.append((point, point, True))
-        following = points[i + 1] if i + 1 < len(points) else None
-        if following is not None or high is None:
-            spans.append((point, following, False))
-    probes = [
-        start if is_point and start is not None else inside(start, end)
-        for start, end, is_point in spans
-    ]
-    covering = _covering(rule.bands, probes)
-    parts: list[Part] = []
-    for (start, end, is_point), bands in zip(spans, covering, strict=True):
-        segments: tuple[Segment, ...] | None = ()
-        if bands:
-            segments = _award_segments(rule, bands[0], start, end, max_points)
-        parts.append(Part(start, end, is_point, tuple(bands), segments))
-    return Shape(tuple(parts), len(rule.bands))
-
-
-def _covering(bands: tuple[Band, ...], probes: list[Fraction]) -> list[list[int]]:
-    """For each probe (in increasing order), the bands that contain it, in band order.
-
-    A band is an interval, so the probes it contains are one run: two binary searches find
-    it. The work grows with the bands times log(probes), plus the answer's own size — not
-    with every band times every probe.
-    """
-    covering: list[list[int]] = [[] for _ in probes]
-    positions = range(len(probes))
-    for index, band in enumerate(bands):
-        lower, upper = band.lower, band.upper
-        first = (
-            0
-            if lower is None
-            else bisect.bisect_left(positions, True, key=lambda k: lower.admits(probes[k]))
-        )
-        stop = (
-            len(probes)
-            if upper is None
-            else bisect.bisect_left(positions, True, key=lambda k: not upper.admits(probes[k]))
-        )
-        for k in range(first, stop):
-            covering[k].append(index)
-    return covering
 
 
 def _explain_band(
