@@ -1,7 +1,6 @@
-"""Discovery and look-up of criterion sets registered by installed plugins.
-
-Which of the installed sets is in force for a province on a day is
-:mod:`cchc_criteria.selection`."""
+"""The registry of installed plugins: their criterion sets and rule kinds, found through
+pluggy entry points, each plugin loaded and called in isolation (a broken plugin is reported,
+not fatal, unless plugins are strict)."""
 
 from __future__ import annotations
 
@@ -9,13 +8,26 @@ import functools
 import os
 from collections.abc import Iterable, Sequence
 from importlib import metadata
-from types import ModuleType
 from typing import Any, cast
 
-import attrs
 import pluggy
 
 from cchc_criteria import builtins, hookspecs
+from cchc_criteria._plugin_records import (
+    BUILTIN,
+    PluginFailure,
+    PluginInfo,
+    PluginReport,
+    Refused,
+    RegisteredSet,
+    duplicate_message,
+    hook_names,
+    make_failure,
+    origin_of,
+    plugin_label,
+    plugin_name_of,
+    what_failed,
+)
 from cchc_criteria.errors import (
     ArgumentError,
     DuplicateSetError,
@@ -28,6 +40,8 @@ from cchc_criteria.text import Text, shown, suggest
 
 __all__ = [
     "PluginFailure",
+    "PluginInfo",
+    "PluginReport",
     "RegisteredSet",
     "Registry",
     "get_set",
@@ -38,67 +52,14 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class RegisteredSet:
-    """A criterion set and where it came from.
-
-    Attributes:
-        criterion_set: the set.
-        plugin: the name of the plugin that registered it (its entry-point name).
-        distribution: the installed distribution that provides the plugin, if known.
-        version: that distribution's version, if known.
-    """
-
-    criterion_set: CriterionSet
-    plugin: str
-    distribution: str | None = None
-    version: str | None = None
-
-
-@attrs.frozen
-class PluginInfo:
-    """An installed plugin: its name, distribution, version and the hooks it implements."""
-
-    name: str
-    distribution: str | None
-    version: str | None
-    hooks: tuple[str, ...]
-
-
-#: The name under which the library's own plugin (the built-in rule kinds) is registered.
-BUILTIN = "cchc_criteria"
-
-
-@attrs.frozen
-class PluginFailure:
-    """A plugin that failed: to load, to register, or in a hook; its sets are not served.
-
-    Attributes:
-        plugin: the plugin's name (its entry-point name).
-        distribution, version: the installed distribution that provides it, if known.
-        message: what went wrong, naming the plugin and its distribution (in English).
-        message_vi: the same in Vietnamese ("" when only the English was given).
-    """
-
-    plugin: str
-    distribution: str | None
-    version: str | None
-    message: str
-    message_vi: str = ""
-
-    @property
-    def text(self) -> Text:
-        """The message in Vietnamese and English."""
-        return Text(self.message_vi or self.message, self.message)
-
-    def __str__(self) -> str:
-        return self.message
-
-
 #: Set to 1 to make any plugin failure fatal (``cchc --strict-plugins`` sets it).
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
+
+
 #: A comma-separated list of the only plugins to load (entry-point or distribution names).
 ALLOW_ENV = "CCHC_PLUGINS"
+
+
 #: A comma-separated list of plugins not to load (entry-point or distribution names).
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
 
@@ -145,7 +106,7 @@ class Registry:
         self._kinds_by_plugin: dict[str, tuple[str, ...]] = {}
         plugin_list = list(plugins)
         for position, plugin in enumerate(plugin_list):
-            name = names[position] if names else _plugin_name(plugin)
+            name = names[position] if names else plugin_name_of(plugin)
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
         self._sets: dict[str, RegisteredSet] | None = None
@@ -179,10 +140,10 @@ class Registry:
             try:
                 plugin = entry_point.load()
             except (Exception, SystemExit) as error:
-                label = _label(entry_point.name, dist_name, version)
-                source, what = repr(entry_point.value), _what(error)
+                label = plugin_label(entry_point.name, dist_name, version)
+                source, what = repr(entry_point.value), what_failed(error)
                 failures.append(
-                    _failure(
+                    make_failure(
                         entry_point.name,
                         dist_name,
                         version,
@@ -199,7 +160,7 @@ class Registry:
         return cls(plugins, names=names, distributions=dists, strict=strict, failures=failures)
 
     def _fail(self, name: str, dist: str | None, version: str | None, message: Text) -> None:
-        self._failures.append(_failure(name, dist, version, message))
+        self._failures.append(make_failure(name, dist, version, message))
         self._raise_if_strict()
 
     def _raise_if_strict(self) -> None:
@@ -212,7 +173,7 @@ class Registry:
             )
 
     def _register(self, plugin: object, name: str, dist: str | None, version: str | None) -> None:
-        label = _label(name, dist, version)
+        label = plugin_label(name, dist, version)
         if name in self._info or self._manager.is_registered(plugin):
             self._fail(
                 name,
@@ -246,9 +207,9 @@ class Registry:
                 version,
                 Text(
                     f"{label.vi} cài đặt {', '.join(unknown)}, là hook cchc_criteria không "
-                    f"định nghĩa; các hook là: {', '.join(_hook_names())}",
+                    f"định nghĩa; các hook là: {', '.join(hook_names())}",
                     f"{label.en} implements {', '.join(unknown)}, which cchc_criteria does not "
-                    f"define; the hooks are: {', '.join(_hook_names())}",
+                    f"define; the hooks are: {', '.join(hook_names())}",
                 ),
             )
             return
@@ -278,27 +239,27 @@ class Registry:
             label = (
                 Text("các loại quy tắc có sẵn", "the built-in kinds")
                 if info is None
-                else _label(name, info.distribution, info.version)
+                else plugin_label(name, info.distribution, info.version)
             )
             given: list[RuleKind] = []
             try:
                 self._one(name, "register_rule_kinds")(register=given.append)
                 for kind in given:
                     if not isinstance(kind, RuleKind):
-                        raise _Refused(
+                        raise Refused(
                             Text(
                                 f"đăng ký {type(kind).__name__} {kind!r:.80}; cần một RuleKind",
                                 f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind",
                             )
                         )
-            except _Refused as refused:
-                self._fail(name, *_origin(info), refused.by(label))
+            except Refused as refused:
+                self._fail(name, *origin_of(info), refused.by(label))
                 continue
             except (Exception, SystemExit) as error:
-                what = _what(error)
+                what = what_failed(error)
                 self._fail(
                     name,
-                    *_origin(info),
+                    *origin_of(info),
                     Text(
                         f"{label.vi} gặp lỗi trong register_rule_kinds: {what.vi}",
                         f"{label.en} failed in register_rule_kinds: {what.en}",
@@ -314,7 +275,7 @@ class Registry:
                 for plugin, _ in entries[1:]:
                     self._fail(
                         plugin,
-                        *_origin(self._info.get(plugin)),
+                        *origin_of(self._info.get(plugin)),
                         Text(
                             f"plugin {plugin!r} đăng ký loại quy tắc {kind_name!r}, là loại có "
                             "sẵn; hãy chọn tên khác",
@@ -328,7 +289,7 @@ class Registry:
                 for plugin, _ in entries:
                     self._fail(
                         plugin,
-                        *_origin(self._info.get(plugin)),
+                        *origin_of(self._info.get(plugin)),
                         Text(
                             f"loại quy tắc {kind_name!r} được cả plugin "
                             f"{' và plugin '.join(plugins)} đăng ký; không dùng loại nào: hãy "
@@ -364,7 +325,7 @@ class Registry:
         items: list[CriterionSet] = []
         results = caller()
         if not results and caller.get_hookimpls():  # pluggy leaves out None results
-            raise _Refused(
+            raise Refused(
                 Text(
                     "trả về None từ register_criterion_sets; cần một danh sách CriterionSet",
                     "returned None from register_criterion_sets; expected a list of "
@@ -373,7 +334,7 @@ class Registry:
             )
         for result in results:
             if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
-                raise _Refused(
+                raise Refused(
                     Text(
                         f"trả về {result!r:.80} từ register_criterion_sets; "
                         "cần một danh sách CriterionSet",
@@ -384,7 +345,7 @@ class Registry:
             for item in cast("Iterable[object]", result):
                 if not isinstance(item, CriterionSet):
                     shown = f"{type(item).__name__} {item!r:.80}"
-                    raise _Refused(
+                    raise Refused(
                         Text(
                             f"trả về {shown} từ register_criterion_sets; cần các CriterionSet",
                             f"returned {shown} from register_criterion_sets; expected "
@@ -400,14 +361,14 @@ class Registry:
         offered: dict[str, list[RegisteredSet]] = {}
         for name in sorted(self._info):
             info = self._info[name]
-            label = _label(name, info.distribution, info.version)
+            label = plugin_label(name, info.distribution, info.version)
             try:
                 items = self._call(name)
-            except _Refused as refused:
+            except Refused as refused:
                 self._fail(name, info.distribution, info.version, refused.by(label))
                 continue
             except (Exception, SystemExit) as error:
-                what = _what(error)
+                what = what_failed(error)
                 self._fail(
                     name,
                     info.distribution,
@@ -428,10 +389,10 @@ class Registry:
                 found[set_id] = entries[0]
                 continue
             self._duplicates[set_id] = tuple(entries)
-            message = _duplicate_message(set_id, entries)
+            message = duplicate_message(set_id, entries)
             for entry in entries:
                 self._failures.append(
-                    _failure(entry.plugin, entry.distribution, entry.version, message)
+                    make_failure(entry.plugin, entry.distribution, entry.version, message)
                 )
             if self._strict:
                 raise DuplicateSetError(message)
@@ -455,7 +416,7 @@ class Registry:
         if set_id in found:
             return found[set_id].criterion_set
         if set_id in self._duplicates:
-            raise DuplicateSetError(_duplicate_message(set_id, self._duplicates[set_id]))
+            raise DuplicateSetError(duplicate_message(set_id, self._duplicates[set_id]))
         known = list(found)
         raise UnknownSetError(
             set_id,
@@ -463,73 +424,6 @@ class Registry:
             suggest(set_id, known, n=3),
             failed=[f.text for f in self._failures],
         )
-
-
-class _Refused(Exception):
-    """A plugin's hook returned something that is not a list of criterion sets."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
-        self.text = text
-
-    def by(self, label: Text) -> Text:
-        """What the plugin named ``label`` did wrong."""
-        return Text(f"{label.vi} {self.text.vi}", f"{label.en} {self.text.en}")
-
-
-def _origin(info: PluginInfo | None) -> tuple[str | None, str | None]:
-    if info is None:
-        return "cchc-criteria", None
-    return info.distribution, info.version
-
-
-def _duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> Text:
-    plugins = [repr(e.plugin) for e in entries]
-    return Text(
-        f"bộ tiêu chí {set_id!r} được cả plugin {' và plugin '.join(plugins)} đăng ký; "
-        "không dùng bộ nào: hãy gỡ một plugin",
-        f"criterion set {set_id!r} is registered by both plugin "
-        f"{' and plugin '.join(plugins)}; neither is used: uninstall one of them",
-    )
-
-
-def _what(error: BaseException) -> Text:
-    if isinstance(error, SystemExit):
-        return Text(f"plugin gọi sys.exit({error.code!r})", f"it called sys.exit({error.code!r})")
-    said = f"{type(error).__name__}: {error}"
-    return Text(said, said)
-
-
-def _label(name: str, dist: str | None, version: str | None) -> Text:
-    """ "plugin 'x' (dist 1.0)" in both languages."""
-    if dist is None:
-        return Text(f"plugin {name!r} (không rõ gói)", f"plugin {name!r} (unknown distribution)")
-    label = f"plugin {name!r} ({_dist_label(dist, version)})"
-    return Text(label, label)
-
-
-def _failure(name: str, dist: str | None, version: str | None, message: Text) -> PluginFailure:
-    return PluginFailure(name, dist, version, message.en, message.vi)
-
-
-def _hook_names() -> list[str]:
-    return sorted(
-        name
-        for name, value in vars(hookspecs).items()
-        if callable(value) and hasattr(value, f"{hookspecs.PROJECT_NAME}_spec")
-    )
-
-
-def _plugin_name(plugin: object) -> str:
-    if isinstance(plugin, ModuleType):
-        return plugin.__name__
-    return getattr(plugin, "__name__", type(plugin).__name__)
-
-
-def _dist_label(name: str | None, version: str | None) -> str:
-    if name is None:
-        return "unknown distribution"
-    return f"{name} {version}" if version else name
 
 
 def registry(*, strict: bool | None = None) -> Registry:
@@ -561,18 +455,6 @@ def rule_kinds() -> RuleKinds:
 def list_sets() -> tuple[RegisteredSet, ...]:
     """Every installed criterion set with the plugin and distribution that provide it."""
     return registry().sets()
-
-
-@attrs.frozen
-class PluginReport:
-    """What ``cchc plugins`` shows of one installed plugin: its sets, or why it failed."""
-
-    name: str
-    distribution: str | None
-    version: str | None
-    sets: tuple[str, ...]
-    error: str | None
-    kinds: tuple[str, ...] = ()
 
 
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
