@@ -17,13 +17,25 @@ Anything else — an attribute, a subscript, another call, an undeclared name, a
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Context, Decimal, DecimalException
 from fractions import Fraction
 from typing import Final
 
 import attrs
 
+from cchc_criteria._formula_syntax import (
+    FUNCTIONS,
+    MAX_DEPTH,
+    MAX_OPERATIONS,
+    Binary,
+    Call,
+    Name,
+    Negate,
+    Node,
+    Number,
+    Parser,
+)
 from cchc_criteria.errors import FormulaError
 from cchc_criteria.piecewise import NotPiecewiseLinear, Segment, align, envelope
 from cchc_criteria.text import Text
@@ -38,55 +50,6 @@ __all__ = [
     "piecewise",
 ]
 
-#: The deepest nesting of parentheses and calls a formula may have.
-MAX_DEPTH: Final = 50
-#: The most operations (+ − × ÷, calls) a formula may have, so that evaluating it stays
-#: within the interpreter's stack whatever its shape.
-MAX_OPERATIONS: Final = 100
-#: The most digits a number in a formula may have.
-_MAX_DIGITS: Final = 40
-
-# ASCII digits only: str.isdigit() also accepts "²" and other digits Fraction cannot read.
-_DIGITS: Final = frozenset("0123456789")
-
-_OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
-_FUNCTIONS: Final[Mapping[str, Callable[[list[Fraction]], Fraction]]] = {"min": min, "max": max}
-
-
-# --------------------------------------------------------------------------- tree
-
-
-@attrs.frozen
-class _Number:
-    value: Fraction
-
-
-@attrs.frozen
-class _Name:
-    name: str
-    position: int
-
-
-@attrs.frozen
-class _Negate:
-    operand: _Node
-
-
-@attrs.frozen
-class _Binary:
-    op: str
-    left: _Node
-    right: _Node
-    position: int
-
-
-@attrs.frozen
-class _Call:
-    function: str
-    arguments: tuple[_Node, ...]
-
-
-_Node = _Number | _Name | _Negate | _Binary | _Call
 
 _BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
     "+": operator.add,
@@ -98,248 +61,6 @@ _BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
 
 #: A formula over Decimals (raises a DecimalException where a digit would be lost).
 DecimalFormula = Callable[[Mapping[str, Decimal]], Decimal]
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-@attrs.frozen
-class _Token:
-    kind: str  # "number", "name", "op", "(", ")", ",", "end"
-    text: str
-    position: int
-
-
-_ALLOWED = Text(
-    "chỉ được dùng số, tên, + - * / ( ) , min và max",
-    "only numbers, names, + - * / ( ) , min and max are allowed",
-)
-_HINTS = {
-    "[": Text("không được dùng chỉ số []", "subscripts are not allowed"),
-    "'": Text("không được có chữ", "text is not allowed"),
-    '"': Text("không được có chữ", "text is not allowed"),
-    "%": Text(
-        "viết tỷ lệ phần trăm là một số: 40 cho 40 %",
-        "write a percentage as a number: 40 for 40 %",
-    ),
-    ".": Text("không được truy cập thuộc tính", "attribute access is not allowed"),
-}
-
-
-def _tokenize(formula: str) -> Iterator[_Token]:
-    """Tokens one at a time, so that the parser reports the first problem in reading order."""
-    i = 0
-    while i < len(formula):
-        ch = formula[i]
-        if ch.isspace():
-            i += 1
-        elif ch in _DIGITS or (ch == "." and formula[i + 1 : i + 2] in _DIGITS):
-            start = i
-            while i < len(formula) and (formula[i] in _DIGITS or formula[i] == "."):
-                i += 1
-            text = formula[start:i]
-            if text.count(".") > 1:
-                raise FormulaError(
-                    formula, start, Text(f"{text!r} không phải là số", f"{text!r} is not a number")
-                )
-            if len(text) > _MAX_DIGITS:
-                raise FormulaError(
-                    formula,
-                    start,
-                    Text(
-                        f"số có quá {_MAX_DIGITS} chữ số: ngoài phạm vi cho phép",
-                        f"a number of more than {_MAX_DIGITS} digits is out of range",
-                    ),
-                )
-            yield _Token("number", text, start)
-        elif ch.isascii() and (ch.isalpha() or ch == "_"):
-            start = i
-            while (
-                i < len(formula)
-                and formula[i].isascii()
-                and (formula[i].isalnum() or formula[i] == "_")
-            ):
-                i += 1
-            yield _Token("name", formula[start:i], start)
-        elif ch in _OPERATORS:
-            yield _Token("op", _OPERATORS[ch], i)
-            i += 1
-        elif ch in "(),":
-            yield _Token(ch, ch, i)
-            i += 1
-        else:
-            hint = _HINTS.get(ch, _ALLOWED)
-            raise FormulaError(
-                formula,
-                i,
-                Text(f"không được có {ch!r}: {hint.vi}", f"unexpected {ch!r}: {hint.en}"),
-            )
-    yield _Token("end", "", len(formula))
-
-
-# --------------------------------------------------------------------------- parser
-
-
-class _Parser:
-    """expression := term (("+" | "-") term)* ; term := unary (("*" | "/") unary)* ;
-    unary := "-" unary | atom ; atom := number | name | call | "(" expression ")"."""
-
-    def __init__(self, formula: str, names: frozenset[str]) -> None:
-        self.formula = formula
-        self.names = names
-        self.tokens = _tokenize(formula)
-        self.next: _Token = next(self.tokens)
-        self.depth = 0
-        self.operations = 0
-
-    def peek(self) -> _Token:
-        return self.next
-
-    def take(self) -> _Token:
-        token = self.next
-        if token.kind != "end":
-            self.next = next(self.tokens)
-        return token
-
-    def fail(self, token: _Token, message: Text) -> FormulaError:
-        return FormulaError(self.formula, token.position, message)
-
-    def parse(self) -> _Node:
-        if self.peek().kind == "end":
-            raise self.fail(self.peek(), Text("công thức trống", "the formula is empty"))
-        node = self.expression()
-        token = self.peek()
-        if token.kind != "end":
-            raise self.fail(
-                token,
-                Text(
-                    f"không được có {token.text!r}: cần một phép toán hoặc hết công thức",
-                    f"unexpected {token.text!r}: expected an operator or the end",
-                ),
-            )
-        return node
-
-    def count(self, token: _Token) -> None:
-        self.operations += 1
-        if self.operations > MAX_OPERATIONS:
-            raise self.fail(
-                token,
-                Text(
-                    f"công thức có quá {MAX_OPERATIONS} phép toán",
-                    f"the formula has more than {MAX_OPERATIONS} operations",
-                ),
-            )
-
-    def nest(self, token: _Token) -> None:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise self.fail(
-                token,
-                Text(f"lồng nhau quá {MAX_DEPTH} cấp", f"nested more than {MAX_DEPTH} levels deep"),
-            )
-
-    def expression(self) -> _Node:
-        node = self.term()
-        while self.peek().kind == "op" and self.peek().text in "+-":
-            token = self.take()
-            self.count(token)
-            node = _Binary(token.text, node, self.term(), token.position)
-        return node
-
-    def term(self) -> _Node:
-        node = self.unary()
-        while self.peek().kind == "op" and self.peek().text in "*/":
-            token = self.take()
-            self.count(token)
-            node = _Binary(token.text, node, self.unary(), token.position)
-        return node
-
-    def unary(self) -> _Node:
-        # Iterative, so a long run of minus signs cannot exhaust the stack.
-        negations = 0
-        while self.peek().kind == "op" and self.peek().text in "+-":
-            if self.take().text == "-":
-                negations += 1
-        node = self.atom()
-        return _Negate(node) if negations % 2 else node
-
-    def atom(self) -> _Node:
-        token = self.take()
-        if token.kind == "number":
-            return _Number(Fraction(token.text))
-        if token.kind == "(":
-            self.nest(token)
-            node = self.expression()
-            self.expect(")", Text("dấu đóng ngoặc", "a closing parenthesis"))
-            self.depth -= 1
-            return node
-        if token.kind == "name":
-            if self.peek().kind == "(":
-                return self.call(token)
-            if token.text in _FUNCTIONS:
-                raise self.fail(
-                    token,
-                    Text(
-                        f"{token.text} cần các đối số: {token.text}(a, b)",
-                        f"{token.text} needs its arguments: {token.text}(a, b)",
-                    ),
-                )
-            if token.text not in self.names:
-                allowed = ", ".join(sorted(self.names)) or "none"
-                raise self.fail(
-                    token,
-                    Text(
-                        f"không có tên {token.text!r}; các tên đã khai báo: {allowed}",
-                        f"unknown name {token.text!r}; declared names: {allowed}",
-                    ),
-                )
-            if self.peek().kind == "name" or self.peek().text == ".":
-                raise self.fail(self.peek(), Text("cần một phép toán", "expected an operator"))
-            return _Name(token.text, token.position)
-        if token.kind == "end":
-            raise self.fail(
-                token,
-                Text(
-                    "công thức kết thúc ở chỗ cần một số, một tên hoặc '('",
-                    "the formula ends where a number, a name or '(' is expected",
-                ),
-            )
-        raise self.fail(
-            token,
-            Text(
-                f"không được có {token.text!r}: cần một số, một tên hoặc '('",
-                f"unexpected {token.text!r}: expected a number, a name or '('",
-            ),
-        )
-
-    def call(self, name: _Token) -> _Node:
-        if name.text not in _FUNCTIONS:
-            raise self.fail(
-                name,
-                Text(
-                    f"không gọi được {name.text!r}: chỉ gọi được min và max",
-                    f"{name.text!r} cannot be called: only min and max can",
-                ),
-            )
-        opening = self.take()
-        self.count(name)
-        self.nest(opening)
-        arguments = [self.expression()]
-        while self.peek().kind == ",":
-            self.take()
-            arguments.append(self.expression())
-        self.expect(")", Text("',' hoặc dấu đóng ngoặc", "',' or a closing parenthesis"))
-        self.depth -= 1
-        return _Call(name.text, tuple(arguments))
-
-    def expect(self, kind: str, what: Text) -> None:
-        token = self.peek()
-        if token.kind != kind:
-            raise self.fail(token, Text(f"cần {what.vi}", f"expected {what.en}"))
-        self.take()
-
-
-# --------------------------------------------------------------------------- evaluation
 
 
 def _names(value: Iterable[str]) -> frozenset[str]:
@@ -356,32 +77,32 @@ class Expression:
 
     text: str
     names: frozenset[str] = attrs.field(converter=_names)
-    _tree: _Node = attrs.field(eq=False, repr=False)
+    _tree: Node = attrs.field(eq=False, repr=False)
 
     @classmethod
     def parse(cls, text: str, names: Iterable[str]) -> Expression:
         """Parse ``text``; :class:`FormulaError` says what is wrong and where."""
         declared = frozenset(names)
-        return cls(text, declared, _Parser(text, declared).parse())
+        return cls(text, declared, Parser(text, declared).parse())
 
     def evaluate(self, values: Mapping[str, Fraction]) -> Fraction:
         """The formula's exact value; :class:`FormulaError` on division by zero."""
         return self._eval(self._tree, values)
 
-    def _eval(self, node: _Node, values: Mapping[str, Fraction]) -> Fraction:
-        if isinstance(node, _Number):
+    def _eval(self, node: Node, values: Mapping[str, Fraction]) -> Fraction:
+        if isinstance(node, Number):
             return node.value
-        if isinstance(node, _Name):
+        if isinstance(node, Name):
             return values[node.name]
-        if isinstance(node, _Negate):
+        if isinstance(node, Negate):
             return -self._eval(node.operand, values)
-        if isinstance(node, _Binary):
+        if isinstance(node, Binary):
             left = self._eval(node.left, values)
             right = self._eval(node.right, values)
             if node.op == "/" and right == 0:
                 raise FormulaError(self.text, node.position, Text("chia cho 0", "division by zero"))
             return _BINARY[node.op](left, right)
-        return _FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
+        return FUNCTIONS[node.function]([self._eval(a, values) for a in node.arguments])
 
     def over_decimals(self, context: Context) -> DecimalFormula | None:
         """The formula over Decimals, for a fast scorer, computed with ``context``'s
@@ -406,17 +127,17 @@ class Expression:
         return _interval(self._tree, ranges)
 
 
-def _over_decimals(node: _Node, context: Context) -> DecimalFormula:
-    if isinstance(node, _Number):
+def _over_decimals(node: Node, context: Context) -> DecimalFormula:
+    if isinstance(node, Number):
         number = context.divide(Decimal(node.value.numerator), Decimal(node.value.denominator))
         return lambda values: number
-    if isinstance(node, _Name):
+    if isinstance(node, Name):
         name = node.name
         return lambda values: values[name]
-    if isinstance(node, _Negate):
+    if isinstance(node, Negate):
         operand = _over_decimals(node.operand, context)
         return lambda values: context.minus(operand(values))
-    if isinstance(node, _Binary):
+    if isinstance(node, Binary):
         left, right = _over_decimals(node.left, context), _over_decimals(node.right, context)
         apply: Callable[[Decimal, Decimal], Decimal] = {
             "+": context.add,
@@ -433,15 +154,15 @@ def _over_decimals(node: _Node, context: Context) -> DecimalFormula:
 _Bound = tuple[Fraction | None, Fraction | None]
 
 
-def _interval(node: _Node, ranges: Mapping[str, _Bound]) -> _Bound:
-    if isinstance(node, _Number):
+def _interval(node: Node, ranges: Mapping[str, _Bound]) -> _Bound:
+    if isinstance(node, Number):
         return node.value, node.value
-    if isinstance(node, _Name):
+    if isinstance(node, Name):
         return ranges.get(node.name, (None, None))
-    if isinstance(node, _Negate):
+    if isinstance(node, Negate):
         low, high = _interval(node.operand, ranges)
         return (None if high is None else -high), (None if low is None else -low)
-    if isinstance(node, _Call):
+    if isinstance(node, Call):
         parts = [_interval(a, ranges) for a in node.arguments]
         lows = [p[0] for p in parts]
         highs = [p[1] for p in parts]
@@ -487,26 +208,23 @@ def parse_formula(text: str, names: Iterable[str]) -> Expression:
     return Expression.parse(text, names)
 
 
-# --------------------------------------------------------------------------- piecewise-linear
-
-
 def _piecewise(
-    node: _Node,
+    node: Node,
     variable: frozenset[str],
     constants: Mapping[str, Fraction],
     start: Fraction | None,
     end: Fraction | None,
 ) -> list[Segment]:
-    if isinstance(node, _Number):
+    if isinstance(node, Number):
         return [Segment(start, end, Fraction(0), node.value)]
-    if isinstance(node, _Name):
+    if isinstance(node, Name):
         if node.name in variable:
             return [Segment(start, end, Fraction(1), Fraction(0))]
         return [Segment(start, end, Fraction(0), constants[node.name])]
-    if isinstance(node, _Negate):
+    if isinstance(node, Negate):
         inner = _piecewise(node.operand, variable, constants, start, end)
         return [Segment(s.start, s.end, -s.slope, -s.intercept) for s in inner]
-    if isinstance(node, _Call):
+    if isinstance(node, Call):
         parts = [_piecewise(a, variable, constants, start, end) for a in node.arguments]
         result = parts[0]
         for other in parts[1:]:
