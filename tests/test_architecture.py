@@ -80,3 +80,14 @@ def test_a_wrong_import_breaks_a_contract(
     assert result.returncode == 1
     assert "BROKEN" in result.stdout
     assert broken in result.stdout
+
+
+def test_no_module_of_the_library_is_over_500_lines() -> None:
+    """A module a maintainer can read in one sitting: a larger one is split by what it does."""
+    root = Path(__file__).resolve().parents[1] / "src" / "cchc_criteria"
+    long = {
+        str(path.relative_to(root)): count
+        for path in root.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert long == {}
