@@ -10,7 +10,7 @@ import importlib
 import os
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,16 +20,19 @@ from cchc_criteria.cli._io import (
     STDIN_NAME,
     STDIO,
     Fail,
+    colour,
     load_criterion_set,
     note,
     remember_lang,
     set_verbosity,
     stdin_document,
+    write,
+    write_bytes,
 )
 from cchc_criteria.cli._options import (
     STRICT_ENV,
 )
-from cchc_criteria.text import Text
+from cchc_criteria.text import Lang, Text, printable
 
 if TYPE_CHECKING:
     from cchc_criteria.model import Assessment, CriterionSet, Finding
@@ -40,6 +43,7 @@ __all__ = [
     "MAX_JOBS",
     "NEEDS_OPENPYXL",
     "cli",
+    "emit",
     "load_answers",
     "load_card",
     "open_errors",
@@ -121,6 +125,34 @@ def xlsx_writer() -> ModuleType:
     except ImportError:
         raise Fail(NEEDS_OPENPYXL) from None
     return xlsx
+
+
+def emit(
+    obj: object,
+    fmt: str,
+    output: str | None,
+    *,
+    lang: Lang,
+    no_color: bool | None = None,
+    **options: Any,
+) -> None:
+    """Lay ``obj`` out in ``fmt`` (``reports.render``) and print it or write it to ``output``:
+    a workbook as bytes, text and Markdown with their control characters escaped, and, where
+    a command offers colours (``no_color`` given), the severity words coloured on a
+    terminal."""
+    from cchc_criteria.reports import render
+
+    if fmt == "xlsx":
+        xlsx_writer()  # the extra's message when openpyxl is not installed
+    result = render(obj, fmt, lang=lang, **options)
+    if isinstance(result, bytes):
+        write_bytes(result, output)
+    elif isinstance(result, str) and fmt == "text" and output is None and no_color is not None:
+        write(colour(printable(result), no_color), None, escaped=False)
+    elif isinstance(result, str) and fmt in ("text", "markdown"):
+        write(printable(result), output)
+    else:
+        write(result, output)
 
 
 def open_errors(findings: tuple[Finding, ...]) -> list[Finding]:

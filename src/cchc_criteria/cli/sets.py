@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_criteria.cli._app import cli, open_errors
+from cchc_criteria.cli._app import cli, emit, open_errors
 from cchc_criteria.cli._io import (
     EXIT_FINDINGS,
     EXIT_OK,
     Fail,
     echo,
     load_criterion_set,
-    write,
 )
 from cchc_criteria.cli._options import (
     LANG,
@@ -119,23 +118,14 @@ def diff_command(before: str, after: str, fmt: str, output: str | None, lang: La
     Criteria are matched through SET_B's code map (lineage) where it has one, else by code and
     title. Exits 0 whether or not the sets differ, 2 on bad input.
     """
-    import json
 
     from cchc_criteria.analysis.diff import diff_sets
-    from cchc_criteria.reports.data import diff_data
-    from cchc_criteria.reports.markdown import render_diff_markdown
-    from cchc_criteria.reports.text import render_diff
 
     try:
         diff = diff_sets(load_criterion_set(before), load_criterion_set(after))
     except CchcError as error:
         raise Fail(error.text) from None
-    if fmt == "json":
-        write(json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n", output)
-    elif fmt == "markdown":
-        write(render_diff_markdown(diff, lang=lang), output)
-    else:
-        write(render_diff(diff, lang=lang), output)
+    emit(diff, fmt, output, lang=lang)
 
 
 @cli.command("lint", short_help="Check a criterion set as published.")

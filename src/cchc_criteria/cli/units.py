@@ -15,17 +15,15 @@ from cchc_criteria.cli._app import (
     MAX_JOBS,
     NEEDS_OPENPYXL,
     cli,
+    emit,
     load_answers,
     load_card,
-    xlsx_writer,
 )
 from cchc_criteria.cli._io import (
     EXIT_FINDINGS,
     EXIT_OK,
     Fail,
     assessment_files,
-    colour,
-    echo,
     load_criterion_set,
     verbosity,
     write,
@@ -43,7 +41,7 @@ from cchc_criteria.cli._options import (
     format_option,
 )
 from cchc_criteria.errors import CchcError
-from cchc_criteria.text import Lang, Text, printable
+from cchc_criteria.text import Lang, Text
 
 if TYPE_CHECKING:
     from cchc_criteria.model import CriterionSet
@@ -75,25 +73,12 @@ def score_command(
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
-    from cchc_criteria.reports import render
-
     dialect = csv_dialect(excel, fmt)
     try:
         card = load_card(set_id, assessment)
     except CchcError as error:
         raise Fail(error.text) from None
-    if fmt == "xlsx":
-        write_bytes(xlsx_writer().scorecard_workbook(card, lang=lang), output)
-    elif fmt == "csv":
-        from cchc_criteria.reports.csv import render_csv
-
-        write(render_csv(card, lang=lang, dialect=dialect), output)
-    else:
-        text = render(card, fmt, lang=lang)
-        if fmt == "text" and output is None:
-            write(colour(printable(text), no_color), None, escaped=False)
-        else:
-            write(printable(text) if fmt in ("text", "markdown") else text, output)
+    emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect)
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
@@ -104,21 +89,15 @@ def score_command(
 @LANG
 def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
-    import json
 
     from cchc_criteria.analysis.advice import advise
-    from cchc_criteria.reports.data import advice_data
-    from cchc_criteria.reports.text import render_advice
 
     try:
         card = load_card(set_id, assessment)
     except CchcError as error:
         raise Fail(error.text) from None
     advice = advise(card)
-    if as_json:
-        echo(json.dumps(advice_data(advice), ensure_ascii=False, indent=2))
-    else:
-        echo(render_advice(advice, lang=lang), nl=False)
+    emit(advice, "json" if as_json else "text", None, lang=lang)
 
 
 @cli.command("template", short_help="Write a blank assessment to fill in.")
@@ -190,12 +169,8 @@ def rank_command(
     each unit with the best of its cohort is scored in one).
     """
     import io
-    import json
 
-    from cchc_criteria.reports import rank, render_ranking_html
-    from cchc_criteria.reports.csv import ranking_csv_rows
-    from cchc_criteria.reports.data import ranking_data
-    from cchc_criteria.reports.text import render_ranking_text
+    from cchc_criteria.reports import rank
 
     dialect = csv_dialect(excel, fmt)
     try:
@@ -213,16 +188,7 @@ def rank_command(
         raise Fail(error.text) from None
     ranking = rank(entries)
     del entries  # the ranking holds the standings now: each unit's row is kept once
-    if fmt == "xlsx":
-        write_bytes(xlsx_writer().ranking_workbook(ranking, lang=lang), output)
-    elif fmt == "html":
-        write(render_ranking_html(ranking, lang=lang), output)
-    elif fmt == "csv":
-        write(ranking_csv_rows(ranking, dialect=dialect), output)
-    elif fmt == "json":
-        write(json.dumps(ranking_data(ranking), ensure_ascii=False, indent=2) + "\n", output)
-    else:
-        write(render_ranking_text(ranking, lang=lang), output)
+    emit(ranking, fmt, output, lang=lang, dialect=dialect)
 
 
 def _rank_entries(
@@ -344,12 +310,8 @@ def compare_command(
     or, with --with (--before, --after), the same unit in another year, criteria matched
     through the sets' code map. The earlier year is always "before", whatever the order of
     the arguments."""
-    import json
 
     from cchc_criteria.analysis.compare import chronological, compare_declared, compare_years
-    from cchc_criteria.reports.csv import render_comparison_csv
-    from cchc_criteria.reports.data import comparison_data
-    from cchc_criteria.reports.text import render_comparison
 
     given = [pair for pair in (other, earlier, later) if pair]
     if len(given) > 1:
@@ -389,10 +351,4 @@ def compare_command(
             if lang == "vi"
             else f"Self-assessed and appraised — {unit} ({card.criterion_set.id})"
         )
-    if fmt == "json":
-        text = json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "csv":
-        text = render_comparison_csv(comparison, dialect=dialect)
-    else:
-        text = render_comparison(comparison, years=bool(given), lang=lang, title=title)
-    write(text, output)
+    emit(comparison, fmt, output, lang=lang, dialect=dialect, years=bool(given), title=title)

@@ -1,13 +1,13 @@
-"""Renderers that turn a scorecard into something people read: text, Markdown, CSV, JSON,
-HTML (and, with the ``xlsx`` extra, Excel)."""
+"""Renderers that turn a scorecard, a ranking, a comparison, a set diff or advice into
+something people read: text, Markdown, CSV, JSON, HTML (and, with the ``xlsx`` extra,
+Excel). :func:`render` lays out any of them in any of its formats (``RENDERERS``)."""
 
 from __future__ import annotations
 
 import importlib
-import json
 from typing import TYPE_CHECKING, Any
 
-from cchc_criteria.errors import ArgumentError
+from cchc_criteria.reports._render import RENDERERS, Rendered, formats_of, render, scorecard_json
 from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, Standing, rank, scorecard_data
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "RENDERERS",
     "SCORECARD_FORMAT",
     "Ranked",
+    "Rendered",
     "Standing",
+    "formats_of",
     "rank",
     "render",
     "render_csv",
@@ -34,13 +37,14 @@ __all__ = [
     "scorecard_data",
 ]
 
-#: The text formats :func:`render` writes.
+#: The text formats :func:`render` writes a scorecard in (``formats_of("scorecard")`` adds
+#: ``xlsx``).
 FORMATS = ("text", "markdown", "csv", "json", "html")
 
 
 def render_json(card: Scorecard, *, lang: Lang = "vi") -> str:
     """The scorecard in the JSON format ``cchc-scorecard/1``."""
-    return json.dumps(scorecard_data(card), ensure_ascii=False, indent=2) + "\n"
+    return scorecard_json(card, lang=lang)
 
 
 # Each renderer's module, imported when it is first asked for: a command that prints text
@@ -60,14 +64,3 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def render(card: Scorecard, format: str = "text", *, lang: Lang = "vi") -> str:
-    """The scorecard in one of :data:`FORMATS`."""
-    if format == "json":
-        return render_json(card, lang=lang)
-    if format not in FORMATS:
-        raise ArgumentError(f"no format {format!r}; there are: {', '.join(FORMATS)}")
-    renderer = __getattr__(f"render_{format}")
-    result: str = renderer(card, lang=lang)
-    return result

@@ -212,13 +212,16 @@ def render_set(criterion_set: CriterionSet, *, lang: Lang = "vi") -> str:
 
 
 def render_comparison(
-    comparison: Comparison, *, years: bool, lang: Lang = "vi", title: str = ""
+    comparison: Comparison, *, years: bool | None = None, lang: Lang = "vi", title: str = ""
 ) -> str:
     """A comparison as an aligned table under ``title``: code, max, before, after,
     difference, note; then the total.
 
-    ``years`` names the columns for two years; otherwise self-assessed and appraised.
+    ``years`` names the columns for two years; otherwise self-assessed and appraised. By
+    default it is read from the comparison (both sides scored from the figures: two years).
     """
+    if years is None:
+        years = comparison.before is not None and comparison.before.scores == "points"
     vi = lang == "vi"
     heads = (
         ["STT", "Tối đa", "Trước", "Sau", "Chênh lệch", "Ghi chú"]

@@ -1,0 +1,147 @@
+"""One way to lay out anything a report shows: :func:`render` and its table.
+
+Each kind of thing a report shows — a scorecard, a ranking, a comparison, a set diff, advice —
+has a row per format in :data:`RENDERERS`: the module and function that lay it out, imported
+when first asked for. Adding a format is a renderer and a row here; the command line asks
+:func:`render` and never branches on the format itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from cchc_criteria.errors import ArgumentError
+from cchc_criteria.reports.data import Ranked
+from cchc_criteria.text import Lang
+
+__all__ = ["KINDS", "RENDERERS", "Rendered", "formats_of", "kind_of", "render"]
+
+#: What :func:`render` gives: text, text in chunks (a large report, row by row), or the bytes
+#: of a workbook.
+Rendered = str | Iterator[str] | bytes
+
+#: The kinds of thing a report shows, with the class (by module and name) that is one.
+KINDS: Mapping[str, tuple[str, str]] = {
+    "scorecard": ("cchc_criteria.scoring", "Scorecard"),
+    "comparison": ("cchc_criteria.analysis.compare", "Comparison"),
+    "diff": ("cchc_criteria.analysis.diff", "SetDiff"),
+    "advice": ("cchc_criteria.analysis.advice", "Advice"),
+}
+
+#: (kind, format) → (module, function) of the renderer. Each renderer takes the object and
+#: the options it names (``lang``, ``dialect``, ``years``, ``title``) as keywords.
+RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
+    ("scorecard", "text"): ("cchc_criteria.reports.text", "render_text"),
+    ("scorecard", "markdown"): ("cchc_criteria.reports.markdown", "render_markdown"),
+    ("scorecard", "csv"): ("cchc_criteria.reports.csv", "render_csv"),
+    ("scorecard", "json"): ("cchc_criteria.reports._render", "scorecard_json"),
+    ("scorecard", "html"): ("cchc_criteria.reports.html", "render_html"),
+    ("scorecard", "xlsx"): ("cchc_criteria.reports.xlsx", "scorecard_workbook"),
+    ("ranking", "text"): ("cchc_criteria.reports.text", "render_ranking_text"),
+    ("ranking", "csv"): ("cchc_criteria.reports.csv", "ranking_csv_rows"),
+    ("ranking", "json"): ("cchc_criteria.reports._render", "ranking_json"),
+    ("ranking", "html"): ("cchc_criteria.reports.html", "render_ranking_html"),
+    ("ranking", "xlsx"): ("cchc_criteria.reports.xlsx", "ranking_workbook"),
+    ("comparison", "text"): ("cchc_criteria.reports.text", "render_comparison"),
+    ("comparison", "csv"): ("cchc_criteria.reports.csv", "render_comparison_csv"),
+    ("comparison", "json"): ("cchc_criteria.reports._render", "comparison_json"),
+    ("diff", "text"): ("cchc_criteria.reports.text", "render_diff"),
+    ("diff", "markdown"): ("cchc_criteria.reports.markdown", "render_diff_markdown"),
+    ("diff", "json"): ("cchc_criteria.reports._render", "diff_json"),
+    ("advice", "text"): ("cchc_criteria.reports.text", "render_advice"),
+    ("advice", "json"): ("cchc_criteria.reports._render", "advice_json"),
+}
+
+
+def kind_of(obj: object) -> str:
+    """The kind of ``obj`` in :data:`KINDS` (a sequence of ``Ranked`` is a ``ranking``);
+    :class:`~cchc_criteria.ArgumentError` for anything else."""
+    if (
+        isinstance(obj, Sequence)
+        and not isinstance(obj, str)
+        and all(isinstance(entry, Ranked) for entry in obj)
+    ):
+        return "ranking"
+    for kind, (module, name) in KINDS.items():
+        if isinstance(obj, getattr(importlib.import_module(module), name)):
+            return kind
+    raise ArgumentError(
+        f"render() lays out a scorecard, a ranking, a comparison, a set diff or advice, "
+        f"got {type(obj).__name__}"
+    )
+
+
+def formats_of(kind: str) -> tuple[str, ...]:
+    """The formats :func:`render` writes ``kind`` in, in the table's order."""
+    return tuple(fmt for (of, fmt) in RENDERERS if of == kind)
+
+
+def render(obj: object, format: str = "text", *, lang: Lang = "vi", **options: Any) -> Rendered:
+    """``obj`` — a scorecard, a ranking (``rank(…)``), a comparison, a set diff or advice —
+    laid out in ``format`` (one of :func:`formats_of` its kind): text, or bytes for ``xlsx``
+    (which needs the ``xlsx`` extra). A ranking's CSV comes row by row (an iterator of text):
+    join it, or give it to ``write_atomic`` as it is.
+
+    ``options`` go to the renderers that take them: ``dialect`` (CSV: ``"rfc4180"`` or
+    ``"excel"``), ``years`` and ``title`` (a comparison in text); the others are ignored.
+    """
+    kind = kind_of(obj)
+    found = RENDERERS.get((kind, format))
+    if found is None:
+        known = ", ".join(formats_of(kind))
+        raise ArgumentError(f"no format {format!r} for a {kind}; there are: {known}")
+    module, name = found
+    renderer: Callable[..., Rendered] = getattr(importlib.import_module(module), name)
+    return renderer(obj, **_accepted(renderer, {"lang": lang, **options}))
+
+
+def _accepted(renderer: Callable[..., Rendered], options: Mapping[str, Any]) -> dict[str, Any]:
+    """The options ``renderer`` takes as keywords (a CSV has no language, a ranking's text
+    no dialect)."""
+    code = getattr(renderer, "__code__", None)
+    if code is None:
+        return dict(options)
+    names = code.co_varnames[code.co_posonlyargcount : code.co_argcount + code.co_kwonlyargcount]
+    return {key: value for key, value in options.items() if key in names}
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def scorecard_json(card: Any, *, lang: Lang = "vi") -> str:
+    """The scorecard in the JSON format ``cchc-scorecard/1``."""
+    from cchc_criteria.reports.data import scorecard_data
+
+    return _json(scorecard_data(card))
+
+
+def ranking_json(ranking: Sequence[Ranked]) -> str:
+    """The ranking as JSON: one object per unit."""
+    from cchc_criteria.reports.data import ranking_data
+
+    return _json(ranking_data(ranking))
+
+
+def comparison_json(comparison: Any) -> str:
+    """The comparison as JSON: both sides, every line, the totals."""
+    from cchc_criteria.reports.data import comparison_data
+
+    return _json(comparison_data(comparison))
+
+
+def diff_json(diff: Any) -> str:
+    """The set diff as JSON."""
+    from cchc_criteria.reports.data import diff_data
+
+    return _json(diff_data(diff))
+
+
+def advice_json(advice: Any) -> str:
+    """The advice as JSON."""
+    from cchc_criteria.reports.data import advice_data
+
+    return _json(advice_data(advice))
