@@ -3,16 +3,14 @@ renderer lays out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict
 
-import attrs
-
+from cchc_criteria.analysis.ranking import Ranked, Standing, rank, ranking_areas
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
-from cchc_criteria.text import group_key
 
 if TYPE_CHECKING:
     from cchc_criteria.analysis.advice import Advice
@@ -192,147 +190,6 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
     }
 
 
-_UNSCORED = "_"
-
-
-def _area_text(indices: Iterable[Decimal | None] | str) -> str:
-    """Area indices as one line of their exact texts (a line already made is kept)."""
-    if isinstance(indices, str):
-        return indices
-    return " ".join(_UNSCORED if index is None else str(index) for index in indices)
-
-
-@attrs.frozen
-class Standing:
-    """What a ranking reads of a unit's scorecard: its totals, grade and areas.
-
-    A scorecard keeps the unit's answers and makes its nodes when they are read; a standing
-    keeps a few numbers, so that ranking tens of thousands of units holds no scorecard
-    (``Standing.of(card)``, which reads no node).
-
-    Attributes:
-        criterion_set: the set the unit was scored against.
-        unit, period: the assessment's unit and period.
-        points, max_points, index: the totals (the index exact, as a percentage).
-        grade: the grade, when the set has grades and the scorecard is complete.
-        complete: whether every criterion was scored (or is not applicable).
-        area_indices: the index of every top-level area of the set, in document order
-            (``areas`` pairs them with their codes). Kept as their exact text, one line for
-            all of them (a tuple of Decimals costs three times the memory, and a ranking
-            keeps one standing per unit); read back as Decimals, digit for digit.
-    """
-
-    criterion_set: CriterionSet
-    unit: str
-    period: str
-    points: Decimal
-    max_points: Decimal
-    index: Decimal | None
-    grade: str | None
-    complete: bool
-    _area_text: str = attrs.field(alias="area_indices", converter=_area_text)
-
-    @property
-    def area_indices(self) -> tuple[Decimal | None, ...]:
-        """The index of every top-level area, in document order (``None``: unscored)."""
-        if not self._area_text:
-            return ()
-        return tuple(
-            None if text == _UNSCORED else Decimal(text) for text in self._area_text.split(" ")
-        )
-
-    @property
-    def areas(self) -> tuple[tuple[str, Decimal | None], ...]:
-        """(code, index) of every top-level area, in document order."""
-        codes = (criterion.code for criterion in self.criterion_set.criteria)
-        return tuple(zip(codes, self.area_indices, strict=True))
-
-    @classmethod
-    def of(cls, card: Scorecard) -> Standing:
-        """The standing of ``card``."""
-        return cls(
-            card.criterion_set,
-            card.assessment.unit,
-            card.assessment.period,
-            card.points,
-            card.max_points,
-            card.index,
-            card.grade,
-            card.complete,
-            card.area_indices,
-        )
-
-    def area(self, code: str) -> Decimal | None:
-        """The index of area ``code`` (``None`` when unscored or not an area of this set)."""
-        return next((index for area, index in self.areas if area == code), None)
-
-    def has_area(self, code: str) -> bool:
-        """Whether ``code`` is one of this set's areas."""
-        return any(area == code for area, _ in self.areas)
-
-
-@attrs.frozen
-class Ranked:
-    """One unit's place in a ranking (xếp hạng).
-
-    Attributes:
-        standing: the unit's totals, grade and areas.
-        group: the unit group it is ranked within ("" when there is one group).
-        rank: 1 for the best; units with the same index share a rank (1, 2, 2, 4); ``None``
-            for an incomplete scorecard, which is listed but not ranked.
-        source: where the assessment came from (a file name), for people.
-    """
-
-    standing: Standing
-    group: str
-    rank: int | None
-    source: str
-
-
-def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]:
-    """Rank scorecards (or their standings) within their groups by exact index, ties sharing
-    a rank.
-
-    ``cards`` holds (scorecard or standing, group, source). Groups are told apart by
-    :func:`~cchc_criteria.text.group_key` ("A", "a " and "Nhóm A" are one group) and named as
-    the set declares them, else by their first spelling in sorted order. The result is
-    ordered by group, then rank, with incomplete scorecards last in their group.
-    """
-    groups: dict[str, list[tuple[Standing, str]]] = {}
-    spellings: dict[str, set[str]] = {}
-    declared: dict[str, str] = {}
-    for card, group, source in cards:
-        standing = card if isinstance(card, Standing) else Standing.of(card)
-        key = group_key(group)
-        groups.setdefault(key, []).append((standing, source))
-        spellings.setdefault(key, set()).add(group)
-        named = standing.criterion_set.group_named(group)
-        if named is not None:
-            declared.setdefault(key, named)
-    names = {key: declared.get(key) or min(spellings[key]) for key in groups}
-    result: list[Ranked] = []
-    for key in sorted(groups):
-        members = groups[key]
-        group = names[key]
-        ranked = sorted(
-            (m for m in members if m[0].complete and m[0].index is not None),
-            key=lambda m: (-(m[0].index or 0), m[1]),
-        )
-        previous: Decimal | None = None
-        place = 0
-        for position, (card, source) in enumerate(ranked, start=1):
-            if card.index != previous:
-                place = position
-                previous = card.index
-            result.append(Ranked(card, group, place, source))
-        result += [
-            Ranked(card, group, None, source)
-            for card, source in sorted(members, key=lambda m: m[1])
-            if not (card.complete and card.index is not None)
-        ]
-    return result
-
-
 def advice_data(advice: Advice) -> dict[str, Any]:
     """Advice as JSON-ready data: the points now, the points reachable, every step."""
     return {
@@ -396,14 +253,6 @@ def _side(side: Side | None) -> dict[str, str] | None:
     if side is None:
         return None
     return {"set": side.set_id, "period": side.period, "scores": side.scores}
-
-
-def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:
-    """The codes of the areas of every ranked scorecard, in order of first appearance."""
-    areas: list[str] = []
-    for entry in ranking:
-        areas += [code for code, _ in entry.standing.areas if code not in areas]
-    return areas
 
 
 def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
