@@ -61,7 +61,7 @@ def check_agreement(
 ) -> tuple[cc.CriterionSet, list[national.Group], list[dict[str, object]]]:
     """Score ``units`` generated units three ways; stop with an error on any disagreement."""
     tree = national.national_spec()
-    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
     answers = national.answers(tree, units)
     straight = national.straight_line_scorer(tree)
     for number, unit in enumerate(answers):
@@ -163,10 +163,10 @@ def relative_rows(table: Table, tree: list[national.Group]) -> None:
     """The national set with its proportional rows relative to the best unit, scored as a
     cohort, beside the same set without them."""
     text = national.set_toml(tree)
-    plain_set = cc.read_set(text, source="national.toml")
+    plain_set = cc.loads_set(text, source="national.toml")
     # The rows (not the parts inside a row) become relative to the best unit.
     relative = re.sub(r'(?m)^rule = "proportional"$', 'rule = "relative"', text)
-    relative_set = cc.read_set(relative, source="relative.toml")
+    relative_set = cc.loads_set(relative, source="relative.toml")
     cohort = national.answers(tree, 1000, seed=29)
     without = best_of(3, lambda: cc.score_many(plain_set, cohort))
     with_rule = best_of(3, lambda: cc.score_many(relative_set, cohort))
@@ -305,12 +305,12 @@ def _bands_set(bands: int) -> str:
 def lint_rows(table: Table, large: int) -> None:
     national_2000 = national.national_spec(areas=20, groups=660, leaves_per_group=2)
     text = national.set_toml(national_2000)
-    big = cc.read_set(text, source="2000.toml")
+    big = cc.loads_set(text, source="2000.toml")
     nodes = sum(1 for _ in big.walk())
     took = best_of(1, lambda: _fresh_lint(big))
     table.add(f"lint of a {nodes:,}-criterion set", f"{took * 1e3:.0f} ms", "—", None)
     for count in (100, 400):
-        one = cc.read_set(_bands_set(count), source="bands.toml")
+        one = cc.loads_set(_bands_set(count), source="bands.toml")
         took = best_of(1, lambda: _fresh_lint(one))  # noqa: B023 - run at once
         table.add(
             f"lint of one criterion with {count} bands",
@@ -322,7 +322,7 @@ def lint_rows(table: Table, large: int) -> None:
         text = _flat_set(large, under)
 
         def whole(text: str = text) -> None:
-            cs = cc.read_set(text, source="large.toml")
+            cs = cc.loads_set(text, source="large.toml")
             _fresh_lint(cs)
             cc.score(cs, {c.code: True for c in cs.walk() if c.is_leaf})
 

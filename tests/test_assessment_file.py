@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cchc_criteria as cc
-from cchc_criteria import NA, ChosenBand, InputError, load_assessment, read_assessment
+from cchc_criteria import NA, ChosenBand, InputError, load_assessment, loads_assessment
 
 GOOD = """
 set = "quangngai.so.2019"
@@ -41,7 +41,7 @@ period = "2019"
 
 
 def test_reads_every_table() -> None:
-    assessment = read_assessment(GOOD, source="good.toml")
+    assessment = loads_assessment(GOOD, source="good.toml")
     assert assessment.set_id == "quangngai.so.2019"
     assert assessment.unit == "Sở Giáo dục và Đào tạo"
     assert assessment.answers["7.1.1"] == ChosenBand(1)
@@ -61,7 +61,9 @@ def test_reads_every_table() -> None:
 def test_toml_floats_are_read_from_their_shortest_repr_not_binary() -> None:
     from cchc_criteria.numbers import to_decimal
 
-    assessment = read_assessment('[answers]\n"1" = 0.1\n"2" = 12.125\n[self_assessed]\n"1" = 0.3\n')
+    assessment = loads_assessment(
+        '[answers]\n"1" = 0.1\n"2" = 12.125\n[self_assessed]\n"1" = 0.3\n'
+    )
     assert to_decimal(assessment.answers["1"]) == Decimal("0.1")
     assert to_decimal(assessment.answers["2"]) == Decimal("12.125")  # not "12125"
     assert to_decimal(assessment.self_assessed["1"]) == Decimal("0.3")
@@ -86,7 +88,7 @@ def test_every_problem_is_reported_at_once() -> None:
     "7.1.3" = 5
     """
     with pytest.raises(InputError) as caught:
-        read_assessment(text, source="mixed.toml")
+        loads_assessment(text, source="mixed.toml")
     found = [(p.line, p.criterion) for p in caught.value.problems]
     assert found == [(2, None), (4, "7.1.1"), (5, "7.1.2"), (7, "7.1.3"), (9, "7.1.3")]
     lines = str(caught.value).splitlines()
@@ -101,14 +103,14 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_an_unreadable_period_is_refused() -> None:
     with pytest.raises(InputError, match=r"<text>:1: period: '19/2': write the year in full"):
-        read_assessment('period = "19/2"\n')
+        loads_assessment('period = "19/2"\n')
 
 
 def test_assessment_round_trip() -> None:
-    assessment = read_assessment(GOOD, source="good.toml")
-    again = read_assessment(cc.dumps_assessment(assessment), source="good.toml")
+    assessment = loads_assessment(GOOD, source="good.toml")
+    again = loads_assessment(cc.dumps_assessment(assessment), source="good.toml")
     assert again == assessment
-    as_json = read_assessment(
+    as_json = loads_assessment(
         cc.dumps_assessment(assessment, format="json"), source="good.toml", format="json"
     )
     assert as_json == assessment
@@ -127,14 +129,14 @@ def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
 
 
 def test_text_is_nfc_normalised() -> None:
-    assessment = read_assessment('unit = "So\u031b\u0309 GD"\n[answers]\n"1" = "Co\u0301"\n')
+    assessment = loads_assessment('unit = "So\u031b\u0309 GD"\n[answers]\n"1" = "Co\u0301"\n')
     assert assessment.unit == "Sở GD"
     assert assessment.answers["1"] == "Có"
 
 
 @pytest.mark.parametrize("word", ["NA", "N/A", "n/a", "Không áp dụng", "không phát sinh"])
 def test_not_applicable_words(word: str) -> None:
-    assert read_assessment(f'[answers]\n"1" = "{word}"\n').answers["1"] is NA
+    assert loads_assessment(f'[answers]\n"1" = "{word}"\n').answers["1"] is NA
 
 
 @pytest.mark.parametrize(
@@ -145,5 +147,5 @@ def test_yes_no_words_score(answer: str, points: int) -> None:
     cs = cc.CriterionSet(
         id="t", title="t", criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())]
     )
-    assessment = read_assessment(f'[answers]\n"1" = {answer}\n')
+    assessment = loads_assessment(f'[answers]\n"1" = {answer}\n')
     assert cc.score(cs, assessment)["1"].points == points

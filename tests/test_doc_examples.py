@@ -120,9 +120,9 @@ def test_the_toml_examples_of_the_page_are_valid(page: Path) -> None:
         except tomllib.TOMLDecodeError as error:
             pytest.fail(f"{where}: {error}")
         if "id" in document and "criteria" in document:
-            cc.read_set(source, source=where)
+            cc.loads_set(source, source=where)
         elif "answers" in document:
-            cc.read_assessment(source, source=where)
+            cc.loads_assessment(source, source=where)
 
 
 SHELL_PAGES = [p for p in PAGES if re.search(r"^```sh\n", p.read_text(encoding="utf-8"), re.M)]

@@ -119,7 +119,7 @@ def test_every_built_in_rule_kind_has_its_page_and_its_example_reads() -> None:
             assert f"`{key}`" in text, f"{kind.name}: key {key} is not documented"
         (example,) = re.findall(r"```toml\n(.+?)\n```", text, re.S)
         document = f'id = "doc"\ntitle = "doc"\n{example}\n'
-        criterion_set = cc.read_set(document, source=f"docs/kinds/{kind.name}.md")
+        criterion_set = cc.loads_set(document, source=f"docs/kinds/{kind.name}.md")
         (criterion,) = criterion_set.criteria
         assert cc.rule_kinds().of_rule(criterion.rule) is kind
 

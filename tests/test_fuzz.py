@@ -117,7 +117,7 @@ def test_any_set_field_gives_a_set_or_one_input_error(
         return  # not representable as JSON: no file could hold it
     for variant in (text, text.replace('"title"', '"' + top + '"', 1)):
         try:
-            criterion_set = cc.read_set(variant, source="fuzz.json", format="json")
+            criterion_set = cc.loads_set(variant, source="fuzz.json", format="json")
         except cc.CchcError:
             continue
         cc.lint(criterion_set)

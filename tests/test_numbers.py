@@ -161,7 +161,7 @@ def test_a_long_exact_number_is_written_and_read_back_whole() -> None:
             )
         ],
     )
-    again = cc.read_set(cc.dumps_set(cs))
+    again = cc.loads_set(cc.dumps_set(cs))
     assert again == cs
     assert plain(edge) == "0.1234567890123456789012345678901234"
 

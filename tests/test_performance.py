@@ -129,7 +129,7 @@ def test_lazy_text_reads_equals_and_pickles_as_text() -> None:
 
 def test_explanations_of_a_scorecard_are_lazy_and_complete() -> None:
     tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     unit = national.answers(tree, 1)[0]
     card = cc.score(criterion_set, unit)
     lazy = [node for node in card if isinstance(node.explanation, LazyText)]
@@ -143,7 +143,7 @@ def test_explanations_of_a_scorecard_are_lazy_and_complete() -> None:
 
 def test_the_hand_written_scorers_agree_with_the_library() -> None:
     tree = national.national_spec()
-    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
     assert sum(1 for _ in criterion_set.walk()) == 167
     assert cc.lint(criterion_set)  # band jumps, reported as information
     assert all(f.severity is not cc.Severity.ERROR for f in cc.lint(criterion_set))
@@ -166,7 +166,7 @@ def test_band_edges_kept_as_fractions_stay_out_of_equality_and_repr() -> None:
 
 def test_score_each_gives_the_cards_of_score_many_one_at_a_time() -> None:
     tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     units = national.answers(tree, 5, seed=5)
     cards = cc.score_each(criterion_set, units)
     assert not isinstance(cards, list)
@@ -182,7 +182,7 @@ def test_a_standing_keeps_what_a_ranking_reads() -> None:
     from cchc_criteria.reports.text import render_ranking_text
 
     tree = national.national_spec(areas=3, groups=6, leaves_per_group=4)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     answers = national.answers(tree, 6)
     units = [cc.Assessment(answers=a, unit=f"Đơn vị {n}") for n, a in enumerate(answers)]
     cards = cc.score_many(criterion_set, units)
@@ -218,7 +218,7 @@ def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) 
 
     tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
     text = national.set_toml(tree)
-    criterion_set = cc.read_set(text, source="set.toml")
+    criterion_set = cc.loads_set(text, source="set.toml")
     assert not needs_cohort(criterion_set)
     (tmp_path / "set.toml").write_text(text, encoding="utf-8")
     units = tmp_path / "units"
@@ -251,7 +251,7 @@ def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.M
     from cchc_criteria.scoring import _plan
 
     tree = national.national_spec(areas=2, groups=6, leaves_per_group=8)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     units = national.answers(tree, 30, seed=29)
     warm = [cc.score(criterion_set, u) for u in units]
     again = [cc.score(criterion_set, u) for u in units]
@@ -265,7 +265,7 @@ def test_reused_outcomes_give_the_cards_of_a_fresh_scoring(monkeypatch: pytest.M
 
 
 def test_answers_equal_as_numbers_but_written_apart_are_scored_apart() -> None:
-    criterion_set = cc.read_set(
+    criterion_set = cc.loads_set(
         'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Tỷ lệ"\nmax = 2\n'
         'rule = "proportional"\n',
         source="t.toml",
@@ -284,7 +284,7 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
 
     from cchc_criteria.scoring import _plan
 
-    criterion_set = cc.read_set(
+    criterion_set = cc.loads_set(
         'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Hai phần"\nmax = 2\n'
         'rule = "parts"\nparts = [\n  { name = "rate", max = 1, rule = "proportional" },\n'
         '  { name = "items", max = 1, rule = "per_item", points_per_item = "0,5", cap = 1 },\n]\n',
@@ -313,7 +313,7 @@ def test_tables_of_figures_are_reused_only_when_every_figure_is_the_same(
 
 def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
     tree = national.national_spec(areas=3, groups=6, leaves_per_group=4)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     for unit in national.answers(tree, 5, seed=31):
         card = cc.score(criterion_set, unit)
         assert len(card.nodes) == sum(1 for _ in criterion_set.walk())
@@ -397,7 +397,7 @@ def test_every_kind_with_a_fast_scorer_answers_plain_figures() -> None:
     kinds = rule_kinds()
     assert sorted(n for n, k in kinds.by_name.items() if k.compile is not None) == sorted(_COMPILED)
     tree = national.national_spec(areas=1, groups=8, leaves_per_group=3)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     unit = national.answers(tree, 1, seed=41)[0]
     answered = 0
     for criterion in criterion_set.walk():
@@ -424,7 +424,7 @@ def test_cards_scored_with_and_without_the_fast_scorers_are_the_same() -> None:
     kinds = rule_kinds()
     slow = RuleKinds({n: attrs.evolve(k, compile=None) for n, k in kinds.by_name.items()})
     tree = national.national_spec()
-    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
     for unit in national.answers(tree, 30, seed=43):
         fast_card = scoring.score(criterion_set, unit, kinds=kinds)
         slow_card = scoring.score(criterion_set, unit, kinds=slow)
@@ -475,7 +475,7 @@ def test_plain_answers_are_scored_by_the_fast_scorers_from_the_second_unit(
 
     monkeypatch.setattr(cc.ProportionalRule, "score", counted)
     tree = national.national_spec(areas=2, groups=6, leaves_per_group=4)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     cc.score(criterion_set, national.answers(tree, 1, seed=47)[0])
     assert calls  # the first unit: each rule through its score
     calls.clear()
@@ -524,7 +524,7 @@ def test_answers_are_kept_in_nfc_whether_their_codes_are_plain_or_not(
 def test_the_lateness_fast_scorer_keeps_its_promise(days: str) -> None:
     from cchc_criteria.testing import check_compiled
 
-    criterion_set = cc.read_set(
+    criterion_set = cc.loads_set(
         'id = "t"\ntitle = "t"\n[[criteria]]\ncode = "1"\ntitle = "Gửi báo cáo"\nmax = 1\n'
         f'rule = "lateness"\ndeadline = "2024-12-20"\ndays = "{days}"\n'
         'holidays = ["2024-12-24"]\nworking_days = ["2024-12-28"]\nnot_after = "2024-12-31"\n'
@@ -563,7 +563,7 @@ def test_the_plain_pass_gives_the_cards_of_the_general_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tree = national.national_spec()
-    criterion_set = cc.read_set(national.set_toml(tree), source="national.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
     units = national.answers(tree, 40, seed=59)
     units[5] = {**units[5], "1.1.1": cc.NA}  # not applicable: the general pass
     units[6] = {k: v for k, v in units[6].items() if k != "2.1.1"}  # unanswered
@@ -595,7 +595,7 @@ def test_remembered_answers_never_stand_for_an_equal_answer_of_another_type(
     from cchc_criteria.scoring import _plan
 
     text = f'id = "t"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 2\n{rule}\n'
-    criterion_set = cc.read_set(text, source="t.toml")
+    criterion_set = cc.loads_set(text, source="t.toml")
     forms: list[object] = [1, True, "1", Decimal("1"), 1.0, "1,0", Decimal("1.0"), 0, False, "0"]
     forms += [f for f in forms for _ in range(3)]  # each again once it is remembered
     for plain in (True, False):
@@ -699,7 +699,7 @@ def test_declared_scores_are_checked_alike_on_both_passes(monkeypatch: pytest.Mo
     from cchc_criteria.scoring import _plan
 
     tree = national.national_spec(areas=2, groups=6, leaves_per_group=3)
-    criterion_set = cc.read_set(national.set_toml(tree), source="small.toml")
+    criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     rng = random.Random(5)
     units = []
     for answers in national.answers(tree, 40, seed=43):

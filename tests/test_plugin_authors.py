@@ -134,28 +134,28 @@ rule = "proportional"
 
 
 def test_roman_parts_lint_clean_under_their_scheme() -> None:
-    cs = cc.read_set(ROMAN.format(scheme='code_scheme = ["roman", "dotted"]'))
+    cs = cc.loads_set(ROMAN.format(scheme='code_scheme = ["roman", "dotted"]'))
     assert [c.code for c in cs.criteria] == ["I", "II"]
     assert [c.code for c in cs.criteria[0].children] == ["1"]
     assert [c.code for c in cs.criteria[0].children[0].children] == ["1.1", "1.2"]
     assert cc.lint(cs) == ()
-    assert cc.read_set(cc.dumps_set(cs)) == cs
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
 
 
 def test_codes_outside_the_scheme_are_named_with_the_scheme() -> None:
-    cs = cc.read_set(
+    cs = cc.loads_set(
         ROMAN.format(scheme='code_scheme = ["roman", "dotted"]').replace('"1.2"', '"1-2"')
     )
     (typo,) = [f for f in cc.lint(cs) if f.code == "code-typo"]
     assert typo.message == "the code '1-2' does not follow the set's code scheme (roman, dotted)"
     with pytest.raises(cc.InputError, match="code_scheme names one scheme per level"):
-        cc.read_set(ROMAN.format(scheme='code_scheme = ["greek"]'))
+        cc.loads_set(ROMAN.format(scheme='code_scheme = ["greek"]'))
 
 
 def test_roman_order_is_checked_as_numbers() -> None:
     swapped = ROMAN.format(scheme='code_scheme = ["roman", "dotted"]')
     swapped = swapped.replace('"I"', '"TMP"').replace('"II"', '"I"').replace('"TMP"', '"II"')
-    orders = [f.criterion for f in cc.lint(cc.read_set(swapped)) if f.code == "code-order"]
+    orders = [f.criterion for f in cc.lint(cc.loads_set(swapped)) if f.code == "code-order"]
     assert orders == ["I"]  # I after II
 
 
@@ -164,7 +164,7 @@ def test_the_schema_accepts_acknowledgements_and_code_schemes() -> None:
     document["acknowledge"] = [{"code": "band-gap", "criterion": "7.1.1", "reason": "as published"}]
     document["code_scheme"] = ["dotted"]
     jsonschema.Draft202012Validator(schema("set")).validate(document)
-    acknowledged = cc.read_set(
+    acknowledged = cc.loads_set(
         QN_SET.read_text(encoding="utf-8")
         + '\n[[acknowledge]]\ncode = "band-gap"\ncriterion = "7.1.1"\nreason = "as published"\n'
     )

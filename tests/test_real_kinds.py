@@ -94,7 +94,7 @@ bands = [
 
 @pytest.fixture
 def real() -> cc.CriterionSet:
-    return cc.read_set(SET, source="real.toml")
+    return cc.loads_set(SET, source="real.toml")
 
 
 def unit(name: str, group: str, answers: dict[str, object]) -> cc.Assessment:
@@ -103,7 +103,7 @@ def unit(name: str, group: str, answers: dict[str, object]) -> cc.Assessment:
 
 def test_the_set_round_trips_and_is_lint_clean(real: cc.CriterionSet) -> None:
     for fmt in ("toml", "json"):
-        assert cc.read_set(cc.dumps_set(real, format=fmt), format=fmt) == real
+        assert cc.loads_set(cc.dumps_set(real, format=fmt), format=fmt) == real
     # Parts 2 + 2 = 4 against a row max of 3: lint says so from the parts' ranges.
     (above,) = [f for f in cc.lint(real) if f.code == "award-above-max"]
     assert above.criterion == "1.3"
@@ -271,11 +271,11 @@ def test_every_spelling_of_a_group_is_one_group(real: cc.CriterionSet, spelling:
 def test_ranking_groups_by_one_key_named_as_the_set_declares(
     real: cc.CriterionSet, tmp_path: Path
 ) -> None:
-    declared = cc.read_set(
+    declared = cc.loads_set(
         cc.dumps_set(real).replace('cohort = "group"', 'cohort = "group"\ngroups = ["Nhóm A", "B"]')
     )
     assert declared.groups == ("Nhóm A", "B")
-    assert cc.read_set(cc.dumps_set(declared)) == declared
+    assert cc.loads_set(cc.dumps_set(declared)) == declared
     set_file = tmp_path / "set.toml"
     set_file.write_text(cc.dumps_set(declared), encoding="utf-8")
     for name, group, rate in [
@@ -302,7 +302,7 @@ def test_ranking_groups_by_one_key_named_as_the_set_declares(
         if f.code == "unknown-group"
     ]
     with pytest.raises(cc.InputError, match="the same group as 'A'"):
-        cc.read_set(cc.dumps_set(real).replace('cohort = "group"', 'groups = ["A", "Nhóm A"]'))
+        cc.loads_set(cc.dumps_set(real).replace('cohort = "group"', 'groups = ["A", "Nhóm A"]'))
 
 
 @pytest.mark.parametrize(
@@ -401,7 +401,7 @@ def test_assessment_files_take_tables_and_dates(real: cc.CriterionSet, tmp_path:
     loaded = cc.load_assessment(path, criterion_set=real)
     assert loaded.answers["1.3"] == {"rate": "45/50", "items": 3}
     assert loaded.answers["1.6"] == date(2024, 12, 23)
-    assert cc.read_assessment(cc.dumps_assessment(loaded), criterion_set=real).answers["1.3"] == {
+    assert cc.loads_assessment(cc.dumps_assessment(loaded), criterion_set=real).answers["1.3"] == {
         "rate": "45/50",
         "items": 3,
     }
@@ -511,7 +511,7 @@ def test_refused_answers_never_change_the_other_units_points(
 
 
 def test_best_of_honours_a_cases_own_max() -> None:
-    cs = cc.read_set(
+    cs = cc.loads_set(
         """
 id = "b"
 title = "b"
@@ -534,7 +534,7 @@ cases = [
     assert cc.score(cs, {"1": {"d": 3, "r": 2}})["1"].points == 1
     assert cc.score(cs, {"1": {"r": 10}})["1"].points == 2
     # The file says it back as published.
-    assert cc.read_set(cc.dumps_set(cs)) == cs
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
     assert 'max = "0,5"' in cc.dumps_set(cs) or "max = 0.5" in cc.dumps_set(cs)
     # A row of parts still needs every part's max.
     with pytest.raises(cc.CchcError, match="needs its max points"):

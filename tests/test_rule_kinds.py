@@ -166,11 +166,11 @@ def test_a_plugin_kind_is_registered_and_listed(plugin: Path) -> None:
 
 
 def test_a_set_file_uses_the_kind_round_trips_scores_and_lints(plugin: Path) -> None:
-    cs = cc.read_set(SET, source="kinds.toml")
+    cs = cc.loads_set(SET, source="kinds.toml")
     rule = cs.find("1.1").rule  # type: ignore[union-attr]
     assert type(rule).__name__ == "AtLeastRule"
     for fmt in ("toml", "json"):
-        assert cc.read_set(cc.dumps_set(cs, format=fmt), format=fmt) == cs
+        assert cc.loads_set(cc.dumps_set(cs, format=fmt), format=fmt) == cs
     card = cc.score(cs, {"1.1": 7, "1.2": True})
     assert card["1.1"].points == 1  # 2 as published, held to the max of 1
     assert "held-to-max" in [f.code for f in card.findings]
@@ -207,7 +207,7 @@ def test_the_schema_and_the_templates_know_the_kind(plugin: Path, tmp_path: Path
 
 
 def test_the_testing_kit_generates_answers_for_the_kind(plugin: Path) -> None:
-    cs = cc.read_set(SET)
+    cs = cc.loads_set(SET)
     criterion = cs.find("1.1")
     assert criterion is not None
     assert criterion.rule is not None

@@ -38,7 +38,7 @@ def test_the_in_force_wording_is_kept_as_published() -> None:
     cs = cc.load_set(V2025)
     assert cs.in_force_text == "năm 2025"
     assert (cs.valid_from, cs.valid_until) == (date(2025, 1, 1), date(2025, 12, 31))
-    again = cc.read_set(cc.dumps_set(cs))
+    again = cc.loads_set(cc.dumps_set(cs))
     assert again == cs
     assert 'in_force = "năm 2025"' in cc.dumps_set(cs)
     assert again.lineage == cs.lineage
@@ -64,7 +64,7 @@ def a_set(set_id: str, province: str, in_force: str, kind: str = "sở") -> cc.C
         f'in_force = "{in_force}"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 1\n'
         'rule = "yes_no"\n'
     )
-    return cc.read_set(text)
+    return cc.loads_set(text)
 
 
 @pytest.fixture
@@ -254,16 +254,16 @@ bands = [
     ],
 )
 def test_diff_sees_every_key_of_a_lateness_rule(old: str, new: str, detail: str) -> None:
-    before = cc.read_set(LATENESS)
-    after = cc.read_set(LATENESS.replace(old, new))
+    before = cc.loads_set(LATENESS)
+    after = cc.loads_set(LATENESS.replace(old, new))
     (change,) = cc.diff_sets(before, after).changes
     assert change.kind == "changed"
     assert [d.en for d in change.details] == [detail]
 
 
 def test_diff_sees_the_sets_own_data() -> None:
-    before = cc.read_set(LATENESS)
-    after = cc.read_set(LATENESS.replace('title = "t"', 'title = "t"\nrounding = { places = 2 }'))
+    before = cc.loads_set(LATENESS)
+    after = cc.loads_set(LATENESS.replace('title = "t"', 'title = "t"\nrounding = { places = 2 }'))
     (change,) = cc.diff_sets(before, after).changes
     assert change.kind == "set"
     assert change.details[0].en.startswith("rounding: ")
@@ -292,7 +292,7 @@ def test_cchc_diff_exit_codes() -> None:
 
 def test_without_a_code_map_criteria_are_matched_by_code_then_title() -> None:
     old = cc.load_set(V2024)
-    new = cc.read_set(
+    new = cc.loads_set(
         V2025.read_text(encoding="utf-8")
         .replace('predecessor = "demo.xa.2024"\n', "")
         .split("[lineage]")[0]

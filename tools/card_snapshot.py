@@ -61,9 +61,9 @@ def main(path: str) -> None:
 
     tree = national.national_spec()
     text = national.set_toml(tree)
-    plain = cc.read_set(text, source="national.toml")
+    plain = cc.loads_set(text, source="national.toml")
     relative = re.sub(r'(?m)^rule = "proportional"$', 'rule = "relative"', text)
-    relative_set = cc.read_set(relative, source="relative.toml")
+    relative_set = cc.loads_set(relative, source="relative.toml")
     units = national.answers(tree, 40, seed=5)
     rates = frozenset(x.code for x in national.leaves(tree) if x.kind in ("bands", "proportional"))
     for form in forms.FORMS:

@@ -199,5 +199,5 @@ def test_the_data_file_lies_beside_the_table_row_by_row() -> None:
 
 
 def test_the_data_file_round_trips(cs: cc.CriterionSet) -> None:
-    assert cc.read_set(cc.dumps_set(cs)) == cs
-    assert cc.read_set(cc.dumps_set(cs, format="json"), format="json") == cs
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
+    assert cc.loads_set(cc.dumps_set(cs, format="json"), format="json") == cs

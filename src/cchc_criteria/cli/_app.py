@@ -88,7 +88,7 @@ def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessm
     """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
     written for another set is refused, and answers given as tables are checked against
     their rules."""
-    from cchc_criteria.formats import load_assessment, read_assessment
+    from cchc_criteria.formats import load_assessment, loads_assessment
 
     note(
         Text(
@@ -98,7 +98,7 @@ def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessm
     )
     if str(assessment) == STDIO:
         text, fmt = stdin_document()
-        answers = read_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
+        answers = loads_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
     else:
         answers = load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:

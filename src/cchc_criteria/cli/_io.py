@@ -200,13 +200,13 @@ def load_criterion_set(reference: str) -> CriterionSet:
 
     Plugins that failed are named on standard error; the sets of the others are served.
     """
-    from cchc_criteria.formats import load_set, read_set
+    from cchc_criteria.formats import load_set, loads_set
     from cchc_criteria.registry import get_set
 
     note(Text(f"bộ tiêu chí: {reference}", f"set: {reference}"))
     if reference == STDIO:
         text, fmt = stdin_document()
-        return read_set(text, source=STDIN_NAME, format=fmt)
+        return loads_set(text, source=STDIN_NAME, format=fmt)
     if reference.lower().endswith((".toml", ".json")) or is_file(reference):
         return load_set(reference)
     try:

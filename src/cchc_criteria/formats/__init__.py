@@ -1,27 +1,42 @@
-"""Reading and writing files: criterion sets and assessments (TOML or JSON)."""
+"""Reading and writing files: criterion sets and assessments (TOML or JSON).
+
+The verbs are those of :mod:`json` and :mod:`pickle`: ``load_*`` reads a file, ``loads_*``
+reads text, ``dump_*`` writes a file, ``dumps_*`` gives text; ``*_to_dict`` gives the plain
+data of the file format. ``save_*`` is ``dump_*`` with a file. ``read_set`` and
+``read_assessment`` (now ``loads_*``) and ``dump_*`` without a file (now ``*_to_dict``) are
+deprecated and go in the next release.
+"""
 
 from cchc_criteria.formats._files import MAX_FILE_BYTES, MAX_NESTING
 from cchc_criteria.formats.assessment import (
+    assessment_to_dict,
     dump_assessment,
     dumps_assessment,
     load_assessment,
+    loads_assessment,
     read_assessment,
+    save_assessment,
 )
 from cchc_criteria.formats.output import write_atomic
-from cchc_criteria.formats.set_writer import dump_set, dumps_set, save_set
-from cchc_criteria.formats.sets import load_set, read_set
+from cchc_criteria.formats.set_writer import dump_set, dumps_set, save_set, set_to_dict
+from cchc_criteria.formats.sets import load_set, loads_set, read_set
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NESTING",
+    "assessment_to_dict",
     "dump_assessment",
     "dump_set",
     "dumps_assessment",
     "dumps_set",
     "load_assessment",
     "load_set",
+    "loads_assessment",
+    "loads_set",
     "read_assessment",
     "read_set",
+    "save_assessment",
     "save_set",
+    "set_to_dict",
     "write_atomic",
 ]

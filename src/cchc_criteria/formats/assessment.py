@@ -31,10 +31,11 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import tomli_w
 
+from cchc_criteria._deprecation import deprecated
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import (
     ArgumentError,
@@ -46,13 +47,22 @@ from cchc_criteria.errors import (
 )
 from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
+from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, fold, nfc
 
-__all__ = ["dump_assessment", "dumps_assessment", "load_assessment", "read_assessment"]
+__all__ = [
+    "assessment_to_dict",
+    "dump_assessment",
+    "dumps_assessment",
+    "load_assessment",
+    "loads_assessment",
+    "read_assessment",
+    "save_assessment",
+]
 
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 _TABLES = ("answers", "self_assessed", "appraised", "evidence", "explanations")
@@ -96,10 +106,10 @@ def load_assessment(
         return workbook
     text = read_text(path)
     fmt = format_of(name)
-    return read_assessment(text, source=name, format=fmt, criterion_set=criterion_set, kinds=kinds)
+    return loads_assessment(text, source=name, format=fmt, criterion_set=criterion_set, kinds=kinds)
 
 
-def read_assessment(
+def loads_assessment(
     text: str,
     *,
     source: str = "<text>",
@@ -327,8 +337,8 @@ def _check_tables(
 # --------------------------------------------------------------------------- writing
 
 
-def dump_assessment(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as plain data in the file format (``read_assessment`` reads it back)."""
+def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as plain data in the file format (``loads_assessment`` reads it back)."""
     result: dict[str, Any] = {}
     if assessment.set_id is not None:
         result["set"] = assessment.set_id
@@ -372,7 +382,50 @@ def _dump_answer(value: object) -> object:
 
 def dumps_assessment(assessment: Assessment, *, format: str = "toml") -> str:
     """The assessment as TOML (or ``format="json"``) text."""
-    data = dump_assessment(assessment)
+    data = assessment_to_dict(assessment)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return tomli_w.dumps(data)
+
+
+@overload
+def dump_assessment(assessment: Assessment, path: None = None) -> dict[str, Any]: ...
+@overload
+def dump_assessment(assessment: Assessment, path: str | Path) -> None: ...
+def dump_assessment(
+    assessment: Assessment, path: str | Path | None = None
+) -> dict[str, Any] | None:
+    """Write the assessment to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing;
+    :func:`load_assessment` reads it back.
+
+    Without ``path`` (deprecated, for one release) it gives the assessment as plain data, as
+    :func:`assessment_to_dict` does.
+    """
+    if path is None:
+        deprecated("dump_assessment(assessment) giving a dict", "assessment_to_dict(assessment)")
+        return assessment_to_dict(assessment)
+    target = Path(path)
+    fmt = "json" if target.suffix.lower() == ".json" else "toml"
+    write_atomic(target, dumps_assessment(assessment, format=fmt))
+    return None
+
+
+def save_assessment(assessment: Assessment, path: str | Path) -> None:
+    """Write the assessment to ``path``: the same as ``dump_assessment(assessment, path)``."""
+    dump_assessment(assessment, path)
+
+
+def read_assessment(
+    text: str,
+    *,
+    source: str = "<text>",
+    format: str = "toml",
+    criterion_set: CriterionSet | None = None,
+    kinds: RuleKinds | None = None,
+) -> Assessment:
+    """Deprecated: the old name of :func:`loads_assessment` (a file is ``load``, text is
+    ``loads``), kept for one release."""
+    deprecated("read_assessment()", "loads_assessment()")
+    return loads_assessment(
+        text, source=source, format=format, criterion_set=criterion_set, kinds=kinds
+    )

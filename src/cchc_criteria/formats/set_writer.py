@@ -1,14 +1,15 @@
 """Writing a criterion set back to a file that reads like the published table (TOML), the
-form :func:`~cchc_criteria.formats.sets.read_set` reads back to an equal set."""
+form :func:`~cchc_criteria.formats.sets.loads_set` reads back to an equal set."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import tomli_w
 
+from cchc_criteria._deprecation import deprecated
 from cchc_criteria.errors import require
 from cchc_criteria.formats._convert import (
     converter,
@@ -28,12 +29,12 @@ from cchc_criteria.model import (
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 
-__all__ = ["dump_set", "dumps_set", "save_set"]
+__all__ = ["dump_set", "dumps_set", "save_set", "set_to_dict"]
 
 
-def dump_set(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
+def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
     """The set as plain data in the file format (``load_set`` reads it back equal)."""
-    require(criterion_set, CriterionSet, "dump_set()")
+    require(criterion_set, CriterionSet, "set_to_dict()")
     cs = criterion_set
     result: dict[str, Any] = {"id": cs.id, "title": cs.title}
     for key in ("province", "authority", "legal_basis", "source", "scope"):
@@ -112,14 +113,37 @@ def dumps_set(
     criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds | None = None
 ) -> str:
     """The set as TOML (or ``format="json"``) text."""
-    data = dump_set(criterion_set, kinds=kinds)
+    data = set_to_dict(criterion_set, kinds=kinds)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return tomli_w.dumps(data)
 
 
-def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
-    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
+@overload
+def dump_set(
+    criterion_set: CriterionSet, path: None = None, *, kinds: RuleKinds | None = ...
+) -> dict[str, Any]: ...
+@overload
+def dump_set(
+    criterion_set: CriterionSet, path: str | Path, *, kinds: RuleKinds | None = ...
+) -> None: ...
+def dump_set(
+    criterion_set: CriterionSet, path: str | Path | None = None, *, kinds: RuleKinds | None = None
+) -> dict[str, Any] | None:
+    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing.
+
+    Without ``path`` (deprecated, for one release) it gives the set as plain data, as
+    :func:`set_to_dict` does.
+    """
+    if path is None:
+        deprecated("dump_set(set) giving a dict", "set_to_dict(set)")
+        return set_to_dict(criterion_set, kinds=kinds)
     target = Path(path)
     fmt = "json" if target.suffix.lower() == ".json" else "toml"
-    write_atomic(target, dumps_set(criterion_set, format=fmt))
+    write_atomic(target, dumps_set(criterion_set, format=fmt, kinds=kinds))
+    return None
+
+
+def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
+    """Write the set to ``path``: the same as ``dump_set(criterion_set, path)``."""
+    dump_set(criterion_set, path)

@@ -18,6 +18,7 @@ from typing import Any
 import cattrs
 
 from cchc_criteria._bulk import bulk
+from cchc_criteria._deprecation import deprecated
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
@@ -41,7 +42,7 @@ from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, nfc, shown
 
-__all__ = ["load_set", "read_set"]
+__all__ = ["load_set", "loads_set", "read_set"]
 
 
 # A line that gives a row's code (TOML or JSON).
@@ -57,14 +58,14 @@ def load_set(path: str | Path, *, kinds: RuleKinds | None = None) -> CriterionSe
     name = str(path)
     text = read_text(path)
     fmt = format_of(name)
-    return read_set(text, source=name, format=fmt, kinds=kinds)
+    return loads_set(text, source=name, format=fmt, kinds=kinds)
 
 
-def read_set(
+def loads_set(
     text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds | None = None
 ) -> CriterionSet:
-    """Read a criterion set from TOML (or ``format="json"``) text (``kinds``: as in
-    :func:`load_set`)."""
+    """Read a criterion set from TOML (or ``format="json"``) text; ``source`` names it in
+    messages (``kinds``: as in :func:`load_set`)."""
     text = nfc(text)
     with bulk(text.count("\n")):  # a large set: millions of objects, none in a cycle
         document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))
@@ -457,3 +458,12 @@ class _Reader:
         end = following[0] - 1 if following else len(self.lines)
         found = None if key is None else key_line(self.lines, key, begin=begin, end=end)
         return start if found is None else found
+
+
+def read_set(
+    text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds | None = None
+) -> CriterionSet:
+    """Deprecated: the old name of :func:`loads_set` (a file is ``load``, text is ``loads``),
+    kept for one release."""
+    deprecated("read_set()", "loads_set()")
+    return loads_set(text, source=source, format=format, kinds=kinds)

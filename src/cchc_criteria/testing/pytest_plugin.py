@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from cchc_criteria.analysis.lint import lint
-from cchc_criteria.formats import load_set, read_assessment, read_set
+from cchc_criteria.formats import load_set, loads_assessment, loads_set
 from cchc_criteria.formats.set_writer import dumps_set
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
@@ -92,7 +92,7 @@ class ConformanceSuite:
                     f"({type(criterion.rule).__name__}) belongs to no registered rule kind, so "
                     "the set cannot be written to a file (register it with register_rule_kinds)"
                 )
-        again = read_set(dumps_set(criterion_set), source=f"{criterion_set.id} (written)")
+        again = loads_set(dumps_set(criterion_set), source=f"{criterion_set.id} (written)")
         if again != criterion_set:
             before = {c.code: c for c in criterion_set.walk()}
             after = {c.code: c for c in again.walk()}
@@ -104,7 +104,7 @@ class ConformanceSuite:
 
     def test_the_template_scores_as_incomplete(self, criterion_set: CriterionSet) -> None:
         """The blank TOML template reads, and scores every leaf as unanswered."""
-        blank = read_assessment(render_template(criterion_set), source="template")
+        blank = loads_assessment(render_template(criterion_set), source="template")
         card = score(criterion_set, blank)
         leaves = [c.code for c in criterion_set.walk() if c.is_leaf]
         unanswered = [f.criterion for f in card.findings if f.code == "unanswered"]
