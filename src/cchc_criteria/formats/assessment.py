@@ -35,7 +35,7 @@ from typing import Any, overload
 
 import tomli_w
 
-from cchc_criteria._deprecation import deprecated
+from cchc_criteria._deprecation import deprecated, renamed
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import (
     ArgumentError,
@@ -415,17 +415,6 @@ def save_assessment(assessment: Assessment, path: str | Path) -> None:
     dump_assessment(assessment, path)
 
 
-def read_assessment(
-    text: str,
-    *,
-    source: str = "<text>",
-    format: str = "toml",
-    criterion_set: CriterionSet | None = None,
-    kinds: RuleKinds | None = None,
-) -> Assessment:
-    """Deprecated: the old name of :func:`loads_assessment` (a file is ``load``, text is
-    ``loads``), kept for one release."""
-    deprecated("read_assessment()", "loads_assessment()")
-    return loads_assessment(
-        text, source=source, format=format, criterion_set=criterion_set, kinds=kinds
-    )
+#: Deprecated: the old name of :func:`loads_assessment` (a file is ``load``, text is
+#: ``loads``).
+read_assessment = renamed(loads_assessment, "read_assessment")

@@ -18,7 +18,7 @@ from typing import Any
 import cattrs
 
 from cchc_criteria._bulk import bulk
-from cchc_criteria._deprecation import deprecated
+from cchc_criteria._deprecation import renamed
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
@@ -460,10 +460,5 @@ class _Reader:
         return start if found is None else found
 
 
-def read_set(
-    text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds | None = None
-) -> CriterionSet:
-    """Deprecated: the old name of :func:`loads_set` (a file is ``load``, text is ``loads``),
-    kept for one release."""
-    deprecated("read_set()", "loads_set()")
-    return loads_set(text, source=source, format=format, kinds=kinds)
+#: Deprecated: the old name of :func:`loads_set` (a file is ``load``, text is ``loads``).
+read_set = renamed(loads_set, "read_set")
