@@ -13,9 +13,7 @@ EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt
 
 
 @pytest.mark.parametrize("suffix", [".toml", ".json"])
-def test_a_set_goes_to_a_file_and_to_text_and_comes_back_equal(
-    tmp_path: Path, suffix: str
-) -> None:
+def test_a_set_goes_to_a_file_and_to_text_and_comes_back_equal(tmp_path: Path, suffix: str) -> None:
     criterion_set = cc.get_set("quangngai.so.2019")
     target = tmp_path / f"set{suffix}"
     assert cc.dump_set(criterion_set, target) is None

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from textwrap import dedent
 
+import attrs
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -292,3 +293,70 @@ def test_importing_the_rules_loads_neither_hypothesis_nor_openpyxl() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_kind_with_a_shape_needs_rules_with_bands_and_a_scale() -> None:
+    """Lint and advice read a shaped rule's bands and scale; a kind that gives a shape for a
+    rule class without them is refused when it is made, naming what is missing (it crashed
+    lint before)."""
+
+    @attrs.frozen
+    class Shapeless:
+        bands: tuple[cc.Band, ...] = ()
+
+    with pytest.raises(cc.CchcError, match=r"rule kind 'shapeless' has a shape but its class"):
+        cc.RuleKind(
+            name="shapeless",
+            rule_class=Shapeless,
+            keys={"bands"},
+            read=lambda keys, kinds: Shapeless(),
+            write=lambda rule, kinds: {},
+            shape=lambda rule, max_points: cc.BandRule([cc.Band("x", cc.Points(0))]).shape(
+                max_points
+            ),
+        )
+    # A class that has both (here the built-in BandRule) is a ShapedRule.
+    from cchc_criteria.rules.kinds import ShapedRule
+
+    assert isinstance(cc.BandRule([cc.Band("x", cc.Points(0))]), ShapedRule)
+
+
+def test_a_plugin_whose_shaped_kind_lacks_a_scale_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    info = tmp_path / "cchc_bad_kind-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cchc-bad-kind\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[cchc_criteria]\nbadkind = cchc_bad_kind\n")
+    (tmp_path / "cchc_bad_kind.py").write_text(
+        dedent(
+            """
+            import attrs
+            import cchc_criteria as cc
+
+            @attrs.frozen
+            class NoScale:
+                bands: tuple = ()
+
+            @cc.hookimpl
+            def register_rule_kinds(register):
+                register(cc.RuleKind(
+                    name="noscale", rule_class=NoScale, keys={"bands"},
+                    read=lambda keys, kinds: NoScale(), write=lambda rule, kinds: {},
+                    shape=lambda rule, max_points: None,
+                ))
+            """
+        ),
+        encoding="utf-8",
+    )
+    registry._registry.cache_clear()
+    try:
+        assert "noscale" not in cc.rule_kinds().names  # the plugin failed, alone
+        result = CliRunner().invoke(cli, ["plugins"])
+        assert "badkind" in result.stdout
+        assert "has a shape but its class NoScale has no scale" in result.stdout
+        assert "bands" in cc.rule_kinds().names
+    finally:
+        registry._registry.cache_clear()
+        sys.modules.pop("cchc_bad_kind", None)

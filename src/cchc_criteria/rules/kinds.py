@@ -17,16 +17,16 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from cchc_criteria.errors import ArgumentError, InvalidValueError
-from cchc_criteria.model import Criterion, Finding, Rule, Scale
+from cchc_criteria.model import Band, Criterion, Finding, Rule, Scale
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.text import Text, suggest
 
-__all__ = ["AnswerCell", "FastScorer", "Improvement", "RuleKind", "RuleKinds"]
+__all__ = ["AnswerCell", "FastScorer", "Improvement", "RuleKind", "RuleKinds", "ShapedRule"]
 
 #: A rule's fast scorer (``RuleKind.compile``): the points of a plain answer, or ``None``.
 FastScorer = Callable[[object], Decimal | None]
@@ -78,6 +78,55 @@ def _names(keys: Iterable[str]) -> frozenset[str]:
 _HINT = "xem cách tính điểm"
 
 
+@runtime_checkable
+class ShapedRule(Protocol):
+    """What lint and advice read of a rule whose kind gives a ``shape``: its bands in
+    document order (each with its ``label`` and ``award``) and the scale of its figure."""
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The bands, as published."""
+        ...
+
+    @property
+    def scale(self) -> Scale:
+        """The figure's scale."""
+        ...
+
+
+def _members(cls: type) -> set[str]:
+    """The attributes a class declares for its instances: attrs fields, annotations, slots
+    and class attributes, along its bases."""
+    found: set[str] = set()
+    for base in cls.__mro__:
+        found.update(getattr(base, "__annotations__", {}))
+        slots = getattr(base, "__slots__", ())
+        found.update((slots,) if isinstance(slots, str) else slots)
+        found.update(vars(base))
+    if attrs.has(cls):
+        found.update(field.name for field in attrs.fields(cls))
+    return found
+
+
+def _check_shape(
+    kind: RuleKind, attribute: object, shape: Callable[[Any, Decimal], Shape] | None
+) -> None:
+    if shape is None:
+        return
+    missing = sorted({"bands", "scale"} - _members(kind.rule_class))
+    if missing:
+        raise InvalidValueError(
+            Text(
+                f"loại quy tắc {kind.name!r} có shape nhưng lớp {kind.rule_class.__name__} "
+                f"thiếu {', '.join(missing)} (một quy tắc có shape cần bands và scale như "
+                "BandRule)",
+                f"rule kind {kind.name!r} has a shape but its class "
+                f"{kind.rule_class.__name__} has no {', '.join(missing)} (a shaped rule needs "
+                "bands and scale, as BandRule has)",
+            )
+        )
+
+
 @attrs.frozen(eq=False)
 class RuleKind:
     """One kind of rule, as set files, templates, the testing kit, lint and advice know it.
@@ -105,7 +154,9 @@ class RuleKind:
         strategies: ``"module:function"`` of a function ``(rule, max_points) ->
             (valid, invalid)`` Hypothesis strategies of answers; imported only when asked.
         shape: the rule's exact piecewise-linear shape, where it has one (lint finds gaps,
-            overlaps and awards above the max from it; advice finds the next band up).
+            overlaps and awards above the max from it; advice finds the next band up). A
+            kind with a shape has rules that are :class:`ShapedRule`s (``bands`` and
+            ``scale``, as ``BandRule`` has): checked when the kind is made.
         lint: checks of the kind's own (options above the max, label collisions, …). A kind
             with neither a shape nor checks of its own is checked by the points range its rule
             declares (``Rule.points_range``).
@@ -140,7 +191,9 @@ class RuleKind:
         default=lambda rule, max_points: AnswerCell()
     )
     strategies: str | None = None
-    shape: Callable[[Any, Decimal], Shape] | None = None
+    shape: Callable[[Any, Decimal], Shape] | None = attrs.field(
+        default=None, validator=_check_shape
+    )
     lint: Callable[[Criterion, Any], Iterable[Finding]] | None = None
     improve: Callable[[Any, object, Decimal, Decimal, RuleKinds], Improvement | None] | None = None
     parts: Callable[[Any, Decimal], Sequence[tuple[str, Rule, Decimal]]] | None = None
