@@ -56,6 +56,6 @@ def test_the_old_names_still_work_for_one_release_and_say_what_replaces_them() -
 
 
 def test_the_warning_points_at_the_caller() -> None:
-    with pytest.warns(DeprecationWarning) as caught:
+    with pytest.warns(DeprecationWarning, match="loads_set") as caught:
         cc.read_set(cc.dumps_set(cc.get_set("quangngai.so.2019")))
     assert caught[0].filename == __file__

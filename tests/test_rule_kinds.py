@@ -360,3 +360,104 @@ def test_a_plugin_whose_shaped_kind_lacks_a_scale_fails_alone(
     finally:
         registry._registry.cache_clear()
         sys.modules.pop("cchc_bad_kind", None)
+
+
+OWN_CODES = """
+import attrs
+from decimal import Decimal
+import cchc_criteria as cc
+
+OVER = cc.FindingKind.of(
+    "over-the-cap",
+    "warning",
+    {"": ("{count} vượt mức trần {cap}: tính {cap}",
+          "{count} is over the cap {cap}: {cap} counted")},
+)
+
+
+@attrs.frozen
+class CappedCount:
+    cap: int = 5
+
+    def score(self, answer, max_points):
+        count = int(answer)
+        counted = min(count, self.cap)
+        points = Decimal(counted) * max_points / self.cap
+        found = ()
+        if count > self.cap:
+            found = (cc.finding("over-the-cap", count=count, cap=self.cap),)
+        return cc.Outcome(points, exact=points, figure=str(answer),
+                          explanation=cc.Text("đếm", "counted"), findings=found)
+
+    def points_range(self, max_points):
+        return Decimal(0), max_points
+
+    def describe(self, max_points, *, lang="vi"):
+        return "đếm" if lang == "vi" else "a count"
+
+
+@cc.hookimpl
+def register_rule_kinds(register):
+    register(cc.RuleKind(
+        name="capped_count", rule_class=CappedCount, keys={"cap"},
+        read=lambda keys, kinds: CappedCount(int(keys.get("cap", 5))),
+        write=lambda rule, kinds: {"cap": rule.cap},
+        findings=(OVER,),
+    ))
+"""
+
+CLASHING = """
+import cchc_criteria as cc
+from cchc_own_codes import CappedCount
+
+
+@cc.hookimpl
+def register_rule_kinds(register):
+    register(cc.RuleKind(
+        name="clashing", rule_class=type("Clashing", (CappedCount,), {}), keys=set(),
+        read=lambda keys, kinds: None, write=lambda rule, kinds: {},
+        findings=(cc.FindingKind.of("no-band", "info", {"": ("khác", "something else")}),),
+    ))
+"""
+
+
+def test_a_plugin_kind_declares_its_own_finding_codes_end_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for module, text in (("cchc_own_codes", OWN_CODES), ("cchc_clashing", CLASHING)):
+        dist = module.replace("_", "-")
+        info = tmp_path / f"{module}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+        (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{module} = {module}\n")
+        (tmp_path / f"{module}.py").write_text(dedent(text), encoding="utf-8")
+    set_file = tmp_path / "capped.toml"
+    set_file.write_text(
+        'id = "t.capped"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "Sáng kiến"\n'
+        'max = 2\nrule = "capped_count"\ncap = 4\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "unit.toml").write_text('[answers]\n"1" = 6\n', encoding="utf-8")
+    registry._registry.cache_clear()
+    try:
+        kinds = cc.rule_kinds()
+        assert "capped_count" in kinds.names
+        assert "clashing" not in kinds.names  # its code clashes with the built-in no-band
+        assert cc.CATALOGUE["over-the-cap"].severity == "warning"
+        assert cc.CATALOGUE["no-band"].severity == "error"  # the built-in stays as it is
+        card = cc.score(cc.load_set(set_file), {"1": 6})
+        assert card.points == 2
+        (own,) = [f for f in card.findings if f.code == "over-the-cap"]
+        assert own.message == "6 is over the cap 4: 4 counted"
+        assert own.message_vi == "6 vượt mức trần 4: tính 4"
+        result = CliRunner().invoke(
+            cli, ["score", str(set_file), str(tmp_path / "unit.toml"), "--lang", "en"]
+        )
+        assert "[over-the-cap] 1: 6 is over the cap 4: 4 counted" in result.stdout
+        result = CliRunner().invoke(cli, ["plugins"])
+        assert "the finding code 'no-band' is already in the catalogue" in result.stdout
+    finally:
+        registry._registry.cache_clear()
+        for module in ("cchc_own_codes", "cchc_clashing"):
+            sys.modules.pop(module, None)

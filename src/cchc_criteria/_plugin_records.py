@@ -3,13 +3,14 @@ distribution, a failure, a report for ``cchc plugins`` — and how it names them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 
 import attrs
 
 from cchc_criteria import hookspecs
 from cchc_criteria.model import CriterionSet
+from cchc_criteria.rules.kinds import RuleKind
 from cchc_criteria.text import Text
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "origin_of",
     "plugin_label",
     "plugin_name_of",
+    "registered_kinds",
     "what_failed",
 ]
 
@@ -164,3 +166,19 @@ class PluginReport:
     sets: tuple[str, ...]
     error: str | None
     kinds: tuple[str, ...] = ()
+
+
+def registered_kinds(register_rule_kinds: Callable[..., object]) -> list[RuleKind]:
+    """The rule kinds a plugin's ``register_rule_kinds`` hook registers; a value that is not
+    a ``RuleKind`` is refused."""
+    given: list[RuleKind] = []
+    register_rule_kinds(register=given.append)
+    for kind in given:
+        if not isinstance(kind, RuleKind):
+            raise Refused(
+                Text(
+                    f"đăng ký {type(kind).__name__} {kind!r:.80}; cần một RuleKind",
+                    f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind",
+                )
+            )
+    return given

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import metadata
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import pluggy
 
@@ -26,17 +26,21 @@ from cchc_criteria._plugin_records import (
     origin_of,
     plugin_label,
     plugin_name_of,
+    registered_kinds,
     what_failed,
 )
 from cchc_criteria.errors import (
     ArgumentError,
     DuplicateSetError,
+    InvalidValueError,
     PluginError,
     UnknownSetError,
 )
-from cchc_criteria.model import CriterionSet
+from cchc_criteria.model import CriterionSet, add_findings
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
 from cchc_criteria.text import Text, shown, suggest
+
+_T = TypeVar("_T")
 
 __all__ = [
     "PluginFailure",
@@ -54,12 +58,8 @@ __all__ = [
 
 #: Set to 1 to make any plugin failure fatal (``cchc --strict-plugins`` sets it).
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
-
-
 #: A comma-separated list of the only plugins to load (entry-point or distribution names).
 ALLOW_ENV = "CCHC_PLUGINS"
-
-
 #: A comma-separated list of plugins not to load (entry-point or distribution names).
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
 
@@ -163,6 +163,36 @@ class Registry:
         self._failures.append(make_failure(name, dist, version, message))
         self._raise_if_strict()
 
+    def _refuse(self, plugin: str, message: Text) -> None:
+        """Record that ``plugin`` (loaded: its distribution is known) failed, saying why."""
+        self._fail(plugin, *origin_of(self._info.get(plugin)), message)
+
+    def _called(self, name: str, hook: str, call: Callable[[str], _T]) -> _T | None:
+        """``call(name)``, which calls plugin ``name``'s ``hook``; ``None`` when it fails:
+        the one place a plugin's hook is called, its failure caught and recorded (a refusal
+        as it says, any other error named with the hook)."""
+        info = self._info.get(name)
+        label = (
+            Text("các loại quy tắc có sẵn", "the built-in kinds")
+            if info is None
+            else plugin_label(name, info.distribution, info.version)
+        )
+        try:
+            return call(name)
+        except Refused as refused:
+            self._fail(name, *origin_of(info), refused.by(label))
+        except (Exception, SystemExit) as error:
+            what = what_failed(error)
+            self._fail(
+                name,
+                *origin_of(info),
+                Text(
+                    f"{label.vi} gặp lỗi trong {hook}: {what.vi}",
+                    f"{label.en} failed in {hook}: {what.en}",
+                ),
+            )
+        return None
+
     def _raise_if_strict(self) -> None:
         if self._strict and self._failures:
             raise PluginError(
@@ -235,36 +265,12 @@ class Registry:
             return self._kinds
         offered: dict[str, list[tuple[str, RuleKind]]] = {}
         for name in [BUILTIN, *sorted(self._info)]:
-            info = self._info.get(name)
-            label = (
-                Text("các loại quy tắc có sẵn", "the built-in kinds")
-                if info is None
-                else plugin_label(name, info.distribution, info.version)
+            given = self._called(
+                name,
+                "register_rule_kinds",
+                lambda plugin: registered_kinds(self._one(plugin, "register_rule_kinds")),
             )
-            given: list[RuleKind] = []
-            try:
-                self._one(name, "register_rule_kinds")(register=given.append)
-                for kind in given:
-                    if not isinstance(kind, RuleKind):
-                        raise Refused(
-                            Text(
-                                f"đăng ký {type(kind).__name__} {kind!r:.80}; cần một RuleKind",
-                                f"registered {type(kind).__name__} {kind!r:.80}; expected RuleKind",
-                            )
-                        )
-            except Refused as refused:
-                self._fail(name, *origin_of(info), refused.by(label))
-                continue
-            except (Exception, SystemExit) as error:
-                what = what_failed(error)
-                self._fail(
-                    name,
-                    *origin_of(info),
-                    Text(
-                        f"{label.vi} gặp lỗi trong register_rule_kinds: {what.vi}",
-                        f"{label.en} failed in register_rule_kinds: {what.en}",
-                    ),
-                )
+            if given is None:
                 continue
             self._kinds_by_plugin[name] = tuple(k.name for k in given)
             for kind in given:
@@ -273,9 +279,8 @@ class Registry:
         for kind_name, entries in offered.items():
             if entries[0][0] == BUILTIN and len(entries) > 1:
                 for plugin, _ in entries[1:]:
-                    self._fail(
+                    self._refuse(
                         plugin,
-                        *origin_of(self._info.get(plugin)),
                         Text(
                             f"plugin {plugin!r} đăng ký loại quy tắc {kind_name!r}, là loại có "
                             "sẵn; hãy chọn tên khác",
@@ -287,9 +292,8 @@ class Registry:
             elif len(entries) > 1:
                 plugins = [repr(p) for p, _ in entries]
                 for plugin, _ in entries:
-                    self._fail(
+                    self._refuse(
                         plugin,
-                        *origin_of(self._info.get(plugin)),
                         Text(
                             f"loại quy tắc {kind_name!r} được cả plugin "
                             f"{' và plugin '.join(plugins)} đăng ký; không dùng loại nào: hãy "
@@ -301,8 +305,28 @@ class Registry:
                     )
             else:
                 kinds.append(entries[0][1])
-        self._kinds = RuleKinds.of(kinds)
+        self._kinds = RuleKinds.of([kind for kind in kinds if self._codes_added(kind, offered)])
         return self._kinds
+
+    def _codes_added(
+        self, kind: RuleKind, offered: Mapping[str, list[tuple[str, RuleKind]]]
+    ) -> bool:
+        """Add ``kind``'s own finding codes to the catalogue; a code the catalogue has with
+        another definition fails the plugin that offered the kind, and the kind is not used."""
+        try:
+            add_findings(kind.findings)
+        except InvalidValueError as error:
+            plugin = next(p for p, k in offered[kind.name] if k is kind)
+            label = plugin_label(plugin, *origin_of(self._info.get(plugin)))
+            self._refuse(
+                plugin,
+                Text(
+                    f"{label.vi}, loại quy tắc {kind.name!r}: {error.text.vi}",
+                    f"{label.en}, rule kind {kind.name!r}: {error.text.en}",
+                ),
+            )
+            return False
+        return True
 
     def kinds_of(self, plugin: str) -> tuple[str, ...]:
         """The names of the rule kinds ``plugin`` registered."""
@@ -361,23 +385,8 @@ class Registry:
         offered: dict[str, list[RegisteredSet]] = {}
         for name in sorted(self._info):
             info = self._info[name]
-            label = plugin_label(name, info.distribution, info.version)
-            try:
-                items = self._call(name)
-            except Refused as refused:
-                self._fail(name, info.distribution, info.version, refused.by(label))
-                continue
-            except (Exception, SystemExit) as error:
-                what = what_failed(error)
-                self._fail(
-                    name,
-                    info.distribution,
-                    info.version,
-                    Text(
-                        f"{label.vi} gặp lỗi trong register_criterion_sets: {what.vi}",
-                        f"{label.en} failed in register_criterion_sets: {what.en}",
-                    ),
-                )
+            items = self._called(name, "register_criterion_sets", self._call)
+            if items is None:
                 continue
             self._offered[name] = tuple(item.id for item in items)
             for item in items:

@@ -41,6 +41,7 @@ from cchc_criteria.model.findings import (
     Finding,
     FindingKind,
     Severity,
+    add_findings,
     finding,
 )
 from cchc_criteria.model.grades import Grade, RoundingPolicy
@@ -80,6 +81,7 @@ __all__ = [
     "UnitKind",
     "Upper",
     "above",
+    "add_findings",
     "at_least",
     "at_most",
     "below",

@@ -61,6 +61,33 @@ class FindingKind:
     parts: Mapping[str, Text] = attrs.field(factory=dict)
     doc: str = ""
 
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        severity: Severity | str,
+        messages: Mapping[str, Text | tuple[str, str]],
+        *,
+        category: Category | str = Category.SCORING,
+        parts: Mapping[str, Text | tuple[str, str]] | None = None,
+        doc: str = "",
+    ) -> FindingKind:
+        """A catalogue entry as a plugin rule kind declares one (``RuleKind.findings``):
+        ``messages`` by variant ("" is the usual one), each a ``Text`` or a (Vietnamese,
+        English) pair of ``str.format`` templates over the finding's values."""
+
+        def text(value: Text | tuple[str, str]) -> Text:
+            return value if isinstance(value, Text) else Text(*value)
+
+        return cls(
+            code,
+            Severity(severity),
+            Category(category),
+            MappingProxyType({k: text(v) for k, v in messages.items()}),
+            MappingProxyType({k: text(v) for k, v in (parts or {}).items()}),
+            doc,
+        )
+
     def render(self, variant: str, values: Mapping[str, object], lang: Lang) -> str:
         """The message of ``variant`` in ``lang`` with ``values`` filled in."""
         shown = {name: _shown(value, lang) for name, value in values.items()}

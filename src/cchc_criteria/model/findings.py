@@ -15,14 +15,14 @@ Numbers in the values are shown the way of each language (``1,5`` / ``1.5``); a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
 import attrs
 
-from cchc_criteria.errors import ArgumentError
+from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.model.catalogue_lint import LINT_KINDS
 from cchc_criteria.model.catalogue_scoring import SCORING_KINDS
 from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity
@@ -37,6 +37,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Severity",
+    "add_findings",
     "finding",
 ]
 
@@ -120,18 +121,53 @@ def finding(
     )
 
 
-_KINDS = SCORING_KINDS + LINT_KINDS
+_CATALOGUE: dict[str, FindingKind] = {k.code: k for k in SCORING_KINDS + LINT_KINDS}
+_SCORING: dict[str, Severity] = {
+    k.code: k.severity for k in _CATALOGUE.values() if k.category is Category.SCORING
+}
+_LINT: dict[str, Severity] = {
+    k.code: k.severity for k in _CATALOGUE.values() if k.category is Category.LINT
+}
 
-#: Every finding code, declared once: severity, category, messages, docs page. Read-only.
-CATALOGUE: Mapping[str, FindingKind] = MappingProxyType({k.code: k for k in _KINDS})
+#: Every finding code, declared once: severity, category, messages, docs page. Read-only; the
+#: codes of plugin rule kinds join it when the registry loads them (:func:`add_findings`).
+CATALOGUE: Mapping[str, FindingKind] = MappingProxyType(_CATALOGUE)
 
 #: Every finding code scoring can report, with its severity (documented in
 #: ``docs/findings.md``; the codes are stable: tools may match on them).
-FINDING_CODES: Mapping[str, Severity] = MappingProxyType(
-    {k.code: k.severity for k in _KINDS if k.category is Category.SCORING}
-)
+FINDING_CODES: Mapping[str, Severity] = MappingProxyType(_SCORING)
 
 #: Every lint code with its severity; each is documented on its own page in ``docs/lint/``.
-LINT_CODES: Mapping[str, Severity] = MappingProxyType(
-    {k.code: k.severity for k in _KINDS if k.category is Category.LINT}
-)
+LINT_CODES: Mapping[str, Severity] = MappingProxyType(_LINT)
+
+
+def add_findings(kinds: Iterable[FindingKind]) -> None:
+    """Add the finding codes a rule kind declares (``RuleKind.findings``) to the catalogue.
+
+    A code already there with the same definition is kept; a code already there with another
+    definition (a built-in code, or another kind's) is refused with
+    :class:`~cchc_criteria.errors.InvalidValueError`, and none of ``kinds`` is added.
+    """
+    new: dict[str, FindingKind] = {}
+    for kind in kinds:
+        if not isinstance(kind, FindingKind):
+            raise InvalidValueError(
+                Text(
+                    f"cần một FindingKind, nhận được {type(kind).__name__}",
+                    f"expected a FindingKind, got {type(kind).__name__}",
+                )
+            )
+        known = _CATALOGUE.get(kind.code, new.get(kind.code))
+        if known is not None and known != kind:
+            raise InvalidValueError(
+                Text(
+                    f"mã phát hiện {kind.code!r} đã có trong danh mục với nội dung khác; "
+                    "hãy chọn mã khác",
+                    f"the finding code {kind.code!r} is already in the catalogue with another "
+                    "definition; choose another code",
+                )
+            )
+        new[kind.code] = kind
+    for code, kind in new.items():
+        _CATALOGUE[code] = kind
+        (_SCORING if kind.category is Category.SCORING else _LINT)[code] = kind.severity

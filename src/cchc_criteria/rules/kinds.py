@@ -22,7 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from cchc_criteria.errors import ArgumentError, InvalidValueError
-from cchc_criteria.model import Band, Criterion, Finding, Rule, Scale
+from cchc_criteria.model import Band, Criterion, Finding, FindingKind, Rule, Scale
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.text import Text, suggest
 
@@ -168,6 +168,10 @@ class RuleKind:
             answers again and again). Leave it False for a rule that reads anything else.
             A kind made of other rules (``parts``) is reused only when every rule it holds
             is of a pure kind too; a kind with ``bind`` never is.
+        findings: the finding codes of the kind's own (``FindingKind.of(...)``): what its
+            ``score`` or ``lint`` reports that the catalogue has no code for. They join the
+            catalogue when the kind is registered, so ``finding(code, …)`` and every report
+            know them; a code the catalogue has with another definition fails the plugin.
         compile: a fast scorer, for a pure kind: ``compile(rule, max_points, kinds)`` gives a
             function of one answer that returns the points ``rule.score(answer, max_points)``
             gives — the same Decimal, digit for digit — or ``None`` wherever ``score`` would
@@ -201,6 +205,7 @@ class RuleKind:
     cohort: Callable[[Any, Sequence[object]], Rule] | None = None
     bind: Callable[[Any, Any], Rule] | None = None
     pure: bool = False
+    findings: tuple[FindingKind, ...] = attrs.field(default=(), converter=tuple)
     compile: (
         Callable[[Any, Decimal, RuleKinds], Callable[[object], Decimal | None] | None] | None
     ) = None
