@@ -461,3 +461,31 @@ def test_a_plugin_kind_declares_its_own_finding_codes_end_to_end(
         registry._registry.cache_clear()
         for module in ("cchc_own_codes", "cchc_clashing"):
             sys.modules.pop(module, None)
+
+
+def test_answer_strategies_come_from_the_kind_or_from_the_testing_kit() -> None:
+    """A plugin's kind may give its strategies as a function; the built-in kinds' are the
+    testing kit's, registered by kind name (the rules never name the testing layer)."""
+    from hypothesis import strategies as st
+
+    from cchc_criteria.testing import kind_strategies
+    from cchc_criteria.testing.kinds import STRATEGIES
+
+    def mine(rule: object, max_points: Decimal) -> tuple[object, object]:
+        return st.just(1), st.just("x")
+
+    kind = cc.RuleKind(
+        name="mine",
+        rule_class=dict,
+        keys=set(),
+        read=lambda keys, kinds: {},  # type: ignore[arg-type,return-value]
+        write=lambda rule, kinds: {},
+        strategies=mine,
+    )
+    valid, invalid = kind.answer_strategies({}, Decimal(1))  # type: ignore[arg-type]
+    assert (repr(valid), repr(invalid)) == ("just(1)", "just('x')")
+    assert set(STRATEGIES) == set(cc.rule_kinds().names)  # every built-in kind has its own
+    band = cc.BandRule([cc.Band("x", cc.Points(1))])
+    assert kind_strategies(band, Decimal(1)) is not None
+    source = (Path(cc.__file__).parent / "rules").rglob("*.py")
+    assert not [p.name for p in source if "cchc_criteria.testing" in p.read_text(encoding="utf-8")]

@@ -439,7 +439,6 @@ KIND = RuleKind(
     cell=lambda rule, max_points: attrs.evolve(
         scale_cell(rule.scale), bands=tuple(b.label for b in rule.bands)
     ),
-    strategies="cchc_criteria.testing.kinds:band_answers",
     shape=lambda rule, max_points: rule.shape(max_points),
     lint=_lint,
 )

@@ -95,7 +95,6 @@ BEST_OF = RuleKind(
         + ", ".join(f"{c.name} = …" for c in rule.cases)
         + " }"
     ),
-    strategies="cchc_criteria.testing.kinds:best_of_answers",
     parts=lambda rule, max_points: [(c.name, c.rule, c.held_to(max_points)) for c in rule.cases],
     answer_keys=lambda rule: (frozenset(c.name for c in rule.cases), frozenset()),
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(

@@ -348,7 +348,6 @@ YES_NO = RuleKind(
         f'true / false, "Có" / "Không", "{rule.yes.label}" / "{rule.no.label}"'
     ),
     cell=lambda rule, max_points: AnswerCell(choices=("Có", "Không", "Không áp dụng")),
-    strategies="cchc_criteria.testing.kinds:yes_no_answers",
     lint=lambda criterion, rule: _option_lint(criterion, (rule.yes, rule.no)),
     improve=lambda rule, answer, points, max_points, kinds: _better_option(
         (rule.yes, rule.no), answer, points, max_points
@@ -372,7 +371,6 @@ CHOICE = RuleKind(
     cell=lambda rule, max_points: AnswerCell(
         choices=(*(o.label for o in rule.options), "Không áp dụng")
     ),
-    strategies="cchc_criteria.testing.kinds:choice_answers",
     lint=lambda criterion, rule: _option_lint(criterion, rule.options),
     improve=lambda rule, answer, points, max_points, kinds: _better_option(
         rule.options, answer, points, max_points

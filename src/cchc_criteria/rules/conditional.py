@@ -201,7 +201,6 @@ CONDITIONAL = RuleKind(
         if rule.on == "group"
         else f"một bảng: {{ {rule.on} = true/false, value = … }}"
     ),
-    strategies="cchc_criteria.testing.kinds:conditional_answers",
     parts=lambda rule, max_points: [(str(b.when), b.rule, max_points) for b in rule.branches],
     answer_keys=lambda rule: (frozenset({rule.on, "value"}),) * 2,
     improve=_conditional_improvement,

@@ -277,7 +277,6 @@ PER_ITEM = RuleKind(
     },
     hint=lambda rule, max_points: _COUNT_HINT,
     cell=lambda rule, max_points: AnswerCell(low=Decimal(0), whole=True),
-    strategies="cchc_criteria.testing.kinds:count_answers",
     lint=_per_item_lint,
     improve=_one_more,
 )
@@ -300,7 +299,6 @@ DEDUCTION = RuleKind(
     },
     hint=lambda rule, max_points: _COUNT_HINT,
     cell=lambda rule, max_points: AnswerCell(low=Decimal(0), whole=True),
-    strategies="cchc_criteria.testing.kinds:count_answers",
     lint=_deduction_lint,
     improve=_one_fewer,
 )

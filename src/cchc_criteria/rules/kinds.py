@@ -151,8 +151,10 @@ class RuleKind:
         hint: what a unit declares for a criterion of this kind, in Vietnamese (the TOML
             template's comment), given the rule and the criterion's max.
         cell: what the Excel template offers in the answer cell.
-        strategies: ``"module:function"`` of a function ``(rule, max_points) ->
-            (valid, invalid)`` Hypothesis strategies of answers; imported only when asked.
+        strategies: for a plugin's kind, a function ``(rule, max_points) -> (valid,
+            invalid)`` Hypothesis strategies of answers, or its ``"module:function"``
+            (imported only when asked, so that Hypothesis is not needed to score). The
+            built-in kinds' are registered by the testing kit, by kind name.
         shape: the rule's exact piecewise-linear shape, where it has one (lint finds gaps,
             overlaps and awards above the max from it; advice finds the next band up). A
             kind with a shape has rules that are :class:`ShapedRule`s (``bands`` and
@@ -194,7 +196,7 @@ class RuleKind:
     cell: Callable[[Any, Decimal], AnswerCell] = attrs.field(
         default=lambda rule, max_points: AnswerCell()
     )
-    strategies: str | None = None
+    strategies: str | Callable[[Any, Decimal], tuple[Any, Any]] | None = None
     shape: Callable[[Any, Decimal], Shape] | None = attrs.field(
         default=None, validator=_check_shape
     )
@@ -211,12 +213,16 @@ class RuleKind:
     ) = None
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
-        """The (valid, invalid) Hypothesis strategies of answers for ``rule`` (imports the
-        kind's strategies module, and so Hypothesis, only now)."""
+        """The (valid, invalid) Hypothesis strategies of answers for ``rule`` that the kind
+        gives itself (a ``"module:function"`` is imported, and so Hypothesis, only now).
+        The built-in kinds give none here: the testing kit has theirs
+        (``testing.answers_for``)."""
         if self.strategies is None:
             raise ArgumentError(f"rule kind {self.name!r} declares no answer strategies")
-        module, _, function = self.strategies.partition(":")
-        make = getattr(importlib.import_module(module), function)
+        make = self.strategies
+        if isinstance(make, str):
+            module, _, function = make.partition(":")
+            make = getattr(importlib.import_module(module), function)
         valid, invalid = make(rule, max_points)
         return valid, invalid
 

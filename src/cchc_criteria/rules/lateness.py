@@ -363,7 +363,6 @@ KIND = RuleKind(
         f"ngày gửi báo cáo, như {format_date(rule.deadline)} (hạn {format_date(rule.deadline)})"
     ),
     cell=lambda rule, max_points: AnswerCell(),
-    strategies="cchc_criteria.testing.kinds:lateness_answers",
     shape=lambda rule, max_points: rule.shape(max_points),
     lint=_rises,
     improve=_on_time,

@@ -81,5 +81,4 @@ KIND = RuleKind(
     schema={"properties": {"guidance": {"type": "string"}}},
     hint=lambda rule, max_points: f"điểm chấm trực tiếp, từ 0 đến {format_number(max_points)}",
     cell=lambda rule, max_points: AnswerCell(low=Decimal(0), high=max_points),
-    strategies="cchc_criteria.testing.kinds:manual_answers",
 )

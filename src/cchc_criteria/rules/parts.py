@@ -112,7 +112,6 @@ PARTS = RuleKind(
     hint=lambda rule, max_points: (
         "một bảng: { " + ", ".join(f"{p.name} = …" for p in rule.parts) + " }"
     ),
-    strategies="cchc_criteria.testing.kinds:parts_answers",
     parts=lambda rule, max_points: [(p.name, p.rule, _most_of(p)) for p in rule.parts],
     answer_keys=lambda rule: (frozenset(p.name for p in rule.parts),) * 2,
     improve=lambda rule, answer, points, max_points, kinds: _best_improvement(

@@ -121,6 +121,5 @@ KIND = RuleKind(
     schema={"properties": {"scale": {"type": "string", "enum": ["percent", "ratio"]}}},
     hint=lambda rule, max_points: scale_hint(rule.scale),
     cell=lambda rule, max_points: scale_cell(rule.scale),
-    strategies="cchc_criteria.testing.kinds:proportional_answers",
     improve=_to_the_top,
 )

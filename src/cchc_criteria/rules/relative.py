@@ -388,7 +388,6 @@ KIND = RuleKind(
         "(hoặc { value = …, best = … } khi biết giá trị tốt nhất)"
     ),
     cell=lambda rule, max_points: scale_cell(rule.scale),
-    strategies="cchc_criteria.testing.kinds:relative_answers",
     improve=_improve,
     answer_keys=lambda rule: (frozenset({"value", "best"}), frozenset({"value"})),
     cohort=bind_cohort,

@@ -1,13 +1,15 @@
 """Hypothesis strategies of answers for the built-in rule kinds.
 
-Each rule kind names a function here (``RuleKind.strategies``) that gives the (valid, invalid)
-answers for one of its rules; the testing kit imports this module, and Hypothesis, only when
-it is asked for answers.
+The testing kit registers here, by kind name (:data:`STRATEGIES`), the function that gives the
+(valid, invalid) answers for one rule of each built-in kind; a plugin's kind gives its own
+(``RuleKind.strategies``). The rule kinds know nothing of this module: the testing kit, and
+Hypothesis, are imported only when answers are asked for.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -197,3 +199,20 @@ def lateness_answers(rule: LatenessRule, max_points: Decimal) -> Strategies:
     return days | days.map(lambda d: f"{d.day}/{d.month}/{d.year}"), st.sampled_from(
         ["hôm qua", "32/12/2024", "", "2024"]
     )
+
+
+#: The strategies of each built-in kind, by kind name.
+STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
+    "bands": band_answers,
+    "yes_no": yes_no_answers,
+    "choice": choice_answers,
+    "proportional": proportional_answers,
+    "per_item": count_answers,
+    "deduction": count_answers,
+    "manual": manual_answers,
+    "relative": relative_answers,
+    "parts": parts_answers,
+    "best_of": best_of_answers,
+    "conditional": conditional_answers,
+    "lateness": lateness_answers,
+}

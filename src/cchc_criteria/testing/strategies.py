@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -190,20 +191,35 @@ def monotone_rules() -> st.SearchStrategy[Rule]:
 def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Answers that ``rule`` accepts and scores, as its rule kind's strategies give them (for a
     rule of no registered kind, any yes/no, rate or label)."""
-    kind = rule_kinds().of_rule(rule)
-    if kind is None or kind.strategies is None:
+    found = kind_strategies(rule, max_points)
+    if found is None:
         return st.one_of(st.booleans(), in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
-    valid: st.SearchStrategy[object] = kind.answer_strategies(rule, max_points)[0]
+    valid: st.SearchStrategy[object] = found[0]
     return valid
 
 
 def invalid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Answers a careless unit might give that ``rule`` refuses (out of range, malformed)."""
-    kind = rule_kinds().of_rule(rule)
-    if kind is None or kind.strategies is None:
+    found = kind_strategies(rule, max_points)
+    if found is None:
         return _junk
-    invalid: st.SearchStrategy[object] = kind.answer_strategies(rule, max_points)[1]
+    invalid: st.SearchStrategy[object] = found[1]
     return st.one_of(invalid, _junk)
+
+
+def kind_strategies(rule: Rule, max_points: Decimal) -> tuple[Any, Any] | None:
+    """The (valid, invalid) answer strategies of ``rule``'s kind: a plugin kind's own
+    (``RuleKind.strategies``), else the built-in kind's (``testing.kinds.STRATEGIES``);
+    ``None`` for a rule of no registered kind, or a kind with none."""
+    kind = rule_kinds().of_rule(rule)
+    if kind is None:
+        return None
+    if kind.strategies is not None:
+        return kind.answer_strategies(rule, max_points)
+    from cchc_criteria.testing.kinds import STRATEGIES
+
+    make = STRATEGIES.get(kind.name)
+    return None if make is None else make(rule, max_points)
 
 
 _junk = st.sampled_from(
