@@ -91,3 +91,27 @@ def test_no_module_of_the_library_is_over_500_lines() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 500
     }
     assert long == {}
+
+
+def test_a_built_in_kind_is_its_module_its_docs_page_and_one_line_in_builtins() -> None:
+    """What adding a built-in rule kind touches: the module that makes its RuleKind (with its
+    own finding codes), its page in docs/kinds/, its line in builtins.KINDS and its
+    strategies in the testing kit — no other module names it as a kind."""
+    import inspect
+
+    from cchc_criteria import builtins
+    from cchc_criteria.model.catalogue_lint import LINT_KINDS
+    from cchc_criteria.model.catalogue_scoring import SCORING_KINDS
+    from cchc_criteria.testing.kinds import STRATEGIES
+
+    root = Path(__file__).resolve().parents[1]
+    sources = {p: p.read_text(encoding="utf-8") for p in (root / "src").rglob("*.py")}
+    central = {k.code for k in SCORING_KINDS + LINT_KINDS}
+    for kind in builtins.KINDS:
+        module = inspect.getsourcefile(kind.rule_class)
+        assert module is not None
+        making = [p for p, text in sources.items() if f'name="{kind.name}"' in text]
+        assert making == [Path(module)], kind.name
+        assert (root / "docs" / "kinds" / f"{kind.name}.md").is_file(), kind.name
+        assert kind.name in STRATEGIES
+        assert not {f.code for f in kind.findings} & central, kind.name

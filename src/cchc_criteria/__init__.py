@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what type checkers and the API reference read; at run time,
     from cchc_criteria.analysis.frame import to_frame
     from cchc_criteria.analysis.lint import lint
     from cchc_criteria.api import score, score_each, score_many
+    from cchc_criteria.builtins import CATALOGUE, FINDING_CODES, LINT_CODES
     from cchc_criteria.errors import (
         AmbiguousSetError,
         ArgumentError,
@@ -54,9 +55,6 @@ if TYPE_CHECKING:  # what type checkers and the API reference read; at run time,
     from cchc_criteria.formulas import FormulaError
     from cchc_criteria.hookspecs import hookimpl
     from cchc_criteria.model import (
-        CATALOGUE,
-        FINDING_CODES,
-        LINT_CODES,
         NA,
         Acknowledgement,
         Assessment,
@@ -162,10 +160,9 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "cchc_criteria.analysis.diff": ("SetDiff", "diff_sets"),
     "cchc_criteria.formulas": ("FormulaError",),
     "cchc_criteria.hookspecs": ("hookimpl",),
+    # The catalogue with every built-in kind's own codes (they join it as the kinds are made).
+    "cchc_criteria.builtins": ("CATALOGUE", "FINDING_CODES", "LINT_CODES"),
     "cchc_criteria.model": (
-        "CATALOGUE",
-        "FINDING_CODES",
-        "LINT_CODES",
         "NA",
         "Acknowledgement",
         "Assessment",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cchc_criteria.hookspecs import hookimpl
+from cchc_criteria.model import CATALOGUE, FINDING_CODES, LINT_CODES
 from cchc_criteria.rules import (
     bands,
     best_of,
@@ -23,7 +24,9 @@ from cchc_criteria.rules import (
 )
 from cchc_criteria.rules.kinds import RuleKind
 
-__all__ = ["KINDS", "register_rule_kinds"]
+# The catalogue with every built-in kind's own codes in it (each joined as its kind was
+# made, above): what ``cc.CATALOGUE`` gives.
+__all__ = ["CATALOGUE", "FINDING_CODES", "KINDS", "LINT_CODES", "register_rule_kinds"]
 
 #: The built-in kinds, in the order the documentation lists them.
 KINDS: tuple[RuleKind, ...] = (

@@ -3,7 +3,7 @@ once with its severity and its messages in Vietnamese and English."""
 
 from __future__ import annotations
 
-from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
+from cchc_criteria.model.finding_kinds import UNSCORED, Category, FindingKind, Severity, entry
 
 __all__ = ["SCORING_KINDS"]
 
@@ -11,7 +11,6 @@ _S = Category.SCORING
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-_UNSCORED = ("tiêu chí chưa được chấm", "the criterion is left unscored")
 # The declared scores a figure-based score is checked against: code prefix, Vietnamese, English.
 _DECLARED = (
     ("self-assessed", "tự đánh giá", "self-assessed"),
@@ -62,13 +61,13 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         _S,
         {
             "": (
-                "{figure!r} cho {shown}{unit}, ngoài giá trị có thể ({span}); " + _UNSCORED[0],
+                "{figure!r} cho {shown}{unit}, ngoài giá trị có thể ({span}); " + UNSCORED.vi,
                 "{figure!r} gives {shown}{unit}, outside the possible values ({span}); "
-                + _UNSCORED[1],
+                + UNSCORED.en,
             ),
             "manual": (
-                "điểm {points} ngoài khoảng 0 đến {max}; " + _UNSCORED[0],
-                "a score of {points} is outside 0 to {max}; " + _UNSCORED[1],
+                "điểm {points} ngoài khoảng 0 đến {max}; " + UNSCORED.vi,
+                "a score of {points} is outside 0 to {max}; " + UNSCORED.en,
             ),
         },
     ),
@@ -84,31 +83,6 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
                 'so if {meant} % was meant, write {meant} or "{meant}%"',
             )
         },
-    ),
-    entry(
-        "unknown-band",
-        _E,
-        _S,
-        {
-            "": (
-                "không có khoảng {ref!r}; các khoảng là: {labels}",
-                "no band {ref!r}; the bands are: {labels}",
-            )
-        },
-    ),
-    entry(
-        "band-needs-figure",
-        _W,
-        _S,
-        {
-            "": (
-                "đơn vị chỉ nêu khoảng {band} ({label!r}), điểm của khoảng này tính theo công "
-                "thức từ số liệu{span}; cần kê khai số liệu để chấm",
-                "the unit names band {band} ({label!r}), whose points depend on the figure by "
-                "a formula{span}; give the figure to score it",
-            )
-        },
-        {"span": (" (từ {least} đến {most})", " (from {least} to {most})")},
     ),
     entry(
         "na-not-allowed",
@@ -147,78 +121,6 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         },
     ),
     entry(
-        "needs-cohort",
-        _W,
-        _S,
-        {
-            "": (
-                "điểm tính so với đơn vị tốt nhất: cần chấm cùng các đơn vị khác (cchc rank, "
-                "cc.score_many) hoặc nêu giá trị tốt nhất ({{ value = …, best = … }}); chưa chấm",
-                "points are relative to the best unit: score the cohort together (cchc rank, "
-                "cc.score_many) or state the best figure ({{ value = …, best = … }}); unscored",
-            )
-        },
-    ),
-    entry(
-        "zero-reference",
-        _W,
-        _S,
-        {
-            "": (
-                "{why}: theo bộ tiêu chí được {points} điểm",
-                "{why}: the set awards {points} points",
-            )
-        },
-    ),
-    entry(
-        "missing-part",
-        _E,
-        _S,
-        {
-            "": (
-                "thiếu {part!r}; dòng này cần {parts}; " + _UNSCORED[0],
-                "{part!r} is missing; this row takes {parts}; " + _UNSCORED[1],
-            ),
-            "table": (
-                "cần một bảng {parts}, nhận được {answer!r}",
-                "expected a table {parts}, got {answer!r}",
-            ),
-        },
-    ),
-    entry(
-        "unknown-part",
-        _E,
-        _S,
-        {
-            "": (
-                "{part!r} không thuộc dòng này; các phần là {parts}; " + _UNSCORED[0],
-                "{part!r} is not part of this row; the parts are {parts}; " + _UNSCORED[1],
-            )
-        },
-    ),
-    entry(
-        "no-branch",
-        _E,
-        _S,
-        {
-            "": (
-                "không có cách tính nào cho {condition} = {given!r}; các trường hợp: {branches}",
-                "no rule for {condition} = {given!r}; the cases are: {branches}",
-            )
-        },
-    ),
-    entry(
-        "late-not-accepted",
-        _W,
-        _S,
-        {
-            "": (
-                "gửi ngày {sent} sau ngày {limit}: không được tính, {points} điểm",
-                "sent on {sent}, after {limit}: not accepted, {points} points",
-            )
-        },
-    ),
-    entry(
         "period-outside-set",
         _W,
         _S,
@@ -241,42 +143,6 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         },
     ),
     # ------------------------------------------------------------------ scoring: the rule
-    entry(
-        "no-band",
-        _E,
-        _S,
-        {
-            "": (
-                "{shown}{unit} không thuộc khoảng nào của thang điểm đã ban hành ({bands}); "
-                + _UNSCORED[0],
-                "{shown}{unit} falls in none of the published bands ({bands}); " + _UNSCORED[1],
-            )
-        },
-    ),
-    entry(
-        "formula-error",
-        _E,
-        _S,
-        {
-            "": (
-                "không tính được công thức của khoảng {band} tại {shown}{unit}: {reason}",
-                "band {band}'s formula cannot be evaluated at {shown}{unit}: {reason}",
-            )
-        },
-    ),
-    entry(
-        "overlapping-bands",
-        _W,
-        _S,
-        {
-            "": (
-                "{shown}{unit} thuộc khoảng {band} và cả khoảng {others}; đã dùng khoảng đứng "
-                "trước",
-                "{shown}{unit} falls in band {band} and also in band(s) {others}; the first in "
-                "document order was used",
-            )
-        },
-    ),
     entry(
         "held-to-max",
         _W,

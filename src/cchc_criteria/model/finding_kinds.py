@@ -20,7 +20,10 @@ import attrs
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.text import Lang, Text, shown
 
-__all__ = ["Category", "FindingKind", "Severity", "entry"]
+__all__ = ["UNSCORED", "Category", "FindingKind", "Severity", "entry"]
+
+#: What a message adds when the criterion is left unscored.
+UNSCORED = Text("tiêu chí chưa được chấm", "the criterion is left unscored")
 
 
 class Severity(enum.StrEnum):

@@ -11,13 +11,14 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import Outcome, Rule, finding
+from cchc_criteria.model.finding_kinds import UNSCORED, Category, FindingKind, Severity, entry
 from cchc_criteria.numbers import format_number
 from cchc_criteria.rules._answers import figure_text, points_word
 from cchc_criteria.rules.keys import mapping, plain_number, read_decimal
 from cchc_criteria.rules.kinds import Improvement, RuleKinds
 from cchc_criteria.text import Lang, Text, nfc
 
-__all__ = ["Part"]
+__all__ = ["COMPOSITE_FINDINGS", "Part"]
 
 
 def _optional_points(value: object) -> Decimal | None:
@@ -282,3 +283,34 @@ def _best_improvement(
             whole = {**answer, part.name: proposal.answer}
             best = (after - before, attrs.evolve(proposal, answer=whole))
     return None if best is None else best[1]
+
+
+#: The finding codes of the kind's own (``RuleKind.findings``).
+COMPOSITE_FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "missing-part",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "thiếu {part!r}; dòng này cần {parts}; " + UNSCORED.vi,
+                "{part!r} is missing; this row takes {parts}; " + UNSCORED.en,
+            ),
+            "table": (
+                "cần một bảng {parts}, nhận được {answer!r}",
+                "expected a table {parts}, got {answer!r}",
+            ),
+        },
+    ),
+    entry(
+        "unknown-part",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "{part!r} không thuộc dòng này; các phần là {parts}; " + UNSCORED.vi,
+                "{part!r} is not part of this row; the parts are {parts}; " + UNSCORED.en,
+            )
+        },
+    ),
+)

@@ -26,6 +26,7 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.model.bands import Award
+from cchc_criteria.model.finding_kinds import UNSCORED, Category, FindingKind, Severity, entry
 from cchc_criteria.numbers import (
     EXACT_CONTEXT,
     decimal_of,
@@ -44,6 +45,7 @@ from cchc_criteria.rules._answers import (
     refusal,
 )
 from cchc_criteria.rules._band_shape import award_span, points_range_of, shape_of
+from cchc_criteria.rules._scales import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import (
     award_keys,
     edge_keys,
@@ -52,7 +54,7 @@ from cchc_criteria.rules.keys import (
     read_award,
     read_edges,
 )
-from cchc_criteria.rules.kinds import AnswerCell, FastScorer, RuleKind, RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, fold
 
 __all__ = ["KIND", "BandRule", "read_band", "scale_cell", "scale_hint", "write_band"]
@@ -278,30 +280,6 @@ def _write(rule: BandRule) -> dict[str, Any]:
     return result
 
 
-_SCALE_HINTS = {
-    Scale.PERCENT: 'tỷ lệ phần trăm: 93, "93,5%" hoặc "3/41"',
-    Scale.RATIO: 'tỷ lệ: 0.93, "93%" hoặc "3/41"',
-    Scale.COUNT: "số lượng (số nguyên): 4",
-    Scale.NUMBER: 'một số: 7 hoặc "7,5"',
-}
-
-
-def scale_hint(scale: Scale) -> str:
-    """What a figure on ``scale`` looks like, in Vietnamese (for templates)."""
-    return _SCALE_HINTS[scale]
-
-
-def scale_cell(scale: Scale) -> AnswerCell:
-    """The Excel cell of a figure on ``scale``: rates validated from 0 to 100 % (or 1)."""
-    if scale is Scale.PERCENT:
-        return AnswerCell(low=Decimal(0), high=Decimal(100))
-    if scale is Scale.RATIO:
-        return AnswerCell(low=Decimal(0), high=Decimal(1))
-    if scale is Scale.COUNT:
-        return AnswerCell(low=Decimal(0), whole=True)
-    return AnswerCell()
-
-
 def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for position, label in enumerate((b.label for b in rule.bands), start=1):
@@ -415,10 +393,75 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
     return fast
 
 
-SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scale]}
+#: The finding codes of the kind's own (``RuleKind.findings``).
+FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "unknown-band",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "không có khoảng {ref!r}; các khoảng là: {labels}",
+                "no band {ref!r}; the bands are: {labels}",
+            )
+        },
+    ),
+    entry(
+        "band-needs-figure",
+        Severity.WARNING,
+        Category.SCORING,
+        {
+            "": (
+                "đơn vị chỉ nêu khoảng {band} ({label!r}), điểm của khoảng này tính theo công "
+                "thức từ số liệu{span}; cần kê khai số liệu để chấm",
+                "the unit names band {band} ({label!r}), whose points depend on the figure by "
+                "a formula{span}; give the figure to score it",
+            )
+        },
+        {"span": (" (từ {least} đến {most})", " (from {least} to {most})")},
+    ),
+    entry(
+        "no-band",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "{shown}{unit} không thuộc khoảng nào của thang điểm đã ban hành ({bands}); "
+                + UNSCORED.vi,
+                "{shown}{unit} falls in none of the published bands ({bands}); " + UNSCORED.en,
+            )
+        },
+    ),
+    entry(
+        "formula-error",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "không tính được công thức của khoảng {band} tại {shown}{unit}: {reason}",
+                "band {band}'s formula cannot be evaluated at {shown}{unit}: {reason}",
+            )
+        },
+    ),
+    entry(
+        "overlapping-bands",
+        Severity.WARNING,
+        Category.SCORING,
+        {
+            "": (
+                "{shown}{unit} thuộc khoảng {band} và cả khoảng {others}; đã dùng khoảng đứng "
+                "trước",
+                "{shown}{unit} falls in band {band} and also in band(s) {others}; the first in "
+                "document order was used",
+            )
+        },
+    ),
+)
+
 
 #: The kind ``rule = "bands"``.
 KIND = RuleKind(
+    findings=FINDINGS,
     name="bands",
     pure=True,
     compile=_compile,

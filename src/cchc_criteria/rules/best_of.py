@@ -10,6 +10,7 @@ import attrs
 from cchc_criteria.model import Outcome, finding
 from cchc_criteria.rules._answers import figure_text
 from cchc_criteria.rules._composite import (
+    COMPOSITE_FINDINGS,
     Part,
     _best_improvement,
     _explain_best,
@@ -81,6 +82,7 @@ class BestOfRule:
 
 #: The kind ``rule = "best_of"``.
 BEST_OF = RuleKind(
+    findings=COMPOSITE_FINDINGS,
     name="best_of",
     rule_class=BestOfRule,
     keys={"cases"},

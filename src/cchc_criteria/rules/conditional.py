@@ -11,8 +11,9 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model import NA, Outcome, Rule, finding
+from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.rules._answers import NO_WORDS, YES_WORDS, figure_text
-from cchc_criteria.rules._composite import _listed, _read_rule, _write_rule
+from cchc_criteria.rules._composite import COMPOSITE_FINDINGS, _listed, _read_rule, _write_rule
 from cchc_criteria.rules.keys import mapping
 from cchc_criteria.rules.kinds import Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text, fold, group_key, nfc
@@ -179,8 +180,25 @@ def _conditional_improvement(
     return attrs.evolve(proposal, answer={**answer, "value": proposal.answer})
 
 
+#: The finding codes of the kind's own (``RuleKind.findings``).
+FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "no-branch",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                "không có cách tính nào cho {condition} = {given!r}; các trường hợp: {branches}",
+                "no rule for {condition} = {given!r}; the cases are: {branches}",
+            )
+        },
+    ),
+)
+
+
 #: The kind ``rule = "conditional"``.
 CONDITIONAL = RuleKind(
+    findings=(*FINDINGS, *COMPOSITE_FINDINGS),
     name="conditional",
     rule_class=ConditionalRule,
     keys={"on", "cases"},

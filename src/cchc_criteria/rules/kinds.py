@@ -22,7 +22,15 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from cchc_criteria.errors import ArgumentError, InvalidValueError
-from cchc_criteria.model import Band, Criterion, Finding, FindingKind, Rule, Scale
+from cchc_criteria.model import (
+    Band,
+    Criterion,
+    Finding,
+    FindingKind,
+    Rule,
+    Scale,
+    add_findings,
+)
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.text import Text, suggest
 
@@ -106,6 +114,10 @@ def _members(cls: type) -> set[str]:
     if attrs.has(cls):
         found.update(field.name for field in attrs.fields(cls))
     return found
+
+
+def _finding_kinds(value: Iterable[FindingKind]) -> tuple[FindingKind, ...]:
+    return tuple(value)
 
 
 def _check_shape(
@@ -207,10 +219,15 @@ class RuleKind:
     cohort: Callable[[Any, Sequence[object]], Rule] | None = None
     bind: Callable[[Any, Any], Rule] | None = None
     pure: bool = False
-    findings: tuple[FindingKind, ...] = attrs.field(default=(), converter=tuple)
+    findings: tuple[FindingKind, ...] = attrs.field(default=(), converter=_finding_kinds)
     compile: (
         Callable[[Any, Decimal, RuleKinds], Callable[[object], Decimal | None] | None] | None
     ) = None
+
+    def __attrs_post_init__(self) -> None:
+        # The kind's own codes join the catalogue as the kind is made (a built-in kind's as
+        # its module is imported), so finding(code, …) knows them wherever the rule scores.
+        add_findings(self.findings)
 
     def answer_strategies(self, rule: Rule, max_points: Decimal) -> tuple[Any, Any]:
         """The (valid, invalid) Hypothesis strategies of answers for ``rule`` that the kind

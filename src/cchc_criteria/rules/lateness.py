@@ -19,6 +19,7 @@ import attrs
 from cchc_criteria.dates import format_date
 from cchc_criteria.errors import CchcError, InvalidValueError, require, require_all
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
+from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
 from cchc_criteria.rules.bands import KIND as BANDS
@@ -316,6 +317,22 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
 _DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
 
 
+#: The finding codes of the kind's own (``RuleKind.findings``).
+FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "late-not-accepted",
+        Severity.WARNING,
+        Category.SCORING,
+        {
+            "": (
+                "gửi ngày {sent} sau ngày {limit}: không được tính, {points} điểm",
+                "sent on {sent}, after {limit}: not accepted, {points} points",
+            )
+        },
+    ),
+)
+
+
 #: The kind ``rule = "lateness"``.
 def _compile(rule: LatenessRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
     """A day sent (a ``date``): its days late through the bands' fast scorer. The points of
@@ -341,6 +358,7 @@ def _compile(rule: LatenessRule, max_points: Decimal, kinds: RuleKinds) -> FastS
 
 
 KIND = RuleKind(
+    findings=FINDINGS,
     name="lateness",
     pure=True,
     compile=_compile,

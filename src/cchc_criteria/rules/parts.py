@@ -11,6 +11,7 @@ import attrs
 from cchc_criteria.model import Outcome
 from cchc_criteria.rules._answers import figure_text
 from cchc_criteria.rules._composite import (
+    COMPOSITE_FINDINGS,
     Part,
     _best_improvement,
     _explain_total,
@@ -100,6 +101,7 @@ def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> Fa
 
 #: The kind ``rule = "parts"``.
 PARTS = RuleKind(
+    findings=COMPOSITE_FINDINGS,
     name="parts",
     rule_class=PartsRule,
     keys={"parts"},

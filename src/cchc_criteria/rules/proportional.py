@@ -19,7 +19,7 @@ from cchc_criteria.rules._answers import (
     read_exact,
     scored,
 )
-from cchc_criteria.rules.bands import scale_cell, scale_hint
+from cchc_criteria.rules._scales import scale_cell, scale_hint
 from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, Text
 

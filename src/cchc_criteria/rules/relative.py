@@ -26,6 +26,7 @@ import attrs
 
 from cchc_criteria.errors import NumberFormatError
 from cchc_criteria.model import NA, Outcome, Scale, finding
+from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.numbers import (
     decimal_of,
     exact_ratio,
@@ -43,7 +44,7 @@ from cchc_criteria.rules._answers import (
     read_quantity,
     refusal,
 )
-from cchc_criteria.rules.bands import SCALE_SCHEMA, scale_cell, scale_hint
+from cchc_criteria.rules._scales import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text
@@ -367,8 +368,38 @@ def _write(rule: RelativeRule) -> dict[str, Any]:
     return result
 
 
+#: The finding codes of the kind's own (``RuleKind.findings``).
+FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "needs-cohort",
+        Severity.WARNING,
+        Category.SCORING,
+        {
+            "": (
+                "điểm tính so với đơn vị tốt nhất: cần chấm cùng các đơn vị khác (cchc rank, "
+                "cc.score_many) hoặc nêu giá trị tốt nhất ({{ value = …, best = … }}); chưa chấm",
+                "points are relative to the best unit: score the cohort together (cchc rank, "
+                "cc.score_many) or state the best figure ({{ value = …, best = … }}); unscored",
+            )
+        },
+    ),
+    entry(
+        "zero-reference",
+        Severity.WARNING,
+        Category.SCORING,
+        {
+            "": (
+                "{why}: theo bộ tiêu chí được {points} điểm",
+                "{why}: the set awards {points} points",
+            )
+        },
+    ),
+)
+
+
 #: The kind ``rule = "relative"``.
 KIND = RuleKind(
+    findings=FINDINGS,
     name="relative",
     pure=True,
     rule_class=RelativeRule,
