@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 import zipfile
@@ -596,6 +597,12 @@ def test_21_strict_plugins_makes_any_failure_fatal(
     code, _, err = run("--strict-plugins", "show", "twin.so.2024")
     assert code == 2
     assert "plugin 'cchc_broken' (cchc-broken 0.1) failed to load" in err
+    # Said to the registry, never written into the environment: the next command run in the
+    # same process (and any child process) is not strict unless it asks.
+    assert "CCHC_STRICT_PLUGINS" not in os.environ
+    code, _, err = run("show", "twin.so.2024")
+    assert code == 0
+    assert "failed to load" in err
     monkeypatch.setenv("CCHC_STRICT_PLUGINS", "1")
     cc.registry._registry.cache_clear()
     code, _, err = run("sets")

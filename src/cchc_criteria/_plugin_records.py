@@ -24,6 +24,7 @@ __all__ = [
     "duplicate_message",
     "hook_names",
     "make_failure",
+    "names_in",
     "origin_of",
     "plugin_label",
     "plugin_name_of",
@@ -182,3 +183,10 @@ def registered_kinds(register_rule_kinds: Callable[..., object]) -> list[RuleKin
                 )
             )
     return given
+
+
+def names_in(value: str | None) -> set[str] | None:
+    """The names of a comma-separated list (``None`` when the variable is not set)."""
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}

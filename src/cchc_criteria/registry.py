@@ -23,6 +23,7 @@ from cchc_criteria._plugin_records import (
     duplicate_message,
     hook_names,
     make_failure,
+    names_in,
     origin_of,
     plugin_label,
     plugin_name_of,
@@ -48,6 +49,7 @@ __all__ = [
     "PluginReport",
     "RegisteredSet",
     "Registry",
+    "configure",
     "get_set",
     "list_sets",
     "plugin_reports",
@@ -62,13 +64,6 @@ STRICT_ENV = "CCHC_STRICT_PLUGINS"
 ALLOW_ENV = "CCHC_PLUGINS"
 #: A comma-separated list of plugins not to load (entry-point or distribution names).
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
-
-
-def _names_in(value: str | None) -> set[str] | None:
-    """The names of a comma-separated list (``None`` when the variable is not set)."""
-    if value is None:
-        return None
-    return {name.strip() for name in value.split(",") if name.strip()}
 
 
 class Registry:
@@ -128,8 +123,8 @@ class Registry:
         names: list[str] = []
         dists: list[tuple[str | None, str | None]] = []
         failures: list[PluginFailure] = []
-        allowed = _names_in(os.environ.get(ALLOW_ENV))
-        blocked = _names_in(os.environ.get(BLOCK_ENV)) or set()
+        allowed = names_in(os.environ.get(ALLOW_ENV))
+        blocked = names_in(os.environ.get(BLOCK_ENV)) or set()
         for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
             dist = entry_point.dist
             dist_name = dist.metadata["Name"] if dist is not None else None
@@ -435,14 +430,24 @@ class Registry:
         )
 
 
+# What configure() said, if anything: the process's default strictness.
+_CONFIGURED: list[bool] = []
+
+
+def configure(*, strict: bool | None) -> None:
+    """Set whether this process's registry is strict by default (``cchc --strict-plugins``
+    does); ``None`` goes back to the environment variable ``CCHC_STRICT_PLUGINS``."""
+    _CONFIGURED[:] = [] if strict is None else [strict]
+
+
 def registry(*, strict: bool | None = None) -> Registry:
     """The registry of every installed plugin, loaded once per process.
 
-    ``strict`` defaults to the environment variable ``CCHC_STRICT_PLUGINS`` (``1``: any
-    plugin failure raises :class:`PluginError`).
+    ``strict`` (any plugin failure raises :class:`PluginError`) defaults to what
+    :func:`configure` set, else to the environment variable ``CCHC_STRICT_PLUGINS`` (``1``).
     """
     if strict is None:
-        strict = os.environ.get(STRICT_ENV, "") not in ("", "0")
+        strict = _CONFIGURED[0] if _CONFIGURED else os.environ.get(STRICT_ENV, "") not in ("", "0")
     return _registry(strict)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -69,8 +70,12 @@ MAX_JOBS = 256
 def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
     remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
-    if strict_plugins:
-        os.environ[STRICT_ENV] = "1"
+    if strict_plugins or "cchc_criteria.registry" in sys.modules:
+        # Said to the registry, not written into the environment (which child processes and
+        # the next command run in this process would inherit); --help loads no registry.
+        from cchc_criteria.registry import configure
+
+        configure(strict=True if strict_plugins else None)
     set_verbosity(quiet=quiet, verbose=verbose)
 
 
