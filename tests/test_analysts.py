@@ -48,19 +48,19 @@ def test_to_frame_gives_one_numeric_row_per_node_per_unit(cards: list[cc.Scoreca
     nodes = len(cards[0])
     assert len(frame) == 12 * nodes
     assert list(frame.columns[:4]) == ["set_id", "unit", "period", "group"]
-    for column in ("max_points", "points", "exact_points", "index", "self_assessed"):
+    for column in ("max_points", "points", "points_display", "index", "index_display"):
         assert frame[column].dtype == "float64", column
     area = frame[(frame.code == "7") & (frame.unit == "Đơn vị 12")].iloc[0]
     assert area["points"] == float(cards[11]["7"].points or 0)
     assert area["index"] == pytest.approx(float(cards[11]["7"].index or 0), abs=0.005)
     # The analyst's usual move: a pivot of the areas' indices by unit.
-    pivot = frame[frame.level == 2].pivot(index="unit", columns="code", values="index")
+    pivot = frame[frame.depth == 2].pivot(index="unit", columns="code", values="index")
     assert pivot.shape == (12, 4)
 
 
 def test_to_frame_keeps_exact_decimals_when_asked(cards: list[cc.Scorecard]) -> None:
     frame = cc.to_frame(cards[0], numbers="decimal")
-    exact = frame[frame.code == "7"].iloc[0]["exact_index"]
+    exact = frame[frame.code == "7"].iloc[0]["index"]
     assert isinstance(exact, Decimal)
     assert exact == cards[0]["7"].index
     with pytest.raises(cc.ArgumentError, match="numbers is 'float' or 'decimal'"):
@@ -75,13 +75,13 @@ def test_rows_are_flat_typed_records_in_canonical_form(cards: list[cc.Scorecard]
     assert [r.code for r in rows] == [n.code for n in card]
     area = rows[0]
     assert isinstance(area, cc.NodeRow)
-    assert (area.code, area.level, area.leaf) == ("7", 1, False)
+    assert (area.code, area.depth, area.leaf) == ("7", 1, False)
     assert str(area.max_points) == "13"  # no "13.0"
-    assert area.exact_index == card["7"].index
-    assert area.index is not None
-    assert area.index == area.exact_index.quantize(Decimal("0.01"))  # type: ignore[union-attr]
+    assert area.index == card["7"].index
+    assert area.index_display is not None
+    assert area.index_display == area.index.quantize(Decimal("0.01"))  # type: ignore[union-attr]
     leaf = next(r for r in rows if r.code == "7.1.2")
-    assert leaf.band == card["7.1.2"].matched
+    assert leaf.matched == card["7.1.2"].matched
     assert leaf.explanation == card["7.1.2"].explanation.vi
     assert card.rows(lang="en")[1].explanation == card["7.1"].explanation.en
 
@@ -101,9 +101,9 @@ def test_repr_is_short_and_notebooks_get_the_table(cards: list[cc.Scorecard]) ->
 def test_scorecard_data_is_typed_and_exported() -> None:
     card = cc.score(cc.get_set(S), cc.load_assessment(EXAMPLE))
     data: cc.ScorecardData = cc.scorecard_data(card)
-    assert data["format"] == "cchc-scorecard/1"
+    assert data["format"] == "cchc-scorecard/2"
     assert data["nodes"][0]["max_points"] == "13"
-    assert data["index_rounded"] == "46.15"
+    assert data["index_display"] == "46.15"
 
 
 # ------------------------------------------------------------------------------------ the CLI

@@ -409,8 +409,8 @@ def test_csv_for_excel_has_a_bom_semicolons_and_decimal_commas() -> None:
     assert out.startswith("\ufeffcode;title;")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
     area = rows[0]
-    assert (area["code"], area["max_points"], area["index"]) == ("7", "13", "46,15")
-    assert area["index_exact"].startswith("46,153846153846")
+    assert (area["code"], area["max_points"], area["index_display"]) == ("7", "13", "46,15")
+    assert area["index"].startswith("46,153846153846")
     assert rows[1]["max_points"] == "4,5"
     assert all("." not in r["points"] for r in rows)
     code, out, _ = run("rank", S, str(EXAMPLE), "-f", "csv", "--excel")
@@ -423,8 +423,8 @@ def test_default_csv_stays_rfc_4180_for_programs() -> None:
     _, out, _ = run("score", S, str(EXAMPLE), "-f", "csv")
     assert out.startswith("code,title,")
     area = next(csv.DictReader(io.StringIO(out)))
-    assert (area["max_points"], area["index"]) == ("13", "46.15")
-    assert area["index_exact"].startswith("46.1538461538461538461538")
+    assert (area["max_points"], area["index_display"]) == ("13", "46.15")
+    assert area["index"].startswith("46.1538461538461538461538")
 
 
 def test_excel_flag_only_goes_with_csv() -> None:
@@ -436,6 +436,6 @@ def test_excel_flag_only_goes_with_csv() -> None:
 def test_json_keeps_the_exact_index_beside_the_rounded_one() -> None:
     _, out, _ = run("score", S, str(EXAMPLE), "-f", "json")
     data = json.loads(out)
-    assert data["index_rounded"] == "46.15"
+    assert data["index_display"] == "46.15"
     assert data["index"].startswith("46.153846153846")
-    assert data["nodes"][0]["index_rounded"] == "46.15"
+    assert data["nodes"][0]["index_display"] == "46.15"

@@ -549,7 +549,7 @@ def _without_the_plain_pass(monkeypatch: pytest.MonkeyPatch) -> None:
 def _same_cards(left: cc.Scorecard, right: cc.Scorecard) -> None:
     assert left == right
     assert str(left.points) == str(right.points)
-    assert str(left.rounded) == str(right.rounded)
+    assert str(left.points_display) == str(right.points_display)
     assert (left.findings, left.lint_findings, left.grade) == (
         right.findings,
         right.lint_findings,

@@ -58,7 +58,7 @@ def test_csv_has_one_row_per_criterion(card: cc.Scorecard) -> None:
 def test_json_carries_the_scorecard_and_satisfies_its_schema(card: cc.Scorecard) -> None:
     data = json.loads(render(card, "json"))
     jsonschema.validate(data, schema("scorecard"))
-    assert data["format"] == "cchc-scorecard/1"
+    assert data["format"] == "cchc-scorecard/2"
     assert Decimal(data["points"]) == card.points
     assert data["complete"] is False
     nodes = {n["code"]: n for n in data["nodes"]}
@@ -260,7 +260,7 @@ def test_rank_command(tmp_path: Path) -> None:
     code, out, _ = run("rank", "quangngai.so.2019", str(tmp_path), "-f", "csv")
     table = list(csv.DictReader(io.StringIO(out)))
     assert [row["rank"] for row in table] == ["1", "", ""]
-    assert "index_7" in table[0]
+    assert "index_display_7" in table[0]
     code, out, _ = run("rank", "quangngai.so.2019", str(tmp_path), "-f", "html")
     assert "Xếp hạng" in out
     assert out.count('class="bar"') == 3
@@ -365,3 +365,35 @@ def test_a_row_with_an_error_finding_is_marked() -> None:
     notes = {row.node.code: row.note for row in rows(card, "vi")}
     assert notes["7.1.2"].endswith("!")
     assert "!" not in notes["7.1.3"]
+
+
+def test_a_version_1_scorecard_reads_as_version_2() -> None:
+    """cchc-scorecard/2 renamed rounded and index_rounded; a version 1 file still reads."""
+    from cchc_criteria.reports.data import upgrade_scorecard_data
+
+    card = cc.score(cc.get_set("quangngai.so.2019"), cc.load_assessment(EXAMPLE))
+    now = cc.scorecard_data(card)
+    renames = {"points_display": "rounded", "index_display": "index_rounded"}
+
+    def old(record: dict[str, object]) -> dict[str, object]:
+        return {renames.get(key, key): value for key, value in record.items()}
+
+    version_1 = {**old(dict(now)), "format": "cchc-scorecard/1"}
+    version_1["nodes"] = [old(dict(node)) for node in now["nodes"]]
+    assert upgrade_scorecard_data(version_1) == now
+    assert upgrade_scorecard_data(now) == now
+    with pytest.raises(cc.ArgumentError, match="not a scorecard of format"):
+        upgrade_scorecard_data({"format": "something/9"})
+    from cchc_criteria.formats.schema import schema
+
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(version_1, schema("scorecard-1"))
+    jsonschema.validate(now, schema("scorecard"))
+
+
+def test_the_old_names_of_the_rounded_points_warn() -> None:
+    card = cc.score(cc.get_set("quangngai.so.2019"), cc.load_assessment(EXAMPLE))
+    with pytest.deprecated_call(match="use Scorecard.points_display"):
+        assert card.rounded == card.points_display
+    with pytest.deprecated_call(match="use NodeScore.points_display"):
+        assert card["7"].rounded == card["7"].points_display

@@ -292,9 +292,9 @@ def test_rounding_policy_keeps_the_exact_value_beside_the_rounded_one() -> None:
         rounding=RoundingPolicy(places=2),
     )
     node = score(cs, {"1": 10})["1"]
-    assert node.rounded == Decimal("3.33")
+    assert node.points_display == Decimal("3.33")
     assert node.points is not None
-    assert node.points != node.rounded
+    assert node.points != node.points_display
     assert node.points.quantize(Decimal("1e-10")) == Decimal("3.3333333333")
 
 
@@ -312,8 +312,8 @@ def test_groups_add_exact_values_not_rounded_ones() -> None:
     )
     cs = CriterionSet(id="t", title="t", criteria=[group], rounding=RoundingPolicy(places=2))
     card = score(cs, {"1.1": 1, "1.2": 1, "1.3": 1})
-    assert card["1.1"].rounded == Decimal("0.33")
-    assert card["1"].rounded == Decimal("1.00")  # not 0.99 from rounded parts
+    assert card["1.1"].points_display == Decimal("0.33")
+    assert card["1"].points_display == Decimal("1.00")  # not 0.99 from rounded parts
 
 
 GRADES = [

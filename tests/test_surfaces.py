@@ -180,18 +180,21 @@ def check_exact(card: cc.Scorecard) -> None:
         for row, node in zip(rows, card, strict=True):
             for key in ("published_max", "max_points", "points", "self_assessed", "appraised"):
                 assert exact(row[key], dialect) == getattr(node, key), (dialect, node.code, key)
-            assert exact(row["index_exact"], dialect) == node.index, (dialect, node.code)
-            assert agrees(exact(row["index"], dialect), node.index, INDEX), (dialect, node.code)
+            assert exact(row["index"], dialect) == node.index, (dialect, node.code)
+            assert agrees(exact(row["index_display"], dialect), node.index, INDEX), (
+                dialect,
+                node.code,
+            )
     frame = cc.to_frame(card, numbers="decimal")
     assert list(frame["code"]) == [n.code for n in card]
     for record, node in zip(frame.to_dict("records"), card, strict=True):
-        assert record["exact_points"] == node.points, node.code
+        assert record["points"] == node.points, node.code
         assert record["max_points"] == node.max_points, node.code
-        assert record["exact_index"] == node.index, node.code
-        assert agrees(record["points"], node.rounded, Decimal(0)), node.code
+        assert record["index"] == node.index, node.code
+        assert agrees(record["points_display"], node.points_display, Decimal(0)), node.code
     floats = cc.to_frame(card)
     for record, node in zip(floats.to_dict("records"), card, strict=True):
-        value = record["exact_points"]
+        value = record["points"]
         assert (node.points is None and math.isnan(value)) or agrees(value, node.points, TABLE)
 
 

@@ -10,7 +10,7 @@ import cchc_criteria as cc
 
 def area_indices(card: cc.Scorecard) -> dict[str, Decimal | None]:
     """Index of every area, by code."""
-    return {row.code: row.index for row in card.rows() if row.level == 1}
+    return {row.code: row.index for row in card.rows() if row.depth == 1}
 
 
 def total_points(data: cc.ScorecardData) -> Decimal:

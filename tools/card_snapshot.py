@@ -32,7 +32,7 @@ from cchc_criteria.testing import assessments, criterion_sets
 
 FIELDS = (
     "points",
-    "rounded",
+    "points_display",
     "rule_points",
     "applicable",
     "complete",

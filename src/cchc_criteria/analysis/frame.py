@@ -52,7 +52,7 @@ def to_frame(
     values in object columns. Needs pandas: ``pip install 'cchc-criteria[pandas]'``.
 
     >>> frame = cc.to_frame(cards)                                   # doctest: +SKIP
-    >>> frame[frame.level == 1].pivot(index="unit", columns="code", values="index")
+    >>> frame[frame.depth == 1].pivot(index="unit", columns="code", values="index")
     """
     if numbers not in ("float", "decimal"):
         raise ArgumentError(

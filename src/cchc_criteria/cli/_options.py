@@ -51,7 +51,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 #: The formats of a scorecard report (cchc_criteria.reports.FORMATS), and the workbook.
 FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
 #: The kinds of file whose schema `cchc schema` prints (cchc_criteria.formats.schema.SCHEMAS).
-SCHEMA_KINDS = ("assessment", "scorecard", "set")
+SCHEMA_KINDS = ("assessment", "scorecard", "scorecard-1", "set")
 #: The kinds of unit a new plugin's set may score (cchc_criteria.UnitKind).
 UNIT_KINDS = ("bộ", "tỉnh", "sở", "huyện", "xã")
 #: The variable that makes a failed plugin an error (cchc_criteria.registry.STRICT_ENV).

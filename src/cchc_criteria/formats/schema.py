@@ -17,6 +17,8 @@ SCHEMAS = {
     "set": "criterion-set.schema.json",
     "assessment": "assessment.schema.json",
     "scorecard": "scorecard.schema.json",
+    # The scorecard format before version 2 (cchc-scorecard/1), for files written then.
+    "scorecard-1": "scorecard-1.schema.json",
 }
 
 

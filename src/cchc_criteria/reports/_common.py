@@ -144,7 +144,7 @@ def _note(node: NodeScore, labels: dict[str, str], has_error: bool) -> str:
         node.self_assessed is not None
         and node.complete
         and node.points is not None
-        and node.self_assessed not in (node.points, node.rounded)
+        and node.self_assessed not in (node.points, node.points_display)
     ):
         notes.append(labels["differs"])
     if has_error:

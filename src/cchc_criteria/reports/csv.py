@@ -4,8 +4,9 @@ Two dialects: ``"rfc4180"`` (the default, for programs: commas, numbers with a d
 and ``"excel"`` (for Excel on a Vietnamese system, which reads a CSV with the system's list
 separator and decimal separator: UTF-8 with a byte-order mark so the diacritics survive,
 ``;`` between cells, numbers with a decimal comma). Numbers come out in one canonical form,
-without an exponent or trailing zeros; the index is rounded by the set's rounding policy (two
-decimals when it has none) and ``index_exact`` keeps the exact value.
+without an exponent or trailing zeros. As everywhere in the library, ``points`` and ``index``
+are exact and ``points_display`` and ``index_display`` rounded by the set's rounding policy
+(the index to two decimals when it has none).
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ CSV_COLUMNS = (
     "max_points",
     "published_max",
     "points",
-    "rounded",
+    "points_display",
     "index",
-    "index_exact",
+    "index_display",
     "self_assessed",
     "appraised",
     "figure",
@@ -127,9 +128,9 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc418
             "max_points": node.max_points,
             "published_max": node.published_max,
             "points": node.points,
-            "rounded": node.rounded,
-            "index": rounded_index(node.index, policy),
-            "index_exact": node.index,
+            "points_display": node.points_display,
+            "index": node.index,
+            "index_display": rounded_index(node.index, policy),
             "self_assessed": node.self_assessed,
             "appraised": node.appraised,
             "figure": node.figure,
@@ -143,8 +144,8 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc418
 
 
 def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> str:
-    """One row per unit: group, rank, unit, source, totals, index (rounded and exact), grade,
-    index of every area (rounded)."""
+    """One row per unit: group, rank, unit, source, totals, index (exact and rounded), grade,
+    index of every area (rounded: ``index_display_<code>``)."""
     return "".join(ranking_csv_rows(ranking, dialect=dialect))
 
 
@@ -162,10 +163,10 @@ def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180")
             "points",
             "max_points",
             "index",
-            "index_exact",
+            "index_display",
             "grade",
             "complete",
-            *(f"index_{c}" for c in areas),
+            *(f"index_display_{c}" for c in areas),
         ]
     )
     yield out.take()
@@ -180,8 +181,8 @@ def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180")
                 entry.source,
                 card.points,
                 card.max_points,
-                rounded_index(card.index, policy),
                 card.index,
+                rounded_index(card.index, policy),
                 card.grade,
                 "yes" if card.complete else "no",
                 *(rounded_index(card.area(c), policy) for c in areas),

@@ -3,11 +3,12 @@ renderer lays out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from cchc_criteria.analysis.ranking import Ranked, Standing, rank, ranking_areas
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import NodeScore, Scorecard, rounded_index
@@ -35,14 +36,19 @@ __all__ = [
     "ranking_data",
     "scorecard_data",
     "set_data",
+    "upgrade_scorecard_data",
 ]
 
-#: The name and version of the JSON scorecard format (documented in ``docs/reports.md``).
-SCORECARD_FORMAT = "cchc-scorecard/1"
+#: The name and version of the JSON scorecard format (documented in ``docs/reports.md``;
+#: version 1 is read by :func:`upgrade_scorecard_data`).
+SCORECARD_FORMAT = "cchc-scorecard/2"
+#: The names version 2 gave the rounded figures of version 1 (``points`` and ``index`` were
+#: and stay exact).
+_RENAMED_IN_2 = {"rounded": "points_display", "index_rounded": "index_display"}
 
 
 class FindingData(TypedDict):
-    """A finding in JSON (``cchc-scorecard/1``, ``cchc lint --json``)."""
+    """A finding in JSON (``cchc-scorecard/2``, ``cchc lint --json``)."""
 
     code: str
     severity: str
@@ -74,10 +80,10 @@ class NodeData(TypedDict):
     published_max: str | None
     max_points: str | None
     points: str | None
-    rounded: str | None
+    points_display: str | None
     rule_points: str | None
     index: str | None
-    index_rounded: str | None
+    index_display: str | None
     applicable: bool
     complete: bool
     open_points: str | None
@@ -94,18 +100,20 @@ class NodeData(TypedDict):
 
 
 class ScorecardData(TypedDict):
-    """A scorecard in the JSON format ``cchc-scorecard/1`` (:func:`scorecard_data`)."""
+    """A scorecard in the JSON format ``cchc-scorecard/2`` (:func:`scorecard_data`): as
+    everywhere in the library, ``points`` and ``index`` are exact and ``points_display`` and
+    ``index_display`` rounded as the set says."""
 
     format: str
     set: SetSummary
     unit: str
     period: str
     points: str | None
-    rounded: str | None
+    points_display: str | None
     max_points: str | None
     open_points: str | None
     index: str | None
-    index_rounded: str | None
+    index_display: str | None
     complete: bool
     grade: str | None
     nodes: list[NodeData]
@@ -142,10 +150,10 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> NodeData:
         "published_max": _number(node.published_max),
         "max_points": _number(node.max_points),
         "points": _number(node.points),
-        "rounded": _number(node.rounded),
+        "points_display": _number(node.points_display),
         "rule_points": _number(node.rule_points),
         "index": _number(node.index),
-        "index_rounded": _number(rounded_index(node.index, policy)),
+        "index_display": _number(rounded_index(node.index, policy)),
         "applicable": node.applicable,
         "complete": node.complete,
         "open_points": _number(node.open_points),
@@ -163,7 +171,7 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> NodeData:
 
 
 def scorecard_data(card: Scorecard) -> ScorecardData:
-    """The scorecard in the JSON format ``cchc-scorecard/1``: every field of the Python
+    """The scorecard in the JSON format ``cchc-scorecard/2``: every field of the Python
     :class:`~cchc_criteria.Scorecard`, numbers as exact decimal strings."""
     cs = card.criterion_set
     return {
@@ -177,17 +185,38 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
         "unit": card.assessment.unit,
         "period": card.assessment.period,
         "points": _number(card.points),
-        "rounded": _number(card.rounded),
+        "points_display": _number(card.points_display),
         "max_points": _number(card.max_points),
         "open_points": _number(card.open_points),
         "index": _number(card.index),
-        "index_rounded": _number(rounded_index(card.index, cs.rounding)),
+        "index_display": _number(card.index_display),
         "complete": card.complete,
         "grade": card.grade,
         "nodes": [_node(node, cs.rounding) for node in card],
         "findings": [finding_data(f) for f in card.findings],
         "lint_findings": [finding_data(f) for f in card.lint_findings],
     }
+
+
+def upgrade_scorecard_data(data: Mapping[str, Any]) -> ScorecardData:
+    """A JSON scorecard of format ``cchc-scorecard/1`` as version 2 (one of version 2 as it
+    is): ``rounded`` is now ``points_display`` and ``index_rounded`` ``index_display``, on the
+    card and on every node; nothing else changed. ArgumentError for any other format."""
+    found = data.get("format")
+    if found == SCORECARD_FORMAT:
+        return cast(ScorecardData, dict(data))
+    if found != "cchc-scorecard/1":
+        raise ArgumentError(
+            f"not a scorecard of format cchc-scorecard/1 or {SCORECARD_FORMAT}: {found!r}"
+        )
+
+    def renamed(record: Mapping[str, Any]) -> dict[str, Any]:
+        return {_RENAMED_IN_2.get(key, key): value for key, value in record.items()}
+
+    upgraded = renamed(data)
+    upgraded["format"] = SCORECARD_FORMAT
+    upgraded["nodes"] = [renamed(node) for node in data.get("nodes", [])]
+    return cast(ScorecardData, upgraded)
 
 
 def advice_data(advice: Advice) -> dict[str, Any]:
@@ -267,7 +296,7 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
             "points": plain(entry.standing.points),
             "max_points": plain(entry.standing.max_points),
             "index": _number(entry.standing.index),
-            "index_rounded": _number(
+            "index_display": _number(
                 rounded_index(entry.standing.index, entry.standing.criterion_set.rounding)
             ),
             "grade": entry.standing.grade,

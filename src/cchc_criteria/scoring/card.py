@@ -8,6 +8,7 @@ from html import escape
 
 import attrs
 
+from cchc_criteria._deprecation import deprecated
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import (
     Assessment,
@@ -41,7 +42,8 @@ class NodeScore:
         max_points: the max that counts: the published max less every not-applicable
             criterion below (or the node itself) under the ``exclude`` policy.
         points: the exact points, held to [0, max]; ``None`` while unscored.
-        rounded: ``points`` rounded by the set's rounding policy (equal when it has none).
+        points_display: ``points`` rounded by the set's rounding policy, as reports show it
+            (equal when the set has none).
         rule_points: what the rule or the children's sum gave before it was held to
             [0, max]; differs from ``points`` only where the published rule overshoots.
         applicable: False when the node is not applicable (không áp dụng) and excluded.
@@ -64,7 +66,7 @@ class NodeScore:
     published_max: Decimal
     max_points: Decimal
     points: Decimal | None
-    rounded: Decimal | None
+    points_display: Decimal | None
     rule_points: Decimal | None
     applicable: bool
     complete: bool
@@ -83,6 +85,13 @@ class NodeScore:
     def index(self) -> Decimal | None:
         """Points as a percentage of ``max_points``; ``None`` when unscored or the max is 0."""
         return _index(self.points, self.max_points)
+
+    @property
+    def rounded(self) -> Decimal | None:
+        """Deprecated: ``points_display`` (one vocabulary: ``points`` exact, ``*_display``
+        rounded); goes in the next release."""
+        deprecated("NodeScore.rounded", "NodeScore.points_display")
+        return self.points_display
 
 
 #: Decimals of an index when the set has no rounding policy: the published forms show two.
@@ -106,36 +115,37 @@ def _canonical_number(value: Decimal | None) -> Decimal | None:
 class NodeRow:
     """One node of a scorecard as a flat record: a row of a table (``card.rows()``).
 
-    Numbers are :class:`~decimal.Decimal` (``None`` where there is none); ``points`` and
-    ``index`` are rounded as the set says (``index`` to two decimals when it says nothing),
-    ``exact_points`` and ``exact_index`` keep the exact values.
+    Numbers are :class:`~decimal.Decimal` (``None`` where there is none). As everywhere in
+    the library, ``points`` and ``index`` are exact and ``points_display`` and
+    ``index_display`` are rounded as the set says (the index to two decimals when it says
+    nothing).
 
     Attributes:
         code, title: as published.
-        level: 1 for an area (lĩnh vực), 2 for a criterion (tiêu chí), 3 for a sub-criterion
+        depth: 1 for an area (lĩnh vực), 2 for a criterion (tiêu chí), 3 for a sub-criterion
             (tiêu chí thành phần), …
         leaf: True when a rule scores the node (not a group).
         max_points: the max that counts (not-applicable criteria excluded); ``published_max``
             the max as published.
-        points, exact_points: the points, rounded by the set's policy and exact.
-        index, exact_index: points as a percentage of ``max_points``, rounded and exact.
-        band: the band or option that applied (leaves).
+        points, points_display: the points, exact and rounded by the set's policy.
+        index, index_display: points as a percentage of ``max_points``, exact and rounded.
+        matched: the band or option that applied (leaves).
         explanation: why, in the language asked for.
         self_assessed, appraised: the declared scores (điểm tự đánh giá, điểm thẩm định).
         complete, applicable: as on :class:`NodeScore`.
     """
 
     code: str
-    level: int
+    depth: int
     title: str
     leaf: bool
     max_points: Decimal = attrs.field(converter=canonical)
     published_max: Decimal = attrs.field(converter=canonical)
     points: Decimal | None = attrs.field(converter=_canonical_number)
-    exact_points: Decimal | None = attrs.field(converter=_canonical_number)
+    points_display: Decimal | None = attrs.field(converter=_canonical_number)
     index: Decimal | None = attrs.field(converter=_canonical_number)
-    exact_index: Decimal | None = attrs.field(converter=_canonical_number)
-    band: str | None
+    index_display: Decimal | None = attrs.field(converter=_canonical_number)
+    matched: str | None
     explanation: str
     self_assessed: Decimal | None = attrs.field(converter=_canonical_number)
     appraised: Decimal | None = attrs.field(converter=_canonical_number)
@@ -164,7 +174,7 @@ class Scorecard:
     nodes: Mapping[str, NodeScore]
     roots: tuple[str, ...]
     points: Decimal
-    rounded: Decimal
+    points_display: Decimal
     max_points: Decimal
     open_points: Decimal
     complete: bool
@@ -180,6 +190,18 @@ class Scorecard:
     def index(self) -> Decimal | None:
         """Total points as a percentage of the total max (exact; ``None`` when the max is 0)."""
         return _index(self.points, self.max_points)
+
+    @property
+    def index_display(self) -> Decimal | None:
+        """The index as reports show it: rounded as the set says (two decimals by default)."""
+        return rounded_index(self.index, self.criterion_set.rounding)
+
+    @property
+    def rounded(self) -> Decimal:
+        """Deprecated: ``points_display`` (one vocabulary: ``points`` exact, ``*_display``
+        rounded); goes in the next release."""
+        deprecated("Scorecard.rounded", "Scorecard.points_display")
+        return self.points_display
 
     @property
     def area_indices(self) -> tuple[Decimal | None, ...]:
@@ -222,16 +244,16 @@ class Scorecard:
         return tuple(
             NodeRow(
                 code=node.code,
-                level=node.depth,
+                depth=node.depth,
                 title=node.title,
                 leaf=node.is_leaf,
                 max_points=node.max_points,
                 published_max=node.published_max,
-                points=node.rounded,
-                exact_points=node.points,
-                index=rounded_index(node.index, policy),
-                exact_index=node.index,
-                band=node.matched,
+                points=node.points,
+                points_display=node.points_display,
+                index=node.index,
+                index_display=rounded_index(node.index, policy),
+                matched=node.matched,
                 explanation=node.explanation.get(lang),
                 self_assessed=node.self_assessed,
                 appraised=node.appraised,
@@ -285,7 +307,7 @@ class Scorecard:
         total = rounded_index(self.index, self.criterion_set.rounding)
         lines.append(
             f'<tr style="font-weight:bold"><td></td><td>Tổng điểm</td>{cell(self.max_points)}'
-            f"{cell(self.rounded)}{cell(total)}<td></td><td></td></tr>"
+            f"{cell(self.points_display)}{cell(total)}<td></td><td></td></tr>"
         )
         lines.append("</table>")
         return "\n".join(lines)

@@ -170,7 +170,7 @@ class _Run:
                         step.criterion,
                         True,
                         node.points,
-                        node.rounded,
+                        node.points_display,
                         node.complete,
                         node.applicable,
                     )
@@ -223,7 +223,7 @@ class _Run:
             nodes=_Nodes(self.plan, kept, self.assessment),
             roots=self.plan.root_codes,
             points=total,
-            rounded=self.plan.round(total),
+            points_display=self.plan.round(total),
             max_points=max_points,
             open_points=open_points,
             complete=complete,
