@@ -62,7 +62,7 @@ def _value(card: cc.Scorecard) -> Decimal:
 
 @given(st.data(), band_rules(), maxima)
 def test_taking_the_advice_earns_exactly_the_advised_points(
-    data: st.DataObject, rule: cc.BandRule, max_points: Decimal
+    data: st.DataObject, rule: cc.rules.BandRule, max_points: Decimal
 ) -> None:
     cs = one(rule, max_points)
     answer = data.draw(valid_answers(rule, max_points).filter(lambda a: not hasattr(a, "ref")))
@@ -99,17 +99,17 @@ def test_advice_for_counts_and_choices(data: st.DataObject, max_points: Decimal)
     rule = data.draw(
         st.sampled_from(
             [
-                cc.PerItemRule("0.5", cap=max_points),
-                cc.DeductionRule("0.5"),
-                cc.YesNoRule(),
-                cc.ChoiceRule(
+                cc.rules.PerItemRule("0.5", cap=max_points),
+                cc.rules.DeductionRule("0.5"),
+                cc.rules.YesNoRule(),
+                cc.rules.ChoiceRule(
                     [
-                        cc.Option("Tốt", cc.FractionOfMax(1)),
-                        cc.Option("Khá", cc.FractionOfMax("0.5")),
-                        cc.Option("Kém", cc.Points(0)),
+                        cc.rules.Option("Tốt", cc.model.FractionOfMax(1)),
+                        cc.rules.Option("Khá", cc.model.FractionOfMax("0.5")),
+                        cc.rules.Option("Kém", cc.model.Points(0)),
                     ]
                 ),
-                cc.ProportionalRule(),
+                cc.rules.ProportionalRule(),
             ]
         )
     )
@@ -120,19 +120,28 @@ def test_advice_for_counts_and_choices(data: st.DataObject, max_points: Decimal)
         assert _value(after) - _value(card) == step.gain
 
 
-def _percent_bands(*bands: cc.Band) -> cc.BandRule:
-    return cc.BandRule(list(bands), cc.Scale.PERCENT)
+def _percent_bands(*bands: cc.model.Band) -> cc.rules.BandRule:
+    return cc.rules.BandRule(list(bands), cc.Scale.PERCENT)
 
 
 def test_a_climb_stops_where_the_award_drops_not_at_a_falling_formula_beyond() -> None:
     # Rising on [0; 0,01), nothing on [0,01; 0,02], then a formula that falls from 3 just
     # above 0,02: no figure earns its most, and the climb from 0 ends at 0,01.
     rule = _percent_bands(
-        cc.Band("dưới 0", cc.Points(0), upper=cc.below(0)),
-        cc.Band("tăng", cc.Linear("0.01"), cc.at_least(0), cc.below("0.01")),
-        cc.Band("không", cc.Points(0), cc.at_least("0.01"), cc.at_most("0.02")),
-        cc.Band("giảm", cc.Formula("-value / 20 + 3"), cc.above("0.02"), cc.below("0.03")),
-        cc.Band("sau", cc.Points(0), cc.at_least("0.03")),
+        cc.model.Band("dưới 0", cc.model.Points(0), upper=cc.model.below(0)),
+        cc.model.Band(
+            "tăng", cc.model.Linear("0.01"), cc.model.at_least(0), cc.model.below("0.01")
+        ),
+        cc.model.Band(
+            "không", cc.model.Points(0), cc.model.at_least("0.01"), cc.model.at_most("0.02")
+        ),
+        cc.model.Band(
+            "giảm",
+            cc.model.Formula("-value / 20 + 3"),
+            cc.model.above("0.02"),
+            cc.model.below("0.03"),
+        ),
+        cc.model.Band("sau", cc.model.Points(0), cc.model.at_least("0.03")),
     )
     cs = one(rule, Decimal(3))
     (step,) = cc.advise(cc.score(cs, {"1": Decimal(0)})).steps
@@ -146,10 +155,19 @@ def test_a_gain_only_above_an_edge_onto_a_falling_formula_is_a_step_above_it() -
     # Below 0,05 nothing earns more than today's 0,01; just above it the formula falls from
     # 0,0195: the advice is "above 0,05 %", and 0,05 itself earns nothing more.
     rule = _percent_bands(
-        cc.Band("đầu", cc.Formula("-value / 20 + 3", cap="0.01"), upper=cc.below("0.01")),
-        cc.Band("không", cc.Points(0), cc.at_least("0.01"), cc.below("0.04")),
-        cc.Band("tăng", cc.Formula("value * 1.5 / 100"), cc.at_least("0.04"), cc.at_most("0.05")),
-        cc.Band("giảm", cc.Linear("-0.01", offset="0.02"), cc.above("0.05")),
+        cc.model.Band(
+            "đầu", cc.model.Formula("-value / 20 + 3", cap="0.01"), upper=cc.model.below("0.01")
+        ),
+        cc.model.Band(
+            "không", cc.model.Points(0), cc.model.at_least("0.01"), cc.model.below("0.04")
+        ),
+        cc.model.Band(
+            "tăng",
+            cc.model.Formula("value * 1.5 / 100"),
+            cc.model.at_least("0.04"),
+            cc.model.at_most("0.05"),
+        ),
+        cc.model.Band("giảm", cc.model.Linear("-0.01", offset="0.02"), cc.model.above("0.05")),
     )
     cs = one(rule, Decimal("0.5"))
     card = cc.score(cs, {"1": Decimal(0)})

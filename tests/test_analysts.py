@@ -100,7 +100,7 @@ def test_repr_is_short_and_notebooks_get_the_table(cards: list[cc.Scorecard]) ->
 
 def test_scorecard_data_is_typed_and_exported() -> None:
     card = cc.score(cc.get_set(S), cc.load_assessment(EXAMPLE))
-    data: cc.ScorecardData = cc.scorecard_data(card)
+    data: cc.reports.data.ScorecardData = cc.reports.scorecard_data(card)
     assert data["format"] == "cchc-scorecard/2"
     assert data["nodes"][0]["max_points"] == "13"
     assert data["index_display"] == "46.15"

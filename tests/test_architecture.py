@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import sys
@@ -117,3 +118,16 @@ def test_a_built_in_kind_is_its_module_its_docs_page_and_one_line_in_builtins() 
         assert (root / "docs" / "kinds" / f"{kind.name}.md").is_file(), kind.name
         assert kind.name in STRATEGIES
         assert not {f.code for f in kind.findings} & central, kind.name
+
+
+def test_the_public_surface_is_small_and_the_moved_names_say_where_they_went() -> None:
+    import cchc_criteria as cc
+    from cchc_criteria import rules
+
+    assert len(cc.__all__) <= 60
+    assert cc.rules.BandRule is rules.BandRule  # a subpackage is an attribute at once
+    for name, module in cc._MOVED_TO.items():
+        assert name not in cc.__all__
+        with pytest.warns(DeprecationWarning, match=rf"use {module}\.{name}$"):
+            value = getattr(cc, name)
+        assert value is getattr(importlib.import_module(module), name)

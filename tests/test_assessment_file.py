@@ -145,7 +145,7 @@ def test_not_applicable_words(word: str) -> None:
 )
 def test_yes_no_words_score(answer: str, points: int) -> None:
     cs = cc.CriterionSet(
-        id="t", title="t", criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())]
+        id="t", title="t", criteria=[cc.Criterion("1", "x", 1, rule=cc.rules.YesNoRule())]
     )
     assessment = loads_assessment(f'[answers]\n"1" = {answer}\n')
     assert cc.score(cs, assessment)["1"].points == points

@@ -7,19 +7,9 @@ from decimal import Decimal
 import pytest
 
 import cchc_criteria as cc
-from cchc_criteria import (
-    Band,
-    BandRule,
-    ChosenBand,
-    FractionOfMax,
-    Linear,
-    Points,
-    Scale,
-    above,
-    at_least,
-    at_most,
-    below,
-)
+from cchc_criteria import ChosenBand, Scale
+from cchc_criteria.model import Band, FractionOfMax, Linear, Points, above, at_least, at_most, below
+from cchc_criteria.rules import BandRule
 
 MAX = Decimal(1)
 
@@ -83,7 +73,10 @@ def test_89_5_is_never_rounded_into_the_90_band() -> None:
     ],
 )
 def test_every_edge_kind_is_closed_or_open_as_worded(
-    lower: cc.Lower | None, upper: cc.Upper | None, inside: list[str], outside: list[str]
+    lower: cc.model.Lower | None,
+    upper: cc.model.Upper | None,
+    inside: list[str],
+    outside: list[str],
 ) -> None:
     rule = BandRule([Band("the band", Points(1), lower, upper)])
     for value in inside:

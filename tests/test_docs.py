@@ -43,7 +43,7 @@ def test_every_message_of_the_catalogue_renders_in_both_languages() -> None:
 
 def test_every_finding_code_is_documented() -> None:
     text = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
-    for code, severity in cc.FINDING_CODES.items():
+    for code, severity in cc.model.FINDING_CODES.items():
         heading = next(
             (line for line in text.splitlines() if line.startswith("### ") and f"`{code}`" in line),
             None,
@@ -81,7 +81,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
 
 def test_every_lint_rule_has_its_own_page() -> None:
     index = (ROOT / "docs" / "lint" / "index.md").read_text(encoding="utf-8")
-    for code, severity in cc.LINT_CODES.items():
+    for code, severity in cc.model.LINT_CODES.items():
         page = ROOT / "docs" / "lint" / f"{code}.md"
         assert page.is_file(), f"docs/lint/{code}.md is missing"
         first = page.read_text(encoding="utf-8").splitlines()[0]

@@ -70,12 +70,12 @@ def test_every_code_named_in_the_source_is_catalogued() -> None:
 
 def test_the_catalogue_is_read_only() -> None:
     assert isinstance(cc.CATALOGUE, MappingProxyType)
-    assert isinstance(cc.FINDING_CODES, MappingProxyType)
-    assert isinstance(cc.LINT_CODES, MappingProxyType)
+    assert isinstance(cc.model.FINDING_CODES, MappingProxyType)
+    assert isinstance(cc.model.LINT_CODES, MappingProxyType)
     with pytest.raises(TypeError):
-        cc.FINDING_CODES["new"] = cc.Severity.INFO  # type: ignore[index]
-    assert set(cc.FINDING_CODES) | set(cc.LINT_CODES) == set(cc.CATALOGUE)
-    assert not set(cc.FINDING_CODES) & set(cc.LINT_CODES)
+        cc.model.FINDING_CODES["new"] = cc.Severity.INFO  # type: ignore[index]
+    assert set(cc.model.FINDING_CODES) | set(cc.model.LINT_CODES) == set(cc.CATALOGUE)
+    assert not set(cc.model.FINDING_CODES) & set(cc.model.LINT_CODES)
 
 
 def test_a_finding_renders_numbers_the_way_of_each_language() -> None:

@@ -95,15 +95,15 @@ def test_division_by_zero_at_evaluation() -> None:
 
 
 def test_a_formula_award_in_a_band() -> None:
-    rule = cc.BandRule(
+    rule = cc.rules.BandRule(
         [
-            cc.Band(
+            cc.model.Band(
                 "60-85",
-                cc.Formula("min(rate / 85 * 10, 10)", places=2),
-                cc.at_least(60),
-                cc.below(85),
+                cc.model.Formula("min(rate / 85 * 10, 10)", places=2),
+                cc.model.at_least(60),
+                cc.model.below(85),
             ),
-            cc.Band("85+", cc.Points(10), cc.at_least(85)),
+            cc.model.Band("85+", cc.model.Points(10), cc.model.at_least(85)),
         ]
     )
     outcome = rule.score(70, Decimal(10))
@@ -115,7 +115,9 @@ def test_a_formula_award_in_a_band() -> None:
 
 
 def test_a_formula_that_divides_by_zero_is_a_finding() -> None:
-    rule = cc.BandRule([cc.Band("all", cc.Formula("1 / (value - 50)"), cc.at_least(0))])
+    rule = cc.rules.BandRule(
+        [cc.model.Band("all", cc.model.Formula("1 / (value - 50)"), cc.model.at_least(0))]
+    )
     outcome = rule.score(50, Decimal(1))
     assert outcome.points is None
     assert [f.code for f in outcome.findings] == ["formula-error"]
@@ -123,7 +125,7 @@ def test_a_formula_that_divides_by_zero_is_a_finding() -> None:
 
 def test_a_formula_award_with_a_bad_text_cannot_be_built() -> None:
     with pytest.raises(FormulaError, match="unknown name 'ty_le'"):
-        cc.Formula("ty_le * 2")
+        cc.model.Formula("ty_le * 2")
 
 
 def _formula_texts(operators: str, places: int) -> st.SearchStrategy[str]:

@@ -135,7 +135,7 @@ def test_a_tree_at_the_bound_works_everywhere(tmp_path: Path, name: str) -> None
 
 
 def test_a_deep_tree_built_in_python_is_refused() -> None:
-    node = cc.Criterion("x", "x", 1, rule=cc.YesNoRule())
+    node = cc.Criterion("x", "x", 1, rule=cc.rules.YesNoRule())
     for _ in range(40):
         node = cc.Criterion("x", "x", 1, children=[node])
     with pytest.raises(cc.CchcError, match="nests at most 32 levels"):
@@ -196,10 +196,10 @@ MISUSE = {
     "CriterionSet(id=5)": lambda: cc.CriterionSet(id=5, title="a", criteria=[]),  # type: ignore[arg-type]
     "score(set, object)": lambda: cc.score(cc.get_set(S), _Unwritable()),  # type: ignore[arg-type]
     "score(set, {code: object})": lambda: cc.score(cc.get_set(S), {"7.1.2": _Unwritable()}),
-    "BandRule([5])": lambda: cc.BandRule([5]),  # type: ignore[list-item]
-    "BandRule(5)": lambda: cc.BandRule(5),  # type: ignore[arg-type]
-    "Band(award=5)": lambda: cc.Band("x", 5),  # type: ignore[arg-type]
-    "Formula(object)": lambda: cc.Formula(_Unwritable()),  # type: ignore[arg-type]
+    "BandRule([5])": lambda: cc.rules.BandRule([5]),  # type: ignore[list-item]
+    "BandRule(5)": lambda: cc.rules.BandRule(5),  # type: ignore[arg-type]
+    "Band(award=5)": lambda: cc.model.Band("x", 5),  # type: ignore[arg-type]
+    "Formula(object)": lambda: cc.model.Formula(_Unwritable()),  # type: ignore[arg-type]
     "score_many(set, 5)": lambda: cc.score_many(cc.get_set(S), 5),  # type: ignore[arg-type]
     "to_frame(5)": lambda: cc.to_frame(5),  # type: ignore[arg-type]
     "lint(5)": lambda: cc.lint(5),  # type: ignore[arg-type]
@@ -208,7 +208,7 @@ MISUSE = {
     "ChosenBand(object)": lambda: cc.ChosenBand(_Unwritable()),  # type: ignore[arg-type]
     "dumps_set(5)": lambda: cc.dumps_set(5),  # type: ignore[arg-type]
     "diff_sets(set, 5)": lambda: cc.diff_sets(cc.get_set(S), 5),  # type: ignore[arg-type]
-    "YesNoRule(yes=5)": lambda: cc.YesNoRule(yes=5),  # type: ignore[arg-type]
+    "YesNoRule(yes=5)": lambda: cc.rules.YesNoRule(yes=5),  # type: ignore[arg-type]
 }
 
 
@@ -441,11 +441,11 @@ def test_working_days_late_are_counted_not_walked() -> None:
     from datetime import date
 
     started = time.perf_counter()
-    late = cc.days_late(date(2024, 12, 20), date(9998, 1, 1), working=True)
+    late = cc.rules.days_late(date(2024, 12, 20), date(9998, 1, 1), working=True)
     assert late > 2_000_000
     assert time.perf_counter() - started < 0.5
     with pytest.raises(cc.ArgumentError):
-        cc.days_late(date(2024, 12, 20), None)  # type: ignore[arg-type]
+        cc.rules.days_late(date(2024, 12, 20), None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])

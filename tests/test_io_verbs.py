@@ -46,9 +46,9 @@ def test_the_old_names_still_work_for_one_release_and_say_what_replaces_them() -
     criterion_set = cc.get_set("quangngai.so.2019")
     assessment = cc.load_assessment(EXAMPLE)
     with pytest.deprecated_call(match=r"read_set\(\) is deprecated .* use loads_set\(\)"):
-        assert cc.read_set(cc.dumps_set(criterion_set)) == criterion_set
+        assert cc.formats.read_set(cc.dumps_set(criterion_set)) == criterion_set
     with pytest.deprecated_call(match=r"use loads_assessment\(\)"):
-        assert cc.read_assessment(cc.dumps_assessment(assessment)) == assessment
+        assert cc.formats.read_assessment(cc.dumps_assessment(assessment)) == assessment
     with pytest.deprecated_call(match=r"use set_to_dict\(set\)"):
         assert cc.dump_set(criterion_set) == cc.set_to_dict(criterion_set)
     with pytest.deprecated_call(match=r"use assessment_to_dict\(assessment\)"):
@@ -57,5 +57,5 @@ def test_the_old_names_still_work_for_one_release_and_say_what_replaces_them() -
 
 def test_the_warning_points_at_the_caller() -> None:
     with pytest.warns(DeprecationWarning, match="loads_set") as caught:
-        cc.read_set(cc.dumps_set(cc.get_set("quangngai.so.2019")))
+        cc.formats.read_set(cc.dumps_set(cc.get_set("quangngai.so.2019")))
     assert caught[0].filename == __file__

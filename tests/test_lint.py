@@ -10,16 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cchc_criteria as cc
-from cchc_criteria import (
-    Band,
-    BandRule,
-    Criterion,
-    CriterionSet,
-    Points,
-    at_least,
-    at_most,
-    below,
-)
+from cchc_criteria import Criterion, CriterionSet
+from cchc_criteria.model import Band, Points, at_least, at_most, below
+from cchc_criteria.rules import BandRule
 
 
 def one(rule: cc.Rule, max_points: object = 1) -> CriterionSet:
@@ -50,7 +43,7 @@ def test_a_sound_rule_has_no_finding() -> None:
     [
         (  # 70 to under 80 uncovered
             bands(
-                Band("80–100", cc.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
+                Band("80–100", cc.model.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
                 Band("< 70", Points(0), upper=below(70)),
             ),
             "1.5",
@@ -59,7 +52,10 @@ def test_a_sound_rule_has_no_finding() -> None:
             Decimal(70),
         ),
         (  # 60 % is in no band when both edges exclude it
-            bands(Band("> 60", Points(1), cc.above(60)), Band("< 60", Points(0), upper=below(60))),
+            bands(
+                Band("> 60", Points(1), cc.model.above(60)),
+                Band("< 60", Points(0), upper=below(60)),
+            ),
             1,
             "band-gap",
             None,
@@ -86,7 +82,7 @@ def test_a_sound_rule_has_no_finding() -> None:
         (
             bands(
                 Band("≥ 15", Points(1), at_least(15)),
-                Band("< 15", cc.Formula("rate * 1 / 10"), upper=below(15)),
+                Band("< 15", cc.model.Formula("rate * 1 / 10"), upper=below(15)),
             ),
             1,
             "award-above-max",
@@ -101,7 +97,7 @@ def test_a_sound_rule_has_no_finding() -> None:
             Decimal(0),
         ),
         (
-            bands(Band("all", cc.Formula("rate - 50"), at_least(0))),
+            bands(Band("all", cc.model.Formula("rate - 50"), at_least(0))),
             100,
             "award-below-zero",
             1,
@@ -122,7 +118,7 @@ def test_a_sound_rule_has_no_finding() -> None:
         (
             bands(
                 Band("≥ 30", Points(1), at_least(30)),
-                Band("10–30", cc.Formula("rate / 40"), at_least(10), below(30)),
+                Band("10–30", cc.model.Formula("rate / 40"), at_least(10), below(30)),
                 Band("< 10", Points(0), upper=below(10)),
             ),
             1,
@@ -133,7 +129,7 @@ def test_a_sound_rule_has_no_finding() -> None:
         (
             bands(
                 Band("≥ 50", Points(1), at_least(50)),
-                Band("< 50", cc.Formula("rate * rate / 2500"), upper=below(50)),
+                Band("< 50", cc.model.Formula("rate * rate / 2500"), upper=below(50)),
             ),
             1,
             "formula-not-linear",
@@ -152,7 +148,7 @@ def test_each_band_check(
     assert found[0].criterion == "1"
     assert found[0].message
     assert found[0].message_vi
-    assert found[0].severity is cc.LINT_CODES[expected]
+    assert found[0].severity is cc.model.LINT_CODES[expected]
 
 
 @pytest.mark.parametrize(
@@ -160,14 +156,15 @@ def test_each_band_check(
     [
         (
             bands(
-                Band("80–100", cc.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
+                Band("80–100", cc.model.Formula("rate * 1.5 / 100"), at_least(80), at_most(100)),
                 Band("< 80", Points(0), upper=below(80)),
             ),
             "1.5",
         ),
         (
             bands(
-                Band("> 60", Points(1), cc.above(60)), Band("≤ 60", Points(0), upper=at_most(60))
+                Band("> 60", Points(1), cc.model.above(60)),
+                Band("≤ 60", Points(0), upper=at_most(60)),
             ),
             1,
         ),
@@ -182,19 +179,19 @@ def test_each_band_check(
         (
             bands(
                 Band("≥ 15", Points(1), at_least(15)),
-                Band("< 15", cc.Formula("rate * 1 / 15"), upper=below(15)),
+                Band("< 15", cc.model.Formula("rate * 1 / 15"), upper=below(15)),
             ),
             1,
         ),
         (
             bands(
                 Band("≥ 30", Points(1), at_least(30)),
-                Band("10–30", cc.Formula("rate / 30"), at_least(10), below(30)),
+                Band("10–30", cc.model.Formula("rate / 30"), at_least(10), below(30)),
                 Band("< 10", Points(0), upper=below(10)),
             ),
             1,
         ),
-        (bands(Band("all", cc.Formula("max(0, rate - 50) / 50"), at_least(0))), 1),
+        (bands(Band("all", cc.model.Formula("max(0, rate - 50) / 50"), at_least(0))), 1),
     ],
 )
 def test_the_near_identical_sound_rules_pass(rule: BandRule, max_points: object) -> None:
@@ -206,7 +203,7 @@ def test_code_and_group_checks() -> None:
         return Criterion(code, "g", max_points, children=list(children))
 
     def leaf(code: str, max_points: object = 1) -> Criterion:
-        return Criterion(code, "x", max_points, rule=cc.YesNoRule())
+        return Criterion(code, "x", max_points, rule=cc.rules.YesNoRule())
 
     bad = CriterionSet(
         id="t",
@@ -244,8 +241,8 @@ def test_bonus_and_deduction_criteria_do_not_count_towards_the_groups_max() -> N
                 "g",
                 1,
                 children=[
-                    Criterion("1.1", "a", 1, rule=cc.ManualRule()),
-                    Criterion("1.2", "b", 1, rule=cc.ManualRule(), role=cc.Role.BONUS),
+                    Criterion("1.1", "a", 1, rule=cc.rules.ManualRule()),
+                    Criterion("1.2", "b", 1, rule=cc.rules.ManualRule(), role=cc.Role.BONUS),
                 ],
             )
         ],
@@ -258,7 +255,7 @@ def test_grade_checks() -> None:
         return CriterionSet(
             id="t",
             title="t",
-            criteria=[Criterion("1", "x", 1, rule=cc.ManualRule())],
+            criteria=[Criterion("1", "x", 1, rule=cc.rules.ManualRule())],
             grades=list(grades),
         )
 
@@ -283,12 +280,15 @@ def test_grade_checks() -> None:
 
 
 def test_label_collisions() -> None:
-    clash = cc.ChoiceRule(
-        [cc.Option("Hoàn thành tốt", Points(1)), cc.Option("hoan thanh  TOT", Points("0.5"))]
+    clash = cc.rules.ChoiceRule(
+        [
+            cc.rules.Option("Hoàn thành tốt", Points(1)),
+            cc.rules.Option("hoan thanh  TOT", Points("0.5")),
+        ]
     )
     assert codes(one(clash)) == ["label-collision"]
-    distinct = cc.ChoiceRule(
-        [cc.Option("Hoàn thành tốt", Points(1)), cc.Option("Hoàn thành", Points("0.5"))]
+    distinct = cc.rules.ChoiceRule(
+        [cc.rules.Option("Hoàn thành tốt", Points(1)), cc.rules.Option("Hoàn thành", Points("0.5"))]
     )
     assert codes(one(distinct)) == []
     band_clash = bands(
@@ -300,13 +300,13 @@ def test_label_collisions() -> None:
 
 
 def test_options_and_counts_above_max() -> None:
-    rich = cc.YesNoRule(yes=cc.Option("Có", Points(2)))
+    rich = cc.rules.YesNoRule(yes=cc.rules.Option("Có", Points(2)))
     assert codes(one(rich)) == ["award-above-max"]
-    assert codes(one(cc.YesNoRule(yes=cc.Option("Có", Points(1))))) == []
-    assert codes(one(cc.PerItemRule(1), 5)) == ["award-above-max"]
-    assert codes(one(cc.PerItemRule(1, cap=5), 5)) == []
-    assert codes(one(cc.DeductionRule(1, floor=-1), 5)) == ["award-below-zero"]
-    assert codes(one(cc.DeductionRule(1), 5)) == []
+    assert codes(one(cc.rules.YesNoRule(yes=cc.rules.Option("Có", Points(1))))) == []
+    assert codes(one(cc.rules.PerItemRule(1), 5)) == ["award-above-max"]
+    assert codes(one(cc.rules.PerItemRule(1, cap=5), 5)) == []
+    assert codes(one(cc.rules.DeductionRule(1, floor=-1), 5)) == ["award-below-zero"]
+    assert codes(one(cc.rules.DeductionRule(1), 5)) == []
 
 
 def test_acknowledged_findings_stay_but_stop_failing() -> None:
@@ -315,7 +315,7 @@ def test_acknowledged_findings_stay_but_stop_failing() -> None:
         id="t",
         title="t",
         criteria=[Criterion("1", "x", 1, rule=rule)],
-        acknowledged=[cc.Acknowledgement("band-gap", "1", "as published")],
+        acknowledged=[cc.model.Acknowledgement("band-gap", "1", "as published")],
     )
     (finding,) = cc.lint(cs)
     assert finding.code == "band-gap"
@@ -335,13 +335,13 @@ def random_band_rules(draw: st.DrawFn) -> BandRule:
     for number in range(draw(st.integers(1, 4))):
         low = draw(st.none() | edges)
         high = draw(st.none() | edges)
-        lower = None if low is None else cc.Lower(Decimal(float(low)), draw(st.booleans()))
-        upper = None if high is None else cc.Upper(Decimal(float(high)), draw(st.booleans()))
+        lower = None if low is None else cc.model.Lower(Decimal(float(low)), draw(st.booleans()))
+        upper = None if high is None else cc.model.Upper(Decimal(float(high)), draw(st.booleans()))
         if draw(st.booleans()):
-            award: cc.Points | cc.Linear = Points(draw(st.integers(0, 6)) / Decimal(2))
+            award: cc.model.Points | cc.model.Linear = Points(draw(st.integers(0, 6)) / Decimal(2))
         else:
             slope = draw(st.sampled_from(["0.5", "1", "2", "-0.5", "-1"]))
-            award = cc.Linear(slope, 1, draw(st.integers(-200, 200)) / Decimal(2))
+            award = cc.model.Linear(slope, 1, draw(st.integers(-200, 200)) / Decimal(2))
         items.append(Band(f"b{number}", award, lower, upper))
     return BandRule(items)
 
@@ -382,5 +382,5 @@ class _OwnRule:
 def test_a_plugins_own_rule_is_checked_by_its_declared_range() -> None:
     assert codes(one(_OwnRule("2"), 1)) == ["award-above-max"]
     assert codes(one(_OwnRule("1"), 1)) == []
-    assert codes(one(cc.ProportionalRule(), 1)) == []
-    assert codes(one(cc.ManualRule(), 1)) == []
+    assert codes(one(cc.rules.ProportionalRule(), 1)) == []
+    assert codes(one(cc.rules.ManualRule(), 1)) == []

@@ -157,7 +157,9 @@ def test_a_long_exact_number_is_written_and_read_back_whole() -> None:
                 "1",
                 "x",
                 1,
-                rule=cc.BandRule([cc.Band("a", cc.Points(1), cc.at_least(edge))]),
+                rule=cc.rules.BandRule(
+                    [cc.model.Band("a", cc.model.Points(1), cc.model.at_least(edge))]
+                ),
             )
         ],
     )

@@ -156,8 +156,8 @@ def test_the_hand_written_scorers_agree_with_the_library() -> None:
 
 
 def test_band_edges_kept_as_fractions_stay_out_of_equality_and_repr() -> None:
-    edge = cc.at_least("60,5")
-    assert edge == cc.Lower(edge.value)
+    edge = cc.model.at_least("60,5")
+    assert edge == cc.model.Lower(edge.value)
     assert "Fraction" not in repr(edge)
     assert edge.admits(Fraction(121, 2))
     assert not edge.admits(Fraction(60))
@@ -352,14 +352,14 @@ def _compiled_rules(draw: st.DrawFn) -> tuple[cc.Rule, Decimal]:
         best = draw(st.decimals(0, 150, places=draw(st.integers(0, 2))))
         scale = draw(st.sampled_from([cc.Scale.PERCENT, cc.Scale.NUMBER, cc.Scale.COUNT]))
         lower = draw(st.booleans())
-        return cc.RelativeRule(scale, lower_is_better=lower, reference=best), maximum
+        return cc.rules.RelativeRule(scale, lower_is_better=lower, reference=best), maximum
     if draw(st.booleans()):
         return draw(rules()), maximum
     parts = [
-        cc.Part(name, draw(rules()), draw(st.decimals(0, 5, places=1)))
+        cc.rules.Part(name, draw(rules()), draw(st.decimals(0, 5, places=1)))
         for name in draw(st.lists(st.sampled_from(["rate", "items", "n"]), min_size=1, unique=True))
     ]
-    return cc.PartsRule(parts), maximum
+    return cc.rules.PartsRule(parts), maximum
 
 
 draw_places = 3
@@ -380,7 +380,7 @@ def test_fast_scorers_give_the_points_score_gives_digit_for_digit(data: st.DataO
         | st.decimals(-1, 200, places=draw_places)
         | st.floats(-1, 200, allow_nan=False)
     )
-    if isinstance(rule, cc.PartsRule):
+    if isinstance(rule, cc.rules.PartsRule):
         names = [part.name for part in rule.parts]
         answer = data.draw(
             st.fixed_dictionaries(dict.fromkeys(names, typed))
@@ -447,9 +447,9 @@ def test_the_testing_kit_catches_a_fast_scorer_that_breaks_its_promise() -> None
         compile=lambda rule, most, known: lambda answer: Decimal("1.00"),  # not digit for digit
     )
     broken = RuleKinds({**kinds.by_name, "proportional": wrong})
-    check_compiled(cc.ProportionalRule(), Decimal(2), max_examples=50)
+    check_compiled(cc.rules.ProportionalRule(), Decimal(2), max_examples=50)
     with pytest.raises(AssertionError, match="the fast scorer gives"):
-        check_compiled(cc.ProportionalRule(), Decimal(2), kinds=broken, max_examples=50)
+        check_compiled(cc.rules.ProportionalRule(), Decimal(2), kinds=broken, max_examples=50)
 
 
 @given(st.text(st.characters(max_codepoint=127), max_size=30))
@@ -467,13 +467,13 @@ def test_plain_answers_are_scored_by_the_fast_scorers_from_the_second_unit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[object] = []
-    score = cc.ProportionalRule.score
+    score = cc.rules.ProportionalRule.score
 
-    def counted(self: cc.ProportionalRule, answer: object, max_points: Decimal) -> cc.Outcome:
+    def counted(self: cc.rules.ProportionalRule, answer: object, max_points: Decimal) -> cc.Outcome:
         calls.append(answer)
         return score(self, answer, max_points)
 
-    monkeypatch.setattr(cc.ProportionalRule, "score", counted)
+    monkeypatch.setattr(cc.rules.ProportionalRule, "score", counted)
     tree = national.national_spec(areas=2, groups=6, leaves_per_group=4)
     criterion_set = cc.loads_set(national.set_toml(tree), source="small.toml")
     cc.score(criterion_set, national.answers(tree, 1, seed=47)[0])
@@ -685,7 +685,7 @@ def test_the_relative_fast_scorer_on_every_form_and_edge(scale: cc.Scale, lower:
     answers: list[object] = [-3, "-3", 0, "0", 1, 5, "7,5", Decimal("0.5"), 2.5, "50 %", "1/2"]
     answers += ["187/200", "3/41", 10**6, Decimal("-1"), -0.0]
     for best in (Decimal(0), Decimal(1), Decimal("7.5"), Decimal(100)):
-        rule = cc.RelativeRule(scale, lower_is_better=lower, reference=best)
+        rule = cc.rules.RelativeRule(scale, lower_is_better=lower, reference=best)
         for maximum in (Decimal(0), Decimal("0.0"), Decimal(2), Decimal("1.25")):
             for answer in answers:
                 assert compiled_problems(rule, maximum, answer) == [], (best, maximum, answer)

@@ -44,7 +44,7 @@ def two_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
                 @cc.hookimpl
                 def register_criterion_sets():
                     return [cc.CriterionSet(id="{name}.xa.2025", title="{name}",
-                            criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())])]
+                            criteria=[cc.Criterion("1", "x", 1, rule=cc.rules.YesNoRule())])]
                 """
             )
         )

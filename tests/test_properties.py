@@ -8,21 +8,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from cchc_criteria import (
-    NA,
-    Assessment,
-    Criterion,
-    DeductionRule,
-    ManualRule,
-    Outcome,
-    ProportionalRule,
-    Role,
-    Rule,
-    YesNoRule,
-    score,
-)
+from cchc_criteria import NA, Assessment, Criterion, Outcome, Role, Rule, score
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.numbers import DECIMAL_CONTEXT
+from cchc_criteria.rules import DeductionRule, ManualRule, ProportionalRule, YesNoRule
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.testing import (
     answers_for,

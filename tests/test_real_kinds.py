@@ -177,14 +177,14 @@ def test_a_unit_cannot_declare_its_own_best_inside_a_cohort(real: cc.CriterionSe
 
 
 def test_negative_figures_are_outside_a_relative_rules_domain() -> None:
-    higher = cc.RelativeRule(cc.Scale.NUMBER)
+    higher = cc.rules.RelativeRule(cc.Scale.NUMBER)
     cs = cc.CriterionSet(id="n", title="n", criteria=[cc.Criterion("1", "x", 2, rule=higher)])
     cards = cc.score_many(cs, [{"1": -10}, {"1": -1}, {"1": 5}])
     assert [c["1"].points for c in cards] == [None, None, 2]
     assert {f.code for c in cards[:2] for f in c.findings} == {"out-of-domain"}
     assert "0 or more" in cards[0].findings[0].message
     assert (
-        cc.RelativeRule(cc.Scale.NUMBER, reference=5)
+        cc.rules.RelativeRule(cc.Scale.NUMBER, reference=5)
         .score({"value": 1, "best": -2}, Decimal(2))
         .points
         is None
@@ -192,7 +192,7 @@ def test_negative_figures_are_outside_a_relative_rules_domain() -> None:
 
 
 def test_lower_is_better_with_a_unit_at_zero_gives_that_unit_the_max() -> None:
-    lower = cc.RelativeRule(cc.Scale.NUMBER, lower_is_better=True)
+    lower = cc.rules.RelativeRule(cc.Scale.NUMBER, lower_is_better=True)
     cs = cc.CriterionSet(id="z", title="z", criteria=[cc.Criterion("1", "x", 2, rule=lower)])
     cards = cc.score_many(cs, [{"1": 0}, {"1": 3}, {"1": "0"}])
     # 0 days is the best: the best gets the max; 0 ÷ 3 × 2 = 0 for the other.
@@ -204,7 +204,7 @@ def test_a_cohort_whose_best_is_zero_gets_what_the_set_says(real: cc.CriterionSe
     cards = cc.score_many(real, [unit("A", "G", {"1.1": 0}), unit("B", "G", {"1.1": "0%"})])
     assert [c["1.1"].points for c in cards] == [0, 0]
     assert all("zero-reference" in [f.code for f in c.findings] for c in cards)
-    full = cc.RelativeRule(reference=0, if_zero="full")
+    full = cc.rules.RelativeRule(reference=0, if_zero="full")
     assert full.score("0%", Decimal(2)).points == 2
 
 
@@ -236,11 +236,11 @@ def test_parts_best_of_and_conditional(real: cc.CriterionSet) -> None:
 
 
 def test_conditional_on_the_units_group() -> None:
-    rule = cc.ConditionalRule(
+    rule = cc.rules.ConditionalRule(
         "group",
         [
-            cc.Branch("Sở", cc.ProportionalRule()),
-            cc.Branch("Huyện", cc.YesNoRule()),
+            cc.rules.Branch("Sở", cc.rules.ProportionalRule()),
+            cc.rules.Branch("Huyện", cc.rules.YesNoRule()),
         ],
     )
     cs = cc.CriterionSet(id="g", title="g", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
@@ -252,8 +252,12 @@ def test_conditional_on_the_units_group() -> None:
 
 @pytest.mark.parametrize("spelling", ["A", "a", "A ", "Nhóm A", "nhóm  a", "NHÓM A", "Group A"])
 def test_every_spelling_of_a_group_is_one_group(real: cc.CriterionSet, spelling: str) -> None:
-    rule = cc.ConditionalRule(
-        "group", [cc.Branch("Nhóm A", cc.ProportionalRule()), cc.Branch("B", cc.YesNoRule())]
+    rule = cc.rules.ConditionalRule(
+        "group",
+        [
+            cc.rules.Branch("Nhóm A", cc.rules.ProportionalRule()),
+            cc.rules.Branch("B", cc.rules.YesNoRule()),
+        ],
     )
     cs = cc.CriterionSet(id="g", title="g", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
     assert cc.score(cs, cc.Assessment(answers={"1": "50%"}, group=spelling)).points == 1
@@ -319,7 +323,7 @@ def test_ranking_groups_by_one_key_named_as_the_set_declares(
 def test_days_late_across_a_weekend_and_a_holiday(sent: date, working: bool, late: int) -> None:
     deadline = date(2024, 12, 20)
     assert (
-        cc.days_late(
+        cc.rules.days_late(
             deadline,
             sent,
             working=working,
@@ -364,13 +368,15 @@ def test_lateness_counts_the_day_it_is_in_vietnam(real: cc.CriterionSet, tmp_pat
 
 
 def test_lint_checks_the_rules_inside_a_row_of_parts() -> None:
-    gap = cc.BandRule(
+    gap = cc.rules.BandRule(
         [
-            cc.Band("Từ 90%", cc.Points(1), cc.at_least(90)),
-            cc.Band("Dưới 50%", cc.Points(0), upper=cc.below(50)),
+            cc.model.Band("Từ 90%", cc.model.Points(1), cc.model.at_least(90)),
+            cc.model.Band("Dưới 50%", cc.model.Points(0), upper=cc.model.below(50)),
         ]
     )
-    rule = cc.PartsRule([cc.Part("rate", gap, 1), cc.Part("plan", cc.YesNoRule(), 1)])
+    rule = cc.rules.PartsRule(
+        [cc.rules.Part("rate", gap, 1), cc.rules.Part("plan", cc.rules.YesNoRule(), 1)]
+    )
     cs = cc.CriterionSet(id="p", title="p", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
     (found,) = [f for f in cc.lint(cs) if f.code == "band-gap"]
     assert found.criterion == "1"
@@ -378,12 +384,14 @@ def test_lint_checks_the_rules_inside_a_row_of_parts() -> None:
 
 
 def test_lint_says_when_a_later_report_earns_more() -> None:
-    rule = cc.LatenessRule(
+    rule = cc.rules.LatenessRule(
         date(2024, 12, 20),
         [
-            cc.Band("Đúng hạn", cc.Points(1), upper=cc.at_most(0)),
-            cc.Band("Chậm 1 ngày", cc.Points(0), cc.above(0), cc.at_most(1)),
-            cc.Band("Chậm hơn", cc.Points("0.5"), cc.above(1)),
+            cc.model.Band("Đúng hạn", cc.model.Points(1), upper=cc.model.at_most(0)),
+            cc.model.Band(
+                "Chậm 1 ngày", cc.model.Points(0), cc.model.above(0), cc.model.at_most(1)
+            ),
+            cc.model.Band("Chậm hơn", cc.model.Points("0.5"), cc.model.above(1)),
         ],
     )
     cs = cc.CriterionSet(id="l", title="l", criteria=[cc.Criterion("1", "x", 1, rule=rule)])
@@ -464,7 +472,7 @@ rates = st.integers(0, 100)
 def test_cohort_best_gets_the_max_nobody_exceeds_order_does_not_matter(
     figures: list[int], random: object
 ) -> None:
-    rule = cc.RelativeRule()
+    rule = cc.rules.RelativeRule()
     cs = cc.CriterionSet(id="c", title="c", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
     units = [cc.Assessment(answers={"1": f}, unit=str(i)) for i, f in enumerate(figures)]
     cards = cc.score_many(cs, units)
@@ -500,7 +508,7 @@ def test_cohort_best_gets_the_max_nobody_exceeds_order_does_not_matter(
 def test_refused_answers_never_change_the_other_units_points(
     figures: list[int], refused: list[object], lower: bool
 ) -> None:
-    rule = cc.RelativeRule(lower_is_better=lower)
+    rule = cc.rules.RelativeRule(lower_is_better=lower)
     cs = cc.CriterionSet(id="c", title="c", criteria=[cc.Criterion("1", "x", 2, rule=rule)])
     honest = [cc.Assessment(answers={"1": f}) for f in figures]
     others = [cc.Assessment(answers={"1": r}) for r in refused]
@@ -527,7 +535,7 @@ cases = [
 """
     )
     (rule,) = [c.rule for c in cs.walk() if c.rule is not None]
-    assert isinstance(rule, cc.BestOfRule)
+    assert isinstance(rule, cc.rules.BestOfRule)
     assert [c.max_points for c in rule.cases] == [Decimal("0.5"), None]
     # 'd' alone gives 3 × 1 = 3, held to its own 0.5 (not the row's 2).
     assert cc.score(cs, {"1": {"d": 3}})["1"].points == Decimal("0.5")
@@ -538,7 +546,7 @@ cases = [
     assert 'max = "0,5"' in cc.dumps_set(cs) or "max = 0.5" in cc.dumps_set(cs)
     # A row of parts still needs every part's max.
     with pytest.raises(cc.CchcError, match="needs its max points"):
-        cc.PartsRule([cc.Part("a", cc.YesNoRule())])
+        cc.rules.PartsRule([cc.rules.Part("a", cc.rules.YesNoRule())])
 
 
 @settings(max_examples=150, deadline=None)
@@ -551,8 +559,11 @@ cases = [
 def test_a_best_of_case_never_gives_more_than_its_own_max(
     dialogues: int, receptions: int, row: Decimal, own: Decimal | None
 ) -> None:
-    rule = cc.BestOfRule(
-        [cc.Part("d", cc.PerItemRule(1), own), cc.Part("r", cc.PerItemRule("0.5"))]
+    rule = cc.rules.BestOfRule(
+        [
+            cc.rules.Part("d", cc.rules.PerItemRule(1), own),
+            cc.rules.Part("r", cc.rules.PerItemRule("0.5")),
+        ]
     )
     points = rule.score({"d": dialogues}, row).points
     assert points is not None
@@ -567,10 +578,10 @@ def test_a_best_of_case_never_gives_more_than_its_own_max(
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, 20), st.integers(0, 20), st.decimals(0, 5, places=1))
 def test_best_of_is_at_least_every_case(dialogues: int, receptions: int, maximum: Decimal) -> None:
-    rule = cc.BestOfRule(
+    rule = cc.rules.BestOfRule(
         [
-            cc.Part("d", cc.PerItemRule(1), maximum),
-            cc.Part("r", cc.PerItemRule("0.5"), maximum),
+            cc.rules.Part("d", cc.rules.PerItemRule(1), maximum),
+            cc.rules.Part("r", cc.rules.PerItemRule("0.5"), maximum),
         ]
     )
     best = rule.score({"d": dialogues, "r": receptions}, maximum).points
@@ -587,8 +598,11 @@ def test_parts_never_exceed_the_rows_max(
     done: int, total: int, items: int, maximum: Decimal
 ) -> None:
     done = min(done, total)
-    rule = cc.PartsRule(
-        [cc.Part("rate", cc.ProportionalRule(), 2), cc.Part("items", cc.PerItemRule(1), 2)]
+    rule = cc.rules.PartsRule(
+        [
+            cc.rules.Part("rate", cc.rules.ProportionalRule(), 2),
+            cc.rules.Part("items", cc.rules.PerItemRule(1), 2),
+        ]
     )
     cs = cc.CriterionSet(id="p", title="p", criteria=[cc.Criterion("1", "x", maximum, rule=rule)])
     card = cc.score(cs, {"1": {"rate": f"{done}/{total}", "items": items}})
@@ -600,12 +614,18 @@ def test_parts_never_exceed_the_rows_max(
 @given(st.integers(-5, 40), st.integers(0, 40), st.booleans())
 def test_sending_later_never_earns_more(first: int, extra: int, working: bool) -> None:
     deadline = date(2024, 12, 20)
-    rule = cc.LatenessRule(
+    rule = cc.rules.LatenessRule(
         deadline,
         [
-            cc.Band("Đúng hạn", cc.Points(2), upper=cc.at_most(0)),
-            cc.Band("Chậm đến 2 ngày", cc.Points(1), cc.above(0), cc.at_most(2)),
-            cc.Band("Từ ngày thứ 3", cc.Formula("max(0, 1 - (count - 2) * 0.25)"), cc.above(2)),
+            cc.model.Band("Đúng hạn", cc.model.Points(2), upper=cc.model.at_most(0)),
+            cc.model.Band(
+                "Chậm đến 2 ngày", cc.model.Points(1), cc.model.above(0), cc.model.at_most(2)
+            ),
+            cc.model.Band(
+                "Từ ngày thứ 3",
+                cc.model.Formula("max(0, 1 - (count - 2) * 0.25)"),
+                cc.model.above(2),
+            ),
         ],
         working=working,
         holidays=[date(2024, 12, 24), date(2025, 1, 1)],

@@ -16,11 +16,11 @@ from cchc_criteria import (
     CriterionSet,
     DuplicateSetError,
     PluginError,
-    Registry,
     UnknownSetError,
-    YesNoRule,
     hookimpl,
 )
+from cchc_criteria.registry import Registry
+from cchc_criteria.rules import YesNoRule
 
 
 def a_set(set_id: str) -> CriterionSet:
@@ -188,7 +188,7 @@ def test_plugins_are_discovered_through_entry_points(installed: Path) -> None:
 
         @cc.hookimpl
         def register_criterion_sets():
-            rule = cc.YesNoRule()
+            rule = cc.rules.YesNoRule()
             return [cc.CriterionSet(id="t.so.2024", title="t",
                                     criteria=[cc.Criterion("1", "x", 1, rule=rule)])]
         """,
@@ -283,7 +283,7 @@ def test_plugin_reports_show_a_broken_plugin_beside_the_good_ones(installed: Pat
         @cc.hookimpl
         def register_criterion_sets():
             return [cc.CriterionSet(id="g.so.2024", title="g",
-                    criteria=[cc.Criterion("1", "x", 1, rule=cc.YesNoRule())])]
+                    criteria=[cc.Criterion("1", "x", 1, rule=cc.rules.YesNoRule())])]
         """,
     )
     try:

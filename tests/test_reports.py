@@ -85,7 +85,11 @@ def test_every_text_in_html_is_escaped() -> None:
     cs = cc.CriterionSet(
         id="t",
         title=evil,
-        criteria=[cc.Criterion("1", evil, 1, rule=cc.YesNoRule(yes=cc.Option(evil, cc.Points(1))))],
+        criteria=[
+            cc.Criterion(
+                "1", evil, 1, rule=cc.rules.YesNoRule(yes=cc.rules.Option(evil, cc.model.Points(1)))
+            )
+        ],
     )
     card = cc.score(cs, cc.Assessment(answers={"1": True}, unit=evil))
     html = render(card, "html")
@@ -196,7 +200,7 @@ def test_excel_template_filled_in_scores_like_the_same_answers_in_toml(tmp_path:
 
 def _card(points: int, unit: str, group: str = "") -> tuple[cc.Scorecard, str, str]:
     cs = cc.CriterionSet(
-        id="t", title="t", criteria=[cc.Criterion("1", "x", 100, rule=cc.ManualRule())]
+        id="t", title="t", criteria=[cc.Criterion("1", "x", 100, rule=cc.rules.ManualRule())]
     )
     return cc.score(cs, cc.Assessment(answers={"1": points}, unit=unit, group=group)), group, unit
 
@@ -214,7 +218,7 @@ def test_ranking_ties_share_a_rank() -> None:
 def test_ranking_within_groups_and_incomplete_last() -> None:
     incomplete = cc.score(
         cc.CriterionSet(
-            id="t", title="t", criteria=[cc.Criterion("1", "x", 100, rule=cc.ManualRule())]
+            id="t", title="t", criteria=[cc.Criterion("1", "x", 100, rule=cc.rules.ManualRule())]
         ),
         cc.Assessment(unit="E", group="A"),
     )
@@ -296,8 +300,8 @@ def test_compare_two_years_refuses_criteria_whose_max_changed() -> None:
                     "g",
                     max_points + 1,
                     children=[
-                        cc.Criterion("1.1", "a", 1, rule=cc.YesNoRule()),
-                        cc.Criterion("1.2", "b", max_points, rule=cc.ManualRule()),
+                        cc.Criterion("1.1", "a", 1, rule=cc.rules.YesNoRule()),
+                        cc.Criterion("1.2", "b", max_points, rule=cc.rules.ManualRule()),
                     ],
                 )
             ],
@@ -372,7 +376,7 @@ def test_a_version_1_scorecard_reads_as_version_2() -> None:
     from cchc_criteria.reports.data import upgrade_scorecard_data
 
     card = cc.score(cc.get_set("quangngai.so.2019"), cc.load_assessment(EXAMPLE))
-    now = cc.scorecard_data(card)
+    now = cc.reports.scorecard_data(card)
     renames = {"points_display": "rounded", "index_display": "index_rounded"}
 
     def old(record: dict[str, object]) -> dict[str, object]:

@@ -42,12 +42,12 @@ import cchc_criteria as cc
 class AtLeastRule:
     """"từ {minimum} trở lên: {points} điểm; dưới {minimum}: 0"."""
 
-    minimum: Decimal = attrs.field(converter=cc.to_decimal)
-    points: Decimal = attrs.field(converter=cc.to_decimal)
+    minimum: Decimal = attrs.field(converter=cc.numbers.to_decimal)
+    points: Decimal = attrs.field(converter=cc.numbers.to_decimal)
 
     def score(self, answer, max_points):
         try:
-            value = cc.to_decimal(answer)
+            value = cc.numbers.to_decimal(answer)
         except cc.CchcError as error:
             problem = cc.finding("invalid-answer", variant="manual", max=max_points,
                                  error=cc.Text(str(error), str(error)))
@@ -86,7 +86,7 @@ def answers(rule, max_points):
 
 def _raise(rule, answer, points, max_points, kinds):
     target = Fraction(rule.minimum)
-    return cc.Improvement("raise", rule.minimum, target, cc.Scale.NUMBER)
+    return cc.rules.kinds.Improvement("raise", rule.minimum, target, cc.Scale.NUMBER)
 
 
 KIND = cc.RuleKind(
@@ -99,7 +99,7 @@ KIND = cc.RuleKind(
                            "points": {"$ref": "#/$defs/number"}},
             "required": ["minimum", "points"]},
     hint=lambda rule, max_points: f"một số; đạt từ {rule.minimum} được {rule.points} điểm",
-    cell=lambda rule, max_points: cc.AnswerCell(low=Decimal(0), high=Decimal(100)),
+    cell=lambda rule, max_points: cc.rules.kinds.AnswerCell(low=Decimal(0), high=Decimal(100)),
     strategies="cchc_kind_plugin:answers",
     improve=_raise,
 )
@@ -243,8 +243,8 @@ def test_a_plugin_cannot_take_a_built_in_kind_name() -> None:
             assert callable(register)
             register(cc.RuleKind("bands", object, set(), read=dict, write=dict))  # type: ignore[arg-type]
 
-    loaded = cc.Registry([Thief()], names=["thief"])
-    assert loaded.rule_kinds().get("bands").rule_class is cc.BandRule
+    loaded = cc.registry.Registry([Thief()], names=["thief"])
+    assert loaded.rule_kinds().get("bands").rule_class is cc.rules.BandRule
     (failure,) = loaded.failures
     assert "registers the rule kind 'bands', which is built in" in failure.message
 
@@ -302,7 +302,7 @@ def test_a_kind_with_a_shape_needs_rules_with_bands_and_a_scale() -> None:
 
     @attrs.frozen
     class Shapeless:
-        bands: tuple[cc.Band, ...] = ()
+        bands: tuple[cc.model.Band, ...] = ()
 
     with pytest.raises(cc.CchcError, match=r"rule kind 'shapeless' has a shape but its class"):
         cc.RuleKind(
@@ -311,14 +311,14 @@ def test_a_kind_with_a_shape_needs_rules_with_bands_and_a_scale() -> None:
             keys={"bands"},
             read=lambda keys, kinds: Shapeless(),
             write=lambda rule, kinds: {},
-            shape=lambda rule, max_points: cc.BandRule([cc.Band("x", cc.Points(0))]).shape(
-                max_points
-            ),
+            shape=lambda rule, max_points: cc.rules.BandRule(
+                [cc.model.Band("x", cc.model.Points(0))]
+            ).shape(max_points),
         )
     # A class that has both (here the built-in BandRule) is a ShapedRule.
     from cchc_criteria.rules.kinds import ShapedRule
 
-    assert isinstance(cc.BandRule([cc.Band("x", cc.Points(0))]), ShapedRule)
+    assert isinstance(cc.rules.BandRule([cc.model.Band("x", cc.model.Points(0))]), ShapedRule)
 
 
 def test_a_plugin_whose_shaped_kind_lacks_a_scale_fails_alone(
@@ -485,7 +485,7 @@ def test_answer_strategies_come_from_the_kind_or_from_the_testing_kit() -> None:
     valid, invalid = kind.answer_strategies({}, Decimal(1))  # type: ignore[arg-type]
     assert (repr(valid), repr(invalid)) == ("just(1)", "just('x')")
     assert set(STRATEGIES) == set(cc.rule_kinds().names)  # every built-in kind has its own
-    band = cc.BandRule([cc.Band("x", cc.Points(1))])
+    band = cc.rules.BandRule([cc.model.Band("x", cc.model.Points(1))])
     assert kind_strategies(band, Decimal(1)) is not None
     source = (Path(cc.__file__).parent / "rules").rglob("*.py")
     assert not [p.name for p in source if "cchc_criteria.testing" in p.read_text(encoding="utf-8")]

@@ -6,16 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from cchc_criteria import (
+from cchc_criteria import Scale
+from cchc_criteria.model import FractionOfMax, Points
+from cchc_criteria.rules import (
     ChoiceRule,
     DeductionRule,
-    FractionOfMax,
     ManualRule,
     Option,
     PerItemRule,
-    Points,
     ProportionalRule,
-    Scale,
     YesNoRule,
 )
 

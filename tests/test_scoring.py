@@ -10,23 +10,17 @@ import cchc_criteria as cc
 from cchc_criteria import (
     NA,
     Assessment,
-    Band,
-    BandRule,
     Criterion,
     CriterionSet,
     Grade,
-    Linear,
-    ManualRule,
     NAPolicy,
-    Points,
     Role,
     RoundingPolicy,
-    YesNoRule,
-    at_least,
-    below,
     score,
 )
+from cchc_criteria.model import Band, Linear, Points, at_least, below
 from cchc_criteria.reports.text import render_text
+from cchc_criteria.rules import BandRule, ManualRule, YesNoRule
 
 
 def rate_rule() -> BandRule:
@@ -372,9 +366,9 @@ def test_impossible_ratios_are_findings_on_the_scorecard(answer: str) -> None:
 
 
 def test_an_explanation_states_the_points_given_and_held_only_when_held() -> None:
-    rounded = cc.BandRule([cc.Band("all", cc.Formula("rate / 300", places=2))])
-    capped = cc.BandRule([cc.Band("all", cc.Formula("rate / 10"))])
-    floored = cc.BandRule([cc.Band("all", cc.Formula("rate / 10 - 5"))])
+    rounded = cc.rules.BandRule([cc.model.Band("all", cc.model.Formula("rate / 300", places=2))])
+    capped = cc.rules.BandRule([cc.model.Band("all", cc.model.Formula("rate / 10"))])
+    floored = cc.rules.BandRule([cc.model.Band("all", cc.model.Formula("rate / 10 - 5"))])
     cs = cc.CriterionSet(
         id="r",
         title="r",

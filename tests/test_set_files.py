@@ -89,11 +89,11 @@ def test_a_small_set_reads_like_its_table() -> None:
     (area,) = cs.criteria
     assert [c.code for c in area.children] == ["1.1", "1.2", "1.3"]
     rule = area.children[0].rule
-    assert isinstance(rule, cc.BandRule)
-    assert rule.bands[1].lower == cc.above(60)
-    assert rule.bands[1].upper == cc.below(90)
-    assert rule.bands[1].award == cc.FractionOfMax("0.5")
-    assert rule.bands[2].upper == cc.at_most(60)
+    assert isinstance(rule, cc.rules.BandRule)
+    assert rule.bands[1].lower == cc.model.above(60)
+    assert rule.bands[1].upper == cc.model.below(90)
+    assert rule.bands[1].award == cc.model.FractionOfMax("0.5")
+    assert rule.bands[2].upper == cc.model.at_most(60)
     card = cc.score(cs, {"1.1": "70%", "1.2": "Có", "1.3": 5})
     assert card["1.1"].points == Decimal("0.75")
     assert card["1.3"].points == 1
@@ -361,8 +361,8 @@ def test_damaged_files_raise_only_the_librarys_error(data: bytes, suffix: str) -
 
 
 def test_find_returns_the_first_criterion_of_a_code_and_a_set_pickles() -> None:
-    first = cc.Criterion("1", "first", 1, rule=cc.ManualRule())
-    second = cc.Criterion("1", "second (a published duplicate)", 1, rule=cc.ManualRule())
+    first = cc.Criterion("1", "first", 1, rule=cc.rules.ManualRule())
+    second = cc.Criterion("1", "second (a published duplicate)", 1, rule=cc.rules.ManualRule())
     cs = cc.CriterionSet(id="t", title="t", criteria=[first, second])
     assert cs.find("1") is first
     assert cs.find("2") is None

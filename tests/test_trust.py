@@ -129,7 +129,10 @@ def test_4_lint_findings_reach_every_ancestor() -> None:
                 5,
                 children=[
                     cc.Criterion(
-                        "1.1", "c", 2, children=[cc.Criterion("1.1.1", "l", 2, rule=cc.YesNoRule())]
+                        "1.1",
+                        "c",
+                        2,
+                        children=[cc.Criterion("1.1.1", "l", 2, rule=cc.rules.YesNoRule())],
                     )
                 ],
             )
@@ -155,13 +158,13 @@ def test_5_a_fraction_typed_for_a_percentage_is_kept_and_questioned() -> None:
 
 
 def test_6_the_index_is_rounded_once_from_the_exact_total() -> None:
-    third = cc.Band("all", lower=cc.at_least(0), award=cc.Formula("rate / 300"))
+    third = cc.model.Band("all", lower=cc.model.at_least(0), award=cc.model.Formula("rate / 300"))
     cs = cc.CriterionSet(
         id="t",
         title="t",
         criteria=[
-            cc.Criterion("1", "a", 1, rule=cc.BandRule(bands=[third])),
-            cc.Criterion("2", "b", 10, rule=cc.YesNoRule()),
+            cc.Criterion("1", "a", 1, rule=cc.rules.BandRule(bands=[third])),
+            cc.Criterion("2", "b", 10, rule=cc.rules.YesNoRule()),
         ],
     )
     card = cc.score(cs, {"1": "100%", "2": True})
@@ -248,7 +251,7 @@ def test_8_a_huge_rounding_is_a_problem(tmp_path: Path) -> None:
 @pytest.mark.parametrize("value", [10**40, -(10**40), Decimal("1e-41"), Fraction(10**30, 3), 1e300])
 def test_8_out_of_range_numbers_through_the_api(value: object) -> None:
     with pytest.raises(cc.NumberFormatError, match=r"out of range|decimal places"):
-        cc.Points(value)  # type: ignore[arg-type]
+        cc.model.Points(value)  # type: ignore[arg-type]
     card = cc.score(cc.get_set(S), {"7.1.2": value})
     (finding,) = [f for f in card.findings if f.criterion == "7.1.2"]
     assert finding.code == "invalid-answer"
@@ -293,11 +296,11 @@ def test_9_parser_limits(tmp_path: Path, name: str, text: str, message: str) -> 
 
 def test_10_a_formula_of_a_thousand_terms_is_refused() -> None:
     with pytest.raises(cc.FormulaError, match="more than 100 operations"):
-        cc.Formula(" + ".join(["rate"] * 1000))
+        cc.model.Formula(" + ".join(["rate"] * 1000))
     with pytest.raises(cc.FormulaError, match="more than 100 operations"):
-        cc.Formula("min(" + ", ".join(["rate"] * 200) + ")" + " + 1" * 100)
+        cc.model.Formula("min(" + ", ".join(["rate"] * 200) + ")" + " + 1" * 100)
     # At the limit it evaluates, whatever its shape.
-    formula = cc.Formula(" + ".join(["rate"] * 101))
+    formula = cc.model.Formula(" + ".join(["rate"] * 101))
     assert formula.exact(Fraction(1), Decimal(1)) == 101
 
 
@@ -550,7 +553,7 @@ def broken_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
             @cc.hookimpl
             def register_criterion_sets():
-                rule = cc.YesNoRule()
+                rule = cc.rules.YesNoRule()
                 make = lambda i: cc.CriterionSet(id=i, title=i,
                                                  criteria=[cc.Criterion("1", "x", 1, rule=rule)])
                 return [make("quangngai.so.2019"), make("twin.so.2024")]
@@ -686,15 +689,20 @@ def test_23_a_file_that_cannot_be_read(tmp_path: Path) -> None:
 
 
 def test_24_gaps_on_a_count_scale_are_whole_numbers() -> None:
-    def rule(upper_start: int) -> cc.BandRule:
-        two_to_three = cc.Band(
-            "từ 2 đến 3", lower=cc.at_least(2), upper=cc.at_most(3), award=cc.Points(1)
+    def rule(upper_start: int) -> cc.rules.BandRule:
+        two_to_three = cc.model.Band(
+            "từ 2 đến 3",
+            lower=cc.model.at_least(2),
+            upper=cc.model.at_most(3),
+            award=cc.model.Points(1),
         )
-        top = cc.Band(
-            f"từ {upper_start} trở lên", lower=cc.at_least(upper_start), award=cc.Points(2)
+        top = cc.model.Band(
+            f"từ {upper_start} trở lên",
+            lower=cc.model.at_least(upper_start),
+            award=cc.model.Points(2),
         )
-        low = cc.Band("dưới 2", upper=cc.below(2), award=cc.Points(0))
-        return cc.BandRule(scale=cc.Scale.COUNT, bands=[two_to_three, top, low])
+        low = cc.model.Band("dưới 2", upper=cc.model.below(2), award=cc.model.Points(0))
+        return cc.rules.BandRule(scale=cc.Scale.COUNT, bands=[two_to_three, top, low])
 
     def codes(upper_start: int) -> list[str]:
         cs = cc.CriterionSet(
@@ -705,7 +713,7 @@ def test_24_gaps_on_a_count_scale_are_whole_numbers() -> None:
     assert codes(4) == []  # no whole number lies between 3 and 4
     assert codes(5) == ["band-gap"]  # 4 does
     # On a percent scale the same edges leave a real gap.
-    percent = cc.BandRule(bands=[*rule(4).bands])
+    percent = cc.rules.BandRule(bands=[*rule(4).bands])
     cs = cc.CriterionSet(id="t", title="t", criteria=[cc.Criterion("1", "x", 2, rule=percent)])
     assert "band-gap" in [f.code for f in cc.lint(cs)]
 

@@ -68,17 +68,19 @@ def a_set(set_id: str, province: str, in_force: str, kind: str = "sở") -> cc.C
 
 
 @pytest.fixture
-def installed() -> tuple[cc.RegisteredSet, ...]:
+def installed() -> tuple[cc.registry.RegisteredSet, ...]:
     sets = [
         a_set("kontum.so.2024", "Kon Tum", "từ 1/1/2024 đến 30/6/2025"),
         a_set("quangngai.so.2025", "Quảng Ngãi", "từ 1/7/2025 đến 31/12/2025"),
         a_set("quangngai.so.2025b", "Quảng Ngãi", "năm 2025"),
         a_set("hanoi.huyen.2024", "Hà Nội", "năm 2024", kind="huyện"),
     ]
-    return tuple(cc.RegisteredSet(cs, "test") for cs in sets)
+    return tuple(cc.registry.RegisteredSet(cs, "test") for cs in sets)
 
 
-def test_find_set_across_the_2025_boundary(installed: tuple[cc.RegisteredSet, ...]) -> None:
+def test_find_set_across_the_2025_boundary(
+    installed: tuple[cc.registry.RegisteredSet, ...],
+) -> None:
     before = cc.find_set(province="Kon Tum", unit_kind="sở", on=date(2025, 3, 1), sets=installed)
     assert before.id == "kontum.so.2024"
     with pytest.raises(cc.SetNotFoundError) as caught:
@@ -92,7 +94,7 @@ def test_find_set_across_the_2025_boundary(installed: tuple[cc.RegisteredSet, ..
 
 
 def test_find_set_names_every_set_when_several_are_in_force(
-    installed: tuple[cc.RegisteredSet, ...],
+    installed: tuple[cc.registry.RegisteredSet, ...],
 ) -> None:
     with pytest.raises(cc.AmbiguousSetError) as caught:
         cc.find_set(province="quang ngai", unit_kind="so", on="31/12/2025", sets=installed)
@@ -101,7 +103,9 @@ def test_find_set_names_every_set_when_several_are_in_force(
     assert only.id == "quangngai.so.2025b"
 
 
-def test_find_set_says_the_district_level_ended(installed: tuple[cc.RegisteredSet, ...]) -> None:
+def test_find_set_says_the_district_level_ended(
+    installed: tuple[cc.registry.RegisteredSet, ...],
+) -> None:
     assert cc.find_set(province="Hà Nội", unit_kind="huyện", on="năm 2024", sets=installed)
     with pytest.raises(cc.SetNotFoundError, match="the huyện level ended on 01/07/2025"):
         cc.find_set(province="Hà Nội", unit_kind="huyện", on="năm 2026", sets=installed)

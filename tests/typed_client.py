@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cchc_criteria as cc
+from cchc_criteria.reports.data import FindingData, ScorecardData
 
 
 def area_indices(card: cc.Scorecard) -> dict[str, Decimal | None]:
@@ -13,16 +14,16 @@ def area_indices(card: cc.Scorecard) -> dict[str, Decimal | None]:
     return {row.code: row.index for row in card.rows() if row.depth == 1}
 
 
-def total_points(data: cc.ScorecardData) -> Decimal:
+def total_points(data: ScorecardData) -> Decimal:
     """The total from the JSON data, exactly."""
     return Decimal(data["points"] or "0")
 
 
-def node_titles(data: cc.ScorecardData) -> list[str]:
+def node_titles(data: ScorecardData) -> list[str]:
     return [node["title"] for node in data["nodes"]]
 
 
-def first_finding(data: cc.ScorecardData) -> cc.FindingData | None:
+def first_finding(data: ScorecardData) -> FindingData | None:
     return data["findings"][0] if data["findings"] else None
 
 

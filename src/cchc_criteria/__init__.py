@@ -17,118 +17,223 @@ from cchc_criteria._version import __version__
 # and the API reference know the name.
 TYPE_CHECKING = False
 
-if TYPE_CHECKING:  # what type checkers and the API reference read; at run time, see below
-    from cchc_criteria.analysis.advice import Advice, AdviceStep, advise
-    from cchc_criteria.analysis.diff import SetDiff, diff_sets
-    from cchc_criteria.analysis.frame import to_frame
-    from cchc_criteria.analysis.lint import lint
-    from cchc_criteria.api import score, score_each, score_many
-    from cchc_criteria.builtins import CATALOGUE, FINDING_CODES, LINT_CODES
+if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equal to _EXPORTS)
+    from cchc_criteria.analysis.advice import advise as advise
+    from cchc_criteria.analysis.diff import diff_sets as diff_sets
+    from cchc_criteria.analysis.frame import to_frame as to_frame
+    from cchc_criteria.analysis.lint import lint as lint
+    from cchc_criteria.api import score as score
+    from cchc_criteria.api import score_each as score_each
+    from cchc_criteria.api import score_many as score_many
+    from cchc_criteria.builtins import CATALOGUE as CATALOGUE
     from cchc_criteria.errors import (
-        AmbiguousSetError,
-        ArgumentError,
-        CchcError,
-        DuplicateSetError,
-        InputError,
-        NumberFormatError,
-        PluginError,
-        SetNotFoundError,
-        UnknownSetError,
+        AmbiguousSetError as AmbiguousSetError,
+    )
+    from cchc_criteria.errors import (
+        ArgumentError as ArgumentError,
+    )
+    from cchc_criteria.errors import (
+        CchcError as CchcError,
+    )
+    from cchc_criteria.errors import (
+        DuplicateSetError as DuplicateSetError,
+    )
+    from cchc_criteria.errors import (
+        InputError as InputError,
+    )
+    from cchc_criteria.errors import (
+        NumberFormatError as NumberFormatError,
+    )
+    from cchc_criteria.errors import (
+        PluginError as PluginError,
+    )
+    from cchc_criteria.errors import (
+        SetNotFoundError as SetNotFoundError,
+    )
+    from cchc_criteria.errors import (
+        UnknownSetError as UnknownSetError,
     )
     from cchc_criteria.formats import (
-        assessment_to_dict,
-        dump_assessment,
-        dump_set,
-        dumps_assessment,
-        dumps_set,
-        load_assessment,
-        load_set,
-        loads_assessment,
-        loads_set,
-        read_assessment,
-        read_set,
-        save_assessment,
-        save_set,
-        set_to_dict,
-        write_atomic,
+        assessment_to_dict as assessment_to_dict,
     )
-    from cchc_criteria.formulas import FormulaError
-    from cchc_criteria.hookspecs import hookimpl
+    from cchc_criteria.formats import (
+        dump_assessment as dump_assessment,
+    )
+    from cchc_criteria.formats import (
+        dump_set as dump_set,
+    )
+    from cchc_criteria.formats import (
+        dumps_assessment as dumps_assessment,
+    )
+    from cchc_criteria.formats import (
+        dumps_set as dumps_set,
+    )
+    from cchc_criteria.formats import (
+        load_assessment as load_assessment,
+    )
+    from cchc_criteria.formats import (
+        load_set as load_set,
+    )
+    from cchc_criteria.formats import (
+        loads_assessment as loads_assessment,
+    )
+    from cchc_criteria.formats import (
+        loads_set as loads_set,
+    )
+    from cchc_criteria.formats import (
+        save_assessment as save_assessment,
+    )
+    from cchc_criteria.formats import (
+        save_set as save_set,
+    )
+    from cchc_criteria.formats import (
+        set_to_dict as set_to_dict,
+    )
+    from cchc_criteria.formats import (
+        write_atomic as write_atomic,
+    )
+    from cchc_criteria.formulas import FormulaError as FormulaError
+    from cchc_criteria.hookspecs import hookimpl as hookimpl
     from cchc_criteria.model import (
-        NA,
-        Acknowledgement,
-        Assessment,
-        Band,
-        Category,
-        ChosenBand,
-        Criterion,
-        CriterionSet,
-        Finding,
-        FindingKind,
-        Formula,
-        FractionOfMax,
-        Grade,
-        Lineage,
-        Linear,
-        Lower,
-        NAPolicy,
-        Outcome,
-        Points,
-        Role,
-        RoundingPolicy,
-        Rule,
-        Scale,
-        Severity,
-        UnitKind,
-        Upper,
-        above,
-        at_least,
-        at_most,
-        below,
-        finding,
+        NA as NA,
     )
-    from cchc_criteria.numbers import to_decimal
+    from cchc_criteria.model import (
+        Assessment as Assessment,
+    )
+    from cchc_criteria.model import (
+        ChosenBand as ChosenBand,
+    )
+    from cchc_criteria.model import (
+        Criterion as Criterion,
+    )
+    from cchc_criteria.model import (
+        CriterionSet as CriterionSet,
+    )
+    from cchc_criteria.model import (
+        Finding as Finding,
+    )
+    from cchc_criteria.model import (
+        FindingKind as FindingKind,
+    )
+    from cchc_criteria.model import (
+        Grade as Grade,
+    )
+    from cchc_criteria.model import (
+        NAPolicy as NAPolicy,
+    )
+    from cchc_criteria.model import (
+        Outcome as Outcome,
+    )
+    from cchc_criteria.model import (
+        Role as Role,
+    )
+    from cchc_criteria.model import (
+        RoundingPolicy as RoundingPolicy,
+    )
+    from cchc_criteria.model import (
+        Rule as Rule,
+    )
+    from cchc_criteria.model import (
+        Scale as Scale,
+    )
+    from cchc_criteria.model import (
+        Severity as Severity,
+    )
+    from cchc_criteria.model import (
+        UnitKind as UnitKind,
+    )
+    from cchc_criteria.model import (
+        finding as finding,
+    )
     from cchc_criteria.registry import (
-        PluginFailure,
-        RegisteredSet,
-        Registry,
-        get_set,
-        list_sets,
-        rule_kinds,
+        get_set as get_set,
     )
-    from cchc_criteria.reports.data import FindingData, NodeData, ScorecardData, scorecard_data
-    from cchc_criteria.rules import (
-        BandRule,
-        BestOfRule,
-        Branch,
-        ChoiceRule,
-        ConditionalRule,
-        DeductionRule,
-        LatenessRule,
-        ManualRule,
-        Option,
-        Part,
-        PartsRule,
-        PerItemRule,
-        ProportionalRule,
-        RelativeRule,
-        YesNoRule,
-        days_late,
+    from cchc_criteria.registry import (
+        list_sets as list_sets,
     )
-    from cchc_criteria.rules.kinds import AnswerCell, Improvement, RuleKind, RuleKinds
-    from cchc_criteria.scoring import NodeRow, NodeScore, Scorecard
-    from cchc_criteria.selection import find_set
-    from cchc_criteria.text import Lang, Text
+    from cchc_criteria.registry import (
+        rule_kinds as rule_kinds,
+    )
+    from cchc_criteria.rules.kinds import RuleKind as RuleKind
+    from cchc_criteria.scoring import (
+        NodeRow as NodeRow,
+    )
+    from cchc_criteria.scoring import (
+        NodeScore as NodeScore,
+    )
+    from cchc_criteria.scoring import (
+        Scorecard as Scorecard,
+    )
+    from cchc_criteria.selection import find_set as find_set
+    from cchc_criteria.text import Lang as Lang
+    from cchc_criteria.text import Text as Text
 
-# Every public name and the module it comes from. ``import cchc_criteria`` loads none of
-# them: a name's module is imported the first time the name is used (PEP 562), so a tool that
-# only reads ``__version__`` — or scores, without lint, reports or spreadsheets — pays only
-# for what it uses.
+# The public surface, one table: every name ``cc.`` offers and the module it comes from.
+# ``import cchc_criteria`` loads none of them: a name's module is imported the first time the
+# name is used (PEP 562), so a tool that only reads ``__version__`` — or scores, without lint,
+# reports or spreadsheets — pays only for what it uses. Plumbing stays in its subpackage.
 _EXPORTS: dict[str, tuple[str, ...]] = {
+    "cchc_criteria.api": (
+        "score",
+        "score_each",
+        "score_many",
+    ),
     "cchc_criteria.analysis.lint": ("lint",),
-    "cchc_criteria.analysis.advice": ("Advice", "AdviceStep", "advise"),
+    "cchc_criteria.analysis.advice": ("advise",),
+    "cchc_criteria.analysis.diff": ("diff_sets",),
     "cchc_criteria.analysis.frame": ("to_frame",),
-    "cchc_criteria.api": ("score", "score_each", "score_many"),
+    "cchc_criteria.registry": (
+        "get_set",
+        "list_sets",
+        "rule_kinds",
+    ),
+    "cchc_criteria.selection": ("find_set",),
+    "cchc_criteria.formats": (
+        "assessment_to_dict",
+        "dump_assessment",
+        "dump_set",
+        "dumps_assessment",
+        "dumps_set",
+        "load_assessment",
+        "load_set",
+        "loads_assessment",
+        "loads_set",
+        "save_assessment",
+        "save_set",
+        "set_to_dict",
+        "write_atomic",
+    ),
+    "cchc_criteria.builtins": ("CATALOGUE",),
+    "cchc_criteria.model": (
+        "NA",
+        "Assessment",
+        "ChosenBand",
+        "Criterion",
+        "CriterionSet",
+        "Finding",
+        "FindingKind",
+        "Grade",
+        "NAPolicy",
+        "Outcome",
+        "Role",
+        "RoundingPolicy",
+        "Rule",
+        "Scale",
+        "Severity",
+        "UnitKind",
+        "finding",
+    ),
+    "cchc_criteria.scoring": (
+        "NodeRow",
+        "NodeScore",
+        "Scorecard",
+    ),
+    "cchc_criteria.rules.kinds": ("RuleKind",),
+    "cchc_criteria.hookspecs": ("hookimpl",),
+    "cchc_criteria.text": (
+        "Lang",
+        "Text",
+    ),
     "cchc_criteria.errors": (
         "AmbiguousSetError",
         "ArgumentError",
@@ -140,71 +245,12 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "SetNotFoundError",
         "UnknownSetError",
     ),
-    "cchc_criteria.formats": (
-        "assessment_to_dict",
-        "dump_assessment",
-        "dump_set",
-        "dumps_assessment",
-        "dumps_set",
-        "load_assessment",
-        "load_set",
-        "loads_assessment",
-        "loads_set",
-        "read_assessment",
-        "read_set",
-        "save_assessment",
-        "save_set",
-        "set_to_dict",
-        "write_atomic",
-    ),
-    "cchc_criteria.analysis.diff": ("SetDiff", "diff_sets"),
     "cchc_criteria.formulas": ("FormulaError",),
-    "cchc_criteria.hookspecs": ("hookimpl",),
-    # The catalogue with every built-in kind's own codes (they join it as the kinds are made).
-    "cchc_criteria.builtins": ("CATALOGUE", "FINDING_CODES", "LINT_CODES"),
-    "cchc_criteria.model": (
-        "NA",
-        "Acknowledgement",
-        "Assessment",
-        "Band",
-        "Category",
-        "ChosenBand",
-        "Criterion",
-        "CriterionSet",
-        "Finding",
-        "FindingKind",
-        "Formula",
-        "FractionOfMax",
-        "Grade",
-        "Lineage",
-        "Linear",
-        "Lower",
-        "NAPolicy",
-        "Outcome",
-        "Points",
-        "Role",
-        "RoundingPolicy",
-        "Rule",
-        "Scale",
-        "Severity",
-        "UnitKind",
-        "Upper",
-        "above",
-        "at_least",
-        "at_most",
-        "below",
-        "finding",
-    ),
-    "cchc_criteria.numbers": ("to_decimal",),
-    "cchc_criteria.registry": (
-        "PluginFailure",
-        "RegisteredSet",
-        "Registry",
-        "get_set",
-        "list_sets",
-        "rule_kinds",
-    ),
-    "cchc_criteria.reports.data": ("FindingData", "NodeData", "ScorecardData", "scorecard_data"),
+}
+
+# Names the package offered before its surface was cut to one table: they still work for one
+# release, with a DeprecationWarning that says where each one lives now.
+_MOVED: dict[str, tuple[str, ...]] = {
     "cchc_criteria.rules": (
         "BandRule",
         "BestOfRule",
@@ -223,21 +269,73 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "YesNoRule",
         "days_late",
     ),
-    "cchc_criteria.rules.kinds": ("AnswerCell", "Improvement", "RuleKind", "RuleKinds"),
-    "cchc_criteria.scoring": ("NodeRow", "NodeScore", "Scorecard"),
-    "cchc_criteria.selection": ("find_set",),
-    "cchc_criteria.text": ("Lang", "Text"),
+    "cchc_criteria.model": (
+        "Acknowledgement",
+        "Band",
+        "Category",
+        "FINDING_CODES",
+        "Formula",
+        "FractionOfMax",
+        "LINT_CODES",
+        "Lineage",
+        "Linear",
+        "Lower",
+        "Points",
+        "Upper",
+        "above",
+        "at_least",
+        "at_most",
+        "below",
+    ),
+    "cchc_criteria.rules.kinds": (
+        "AnswerCell",
+        "Improvement",
+        "RuleKinds",
+    ),
+    "cchc_criteria.reports.data": (
+        "FindingData",
+        "NodeData",
+        "ScorecardData",
+        "scorecard_data",
+    ),
+    "cchc_criteria.registry": (
+        "PluginFailure",
+        "RegisteredSet",
+        "Registry",
+    ),
+    "cchc_criteria.analysis.advice": (
+        "Advice",
+        "AdviceStep",
+    ),
+    "cchc_criteria.analysis.diff": ("SetDiff",),
+    "cchc_criteria.numbers": ("to_decimal",),
+    "cchc_criteria.formats": (
+        "read_assessment",
+        "read_set",
+    ),
 }
+
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+_MOVED_TO = {name: module for module, names in _MOVED.items() for name in names}
+_SUBPACKAGES = frozenset(
+    {"analysis", "formats", "model", "numbers", "registry", "reports", "rules", "scoring"}
+)
 
 
 def __getattr__(name: str) -> object:
     module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'cchc_criteria' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # the next use is a plain attribute
-    return value
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # the next use is a plain attribute
+        return value
+    if name in _MOVED_TO:
+        from cchc_criteria._deprecation import deprecated
+
+        deprecated(f"cchc_criteria.{name}", f"{_MOVED_TO[name]}.{name}")
+        return getattr(importlib.import_module(_MOVED_TO[name]), name)
+    if name in _SUBPACKAGES:  # cc.rules.BandRule without importing cchc_criteria.rules first
+        return importlib.import_module(f"cchc_criteria.{name}")
+    raise AttributeError(f"module 'cchc_criteria' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
@@ -246,85 +344,41 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CATALOGUE",
-    "FINDING_CODES",
-    "LINT_CODES",
     "NA",
-    "Acknowledgement",
-    "Advice",
-    "AdviceStep",
     "AmbiguousSetError",
-    "AnswerCell",
     "ArgumentError",
     "Assessment",
-    "Band",
-    "BandRule",
-    "BestOfRule",
-    "Branch",
-    "Category",
     "CchcError",
-    "ChoiceRule",
     "ChosenBand",
-    "ConditionalRule",
     "Criterion",
     "CriterionSet",
-    "DeductionRule",
     "DuplicateSetError",
     "Finding",
-    "FindingData",
     "FindingKind",
-    "Formula",
     "FormulaError",
-    "FractionOfMax",
     "Grade",
-    "Improvement",
     "InputError",
     "Lang",
-    "LatenessRule",
-    "Lineage",
-    "Linear",
-    "Lower",
-    "ManualRule",
     "NAPolicy",
-    "NodeData",
     "NodeRow",
     "NodeScore",
     "NumberFormatError",
-    "Option",
     "Outcome",
-    "Part",
-    "PartsRule",
-    "PerItemRule",
     "PluginError",
-    "PluginFailure",
-    "Points",
-    "ProportionalRule",
-    "RegisteredSet",
-    "Registry",
-    "RelativeRule",
     "Role",
     "RoundingPolicy",
     "Rule",
     "RuleKind",
-    "RuleKinds",
     "Scale",
     "Scorecard",
-    "ScorecardData",
-    "SetDiff",
     "SetNotFoundError",
     "Severity",
     "Text",
     "UnitKind",
     "UnknownSetError",
-    "Upper",
-    "YesNoRule",
     "__version__",
-    "above",
     "advise",
     "assessment_to_dict",
-    "at_least",
-    "at_most",
-    "below",
-    "days_late",
     "diff_sets",
     "dump_assessment",
     "dump_set",
@@ -340,17 +394,13 @@ __all__ = [
     "load_set",
     "loads_assessment",
     "loads_set",
-    "read_assessment",
-    "read_set",
     "rule_kinds",
     "save_assessment",
     "save_set",
     "score",
     "score_each",
     "score_many",
-    "scorecard_data",
     "set_to_dict",
-    "to_decimal",
     "to_frame",
     "write_atomic",
 ]

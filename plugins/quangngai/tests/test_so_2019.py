@@ -76,7 +76,7 @@ def test_every_row_as_published(cs: cc.CriterionSet) -> None:
 
 def test_band_texts_are_kept_with_their_typos(cs: cc.CriterionSet) -> None:
     rule = cs.find("7.1.2").rule  # type: ignore[union-attr]
-    assert isinstance(rule, cc.BandRule)
+    assert isinstance(rule, cc.rules.BandRule)
     assert [b.label for b in rule.bands] == [
         "Từ 90% số văn bản trả lên",
         "Từ 60% - dưới 90% số văn bản",
