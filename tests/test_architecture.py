@@ -131,3 +131,16 @@ def test_the_public_surface_is_small_and_the_moved_names_say_where_they_went() -
         with pytest.warns(DeprecationWarning, match=rf"use {module}\.{name}$"):
             value = getattr(cc, name)
         assert value is getattr(importlib.import_module(module), name)
+
+
+def test_the_tests_of_a_subpackage_live_in_its_mirror() -> None:
+    """tests/<package>/ holds the tests of src/cchc_criteria/<package>/; the suites that cross
+    every layer (surfaces, hostile input, trust, fuzzing, docs, performance) stay at the top."""
+    root = Path(__file__).resolve().parents[1]
+    mirrors = [p for p in (root / "tests").iterdir() if p.is_dir() and p.name != "data"]
+    assert mirrors
+    for folder in mirrors:
+        if folder.name.startswith((".", "__")):
+            continue
+        assert (root / "src" / "cchc_criteria" / folder.name).is_dir(), folder.name
+        assert list(folder.glob("test_*.py")), folder.name

@@ -47,7 +47,7 @@ def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) ->
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # What the options offer, written here so that defining the commands imports nothing of the
-# library (tests/test_cli.py checks each against the library's own list).
+# library (tests/cli/test_cli.py checks each against the library's own list).
 #: The formats of a scorecard report (cchc_criteria.reports.FORMATS), and the workbook.
 FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
 #: The kinds of file whose schema `cchc schema` prints (cchc_criteria.formats.schema.SCHEMAS).

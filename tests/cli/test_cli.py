@@ -14,7 +14,7 @@ import cchc_criteria
 from cchc_criteria.cli import cli
 
 EXAMPLE = (
-    Path(__file__).parents[1]
+    Path(__file__).parents[2]
     / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 )
 

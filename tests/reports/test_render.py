@@ -12,7 +12,7 @@ import cchc_criteria as cc
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.reports import RENDERERS, formats_of, rank, render
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 
 

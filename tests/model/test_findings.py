@@ -11,7 +11,7 @@ import pytest
 
 import cchc_criteria as cc
 
-SOURCE = Path(__file__).parents[1] / "src" / "cchc_criteria"
+SOURCE = Path(__file__).parents[2] / "src" / "cchc_criteria"
 CATALOGUE_MODULE = SOURCE / "model" / "findings.py"
 MAKERS = {"finding", "refusal", "self.finding"}
 

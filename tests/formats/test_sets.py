@@ -22,7 +22,7 @@ from cchc_criteria.cli import cli
 from cchc_criteria.formats.schema import schema
 from cchc_criteria.testing import assessments, criterion_sets
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 
 
 @functools.cache

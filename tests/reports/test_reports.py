@@ -20,7 +20,7 @@ from cchc_criteria.cli import cli
 from cchc_criteria.formats.schema import schema
 from cchc_criteria.reports import rank, render
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import cchc_criteria as cc
 from cchc_criteria.cli import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 S = "quangngai.so.2019"
 LEAVES = ("7.1.2", "7.1.4", "7.2.1", "7.2.2", "7.2.3", "7.3.1", "7.3.2", "7.3.3")

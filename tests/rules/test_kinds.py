@@ -28,7 +28,7 @@ from cchc_criteria import registry
 from cchc_criteria.cli import cli
 from cchc_criteria.testing import answers_for, valid_answers
 
-SOURCE = Path(__file__).parents[1] / "src" / "cchc_criteria"
+SOURCE = Path(__file__).parents[2] / "src" / "cchc_criteria"
 
 PLUGIN = '''
 from decimal import Decimal

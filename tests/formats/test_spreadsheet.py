@@ -20,7 +20,7 @@ import cchc_criteria as cc
 from cchc_criteria.cli import cli
 from cchc_criteria.formats.sheets import INDEX_FORMAT, NUMBER_FORMAT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt_2019.toml"
 S = "quangngai.so.2019"
 
