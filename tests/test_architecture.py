@@ -131,6 +131,9 @@ def test_the_public_surface_is_small_and_the_moved_names_say_where_they_went() -
         with pytest.warns(DeprecationWarning, match=rf"use {module}\.{name}$"):
             value = getattr(cc, name)
         assert value is getattr(importlib.import_module(module), name)
+    for old, new in cc._RENAMED.items():
+        with pytest.warns(DeprecationWarning, match=rf"use cchc_criteria\.{new}$"):
+            assert getattr(cc, old) is getattr(cc, new)
 
 
 def test_the_tests_of_a_subpackage_live_in_its_mirror() -> None:

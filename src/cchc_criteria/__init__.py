@@ -309,11 +309,10 @@ _MOVED: dict[str, tuple[str, ...]] = {
     ),
     "cchc_criteria.analysis.diff": ("SetDiff",),
     "cchc_criteria.numbers": ("to_decimal",),
-    "cchc_criteria.formats": (
-        "read_assessment",
-        "read_set",
-    ),
 }
+
+# Names that were renamed, not moved: the new name's function is given, with a warning.
+_RENAMED = {"read_set": "loads_set", "read_assessment": "loads_assessment"}
 
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 _MOVED_TO = {name: module for module, names in _MOVED.items() for name in names}
@@ -328,9 +327,12 @@ def __getattr__(name: str) -> object:
         value = getattr(importlib.import_module(module), name)
         globals()[name] = value  # the next use is a plain attribute
         return value
-    if name in _MOVED_TO:
+    if name in _MOVED_TO or name in _RENAMED:
         from cchc_criteria._deprecation import deprecated
 
+        if name in _RENAMED:
+            deprecated(f"cchc_criteria.{name}", f"cchc_criteria.{_RENAMED[name]}")
+            return __getattr__(_RENAMED[name])
         deprecated(f"cchc_criteria.{name}", f"{_MOVED_TO[name]}.{name}")
         return getattr(importlib.import_module(_MOVED_TO[name]), name)
     if name in _SUBPACKAGES:  # cc.rules.BandRule without importing cchc_criteria.rules first
