@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria import (
@@ -392,3 +394,77 @@ def test_an_explanation_states_the_points_given_and_held_only_when_held() -> Non
     table = {line.split()[0]: line for line in render_text(card, lang="en").splitlines()[4:7]}
     assert "held to max" not in table["1"]
     assert "held to max" in table["2"]
+
+
+MONITORED = """
+id = "t.monitor"
+title = "Bộ có tiêu chí theo dõi"
+
+[[criteria]]
+code = "1"
+title = "Lĩnh vực 1"
+max = 3
+
+[[criteria]]
+code = "1.1"
+title = "Ban hành kế hoạch"
+max = 2
+rule = "yes_no"
+
+[[criteria]]
+code = "1.2"
+title = "Tỷ lệ hồ sơ trực tuyến (theo dõi)"
+max = 5
+role = "monitor"
+rule = "proportional"
+
+[[criteria]]
+code = "1.3"
+title = "Báo cáo đúng hạn"
+max = 1
+rule = "yes_no"
+"""
+
+
+def test_a_monitored_criterion_is_scored_and_shown_but_counted_in_nothing() -> None:
+    criterion_set = cc.loads_set(MONITORED, source="monitor.toml")
+    assert criterion_set.find("1.2").role is cc.Role.MONITOR  # type: ignore[union-attr]
+    card = cc.score(criterion_set, {"1.1": True, "1.2": "80", "1.3": False})
+    assert card["1.2"].points == 4  # scored as published: 80 % of 5
+    assert (card["1"].points, card["1"].max_points) == (2, 3)  # 1.2 neither adds nor counts
+    assert (card.points, card.max_points, card.complete) == (2, 3, True)
+    assert "monitored, not counted: 1.2" in card["1"].explanation.en
+    # unanswered, it leaves the card complete: it is outside the total
+    assert cc.score(criterion_set, {"1.1": True, "1.3": False}).complete
+    # and outside the ranking: two units that differ only there share a rank
+    other = cc.score(criterion_set, {"1.1": True, "1.2": "5", "1.3": False})
+    ranking = cc.reports.rank([(card, "", "a.toml"), (other, "", "b.toml")])
+    assert [entry.rank for entry in ranking] == [1, 1]
+    assert cc.dumps_set(criterion_set).count('role = "monitor"') == 1  # written back as read
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_the_answers_of_monitored_criteria_never_move_a_total(data: st.DataObject) -> None:
+    from hypothesis import assume
+
+    from cchc_criteria.testing import assessments, criterion_sets, valid_answers
+
+    criterion_set = data.draw(criterion_sets())
+    below = {d.code: d for c in criterion_set.walk() if c.role is cc.Role.MONITOR for d in c.walk()}
+    assume(any(d.is_leaf for d in below.values()))
+    answers = dict(data.draw(assessments(criterion_set)).answers)
+    without = {k: v for k, v in answers.items() if k not in below}
+    with_them = dict(without)
+    for code, criterion in below.items():
+        if criterion.is_leaf and criterion.rule is not None:
+            with_them[code] = data.draw(valid_answers(criterion.rule, criterion.max_points))
+    for _ in range(2):  # the second time through the plain pass
+        one = cc.score(criterion_set, without)
+        two = cc.score(criterion_set, with_them)
+        assert (one.points, one.max_points, one.complete, one.index) == (
+            two.points,
+            two.max_points,
+            two.complete,
+            two.index,
+        )

@@ -30,11 +30,15 @@ class Role(enum.StrEnum):
       part of the parent's max (it is the bonus cap); the parent never exceeds its own max.
     * ``deduction`` (điểm trừ): its points are subtracted from the parent's; its max is the most
       that can be deducted; the parent never goes below 0.
+    * ``monitor`` (theo dõi): scored and shown as published, but counted in neither its
+      parent's points nor its max, nor in its completeness: a criterion kept for monitoring,
+      outside the total, the index and the ranking.
     """
 
     SCORE = "score"
     BONUS = "bonus"
     DEDUCTION = "deduction"
+    MONITOR = "monitor"
 
 
 class NAPolicy(enum.StrEnum):

@@ -243,10 +243,11 @@ def _group_formulas(
     declared: Mapping[str, Decimal | None] | None = None,
 ) -> None:
     """The formulas of a group row: its children added as the set adds them (deductions
-    subtract; points are held to [0, max]). A column none of whose children holds a value
+    subtract, monitored criteria count for nothing; points are held to [0, max]). A column
+    none of whose children holds a value
     stays empty (no "0" where nothing was appraised). A score the unit or the council
     declared for the group itself is written as declared, never replaced by a sum."""
-    adds = [where[c.code] for c in children if c.role is not Role.DEDUCTION]
+    adds = [where[c.code] for c in children if c.role in (Role.SCORE, Role.BONUS)]
     subtracts = [where[c.code] for c in children if c.role is Role.DEDUCTION]
     for letter, cells in written.items():
         given = (declared or {}).get(letter)

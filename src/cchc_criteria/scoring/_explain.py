@@ -41,17 +41,29 @@ def excluded(lang: Lang, maximum: Decimal) -> str:
 
 
 def group_explanation(lang: Lang, children: list[NodeScore]) -> str:
-    scored = [c for c in children if c.points is not None]
+    monitored = [c.code for c in children if c.role is Role.MONITOR]
+    counted = [c for c in children if c.role is not Role.MONITOR]
+    scored = [c for c in counted if c.points is not None]
     if not scored:
-        return "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
+        text = "chưa có tiêu chí nào được chấm" if lang == "vi" else "nothing scored yet"
+        return text + _monitored(lang, monitored)
     fmt = _vi if lang == "vi" else _en
     signs = {Role.SCORE: "+", Role.BONUS: "+", Role.DEDUCTION: "−"}
     terms = " ".join(f"{signs[c.role]} {fmt(c.points)}" for c in scored if c.points is not None)
     text = ("tổng: " if lang == "vi" else "sum: ") + terms.lstrip("+ ")
-    unscored = [c.code for c in children if not c.complete]
+    unscored = [c.code for c in counted if not c.complete]
     if unscored:
         text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
-    return text
+    return text + _monitored(lang, monitored)
+
+
+def _monitored(lang: Lang, codes: list[str]) -> str:
+    if not codes:
+        return ""
+    shown = ", ".join(codes)
+    return (
+        f"; theo dõi, không tính: {shown}" if lang == "vi" else f"; monitored, not counted: {shown}"
+    )
 
 
 def _vi(value: Decimal) -> str:

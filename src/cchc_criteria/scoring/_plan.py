@@ -59,6 +59,9 @@ PLANS: weakref.WeakKeyDictionary[CriterionSet, Plan] = weakref.WeakKeyDictionary
 # The set scored last, its kinds and its plan (a cohort scores one set unit after unit): the
 # one set kept alive by the cache, so that PLANS, which must not, can let the others go.
 _LAST: list[tuple[CriterionSet, RuleKinds, Plan]] = []
+# The roles whose points a group adds.
+_ADDING = frozenset({Role.SCORE, Role.BONUS})
+
 #: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
 MAX_OUTCOMES = 128
 
@@ -242,8 +245,9 @@ class Plan:
         self.total_max = max(criterion_set.max_points, _ZERO)
 
     def split(self, slots: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """``slots`` parted into those that add (score, bonus) and deductions."""
-        plus = tuple(s for s in slots if self.roles[s] is not Role.DEDUCTION)
+        """``slots`` parted into those that add (score, bonus) and deductions; monitored
+        criteria are in neither."""
+        plus = tuple(s for s in slots if self.roles[s] in _ADDING)
         return plus, tuple(s for s in slots if self.roles[s] is Role.DEDUCTION)
 
     def fast_scorer(self, leaf: Leaf, *, now: bool = False) -> FastScorer | None:

@@ -115,9 +115,9 @@ class Tally:
         self.open_points[slot] = sums.open_points
 
     def sum(self, children: Sequence[int], published_max: Decimal) -> Sums:
-        """Sum children: score and bonus children add, deductions subtract; the result is
-        held to [0, max]. The max is the published max less the max of every excluded (not
-        applicable) score criterion below."""
+        """Sum children: score and bonus children add, deductions subtract, monitored ones
+        count for nothing; the result is held to [0, max]. The max is the published max less
+        the max of every excluded (not applicable) score criterion below."""
         roles = self.plan.roles
         published = self.plan.published
         excluded = _ZERO
@@ -127,9 +127,11 @@ class Tally:
         complete = True
         total: Decimal | None = None
         for child in children:
+            role = roles[child]
+            if role is Role.MONITOR:
+                continue  # scored and shown, counted in nothing above it
             if not self.complete[child]:
                 complete = False
-            role = roles[child]
             if role is Role.SCORE:
                 has_score = True
                 if self.applicable[child]:

@@ -76,7 +76,7 @@ def _group_problems(
     *,
     unscored_is_zero: bool = False,
 ) -> list[str]:
-    nodes = children
+    nodes = [c for c in children if c.role is not Role.MONITOR]  # counted in nothing above
     problems: list[str] = []
     scored = [c for c in nodes if c.points is not None]
     total = sum(

@@ -234,7 +234,7 @@ def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     )
 
 
-_roles = st.sampled_from([Role.SCORE, Role.SCORE, Role.BONUS, Role.DEDUCTION])
+_roles = st.sampled_from([Role.SCORE, Role.SCORE, Role.BONUS, Role.DEDUCTION, Role.MONITOR])
 
 
 _children = st.integers(1, 4)
