@@ -468,3 +468,44 @@ def test_the_answers_of_monitored_criteria_never_move_a_total(data: st.DataObjec
             two.complete,
             two.index,
         )
+
+
+@pytest.mark.parametrize(
+    ("mode", "shown"),
+    [("ROUND_HALF_UP", "1.3"), ("ROUND_HALF_EVEN", "1.2"), ("ROUND_DOWN", "1.2")],
+)
+def test_the_set_states_how_it_rounds_and_the_exact_value_stays(mode: str, shown: str) -> None:
+    text = (
+        f'id = "t"\ntitle = "t"\nrounding = {{ places = 1, mode = "{mode}" }}\n'
+        '[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 5\nrule = "proportional"\n'
+    )
+    card = cc.score(cc.loads_set(text, source="r.toml"), {"1": "25"})  # 25 % of 5 = 1.25
+    assert str(card["1"].points) == "1.25"
+    assert str(card["1"].points_display) == shown
+
+
+def test_an_unknown_rounding_mode_is_refused_with_the_modes_there_are() -> None:
+    text = (
+        'id = "t"\ntitle = "t"\nrounding = { places = 1, mode = "ROUND_BANANA" }\n'
+        '[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 5\nrule = "proportional"\n'
+    )
+    with pytest.raises(cc.InputError, match=r"r\.toml:3: rounding: the rounding mode must be"):
+        cc.loads_set(text, source="r.toml")
+    with pytest.raises(cc.CchcError, match="ROUND_HALF_EVEN"):
+        cc.RoundingPolicy(2, "ROUND_BANANA")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=1000, places=4),
+    st.sampled_from(["ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_CEILING"]),
+    st.integers(0, 3),
+)
+def test_rounding_moves_a_value_less_than_one_step_and_never_the_exact_one(
+    value: Decimal, mode: str, places: int
+) -> None:
+    from cchc_criteria.numbers import round_points
+
+    shown = round_points(value, places, mode)
+    assert abs(shown - value) < Decimal(1).scaleb(-places)
+    assert shown == shown.quantize(Decimal(1).scaleb(-places))
