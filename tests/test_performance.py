@@ -330,6 +330,7 @@ def test_a_scorecard_makes_its_nodes_when_first_read() -> None:
 
 
 _COMPILED = (
+    "average",
     "bands",
     "choice",
     "deduction",

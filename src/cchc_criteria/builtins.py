@@ -11,6 +11,7 @@ from collections.abc import Callable
 from cchc_criteria.hookspecs import hookimpl
 from cchc_criteria.model import CATALOGUE, FINDING_CODES, LINT_CODES
 from cchc_criteria.rules import (
+    average,
     bands,
     best_of,
     choices,
@@ -38,6 +39,7 @@ KINDS: tuple[RuleKind, ...] = (
     counts.DEDUCTION,
     manual.KIND,
     relative.KIND,
+    average.KIND,
     parts.PARTS,
     best_of.BEST_OF,
     conditional.CONDITIONAL,

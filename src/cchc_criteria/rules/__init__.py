@@ -6,6 +6,7 @@ it can award as written (:meth:`points_range`) and says itself in words (:meth:`
 
 from cchc_criteria.rules._answers import read_quantity
 from cchc_criteria.rules._composite import Part
+from cchc_criteria.rules.average import AverageRule
 from cchc_criteria.rules.bands import BandRule
 from cchc_criteria.rules.best_of import BestOfRule
 from cchc_criteria.rules.choices import ChoiceRule, Option, YesNoRule
@@ -18,6 +19,7 @@ from cchc_criteria.rules.proportional import ProportionalRule
 from cchc_criteria.rules.relative import RelativeRule
 
 __all__ = [
+    "AverageRule",
     "BandRule",
     "BestOfRule",
     "Branch",

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from cchc_criteria.model import ChosenBand, Formula, Linear, Rule, Scale
 from cchc_criteria.rules import (
+    AverageRule,
     BandRule,
     BestOfRule,
     ChoiceRule,
@@ -201,6 +202,12 @@ def lateness_answers(rule: LatenessRule, max_points: Decimal) -> Strategies:
     )
 
 
+def average_answers(rule: AverageRule, max_points: Decimal) -> Strategies:
+    """Figures on the rule's scale; what it refuses."""
+    figure = in_scale(rule.scale) if rule.scale is not Scale.NUMBER else st.integers(0, 1000)
+    return figure, _outside(rule.scale)
+
+
 #: The strategies of each built-in kind, by kind name.
 STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "bands": band_answers,
@@ -211,6 +218,7 @@ STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "deduction": count_answers,
     "manual": manual_answers,
     "relative": relative_answers,
+    "average": average_answers,
     "parts": parts_answers,
     "best_of": best_of_answers,
     "conditional": conditional_answers,
