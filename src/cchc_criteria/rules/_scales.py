@@ -3,13 +3,15 @@ Excel cell, and the JSON Schema of ``scale``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from cchc_criteria.model import Scale
+from cchc_criteria.rules.keys import choice_error
 from cchc_criteria.rules.kinds import AnswerCell
 
-__all__ = ["SCALE_SCHEMA", "scale_cell", "scale_hint"]
+__all__ = ["SCALE_SCHEMA", "read_scale_and_sense", "scale_cell", "scale_hint"]
 
 SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scale]}
 
@@ -36,3 +38,16 @@ def scale_cell(scale: Scale) -> AnswerCell:
     if scale is Scale.COUNT:
         return AnswerCell(low=Decimal(0), whole=True)
     return AnswerCell()
+
+
+def read_scale_and_sense(keys: Mapping[str, Any]) -> tuple[Scale, bool]:
+    """A comparing rule's ``scale`` (percent by default) and whether lower is better
+    (``better = "lower"``; ``"higher"`` by default), each refused with its choices."""
+    scale = keys.get("scale", "percent")
+    scales = {s.value: s for s in Scale}
+    if scale not in scales:
+        raise choice_error("scale", list(scales), scale)
+    better = keys.get("better", "higher")
+    if better not in ("higher", "lower"):
+        raise choice_error("better", ("higher", "lower"), better)
+    return scales[scale], better == "lower"

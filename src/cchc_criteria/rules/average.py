@@ -27,10 +27,14 @@ from cchc_criteria.rules._answers import (
     points_word,
     read_exact,
 )
-from cchc_criteria.rules._scales import SCALE_SCHEMA, scale_cell, scale_hint
+from cchc_criteria.rules._scales import (
+    SCALE_SCHEMA,
+    read_scale_and_sense,
+    scale_cell,
+    scale_hint,
+)
 from cchc_criteria.rules.keys import (
     award_keys,
-    choice_error,
     mapping,
     plain_number,
     read_award,
@@ -197,13 +201,7 @@ def _improve(
 
 
 def _read(keys: Mapping[str, Any]) -> AverageRule:
-    scale = keys.get("scale", "percent")
-    scales = {s.value: s for s in Scale}
-    if scale not in scales:
-        raise choice_error("scale", list(scales), scale)
-    better = keys.get("better", "higher")
-    if better not in ("higher", "lower"):
-        raise choice_error("better", ("higher", "lower"), better)
+    scale, lower = read_scale_and_sense(keys)
     awards: dict[str, Points | FractionOfMax] = {}
     for key in ("meets", "misses"):
         data = mapping(keys.get(key), Text(f"{key} (một mức điểm)", f"{key} (an award)"))
@@ -220,8 +218,8 @@ def _read(keys: Mapping[str, Any]) -> AverageRule:
     return AverageRule(
         awards["meets"],
         awards["misses"],
-        scales[scale],
-        lower_is_better=better == "lower",
+        scale,
+        lower_is_better=lower,
         reference=None if reference is None else read_decimal(reference),
     )
 

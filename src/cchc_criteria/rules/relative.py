@@ -44,7 +44,12 @@ from cchc_criteria.rules._answers import (
     read_quantity,
     refusal,
 )
-from cchc_criteria.rules._scales import SCALE_SCHEMA, scale_cell, scale_hint
+from cchc_criteria.rules._scales import (
+    SCALE_SCHEMA,
+    read_scale_and_sense,
+    scale_cell,
+    scale_hint,
+)
 from cchc_criteria.rules.keys import choice_error, plain_number, read_decimal
 from cchc_criteria.rules.kinds import FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text
@@ -336,20 +341,14 @@ def _explain(
 
 
 def _read(keys: Mapping[str, Any]) -> RelativeRule:
-    scale = keys.get("scale", "percent")
-    scales = {s.value: s for s in Scale}
-    if scale not in scales:
-        raise choice_error("scale", list(scales), scale)
-    better = keys.get("better", "higher")
-    if better not in ("higher", "lower"):
-        raise choice_error("better", ("higher", "lower"), better)
+    scale, lower = read_scale_and_sense(keys)
     reference = keys.get("reference")
     if_zero = keys.get("if_zero", "zero")
     if not isinstance(if_zero, str):
         raise choice_error("if_zero", _ZERO_POLICIES, if_zero)
     return RelativeRule(
-        scales[scale],
-        lower_is_better=better == "lower",
+        scale,
+        lower_is_better=lower,
         reference=None if reference is None else read_decimal(reference),
         if_zero=if_zero,
     )
