@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -509,3 +510,93 @@ def test_rounding_moves_a_value_less_than_one_step_and_never_the_exact_one(
     shown = round_points(value, places, mode)
     assert abs(shown - value) < Decimal(1).scaleb(-places)
     assert shown == shown.quantize(Decimal(1).scaleb(-places))
+
+
+SCOPED = """
+id = "t.scope"
+title = "Bộ chấm cả sở và xã"
+groups = ["Sở", "Xã"]
+
+[[criteria]]
+code = "1"
+title = "Lĩnh vực 1"
+max = 4
+
+[[criteria]]
+code = "1.1"
+title = "Ban hành kế hoạch"
+max = 2
+rule = "yes_no"
+
+[[criteria]]
+code = "1.2"
+title = "Kết nối liên thông cấp tỉnh (chỉ sở)"
+max = 1
+rule = "yes_no"
+applies_to = ["Sở"]
+na = "full_points"
+
+[[criteria]]
+code = "1.3"
+title = "Bộ phận một cửa cấp xã (chỉ xã)"
+max = 1
+rule = "yes_no"
+applies_to = ["Xã"]
+"""
+
+
+def test_a_criterion_for_some_groups_is_not_applicable_to_the_others() -> None:
+    criterion_set = cc.loads_set(SCOPED, source="scope.toml")
+    assert criterion_set.find("1.2").applies_to == ("Sở",)  # type: ignore[union-attr]
+    answers = {"1.1": True, "1.2": True, "1.3": True}
+    department = cc.score(criterion_set, cc.Assessment(answers, group="sở"))  # any spelling
+    commune = cc.score(criterion_set, cc.Assessment(answers, group="Xã"))
+    assert (department.points, department.max_points) == (3, 3)  # 1.3 out: max removed
+    assert (commune.points, commune.max_points) == (3, 3)  # 1.2 out, whatever its NA policy
+    node = commune["1.2"]
+    assert (node.applicable, node.points, node.max_points) == (False, None, 0)
+    assert "applies to Sở only" in node.explanation.en
+    assert commune.complete  # not a 0/0 case, nothing left open
+    for _ in range(2):  # and the same through the plain pass
+        assert cc.score(criterion_set, cc.Assessment(answers, group="Sở")).points == 3
+    assert cc.loads_set(cc.dumps_set(criterion_set)) == criterion_set
+
+
+def test_applies_to_names_the_set_s_groups() -> None:
+    text = SCOPED.replace('applies_to = ["Xã"]', 'applies_to = ["Huyện"]')
+    with pytest.raises(cc.InputError, match=r"s\.toml:30: criterion 1\.3: applies_to names"):
+        cc.loads_set(text, source="s.toml")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_outside_its_groups_a_criterion_leaves_the_index_of_the_rest(data: st.DataObject) -> None:
+    """Remove the max: a unit outside a criterion's groups gets the index it would get from a
+    set without that criterion."""
+    from cchc_criteria.testing import assessments, criterion_sets
+
+    plain = data.draw(criterion_sets(roles=False, consistent=True))
+    leaves = [c for c in plain.walk() if c.is_leaf]
+    target = data.draw(st.sampled_from(leaves))
+    scoped = attrs.evolve(
+        plain,
+        groups=("A", "B"),
+        criteria=[_restrict(c, target.code) for c in plain.criteria],
+    )
+    answers = dict(data.draw(assessments(plain)).answers)
+    answers.pop(target.code, None)
+    with_na = {**answers, target.code: cc.NA}
+    outside = cc.score(scoped, cc.Assessment(answers, group="B"))
+    removed = cc.score(attrs.evolve(plain, na_policy=cc.NAPolicy.EXCLUDE), with_na)
+    assert (outside.points, outside.max_points, outside.index) == (
+        removed.points,
+        removed.max_points,
+        removed.index,
+    )
+
+
+def _restrict(criterion: cc.Criterion, code: str) -> cc.Criterion:
+    if criterion.code == code:
+        return attrs.evolve(criterion, applies_to=("A",), na_policy=None)
+    children = [_restrict(c, code) for c in criterion.children]
+    return attrs.evolve(criterion, children=children) if children else criterion

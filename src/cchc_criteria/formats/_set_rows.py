@@ -56,6 +56,7 @@ class Row:
     na: NAPolicy | None = None
     evidence: str = ""
     notes: str = ""
+    applies_to: list[str] = attrs.field(factory=list)
 
 
 @attrs.define

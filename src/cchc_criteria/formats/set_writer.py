@@ -98,6 +98,8 @@ def _dump_rows(
         row["role"] = criterion.role.value
     if criterion.na_policy is not None:
         row["na"] = criterion.na_policy.value
+    if criterion.applies_to:
+        row["applies_to"] = list(criterion.applies_to)
     if criterion.evidence:
         row["evidence"] = criterion.evidence
     if criterion.notes:

@@ -40,7 +40,7 @@ from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.model.criteria import group_problem, too_deep
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, nfc, shown
+from cchc_criteria.text import Text, group_key, nfc, shown
 
 __all__ = ["load_set", "loads_set", "read_set"]
 
@@ -131,6 +131,7 @@ class _Reader:
         lineage = self._lineage(header) if header is not None else None
         if header is not None:
             self._check_groups(header.groups)
+            self._check_applies_to(header.groups, nodes)
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
@@ -185,6 +186,25 @@ class _Reader:
                 Text(f"groups: {problem.vi}", f"groups: {problem.en}"),
                 self._key_line("groups", None),
             )
+
+    def _check_applies_to(self, groups: list[str], nodes: list[Node | None]) -> None:
+        """A row's ``applies_to`` names groups the set declares (when it declares any)."""
+        keys = {group_key(g) for g in groups}
+        for index, node in enumerate(nodes):
+            if node is None or not keys:
+                continue
+            unknown = [g for g in node.row.applies_to if group_key(g) not in keys]
+            if unknown:
+                self.problem(
+                    Text(
+                        f"applies_to nêu nhóm {unknown[0]!r}, không có trong các nhóm của bộ "
+                        f"({', '.join(groups)})",
+                        f"applies_to names the group {unknown[0]!r}, which is not one of the "
+                        f"set's groups ({', '.join(groups)})",
+                    ),
+                    self._key_line("applies_to", index),
+                    node.row.code,
+                )
 
     def _lineage(self, header: Header) -> Lineage | None:
         """The set's predecessor and code map; problems for a map without a predecessor or
@@ -427,6 +447,7 @@ class _Reader:
             na_policy=row.na,
             evidence=row.evidence,
             notes=row.notes,
+            applies_to=row.applies_to,
         )
 
     # ------------------------------------------------------------------ line numbers

@@ -63,6 +63,10 @@ def _to_points(value: object) -> Decimal:
     return points
 
 
+def _applies_to(value: Iterable[str]) -> tuple[str, ...]:
+    return _group_names(value)  # the groups a set declares are named the same way
+
+
 @attrs.frozen(cache_hash=True)
 class Criterion:
     """A node of a criterion set: an area, a criterion or a sub-criterion.
@@ -77,6 +81,9 @@ class Criterion:
         na_policy: overrides the set's not-applicable policy for this criterion.
         evidence: the evidence required (tài liệu kiểm chứng), as published.
         notes: anything else worth keeping (ghi chú).
+        applies_to: the unit groups the criterion applies to, as the set names them (empty:
+            every unit). A unit of another group gets it as not applicable, its max removed
+            (whatever the not-applicable policy: it is not the unit's answer).
     """
 
     code: str = attrs.field(converter=nfc)
@@ -88,6 +95,7 @@ class Criterion:
     na_policy: NAPolicy | None = None
     evidence: str = attrs.field(default="", converter=nfc)
     notes: str = attrs.field(default="", converter=nfc)
+    applies_to: tuple[str, ...] = attrs.field(default=(), converter=_applies_to)
 
     def __attrs_post_init__(self) -> None:
         if (self.rule is None) == (not self.children):
@@ -282,6 +290,19 @@ class CriterionSet:
             index.setdefault(criterion.code, criterion)
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_by_code", index)
+        if self.groups:
+            for criterion in order:
+                unknown = [g for g in criterion.applies_to if self.group_named(g) is None]
+                if unknown:
+                    names = ", ".join(self.groups)
+                    raise InvalidValueError(
+                        Text(
+                            f"tiêu chí {criterion.code}: applies_to nêu nhóm {unknown[0]!r}, "
+                            f"không có trong các nhóm của bộ ({names})",
+                            f"criterion {criterion.code}: applies_to names the group "
+                            f"{unknown[0]!r}, which is not one of the set's groups ({names})",
+                        )
+                    )
 
     @property
     def max_points(self) -> Decimal:

@@ -9,7 +9,13 @@ from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import Lang, Text
 
-__all__ = ["excluded", "fraction_for_percent", "group_explanation", "held_to"]
+__all__ = [
+    "excluded",
+    "fraction_for_percent",
+    "group_explanation",
+    "held_to",
+    "outside_scope",
+]
 
 
 def held_to(lang: Lang, said: Text, points: Decimal, to_max: bool) -> str:
@@ -72,3 +78,14 @@ def _vi(value: Decimal) -> str:
 
 def _en(value: Decimal) -> str:
     return format_number(value, lang="en", max_places=4)
+
+
+def outside_scope(lang: Lang, names: tuple[str, ...]) -> str:
+    """Why a criterion is not applicable to a unit outside the groups it applies to."""
+    shown = ", ".join(names)
+    if lang == "vi":
+        return (
+            f"chỉ áp dụng cho {shown}: không áp dụng cho đơn vị này, điểm tối đa được loại "
+            "khỏi tổng"
+        )
+    return f"applies to {shown} only: not applicable to this unit, its max leaves the totals"

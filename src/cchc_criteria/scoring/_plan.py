@@ -44,7 +44,7 @@ from cchc_criteria.scoring._explain import (
 from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
-from cchc_criteria.text import LazyText, Text
+from cchc_criteria.text import LazyText, Text, group_key
 
 _ZERO = Decimal(0)
 _NOT_ANSWERED = Text("chưa kê khai", "not answered")
@@ -233,6 +233,14 @@ class Plan:
         self.codes = tuple(dict.fromkeys(step.code for step in self.by_slot))
         self.leaf_codes = frozenset(s.code for s in self.steps if isinstance(s, Leaf))
         self._below: dict[str, tuple[str, ...]] = {}
+        # The criteria that apply to some unit groups only: (code, the groups' keys, names),
+        # and the leaves each group is outside of (scoring._scope).
+        self.restricted = tuple(
+            (c.code, frozenset(group_key(g) for g in c.applies_to), c.applies_to)
+            for c in criterion_set.walk()
+            if c.applies_to
+        )
+        self.outside_of: dict[str, frozenset[str]] = {}
         # Fast scorers by (id(rule), max as written); the plan holds every rule, so the ids
         # stay theirs. _NEW: not asked for yet; _SEEN: asked for once.
         self.compiled: dict[tuple[int, str], object] = {}

@@ -31,6 +31,8 @@ from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._plain import fast_points
 from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
+from cchc_criteria.scoring._scope import outside as outside_of
+from cchc_criteria.scoring._scope import outside_node
 from cchc_criteria.scoring._tally import Sums, Tally
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
 from cchc_criteria.text import Text, shown
@@ -124,7 +126,9 @@ class _Run:
         answers = assessment.answers
         declared = bool(self.declared)
         findings = self.findings
-        plain = plan.plain_pass()
+        # The criteria this unit's group is outside of: not applicable, their max removed.
+        outside = outside_of(plan, assessment.group)
+        plain = None if outside else plan.plain_pass()
         done = None if plain is None else plain.slots(answers.get)
         if done is not None:
             # Every answer taken by its fast scorer, every sum within its max: no finding
@@ -151,6 +155,13 @@ class _Run:
             slot = step.slot
             if type(step) is Leaf:
                 answer = answers.get(step.code)
+                if step.code in outside:
+                    node = outside_node(plan, step)
+                    tally.put(index, slot, node)
+                    kept[slot] = node  # the answer alone would not make it again
+                    if declared:
+                        self._check_declared(step.criterion, True, None, None, True, False)
+                    continue
                 fast = step.fast or plan.fast_scorer(step)
                 if fast is not None and answer is not None and answer is not NA:
                     quick = fast_points(fast, step.points_seen, answer)
