@@ -435,6 +435,10 @@ def test_a_monitored_criterion_is_scored_and_shown_but_counted_in_nothing() -> N
     assert (card["1"].points, card["1"].max_points) == (2, 3)  # 1.2 neither adds nor counts
     assert (card.points, card.max_points, card.complete) == (2, 3, True)
     assert "monitored, not counted: 1.2" in card["1"].explanation.en
+    text = render_text(card, lang="en")
+    assert next(line for line in text.splitlines() if line.startswith("1.2")).endswith(
+        "monitored, not counted"
+    )  # the table says so on its row
     # unanswered, it leaves the card complete: it is outside the total
     assert cc.score(criterion_set, {"1.1": True, "1.3": False}).complete
     # and outside the ranking: two units that differ only there share a rank

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_criteria.model import Severity
+from cchc_criteria.model import Role, Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Lang
@@ -42,6 +42,7 @@ LABELS = {
         "group": "Nhóm",
         "none": "không có",
         "na": "không áp dụng",
+        "monitor": "theo dõi, không tính",
         "unanswered": "chưa kê khai",
         "unscored": "chưa chấm",
         "band": "khoảng",
@@ -76,6 +77,7 @@ LABELS = {
         "group": "Group",
         "none": "none",
         "na": "not applicable",
+        "monitor": "monitored, not counted",
         "unanswered": "not answered",
         "unscored": "unscored",
         "band": "band",
@@ -132,6 +134,8 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
 
 def _note(node: NodeScore, labels: dict[str, str], has_error: bool) -> str:
     notes: list[str] = []
+    if node.role is Role.MONITOR:
+        notes.append(labels["monitor"])
     if not node.applicable:
         notes.append(labels["na"])
     elif node.is_leaf and node.figure is None:
