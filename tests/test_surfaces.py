@@ -31,7 +31,7 @@ from openpyxl import load_workbook
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.reports import rank, render
-from cchc_criteria.reports.csv import render_csv
+from cchc_criteria.reports.csv import ranking_csv_rows, render_csv
 from cchc_criteria.reports.data import ranking_data
 from cchc_criteria.reports.xlsx import ranking_workbook, scorecard_workbook
 from cchc_criteria.scoring import NodeScore
@@ -258,6 +258,17 @@ def check_ranking_and_comparisons(cards: list[cc.Scorecard]) -> None:
             assert row["rank"] == 1 + sum(1 for c in better if c.index > card.index)
         else:
             assert row["rank"] is None
+    for dialect in ("rfc4180", "excel"):  # the CSV, written row by row, read back whole
+        text = "".join(ranking_csv_rows(ranking, dialect=dialect))  # type: ignore[arg-type]
+        by_source = {row["source"]: row for row in csv_rows(text, dialect)}
+        for i, card in enumerate(cards):
+            row = by_source[str(i)]
+            assert exact(row["points"], dialect) == card.points, (dialect, i)
+            assert exact(row["index"], dialect) == card.index, (dialect, i)
+            assert agrees(exact(row["index_display"], dialect), card.index, INDEX), (dialect, i)
+            for code, index in zip(card.roots, card.area_indices, strict=True):
+                shown_area = exact(row[f"index_display_{code}"], dialect)
+                assert agrees(shown_area, index, INDEX), (dialect, i, code)
     sheet = workbook_cells(ranking_workbook(ranking))["Xếp hạng"]
     for number, entry in enumerate(ranking, start=2):
         assert agrees(sheet[f"D{number}"], entry.standing.points, Decimal(0))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from typing import Any, TypeVar, cast
 
@@ -33,11 +33,10 @@ from cchc_criteria._plugin_records import (
 from cchc_criteria.errors import (
     ArgumentError,
     DuplicateSetError,
-    InvalidValueError,
     PluginError,
     UnknownSetError,
 )
-from cchc_criteria.model import CriterionSet, add_findings
+from cchc_criteria.model import CriterionSet
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
 from cchc_criteria.text import Text, shown, suggest
 
@@ -300,28 +299,10 @@ class Registry:
                     )
             else:
                 kinds.append(entries[0][1])
-        self._kinds = RuleKinds.of([kind for kind in kinds if self._codes_added(kind, offered)])
+        # A kind's own finding codes joined the catalogue as the plugin made it (RuleKind);
+        # a code that clashes failed that plugin's hook, above.
+        self._kinds = RuleKinds.of(kinds)
         return self._kinds
-
-    def _codes_added(
-        self, kind: RuleKind, offered: Mapping[str, list[tuple[str, RuleKind]]]
-    ) -> bool:
-        """Add ``kind``'s own finding codes to the catalogue; a code the catalogue has with
-        another definition fails the plugin that offered the kind, and the kind is not used."""
-        try:
-            add_findings(kind.findings)
-        except InvalidValueError as error:
-            plugin = next(p for p, k in offered[kind.name] if k is kind)
-            label = plugin_label(plugin, *origin_of(self._info.get(plugin)))
-            self._refuse(
-                plugin,
-                Text(
-                    f"{label.vi}, loại quy tắc {kind.name!r}: {error.text.vi}",
-                    f"{label.en}, rule kind {kind.name!r}: {error.text.en}",
-                ),
-            )
-            return False
-        return True
 
     def kinds_of(self, plugin: str) -> tuple[str, ...]:
         """The names of the rule kinds ``plugin`` registered."""
@@ -430,14 +411,15 @@ class Registry:
         )
 
 
-# What configure() said, if anything: the process's default strictness.
-_CONFIGURED: list[bool] = []
+# What configure() said: the process's default strictness (None: the environment decides).
+_configured_strict: bool | None = None
 
 
 def configure(*, strict: bool | None) -> None:
     """Set whether this process's registry is strict by default (``cchc --strict-plugins``
     does); ``None`` goes back to the environment variable ``CCHC_STRICT_PLUGINS``."""
-    _CONFIGURED[:] = [] if strict is None else [strict]
+    global _configured_strict
+    _configured_strict = strict
 
 
 def registry(*, strict: bool | None = None) -> Registry:
@@ -447,7 +429,9 @@ def registry(*, strict: bool | None = None) -> Registry:
     :func:`configure` set, else to the environment variable ``CCHC_STRICT_PLUGINS`` (``1``).
     """
     if strict is None:
-        strict = _CONFIGURED[0] if _CONFIGURED else os.environ.get(STRICT_ENV, "") not in ("", "0")
+        strict = _configured_strict
+    if strict is None:
+        strict = os.environ.get(STRICT_ENV, "") not in ("", "0")
     return _registry(strict)
 
 

@@ -87,12 +87,22 @@ class Standing:
         )
 
     def area(self, code: str) -> Decimal | None:
-        """The index of area ``code`` (``None`` when unscored or not an area of this set)."""
-        return next((index for area, index in self.areas if area == code), None)
+        """The index of area ``code`` (``None`` when unscored or not an area of this set);
+        only that area's text is read back (a ranking asks for every area of every unit)."""
+        position = self._position(code)
+        if position is None:
+            return None
+        text = self._area_text.split(" ")[position]
+        return None if text == _UNSCORED else Decimal(text)
 
     def has_area(self, code: str) -> bool:
         """Whether ``code`` is one of this set's areas."""
-        return any(area == code for area, _ in self.areas)
+        return self._position(code) is not None
+
+    def _position(self, code: str) -> int | None:
+        return next(
+            (i for i, area in enumerate(self.criterion_set.criteria) if area.code == code), None
+        )
 
 
 @attrs.frozen

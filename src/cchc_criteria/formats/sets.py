@@ -37,10 +37,10 @@ from cchc_criteria.model import (
     Rule,
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
-from cchc_criteria.model.criteria import group_problem, too_deep
+from cchc_criteria.model.criteria import applies_to_problem, group_problem, too_deep
 from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, group_key, nfc, shown
+from cchc_criteria.text import Text, nfc, shown
 
 __all__ = ["load_set", "loads_set", "read_set"]
 
@@ -189,22 +189,10 @@ class _Reader:
 
     def _check_applies_to(self, groups: list[str], nodes: list[Node | None]) -> None:
         """A row's ``applies_to`` names groups the set declares (when it declares any)."""
-        keys = {group_key(g) for g in groups}
         for index, node in enumerate(nodes):
-            if node is None or not keys:
-                continue
-            unknown = [g for g in node.row.applies_to if group_key(g) not in keys]
-            if unknown:
-                self.problem(
-                    Text(
-                        f"applies_to nêu nhóm {unknown[0]!r}, không có trong các nhóm của bộ "
-                        f"({', '.join(groups)})",
-                        f"applies_to names the group {unknown[0]!r}, which is not one of the "
-                        f"set's groups ({', '.join(groups)})",
-                    ),
-                    self._key_line("applies_to", index),
-                    node.row.code,
-                )
+            problem = None if node is None else applies_to_problem(node.row.applies_to, groups)
+            if node is not None and problem is not None:
+                self.problem(problem, self._key_line("applies_to", index), node.row.code)
 
     def _lineage(self, header: Header) -> Lineage | None:
         """The set's predecessor and code map; problems for a map without a predecessor or

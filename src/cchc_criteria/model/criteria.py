@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -149,6 +149,22 @@ def group_problem(groups: Iterable[str]) -> Text | None:
     return None
 
 
+def applies_to_problem(applies_to: Iterable[str], groups: Sequence[str]) -> Text | None:
+    """What is wrong with a criterion's ``applies_to`` in a set of ``groups``: a name that is
+    none of them (spelled as :func:`~cchc_criteria.text.group_key` folds it); ``None`` when
+    nothing is, or when the set declares no groups."""
+    keys = {group_key(g) for g in groups}
+    unknown = [g for g in applies_to if keys and group_key(g) not in keys]
+    if not unknown:
+        return None
+    names = ", ".join(groups)
+    return Text(
+        f"applies_to nêu nhóm {unknown[0]!r}, không có trong các nhóm của bộ ({names})",
+        f"applies_to names the group {unknown[0]!r}, which is not one of the set's groups "
+        f"({names})",
+    )
+
+
 def _preorder(roots: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     """``roots`` and everything below them in document order (a loop, not recursion: the
     cost does not grow with the depth, and no depth overflows the stack)."""
@@ -290,19 +306,15 @@ class CriterionSet:
             index.setdefault(criterion.code, criterion)
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_by_code", index)
-        if self.groups:
-            for criterion in order:
-                unknown = [g for g in criterion.applies_to if self.group_named(g) is None]
-                if unknown:
-                    names = ", ".join(self.groups)
-                    raise InvalidValueError(
-                        Text(
-                            f"tiêu chí {criterion.code}: applies_to nêu nhóm {unknown[0]!r}, "
-                            f"không có trong các nhóm của bộ ({names})",
-                            f"criterion {criterion.code}: applies_to names the group "
-                            f"{unknown[0]!r}, which is not one of the set's groups ({names})",
-                        )
+        for criterion in order:
+            problem = applies_to_problem(criterion.applies_to, self.groups)
+            if problem is not None:
+                raise InvalidValueError(
+                    Text(
+                        f"tiêu chí {criterion.code}: {problem.vi}",
+                        f"criterion {criterion.code}: {problem.en}",
                     )
+                )
 
     @property
     def max_points(self) -> Decimal:

@@ -9,6 +9,7 @@ when first asked for. Adding a format is a renderer and a row here; the command 
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -101,10 +102,7 @@ def render(obj: object, format: str = "text", *, lang: Lang = "vi", **options: A
 def _accepted(renderer: Callable[..., Rendered], options: Mapping[str, Any]) -> dict[str, Any]:
     """The options ``renderer`` takes as keywords (a CSV has no language, a ranking's text
     no dialect)."""
-    code = getattr(renderer, "__code__", None)
-    if code is None:
-        return dict(options)
-    names = code.co_varnames[code.co_posonlyargcount : code.co_argcount + code.co_kwonlyargcount]
+    names = inspect.signature(renderer).parameters
     return {key: value for key, value in options.items() if key in names}
 
 

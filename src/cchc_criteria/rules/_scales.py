@@ -11,7 +11,7 @@ from cchc_criteria.model import Scale
 from cchc_criteria.rules.keys import choice_error
 from cchc_criteria.rules.kinds import AnswerCell
 
-__all__ = ["SCALE_SCHEMA", "read_scale_and_sense", "scale_cell", "scale_hint"]
+__all__ = ["SCALE_SCHEMA", "read_scale_and_direction", "scale_cell", "scale_hint"]
 
 SCALE_SCHEMA: dict[str, Any] = {"type": "string", "enum": [s.value for s in Scale]}
 
@@ -40,7 +40,7 @@ def scale_cell(scale: Scale) -> AnswerCell:
     return AnswerCell()
 
 
-def read_scale_and_sense(keys: Mapping[str, Any]) -> tuple[Scale, bool]:
+def read_scale_and_direction(keys: Mapping[str, Any]) -> tuple[Scale, bool]:
     """A comparing rule's ``scale`` (percent by default) and whether lower is better
     (``better = "lower"``; ``"higher"`` by default), each refused with its choices."""
     scale = keys.get("scale", "percent")

@@ -29,7 +29,7 @@ from cchc_criteria.rules._answers import (
 )
 from cchc_criteria.rules._scales import (
     SCALE_SCHEMA,
-    read_scale_and_sense,
+    read_scale_and_direction,
     scale_cell,
     scale_hint,
 )
@@ -154,14 +154,12 @@ def bind_average(rule: AverageRule, answers: Sequence[object]) -> AverageRule:
     answer the rule refuses (not a figure, outside the scale) is left out."""
     if rule.reference is not None and not rule.from_cohort:
         return rule
-    fast = fast_reader(rule.scale)
     total = Fraction(0)
     count = 0
     for answer in answers:
         if answer is None or answer is NA:
             continue
-        plain = fast(answer)
-        value = plain if plain is not None else read_exact(answer, rule.scale)
+        value = read_exact(answer, rule.scale)  # the reader scoring uses, fast first
         if isinstance(value, Outcome):
             continue
         total += Fraction(value)
@@ -201,7 +199,7 @@ def _improve(
 
 
 def _read(keys: Mapping[str, Any]) -> AverageRule:
-    scale, lower = read_scale_and_sense(keys)
+    scale, lower = read_scale_and_direction(keys)
     awards: dict[str, Points | FractionOfMax] = {}
     for key in ("meets", "misses"):
         data = mapping(keys.get(key), Text(f"{key} (một mức điểm)", f"{key} (an award)"))

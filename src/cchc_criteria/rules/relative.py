@@ -46,7 +46,7 @@ from cchc_criteria.rules._answers import (
 )
 from cchc_criteria.rules._scales import (
     SCALE_SCHEMA,
-    read_scale_and_sense,
+    read_scale_and_direction,
     scale_cell,
     scale_hint,
 )
@@ -245,7 +245,6 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
     so that it cannot set every other unit's points."""
     if rule.reference is not None and not rule.from_cohort:
         return rule
-    fast = fast_reader(rule.scale)  # what it reads, scoring reads the same; the rest below
     figures: list[Fraction | Decimal] = []
     for answer in answers:
         figure = answer
@@ -255,12 +254,8 @@ def bind_cohort(rule: RelativeRule, answers: Sequence[object]) -> RelativeRule:
             figure = answer.get("value")
         if figure is None or figure is NA:
             continue
-        plain = fast(figure)
-        if plain is not None and plain >= 0:
-            figures.append(plain)
-            continue
-        value = read_relative(figure, rule.scale)
-        if isinstance(value, Fraction):
+        value = read_relative(figure, rule.scale)  # the reader scoring uses, fast first
+        if not isinstance(value, Outcome):
             figures.append(value)
     if not figures:
         return attrs.evolve(rule, reference=None, from_cohort=False)
@@ -341,7 +336,7 @@ def _explain(
 
 
 def _read(keys: Mapping[str, Any]) -> RelativeRule:
-    scale, lower = read_scale_and_sense(keys)
+    scale, lower = read_scale_and_direction(keys)
     reference = keys.get("reference")
     if_zero = keys.get("if_zero", "zero")
     if not isinstance(if_zero, str):
