@@ -137,9 +137,8 @@ def test_every_built_in_rule_kind_has_its_page_and_its_example_reads() -> None:
 
 
 def _schema_keys() -> set[str]:
-    from cchc_criteria.formats.schema import schema
 
-    document = schema("set")
+    document = cc.Library.default().schema("set")
     keys = set(document["properties"])
     for name in ("criterion", "band", "option", "grade"):
         keys |= set(document["$defs"][name]["properties"])

@@ -226,12 +226,11 @@ def test_a_declared_score_that_cannot_be_written_is_a_finding() -> None:
 
 
 def test_the_internal_error_line_honours_lang(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cchc_criteria.api
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cchc_criteria.api, "score", broken)
+    monkeypatch.setattr(cc.Library, "score", broken)
     monkeypatch.delenv("CCHC_DEBUG", raising=False)
     example = (
         Path(__file__).resolve().parents[1]
@@ -333,7 +332,7 @@ def test_output_naming_an_input_is_refused(tmp_path: Path) -> None:
 def test_new_files_honour_the_umask(tmp_path: Path) -> None:
     previous = os.umask(0o077)
     try:
-        cc.write_atomic(tmp_path / "private.txt", "x")
+        cc.formats.write_atomic(tmp_path / "private.txt", "x")
     finally:
         os.umask(previous)
     assert (tmp_path / "private.txt").stat().st_mode & 0o777 == 0o600
@@ -341,7 +340,7 @@ def test_new_files_honour_the_umask(tmp_path: Path) -> None:
 
 def test_write_atomic_refuses_what_it_cannot_write_and_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(cc.ArgumentError):
-        cc.write_atomic(tmp_path / "x.bin", [1, 2])  # type: ignore[arg-type]
+        cc.formats.write_atomic(tmp_path / "x.bin", [1, 2])  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -349,7 +348,7 @@ def test_write_atomic_writes_chunks_as_they_come_and_nothing_when_they_fail(
     tmp_path: Path,
 ) -> None:
     target = tmp_path / "ranking.csv"
-    cc.write_atomic(target, iter(["Đơn vị,", b"1\n", "tiếp\n"]))
+    cc.formats.write_atomic(target, iter(["Đơn vị,", b"1\n", "tiếp\n"]))
     assert target.read_text(encoding="utf-8") == "Đơn vị,1\ntiếp\n"
 
     def broken() -> Iterator[str]:
@@ -357,10 +356,10 @@ def test_write_atomic_writes_chunks_as_they_come_and_nothing_when_they_fail(
         raise ValueError("a row that cannot be written")
 
     with pytest.raises(ValueError, match="cannot be written"):
-        cc.write_atomic(target, broken())
+        cc.formats.write_atomic(target, broken())
     assert target.read_text(encoding="utf-8") == "Đơn vị,1\ntiếp\n"  # the old file stays
     with pytest.raises(cc.ArgumentError):
-        cc.write_atomic(tmp_path / "other.csv", iter(["text", 3]))  # type: ignore[list-item]
+        cc.formats.write_atomic(tmp_path / "other.csv", iter(["text", 3]))  # type: ignore[list-item]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ranking.csv"]
 
 

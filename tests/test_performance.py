@@ -214,12 +214,11 @@ def test_rank_reads_file_by_file_unless_a_rule_needs_the_cohort(tmp_path: Path) 
     from cchc_criteria.cli import cli
     from cchc_criteria.reports import rank
     from cchc_criteria.reports.csv import render_ranking_csv
-    from cchc_criteria.scoring import needs_cohort
 
     tree = national.national_spec(areas=2, groups=4, leaves_per_group=8)
     text = national.set_toml(tree)
     criterion_set = cc.loads_set(text, source="set.toml")
-    assert not needs_cohort(criterion_set)
+    assert not cc.Library.default().needs_cohort(criterion_set)
     (tmp_path / "set.toml").write_text(text, encoding="utf-8")
     units = tmp_path / "units"
     units.mkdir()

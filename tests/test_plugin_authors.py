@@ -15,7 +15,6 @@ from click.testing import CliRunner
 import cchc_criteria as cc
 from cchc_criteria import registry
 from cchc_criteria.cli import cli
-from cchc_criteria.formats.schema import schema
 
 ROOT = Path(__file__).parents[1]
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
@@ -163,7 +162,7 @@ def test_the_schema_accepts_acknowledgements_and_code_schemes() -> None:
     document = tomllib.loads(QN_SET.read_text(encoding="utf-8"))
     document["acknowledge"] = [{"code": "band-gap", "criterion": "7.1.1", "reason": "as published"}]
     document["code_scheme"] = ["dotted"]
-    jsonschema.Draft202012Validator(schema("set")).validate(document)
+    jsonschema.Draft202012Validator(cc.Library.default().schema("set")).validate(document)
     acknowledged = cc.loads_set(
         QN_SET.read_text(encoding="utf-8")
         + '\n[[acknowledge]]\ncode = "band-gap"\ncriterion = "7.1.1"\nreason = "as published"\n'

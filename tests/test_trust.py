@@ -439,10 +439,10 @@ def test_18_write_atomic_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) 
     target = tmp_path / "out.txt"
     target.write_text("old", encoding="utf-8")
     target.chmod(0o600)
-    cc.write_atomic(target, "new")
+    cc.formats.write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert target.stat().st_mode & 0o777 == 0o600
-    cc.write_atomic(tmp_path / "fresh.bin", b"\x00\x01")
+    cc.formats.write_atomic(tmp_path / "fresh.bin", b"\x00\x01")
     assert (tmp_path / "fresh.bin").stat().st_mode & 0o777 == 0o644
 
 
@@ -630,8 +630,8 @@ def test_22_ctrl_c_exits_130(
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("cchc_criteria.api.score", interrupted)  # imported by the command
-    monkeypatch.setattr("cchc_criteria.api.score_each", interrupted)
+    monkeypatch.setattr("cchc_criteria.library.Library.score", interrupted)  # the command's
+    monkeypatch.setattr("cchc_criteria.library.Library.score_each", interrupted)
     assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
     assert "cchc: đã dừng (Ctrl-C)" in capsys.readouterr().err
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import Side, chronological, compare_years
-from cchc_criteria.analysis.diff import MIRROR, diff_sets
+from cchc_criteria.analysis.diff import MIRROR
+from cchc_criteria.api import diff_sets
 from cchc_criteria.cli import cli
 from cchc_criteria.succession import MERGERS_2025, UNCHANGED_2025, ended, successor
 from cchc_criteria.testing import criterion_sets, rules

@@ -13,7 +13,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from cchc_criteria.cli import cli
-from cchc_criteria.formats.schema import schema
+from cchc_criteria.library import Library
 
 _SCHEMA = re.compile(r"<!-- schema: (\w+) -->")
 
@@ -45,7 +45,7 @@ def _table(properties: dict[str, Any], required: list[str]) -> list[str]:
 
 def schema_page(kind: str) -> str:
     """The fields of the ``kind`` format, top level then every definition, as Markdown."""
-    document = schema(kind)
+    document = Library.default().schema(kind)
     lines = [str(document.get("description", "")), ""]
     lines += _table(document.get("properties", {}), document.get("required", []))
     for name, definition in document.get("$defs", {}).items():

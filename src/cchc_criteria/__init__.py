@@ -18,152 +18,62 @@ from cchc_criteria._version import __version__
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equal to _EXPORTS)
-    from cchc_criteria.analysis.advice import advise as advise
-    from cchc_criteria.analysis.diff import diff_sets as diff_sets
     from cchc_criteria.analysis.frame import to_frame as to_frame
-    from cchc_criteria.analysis.lint import lint as lint
+    from cchc_criteria.api import advise as advise
+    from cchc_criteria.api import diff_sets as diff_sets
+    from cchc_criteria.api import dump_set as dump_set
+    from cchc_criteria.api import dumps_set as dumps_set
+    from cchc_criteria.api import lint as lint
+    from cchc_criteria.api import load_assessment as load_assessment
+    from cchc_criteria.api import load_set as load_set
+    from cchc_criteria.api import loads_assessment as loads_assessment
+    from cchc_criteria.api import loads_set as loads_set
+    from cchc_criteria.api import save_set as save_set
     from cchc_criteria.api import score as score
     from cchc_criteria.api import score_each as score_each
     from cchc_criteria.api import score_many as score_many
+    from cchc_criteria.api import set_to_dict as set_to_dict
     from cchc_criteria.builtins import CATALOGUE as CATALOGUE
-    from cchc_criteria.errors import (
-        AmbiguousSetError as AmbiguousSetError,
-    )
-    from cchc_criteria.errors import (
-        ArgumentError as ArgumentError,
-    )
-    from cchc_criteria.errors import (
-        CchcError as CchcError,
-    )
-    from cchc_criteria.errors import (
-        DuplicateSetError as DuplicateSetError,
-    )
-    from cchc_criteria.errors import (
-        InputError as InputError,
-    )
-    from cchc_criteria.errors import (
-        NumberFormatError as NumberFormatError,
-    )
-    from cchc_criteria.errors import (
-        PluginError as PluginError,
-    )
-    from cchc_criteria.errors import (
-        SetNotFoundError as SetNotFoundError,
-    )
-    from cchc_criteria.errors import (
-        UnknownSetError as UnknownSetError,
-    )
-    from cchc_criteria.formats import (
-        assessment_to_dict as assessment_to_dict,
-    )
-    from cchc_criteria.formats import (
-        dump_assessment as dump_assessment,
-    )
-    from cchc_criteria.formats import (
-        dump_set as dump_set,
-    )
-    from cchc_criteria.formats import (
-        dumps_assessment as dumps_assessment,
-    )
-    from cchc_criteria.formats import (
-        dumps_set as dumps_set,
-    )
-    from cchc_criteria.formats import (
-        load_assessment as load_assessment,
-    )
-    from cchc_criteria.formats import (
-        load_set as load_set,
-    )
-    from cchc_criteria.formats import (
-        loads_assessment as loads_assessment,
-    )
-    from cchc_criteria.formats import (
-        loads_set as loads_set,
-    )
-    from cchc_criteria.formats import (
-        save_assessment as save_assessment,
-    )
-    from cchc_criteria.formats import (
-        save_set as save_set,
-    )
-    from cchc_criteria.formats import (
-        set_to_dict as set_to_dict,
-    )
-    from cchc_criteria.formats import (
-        write_atomic as write_atomic,
-    )
+    from cchc_criteria.errors import AmbiguousSetError as AmbiguousSetError
+    from cchc_criteria.errors import ArgumentError as ArgumentError
+    from cchc_criteria.errors import CchcError as CchcError
+    from cchc_criteria.errors import DuplicateSetError as DuplicateSetError
+    from cchc_criteria.errors import InputError as InputError
+    from cchc_criteria.errors import NumberFormatError as NumberFormatError
+    from cchc_criteria.errors import PluginError as PluginError
+    from cchc_criteria.errors import SetNotFoundError as SetNotFoundError
+    from cchc_criteria.errors import UnknownSetError as UnknownSetError
+    from cchc_criteria.formats import assessment_to_dict as assessment_to_dict
+    from cchc_criteria.formats import dump_assessment as dump_assessment
+    from cchc_criteria.formats import dumps_assessment as dumps_assessment
+    from cchc_criteria.formats import save_assessment as save_assessment
     from cchc_criteria.formulas import FormulaError as FormulaError
     from cchc_criteria.hookspecs import hookimpl as hookimpl
-    from cchc_criteria.model import (
-        NA as NA,
-    )
-    from cchc_criteria.model import (
-        Assessment as Assessment,
-    )
-    from cchc_criteria.model import (
-        ChosenBand as ChosenBand,
-    )
-    from cchc_criteria.model import (
-        Criterion as Criterion,
-    )
-    from cchc_criteria.model import (
-        CriterionSet as CriterionSet,
-    )
-    from cchc_criteria.model import (
-        Finding as Finding,
-    )
-    from cchc_criteria.model import (
-        FindingKind as FindingKind,
-    )
-    from cchc_criteria.model import (
-        Grade as Grade,
-    )
-    from cchc_criteria.model import (
-        NAPolicy as NAPolicy,
-    )
-    from cchc_criteria.model import (
-        Outcome as Outcome,
-    )
-    from cchc_criteria.model import (
-        Role as Role,
-    )
-    from cchc_criteria.model import (
-        RoundingPolicy as RoundingPolicy,
-    )
-    from cchc_criteria.model import (
-        Rule as Rule,
-    )
-    from cchc_criteria.model import (
-        Scale as Scale,
-    )
-    from cchc_criteria.model import (
-        Severity as Severity,
-    )
-    from cchc_criteria.model import (
-        UnitKind as UnitKind,
-    )
-    from cchc_criteria.model import (
-        finding as finding,
-    )
-    from cchc_criteria.registry import (
-        get_set as get_set,
-    )
-    from cchc_criteria.registry import (
-        list_sets as list_sets,
-    )
-    from cchc_criteria.registry import (
-        rule_kinds as rule_kinds,
-    )
+    from cchc_criteria.library import Library as Library
+    from cchc_criteria.model import NA as NA
+    from cchc_criteria.model import Assessment as Assessment
+    from cchc_criteria.model import ChosenBand as ChosenBand
+    from cchc_criteria.model import Criterion as Criterion
+    from cchc_criteria.model import CriterionSet as CriterionSet
+    from cchc_criteria.model import Finding as Finding
+    from cchc_criteria.model import FindingKind as FindingKind
+    from cchc_criteria.model import Grade as Grade
+    from cchc_criteria.model import NAPolicy as NAPolicy
+    from cchc_criteria.model import Outcome as Outcome
+    from cchc_criteria.model import Role as Role
+    from cchc_criteria.model import RoundingPolicy as RoundingPolicy
+    from cchc_criteria.model import Rule as Rule
+    from cchc_criteria.model import Scale as Scale
+    from cchc_criteria.model import Severity as Severity
+    from cchc_criteria.model import UnitKind as UnitKind
+    from cchc_criteria.model import finding as finding
+    from cchc_criteria.registry import get_set as get_set
+    from cchc_criteria.registry import list_sets as list_sets
+    from cchc_criteria.registry import rule_kinds as rule_kinds
     from cchc_criteria.rules.kinds import RuleKind as RuleKind
-    from cchc_criteria.scoring import (
-        NodeRow as NodeRow,
-    )
-    from cchc_criteria.scoring import (
-        NodeScore as NodeScore,
-    )
-    from cchc_criteria.scoring import (
-        Scorecard as Scorecard,
-    )
+    from cchc_criteria.scoring import NodeRow as NodeRow
+    from cchc_criteria.scoring import NodeScore as NodeScore
+    from cchc_criteria.scoring import Scorecard as Scorecard
     from cchc_criteria.selection import find_set as find_set
     from cchc_criteria.text import Lang as Lang
     from cchc_criteria.text import Text as Text
@@ -174,13 +84,22 @@ if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equa
 # reports or spreadsheets — pays only for what it uses. Plumbing stays in its subpackage.
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "cchc_criteria.api": (
+        "advise",
+        "diff_sets",
+        "dump_set",
+        "dumps_set",
+        "lint",
+        "load_assessment",
+        "load_set",
+        "loads_assessment",
+        "loads_set",
+        "save_set",
         "score",
         "score_each",
         "score_many",
+        "set_to_dict",
     ),
-    "cchc_criteria.analysis.lint": ("lint",),
-    "cchc_criteria.analysis.advice": ("advise",),
-    "cchc_criteria.analysis.diff": ("diff_sets",),
+    "cchc_criteria.library": ("Library",),
     "cchc_criteria.analysis.frame": ("to_frame",),
     "cchc_criteria.registry": (
         "get_set",
@@ -191,17 +110,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "cchc_criteria.formats": (
         "assessment_to_dict",
         "dump_assessment",
-        "dump_set",
         "dumps_assessment",
-        "dumps_set",
-        "load_assessment",
-        "load_set",
-        "loads_assessment",
-        "loads_set",
         "save_assessment",
-        "save_set",
-        "set_to_dict",
-        "write_atomic",
     ),
     "cchc_criteria.builtins": ("CATALOGUE",),
     "cchc_criteria.model": (
@@ -309,6 +219,7 @@ _MOVED: dict[str, tuple[str, ...]] = {
     ),
     "cchc_criteria.analysis.diff": ("SetDiff",),
     "cchc_criteria.numbers": ("to_decimal",),
+    "cchc_criteria.formats": ("write_atomic",),
 }
 
 # Names that were renamed, not moved: the new name's function is given, with a warning.
@@ -361,6 +272,7 @@ __all__ = [
     "Grade",
     "InputError",
     "Lang",
+    "Library",
     "NAPolicy",
     "NodeRow",
     "NodeScore",
@@ -404,5 +316,4 @@ __all__ = [
     "score_many",
     "set_to_dict",
     "to_frame",
-    "write_atomic",
 ]

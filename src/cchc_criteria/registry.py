@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from importlib import metadata
 from typing import Any, TypeVar, cast
 
@@ -48,7 +49,6 @@ __all__ = [
     "PluginReport",
     "RegisteredSet",
     "Registry",
-    "configure",
     "get_set",
     "list_sets",
     "plugin_reports",
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 
-#: Set to 1 to make any plugin failure fatal (``cchc --strict-plugins`` sets it).
+#: Set to 1 to make any plugin failure fatal (as ``cchc --strict-plugins`` does).
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
 #: A comma-separated list of the only plugins to load (entry-point or distribution names).
 ALLOW_ENV = "CCHC_PLUGINS"
@@ -361,7 +361,13 @@ class Registry:
         offered: dict[str, list[RegisteredSet]] = {}
         for name in sorted(self._info):
             info = self._info[name]
-            items = self._called(name, "register_criterion_sets", self._call)
+            # A plugin builds its sets with cc.load_set: the kinds it may name are this
+            # registry's (registry() gives it while the hook runs).
+            token = _serving.set(self)
+            try:
+                items = self._called(name, "register_criterion_sets", self._call)
+            finally:
+                _serving.reset(token)
             if items is None:
                 continue
             self._offered[name] = tuple(item.id for item in items)
@@ -411,26 +417,21 @@ class Registry:
         )
 
 
-# What configure() said: the process's default strictness (None: the environment decides).
-_configured_strict: bool | None = None
-
-
-def configure(*, strict: bool | None) -> None:
-    """Set whether this process's registry is strict by default (``cchc --strict-plugins``
-    does); ``None`` goes back to the environment variable ``CCHC_STRICT_PLUGINS``."""
-    global _configured_strict
-    _configured_strict = strict
+# The registry whose plugin hook is running: the one a plugin's cc.load_set reads with.
+_serving: ContextVar[Registry | None] = ContextVar("cchc_criteria_serving", default=None)
 
 
 def registry(*, strict: bool | None = None) -> Registry:
     """The registry of every installed plugin, loaded once per process.
 
-    ``strict`` (any plugin failure raises :class:`PluginError`) defaults to what
-    :func:`configure` set, else to the environment variable ``CCHC_STRICT_PLUGINS`` (``1``).
+    ``strict`` (any plugin failure raises :class:`PluginError`) defaults to the environment
+    variable ``CCHC_STRICT_PLUGINS`` (``1``). Called from a plugin's hook without ``strict``,
+    it is the registry calling that hook.
     """
     if strict is None:
-        strict = _configured_strict
-    if strict is None:
+        serving = _serving.get()
+        if serving is not None:
+            return serving
         strict = os.environ.get(STRICT_ENV, "") not in ("", "0")
     return _registry(strict)
 

@@ -18,11 +18,9 @@ from textwrap import dedent
 
 import attrs
 
-from cchc_criteria.analysis.lint import lint
-from cchc_criteria.api import score
 from cchc_criteria.errors import ArgumentError, InputError
-from cchc_criteria.formats import loads_assessment, loads_set
 from cchc_criteria.formats.output import cannot, process_umask
+from cchc_criteria.library import Library
 from cchc_criteria.model import Severity, UnitKind
 from cchc_criteria.text import Text, fold
 
@@ -154,10 +152,11 @@ def _cannot_create(error: Exception) -> Text:
 def _check(plugin: Plugin, files: dict[str, str]) -> None:
     """The generated set reads, lints clean, and its example scores complete."""
     set_text = files[f"src/{plugin.package}/sets/{plugin.set_id}.toml"]
-    criterion_set = loads_set(set_text, source=f"{plugin.set_id}.toml")
-    problems = [f for f in lint(criterion_set) if f.severity is not Severity.INFO]
+    lib = Library.default()
+    criterion_set = lib.loads_set(set_text, source=f"{plugin.set_id}.toml")
+    problems = [f for f in lib.lint(criterion_set) if f.severity is not Severity.INFO]
     example = files[f"src/{plugin.package}/examples/example.toml"]
-    card = score(criterion_set, loads_assessment(example, source="example.toml"))
+    card = lib.score(criterion_set, lib.loads_assessment(example, source="example.toml"))
     if problems or not card.complete:  # pragma: no cover - a bug in the templates below
         raise AssertionError(f"the generated plugin is not sound: {problems} {card.findings}")
 

@@ -45,9 +45,11 @@ def test_an_assessment_goes_to_a_file_and_to_text_and_comes_back_equal(
 def test_the_old_names_still_work_for_one_release_and_say_what_replaces_them() -> None:
     criterion_set = cc.get_set("quangngai.so.2019")
     assessment = cc.load_assessment(EXAMPLE)
-    with pytest.deprecated_call(match=r"read_set\(\) is deprecated .* use loads_set\(\)"):
-        assert cc.formats.read_set(cc.dumps_set(criterion_set)) == criterion_set
-    with pytest.deprecated_call(match=r"use loads_assessment\(\)"):
+    with pytest.deprecated_call(match=r"read_set is deprecated .* use cchc_criteria.loads_set"):
+        assert cc.read_set(cc.dumps_set(criterion_set)) == criterion_set
+    with pytest.deprecated_call(match=r"use cchc_criteria.loads_assessment"):
+        assert cc.read_assessment(cc.dumps_assessment(assessment)) == assessment
+    with pytest.deprecated_call(match=r"read_assessment\(\) is deprecated .* loads_assessment"):
         assert cc.formats.read_assessment(cc.dumps_assessment(assessment)) == assessment
     with pytest.deprecated_call(match=r"use set_to_dict\(set\)"):
         assert cc.dump_set(criterion_set) == cc.set_to_dict(criterion_set)
@@ -56,6 +58,6 @@ def test_the_old_names_still_work_for_one_release_and_say_what_replaces_them() -
 
 
 def test_the_warning_points_at_the_caller() -> None:
-    with pytest.warns(DeprecationWarning, match="loads_set") as caught:
-        cc.formats.read_set(cc.dumps_set(cc.get_set("quangngai.so.2019")))
+    with pytest.warns(DeprecationWarning, match="loads_assessment") as caught:
+        cc.formats.read_assessment(cc.dumps_assessment(cc.load_assessment(EXAMPLE)))
     assert caught[0].filename == __file__

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.cli import cli
-from cchc_criteria.formats.schema import schema
 from cchc_criteria.testing import assessments, criterion_sets
 
 ROOT = Path(__file__).parents[2]
@@ -28,7 +27,7 @@ ROOT = Path(__file__).parents[2]
 @functools.cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """The schema's validator, built once: building it costs far more than validating."""
-    return jsonschema.Draft202012Validator(schema(kind))
+    return jsonschema.Draft202012Validator(cc.Library.default().schema(kind))
 
 
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"

@@ -17,7 +17,6 @@ from click.testing import CliRunner
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.cli import cli
-from cchc_criteria.formats.schema import schema
 from cchc_criteria.reports import rank, render
 
 ROOT = Path(__file__).parents[2]
@@ -57,7 +56,7 @@ def test_csv_has_one_row_per_criterion(card: cc.Scorecard) -> None:
 
 def test_json_carries_the_scorecard_and_satisfies_its_schema(card: cc.Scorecard) -> None:
     data = json.loads(render(card, "json"))
-    jsonschema.validate(data, schema("scorecard"))
+    jsonschema.validate(data, cc.Library.default().schema("scorecard"))
     assert data["format"] == "cchc-scorecard/2"
     assert Decimal(data["points"]) == card.points
     assert data["complete"] is False
@@ -388,11 +387,10 @@ def test_a_version_1_scorecard_reads_as_version_2() -> None:
     assert upgrade_scorecard_data(now) == now
     with pytest.raises(cc.ArgumentError, match="not a scorecard of format"):
         upgrade_scorecard_data({"format": "something/9"})
-    from cchc_criteria.formats.schema import schema
 
     jsonschema = pytest.importorskip("jsonschema")
-    jsonschema.validate(version_1, schema("scorecard-1"))
-    jsonschema.validate(now, schema("scorecard"))
+    jsonschema.validate(version_1, cc.Library.default().schema("scorecard-1"))
+    jsonschema.validate(now, cc.Library.default().schema("scorecard"))
 
 
 def test_the_old_names_of_the_rounded_points_warn() -> None:

@@ -188,9 +188,8 @@ def test_a_set_file_uses_the_kind_round_trips_scores_and_lints(plugin: Path) -> 
 def test_the_schema_and_the_templates_know_the_kind(plugin: Path, tmp_path: Path) -> None:
     path = tmp_path / "kinds.toml"
     path.write_text(SET, encoding="utf-8")
-    from cchc_criteria.formats.schema import schema as set_schema
 
-    schema = set_schema("set")
+    schema = cc.Library.default().schema("set")
     criterion = schema["$defs"]["criterion"]
     assert "at_least" in criterion["properties"]["rule"]["enum"]
     assert {"minimum", "points"} <= set(criterion["properties"])

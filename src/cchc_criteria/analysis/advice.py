@@ -21,7 +21,6 @@ from cchc_criteria.errors import CchcError, require
 from cchc_criteria.model import Assessment, ChosenBand, Criterion, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Shape
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules import (
     read_quantity,
 )
@@ -108,10 +107,9 @@ class Advice:
         return sum((c.open_points for c in self.unanswered), Decimal(0))
 
 
-def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
+def advise(card: Scorecard, *, kinds: RuleKinds) -> Advice:
     """Where the unit of ``card`` can earn more points, criterion by criterion."""
     require(card, Scorecard, "advise()")
-    kinds = kinds or rule_kinds()
     steps: list[AdviceStep] = []
     for node in card:
         criterion = card.criterion_set.find(node.code)
@@ -127,7 +125,7 @@ def advise(card: Scorecard, *, kinds: RuleKinds | None = None) -> Advice:
     unanswered = tuple(_open(node) for node in card if _is_open(node))
     changed = {**card.assessment.answers, **{s.criterion: s.answer for s in steps}}
     improved = attrs.evolve(card.assessment, answers=changed)
-    reachable = score(card.criterion_set, improved).points
+    reachable = score(card.criterion_set, improved, kinds=kinds).points
     return Advice(tuple(steps), card.points, reachable, improved, unanswered)
 
 

@@ -16,7 +16,6 @@ import attrs
 from cchc_criteria.errors import require
 from cchc_criteria.model import Criterion, CriterionSet, Lineage
 from cchc_criteria.numbers import format_number
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Lang, Text, fold
 
@@ -104,13 +103,10 @@ def match_codes(before: CriterionSet, after: CriterionSet) -> dict[str, tuple[st
     return {code: result[code] for code in after.codes}
 
 
-def diff_sets(
-    before: CriterionSet, after: CriterionSet, *, kinds: RuleKinds | None = None
-) -> SetDiff:
+def diff_sets(before: CriterionSet, after: CriterionSet, *, kinds: RuleKinds) -> SetDiff:
     """The changes from ``before`` to ``after`` (see the module documentation)."""
     require(before, CriterionSet, "diff_sets()")
     require(after, CriterionSet, "diff_sets()")
-    kinds = kinds or rule_kinds()
     mapped = match_codes(before, after)
     olds = {c.code: c for c in before.walk()}
     news = {c.code: c for c in after.walk()}

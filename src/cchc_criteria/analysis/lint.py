@@ -40,7 +40,6 @@ from cchc_criteria.model import (
 from cchc_criteria.model.codes import level_of, sort_key
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.piecewise import Part, Segment, Shape
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules import BandRule
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Lang, Text
@@ -48,14 +47,14 @@ from cchc_criteria.text import Lang, Text
 __all__ = ["LINT_CODES", "lint"]
 
 
-def lint(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> tuple[Finding, ...]:
+def lint(criterion_set: CriterionSet, *, kinds: RuleKinds) -> tuple[Finding, ...]:
     """Every finding about ``criterion_set`` as published, in document order.
 
     Findings the set acknowledges (``CriterionSet.acknowledged``) carry the reason in
     ``Finding.acknowledged``.
     """
     require(criterion_set, CriterionSet, "lint()")
-    return _lint(criterion_set, kinds or rule_kinds())
+    return _lint(criterion_set, kinds)
 
 
 @functools.lru_cache(maxsize=64)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from cchc_criteria.cli._io import (
     STDIO,
     Fail,
     colour,
+    library,
     load_criterion_set,
     note,
     remember_lang,
@@ -70,31 +70,24 @@ MAX_JOBS = 256
 def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     """Score units against Vietnam's administrative-reform criterion sets (Chỉ số CCHC)."""
     remember_lang(os.environ.get(LANG_ENV, ""))  # until the command's --lang is read
-    if strict_plugins or "cchc_criteria.registry" in sys.modules:
-        # Said to the registry, not written into the environment (which child processes and
-        # the next command run in this process would inherit); --help loads no registry.
-        from cchc_criteria.registry import configure
-
-        configure(strict=True if strict_plugins else None)
+    # --strict-plugins stays in this context: _io.library() reads it when a command first
+    # needs the plugins (--help loads none).
     set_verbosity(quiet=quiet, verbose=verbose)
 
 
 def load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
     written for ``criterion_set`` when it names a set."""
-    from cchc_criteria.api import score
-
     if isinstance(criterion_set, str):
         criterion_set = load_criterion_set(criterion_set)
-    return score(criterion_set, load_answers(criterion_set, assessment))
+    return library().score(criterion_set, load_answers(criterion_set, assessment))
 
 
 def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessment:
     """Read ``assessment`` (a file, or ``-``: standard input) for ``criterion_set``: a file
     written for another set is refused, and answers given as tables are checked against
     their rules."""
-    from cchc_criteria.formats import load_assessment, loads_assessment
-
+    lib = library()
     note(
         Text(
             f"đọc {assessment} cho {criterion_set.id}",
@@ -103,9 +96,11 @@ def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessm
     )
     if str(assessment) == STDIO:
         text, fmt = stdin_document()
-        answers = loads_assessment(text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set)
+        answers = lib.loads_assessment(
+            text, source=STDIN_NAME, format=fmt, criterion_set=criterion_set
+        )
     else:
-        answers = load_assessment(assessment, criterion_set=criterion_set)
+        answers = lib.load_assessment(assessment, criterion_set=criterion_set)
     if answers.set_id is not None and answers.set_id != criterion_set.id:
         raise Fail(
             Text(

@@ -16,6 +16,7 @@ from cchc_criteria.errors import CchcError, Message, as_text
 from cchc_criteria.text import LANGS, Lang, Text, printable
 
 if TYPE_CHECKING:
+    from cchc_criteria.library import Library
     from cchc_criteria.model import CriterionSet
 
 # The library is imported by the functions that use it, not here: `cchc --version` and
@@ -34,6 +35,7 @@ __all__ = [
     "colour",
     "current_lang",
     "echo",
+    "library",
     "load_criterion_set",
     "note",
     "refuse_overwriting_an_input",
@@ -194,31 +196,39 @@ def stdin_document() -> tuple[str, str]:
     return text, "json" if text.lstrip().startswith("{") else "toml"
 
 
+def library() -> Library:
+    """The library this run works with: the installed plugins, strict when the command line
+    says ``cchc --strict-plugins`` (or ``CCHC_STRICT_PLUGINS=1`` is set). Every command reads
+    sets and scores through it; nothing is written into the environment."""
+    from cchc_criteria.library import Library
+
+    context = click.get_current_context(silent=True)
+    if context is not None and context.find_root().params.get("strict_plugins"):
+        return Library.installed(strict=True)
+    return Library.default()
+
+
 def load_criterion_set(reference: str) -> CriterionSet:
     """An installed set by id, a set file by path (.toml or .json), or ``-``: a set on
     standard input.
 
     Plugins that failed are named on standard error; the sets of the others are served.
     """
-    from cchc_criteria.formats import load_set, loads_set
-    from cchc_criteria.registry import get_set
-
+    lib = library()
     note(Text(f"bộ tiêu chí: {reference}", f"set: {reference}"))
     if reference == STDIO:
         text, fmt = stdin_document()
-        return loads_set(text, source=STDIN_NAME, format=fmt)
+        return lib.loads_set(text, source=STDIN_NAME, format=fmt)
     if reference.lower().endswith((".toml", ".json")) or is_file(reference):
-        return load_set(reference)
+        return lib.load_set(reference)
     try:
-        return get_set(reference)
+        return lib.get_set(reference)
     finally:
         warn_failed_plugins()
 
 
 def warn_failed_plugins() -> None:
-    from cchc_criteria.registry import registry
-
-    for failure in registry().failures:
+    for failure in library().registry.failures:
         warn(failure.text)
 
 

@@ -15,6 +15,7 @@ from cchc_criteria.cli._io import (
     EXIT_OK,
     Fail,
     echo,
+    library,
     load_criterion_set,
 )
 from cchc_criteria.cli._options import (
@@ -66,15 +67,14 @@ def sets_command(
     """
     import json
 
-    from cchc_criteria.analysis import lint
     from cchc_criteria.dates import parse_date
-    from cchc_criteria.registry import list_sets
     from cchc_criteria.reports.data import set_data
     from cchc_criteria.reports.text import render_sets
     from cchc_criteria.selection import select_sets
 
     try:
-        registered = list_sets()
+        lib = library()
+        registered = lib.list_sets()
         on = None if day is None else parse_date(day)
     except CchcError as error:
         raise Fail(error.text) from None
@@ -84,7 +84,7 @@ def sets_command(
             plugin=r.plugin,
             distribution=r.distribution,
             version=r.version,
-            lint_errors=len(open_errors(lint(r.criterion_set))),
+            lint_errors=len(open_errors(lib.lint(r.criterion_set))),
         )
         for r in select_sets(registered, province=province, unit_kind=unit_kind, year=year, on=on)
     ]
@@ -118,11 +118,8 @@ def diff_command(before: str, after: str, fmt: str, output: str | None, lang: La
     Criteria are matched through SET_B's code map (lineage) where it has one, else by code and
     title. Exits 0 whether or not the sets differ, 2 on bad input.
     """
-
-    from cchc_criteria.analysis.diff import diff_sets
-
     try:
-        diff = diff_sets(load_criterion_set(before), load_criterion_set(after))
+        diff = library().diff_sets(load_criterion_set(before), load_criterion_set(after))
     except CchcError as error:
         raise Fail(error.text) from None
     emit(diff, fmt, output, lang=lang)
@@ -139,7 +136,6 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
     """
     import json
 
-    from cchc_criteria.analysis import lint
     from cchc_criteria.reports.data import finding_data
     from cchc_criteria.reports.text import render_lint
 
@@ -147,7 +143,7 @@ def lint_command(set_id: str, as_json: bool, lang: Lang) -> None:
         criterion_set = load_criterion_set(set_id)
     except CchcError as error:
         raise Fail(error.text) from None
-    findings = lint(criterion_set)
+    findings = library().lint(criterion_set)
     errors = open_errors(findings)
     if as_json:
         echo(json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2))
@@ -164,9 +160,9 @@ def schema_command(kind: str, lang: Lang) -> None:
 
     Point an editor at it to check a file as it is typed.
     """
-    from cchc_criteria.formats.schema import schema_text
+    import json
 
-    echo(schema_text(kind), nl=False)
+    echo(json.dumps(library().schema(kind), ensure_ascii=False, indent=2) + "\n", nl=False)
 
 
 @cli.command("new-plugin", short_help="Write a new criterion-set plugin to start from.")

@@ -24,6 +24,7 @@ from cchc_criteria.cli._io import (
     EXIT_OK,
     Fail,
     assessment_files,
+    library,
     load_criterion_set,
     verbosity,
     write,
@@ -89,14 +90,11 @@ def score_command(
 @LANG
 def advise_command(set_id: str, assessment: str, as_json: bool, lang: Lang) -> None:
     """Where the unit of ASSESSMENT can earn more points against SET, most points first."""
-
-    from cchc_criteria.analysis.advice import advise
-
     try:
         card = load_card(set_id, assessment)
     except CchcError as error:
         raise Fail(error.text) from None
-    advice = advise(card)
+    advice = library().advise(card)
     emit(advice, "json" if as_json else "text", None, lang=lang)
 
 
@@ -131,9 +129,9 @@ def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> N
             spreadsheet = importlib.import_module("cchc_criteria.formats.spreadsheet")
         except ImportError:
             raise Fail(NEEDS_OPENPYXL) from None
-        write_bytes(spreadsheet.template_workbook(criterion_set), output)
+        write_bytes(spreadsheet.template_workbook(criterion_set, kinds=library().kinds), output)
     else:
-        write(render_template(criterion_set), output)
+        write(render_template(criterion_set, kinds=library().kinds), output)
 
 
 @cli.command("rank", short_help="Rank many units within their groups.")
@@ -203,16 +201,15 @@ def _rank_entries(
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    from cchc_criteria.api import score, score_each
     from cchc_criteria.reports import Standing
-    from cchc_criteria.scoring import needs_cohort
 
-    if needs_cohort(criterion_set):
+    lib = library()
+    if lib.needs_cohort(criterion_set):
         units = []
         for path in files:
             units.append(load_answers(criterion_set, path))
             advance(1)
-        cards: Iterable[Scorecard] = score_each(criterion_set, units)
+        cards: Iterable[Scorecard] = lib.score_each(criterion_set, units)
         return [
             (Standing.of(card), card.assessment.group, os.path.basename(path))
             for card, path in zip(cards, files, strict=True)
@@ -229,7 +226,7 @@ def _rank_entries(
                 advance(1)
         return entries
     for path in files:
-        card = score(criterion_set, load_answers(criterion_set, path))
+        card = lib.score(criterion_set, load_answers(criterion_set, path))
         entries.append((Standing.of(card), card.assessment.group, os.path.basename(path)))
         advance(1)
     return entries
@@ -249,12 +246,13 @@ def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
     unit), and its group."""
     import attrs
 
-    from cchc_criteria.api import score
     from cchc_criteria.reports import Standing
 
     criterion_set = _worker_criterion_set
     assert criterion_set is not None, "the pool's initializer sets it"
-    card = score(criterion_set, load_answers(criterion_set, path))
+    # No command context here: the installed plugins, as the parent (strict or not) found
+    # them working before it started the pool.
+    card = library().score(criterion_set, load_answers(criterion_set, path))
     standing = Standing.of(card)
     fields = {
         field.alias or field.name: getattr(standing, field.name)

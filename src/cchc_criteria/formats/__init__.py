@@ -2,9 +2,13 @@
 
 The verbs are those of :mod:`json` and :mod:`pickle`: ``load_*`` reads a file, ``loads_*``
 reads text, ``dump_*`` writes a file, ``dumps_*`` gives text; ``*_to_dict`` gives the plain
-data of the file format. ``save_*`` is ``dump_*`` with a file. ``read_set`` and
-``read_assessment`` (now ``loads_*``) and ``dump_*`` without a file (now ``*_to_dict``) are
-deprecated and go in the next release.
+data of the file format. ``save_assessment`` is ``dump_assessment`` with a file.
+``read_assessment`` (now ``loads_assessment``) and ``dump_assessment`` without a file (now
+``assessment_to_dict``) are deprecated and go in the next release.
+
+A set's rules are of the rule kinds given as ``kinds=``: these functions never look up the
+installed ones. ``cc.load_set`` and the other verbs of the package
+(:class:`~cchc_criteria.library.Library`) pass them.
 """
 
 from cchc_criteria.formats._files import MAX_FILE_BYTES, MAX_NESTING
@@ -18,8 +22,8 @@ from cchc_criteria.formats.assessment import (
     save_assessment,
 )
 from cchc_criteria.formats.output import write_atomic
-from cchc_criteria.formats.set_writer import dump_set, dumps_set, save_set, set_to_dict
-from cchc_criteria.formats.sets import load_set, loads_set, read_set
+from cchc_criteria.formats.set_writer import dump_set, dumps_set, set_to_dict
+from cchc_criteria.formats.sets import load_set, loads_set
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -34,9 +38,7 @@ __all__ = [
     "loads_assessment",
     "loads_set",
     "read_assessment",
-    "read_set",
     "save_assessment",
-    "save_set",
     "set_to_dict",
     "write_atomic",
 ]

@@ -50,7 +50,6 @@ from cchc_criteria.formats._files import format_of, key_line, parse_document, re
 from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import to_decimal
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, fold, nfc
 
@@ -78,8 +77,9 @@ def load_assessment(
     """Read an assessment file (``.toml``, ``.json``, or a filled-in ``.xlsx`` template);
     :class:`~cchc_criteria.InputError` lists everything that is wrong in it.
 
-    With ``criterion_set``, an answer given as a table of figures is checked against its
-    rule: a figure missing or one the rule does not take is a problem with its line.
+    With ``criterion_set`` (and ``kinds``, the rule kinds its rules are of), an answer given
+    as a table of figures is checked against its rule: a figure missing or one the rule does
+    not take is a problem with its line.
     """
     name = str(path)
     if name.lower().endswith(".xlsx"):
@@ -100,7 +100,7 @@ def load_assessment(
             def problem(message: Text, key: object, code: str, table: str) -> None:
                 problems.append(Problem(message, criterion=code))
 
-            _check_tables(workbook.answers, criterion_set, kinds or rule_kinds(), problem)
+            _check_tables(workbook.answers, criterion_set, kinds, problem)
             if problems:
                 raise InputError(name, problems=problems)
         return workbook
@@ -162,7 +162,7 @@ def loads_assessment(
             said = text_of(error)
             problem(Text(f"[answers]: {said.vi}", f"[answers]: {said.en}"), code, code, "answers")
     if criterion_set is not None:
-        _check_tables(answers, criterion_set, kinds or rule_kinds(), problem)
+        _check_tables(answers, criterion_set, kinds, problem)
     declared: dict[str, dict[str, object]] = {"self_assessed": {}, "appraised": {}}
     for table in declared:
         for code, value in tables[table].items():
@@ -287,10 +287,15 @@ def _is_na(text: str) -> bool:
 def _check_tables(
     answers: Mapping[str, object],
     criterion_set: CriterionSet,
-    kinds: RuleKinds,
+    kinds: RuleKinds | None,
     problem: Callable[..., None],
 ) -> None:
     """Refuse a table answer that misses a figure its rule needs or gives one it does not."""
+    if kinds is None:
+        raise ArgumentError(
+            "reading an assessment for a criterion set needs the rule kinds (kinds=…); "
+            "cc.load_assessment and Library.load_assessment pass them"
+        )
     for code, answer in answers.items():
         if not isinstance(answer, dict):  # a table answer, as _answer builds it
             continue

@@ -7,7 +7,6 @@ from importlib.resources import files
 from typing import Any
 
 from cchc_criteria.errors import ArgumentError
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 
 __all__ = ["SCHEMAS", "schema", "schema_text"]
@@ -22,12 +21,12 @@ SCHEMAS = {
 }
 
 
-def schema_text(kind: str, *, kinds: RuleKinds | None = None) -> str:
+def schema_text(kind: str, *, kinds: RuleKinds) -> str:
     """The JSON Schema of ``kind`` ("set", "assessment" or "scorecard") as text."""
     return json.dumps(schema(kind, kinds=kinds), ensure_ascii=False, indent=2) + "\n"
 
 
-def schema(kind: str, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
+def schema(kind: str, *, kinds: RuleKinds) -> dict[str, Any]:
     """The JSON Schema of ``kind`` as a dictionary.
 
     The set schema names every installed rule kind (``rule = "…"``) with the keys each takes
@@ -38,7 +37,7 @@ def schema(kind: str, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
     text = (files("cchc_criteria") / "schemas" / SCHEMAS[kind]).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     if kind == "set":
-        _add_rule_kinds(loaded, kinds or rule_kinds())
+        _add_rule_kinds(loaded, kinds)
     return loaded
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import tomli_w
 
-from cchc_criteria._deprecation import deprecated
 from cchc_criteria.errors import require
 from cchc_criteria.formats._convert import (
     converter,
@@ -26,13 +25,12 @@ from cchc_criteria.model import (
     Role,
     RoundingPolicy,
 )
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 
-__all__ = ["dump_set", "dumps_set", "save_set", "set_to_dict"]
+__all__ = ["dump_set", "dumps_set", "set_to_dict"]
 
 
-def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> dict[str, Any]:
+def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds) -> dict[str, Any]:
     """The set as plain data in the file format (``load_set`` reads it back equal)."""
     require(criterion_set, CriterionSet, "set_to_dict()")
     cs = criterion_set
@@ -76,7 +74,7 @@ def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) 
         ]
     rows: list[dict[str, Any]] = []
     for top in cs.criteria:
-        _dump_rows(top, None, rows, kinds or rule_kinds())
+        _dump_rows(top, None, rows, kinds)
     result["criteria"] = rows
     return result
 
@@ -111,9 +109,7 @@ def _dump_rows(
         _dump_rows(child, criterion.code, rows, kinds)
 
 
-def dumps_set(
-    criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds | None = None
-) -> str:
+def dumps_set(criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds) -> str:
     """The set as TOML (or ``format="json"``) text."""
     data = set_to_dict(criterion_set, kinds=kinds)
     if format == "json":
@@ -121,31 +117,8 @@ def dumps_set(
     return tomli_w.dumps(data)
 
 
-@overload
-def dump_set(
-    criterion_set: CriterionSet, path: None = None, *, kinds: RuleKinds | None = ...
-) -> dict[str, Any]: ...
-@overload
-def dump_set(
-    criterion_set: CriterionSet, path: str | Path, *, kinds: RuleKinds | None = ...
-) -> None: ...
-def dump_set(
-    criterion_set: CriterionSet, path: str | Path | None = None, *, kinds: RuleKinds | None = None
-) -> dict[str, Any] | None:
-    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing.
-
-    Without ``path`` (deprecated, for one release) it gives the set as plain data, as
-    :func:`set_to_dict` does.
-    """
-    if path is None:
-        deprecated("dump_set(set) giving a dict", "set_to_dict(set)")
-        return set_to_dict(criterion_set, kinds=kinds)
+def dump_set(criterion_set: CriterionSet, path: str | Path, *, kinds: RuleKinds) -> None:
+    """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing."""
     target = Path(path)
     fmt = "json" if target.suffix.lower() == ".json" else "toml"
     write_atomic(target, dumps_set(criterion_set, format=fmt, kinds=kinds))
-    return None
-
-
-def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
-    """Write the set to ``path``: the same as ``dump_set(criterion_set, path)``."""
-    dump_set(criterion_set, path)

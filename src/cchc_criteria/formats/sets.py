@@ -18,7 +18,6 @@ from typing import Any
 import cattrs
 
 from cchc_criteria._bulk import bulk
-from cchc_criteria._deprecation import renamed
 from cchc_criteria._values import value_key
 from cchc_criteria.dates import parse_period
 from cchc_criteria.errors import CchcError, InputError, Problem
@@ -38,22 +37,21 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.model.criteria import applies_to_problem, group_problem, too_deep
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, nfc, shown
 
-__all__ = ["load_set", "loads_set", "read_set"]
+__all__ = ["load_set", "loads_set"]
 
 
 # A line that gives a row's code (TOML or JSON).
 _CODE_KEY = re.compile(r'\s*"?code"?\s*[:=]')
 
 
-def load_set(path: str | Path, *, kinds: RuleKinds | None = None) -> CriterionSet:
+def load_set(path: str | Path, *, kinds: RuleKinds) -> CriterionSet:
     """Read a criterion-set file (``.toml`` or ``.json``).
 
-    ``kinds`` are the rule kinds the file may name; by default every installed kind (the
-    built-in ones and those of the installed plugins).
+    ``kinds`` are the rule kinds the file may name (``cc.load_set`` passes every installed
+    kind: the built-in ones and those of the installed plugins).
     """
     name = str(path)
     text = read_text(path)
@@ -62,14 +60,14 @@ def load_set(path: str | Path, *, kinds: RuleKinds | None = None) -> CriterionSe
 
 
 def loads_set(
-    text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds | None = None
+    text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds
 ) -> CriterionSet:
     """Read a criterion set from TOML (or ``format="json"``) text; ``source`` names it in
     messages (``kinds``: as in :func:`load_set`)."""
     text = nfc(text)
     with bulk(text.count("\n")):  # a large set: millions of objects, none in a cycle
         document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))
-        return _Reader(text, source, kinds or rule_kinds()).build(document)
+        return _Reader(text, source, kinds).build(document)
 
 
 class _Reader:
@@ -467,7 +465,3 @@ class _Reader:
         end = following[0] - 1 if following else len(self.lines)
         found = None if key is None else key_line(self.lines, key, begin=begin, end=end)
         return start if found is None else found
-
-
-#: Deprecated: the old name of :func:`loads_set` (a file is ``load``, text is ``loads``).
-read_set = renamed(loads_set, "read_set")

@@ -38,7 +38,6 @@ from cchc_criteria.formats.sheets import (
 from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import format_number, plain, to_decimal
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
 from cchc_criteria.text import Text, fold, nfc
 
@@ -82,7 +81,7 @@ def _validation(kind: _Kind, *, title: str, message: str, **options: Any) -> Dat
     )
 
 
-def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = None) -> bytes:
+def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bytes:
     """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes.
 
     Each answer cell offers what the criterion's rule kind says (a drop-down, a validated
@@ -91,7 +90,6 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
     period, its group; figures, bands, self-assessed and appraised points, evidence and
     explanations of every scored criterion) are not. It prints on A4, one page wide.
     """
-    kinds = kinds or rule_kinds()
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -126,7 +124,7 @@ def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds | None = 
                 sheet.cell(row=row, column=column).font = Font(bold=True)
             row += 1
             continue
-        hint = expected_answer(rule, criterion, kinds)
+        hint = expected_answer(rule, criterion, kinds=kinds)
         sheet.cell(
             row=row, column=4, value=cell_text(f"{rule.describe(criterion.max_points)}\n({hint})")
         )

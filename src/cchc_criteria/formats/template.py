@@ -6,21 +6,20 @@ import json
 
 from cchc_criteria.model import Criterion, CriterionSet, Rule
 from cchc_criteria.numbers import format_number
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 
 __all__ = ["expected_answer", "render_template"]
 
 
-def expected_answer(rule: Rule, criterion: Criterion, kinds: RuleKinds | None = None) -> str:
+def expected_answer(rule: Rule, criterion: Criterion, *, kinds: RuleKinds) -> str:
     """What a unit types for this criterion, in Vietnamese (the rule kind says)."""
-    kind = (kinds or rule_kinds()).of_rule(rule)
+    kind = kinds.of_rule(rule)
     if kind is None:
         return "xem cách tính điểm"
     return kind.hint(rule, criterion.max_points)
 
 
-def render_template(criterion_set: CriterionSet) -> str:
+def render_template(criterion_set: CriterionSet, *, kinds: RuleKinds) -> str:
     """A TOML assessment listing every criterion, commented, with its rule in words.
 
     Every answer line is commented out, so the file as written is a valid assessment in which
@@ -49,7 +48,9 @@ def render_template(criterion_set: CriterionSet) -> str:
         lines.append(f"# {indent}  Cách tính: {criterion.rule.describe(criterion.max_points)}")
         if criterion.evidence:
             lines.append(f"# {indent}  Tài liệu kiểm chứng: {criterion.evidence}")
-        lines.append(f"# {indent}  Kê khai: {expected_answer(criterion.rule, criterion)}")
+        lines.append(
+            f"# {indent}  Kê khai: {expected_answer(criterion.rule, criterion, kinds=kinds)}"
+        )
         lines.append(f"# {json.dumps(criterion.code, ensure_ascii=False)} = ")
         lines.append("")
     lines += [

@@ -15,7 +15,6 @@ import attrs
 
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import Assessment, Criterion, CriterionSet, Finding
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring.card import Scorecard
 from cchc_criteria.scoring.scorer import as_assessment, score
@@ -29,7 +28,7 @@ def score_many(
     assessments: Iterable[Assessment | Mapping[str, object]],
     *,
     set_findings: Iterable[Finding] = (),
-    kinds: RuleKinds | None = None,
+    kinds: RuleKinds,
 ) -> list[Scorecard]:
     """One scorecard per unit, in the order given, each scored with its cohort."""
     return list(score_each(criterion_set, assessments, set_findings=set_findings, kinds=kinds))
@@ -40,7 +39,7 @@ def score_each(
     assessments: Iterable[Assessment | Mapping[str, object]],
     *,
     set_findings: Iterable[Finding] = (),
-    kinds: RuleKinds | None = None,
+    kinds: RuleKinds,
 ) -> Iterator[Scorecard]:
     """As :func:`score_many`, one scorecard at a time: the cohort is bound first (every
     unit's answers are read), then each unit is scored when the next card is asked for, so
@@ -50,7 +49,6 @@ def score_each(
             "score_many() takes a list of assessments (or of mappings of answers), got "
             f"{type(assessments).__name__}"
         )
-    kinds = kinds or rule_kinds()
     units = [as_assessment(a) for a in assessments]
     findings = tuple(set_findings)
     cohorts: dict[str, list[Assessment]] = {}
@@ -63,10 +61,9 @@ def score_each(
         )
 
 
-def needs_cohort(criterion_set: CriterionSet, kinds: RuleKinds | None = None) -> bool:
+def needs_cohort(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bool:
     """Whether some rule of ``criterion_set`` compares each unit with its cohort (then every
     unit's answers are needed before any unit is scored)."""
-    kinds = kinds or rule_kinds()
     for criterion in criterion_set.walk():
         if criterion.rule is not None:
             kind = kinds.of_rule(criterion.rule)

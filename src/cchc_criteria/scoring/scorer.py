@@ -27,7 +27,6 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._plain import fast_points
 from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
@@ -51,7 +50,7 @@ def score(
     answers: Assessment | Mapping[str, object],
     *,
     set_findings: Iterable[Finding] = (),
-    kinds: RuleKinds | None = None,
+    kinds: RuleKinds,
 ) -> Scorecard:
     """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
 
@@ -72,7 +71,7 @@ def score(
     assessment = as_assessment(answers)
     # Sums of accepted numbers are exact in this context; divisions round once (decimal_of).
     with localcontext(SUM_CONTEXT):
-        plan = plan_of(criterion_set, kinds or rule_kinds())
+        plan = plan_of(criterion_set, kinds)
         return _Run(plan, criterion_set, assessment).card(tuple(set_findings))
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal, localcontext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cchc_criteria.library import Library
 from cchc_criteria.model import NA, CriterionSet, Role, Rule, Scale
 from cchc_criteria.numbers import SUM_CONTEXT
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import (
     NodeScore,
@@ -115,7 +115,7 @@ def compiled_problems(
     the same Decimal, digit for digit — for an answer about which scoring says nothing more
     (no finding of the rule's, no figure a percent scale would warn about).
     """
-    kinds = kinds or rule_kinds()
+    kinds = Library.default().kinds if kinds is None else kinds
     kind = kinds.of_rule(rule)
     if kind is None or kind.compile is None:
         return []
@@ -166,14 +166,20 @@ _typed_figures = (
 )
 
 
-def check_criterion_set(criterion_set: CriterionSet, *, max_examples: int = 200) -> None:
+def check_criterion_set(
+    criterion_set: CriterionSet, *, kinds: RuleKinds | None = None, max_examples: int = 200
+) -> None:
     """Score many generated answer sheets against ``criterion_set`` and assert the invariants.
+
+    ``kinds`` are the rule kinds of its rules (by default the installed ones,
+    ``cc.Library.default().kinds``).
 
     Raises ``AssertionError`` (through Hypothesis, with the smallest failing answer sheet) when
     any scorecard breaks an invariant of :func:`scorecard_problems`, when a rule's fast scorer
     breaks its promise (:func:`compiled_problems`), when scoring raises, or when scoring the
     same answers twice gives different scorecards.
     """
+    known = Library.default().kinds if kinds is None else kinds
 
     @settings(
         max_examples=max_examples,
@@ -184,13 +190,15 @@ def check_criterion_set(criterion_set: CriterionSet, *, max_examples: int = 200)
     @given(st.data())
     def run(data: st.DataObject) -> None:
         assessment = data.draw(assessments(criterion_set), label="assessment")
-        card = score(criterion_set, assessment)
+        card = score(criterion_set, assessment, kinds=known)
         problems = scorecard_problems(card)
         for criterion in criterion_set.walk():
             answer = assessment.answers.get(criterion.code)
             if criterion.rule is not None:
-                problems += compiled_problems(criterion.rule, criterion.max_points, answer)
+                problems += compiled_problems(
+                    criterion.rule, criterion.max_points, answer, kinds=known
+                )
         assert not problems, "; ".join(problems)
-        assert score(criterion_set, assessment) == card, "scoring is not deterministic"
+        assert score(criterion_set, assessment, kinds=known) == card, "scoring is not deterministic"
 
     run()

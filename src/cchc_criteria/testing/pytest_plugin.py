@@ -26,12 +26,9 @@ from typing import Any
 
 import pytest
 
-from cchc_criteria.analysis.lint import lint
-from cchc_criteria.formats import load_set, loads_assessment, loads_set
-from cchc_criteria.formats.set_writer import dumps_set
 from cchc_criteria.formats.template import render_template
+from cchc_criteria.library import Library
 from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
-from cchc_criteria.registry import registry, rule_kinds
 from cchc_criteria.scoring import score
 
 __all__ = ["ConformanceSuite", "conformance_sets", "counterexample"]
@@ -68,7 +65,9 @@ class ConformanceSuite:
     def test_lint_is_clean_or_acknowledged(self, criterion_set: CriterionSet) -> None:
         """No published mistake that the set does not acknowledge."""
         open_findings = [
-            f for f in lint(criterion_set) if f.severity is not Severity.INFO and not f.acknowledged
+            f
+            for f in Library.default().lint(criterion_set)
+            if f.severity is not Severity.INFO and not f.acknowledged
         ]
         if open_findings:
             lines = []
@@ -84,7 +83,8 @@ class ConformanceSuite:
 
     def test_the_file_round_trips(self, criterion_set: CriterionSet) -> None:
         """Written to a set file and read back, the set is equal."""
-        kinds = rule_kinds()
+        lib = Library.default()
+        kinds = lib.kinds
         for criterion in criterion_set.walk():
             if criterion.rule is not None and kinds.of_rule(criterion.rule) is None:
                 raise AssertionError(
@@ -92,7 +92,8 @@ class ConformanceSuite:
                     f"({type(criterion.rule).__name__}) belongs to no registered rule kind, so "
                     "the set cannot be written to a file (register it with register_rule_kinds)"
                 )
-        again = loads_set(dumps_set(criterion_set), source=f"{criterion_set.id} (written)")
+        written = lib.dumps_set(criterion_set)
+        again = lib.loads_set(written, source=f"{criterion_set.id} (written)")
         if again != criterion_set:
             before = {c.code: c for c in criterion_set.walk()}
             after = {c.code: c for c in again.walk()}
@@ -104,8 +105,10 @@ class ConformanceSuite:
 
     def test_the_template_scores_as_incomplete(self, criterion_set: CriterionSet) -> None:
         """The blank TOML template reads, and scores every leaf as unanswered."""
-        blank = loads_assessment(render_template(criterion_set), source="template")
-        card = score(criterion_set, blank)
+        kinds = Library.default().kinds
+        template = render_template(criterion_set, kinds=kinds)
+        blank = Library.default().loads_assessment(template, source="template")
+        card = score(criterion_set, blank, kinds=kinds)
         leaves = [c.code for c in criterion_set.walk() if c.is_leaf]
         unanswered = [f.criterion for f in card.findings if f.code == "unanswered"]
         assert not card.complete, f"{criterion_set.id}: the blank template scores as complete"
@@ -116,7 +119,8 @@ class ConformanceSuite:
 
 def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
     """The sets a suite checks: its plugin's and those it names."""
-    loaded = registry()
+    lib = Library.default()
+    loaded = lib.registry
     wanted: list[CriterionSet] = []
     if suite.plugin is not None:
         ids = loaded.offered(suite.plugin)
@@ -128,7 +132,7 @@ def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
             )
         wanted += [loaded.get(i) for i in ids]
     wanted += [loaded.get(i) for i in suite.sets]
-    wanted += [load_set(path) for path in suite.files]
+    wanted += [lib.load_set(path) for path in suite.files]
     return wanted
 
 

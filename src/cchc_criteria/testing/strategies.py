@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from cchc_criteria.library import Library
 from cchc_criteria.model import (
     NA,
     Assessment,
@@ -26,7 +27,6 @@ from cchc_criteria.model import (
     Scale,
     Upper,
 )
-from cchc_criteria.registry import rule_kinds
 from cchc_criteria.rules import (
     BandRule,
     ChoiceRule,
@@ -211,7 +211,7 @@ def kind_strategies(rule: Rule, max_points: Decimal) -> tuple[Any, Any] | None:
     """The (valid, invalid) answer strategies of ``rule``'s kind: a plugin kind's own
     (``RuleKind.strategies``), else the built-in kind's (``testing.kinds.STRATEGIES``);
     ``None`` for a rule of no registered kind, or a kind with none."""
-    kind = rule_kinds().of_rule(rule)
+    kind = Library.default().kinds.of_rule(rule)
     if kind is None:
         return None
     if kind.strategies is not None:
