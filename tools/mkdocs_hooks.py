@@ -3,6 +3,8 @@
 - ``<!-- schema: set|assessment|scorecard -->`` becomes a table of the format's fields, from
   the JSON Schema the library ships (``cchc schema KIND``).
 - ``<!-- cli-help -->`` becomes the ``--help`` of every ``cchc`` command, from click.
+- ``<!-- findings-catalogue -->`` becomes the table of every finding code, from the catalogue
+  (``cchc findings`` prints the same, plugins' codes included).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from click.testing import CliRunner
 
 from cchc_criteria.cli import cli
 from cchc_criteria.library import Library
+from cchc_criteria.reports.catalogue import catalogue_rows, render_catalogue_markdown
 
 _SCHEMA = re.compile(r"<!-- schema: (\w+) -->")
 
@@ -67,6 +70,9 @@ def cli_help() -> str:
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
     markdown = _SCHEMA.sub(lambda m: schema_page(m.group(1)), markdown)
+    if "<!-- findings-catalogue -->" in markdown:
+        table = render_catalogue_markdown(catalogue_rows(Library.default().kinds))
+        markdown = markdown.replace("<!-- findings-catalogue -->", table)
     if "<!-- cli-help -->" in markdown:
         markdown = markdown.replace("<!-- cli-help -->", cli_help())
     return markdown

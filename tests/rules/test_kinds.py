@@ -456,6 +456,13 @@ def test_a_plugin_kind_declares_its_own_finding_codes_end_to_end(
         assert "[over-the-cap] 1: 6 is over the cap 4: 4 counted" in result.stdout
         result = CliRunner().invoke(cli, ["plugins"])
         assert "the finding code 'no-band' is already in the catalogue" in result.stdout
+        # The plugin documents its code with the generator the library's own page uses.
+        result = CliRunner().invoke(cli, ["findings", "--kind", "capped_count", "--lang", "vi"])
+        assert result.exit_code == 0, result.output
+        table = result.stdout.splitlines()
+        assert table[2:] == [
+            "| `over-the-cap` | warning | capped_count | {count} vượt mức trần {cap}: tính {cap} |"
+        ]
     finally:
         registry._registry.cache_clear()
         for module in ("cchc_own_codes", "cchc_clashing"):

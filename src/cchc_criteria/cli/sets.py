@@ -240,6 +240,35 @@ def plugins_command(as_json: bool, lang: Lang) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+@cli.command("findings", short_help="List every finding code and its message.")
+@click.option(
+    "--kind",
+    "kind_names",
+    multiple=True,
+    metavar="NAME",
+    help="Only the codes of this rule kind (repeatable): a plugin documents its own.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a Markdown table.")
+@LANG
+def findings_command(kind_names: tuple[str, ...], as_json: bool, lang: Lang) -> None:
+    """List the finding codes scoring and lint report — the built-in ones and those of the
+    installed plugins' rule kinds — as a Markdown table (code, severity, who reports it, the
+    message in the language of --lang). `--kind NAME` keeps one rule kind's own codes: the
+    table a plugin author puts in the kind's documentation."""
+    import json
+
+    from cchc_criteria.reports.catalogue import catalogue_rows, render_catalogue_markdown
+
+    try:
+        rows = catalogue_rows(library().kinds, only=kind_names)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    if as_json:
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        echo(render_catalogue_markdown(rows, lang=lang), nl=False)
+
+
 @cli.command("show", short_help="Show a set's criteria and rules.")
 @SET
 @LANG
