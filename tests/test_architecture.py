@@ -136,14 +136,45 @@ def test_the_public_surface_is_small_and_the_moved_names_say_where_they_went() -
             assert getattr(cc, old) is getattr(cc, new)
 
 
+# The suites that cross every layer, each named for what it checks, not for a past review.
+CROSS_LAYER = {
+    "test_architecture.py",  # the house itself
+    "test_doc_examples.py",  # every example of the docs, scored
+    "test_docs.py",  # the docs cover what the code offers
+    "test_fuzz.py",  # generated files through the API and the command
+    "test_performance.py",  # what stays fast and small, by behaviour
+    "test_plugin_authors.py",  # the plugin author's path, end to end
+    "test_properties.py",  # Hypothesis properties of every rule kind and of scoring
+    "test_release.py",  # the distributions built
+    "test_surfaces.py",  # every report against the card's own numbers
+    "test_versions.py",  # sets over the years: diffs, lineage, selection
+    "rules/test_real_kinds.py",  # one real index's set across the composite kinds
+}
+
+
 def test_the_tests_of_a_subpackage_live_in_its_mirror() -> None:
-    """tests/<package>/ holds the tests of src/cchc_criteria/<package>/; the suites that cross
-    every layer (surfaces, hostile input, trust, fuzzing, docs, performance) stay at the top."""
+    """tests/<package>/test_<module>.py tests src/cchc_criteria/<package>/<module>.py
+    (``test_<package>.py``: the package as a whole); the suites that cross every layer are
+    listed above, and no file is named after a review."""
     root = Path(__file__).resolve().parents[1]
+    source = root / "src" / "cchc_criteria"
     mirrors = [p for p in (root / "tests").iterdir() if p.is_dir() and p.name != "data"]
     assert mirrors
     for folder in mirrors:
         if folder.name.startswith((".", "__")):
             continue
-        assert (root / "src" / "cchc_criteria" / folder.name).is_dir(), folder.name
+        assert (source / folder.name).is_dir(), folder.name
         assert list(folder.glob("test_*.py")), folder.name
+    strays = []
+    for test_file in sorted((root / "tests").rglob("test_*.py")):
+        relative = test_file.relative_to(root / "tests")
+        name, package = relative.stem.removeprefix("test_"), relative.parent
+        mirrored = (
+            (source / package / f"{name}.py").is_file()
+            or (source / package / f"_{name}.py").is_file()
+            or (source / package / name).is_dir()
+            or name == package.name
+        )
+        if not mirrored and relative.as_posix() not in CROSS_LAYER:
+            strays.append(relative.as_posix())
+    assert strays == []

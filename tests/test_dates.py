@@ -7,9 +7,12 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cchc_criteria as cc
+from cchc_criteria.cli import cli
 from cchc_criteria.dates import (
     DateFormatError,
     Period,
@@ -174,10 +177,19 @@ def test_format_then_parse_a_period(a: date, b: date) -> None:
 
 @pytest.mark.parametrize("day", ["12/23/2019", "2019-13-05", "2019-31-12"])
 def test_the_command_refuses_a_month_over_12(day: str) -> None:
-    from click.testing import CliRunner
-
-    from cchc_criteria.cli import cli
 
     result = CliRunner().invoke(cli, ["sets", "--on", day, "--lang", "en"])
     assert result.exit_code == 2
     assert f"{day!r}: there is no month" in result.output
+
+
+def test_working_days_late_are_counted_not_walked() -> None:
+    import time
+    from datetime import date
+
+    started = time.perf_counter()
+    late = cc.rules.days_late(date(2024, 12, 20), date(9998, 1, 1), working=True)
+    assert late > 2_000_000
+    assert time.perf_counter() - started < 0.5
+    with pytest.raises(cc.ArgumentError):
+        cc.rules.days_late(date(2024, 12, 20), None)  # type: ignore[arg-type]

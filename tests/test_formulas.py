@@ -184,3 +184,13 @@ def test_a_formula_over_decimals_is_the_exact_value_or_refuses(text: str, rate: 
         return  # a digit would be lost, or a division by zero: the exact path decides
     assert exact is not None
     assert Fraction(value) == exact
+
+
+def test_a_formula_of_a_thousand_terms_is_refused() -> None:
+    with pytest.raises(cc.FormulaError, match="more than 100 operations"):
+        cc.model.Formula(" + ".join(["rate"] * 1000))
+    with pytest.raises(cc.FormulaError, match="more than 100 operations"):
+        cc.model.Formula("min(" + ", ".join(["rate"] * 200) + ")" + " + 1" * 100)
+    # At the limit it evaluates, whatever its shape.
+    formula = cc.model.Formula(" + ".join(["rate"] * 101))
+    assert formula.exact(Fraction(1), Decimal(1)) == 101

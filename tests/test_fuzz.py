@@ -3,8 +3,9 @@
 Answers and set fields are drawn from any text (lone surrogates and control characters
 included), numbers of any magnitude and exponent, and nested data; files are generated as a
 careless or hostile user would write them and fed to the ``cchc`` command. The work per input
-is bounded by the limits on numbers, formulas and nesting (each tested directly in
-``test_trust.py``), so every example here is quick.
+is bounded by the limits on numbers, formulas and nesting (each tested directly beside its
+module: ``test_numbers.py``, ``test_formulas.py``, ``formats/test_sets.py``), so every example
+here is quick.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 import cchc_criteria as cc
 from cchc_criteria import NumberFormatError
 from cchc_criteria.numbers import (
+    decimal_of,
     format_number,
     parse_number,
     parse_rate,
@@ -19,6 +22,7 @@ from cchc_criteria.numbers import (
     round_points,
     to_decimal,
 )
+from cchc_support import S, assessment, run, unit
 
 
 @pytest.mark.parametrize(
@@ -198,7 +202,7 @@ _quotients = st.decimals(
 def test_an_exact_quotient_is_decimal_of_the_fraction_digit_for_digit(
     numerator: Decimal, denominator: Decimal, times: int
 ) -> None:
-    from cchc_criteria.numbers import decimal_of, exact_quotient
+    from cchc_criteria.numbers import exact_quotient
 
     expected = decimal_of(Fraction(numerator) * times / Fraction(denominator))
     assert str(exact_quotient(numerator, denominator, times)) == str(expected)
@@ -210,3 +214,83 @@ def test_the_quotient_form_is_the_canonical_form(value: Decimal) -> None:
 
     if len(value.as_tuple().digits) <= 34:
         assert str(quotient_form(value)) == str(canonical(value))
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        '"1e34"',
+        '"1e-1000000%"',
+        '"1e1000000"',
+        '"1e308"',
+        '"93,0000000000000000000000000000000000000000000001"',
+        '"' + "9" * 1_000_000 + '"',
+    ],
+)
+def test_huge_and_tiny_figures_are_findings(tmp_path: Path, figure: str) -> None:
+    path = assessment(tmp_path, f'[answers]\n"7.1.2" = {figure}\n')
+    code, out, err = run("score", S, path, lang="vi")
+    assert code == 1, err
+    assert "[invalid-answer] 7.1.2" in out
+    assert "ngoài phạm vi" in out or "chữ số thập phân" in out or "ký tự" in out
+
+
+def test_forty_digit_percentages_within_range_are_scored_and_printed(tmp_path: Path) -> None:
+    path = assessment(tmp_path, '[answers]\n"7.1.2" = "93,000000000000000000000000000000000001"\n')
+    code, out, _ = run("score", S, path, "-f", "json")
+    assert code == 1
+    node = next(n for n in json.loads(out)["nodes"] if n["code"] == "7.1.2")
+    assert node["points"] == "1"
+
+
+@pytest.mark.parametrize("value", [10**40, -(10**40), Decimal("1e-41"), Fraction(10**30, 3), 1e300])
+def test_out_of_range_numbers_through_the_api(value: object) -> None:
+    with pytest.raises(cc.NumberFormatError, match=r"out of range|decimal places"):
+        cc.model.Points(value)  # type: ignore[arg-type]
+    card = cc.score(cc.get_set(S), {"7.1.2": value})
+    (finding,) = [f for f in card.findings if f.criterion == "7.1.2"]
+    assert finding.code == "invalid-answer"
+    assert "out of range" in finding.message
+
+
+def test_limits_bound_the_work_per_number() -> None:
+    from cchc_criteria.numbers import MAX_DECIMALS, MAX_MAGNITUDE, MAX_NUMBER_TEXT, parse_number
+
+    assert parse_number("9" * MAX_MAGNITUDE) == Decimal("9" * MAX_MAGNITUDE)
+    with pytest.raises(cc.NumberFormatError, match="out of range"):
+        parse_number("1" + "0" * MAX_MAGNITUDE)
+    assert parse_number("0," + "0" * (MAX_DECIMALS - 1) + "1") == Decimal(f"1e-{MAX_DECIMALS}")
+    with pytest.raises(cc.NumberFormatError, match="decimal places"):
+        parse_number("0," + "0" * MAX_DECIMALS + "1")
+    with pytest.raises(cc.NumberFormatError, match="characters"):
+        parse_number("1" * (MAX_NUMBER_TEXT + 1))
+    # Trailing zeros are not decimals that matter.
+    assert parse_number("1," + "0" * 60) == 1
+
+
+@pytest.mark.parametrize("digits", [310, 4300, 5000])
+@pytest.mark.parametrize("table", ["answers", "self_assessed"])
+def test_an_integer_of_thousands_of_digits_is_out_of_range(
+    tmp_path: Path, digits: int, table: str
+) -> None:
+    path = unit(tmp_path, f'[{table}]\n"7.1.2" = {"9" * digits}\n')
+    code, _, err = run("score", S, path)
+    assert code in (1, 2)
+    assert "out of range" in err or code == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Fraction(10**400), Fraction(1, 10**400), 10**5000, -(10**30), {"value": 10**5000}],
+    ids=["fraction-10^400", "fraction-10^-400", "int-10^5000", "int--10^30", "table-10^5000"],
+)
+def test_huge_numbers_through_the_api_are_findings(value: object) -> None:
+    card = cc.score(cc.get_set(S), {"7.1.2": value, "7.1.3": value, "7.2.2": value})
+    for code in ("7.1.2", "7.1.3", "7.2.2"):
+        assert card[code].points is None
+    assert {f.code for f in card.findings if f.criterion == "7.1.2"} == {"invalid-answer"}
+    assert all(isinstance(f.message, str) for f in card.findings)
+    assert (
+        "out of range" in card["7.1.2"].explanation.en or "expected" in card["7.1.2"].explanation.en
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ from cchc_criteria import (
 )
 from cchc_criteria.registry import Registry
 from cchc_criteria.rules import YesNoRule
+from cchc_support import EXAMPLE, S, run
 
 
 def a_set(set_id: str) -> CriterionSet:
@@ -294,3 +297,76 @@ def test_plugin_reports_show_a_broken_plugin_beside_the_good_ones(installed: Pat
     assert reports["good"].error is None
     assert reports["broken"].sets == ()
     assert "ModuleNotFoundError" in (reports["broken"].error or "")
+
+
+@pytest.fixture
+def broken_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Install, beside the real Quảng Ngãi plugin, one that cannot be imported and one that
+    registers the Quảng Ngãi id again plus a set of its own."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name, module in (
+        ("cchc-broken", None),
+        (
+            "cchc-twin",
+            """
+            import cchc_criteria as cc
+
+            @cc.hookimpl
+            def register_criterion_sets():
+                rule = cc.rules.YesNoRule()
+                make = lambda i: cc.CriterionSet(id=i, title=i,
+                                                 criteria=[cc.Criterion("1", "x", 1, rule=rule)])
+                return [make("quangngai.so.2019"), make("twin.so.2024")]
+            """,
+        ),
+    ):
+        module_name = name.replace("-", "_")
+        info = tmp_path / f"{module_name}-0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+        target = module_name if module else "cchc_missing_module"
+        (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{module_name} = {target}\n")
+        if module:
+            (tmp_path / f"{module_name}.py").write_text(dedent(module))
+    cc.registry._registry.cache_clear()
+    yield tmp_path
+    cc.registry._registry.cache_clear()
+    sys.modules.pop("cchc_twin", None)
+
+
+def test_a_broken_plugin_beside_healthy_ones(broken_plugins: Path) -> None:
+    code, out, err = run("show", "twin.so.2024")
+    assert code == 0
+    assert "cchc: warning: plugin 'cchc_broken' (cchc-broken 0.1) failed to load" in err
+    # The duplicated id is served by neither plugin, and both are named.
+    code, _, err = run("score", S, str(EXAMPLE))
+    assert code == 2
+    assert "'quangngai.so.2019' is registered by both plugin 'cchc_twin' and plugin" in err
+    code, out, _ = run("sets", "--json")
+    assert [row["id"] for row in json.loads(out)] == ["twin.so.2024"]
+    code, out, _ = run("plugins", "--json")
+    assert code == 0
+    reports = {r["name"]: r for r in json.loads(out)}
+    assert reports["cchc_twin"]["sets"] == ["twin.so.2024"]
+    assert "registered by both" in reports["cchc_twin"]["error"]
+    assert "registered by both" in reports["quangngai"]["error"]
+    assert "ModuleNotFoundError" in reports["cchc_broken"]["error"]
+
+
+def test_strict_plugins_makes_any_failure_fatal(
+    broken_plugins: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CCHC_STRICT_PLUGINS", raising=False)
+    code, _, err = run("--strict-plugins", "show", "twin.so.2024")
+    assert code == 2
+    assert "plugin 'cchc_broken' (cchc-broken 0.1) failed to load" in err
+    # Said to the registry, never written into the environment: the next command run in the
+    # same process (and any child process) is not strict unless it asks.
+    assert "CCHC_STRICT_PLUGINS" not in os.environ
+    code, _, err = run("show", "twin.so.2024")
+    assert code == 0
+    assert "failed to load" in err
+    monkeypatch.setenv("CCHC_STRICT_PLUGINS", "1")
+    cc.registry._registry.cache_clear()
+    code, _, err = run("sets")
+    assert code == 2

@@ -384,3 +384,33 @@ def test_a_plugins_own_rule_is_checked_by_its_declared_range() -> None:
     assert codes(one(_OwnRule("1"), 1)) == []
     assert codes(one(cc.rules.ProportionalRule(), 1)) == []
     assert codes(one(cc.rules.ManualRule(), 1)) == []
+
+
+def test_gaps_on_a_count_scale_are_whole_numbers() -> None:
+    def rule(upper_start: int) -> cc.rules.BandRule:
+        two_to_three = cc.model.Band(
+            "từ 2 đến 3",
+            lower=cc.model.at_least(2),
+            upper=cc.model.at_most(3),
+            award=cc.model.Points(1),
+        )
+        top = cc.model.Band(
+            f"từ {upper_start} trở lên",
+            lower=cc.model.at_least(upper_start),
+            award=cc.model.Points(2),
+        )
+        low = cc.model.Band("dưới 2", upper=cc.model.below(2), award=cc.model.Points(0))
+        return cc.rules.BandRule(scale=cc.Scale.COUNT, bands=[two_to_three, top, low])
+
+    def codes(upper_start: int) -> list[str]:
+        cs = cc.CriterionSet(
+            id="t", title="t", criteria=[cc.Criterion("1", "x", 2, rule=rule(upper_start))]
+        )
+        return [f.code for f in cc.lint(cs)]
+
+    assert codes(4) == []  # no whole number lies between 3 and 4
+    assert codes(5) == ["band-gap"]  # 4 does
+    # On a percent scale the same edges leave a real gap.
+    percent = cc.rules.BandRule(bands=[*rule(4).bands])
+    cs = cc.CriterionSet(id="t", title="t", criteria=[cc.Criterion("1", "x", 2, rule=percent)])
+    assert "band-gap" in [f.code for f in cc.lint(cs)]

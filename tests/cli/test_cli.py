@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import cchc_criteria
-from cchc_criteria.cli import cli
+import cchc_criteria as cc
+from cchc_criteria.cli import cli, main
+from cchc_support import S, assessment
 
 EXAMPLE = (
     Path(__file__).parents[2]
@@ -249,3 +255,187 @@ def test_the_options_offer_what_the_library_has() -> None:
     assert set(_options.SCHEMA_KINDS) == set(SCHEMAS)
     assert tuple(k.value for k in cchc_criteria.UnitKind) == _options.UNIT_KINDS
     assert _options.STRICT_ENV == STRICT_ENV
+
+
+@pytest.mark.parametrize("command", ["score", "rank", "advise", "compare"])
+def test_every_command_refuses_another_sets_assessment(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "other.toml"
+    path.write_text('set = "hanoi.xa.2030"\n[answers]\n"7.1.2" = "93%"\n', encoding="utf-8")
+    code, _, err = run(command, S, str(path))
+    assert code == 2
+    assert "an assessment for 'hanoi.xa.2030', not 'quangngai.so.2019'" in err
+
+
+def test_bad_output_names(tmp_path: Path) -> None:
+    code, _, err = run("score", S, str(EXAMPLE), "-o", "")
+    assert code == 2
+    assert "expected the name of a file to write" in err
+    (tmp_path / "card.txt.partial").mkdir()  # in the way of the old temporary name
+    code, _, err = run("score", S, str(EXAMPLE), "-o", str(tmp_path / "card.txt"))
+    assert code == 1, err
+    assert "HIỆN ĐẠI HÓA" in (tmp_path / "card.txt").read_text(encoding="utf-8")
+    code, _, err = run("score", S, str(EXAMPLE), "-o", str(tmp_path))
+    assert code == 2
+    assert "this is a folder" in err
+    code, _, err = run("score", S, str(EXAMPLE), "-o", str(tmp_path / "missing" / "card.txt"))
+    assert code == 2
+    assert "cannot write the file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["card.txt", "card.txt.partial"]
+
+
+def test_a_nul_byte_in_a_file_name() -> None:
+    with pytest.raises(cc.InputError, match="not a usable file name"):
+        cc.load_set("a\0b.toml")
+    with pytest.raises(cc.InputError, match="not a usable file name"):
+        cc.load_assessment("a\0b.toml")
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    unit = assessment(tmp_path, 'unit = "a\\u0000b\\u001b[31mred\\u202egnp.exe"\n[answers]\n')
+    for extra in ([], ["--no-color"], ["-f", "markdown"], ["-f", "json"]):
+        code, out, _ = run("score", S, unit, *extra)
+        assert code == 1
+        assert "\x1b" not in out
+        assert "\x00" not in out
+        assert "\u202e" not in out
+        assert "\\u001b[31mred" in out
+    json.loads(run("score", S, unit, "-f", "json")[1])  # the escapes are valid JSON escapes
+
+
+def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(sys, "argv", ["cchc", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    code = exit_info.value.code
+    assert isinstance(code, int)
+    return code
+
+
+def test_ctrl_c_exits_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("cchc_criteria.library.Library.score", interrupted)  # the command's
+    monkeypatch.setattr("cchc_criteria.library.Library.score_each", interrupted)
+    assert run_main(["rank", S, str(EXAMPLE)], monkeypatch) == 130
+    assert "cchc: đã dừng (Ctrl-C)" in capsys.readouterr().err
+
+
+def test_main_keeps_the_exit_codes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_main(["score", S, str(EXAMPLE)], monkeypatch) == 1
+    assert run_main(["show", S], monkeypatch) == 0
+    assert run_main(["show", "nope"], monkeypatch) == 2
+    assert run_main(["--version"], monkeypatch) == 0
+    assert run_main(["score"], monkeypatch) == 2  # click's usage error
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+
+
+def test_folders_and_missing_files_get_our_message(tmp_path: Path) -> None:
+    for command in (["score", S, str(tmp_path)], ["advise", S, str(tmp_path)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert err == f"cchc: error: {tmp_path}: this is a folder, not a file\n"
+    code, _, err = run("rank", S, str(tmp_path / "missing.toml"))
+    assert (code, err) == (2, f"cchc: error: {tmp_path / 'missing.toml'}: no such file or folder\n")
+    code, _, err = run("score", S, str(tmp_path / "missing.toml"))
+    assert code == 2
+    assert err.startswith("cchc: error:")
+    assert "cannot read the file" in err
+
+
+def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    # A path through a file cannot be opened, even by root (chmod 000 would not stop root).
+    (tmp_path / "plain.toml").write_text("x", encoding="utf-8")
+    code, _, err = run("score", S, str(tmp_path / "plain.toml" / "unit.toml"))
+    assert code == 2
+    assert err.startswith("cchc: error:")
+    assert "cannot read the file: Not a directory" in err
+
+
+def test_everything_printed_is_utf8_even_from_an_odd_file(tmp_path: Path) -> None:
+    path = assessment(tmp_path, 'unit = "\\u200f\\u0007"\n[answers]\n')
+    code, out, _ = run("score", S, path)
+    assert code == 1
+    out.encode("utf-8")
+    io.StringIO(out)
+
+
+@pytest.fixture
+def echoed_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the command says on standard error through its own ``echo`` (``main`` runs
+    outside click's test runner, so its streams are not captured for us)."""
+    import cchc_criteria.cli as command
+
+    said: list[str] = []
+    original = command.echo
+
+    def echo(message: str, **kwargs: Any) -> None:
+        if kwargs.get("err"):
+            said.append(message)
+        original(message, **kwargs)
+
+    monkeypatch.setattr(command, "echo", echo)
+    return said
+
+
+def test_the_internal_error_line_honours_lang(
+    monkeypatch: pytest.MonkeyPatch, echoed_errors: list[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cc.Library, "score", broken)
+    monkeypatch.delenv("CCHC_DEBUG", raising=False)
+    for lang, said in (("en", "cchc: internal error: RuntimeError"), ("vi", "lỗi nội bộ")):
+        monkeypatch.setattr(sys, "argv", ["cchc", "score", S, str(EXAMPLE), "--lang", lang])
+        monkeypatch.setattr(
+            os, "environ", {**os.environ, "CCHC_LANG": "vi" if lang == "en" else "en"}
+        )
+        echoed_errors.clear()
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        assert exit_info.value.code == 3
+        assert said in "".join(echoed_errors)
+
+
+def test_rank_over_a_folder_with_a_symlink_loop(tmp_path: Path) -> None:
+    folder = tmp_path / "units" / "a"
+    folder.mkdir(parents=True)
+    (folder / "u.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "up").symlink_to("..")
+    (folder / "self").symlink_to(".")
+    code, out, err = run("rank", S, str(tmp_path / "units"))
+    assert code == 0, err
+    assert out.count("Sở Giáo dục và Đào tạo") == 1  # found below, once, the loop not entered
+    (tmp_path / "empty").mkdir()
+    code, _, err = run("rank", S, str(tmp_path / "empty"))
+    assert code == 2
+    assert "no assessment files (.toml, .json, .xlsx) in" in err
+
+
+def test_rank_jobs_are_bounded(tmp_path: Path) -> None:
+    code, _, err = run("rank", S, str(EXAMPLE), "-j", "99999999999999999999")
+    assert code == 2
+    assert "not in the range 0<=x<=256" in err
+    copy = tmp_path / "b.toml"
+    copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("rank", S, str(EXAMPLE), str(copy), "-j", "256")
+    assert code == 0, err  # two files: two processes at most, not 256
+
+
+def test_output_naming_an_input_is_refused(tmp_path: Path) -> None:
+    answers = tmp_path / "unit.toml"
+    answers.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = answers.read_bytes()
+    for command in (["score", S, str(answers)], ["rank", S, str(tmp_path)]):
+        code, _, err = run(*command, "-o", str(answers))
+        assert code == 2
+        assert "this is a file the command reads" in err
+        assert answers.read_bytes() == before
+    code, _, err = run("rank", S, str(tmp_path), "-o", str(tmp_path / "ranking.csv"))
+    assert code == 0, err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import cchc_criteria as cc
 from cchc_criteria import NA, ChosenBand, InputError, load_assessment, loads_assessment
+from cchc_support import EXAMPLE, S, assessment, run
 
 GOOD = """
 set = "quangngai.so.2019"
@@ -149,3 +151,60 @@ def test_yes_no_words_score(answer: str, points: int) -> None:
     )
     assessment = loads_assessment(f'[answers]\n"1" = {answer}\n')
     assert cc.score(cs, assessment)["1"].points == points
+
+
+def test_json_duplicate_keys_are_refused_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "unit.json"
+    path.write_text(
+        '{"set": "quangngai.so.2019",\n "answers": {\n  "7.1.2": "93%",\n  "7.1.2": "10%"}}',
+        encoding="utf-8",
+    )
+    code, _, err = run("score", S, str(path))
+    assert code == 2
+    assert "unit.json:4: the key '7.1.2' is given twice" in err
+
+
+def test_a_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    code, _, err = run("score", S, str(path))
+    assert code == 1, err
+
+
+def test_a_huge_float_in_a_file_is_a_problem_of_the_file(tmp_path: Path) -> None:
+    path = assessment(tmp_path, '[answers]\n"7.1.2" = 1e308\n')
+    code, _, err = run("score", S, path)
+    assert code == 2
+    assert "unit.toml:3: criterion 7.1.2: [answers]: 1e+308 is out of range" in err
+
+
+@pytest.mark.parametrize("period", ["năm 0000", "quý IV năm 9999", "0000-01-01", "31/12/9999"])
+def test_years_out_of_the_calendar(tmp_path: Path, period: str) -> None:
+    path = assessment(tmp_path, f'period = "{period}"\n[answers]\n')
+    code, _, err = run("score", S, path)
+    assert code == 2
+    assert "period:" in err
+    assert "year must be from 1000 to 9998" in err
+
+
+def test_a_lone_surrogate(tmp_path: Path) -> None:
+    path = tmp_path / "unit.json"
+    path.write_text('{"set": "quangngai.so.2019", "unit": "\\ud800"}', encoding="utf-8")
+    code, _, err = run("score", S, str(path))
+    assert code == 2
+    assert "lone surrogate" in err
+    with pytest.raises(cc.ArgumentError, match="lone surrogate"):
+        cc.Assessment(unit="a\ud800")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_pipes_and_devices_are_refused_not_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "unit.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    for command in (["score", S, str(path)], ["rank", S, str(path)], ["lint", str(path)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert "this is not a regular file (a pipe or a device)" in err

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import cchc_criteria as cc
 from cchc_criteria.cli import cli
 from cchc_criteria.testing import assessments, criterion_sets
+from cchc_support import EXAMPLE, S, one_leaf_set, run, unit
 
 ROOT = Path(__file__).parents[2]
 
@@ -368,3 +369,121 @@ def test_find_returns_the_first_criterion_of_a_code_and_a_set_pickles() -> None:
     again = pickle.loads(pickle.dumps(cs))
     assert again == cs
     assert again.find("1") == first
+
+
+@pytest.mark.parametrize(
+    ("row", "where"),
+    [
+        ('max = "1e28"\nrule = "yes_no"\n', "max"),
+        ('max = 1\nrule = "bands"\nbands = [{ label = "a", from = 0, points = "1e34" }]\n', "1e34"),
+        (
+            'max = 1\nrule = "bands"\nbands = [{ label = "a", from = "1e-50", points = 1 }]\n',
+            "1e-50",
+        ),
+    ],
+)
+def test_huge_numbers_in_a_set_are_problems(tmp_path: Path, row: str, where: str) -> None:
+    code, _, err = run("show", one_leaf_set(tmp_path, row))
+    assert code == 2
+    assert "set.toml:" in err
+    assert "cchc: error:" in err
+    assert "out of range" in err or "decimal places" in err, err
+
+
+def test_a_huge_rounding_is_a_problem(tmp_path: Path) -> None:
+    path = one_leaf_set(
+        tmp_path, 'max = 1\nrule = "yes_no"\n', header="rounding = { places = 1000000 }\n"
+    )
+    code, _, err = run("show", path)
+    assert code == 2
+    assert "rounding" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("digits.toml", 'set = "x"\nn = ' + "9" * 5000 + "\n", "more than 4,300 digits"),
+        ("digits.json", '{"set": "x", "n": ' + "9" * 5000 + "}", "more than 4,300 digits"),
+        ("arrays.toml", "x = " + "[" * 1000 + "]" * 1000 + "\n", "nested too deeply"),
+        ("tables.toml", "x = " + "{a = " * 500 + "1" + "}" * 500 + "\n", "nested too deeply"),
+        ("deep.json", '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ("deep33.json", '{"x": ' + "[" * 40 + "]" * 40 + "}", "nested too deeply"),
+    ],
+)
+def test_parser_limits(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for command in (["score", S, str(path)], ["show", str(path)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert message in err
+        assert "set_int_max_str_digits" not in err
+
+
+@pytest.mark.parametrize("rule", ['["bands"]', "{ a = 1 }", "3"])
+def test_a_rule_that_is_not_a_text(tmp_path: Path, rule: str) -> None:
+    code, _, err = run("show", one_leaf_set(tmp_path, f"max = 1\nrule = {rule}\n"))
+    assert code == 2
+    assert "set.toml:7: criterion 1: rule must be a text naming the kind of rule" in err
+
+
+def test_a_very_long_set_id(tmp_path: Path) -> None:
+    code, _, err = run("show", "a" * 5000)
+    assert code == 2
+    assert "no criterion set with id 'aaaa" in err
+    assert "(5000 characters)" in err
+    assert len(err) < 500
+
+
+COMMANDS = ["lint", "score", "show", "template", "advise", "diff"]
+
+
+def _command(name: str, set_file: str, answers: str) -> list[str]:
+    if name in ("score", "advise"):
+        return [name, set_file, answers]
+    if name == "diff":
+        return [name, set_file, set_file]
+    return [name, set_file]
+
+
+def _deep_set(tmp_path: Path, levels: int) -> tuple[str, str]:
+    lines = ['id = "deep"', 'title = "d"']
+    code = "1"
+    for _ in range(levels - 1):
+        lines += ["[[criteria]]", f'code = "{code}"', 'title = "x"', "max = 1"]
+        code += ".1"
+    lines += ["[[criteria]]", f'code = "{code}"', 'title = "leaf"', "max = 1", 'rule = "yes_no"']
+    set_file = tmp_path / f"deep{levels}.toml"
+    set_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(set_file), unit(tmp_path, f'[answers]\n"{code}" = true\n', f"u{levels}.toml")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_tree_a_thousand_deep_is_refused_with_its_level(tmp_path: Path, name: str) -> None:
+    set_file, answers = _deep_set(tmp_path, 1000)
+    code, _, err = run(*_command(name, set_file, answers))
+    assert code == 2
+    assert "is at level 33: a criterion set nests at most 32 levels" in err
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_tree_at_the_bound_works_everywhere(tmp_path: Path, name: str) -> None:
+    set_file, answers = _deep_set(tmp_path, cc.MAX_DEPTH if hasattr(cc, "MAX_DEPTH") else 32)
+    code, out, err = run(*_command(name, set_file, answers))
+    assert code == 0, err
+    assert out
+
+
+def test_a_negative_part_max_names_the_file(tmp_path: Path) -> None:
+    set_file = tmp_path / "neg.toml"
+    set_file.write_text(
+        'id = "neg"\ntitle = "n"\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 2\n'
+        'rule = "parts"\nparts = [\n  { name = "a", max = -1, rule = "proportional" },\n'
+        '  { name = "b", max = 2, rule = "yes_no" },\n]\n',
+        encoding="utf-8",
+    )
+    for command in (["lint", str(set_file)], ["score", str(set_file), str(EXAMPLE)]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert "neg.toml:" in err
+        assert "criterion 1: a part's max points must not be negative, got -1" in err

@@ -439,3 +439,107 @@ def test_json_keeps_the_exact_index_beside_the_rounded_one() -> None:
     assert data["index_display"] == "46.15"
     assert data["index"].startswith("46.153846153846")
     assert data["nodes"][0]["index_display"] == "46.15"
+
+
+def fill_template(tmp_path: Path, figures: dict[str, object], percent: set[str]) -> Path:
+    code, out, _ = run("template", S, "-f", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    assert code == 0, out
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    sheet = book["Kê khai"]
+    for row in range(4, sheet.max_row + 1):
+        code_cell = sheet.cell(row=row, column=1).value
+        if code_cell in figures:
+            cell = sheet.cell(row=row, column=5)
+            cell.value = figures[str(code_cell)]
+            if code_cell in percent:
+                cell.number_format = "0.0%"
+    path = tmp_path / "filled.xlsx"
+    book.save(path)
+    return path
+
+
+def test_excel_percent_cell_is_read_as_shown(tmp_path: Path) -> None:
+    # 93 % typed into a percent cell is stored as 0.93; "93,5" typed as text.
+    path = fill_template(tmp_path, {"7.2.2": 0.93, "7.2.1": "93,5"}, percent={"7.2.2"})
+    card = cc.score(cc.get_set(S), cc.load_assessment(path))
+    same = cc.score(cc.get_set(S), {"7.2.2": "93%", "7.2.1": "93,5"})
+    assert card["7.2.2"].value == Decimal(93)
+    assert card["7.2.2"].points == same["7.2.2"].points == 1
+    assert card["7.2.1"].value == Decimal("93.5")
+    assert card.points == same.points
+
+
+def test_excel_formula_without_a_saved_value_names_the_cell(tmp_path: Path) -> None:
+    path = fill_template(tmp_path, {"7.2.2": "=B1*2"}, percent=set())
+    with pytest.raises(cc.InputError, match=r"filled\.xlsx:\d+: criterion 7\.2\.2: cell E\d+"):
+        cc.load_assessment(path)
+
+
+def damaged_workbook(tmp_path: Path, change: str) -> Path:
+    template = tmp_path / "t.xlsx"
+    assert run("template", S, "-f", "xlsx", "-o", str(template))[0] == 0
+    damaged = tmp_path / f"{change}.xlsx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                if change == "doctype":
+                    data = data.replace(
+                        b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1
+                    )
+                else:
+                    data = data[: len(data) // 2]
+            target.writestr(item, data)
+    return damaged
+
+
+def test_truncated_sheet_xml_is_one_message(tmp_path: Path) -> None:
+    path = damaged_workbook(tmp_path, "truncated")
+    code, _, err = run("score", S, str(path))
+    assert code == 2
+    assert err.startswith(f"cchc: error: {path}: not a readable XLSX workbook")
+
+
+def test_a_doctype_in_sheet_xml_expands_nothing(tmp_path: Path) -> None:
+    path = damaged_workbook(tmp_path, "doctype")
+    code, out, err = run("score", S, str(path))
+    assert code in (1, 2)  # read without the entity, or refused with one message
+    assert "root:" not in out + err
+    assert code == 1 or err.startswith(f"cchc: error: {path}: not a readable XLSX workbook")
+
+
+def test_a_workbook_sharing_a_million_texts_is_refused_at_once(tmp_path: Path) -> None:
+    import io
+    import time
+    import zipfile
+
+    template = tmp_path / "template.xlsx"
+    code, _, err = run("template", S, "-f", "xlsx", "-o", str(template))
+    assert code == 0, err
+    huge = tmp_path / "huge.xlsx"
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" '
+                    b'Target="sharedStrings.xml"/></Relationships>',
+                )
+            out.writestr(item, data)
+        strings = io.BytesIO()
+        strings.write(b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/')
+        strings.write(b'spreadsheetml/2006/main">')
+        for number in range(1_000_000):
+            strings.write(b"<si><t>s%d</t></si>" % number)
+        strings.write(b"</sst>")
+        out.writestr("xl/sharedStrings.xml", strings.getvalue())
+    started = time.perf_counter()
+    code, _, err = run("score", S, str(huge))
+    assert code == 2
+    assert "shares 1,000,000 texts between its cells; at most 400,000" in err
+    assert time.perf_counter() - started < 5

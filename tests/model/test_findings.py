@@ -10,6 +10,7 @@ from types import MappingProxyType
 import pytest
 
 import cchc_criteria as cc
+from cchc_support import S
 
 SOURCE = Path(__file__).parents[2] / "src" / "cchc_criteria"
 CATALOGUE_MODULE = SOURCE / "model" / "findings.py"
@@ -111,3 +112,11 @@ def test_findings_are_values() -> None:
     first = cc.finding("unanswered", "7.1.1", max=Decimal("1.5"))
     assert first == cc.finding("unanswered", "7.1.1", max=Decimal("1.5"))
     assert len({first, cc.finding("unanswered", "7.1.1", max=Decimal("1.5"))}) == 1
+
+
+def test_vietnamese_findings_are_vietnamese() -> None:
+    card = cc.score(cc.get_set(S), {"7.1.2": "nhiều", "7.2.2": "1.500", "7.1.3": "có lẽ"})
+    for finding in card.findings:
+        if finding.code == "invalid-answer":
+            for english in ("expected", "a rate", "got", "write"):
+                assert english not in finding.message_vi, finding.message_vi

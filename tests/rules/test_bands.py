@@ -10,6 +10,7 @@ import cchc_criteria as cc
 from cchc_criteria import ChosenBand, Scale
 from cchc_criteria.model import Band, FractionOfMax, Linear, Points, above, at_least, at_most, below
 from cchc_criteria.rules import BandRule
+from cchc_support import S
 
 MAX = Decimal(1)
 
@@ -234,3 +235,16 @@ def test_describe_uses_the_published_edge_words() -> None:
 def test_a_band_rule_needs_a_band() -> None:
     with pytest.raises(ValueError, match="at least one band"):
         BandRule([])
+
+
+def test_a_fraction_typed_for_a_percentage_is_kept_and_questioned() -> None:
+    card = cc.score(cc.get_set(S), {"7.2.2": "0,95"})
+    assert card["7.2.2"].value == Decimal("0.95")  # read as typed
+    (warning,) = [f for f in card.findings if f.code == "fraction-for-percent"]
+    assert warning.criterion == "7.2.2"
+    assert "95" in warning.message
+    assert '"95%"' in warning.message
+    assert "ghi 95" in warning.message_vi
+    for typed in ("95%", "19/20", "95", "0%", 0):
+        card = cc.score(cc.get_set(S), {"7.2.2": typed})
+        assert not [f for f in card.findings if f.code == "fraction-for-percent"], typed

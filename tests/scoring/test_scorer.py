@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 
 import attrs
 import pytest
@@ -22,8 +24,10 @@ from cchc_criteria import (
     score,
 )
 from cchc_criteria.model import Band, Linear, Points, at_least, below
+from cchc_criteria.numbers import decimal_of
 from cchc_criteria.reports.text import render_text
 from cchc_criteria.rules import BandRule, ManualRule, YesNoRule
+from cchc_support import S, run, unit
 
 
 def rate_rule() -> BandRule:
@@ -604,3 +608,81 @@ def _restrict(criterion: cc.Criterion, code: str) -> cc.Criterion:
         return attrs.evolve(criterion, applies_to=("A",), na_policy=None)
     children = [_restrict(c, code) for c in criterion.children]
     return attrs.evolve(criterion, children=children) if children else criterion
+
+
+def test_lint_findings_reach_every_ancestor() -> None:
+    # Area 1 publishes a max of 5 over children worth 2: a lint finding two levels above the
+    # answered leaf.
+    cs = cc.CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            cc.Criterion(
+                "1",
+                "area",
+                5,
+                children=[
+                    cc.Criterion(
+                        "1.1",
+                        "c",
+                        2,
+                        children=[cc.Criterion("1.1.1", "l", 2, rule=cc.rules.YesNoRule())],
+                    )
+                ],
+            )
+        ],
+    )
+    on_area = [f for f in cc.lint(cs) if f.criterion == "1"]
+    assert on_area
+    card = cc.score(cs, {"1.1.1": True})
+    assert set(on_area) <= set(card.lint_findings)
+
+
+def test_the_index_is_rounded_once_from_the_exact_total() -> None:
+    third = cc.model.Band("all", lower=cc.model.at_least(0), award=cc.model.Formula("rate / 300"))
+    cs = cc.CriterionSet(
+        id="t",
+        title="t",
+        criteria=[
+            cc.Criterion("1", "a", 1, rule=cc.rules.BandRule(bands=[third])),
+            cc.Criterion("2", "b", 10, rule=cc.rules.YesNoRule()),
+        ],
+    )
+    card = cc.score(cs, {"1": "100%", "2": True})
+    leaf = card["1"].points
+    assert leaf is not None
+    assert leaf == decimal_of(Fraction(1, 3))
+    # The total keeps every digit of the leaves (36 here), and the index divides it once.
+    assert Fraction(card.points) == Fraction(leaf) + 10
+    assert len(card.points.as_tuple().digits) == 36
+    assert card.index == decimal_of(Fraction(card.points) * 100 / 11)
+
+
+def test_lookup_by_the_canonical_code() -> None:
+    card = cc.score(cc.get_set(S), {})
+    assert card["7.4"].code == "7,4"
+    assert card["7.4"] is card["7,4"]
+
+
+def test_three_thousand_leaves_under_one_group_rank_and_score_alike(tmp_path: Path) -> None:
+    leaves = 3000
+    lines = ['id = "wide"', 'title = "w"', "[[criteria]]", 'code = "1"', 'title = "g"']
+    lines.append(f"max = {leaves}")
+    for i in range(1, leaves + 1):
+        lines += ["[[criteria]]", f'code = "1.{i}"', 'title = "x"', "max = 1", 'rule = "yes_no"']
+    set_file = tmp_path / "wide.toml"
+    set_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = []
+    for n in range(3):
+        answers = "".join(
+            f'"1.{i}" = {"true" if i % (n + 2) else "false"}\n' for i in range(1, 3001)
+        )
+        files.append(unit(tmp_path, f'unit = "u{n}"\n[answers]\n{answers}', f"u{n}.toml"))
+    code, out, err = run("rank", str(set_file), *files, "-j", "1")
+    assert code == 0, err
+    assert out.index("1. u2") < out.index("2. u1") < out.index("3. u0")
+    criterion_set = cc.load_set(set_file)
+    cards = [cc.score(criterion_set, cc.load_assessment(f)) for f in files]
+    again = [cc.score(criterion_set, cc.load_assessment(f)) for f in files]
+    assert [c.points for c in cards] == [c.points for c in again]
+    assert [c.points for c in cards] == [1500, 2000, 2250]
