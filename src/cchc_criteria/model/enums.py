@@ -44,14 +44,32 @@ class Role(enum.StrEnum):
 class NAPolicy(enum.StrEnum):
     """What "not applicable" (không áp dụng) does to a criterion.
 
-    * ``exclude``: the criterion's max leaves the totals and the index is re-normalised;
-    * ``full_points``: the criterion earns its max;
-    * ``not_allowed``: the answer N/A is refused for this criterion.
+    * ``exclude``: the criterion's max leaves the totals and the index is re-normalised
+      (loại khỏi tổng điểm);
+    * ``full_points``: the criterion earns its max (được điểm tối đa);
+    * ``not_allowed``: the answer N/A is refused for this criterion;
+    * ``rescale``: the criterion's max leaves, and the group keeps its published max: the
+      points of its other criteria are scaled by max / (max − the max removed) (quy đổi về
+      thang điểm của nhóm);
+    * ``spread``: the criterion's max leaves, and its points are shared evenly among the
+      group's other applicable criteria, each one's points scaled by (its max + its share) /
+      its max (chia đều cho các tiêu chí còn lại).
+
+    ``rescale`` and ``spread`` act where the max is removed: the group (or, for the set's
+    top level, the set) whose own policy — or else the set's — says so; on a criterion with
+    a rule they remove its max as ``exclude`` does.
     """
 
     EXCLUDE = "exclude"
     FULL_POINTS = "full_points"
     NOT_ALLOWED = "not_allowed"
+    RESCALE = "rescale"
+    SPREAD = "spread"
+
+    @property
+    def redistributes(self) -> bool:
+        """True for a policy under which a group keeps its published max (rescale, spread)."""
+        return self in (NAPolicy.RESCALE, NAPolicy.SPREAD)
 
 
 class UnitKind(enum.StrEnum):

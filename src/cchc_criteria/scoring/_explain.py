@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_criteria.model import Finding, Role, finding
+from cchc_criteria.model import Finding, NAPolicy, Role, finding
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import Lang, Text
@@ -46,7 +46,13 @@ def excluded(lang: Lang, maximum: Decimal) -> str:
     return f"not applicable: its {_en(maximum)} max points leave the totals"
 
 
-def group_explanation(lang: Lang, children: list[NodeScore]) -> str:
+def group_explanation(
+    lang: Lang,
+    children: list[NodeScore],
+    redistributed: Decimal = Decimal(0),
+    policy: NAPolicy | None = None,
+    result: Decimal | None = None,
+) -> str:
     monitored = [c.code for c in children if c.role is Role.MONITOR]
     counted = [c for c in children if c.role is not Role.MONITOR]
     scored = [c for c in counted if c.points is not None]
@@ -60,7 +66,28 @@ def group_explanation(lang: Lang, children: list[NodeScore]) -> str:
     unscored = [c.code for c in counted if not c.complete]
     if unscored:
         text += ("; chưa đủ: " if lang == "vi" else "; incomplete: ") + ", ".join(unscored)
+    if redistributed and policy is not None:
+        shown = "" if result is None else fmt(result)
+        text += _redistributed(lang, fmt(redistributed), policy, counted, shown)
     return text + _monitored(lang, monitored)
+
+
+def _redistributed(
+    lang: Lang, amount: str, policy: NAPolicy, children: list[NodeScore], result: str
+) -> str:
+    """What a group that kept its max did with the max of its not-applicable criteria."""
+    dropped = ", ".join(c.code for c in children if c.role is Role.SCORE and not c.applicable)
+    if lang == "vi":
+        how = "quy đổi theo tỷ lệ điểm tối đa" if policy is NAPolicy.RESCALE else "chia đều"
+        return (
+            f"; {amount} điểm của {dropped} (không áp dụng) được {how} cho các tiêu chí còn "
+            f"lại: {result}"
+        )
+    how = "in proportion to their max" if policy is NAPolicy.RESCALE else "evenly"
+    return (
+        f"; the {amount} points of {dropped} (not applicable) shared {how} among the others: "
+        f"{result}"
+    )
 
 
 def _monitored(lang: Lang, codes: list[str]) -> str:

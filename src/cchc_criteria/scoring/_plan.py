@@ -14,7 +14,7 @@ scorecard makes those when they are first read (``scoring.scorer``), from the sa
 from __future__ import annotations
 
 import weakref
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -26,7 +26,6 @@ from cchc_criteria.model import (
     Assessment,
     Criterion,
     CriterionSet,
-    Finding,
     NAPolicy,
     Role,
     Rule,
@@ -42,6 +41,7 @@ from cchc_criteria.scoring._explain import (
     held_to,
 )
 from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass
+from cchc_criteria.scoring._steps import Group, Leaf, Result
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import LazyText, Text, group_key
@@ -65,10 +65,6 @@ _ADDING = frozenset({Role.SCORE, Role.BONUS})
 #: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
 MAX_OUTCOMES = 128
 
-#: A leaf's result for one answer: its node (without the unit's evidence, explanation and
-#: declared scores) and the findings about the answer.
-Result = tuple[NodeScore, tuple[Finding, ...]]
-
 
 def forget_plans() -> None:
     """Drop every plan (the next score of each set compiles it again)."""
@@ -88,90 +84,6 @@ def plan_of(criterion_set: CriterionSet, kinds: RuleKinds) -> Plan:
     return plan
 
 
-class Leaf:
-    """A criterion scored by a rule, compiled."""
-
-    __slots__ = (
-        "bind",
-        "code",
-        "compile",
-        "criterion",
-        "fast",
-        "known",
-        "maximum",
-        "not_applicable",
-        "percent",
-        "points_seen",
-        "reuse",
-        "rule",
-        "slot",
-        "unanswered",
-    )
-
-    def __init__(self, plan: Plan, criterion: Criterion, rule: Rule, slot: int) -> None:
-        kind = plan.kinds.of_rule(rule)
-        self.slot = slot
-        self.criterion = criterion
-        self.code = criterion.code
-        self.maximum = criterion.max_points
-        self.rule = rule
-        self.bind = None if kind is None else kind.bind
-        #: Whether the rule's results can be kept and given again (RuleKind.pure).
-        self.reuse = _reusable(rule, self.maximum, plan.kinds)
-        #: The kind's fast scorer of plain answers (only for rules whose results are pure:
-        #: the node is made again from the answer when it is read), compiled by the plan on
-        #: the rule's second use (``Plan.fast_scorer``): a set scored once does not pay for it.
-        self.fast: FastScorer | None = None
-        self.compile = None if kind is None or not self.reuse else kind.compile
-        self.percent = getattr(rule, "scale", None) is Scale.PERCENT
-        self.known: dict[Hashable, Result] = {}
-        #: The fast scorer's points of the text and whole-number answers already seen
-        #: (``_plain.fast_points``), for both passes.
-        self.points_seen: dict[object, Decimal | None] = {}
-        # Made on first use: a set of 100,000 criteria is mostly answered.
-        self.unanswered: Result | None = None
-        self.not_applicable: Result | None = None
-
-
-class Group:
-    """A criterion that sums its children.
-
-    Attributes:
-        children: the slots of its children, in document order.
-        plus, minus: the slots of the children that add (score, bonus) and that subtract
-            (deductions).
-        first: the index in the plan's steps of the first step below it (its subtree's steps
-            run from there to its own).
-        plain_max: its max when every criterion below it is scored and applicable.
-    """
-
-    __slots__ = ("children", "code", "criterion", "first", "minus", "plain_max", "plus", "slot")
-
-    def __init__(
-        self, criterion: Criterion, slot: int, children: tuple[int, ...], first: int
-    ) -> None:
-        self.criterion = criterion
-        self.code = criterion.code
-        self.slot = slot
-        self.children = children
-        self.first = first
-        self.plus: tuple[int, ...] = ()
-        self.minus: tuple[int, ...] = ()
-        self.plain_max = max(criterion.max_points, _ZERO)
-
-
-def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
-    """Whether the outcome of ``rule`` for an answer can be kept and given again: its kind is
-    pure (``RuleKind.pure``), not bound to the unit, and so is every rule it holds."""
-    kind = kinds.of_rule(rule)
-    if kind is None or not kind.pure or kind.bind is not None or type(rule) is not kind.rule_class:
-        return False
-    if kind.parts is None:
-        return True
-    return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
-
-
-# A rule's fast scorer (Plan.compiled): not asked for yet, or asked for once.
 _NEW = object()
 _SEEN = object()
 
@@ -183,6 +95,8 @@ class Plan:
         self.kinds = kinds
         self.rounding = criterion_set.rounding
         self.na_policy = criterion_set.na_policy
+        #: How the set's top level adds up where a criterion is not applicable.
+        self.root_policy = self.na_policy if self.na_policy.redistributes else None
         self.depths: list[int] = []
         self.roles: list[Role] = []
         self.published: list[Decimal] = []
@@ -200,7 +114,9 @@ class Plan:
             done = finish.pop()
             if done is not None:
                 group, slot, kids, first = done
-                self.steps.append(Group(group, slot, tuple(kids), first))
+                own = group.na_policy or self.na_policy
+                policy = own if own.redistributes else None
+                self.steps.append(Group(group, slot, tuple(kids), first, policy))
                 continue
             slot = len(self.depths)
             self.depths.append(depth)
@@ -486,7 +402,9 @@ class Plan:
             applicable=sums.applicable,
             complete=sums.complete,
             open_points=sums.open_points,
-            explanation=LazyText(group_explanation, children),
+            explanation=LazyText(
+                group_explanation, children, sums.redistributed, group.policy, sums.unheld
+            ),
             children=tuple(c.code for c in children),
         )
 

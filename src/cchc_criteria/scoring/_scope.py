@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_criteria.scoring._explain import outside_scope
-from cchc_criteria.scoring._plan import Leaf, Plan
+from cchc_criteria.scoring._plan import Plan
+from cchc_criteria.scoring._steps import Leaf
 from cchc_criteria.scoring.card import NodeScore
 from cchc_criteria.text import LazyText, group_key
 

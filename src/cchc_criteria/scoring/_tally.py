@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from cchc_criteria.model import Role
+from cchc_criteria.model import NAPolicy, Role
+from cchc_criteria.numbers import decimal_of
 from cchc_criteria.scoring.card import NodeScore
 
 if TYPE_CHECKING:
-    from cchc_criteria.scoring._plan import Group, Plan
+    from cchc_criteria.scoring._plan import Plan
+    from cchc_criteria.scoring._steps import Group
 
 _ZERO = Decimal(0)
 
@@ -38,6 +41,8 @@ class Sums(NamedTuple):
         applicable: False when every score child is not applicable.
         complete: True when every child is complete.
         open_points: the max points of score children still unscored.
+        redistributed: the max of not-applicable score children that the group's policy
+            (``rescale``, ``spread``) gave to its other children instead of removing it.
     """
 
     points: Decimal | None
@@ -46,6 +51,7 @@ class Sums(NamedTuple):
     applicable: bool
     complete: bool
     open_points: Decimal
+    redistributed: Decimal = _ZERO
 
     @property
     def held(self) -> bool:
@@ -101,7 +107,7 @@ class Tally:
             if total > held:
                 return Sums(held, total, group.plain_max, True, True, _ZERO)
             return held
-        sums = self.sum(group.children, group.criterion.max_points)
+        sums = self.sum(group.children, group.criterion.max_points, group.policy)
         self.record(group.slot, sums)
         self.irregular = step
         return sums
@@ -114,10 +120,14 @@ class Tally:
         self.complete[slot] = sums.complete
         self.open_points[slot] = sums.open_points
 
-    def sum(self, children: Sequence[int], published_max: Decimal) -> Sums:
+    def sum(
+        self, children: Sequence[int], published_max: Decimal, policy: NAPolicy | None = None
+    ) -> Sums:
         """Sum children: score and bonus children add, deductions subtract, monitored ones
         count for nothing; the result is held to [0, max]. The max is the published max less
-        the max of every excluded (not applicable) score criterion below."""
+        the max of every excluded (not applicable) score criterion below — unless ``policy``
+        (``rescale`` or ``spread``) gives that max to the other score children, whose points
+        are then scaled (:meth:`_redistributed`) and the max stays as published."""
         roles = self.plan.roles
         published = self.plan.published
         excluded = _ZERO
@@ -146,6 +156,8 @@ class Tally:
                     total = _ZERO
                 total += -points if role is Role.DEDUCTION else points
         applicable = applicable or not has_score
+        if policy is not None and excluded > 0 and applicable and published_max > excluded:
+            return self._redistributed(children, published_max, excluded, policy, complete)
         if not applicable:
             maximum = _ZERO
         elif excluded or published_max < 0:
@@ -156,3 +168,50 @@ class Tally:
             return Sums(None, None, maximum, applicable, complete, open_points)
         held = min(max(total, _ZERO), maximum)
         return Sums(held, total, maximum, applicable, complete, open_points)
+
+    def _redistributed(
+        self,
+        children: Sequence[int],
+        published_max: Decimal,
+        excluded: Decimal,
+        policy: NAPolicy,
+        complete: bool,
+    ) -> Sums:
+        """A group that keeps its published max although ``excluded`` points of its score
+        children are not applicable: each applicable score child's points (and its open
+        points) are scaled by its share of the max removed — in proportion to its max
+        (``rescale``: max / (max − excluded) for every child) or evenly (``spread``: (its max +
+        excluded / n) / its max, n the applicable score children with a max). Bonuses and
+        deductions are not scaled. Exact in fractions, rounded once."""
+        roles = self.plan.roles
+        remaining = [
+            c
+            for c in children
+            if roles[c] is Role.SCORE and self.applicable[c] and self.maxima[c] > 0
+        ]
+        if not remaining:  # nothing to give the max to: the max is removed, as exclude does
+            return self.sum(children, published_max)
+        share = Fraction(excluded) / len(remaining)
+        whole = Fraction(published_max) / (Fraction(published_max) - Fraction(excluded))
+        factors = {
+            c: whole if policy is NAPolicy.RESCALE else 1 + share / Fraction(self.maxima[c])
+            for c in remaining
+        }
+        total: Fraction | None = None
+        open_points = Fraction(0)
+        for child in children:
+            role = roles[child]
+            if role is Role.MONITOR:
+                continue
+            factor = factors.get(child, Fraction(1))
+            open_points += Fraction(self.open_points[child]) * factor if role is Role.SCORE else 0
+            points = self.points[child]
+            if points is not None:
+                counted = Fraction(points) * factor
+                total = (total or Fraction(0)) + (-counted if role is Role.DEDUCTION else counted)
+        opened = decimal_of(open_points)
+        if total is None:
+            return Sums(None, None, published_max, True, complete, opened, excluded)
+        unheld = decimal_of(total)
+        held = min(max(unheld, _ZERO), published_max)
+        return Sums(held, unheld, published_max, True, complete, opened, excluded)

@@ -29,9 +29,10 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._plain import fast_points
-from cchc_criteria.scoring._plan import Group, Leaf, Plan, plan_of
+from cchc_criteria.scoring._plan import Plan, plan_of
 from cchc_criteria.scoring._scope import outside as outside_of
 from cchc_criteria.scoring._scope import outside_node
+from cchc_criteria.scoring._steps import Group, Leaf
 from cchc_criteria.scoring._tally import Sums, Tally
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
 from cchc_criteria.text import Text, shown
@@ -202,7 +203,7 @@ class _Run:
                     )
             elif declared:
                 self._check_declared(step.criterion, False, added)
-        sums = tally.sum(plan.roots, self.set.max_points)
+        sums = tally.sum(plan.roots, self.set.max_points, plan.root_policy)
         total = _ZERO if sums.points is None else sums.points
         if sums.held:
             self.finding("group-held", variant="set", sum=sums.unheld, max=sums.max_points)
@@ -437,7 +438,7 @@ class _Nodes(Mapping[str, NodeScore]):
                 tally.put(index, step.slot, node)
             else:
                 assert isinstance(step, Group)
-                sums = tally.sum(step.children, step.criterion.max_points)
+                sums = tally.sum(step.children, step.criterion.max_points, step.policy)
                 tally.record(step.slot, sums)
                 children = [made[c] for c in step.children]
                 node = plan.group_node(step, sums, children)  # type: ignore[arg-type]

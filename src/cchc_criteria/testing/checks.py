@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from fractions import Fraction
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc_criteria.library import Library
-from cchc_criteria.model import NA, CriterionSet, Role, Rule, Scale
-from cchc_criteria.numbers import SUM_CONTEXT
+from cchc_criteria.model import NA, CriterionSet, NAPolicy, Role, Rule, Scale
+from cchc_criteria.numbers import SUM_CONTEXT, decimal_of
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring import (
     NodeScore,
@@ -30,7 +31,10 @@ def scorecard_problems(card: Scorecard) -> list[str]:
     * every node's points lie in [0, its max];
     * a group's points are the sum of its children (bonuses added, deductions subtracted),
       held to [0, max]; a group whose children are all unscored is unscored;
-    * a group's max is its published max less the max of the not-applicable criteria below;
+    * a group's max is its published max less the max of the not-applicable criteria below —
+      unless its not-applicable policy (its own, else the set's) is ``rescale`` or ``spread``:
+      then it keeps its published max and each applicable child counts for its share of the
+      max removed (in proportion to its max, or evenly);
     * a group is complete exactly when all its children are;
     * the card's totals are those of its top-level criteria.
     """
@@ -40,15 +44,24 @@ def scorecard_problems(card: Scorecard) -> list[str]:
 
 def _card_problems(card: Scorecard) -> list[str]:
     problems: list[str] = []
+    cs = card.criterion_set
     for node in card:
         if node.points is not None and not _ZERO <= node.points <= node.max_points:
             problems.append(f"{node.code}: {node.points} points outside [0, {node.max_points}]")
         if node.is_leaf:
             continue
         children = [card[code] for code in node.children]
+        criterion = cs.find(node.code)
+        own = (criterion.na_policy if criterion is not None else None) or cs.na_policy
         problems.extend(
             _group_problems(
-                node.code, node.points, node.max_points, node.published_max, node.complete, children
+                node.code,
+                node.points,
+                node.max_points,
+                node.published_max,
+                node.complete,
+                children,
+                policy=own,
             )
         )
     roots = [card[code] for code in card.roots]
@@ -57,10 +70,11 @@ def _card_problems(card: Scorecard) -> list[str]:
             "(total)",
             card.points,
             card.max_points,
-            card.criterion_set.max_points,
+            cs.max_points,
             card.complete,
             roots,
             unscored_is_zero=True,
+            policy=cs.na_policy,
         )
     )
     return problems
@@ -75,23 +89,27 @@ def _group_problems(
     children: list[NodeScore],
     *,
     unscored_is_zero: bool = False,
+    policy: NAPolicy = NAPolicy.EXCLUDE,
 ) -> list[str]:
     nodes = [c for c in children if c.role is not Role.MONITOR]  # counted in nothing above
     problems: list[str] = []
     scored = [c for c in nodes if c.points is not None]
-    total = sum(
-        (
-            (-c.points if c.role is Role.DEDUCTION else c.points)
-            for c in scored
-            if c.points is not None
-        ),
-        _ZERO,
-    )
     score_children = [c for c in nodes if c.role is Role.SCORE]
     excluded = sum((c.published_max - c.max_points for c in score_children), _ZERO)
-    expected_max = max(published_max - excluded, _ZERO)
-    if score_children and not any(c.applicable for c in score_children):
-        expected_max = _ZERO
+    applicable = not score_children or any(c.applicable for c in score_children)
+    shares = _shares(policy, score_children, published_max, excluded) if applicable else {}
+    signed = [
+        (-c.points if c.role is Role.DEDUCTION else c.points, c.code)
+        for c in scored
+        if c.points is not None
+    ]
+    if shares:  # the group keeps its max: each child counts for its share, exact, rounded once
+        expected_max = published_max
+        exact = sum((Fraction(p) * shares.get(c, Fraction(1)) for p, c in signed), Fraction(0))
+        total = decimal_of(exact)
+    else:
+        expected_max = max(published_max - excluded, _ZERO) if applicable else _ZERO
+        total = sum((p for p, _ in signed), _ZERO)
     if max_points != expected_max:
         problems.append(f"{code}: max {max_points}, expected {expected_max}")
     if scored:
@@ -103,6 +121,22 @@ def _group_problems(
     if complete != all(c.complete for c in nodes):
         problems.append(f"{code}: complete={complete} disagrees with its children")
     return problems
+
+
+def _shares(
+    policy: NAPolicy, score_children: list[NodeScore], published_max: Decimal, excluded: Decimal
+) -> dict[str, Fraction]:
+    """What each score child's points count for in a group that keeps its published max
+    (``rescale``, ``spread``) although ``excluded`` points are not applicable: empty when the
+    group removes them (or has nothing to give them to)."""
+    remaining = [c for c in score_children if c.applicable and c.max_points > 0]
+    if not policy.redistributes or excluded <= 0 or published_max <= excluded or not remaining:
+        return {}
+    if policy is NAPolicy.RESCALE:
+        whole = Fraction(published_max) / Fraction(published_max - excluded)
+        return {c.code: whole for c in remaining}
+    share = Fraction(excluded) / len(remaining)
+    return {c.code: (Fraction(c.max_points) + share) / Fraction(c.max_points) for c in remaining}
 
 
 def compiled_problems(

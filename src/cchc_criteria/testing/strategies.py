@@ -21,6 +21,7 @@ from cchc_criteria.model import (
     FractionOfMax,
     Linear,
     Lower,
+    NAPolicy,
     Points,
     Role,
     Rule,
@@ -264,18 +265,35 @@ def _criterion(draw: st.DrawFn, code: str, depth: int, max_depth: int, roles: bo
 
 @st.composite
 def criterion_sets(
-    draw: st.DrawFn, *, max_depth: int = 3, roles: bool = True, consistent: bool = False
+    draw: st.DrawFn,
+    *,
+    max_depth: int = 3,
+    roles: bool = True,
+    consistent: bool = False,
+    na_policies: bool = False,
 ) -> CriterionSet:
     """Random criterion sets: trees up to ``max_depth`` deep with every kind of rule.
 
     With ``roles``, some criteria are bonuses or deductions. With ``consistent``, every
-    group's max is the sum of its children's (as a well-formed published set has it).
+    group's max is the sum of its children's (as a well-formed published set has it). With
+    ``na_policies``, the set and some of its criteria state a not-applicable policy (every
+    :class:`~cchc_criteria.NAPolicy`).
     """
     count = draw(st.integers(1, 3))
     areas = [_criterion(draw, str(i), 1, max_depth, roles) for i in range(1, count + 1)]
     if consistent:
         areas = [_make_consistent(area) for area in areas]
-    return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas)
+    if not na_policies:
+        return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas)
+    areas = [_with_policies(draw, area) for area in areas]
+    policy = draw(st.sampled_from(list(NAPolicy)))
+    return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas, na_policy=policy)
+
+
+def _with_policies(draw: st.DrawFn, criterion: Criterion) -> Criterion:
+    own = draw(st.none() | st.sampled_from(list(NAPolicy)))
+    children = [_with_policies(draw, c) for c in criterion.children]
+    return attrs.evolve(criterion, children=children, na_policy=own)
 
 
 def _make_consistent(criterion: Criterion) -> Criterion:

@@ -1,0 +1,165 @@
+"""How a group adds up when a row is not applicable (scoring._tally): remove the max, award
+the full max, rescale a block to its published max, or spread a dropped criterion's points
+evenly over its siblings — per set or per group (issue 25, shape 6)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import cchc_criteria as cc
+from cchc_criteria import NA, Assessment, NAPolicy
+from cchc_criteria.model import CriterionSet
+from cchc_criteria.numbers import decimal_of
+from cchc_criteria.rules import YesNoRule
+from cchc_criteria.testing import assessments, criterion_sets, scorecard_problems
+
+BLOCK = """\
+id = "demo.na"
+title = "Khối có tiêu chí không áp dụng"
+na_policy = "{policy}"
+
+[[criteria]]
+code = "1"
+title = "Khu vực"
+max = 10
+
+[[criteria]]
+code = "1.1"
+title = "Kế hoạch"
+max = 2
+rule = "yes_no"
+
+[[criteria]]
+code = "1.2"
+title = "Tỷ lệ"
+max = 4
+rule = "proportional"
+
+[[criteria]]
+code = "1.3"
+title = "Báo cáo"
+max = 4
+rule = "yes_no"
+"""
+
+ANSWERS = {"1.1": True, "1.2": "50%", "1.3": NA}
+
+
+@pytest.mark.parametrize(
+    ("policy", "points", "max_points"),
+    [
+        ("exclude", Decimal(4), Decimal(6)),  # 2 + 2 of 6
+        ("full_points", Decimal(8), Decimal(10)),  # 2 + 2 + 4
+        ("rescale", decimal_of(Fraction(4) * 10 / 6), Decimal(10)),  # (2 + 2) × 10 / 6
+        ("spread", Decimal(7), Decimal(10)),  # 2 × (2 + 2)/2 + 2 × (4 + 2)/4
+    ],
+)
+def test_each_policy_worked_by_hand(policy: str, points: Decimal, max_points: Decimal) -> None:
+    card = cc.score(cc.loads_set(BLOCK.format(policy=policy)), ANSWERS)
+    assert (card["1"].points, card["1"].max_points) == (points, max_points)
+    assert (card.points, card.max_points) == (points, max_points)
+    assert scorecard_problems(card) == []
+
+
+def test_a_group_states_its_own_policy_and_the_file_keeps_it() -> None:
+    text = BLOCK.format(policy="exclude").replace("max = 10\n", 'max = 10\nna = "spread"\n', 1)
+    text += '\n[[criteria]]\ncode = "2"\ntitle = "Khác"\nmax = 5\nrule = "yes_no"\n'
+    cs = cc.loads_set(text)
+    assert cs.find("1").na_policy is NAPolicy.SPREAD  # type: ignore[union-attr]
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
+    card = cc.score(cs, {**ANSWERS, "2": NA})
+    assert (card["1"].points, card["1"].max_points) == (7, 10)  # the group spreads
+    assert (card.points, card.max_points) == (7, 10)  # the set removes row 2's max
+    said = card["1"].explanation
+    assert "4 points of 1.3 (not applicable) shared evenly among the others: 7" in said.en
+    assert "được chia đều" in said.vi
+
+
+def test_nothing_left_to_share_with_removes_the_max() -> None:
+    cs = cc.loads_set(BLOCK.format(policy="rescale"))
+    card = cc.score(cs, {"1.1": NA, "1.2": NA, "1.3": NA})
+    assert not card["1"].applicable
+    assert (card.points, card.max_points) == (0, 0)
+
+
+@given(st.data(), criterion_sets(na_policies=True))
+def test_every_policy_keeps_every_node_in_bounds_and_the_kit_agrees(
+    data: st.DataObject, criterion_set: CriterionSet
+) -> None:
+    card = cc.score(criterion_set, data.draw(assessments(criterion_set)))
+    assert scorecard_problems(card) == []
+    assert 0 <= card.points <= card.max_points
+    assert card.index is None or 0 <= card.index <= 100  # None: nothing applies
+    for node in card:
+        assert node.points is None or 0 <= node.points <= node.max_points
+
+
+def _flat(data: st.DataObject, policy: NAPolicy) -> tuple[CriterionSet, Assessment, str]:
+    """A set of yes/no rows at the top level, answered, one of them then not applicable."""
+    maxima = data.draw(st.lists(st.integers(1, 9), min_size=2, max_size=6))
+    criteria = [
+        cc.Criterion(str(n), f"Tiêu chí {n}", m, rule=YesNoRule())
+        for n, m in enumerate(maxima, start=1)
+    ]
+    cs = CriterionSet(id="t", title="t", criteria=criteria, na_policy=policy)
+    answers = {c.code: data.draw(st.booleans()) for c in criteria}
+    dropped = data.draw(st.sampled_from([c.code for c in criteria]))
+    return cs, Assessment(answers=answers), dropped
+
+
+@given(st.data())
+def test_remove_the_max_gives_the_index_over_the_remaining_criteria(data: st.DataObject) -> None:
+    cs, unit, dropped = _flat(data, NAPolicy.EXCLUDE)
+    card = cc.score(cs, Assessment(answers={**unit.answers, dropped: NA}))
+    rest = [c for c in cs.criteria if c.code != dropped]
+    alone = cc.score(attrs.evolve(cs, criteria=rest), unit.answers)
+    assert card.index == alone.index
+
+
+@given(st.data())
+def test_full_max_scores_a_not_applicable_row_as_a_full_answer(data: st.DataObject) -> None:
+    cs, unit, dropped = _flat(data, NAPolicy.FULL_POINTS)
+    card = cc.score(cs, Assessment(answers={**unit.answers, dropped: NA}))
+    full = cc.score(cs, Assessment(answers={**unit.answers, dropped: True}))
+    assert (card.points, card.max_points, card.index) == (full.points, full.max_points, full.index)
+
+
+@given(st.data())
+def test_rescale_keeps_the_max_and_the_index_of_the_remaining_criteria(
+    data: st.DataObject,
+) -> None:
+    cs, unit, dropped = _flat(data, NAPolicy.RESCALE)
+    assume(len(cs.criteria) > 1)
+    card = cc.score(cs, Assessment(answers={**unit.answers, dropped: NA}))
+    removed = cc.score(attrs.evolve(cs, na_policy=NAPolicy.EXCLUDE), {**unit.answers, dropped: NA})
+    assert card.max_points == cs.max_points
+    assert abs(card.index - removed.index) <= Decimal("1e-30")
+
+
+@given(st.data())
+def test_spread_gives_each_remaining_row_an_even_share(data: st.DataObject) -> None:
+    cs, unit, dropped = _flat(data, NAPolicy.SPREAD)
+    card = cc.score(cs, Assessment(answers={**unit.answers, dropped: NA}))
+    rest = [c for c in cs.criteria if c.code != dropped]
+    share = Fraction(cs.find(dropped).max_points) / len(rest)  # type: ignore[union-attr]
+    expected = sum(
+        (Fraction(c.max_points) + share for c in rest if unit.answers[c.code]), Fraction(0)
+    )
+    assert card.points == min(decimal_of(expected), cs.max_points)
+    assert card.max_points == cs.max_points
+
+
+@given(st.data(), st.sampled_from(list(NAPolicy)))
+def test_with_nothing_not_applicable_every_policy_scores_alike(
+    data: st.DataObject, policy: NAPolicy
+) -> None:
+    cs, unit, _ = _flat(data, policy)
+    card = cc.score(cs, unit)
+    plain = cc.score(attrs.evolve(cs, na_policy=NAPolicy.EXCLUDE), unit)
+    assert (card.points, card.max_points) == (plain.points, plain.max_points)
