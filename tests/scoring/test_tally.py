@@ -163,3 +163,128 @@ def test_with_nothing_not_applicable_every_policy_scores_alike(
     card = cc.score(cs, unit)
     plain = cc.score(attrs.evolve(cs, na_policy=NAPolicy.EXCLUDE), unit)
     assert (card.points, card.max_points) == (plain.points, plain.max_points)
+
+
+# --------------------------------------------------------------------------- the card's total
+
+STACKED = """\
+id = "demo.total"
+title = "Điểm cơ sở 85, điểm thưởng 15, điểm trừ"
+{total}
+
+[[criteria]]
+code = "1"
+title = "Điểm cơ sở"
+max = 85
+
+[[criteria]]
+code = "1.1"
+title = "Tỷ lệ hồ sơ đúng hạn"
+max = 45
+rule = "proportional"
+
+[[criteria]]
+code = "1.2"
+title = "Tỷ lệ hồ sơ trực tuyến"
+max = 40
+rule = "proportional"
+
+[[criteria]]
+code = "2"
+title = "Điểm thưởng"
+max = 15
+role = "bonus"
+
+[[criteria]]
+code = "2.1"
+title = "Sáng kiến được công nhận"
+max = 15
+rule = "per_item"
+points_per_item = 5
+cap = 15
+
+[[criteria]]
+code = "3"
+title = "Điểm trừ"
+max = 20
+role = "deduction"
+
+[[criteria]]
+code = "3.1"
+title = "Chậm báo cáo"
+max = 20
+rule = "per_item"
+points_per_item = 2
+cap = 20
+"""
+
+FULL_BASE = {"1.1": "100%", "1.2": "100%", "2.1": 2, "3.1": 1}
+
+
+@pytest.mark.parametrize(
+    ("total", "points", "max_points"),
+    [
+        ("", 85, 85),  # 85 + 10 − 2 = 93, held at the max 85
+        ('total = { bonus = "above" }', 93, 100),  # (85 − 2) + 10 of 85 + 15
+        ('total = { deductions = "after" }', 83, 85),  # 85 + 10 held at 85, then − 2
+        ('total = { bonus = "above", deductions = "after" }', 93, 100),  # 85 + 10 − 2
+    ],
+)
+def test_the_bonus_and_the_deductions_stand_where_the_set_says(
+    total: str, points: int, max_points: int
+) -> None:
+    cs = cc.loads_set(STACKED.format(total=total))
+    card = cc.score(cs, FULL_BASE)
+    assert (card.points, card.max_points) == (points, max_points)
+    assert card["3"].points == 2  # the rows inside a deduction part deduct
+    assert scorecard_problems(card) == []
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
+
+
+def test_a_unit_reaches_the_bonus_only_with_its_bonus() -> None:
+    cs = cc.loads_set(STACKED.format(total='total = { bonus = "above" }'))
+    without = cc.score(cs, {"1.1": "100%", "1.2": "100%", "2.1": 0, "3.1": 0})
+    with_all = cc.score(cs, {"1.1": "100%", "1.2": "100%", "2.1": 3, "3.1": 0})
+    assert (without.points, without.index) == (85, 85)
+    assert (with_all.points, with_all.index) == (100, 100)
+
+
+def test_a_total_policy_that_is_not_one_is_one_message() -> None:
+    with pytest.raises(cc.InputError, match=r"total.bonus is one of within, above, got 'over'"):
+        cc.loads_set(STACKED.format(total='total = { bonus = "over" }'))
+    with pytest.raises(cc.InputError, match=r"unknown key"):
+        cc.loads_set(STACKED.format(total='total = { bonuses = "above" }'))
+
+
+@given(st.data(), criterion_sets(totals=True, na_policies=True))
+def test_every_total_keeps_the_card_in_bounds_and_the_kit_agrees(
+    data: st.DataObject, criterion_set: CriterionSet
+) -> None:
+    card = cc.score(criterion_set, data.draw(assessments(criterion_set)))
+    assert scorecard_problems(card) == []
+    assert 0 <= card.points <= card.max_points
+
+
+@given(
+    st.integers(0, 120),
+    st.integers(0, 30),
+    st.sampled_from(["within", "after"]),
+)
+def test_the_deduction_order_the_set_states_is_the_one_applied(
+    base: int, deducted: int, order: str
+) -> None:
+    criteria = [
+        cc.Criterion("1", "Cơ sở", 100, rule=cc.rules.ManualRule()),
+        cc.Criterion("2", "Vượt", 20, rule=cc.rules.ManualRule(), role=cc.Role.BONUS),
+        cc.Criterion("3", "Trừ", 30, rule=cc.rules.ManualRule(), role=cc.Role.DEDUCTION),
+    ]
+    cs = CriterionSet(
+        id="t", title="t", criteria=criteria, total=cc.model.TotalPolicy(deductions=order)
+    )
+    first, extra = min(base, 100), max(base - 100, 0)
+    card = cc.score(cs, {"1": first, "2": min(extra, 20), "3": deducted})
+    raw = first + min(extra, 20)
+    if order == "after":  # held at the max first, then the deductions
+        assert card.points == max(min(raw, 100) - deducted, 0)
+    else:  # the deductions inside the sum, then held
+        assert card.points == min(max(raw - deducted, 0), 100)

@@ -21,6 +21,7 @@ from cchc_criteria.model import (
     RoundingPolicy,
     Rule,
     Scale,
+    TotalPolicy,
     UnitKind,
 )
 from cchc_criteria.numbers import to_decimal
@@ -130,6 +131,14 @@ def _structure_rounding(value: object, _: type) -> RoundingPolicy:
     return RoundingPolicy(places, mode)  # an unknown mode is refused, naming the modes
 
 
+def _structure_total(value: object, _: type) -> TotalPolicy:
+    data = mapping(value, Text("cách tính tổng điểm", "how the total is formed"))
+    bonus = data.pop("bonus", "within")
+    deductions = data.pop("deductions", "within")
+    no_leftovers(data, Text("total", "total"), "bonus, deductions")
+    return TotalPolicy(bonus, deductions)  # an unknown value is refused, naming the choices
+
+
 converter.register_structure_hook(Band, read_band)
 converter.register_unstructure_hook(Band, write_band)
 converter.register_structure_hook(Grade, _structure_grade)
@@ -137,6 +146,7 @@ converter.register_unstructure_hook(Grade, _unstructure_grade)
 converter.register_structure_hook(Option, read_option)
 converter.register_unstructure_hook(Option, write_option)
 converter.register_structure_hook(RoundingPolicy, _structure_rounding)
+converter.register_structure_hook(TotalPolicy, _structure_total)
 
 
 # --------------------------------------------------------------------------- rules

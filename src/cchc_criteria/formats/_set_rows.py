@@ -16,6 +16,7 @@ from cchc_criteria.model import (
     Role,
     RoundingPolicy,
     Rule,
+    TotalPolicy,
     UnitKind,
 )
 
@@ -38,6 +39,7 @@ class Header:
     grades: list[Grade] = attrs.Factory(list)
     rounding: RoundingPolicy = attrs.Factory(RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    total: TotalPolicy = attrs.Factory(TotalPolicy)
     cohort: str = "all"
     groups: list[str] = attrs.Factory(list)
     acknowledge: list[Acknowledgement] = attrs.Factory(list)

@@ -24,6 +24,7 @@ from cchc_criteria.model import (
     NAPolicy,
     Role,
     RoundingPolicy,
+    TotalPolicy,
 )
 from cchc_criteria.rules.kinds import RuleKinds
 
@@ -49,6 +50,8 @@ def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds) -> dict[str, A
             result["valid_until"] = cs.valid_until.isoformat()
     if cs.na_policy is not NAPolicy.EXCLUDE:
         result["na_policy"] = cs.na_policy.value
+    if cs.total != TotalPolicy():
+        result["total"] = {"bonus": cs.total.bonus, "deductions": cs.total.deductions}
     if cs.cohort != "all":
         result["cohort"] = cs.cohort
     if cs.groups:

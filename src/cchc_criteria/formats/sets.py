@@ -155,6 +155,7 @@ class _Reader:
             grades=header.grades,
             rounding=header.rounding,
             na_policy=header.na_policy,
+            total=header.total,
             cohort=header.cohort,
             groups=header.groups,
             acknowledged=header.acknowledge,

@@ -46,6 +46,7 @@ from cchc_criteria.model.findings import (
 )
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Outcome, Rule
+from cchc_criteria.model.totals import TotalPolicy
 
 __all__ = [
     "CATALOGUE",
@@ -78,6 +79,7 @@ __all__ = [
     "Rule",
     "Scale",
     "Severity",
+    "TotalPolicy",
     "UnitKind",
     "Upper",
     "above",

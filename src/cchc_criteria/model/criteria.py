@@ -14,6 +14,7 @@ from cchc_criteria.model.codes import SCHEMES
 from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy
 from cchc_criteria.model.rule import Rule
+from cchc_criteria.model.totals import TotalPolicy
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.text import Text, group_key, nfc
 
@@ -261,6 +262,8 @@ class CriterionSet:
         grades: grade bands over the index in percent.
         rounding: the set's rounding policy.
         na_policy: what "not applicable" does unless a criterion says otherwise.
+        total: where the top-level bonus and deduction rows stand against the max
+            (:class:`~cchc_criteria.model.TotalPolicy`).
         cohort: who a rule relative to the best unit compares with: ``"all"`` the units
             scored together, ``"group"`` those of the same group.
         acknowledged: lint findings accepted in the set's own data, with reasons.
@@ -287,6 +290,7 @@ class CriterionSet:
     grades: tuple[Grade, ...] = attrs.field(default=(), converter=_grades)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
     na_policy: NAPolicy = NAPolicy.EXCLUDE
+    total: TotalPolicy = attrs.field(factory=TotalPolicy)
     cohort: str = attrs.field(default="all", validator=attrs.validators.in_(("all", "group")))
     acknowledged: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=_acknowledgements)
     in_force_text: str = attrs.field(default="", converter=nfc)
@@ -318,8 +322,11 @@ class CriterionSet:
 
     @property
     def max_points(self) -> Decimal:
-        """The sum of the top-level criteria's max points (bonus and deductions excluded)."""
-        return sum((c.max_points for c in self.criteria if c.role is Role.SCORE), Decimal(0))
+        """The most a unit can score: the sum of the top-level criteria's max points —
+        deductions excluded, and bonus rows too unless the set's bonus stands above the base
+        (``total = { bonus = "above" }``)."""
+        counted = (Role.SCORE, Role.BONUS) if self.total.bonus == "above" else (Role.SCORE,)
+        return sum((c.max_points for c in self.criteria if c.role in counted), Decimal(0))
 
     def walk(self) -> Iterator[Criterion]:
         """Every criterion, in document order."""

@@ -97,6 +97,8 @@ class Plan:
         self.na_policy = criterion_set.na_policy
         #: How the set's top level adds up where a criterion is not applicable.
         self.root_policy = self.na_policy if self.na_policy.redistributes else None
+        #: Where the top-level bonus and deductions stand against the max.
+        self.total = criterion_set.total
         self.depths: list[int] = []
         self.roles: list[Role] = []
         self.published: list[Decimal] = []
@@ -211,6 +213,8 @@ class Plan:
         groups = [step for step in self.steps if isinstance(step, Group)]
         if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
             return False
+        if not self.total.is_default:
+            return False  # a bonus above the base or deductions after it: the tally's total
         if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
             return False  # a rule without a fast scorer: every unit takes the general pass
         # Every leaf (its slot, code, fast scorer and max), then every group, children before

@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from cchc_criteria.model import NAPolicy, Role
+from cchc_criteria.model import NAPolicy, Role, TotalPolicy
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.scoring.card import NodeScore
 
@@ -168,6 +168,45 @@ class Tally:
             return Sums(None, None, maximum, applicable, complete, open_points)
         held = min(max(total, _ZERO), maximum)
         return Sums(held, total, maximum, applicable, complete, open_points)
+
+    def total(
+        self,
+        roots: Sequence[int],
+        published_max: Decimal,
+        policy: NAPolicy | None,
+        stacking: TotalPolicy,
+    ) -> Sums:
+        """The card's total: the roots summed as a group (:meth:`sum`), unless the set puts
+        its bonus above the base or its deductions after the total (``stacking``): then the
+        base is summed and held at its max first, the bonus rows add up to their own max,
+        and the deductions are subtracted last, down to 0."""
+        if stacking.is_default:
+            return self.sum(roots, published_max, policy)
+        roles, points = self.plan.roles, self.points
+        outside = {Role.BONUS} if stacking.bonus == "above" else set()
+        if stacking.deductions == "after":
+            outside.add(Role.DEDUCTION)
+        extra = [r for r in roots if roles[r] in outside]
+        bonuses = [r for r in extra if roles[r] is Role.BONUS]
+        bonus_max = sum((self.plan.published[r] for r in bonuses), _ZERO)
+        base = self.sum([r for r in roots if r not in extra], published_max - bonus_max, policy)
+        complete = base.complete and all(self.complete[r] for r in extra)
+        maximum = base.max_points + bonus_max
+        if base.points is None and all(points[r] is None for r in extra):
+            return Sums(None, None, maximum, base.applicable, complete, base.open_points)
+        bonus = sum((points[r] or _ZERO for r in bonuses), _ZERO)
+        deducted = sum((points[r] or _ZERO for r in extra if roles[r] is Role.DEDUCTION), _ZERO)
+        held = (base.points or _ZERO) + min(bonus, bonus_max) - deducted
+        unheld = (_ZERO if base.unheld is None else base.unheld) + bonus - deducted
+        return Sums(
+            max(held, _ZERO),
+            unheld,
+            maximum,
+            base.applicable,
+            complete,
+            base.open_points,
+            base.redistributed,
+        )
 
     def _redistributed(
         self,

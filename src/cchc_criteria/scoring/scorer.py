@@ -203,7 +203,7 @@ class _Run:
                     )
             elif declared:
                 self._check_declared(step.criterion, False, added)
-        sums = tally.sum(plan.roots, self.set.max_points, plan.root_policy)
+        sums = tally.total(plan.roots, self.set.max_points, plan.root_policy, plan.total)
         total = _ZERO if sums.points is None else sums.points
         if sums.held:
             self.finding("group-held", variant="set", sum=sums.unheld, max=sums.max_points)

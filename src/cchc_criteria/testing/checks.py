@@ -65,6 +65,9 @@ def _card_problems(card: Scorecard) -> list[str]:
             )
         )
     roots = [card[code] for code in card.roots]
+    if not cs.total.is_default:
+        problems.extend(_stacked_total_problems(card, roots))
+        return problems
     problems.extend(
         _group_problems(
             "(total)",
@@ -120,6 +123,47 @@ def _group_problems(
         problems.append(f"{code}: {points} points although no child is scored")
     if complete != all(c.complete for c in nodes):
         problems.append(f"{code}: complete={complete} disagrees with its children")
+    return problems
+
+
+def _stacked_total_problems(card: Scorecard, roots: list[NodeScore]) -> list[str]:
+    """The card's total where the set puts its bonus above the base or its deductions after
+    the total: the base (the other roots) adds up as a group does, held at its own max; the
+    bonus roots add on top, up to their max; the deductions come off last, down to 0."""
+    cs = card.criterion_set
+    stacking = cs.total
+    bonus_above = stacking.bonus == "above"
+    after = stacking.deductions == "after"
+    bonuses = [r for r in roots if bonus_above and r.role is Role.BONUS]
+    deductions = [r for r in roots if after and r.role is Role.DEDUCTION]
+    base = [r for r in roots if r not in bonuses and r not in deductions]
+    bonus_max = sum((r.published_max for r in bonuses), _ZERO)
+    base_max = cs.max_points - bonus_max
+    problems: list[str] = []
+    counted = [r for r in base if r.role is not Role.MONITOR]
+    score_children = [r for r in counted if r.role is Role.SCORE]
+    excluded = sum((r.published_max - r.max_points for r in score_children), _ZERO)
+    shares = _shares(cs.na_policy, score_children, base_max, excluded)
+    base_top = base_max if shares else max(base_max - excluded, _ZERO)
+    if score_children and not any(r.applicable for r in score_children):
+        base_top = _ZERO
+    expected_max = base_top + bonus_max
+    if card.max_points != expected_max:
+        problems.append(f"(total): max {card.max_points}, expected {expected_max}")
+    signed = [
+        (Fraction(-r.points if r.role is Role.DEDUCTION else r.points), r.code)
+        for r in counted
+        if r.points is not None
+    ]
+    base_sum = decimal_of(sum((p * shares.get(c, Fraction(1)) for p, c in signed), Fraction(0)))
+    base_points = min(max(base_sum, _ZERO), base_top) if signed else _ZERO
+    bonus = sum((r.points for r in bonuses if r.points is not None), _ZERO)
+    deducted = sum((r.points for r in deductions if r.points is not None), _ZERO)
+    expected = max(base_points + min(bonus, bonus_max) - deducted, _ZERO)
+    if card.points != expected:
+        problems.append(f"(total): {card.points} points, but its rows give {expected}")
+    if card.complete != all(r.complete for r in roots if r.role is not Role.MONITOR):
+        problems.append(f"(total): complete={card.complete} disagrees with its rows")
     return problems
 
 

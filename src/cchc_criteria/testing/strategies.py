@@ -26,6 +26,7 @@ from cchc_criteria.model import (
     Role,
     Rule,
     Scale,
+    TotalPolicy,
     Upper,
 )
 from cchc_criteria.rules import (
@@ -271,23 +272,35 @@ def criterion_sets(
     roles: bool = True,
     consistent: bool = False,
     na_policies: bool = False,
+    totals: bool = False,
 ) -> CriterionSet:
     """Random criterion sets: trees up to ``max_depth`` deep with every kind of rule.
 
     With ``roles``, some criteria are bonuses or deductions. With ``consistent``, every
     group's max is the sum of its children's (as a well-formed published set has it). With
     ``na_policies``, the set and some of its criteria state a not-applicable policy (every
-    :class:`~cchc_criteria.NAPolicy`).
+    :class:`~cchc_criteria.NAPolicy`). With ``totals``, the set puts its bonus above the base
+    or its deductions after the total (:class:`~cchc_criteria.model.TotalPolicy`).
     """
     count = draw(st.integers(1, 3))
     areas = [_criterion(draw, str(i), 1, max_depth, roles) for i in range(1, count + 1)]
     if consistent:
         areas = [_make_consistent(area) for area in areas]
-    if not na_policies:
-        return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas)
-    areas = [_with_policies(draw, area) for area in areas]
-    policy = draw(st.sampled_from(list(NAPolicy)))
-    return CriterionSet(id="test.set", title="Bộ tiêu chí thử", criteria=areas, na_policy=policy)
+    policy = NAPolicy.EXCLUDE
+    if na_policies:
+        areas = [_with_policies(draw, area) for area in areas]
+        policy = draw(st.sampled_from(list(NAPolicy)))
+    total = TotalPolicy()
+    if totals:
+        areas = [
+            area if position == 0 else attrs.evolve(area, role=draw(_roles))
+            for position, area in enumerate(areas)
+        ]
+        bonus = draw(st.sampled_from(["within", "above"]))
+        total = TotalPolicy(bonus, draw(st.sampled_from(["within", "after"])))
+    return CriterionSet(
+        id="test.set", title="Bộ tiêu chí thử", criteria=areas, na_policy=policy, total=total
+    )
 
 
 def _with_policies(draw: st.DrawFn, criterion: Criterion) -> Criterion:
