@@ -16,6 +16,7 @@ from cchc_criteria.errors import ArgumentError, InvalidValueError
 from cchc_criteria.model import (
     Band,
     Grade,
+    GradeCondition,
     NAPolicy,
     Role,
     RoundingPolicy,
@@ -108,12 +109,59 @@ def _structure_grade(value: object, _: type) -> Grade:
         raise InvalidValueError(Text("xếp loại cần có nhãn (label)", "a grade needs a label"))
     where = Text(f"xếp loại {label!r}", f"grade {label!r}")
     lower, upper = read_edges(data, where)
-    no_leftovers(data, where, "label, from/above, below/to")
-    return Grade(label, lower, upper)
+    requires = data.pop("requires", [])
+    no_leftovers(data, where, "label, from/above, below/to, requires")
+    if not isinstance(requires, list):
+        requires = [requires]
+    return Grade(label, lower, upper, tuple(_condition(item, where) for item in requires))
+
+
+def _condition(value: object, grade: Text) -> GradeCondition:
+    """One of a grade's ``requires``: ``{ no_zero_under = "2" }``, or ``{ criterion = "3",
+    index_from = 50 }``, or ``{ criterion = "5.1", figure_from = 70 }``."""
+    where = Text(f"{grade.vi}, điều kiện", f"{grade.en}, condition")
+    data = mapping(value, where)
+    if "no_zero_under" in data:
+        code = data.pop("no_zero_under")
+        no_leftovers(data, where, "no_zero_under")
+        return GradeCondition("no_zero_under", _code(code, where))
+    code = data.pop("criterion", None)
+    kinds = [k for k in ("index_from", "figure_from") if k in data]
+    if code is None or len(kinds) != 1:
+        raise InvalidValueError(
+            Text(
+                f"{where.vi}: cần no_zero_under = mã, hoặc criterion = mã cùng index_from "
+                "hoặc figure_from",
+                f"{where.en}: give no_zero_under = code, or criterion = code with index_from "
+                "or figure_from",
+            )
+        )
+    number = to_decimal(data.pop(kinds[0]))
+    no_leftovers(data, where, f"criterion, {kinds[0]}")
+    return GradeCondition(kinds[0], _code(code, where), number)
+
+
+def _code(value: object, where: Text) -> str:
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            Text(
+                f"{where.vi}: mã tiêu chí là văn bản, nhận được {value!r}",
+                f"{where.en}: a criterion code is text, got {value!r}",
+            )
+        )
+    return value
 
 
 def _unstructure_grade(grade: Grade) -> dict[str, Any]:
-    return {"label": grade.label, **edge_keys(grade.lower, grade.upper)}
+    data: dict[str, Any] = {"label": grade.label, **edge_keys(grade.lower, grade.upper)}
+    if grade.requires:
+        data["requires"] = [
+            {"no_zero_under": c.criterion}
+            if c.kind == "no_zero_under"
+            else {"criterion": c.criterion, c.kind: plain_number(c.value or Decimal(0))}
+            for c in grade.requires
+        ]
+    return data
 
 
 def _structure_rounding(value: object, _: type) -> RoundingPolicy:

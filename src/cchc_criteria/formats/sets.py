@@ -32,11 +32,13 @@ from cchc_criteria.model import (
     MAX_DEPTH,
     Criterion,
     CriterionSet,
+    Grade,
     Lineage,
     Rule,
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
 from cchc_criteria.model.criteria import applies_to_problem, group_problem, too_deep
+from cchc_criteria.model.grades import unknown_condition_code
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, nfc, shown
 
@@ -130,6 +132,7 @@ class _Reader:
         if header is not None:
             self._check_groups(header.groups)
             self._check_applies_to(header.groups, nodes)
+            self._check_grades(header.grades, nodes)
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
@@ -185,6 +188,17 @@ class _Reader:
                 Text(f"groups: {problem.vi}", f"groups: {problem.en}"),
                 self._key_line("groups", None),
             )
+
+    def _check_grades(self, grades: list[Grade], nodes: list[Node | None]) -> None:
+        """A grade's conditions name criteria the set has."""
+        codes = {node.row.code for node in nodes if node is not None}
+        for grade in grades:
+            for condition in grade.requires:
+                if condition.criterion not in codes:
+                    self.problem(
+                        unknown_condition_code(grade.label, condition.criterion),
+                        self._key_line("grades", None),
+                    )
 
     def _check_applies_to(self, groups: list[str], nodes: list[Node | None]) -> None:
         """A row's ``applies_to`` names groups the set declares (when it declares any)."""

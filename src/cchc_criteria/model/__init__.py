@@ -44,7 +44,7 @@ from cchc_criteria.model.findings import (
     add_findings,
     finding,
 )
-from cchc_criteria.model.grades import Grade, RoundingPolicy
+from cchc_criteria.model.grades import Grade, GradeCondition, RoundingPolicy
 from cchc_criteria.model.rule import Outcome, Rule
 from cchc_criteria.model.totals import TotalPolicy
 
@@ -68,6 +68,7 @@ __all__ = [
     "Formula",
     "FractionOfMax",
     "Grade",
+    "GradeCondition",
     "Lineage",
     "Linear",
     "Lower",

@@ -186,6 +186,19 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         },
     ),
     entry(
+        "grade-condition-unmet",
+        _I,
+        _S,
+        {
+            "": (
+                "chỉ số {index} % thuộc mức {grade!r} nhưng chưa đạt điều kiện: {condition} "
+                "({why}); xếp loại {given}",
+                "an index of {index} % is in the band of {grade!r} but misses its condition: "
+                "{condition} ({why}); graded {given}",
+            )
+        },
+    ),
+    entry(
         "no-grade",
         _E,
         _S,

@@ -12,7 +12,7 @@ import attrs
 from cchc_criteria.errors import ArgumentError, InvalidValueError, require, require_all
 from cchc_criteria.model.codes import SCHEMES
 from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
-from cchc_criteria.model.grades import Grade, RoundingPolicy
+from cchc_criteria.model.grades import Grade, RoundingPolicy, unknown_condition_code
 from cchc_criteria.model.rule import Rule
 from cchc_criteria.model.totals import TotalPolicy
 from cchc_criteria.numbers import to_decimal
@@ -310,6 +310,12 @@ class CriterionSet:
             index.setdefault(criterion.code, criterion)
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_by_code", index)
+        for grade in self.grades:
+            for condition in grade.requires:
+                if condition.criterion not in index:
+                    raise InvalidValueError(
+                        unknown_condition_code(grade.label, condition.criterion)
+                    )
         for criterion in order:
             problem = applies_to_problem(criterion.applies_to, self.groups)
             if problem is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -10,9 +11,16 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model.bands import Lower, Upper, _places, interval_contains
+from cchc_criteria.numbers import format_number
 from cchc_criteria.text import Text, nfc
 
-__all__ = ["ROUNDING_MODES", "Grade", "RoundingPolicy"]
+__all__ = [
+    "ROUNDING_MODES",
+    "Grade",
+    "GradeCondition",
+    "RoundingPolicy",
+    "unknown_condition_code",
+]
 
 #: The rounding modes a set may state (those of :mod:`decimal`); published tables round half
 #: up (ROUND_HALF_UP, the default).
@@ -39,17 +47,88 @@ def _mode(instance: object, attribute: object, value: object) -> None:
         )
 
 
+#: What a grade condition checks: no scored criterion at 0 below a code; a criterion's
+#: index (points over max, in percent) or its declared figure at least a value.
+CONDITIONS = ("no_zero_under", "index_from", "figure_from")
+
+
+def _condition_kind(instance: object, attribute: object, value: str) -> None:
+    if value not in CONDITIONS:
+        raise InvalidValueError(
+            Text(
+                f"điều kiện xếp loại là một trong {', '.join(CONDITIONS)}, nhận được {value!r}",
+                f"a grade condition is one of {', '.join(CONDITIONS)}, got {value!r}",
+            )
+        )
+
+
+@attrs.frozen
+class GradeCondition:
+    """A condition a grade needs beyond the index (điều kiện xếp loại).
+
+    Attributes:
+        kind: ``no_zero_under`` — no scored criterion at or below ``criterion`` has 0 points
+            ("không có tiêu chí nào của lĩnh vực 2 bị 0 điểm"); ``index_from`` — the
+            criterion's points are at least ``value`` % of its max; ``figure_from`` — the
+            figure declared for the criterion, as its rule read it, is at least ``value``
+            ("tỷ lệ đơn vị trực thuộc xếp loại tốt từ 70 % trở lên").
+        criterion: the code of the criterion it looks at.
+        value: the least index or figure (not used by ``no_zero_under``).
+    """
+
+    kind: str = attrs.field(validator=_condition_kind)
+    criterion: str = attrs.field(converter=nfc)
+    value: Decimal | None = None
+
+    def describe(self) -> Text:
+        """The condition in words, in both languages."""
+        code = self.criterion
+        shown = "" if self.value is None else format_number(self.value)
+        shown_en = "" if self.value is None else format_number(self.value, lang="en")
+        if self.kind == "no_zero_under":
+            return Text(
+                f"không có tiêu chí nào thuộc {code} bị 0 điểm",
+                f"no criterion under {code} at 0 points",
+            )
+        if self.kind == "index_from":
+            return Text(
+                f"{code} đạt từ {shown} % điểm tối đa trở lên",
+                f"{code} at least {shown_en} % of its max",
+            )
+        return Text(
+            f"số liệu của {code} từ {shown} trở lên", f"the figure of {code} at least {shown_en}"
+        )
+
+
+def _conditions(value: Iterable[GradeCondition]) -> tuple[GradeCondition, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Grade:
-    """A grade band over the index in percent (xếp loại), e.g. ``Grade("Tốt", at_least(90))``."""
+    """A grade band over the index in percent (xếp loại), e.g. ``Grade("Tốt", at_least(90))``.
+
+    ``requires`` are conditions beyond the index ("loại A: từ 90 điểm trở lên và không có
+    tiêu chí nào của lĩnh vực 2 bị 0 điểm"): a unit whose index is in the band but that misses
+    one gets the next grade down whose conditions it meets.
+    """
 
     label: str = attrs.field(converter=nfc)
     lower: Lower | None = None
     upper: Upper | None = None
+    requires: tuple[GradeCondition, ...] = attrs.field(default=(), converter=_conditions)
 
     def contains(self, index: Decimal) -> bool:
         """Whether an index (in percent) earns this grade."""
         return interval_contains(self.lower, self.upper, Fraction(index))
+
+
+def unknown_condition_code(label: str, code: str) -> Text:
+    """What is wrong with a grade condition that names a criterion the set does not have."""
+    return Text(
+        f"xếp loại {label!r}: điều kiện nêu tiêu chí {code!r}, bộ tiêu chí không có mã này",
+        f"grade {label!r}: a condition names criterion {code!r}, which the set does not have",
+    )
 
 
 @attrs.frozen

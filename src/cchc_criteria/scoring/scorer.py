@@ -28,6 +28,7 @@ from cchc_criteria.model import (
 )
 from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
+from cchc_criteria.scoring._grading import grade_with_conditions
 from cchc_criteria.scoring._plain import fast_points
 from cchc_criteria.scoring._plan import Plan, plan_of
 from cchc_criteria.scoring._scope import outside as outside_of
@@ -228,7 +229,7 @@ class _Run:
         areas: tuple[tuple[Decimal | None, Decimal], ...],
     ) -> Scorecard:
         grade = self._grade(total, max_points) if complete else None
-        return Scorecard(
+        card = Scorecard(
             criterion_set=self.set,
             assessment=self.assessment,
             nodes=_Nodes(self.plan, kept, self.assessment),
@@ -243,6 +244,15 @@ class _Run:
             lint_findings=self._lint_findings(set_findings, complete),
             area_totals=areas,
         )
+        if grade is None or card.index is None:
+            return card
+        banded = next(g for g in self.set.grades if g.label == grade and g.contains(card.index))
+        if not banded.requires:  # the grade of the band needs nothing more
+            return card
+        label, found = grade_with_conditions(
+            self.set.grades, card.index, banded, card.__getitem__, self.plan.leaves_below
+        )
+        return attrs.evolve(card, grade=label, findings=card.findings + found)
 
     def _lint_findings(
         self, set_findings: tuple[Finding, ...], complete: bool
