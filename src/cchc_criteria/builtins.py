@@ -22,6 +22,7 @@ from cchc_criteria.rules import (
     parts,
     proportional,
     relative,
+    survey,
 )
 from cchc_criteria.rules.kinds import RuleKind
 
@@ -40,6 +41,7 @@ KINDS: tuple[RuleKind, ...] = (
     manual.KIND,
     relative.KIND,
     average.KIND,
+    survey.KIND,
     parts.PARTS,
     best_of.BEST_OF,
     conditional.CONDITIONAL,

@@ -135,6 +135,16 @@ class Library:
             text, source=source, format=format, criterion_set=criterion_set, kinds=self.kinds
         )
 
+    def load_survey(
+        self, path: str | Path, criterion_set: CriterionSet
+    ) -> dict[str, dict[str, int]]:
+        """The votes per option of every surveyed criterion of ``criterion_set``, read from
+        a CSV survey file (one respondent per row, one column per criterion): the answers
+        its ``survey`` rules take."""
+        from cchc_criteria.formats.survey import load_survey
+
+        return load_survey(path, criterion_set)
+
     def template_workbook(self, criterion_set: CriterionSet) -> bytes:
         """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes (needs the
         ``xlsx`` extra)."""

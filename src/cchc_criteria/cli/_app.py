@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import click
 
 from cchc_criteria import __version__
@@ -75,12 +77,31 @@ def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
     set_verbosity(quiet=quiet, verbose=verbose)
 
 
-def load_card(criterion_set: CriterionSet | str, assessment: str | Path) -> Scorecard:
+def load_card(
+    criterion_set: CriterionSet | str, assessment: str | Path, surveys: Sequence[str] = ()
+) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
-    written for ``criterion_set`` when it names a set."""
+    written for ``criterion_set`` when it names a set. Each of ``surveys`` is a survey file
+    whose votes answer the surveyed criteria (one criterion answered twice is refused)."""
     if isinstance(criterion_set, str):
         criterion_set = load_criterion_set(criterion_set)
-    return library().score(criterion_set, load_answers(criterion_set, assessment))
+    answers = load_answers(criterion_set, assessment)
+    given = {code: str(assessment) for code in answers.answers}
+    added: dict[str, object] = {}
+    for survey in surveys:
+        for code, votes in library().load_survey(survey, criterion_set).items():
+            if code in given:
+                raise Fail(
+                    Text(
+                        f"{survey}: tiêu chí {code} đã được trả lời trong {given[code]}",
+                        f"{survey}: criterion {code} is already answered in {given[code]}",
+                    )
+                )
+            given[code] = survey
+            added[code] = votes
+    if added:
+        answers = attrs.evolve(answers, answers={**answers.answers, **added})
+    return library().score(criterion_set, answers)
 
 
 def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessment:

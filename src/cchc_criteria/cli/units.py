@@ -60,6 +60,13 @@ __all__ = ["advise_command", "compare_command", "rank_command", "score_command",
 @LANG
 @NO_COLOR
 @EXCEL
+@click.option(
+    "--survey",
+    "surveys",
+    multiple=True,
+    metavar="FILE",
+    help="A survey file (CSV: one respondent per row, one column per surveyed criterion).",
+)
 def score_command(
     set_id: str,
     assessment: str,
@@ -68,15 +75,17 @@ def score_command(
     lang: Lang,
     no_color: bool,
     excel: bool,
+    surveys: tuple[str, ...],
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
-    findings. Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
+    findings. Each --survey FILE answers the criteria scored by a survey with its votes.
+    Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     dialect = csv_dialect(excel, fmt)
     try:
-        card = load_card(set_id, assessment)
+        card = load_card(set_id, assessment, surveys)
     except CchcError as error:
         raise Fail(error.text) from None
     emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect)

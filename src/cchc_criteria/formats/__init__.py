@@ -24,6 +24,7 @@ from cchc_criteria.formats.assessment import (
 from cchc_criteria.formats.output import write_atomic
 from cchc_criteria.formats.set_writer import dump_set, dumps_set, set_to_dict
 from cchc_criteria.formats.sets import load_set, loads_set
+from cchc_criteria.formats.survey import load_survey
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -35,6 +36,7 @@ __all__ = [
     "dumps_set",
     "load_assessment",
     "load_set",
+    "load_survey",
     "loads_assessment",
     "loads_set",
     "read_assessment",

@@ -17,6 +17,7 @@ from cchc_criteria.rules.manual import ManualRule
 from cchc_criteria.rules.parts import PartsRule
 from cchc_criteria.rules.proportional import ProportionalRule
 from cchc_criteria.rules.relative import RelativeRule
+from cchc_criteria.rules.survey import SurveyRule
 
 __all__ = [
     "AverageRule",
@@ -34,6 +35,7 @@ __all__ = [
     "PerItemRule",
     "ProportionalRule",
     "RelativeRule",
+    "SurveyRule",
     "YesNoRule",
     "days_late",
     "read_quantity",

@@ -32,6 +32,7 @@ from cchc_criteria.rules import (
     PerItemRule,
     ProportionalRule,
     RelativeRule,
+    SurveyRule,
     YesNoRule,
 )
 from cchc_criteria.text import fold
@@ -208,6 +209,23 @@ def average_answers(rule: AverageRule, max_points: Decimal) -> Strategies:
     return figure, _outside(rule.scale)
 
 
+def survey_answers(rule: SurveyRule, max_points: Decimal) -> Strategies:
+    """Votes per option, some respondent among them (the form a file holds; the options
+    chosen one by one, a list, are Python's only); an option the survey does not have, a
+    negative or fractional count, no respondent."""
+    labels = [label for label, _ in rule.options]
+    counts = st.dictionaries(st.sampled_from(labels), st.integers(0, 500), min_size=1)
+    votes = counts.filter(lambda table: sum(table.values()) > 0)
+    invalid = (
+        votes.map(lambda table: {**table, "khác": 1})
+        | votes.map(lambda table: {**table, labels[0]: -1})
+        | votes.map(lambda table: {**table, labels[0]: "1,5"})
+        | st.just({labels[0]: 0})
+        | st.just("A")
+    )
+    return votes, invalid
+
+
 #: The strategies of each built-in kind, by kind name.
 STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "bands": band_answers,
@@ -219,6 +237,7 @@ STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "manual": manual_answers,
     "relative": relative_answers,
     "average": average_answers,
+    "survey": survey_answers,
     "parts": parts_answers,
     "best_of": best_of_answers,
     "conditional": conditional_answers,

@@ -37,6 +37,7 @@ from cchc_criteria.rules import (
     Option,
     PerItemRule,
     ProportionalRule,
+    SurveyRule,
     YesNoRule,
 )
 from cchc_criteria.testing.kinds import in_scale
@@ -181,6 +182,21 @@ def rules() -> st.SearchStrategy[Rule]:
         _per_item_rules,
         st.builds(DeductionRule, _decimals("0", "3"), _decimals("0", "2")),
         st.just(ManualRule()),
+        survey_rules(),
+    )
+
+
+_SURVEY_LABELS = ["A", "B", "C", "D", "Rất hài lòng", "Hài lòng", "Không hài lòng"]
+
+
+@functools.cache
+def survey_rules() -> st.SearchStrategy[SurveyRule]:
+    """Survey rules: one to four options, each with its share of the max (0 to 100 %)."""
+    labels = st.lists(st.sampled_from(_SURVEY_LABELS), min_size=1, max_size=4, unique=True)
+    return labels.flatmap(
+        lambda names: st.lists(
+            _decimals("0", "100", 1), min_size=len(names), max_size=len(names)
+        ).map(lambda shares: SurveyRule(tuple(zip(names, shares, strict=True))))
     )
 
 
