@@ -220,7 +220,8 @@ CONDITIONAL = RuleKind(
         else f"một bảng: {{ {rule.on} = true/false, value = … }}"
     ),
     parts=lambda rule, max_points: [(str(b.when), b.rule, max_points) for b in rule.branches],
-    answer_keys=lambda rule: (frozenset({rule.on, "value"}),) * 2,
+    # On the unit's group, a table answer is the case's own: checked when the case scores it.
+    answer_keys=lambda rule: None if rule.on == "group" else (frozenset({rule.on, "value"}),) * 2,
     improve=_conditional_improvement,
     bind=lambda rule, assessment: (
         branch.rule

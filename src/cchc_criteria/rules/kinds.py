@@ -155,7 +155,9 @@ class RuleKind:
             lint checks each as it checks a criterion's rule.
         answer_keys: the (allowed, required) names of the figures of a rule answered with a
             table (the parts of a row, …); an assessment file that misses a required one or
-            gives another is refused with its line.
+            gives another is refused with its line. ``None`` for a rule whose table belongs
+            to a rule chosen only when the unit is scored (a case chosen by the unit's group):
+            scoring checks it then.
         cohort: the rule bound to the figures of every unit scored together (a rule relative
             to the best unit); ``cc.score_many`` calls it.
         bind: the rule bound to one unit (its group, …) before it is scored.
@@ -215,7 +217,7 @@ class RuleKind:
     lint: Callable[[Criterion, Any], Iterable[Finding]] | None = None
     improve: Callable[[Any, object, Decimal, Decimal, RuleKinds], Improvement | None] | None = None
     parts: Callable[[Any, Decimal], Sequence[tuple[str, Rule, Decimal]]] | None = None
-    answer_keys: Callable[[Any], tuple[frozenset[str], frozenset[str]]] | None = None
+    answer_keys: Callable[[Any], tuple[frozenset[str], frozenset[str]] | None] | None = None
     cohort: Callable[[Any, Sequence[object]], Rule] | None = None
     bind: Callable[[Any, Any], Rule] | None = None
     pure: bool = False
