@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cchc_criteria as cc
 from cchc_support import run
 
 
@@ -19,3 +26,124 @@ def test_a_lateness_edge_past_ten_years_is_refused(tmp_path: Path) -> None:
     code, _, err = run("lint", str(set_file))
     assert code == 2
     assert "band 2: 10000000 days late; a band's edge is at most 3660 days" in err
+
+
+# --------------------------------------------------------------------------- recurring, declared
+
+RECURRING = """\
+id = "demo.monthly"
+title = "Báo cáo tháng"
+
+[[criteria]]
+code = "1"
+title = "Gửi báo cáo tháng trước ngày 22 hằng tháng"
+max = 1
+rule = "lateness"
+deadline = { day = 21 }
+bands = [ { to = 0, points = 1 }, { above = 0, to = 3, points = "0,5" }, { above = 3, points = 0 } ]
+
+[[criteria]]
+code = "2"
+title = "Báo cáo năm trước ngày 15/12 của năm đánh giá"
+max = 1
+rule = "lateness"
+deadline = { day = 15, month = 12 }
+not_after = { day = 31, month = 12 }
+bands = [ { to = 0, points = 1 }, { above = 0, points = "0,5" } ]
+
+[[criteria]]
+code = "3"
+title = "Ban hành kế hoạch trong vòng 30 ngày kể từ ngày có văn bản chỉ đạo"
+max = 3
+rule = "lateness"
+deadline = "declared"
+bands = [ { to = 30, points = 3 }, { above = 30, to = 60, points = 1 }, { above = 60, points = 0 } ]
+"""
+
+
+@pytest.fixture(scope="module")
+def recurring() -> cc.CriterionSet:
+    return cc.loads_set(RECURRING)
+
+
+@pytest.mark.parametrize(
+    ("period", "sent", "points"),
+    [
+        ("tháng 6/2025", "21/6/2025", 1),
+        ("tháng 6/2025", "24/6/2025", Decimal("0.5")),
+        ("tháng 2/2025", "21/2/2025", 1),
+        ("tháng 2/2025", "25/2/2025", 0),
+        ("quý 2/2025", "21/6/2025", 1),  # the month the period ends in
+    ],
+)
+def test_a_monthly_deadline_is_the_day_of_the_month_assessed(
+    recurring: cc.CriterionSet, period: str, sent: str, points: Decimal
+) -> None:
+    card = cc.score(recurring, cc.Assessment({"1": sent}, period=period))
+    assert card["1"].points == points
+
+
+def test_a_yearly_deadline_and_limit_are_days_of_the_year_assessed(
+    recurring: cc.CriterionSet,
+) -> None:
+    on_time = cc.score(recurring, cc.Assessment({"2": "15/12/2024"}, period="năm 2024"))
+    late = cc.score(recurring, cc.Assessment({"2": "20/12/2024"}, period="năm 2024"))
+    refused = cc.score(recurring, cc.Assessment({"2": "2/1/2025"}, period="năm 2024"))
+    assert (on_time["2"].points, late["2"].points, refused["2"].points) == (1, Decimal("0.5"), 0)
+    assert [f.code for f in refused.findings if f.criterion == "2"] == ["late-not-accepted"]
+
+
+def test_without_a_period_a_recurring_deadline_is_one_finding(
+    recurring: cc.CriterionSet,
+) -> None:
+    card = cc.score(recurring, {"1": "21/6/2025"})
+    (said,) = [f for f in card.findings if f.code == "needs-period"]
+    assert said.criterion == "1"
+    assert "the deadline is day 21 of each month" in said.message
+    assert card["1"].points is None
+
+
+@pytest.mark.parametrize(
+    ("start", "done", "points"),
+    [("1/3/2025", "31/3/2025", 3), ("1/3/2025", "1/4/2025", 1), ("1/3/2025", "1/5/2025", 0)],
+)
+def test_bands_over_the_days_between_two_declared_dates(
+    recurring: cc.CriterionSet, start: str, done: str, points: int
+) -> None:
+    text = f'[answers]\n"3" = {{ from = "{start}", to = "{done}" }}\n'
+    card = cc.score(recurring, cc.loads_assessment(text, criterion_set=recurring))
+    assert card["3"].points == points
+    assert card["3"].explanation.en.startswith("from 2025-03-01 to ")
+
+
+def test_a_declared_window_needs_both_dates(recurring: cc.CriterionSet) -> None:
+    with pytest.raises(cc.InputError, match="'to' is missing"):
+        cc.loads_assessment('[answers]\n"3" = { from = "1/3/2025" }\n', criterion_set=recurring)
+    card = cc.score(recurring, {"3": "1/3/2025"})
+    assert [f.code for f in card.findings if f.criterion == "3"] == ["invalid-answer"]
+
+
+def test_recurring_and_declared_deadlines_round_trip_and_lint_clean(
+    recurring: cc.CriterionSet,
+) -> None:
+    assert cc.loads_set(cc.dumps_set(recurring)) == recurring
+    assert cc.lint(recurring) == ()
+    with pytest.raises(cc.InputError, match="a day from 1 to 31"):
+        cc.loads_set(RECURRING.replace("{ day = 21 }", "{ day = 32 }"))
+    with pytest.raises(cc.InputError, match="a recurring day"):
+        cc.loads_set(RECURRING.replace("{ day = 21 }", "{ days = 21 }"))
+
+
+@given(st.integers(1, 12), st.integers(2020, 2030), st.integers(-5, 40), st.integers(0, 20))
+def test_an_earlier_report_never_scores_less(
+    month: int, year: int, sent: int, earlier: int
+) -> None:
+    recurring = cc.loads_set(RECURRING)
+    period = f"tháng {month}/{year}"
+    due = date(year, month, 21)
+    late, early = due + timedelta(days=sent), due + timedelta(days=sent - earlier)
+    later = cc.score(recurring, cc.Assessment({"1": late}, period=period))["1"].points
+    sooner = cc.score(recurring, cc.Assessment({"1": early}, period=period))["1"].points
+    assert later is not None
+    assert sooner is not None
+    assert sooner >= later

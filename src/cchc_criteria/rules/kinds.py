@@ -160,7 +160,9 @@ class RuleKind:
             scoring checks it then.
         cohort: the rule bound to the figures of every unit scored together (a rule relative
             to the best unit); ``cc.score_many`` calls it.
-        bind: the rule bound to one unit (its group, …) before it is scored.
+        bind: the rule bound to one unit (its group, its period, …) before it is scored. A
+            rule whose ``needs_unit`` attribute is false is not bound, and its outcomes are
+            reused as a pure kind's are.
         schema: the JSON Schema of each key.
         hint: what a unit declares for a criterion of this kind, in Vietnamese (the TOML
             template's comment), given the rule and the criterion's max.

@@ -10,25 +10,35 @@ over a count does. A report sent after the last accepted date scores ``rejected`
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from cchc_criteria.dates import format_date
-from cchc_criteria.errors import CchcError, InvalidValueError, require, require_all
+from cchc_criteria.dates import format_date, parse_period
+from cchc_criteria.errors import CchcError, InvalidValueError, require_all
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
 from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
+from cchc_criteria.rules._deadlines import (
+    DECLARED,
+    Deadline,
+    Recurring,
+    days_late,
+    read_deadline,
+    read_limit,
+    words,
+    write_deadline,
+)
 from cchc_criteria.rules.bands import KIND as BANDS
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
 from cchc_criteria.rules.keys import choice_error, plain_number, read_day, read_decimal
 from cchc_criteria.rules.kinds import AnswerCell, FastScorer, Improvement, RuleKind, RuleKinds
 from cchc_criteria.text import Lang, LazyText, Text, shown
 
-__all__ = ["KIND", "LatenessRule", "days_late"]
+__all__ = ["DECLARED", "KIND", "LatenessRule", "Recurring", "days_late"]
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
@@ -63,45 +73,16 @@ def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
     return bands
 
 
-def days_late(
-    deadline: date,
-    sent: date,
-    *,
-    working: bool = False,
-    holidays: Iterable[date] = (),
-    working_days: Iterable[date] = (),
-) -> int:
-    """The days after ``deadline`` up to ``sent``: calendar days, or working days (Monday to
-    Friday, less ``holidays``, plus compensatory ``working_days`` such as a Saturday)."""
-    require(deadline, date, "days_late()")
-    require(sent, date, "days_late()")
-    if sent <= deadline:
-        return 0
-    if not working:
-        return (sent - deadline).days
-    start = deadline + timedelta(days=1)
-    # Weekdays counted, not walked: a report sent centuries late costs no more than one sent
-    # the next day. Holidays on a weekday come off; compensatory working days that are not
-    # already counted go on.
-    off = {d for d in holidays if start <= d <= sent and d.weekday() < 5}
-    extra = {d for d in working_days if start <= d <= sent and (d.weekday() >= 5 or d in off)}
-    return _weekdays(start, sent) - len(off) + len(extra)
-
-
-def _weekdays(first: date, last: date) -> int:
-    """Monday to Friday from ``first`` to ``last``, both included."""
-    total = (last - first).days + 1
-    weeks, rest = divmod(total, 7)
-    tail = sum(1 for i in range(rest) if (first.weekday() + i) % 7 < 5)
-    return 5 * weeks + tail
-
-
 @attrs.frozen
 class LatenessRule:
     """Bands over the days a report was late, from the date it was sent.
 
     Attributes:
-        deadline: the day it was due (thời hạn).
+        deadline: the day it was due (thời hạn): a date; a :class:`Recurring` day of the
+            period assessed (bound to the unit's period when it is scored); or
+            ``"declared"``, the days counted between two dates the unit declares (``{ from =
+            "1/3/2024", to = "20/3/2024" }``: "trong vòng 30 ngày kể từ ngày ban hành kế
+            hoạch").
         bands: bands over the days late (0 = on time), as a band rule over a count.
         working: True to count working days, False for calendar days.
         holidays: days off that are not counted (working days only).
@@ -110,12 +91,12 @@ class LatenessRule:
         rejected: the points of a report sent after ``not_after`` (0 unless published).
     """
 
-    deadline: date
+    deadline: Deadline
     bands: tuple[Band, ...] = attrs.field(converter=_bands)
     working: bool = False
     holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates)
     working_days: tuple[date, ...] = attrs.field(default=(), converter=_dates)
-    not_after: date | None = None
+    not_after: date | Recurring | None = None
     rejected: Decimal = attrs.field(default=Decimal(0), converter=read_decimal)
 
     @property
@@ -126,10 +107,31 @@ class LatenessRule:
     def _by_days(self) -> BandRule:
         return BandRule(self.bands, Scale.COUNT)
 
-    def late(self, sent: date) -> int:
-        """The days late of a report sent on ``sent``."""
+    @property
+    def needs_unit(self) -> bool:
+        """Whether the rule's dates are days of the unit's period (``RuleKind.bind``)."""
+        return isinstance(self.deadline, Recurring) or isinstance(self.not_after, Recurring)
+
+    def bound(self, period: str) -> LatenessRule:
+        """The rule for a unit assessed for ``period``: its recurring dates made days of the
+        period (itself when it has none, or when the period cannot be read)."""
+        if not isinstance(self.deadline, Recurring) and not isinstance(self.not_after, Recurring):
+            return self
+        try:
+            end = parse_period(period).end
+        except CchcError:
+            return self
+        deadline = self.deadline.on(end) if isinstance(self.deadline, Recurring) else self.deadline
+        limit = self.not_after.on(end) if isinstance(self.not_after, Recurring) else self.not_after
+        return attrs.evolve(self, deadline=deadline, not_after=limit)
+
+    def late(self, sent: date, deadline: date | None = None) -> int:
+        """The days late of a report sent on ``sent`` (after ``deadline``, by default the
+        rule's own)."""
+        due = self.deadline if deadline is None else deadline
+        assert isinstance(due, date), "a recurring deadline is bound to the period first"
         return days_late(
-            self.deadline,
+            due,
             sent,
             working=self.working,
             holidays=self.holidays,
@@ -137,7 +139,12 @@ class LatenessRule:
         )
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
-        """Score the date a report was sent (a date, or text such as "23/12/2024")."""
+        """Score the date a report was sent (a date, or text such as "23/12/2024"), or, for a
+        declared deadline, the table of the two dates."""
+        if isinstance(self.deadline, Recurring) or isinstance(self.not_after, Recurring):
+            return refusal("needs-period", answer, deadline=self._duewords())
+        if self.deadline == DECLARED:
+            return self._between(answer, max_points)
         try:
             sent = read_day(answer)
         except CchcError as error:
@@ -150,7 +157,38 @@ class LatenessRule:
                 alternative="",
                 error=_date_problem(answer, error),
             )
-        if self.not_after is not None and sent > self.not_after:
+        assert isinstance(self.deadline, date)
+        return self._scored(answer, sent, self.deadline, max_points)
+
+    def _duewords(self) -> Text:
+        due = self.deadline if isinstance(self.deadline, Recurring) else self.not_after
+        assert isinstance(due, Recurring)
+        return Text(due.describe("vi"), due.describe("en"))
+
+    def _between(self, answer: object, max_points: Decimal) -> Outcome:
+        """Days between the two dates the unit declares: ``{ from = …, to = … }``."""
+        expected = Text(
+            "hai ngày: { from = ngày bắt đầu tính, to = ngày hoàn thành }",
+            "two dates: { from = the day counting starts, to = the day it was done }",
+        )
+        if not isinstance(answer, Mapping) or set(answer) != {"from", "to"}:
+            return refusal(
+                "invalid-answer",
+                answer,
+                expected=expected,
+                alternative="",
+                error=Text(f"nhận được {figure_text(answer)}", f"got {figure_text(answer)}"),
+            )
+        try:
+            start, sent = read_day(answer["from"], "from"), read_day(answer["to"], "to")
+        except CchcError as error:
+            return refusal(
+                "invalid-answer", answer, expected=expected, alternative="", error=error.text
+            )
+        return self._scored(answer, sent, start, max_points)
+
+    def _scored(self, answer: object, sent: date, deadline: date, max_points: Decimal) -> Outcome:
+        if isinstance(self.not_after, date) and sent > self.not_after:
             problem = finding(
                 "late-not-accepted",
                 sent=format_date(sent),
@@ -164,9 +202,10 @@ class LatenessRule:
                 explanation=problem.text,
                 findings=(problem,),
             )
-        late = self.late(sent)
+        late = self.late(sent, deadline)
         outcome = self._by_days().score(late, max_points)
-        said = LazyText(_explain, sent, self.deadline, late, self.working, outcome.explanation)
+        declared = self.deadline == DECLARED
+        said = LazyText(_explain, sent, deadline, late, self.working, outcome.explanation, declared)
         return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
 
     def shape(self, max_points: Decimal) -> Shape:
@@ -184,16 +223,23 @@ class LatenessRule:
     def describe(self, max_points: Decimal, *, lang: Lang = "vi") -> str:
         """The deadline, how days are counted, the bands."""
         bands = self._by_days().describe(max_points, lang=lang)
+        due, limit = words(self.deadline, lang), words(self.not_after, lang)
         if lang == "vi":
             days = "ngày làm việc" if self.working else "ngày"
-            text = f"hạn {format_date(self.deadline)}, tính theo {days} trễ: {bands}"
+            if self.deadline == DECLARED:
+                text = f"số {days} từ ngày bắt đầu tính đến ngày hoàn thành: {bands}"
+            else:
+                text = f"hạn {due}, tính theo {days} trễ: {bands}"
             if self.not_after is not None:
-                text += f"; gửi sau ngày {format_date(self.not_after)}: không được tính"
+                text += f"; gửi sau ngày {limit}: không được tính"
             return text
         days = "working days" if self.working else "days"
-        text = f"due {self.deadline.isoformat()}, {days} late: {bands}"
+        if self.deadline == DECLARED:
+            text = f"{days} from the day counting starts to the day it was done: {bands}"
+        else:
+            text = f"due {due}, {days} late: {bands}"
         if self.not_after is not None:
-            text += f"; sent after {self.not_after.isoformat()}: not accepted"
+            text += f"; sent after {limit}: not accepted"
         return text
 
 
@@ -245,20 +291,31 @@ def _on_time(
     rule: LatenessRule, answer: object, points: Decimal, max_points: Decimal, kinds: RuleKinds
 ) -> Improvement | None:
     sent = _sent(answer)
-    if sent is None or sent <= rule.deadline:
+    if sent is None or not isinstance(rule.deadline, date) or sent <= rule.deadline:
         return None
     return Improvement("answer", rule.deadline, f"gửi đúng hạn ({format_date(rule.deadline)})")
 
 
 def _explain(
-    lang: Lang, sent: date, deadline: date, late: int, working: bool, by_days: Text
+    lang: Lang,
+    sent: date,
+    deadline: date,
+    late: int,
+    working: bool,
+    by_days: Text,
+    declared: bool = False,
 ) -> str:
     if lang == "vi":
         kind = "ngày làm việc" if working else "ngày"
+        if declared:
+            span = f"từ {format_date(deadline)} đến {format_date(sent)}"
+            return f"{span}: {late} {kind}; {by_days.vi}"
         return (
             f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind}; {by_days.vi}"
         )
     kind = "working days" if working else "days"
+    if declared:
+        return f"from {deadline.isoformat()} to {sent.isoformat()}: {late} {kind}; {by_days.en}"
     return f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind} late; {by_days.en}"
 
 
@@ -288,18 +345,18 @@ def _read(keys: Mapping[str, Any]) -> LatenessRule:
         lists[key] = [read_day(v, key) for v in value]
     not_after = keys.get("not_after")
     return LatenessRule(
-        read_day(keys["deadline"], "deadline"),
+        read_deadline(keys["deadline"], "deadline"),
         [read_band(b) for b in bands],
         working=count == "working",
         holidays=lists["holidays"],
         working_days=lists["working_days"],
-        not_after=None if not_after is None else read_day(not_after, "not_after"),
+        not_after=None if not_after is None else read_limit(not_after),
         rejected=read_decimal(keys.get("rejected", 0)),
     )
 
 
 def _write(rule: LatenessRule) -> dict[str, Any]:
-    result: dict[str, Any] = {"deadline": rule.deadline.isoformat()}
+    result: dict[str, Any] = {"deadline": write_deadline(rule.deadline)}
     if rule.working:
         result["days"] = "working"
     if rule.holidays:
@@ -307,7 +364,7 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
     if rule.working_days:
         result["working_days"] = [d.isoformat() for d in rule.working_days]
     if rule.not_after is not None:
-        result["not_after"] = rule.not_after.isoformat()
+        result["not_after"] = write_deadline(rule.not_after)
     if rule.rejected:
         result["rejected"] = plain_number(rule.rejected)
     result["bands"] = [write_band(b) for b in rule.bands]
@@ -319,6 +376,19 @@ _DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
 
 #: The finding codes of the kind's own (``RuleKind.findings``).
 FINDINGS: tuple[FindingKind, ...] = (
+    entry(
+        "needs-period",
+        Severity.ERROR,
+        Category.SCORING,
+        {
+            "": (
+                'hạn là {deadline}: cần kỳ đánh giá của đơn vị (period = "tháng 6/2025") '
+                "để biết ngày hạn; tiêu chí chưa được chấm",
+                'the deadline is {deadline}: the unit\'s period (period = "tháng 6/2025") '
+                "says which day it is; the criterion is left unscored",
+            )
+        },
+    ),
     entry(
         "late-not-accepted",
         Severity.WARNING,
@@ -333,6 +403,12 @@ FINDINGS: tuple[FindingKind, ...] = (
 )
 
 
+def _hint(rule: LatenessRule) -> str:
+    if rule.deadline == DECLARED:
+        return "hai ngày: { from = ngày bắt đầu tính, to = ngày hoàn thành }"
+    return f"ngày gửi báo cáo, như 23/12/2024 (hạn {words(rule.deadline, 'vi')})"
+
+
 #: The kind ``rule = "lateness"``.
 def _compile(rule: LatenessRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer | None:
     """A day sent (a ``date``): its days late through the bands' fast scorer. The points of
@@ -344,11 +420,11 @@ def _compile(rule: LatenessRule, max_points: Decimal, kinds: RuleKinds) -> FastS
     seen: dict[date, Decimal | None] = {}
 
     def fast(answer: object) -> Decimal | None:
-        if type(answer) is not date:
-            return None  # a text, a date-time: score reads it
+        if type(answer) is not date or not isinstance(rule.deadline, date):
+            return None  # a text, a date-time, a table of dates: score reads it
         if answer in seen:
             return seen[answer]
-        accepted = rule.not_after is None or answer <= rule.not_after
+        accepted = not isinstance(rule.not_after, date) or answer <= rule.not_after
         points = by_days(rule.late(answer)) if accepted else None
         if len(seen) < 512:
             seen[answer] = points
@@ -368,17 +444,23 @@ KIND = RuleKind(
     write=lambda rule, kinds: _write(rule),
     schema={
         "properties": {
-            "deadline": _DATE,
+            "deadline": {
+                "description": 'A date, "declared", or a recurring day { day = 21 } or '
+                "{ day = 15, month = 12 }",
+                "anyOf": [{"type": "string"}, {"type": "object"}],
+            },
             "days": {"type": "string", "enum": ["calendar", "working"]},
             "holidays": {"type": "array", "items": _DATE},
             "working_days": {"type": "array", "items": _DATE},
-            "not_after": _DATE,
+            "not_after": {"anyOf": [{"type": "string"}, {"type": "object"}]},
             "rejected": {"$ref": "#/$defs/number"},
         },
         "required": ["deadline", "bands"],
     },
-    hint=lambda rule, max_points: (
-        f"ngày gửi báo cáo, như {format_date(rule.deadline)} (hạn {format_date(rule.deadline)})"
+    hint=lambda rule, max_points: _hint(rule),
+    bind=lambda rule, assessment: rule.bound(assessment.period),
+    answer_keys=lambda rule: (
+        (frozenset({"from", "to"}),) * 2 if rule.deadline == DECLARED else None
     ),
     cell=lambda rule, max_points: AnswerCell(),
     shape=lambda rule, max_points: rule.shape(max_points),

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cchc_criteria.model import Criterion, Finding, NAPolicy, Rule, Scale
-from cchc_criteria.rules.kinds import FastScorer, RuleKinds
+from cchc_criteria.rules.kinds import FastScorer, RuleKind, RuleKinds
 from cchc_criteria.scoring.card import NodeScore
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class Leaf:
         self.code = criterion.code
         self.maximum = criterion.max_points
         self.rule = rule
-        self.bind = None if kind is None else kind.bind
+        self.bind = None if kind is None or not _needs_unit(rule, kind) else kind.bind
         #: Whether the rule's results can be kept and given again (RuleKind.pure).
         self.reuse = _reusable(rule, self.maximum, plan.kinds)
         #: The kind's fast scorer of plain answers (only for rules whose results are pure:
@@ -113,11 +113,20 @@ class Group:
         self.policy = policy
 
 
+def _needs_unit(rule: Rule, kind: RuleKind) -> bool:
+    """Whether ``rule`` is bound to each unit before it scores: its kind binds rules, and the
+    rule does not say it needs nothing of the unit (``needs_unit``, as a lateness rule with a
+    fixed deadline says)."""
+    return kind.bind is not None and bool(getattr(rule, "needs_unit", True))
+
+
 def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
     """Whether the outcome of ``rule`` for an answer can be kept and given again: its kind is
     pure (``RuleKind.pure``), not bound to the unit, and so is every rule it holds."""
     kind = kinds.of_rule(rule)
-    if kind is None or not kind.pure or kind.bind is not None or type(rule) is not kind.rule_class:
+    if kind is None or not kind.pure or type(rule) is not kind.rule_class:
+        return False
+    if _needs_unit(rule, kind):
         return False
     if kind.parts is None:
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -35,6 +35,7 @@ from cchc_criteria.rules import (
     SurveyRule,
     YesNoRule,
 )
+from cchc_criteria.rules.lateness import DECLARED, Recurring
 from cchc_criteria.text import fold
 
 __all__ = [
@@ -196,11 +197,22 @@ def conditional_answers(rule: ConditionalRule, max_points: Decimal) -> Strategie
 
 
 def lateness_answers(rule: LatenessRule, max_points: Decimal) -> Strategies:
-    """Days around the deadline (dates and day-first text); what is not a date."""
-    days = st.integers(-10, 60).map(lambda n: rule.deadline + timedelta(days=n))
-    return days | days.map(lambda d: f"{d.day}/{d.month}/{d.year}"), st.sampled_from(
-        ["hôm qua", "32/12/2024", "", "2024"]
-    )
+    """Days around the deadline (dates and day-first text; a recurring deadline's day in
+    December 2024); for a declared deadline, two dates a few weeks apart; what is not a
+    date."""
+    junk = st.sampled_from(["hôm qua", "32/12/2024", "", "2024"])
+    if rule.deadline == DECLARED:
+        start = st.dates(date(2020, 1, 1), date(2030, 12, 31))
+        spans = st.tuples(start, st.integers(0, 90)).map(
+            lambda pair: {"from": pair[0], "to": pair[0] + timedelta(days=pair[1])}
+        )
+        return spans, junk | st.just({"from": "1/1/2024"})
+    due = rule.deadline
+    if isinstance(due, Recurring):
+        due = due.on(date(2024, 12, 31))
+    assert isinstance(due, date)
+    days = st.integers(-10, 60).map(lambda n: due + timedelta(days=n))
+    return days | days.map(lambda d: f"{d.day}/{d.month}/{d.year}"), junk
 
 
 def average_answers(rule: AverageRule, max_points: Decimal) -> Strategies:
