@@ -151,6 +151,27 @@ class Shape:
     def __iter__(self) -> Iterator[Part]:
         return iter(self.parts)
 
+    def up_to(self, limit: Fraction) -> Shape:
+        """The shape over the values up to ``limit`` only (a rule that answers anything
+        beyond by other means: a report after the last accepted day)."""
+        kept: list[Part] = []
+        for part in self.parts:
+            if part.start is not None and (
+                part.start > limit or (part.start == limit and not part.point)
+            ):
+                continue
+            if part.end is not None and part.end > limit:
+                segments = part.segments
+                if segments is not None:
+                    segments = tuple(
+                        attrs.evolve(s, end=limit)
+                        for s in segments
+                        if s.start is None or s.start <= limit
+                    )
+                part = attrs.evolve(part, end=limit, segments=segments)
+            kept.append(part)
+        return attrs.evolve(self, parts=tuple(kept))
+
     def analysable(self) -> bool:
         """False when some award is a formula that is not piecewise linear in the figure."""
         return all(part.segments is not None for part in self.parts if part.bands)

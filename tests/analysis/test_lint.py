@@ -414,3 +414,61 @@ def test_gaps_on_a_count_scale_are_whole_numbers() -> None:
     percent = cc.rules.BandRule(bands=[*rule(4).bands])
     cs = cc.CriterionSet(id="t", title="t", criteria=[cc.Criterion("1", "x", 2, rule=percent)])
     assert "band-gap" in [f.code for f in cc.lint(cs)]
+
+
+# --------------------------------------------------------------------------- lateness (shape 4)
+
+LATE = """\
+id = "demo.lint.late"
+title = "Lint chậm hạn"
+
+[[criteria]]
+code = "1"
+title = "Gửi báo cáo đúng hạn; sau ngày 31/12 không được tính"
+max = 1
+rule = "lateness"
+deadline = "2024-12-20"
+days = "{days}"
+not_after = "2024-12-31"
+bands = [ {{ to = 0, points = 1 }}, {{ above = 0, to = {reach}, points = "0,5" }} ]
+
+[[criteria]]
+code = "2"
+title = "Điểm trừ"
+max = 2
+role = "deduction"
+
+[[criteria]]
+code = "2.1"
+title = "Chậm báo cáo: trừ 0,5 điểm mỗi ngày chậm, tối đa 2 điểm"
+max = 2
+rule = "lateness"
+deadline = "2024-12-20"
+bands = [ {{ to = 0, points = 0 }}, {{ above = 0, formula = "min(2, count * 0.5)" }} ]
+"""
+
+
+@pytest.mark.parametrize(("days", "reach"), [("calendar", 11), ("working", 7)])
+def test_no_band_is_needed_past_the_last_accepted_day(days: str, reach: int) -> None:
+    # 20/12 to 31/12/2024: 11 calendar days, 7 working days; later scores `rejected`.
+    assert codes(cc.loads_set(LATE.format(days=days, reach=reach))) == []
+    short = cc.loads_set(LATE.format(days=days, reach=reach - 1))
+    assert codes(short) == ["band-gap"]  # a day that is still accepted has no band
+
+
+def test_lateness_used_as_a_deduction_may_rise_but_not_fall() -> None:
+    cs = cc.loads_set(LATE.format(days="calendar", reach=11))
+    assert "not-monotone" not in codes(cs)
+    falling = LATE.format(days="calendar", reach=11).replace(
+        'formula = "min(2, count * 0.5)"', 'formula = "max(0, 2 - count * 0.5)"'
+    )
+    (found,) = [f for f in cc.lint(cc.loads_set(falling)) if f.code == "not-monotone"]
+    assert found.criterion == "2.1"
+    assert "2 days late deducts 1, less than 1.5 at 1 days" in found.message
+    rising = LATE.format(days="calendar", reach=11).replace(
+        '{ to = 0, points = 1 }, { above = 0, to = 11, points = "0,5" }',
+        '{ to = 0, points = "0,5" }, { above = 0, to = 11, points = 1 }',
+    )
+    (found,) = [f for f in cc.lint(cc.loads_set(rising)) if f.code == "not-monotone"]
+    assert found.criterion == "1"
+    assert "sending later must never earn more" in found.message

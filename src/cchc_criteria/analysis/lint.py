@@ -61,9 +61,14 @@ def lint(criterion_set: CriterionSet, *, kinds: RuleKinds) -> tuple[Finding, ...
 def _lint(criterion_set: CriterionSet, kinds: RuleKinds) -> tuple[Finding, ...]:
     found: list[Finding] = []
     found += _codes(criterion_set)
+    deducting = _deducting(criterion_set)
     for criterion in criterion_set.walk():
         if criterion.rule is not None:
-            found += _rule(criterion, criterion.rule, kinds)
+            # A row inside a deduction part deducts: its rule is checked as a deduction's.
+            seen = criterion
+            if criterion.code in deducting and criterion.role is Role.SCORE:
+                seen = attrs.evolve(criterion, role=Role.DEDUCTION)
+            found += _rule(seen, criterion.rule, kinds)
         else:
             found += _group(criterion)
     found += _grades(criterion_set.grades)
@@ -145,6 +150,20 @@ def _group(criterion: Criterion) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- rules
+
+
+def _deducting(criterion_set: CriterionSet) -> frozenset[str]:
+    """The codes of the criteria whose points come off the total: below an odd number of
+    deduction rows (a row of a deduction part deducts; a deduction inside one adds back)."""
+    found: set[str] = set()
+    stack = [(c, False) for c in criterion_set.criteria]
+    while stack:
+        criterion, above = stack.pop()
+        deducts = above != (criterion.role is Role.DEDUCTION)
+        if deducts:
+            found.add(criterion.code)
+        stack.extend((child, deducts) for child in criterion.children)
+    return frozenset(found)
 
 
 def _rule(criterion: Criterion, rule: Rule, kinds: RuleKinds) -> Iterator[Finding]:

@@ -115,6 +115,12 @@ LINT_KINDS: tuple[FindingKind, ...] = (
                 "{at} days late scores {after}, more than {before} at {earlier} days: sending "
                 "later must never earn more",
             ),
+            "deducts-less": (
+                "trễ {at} ngày bị trừ {after} điểm, ít hơn {before} điểm khi trễ {earlier} "
+                "ngày: gửi trễ hơn không được bị trừ ít hơn",
+                "{at} days late deducts {after}, less than {before} at {earlier} days: sending "
+                "later must never deduct less",
+            ),
             "drop": (
                 "tại {at}{unit} điểm giảm từ {before} xuống {after}: số liệu cao hơn lại được "
                 "ít điểm hơn",

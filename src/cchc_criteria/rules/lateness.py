@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from cchc_criteria.dates import format_date, parse_period
 from cchc_criteria.errors import CchcError, InvalidValueError, require_all
-from cchc_criteria.model import Band, Criterion, Finding, Outcome, Scale, finding
+from cchc_criteria.model import Band, Criterion, Finding, Outcome, Role, Scale, finding
 from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal
@@ -209,8 +210,18 @@ class LatenessRule:
         return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
 
     def shape(self, max_points: Decimal) -> Shape:
-        """The bands' exact shape over the days late."""
-        return self._by_days().shape(max_points)
+        """The bands' exact shape over the days late — up to the last accepted day, when the
+        rule has one (a report after it scores ``rejected``, whatever the bands say)."""
+        shape = self._by_days().shape(max_points)
+        limit = self.accepted_days()
+        return shape if limit is None else shape.up_to(Fraction(limit))
+
+    def accepted_days(self) -> int | None:
+        """The most days late a report can be and still be accepted (the days from the
+        deadline to ``not_after``); ``None`` when there is no fixed limit."""
+        if isinstance(self.deadline, date) and isinstance(self.not_after, date):
+            return self.late(self.not_after)
+        return None
 
     def points_range(self, max_points: Decimal) -> tuple[Decimal | None, Decimal | None]:
         """The bands' range, and the points of a report not accepted."""
@@ -261,22 +272,28 @@ def _sent(answer: object) -> date | None:
 
 
 def _rises(criterion: Criterion, rule: LatenessRule) -> Iterator[Finding]:
-    """Sending later must never earn more: the points over whole days late never rise."""
+    """Sending later must never earn more: the points over whole days late never rise — or,
+    for a row that deducts (``role = "deduction"``, itself or a part above it), never fall:
+    a later report never deducts less. Days past the last accepted day are not walked."""
     edges = [b.lower.value for b in rule.bands if b.lower] + [
         b.upper.value for b in rule.bands if b.upper
     ]
     last = int(max(edges, default=Decimal(0))) + 2
+    limit = rule.accepted_days()
+    if limit is not None:
+        last = min(last, limit)
+    deducts = criterion.role is Role.DEDUCTION
     previous: tuple[int, Decimal] | None = None
     for days in range(last + 1):
         points = rule._by_days().score(days, criterion.max_points).points
         if points is None:
             previous = None  # a gap (lint reports it as band-gap)
             continue
-        if previous is not None and points > previous[1]:
+        if previous is not None and (points < previous[1] if deducts else points > previous[1]):
             yield finding(
                 "not-monotone",
                 criterion.code,
-                variant="rises",
+                variant="deducts-less" if deducts else "rises",
                 value=Decimal(days),
                 at=days,
                 after=points,
