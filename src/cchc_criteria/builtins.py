@@ -23,6 +23,7 @@ from cchc_criteria.rules import (
     proportional,
     relative,
     survey,
+    trend,
 )
 from cchc_criteria.rules.kinds import RuleKind
 
@@ -42,6 +43,7 @@ KINDS: tuple[RuleKind, ...] = (
     relative.KIND,
     average.KIND,
     survey.KIND,
+    trend.KIND,
     parts.PARTS,
     best_of.BEST_OF,
     conditional.CONDITIONAL,

@@ -78,11 +78,16 @@ def cli(strict_plugins: bool, quiet: bool, verbose: bool) -> None:
 
 
 def load_card(
-    criterion_set: CriterionSet | str, assessment: str | Path, surveys: Sequence[str] = ()
+    criterion_set: CriterionSet | str,
+    assessment: str | Path,
+    surveys: Sequence[str] = (),
+    previous: str | None = None,
 ) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
     written for ``criterion_set`` when it names a set. Each of ``surveys`` is a survey file
-    whose votes answer the surveyed criteria (one criterion answered twice is refused)."""
+    whose votes answer the surveyed criteria (one criterion answered twice is refused);
+    ``previous``, the unit's assessment of the period before, gives the year-over-year rows
+    their previous figures (``rules.with_previous``)."""
     if isinstance(criterion_set, str):
         criterion_set = load_criterion_set(criterion_set)
     answers = load_answers(criterion_set, assessment)
@@ -101,6 +106,10 @@ def load_card(
             added[code] = votes
     if added:
         answers = attrs.evolve(answers, answers={**answers.answers, **added})
+    if previous is not None:
+        from cchc_criteria.rules import with_previous
+
+        answers = with_previous(criterion_set, answers, library().load_assessment(previous))
     return library().score(criterion_set, answers)
 
 

@@ -61,6 +61,11 @@ __all__ = ["advise_command", "compare_command", "rank_command", "score_command",
 @NO_COLOR
 @EXCEL
 @click.option(
+    "--previous",
+    metavar="FILE",
+    help="Last period's assessment of the unit: its figures for the year-over-year rows.",
+)
+@click.option(
     "--survey",
     "surveys",
     multiple=True,
@@ -75,17 +80,19 @@ def score_command(
     lang: Lang,
     no_color: bool,
     excel: bool,
+    previous: str | None,
     surveys: tuple[str, ...],
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
-    findings. Each --survey FILE answers the criteria scored by a survey with its votes.
+    findings. Each --survey FILE answers the criteria scored by a survey with its votes;
+    --previous FILE gives last period's figures to the rows scored year over year.
     Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     dialect = csv_dialect(excel, fmt)
     try:
-        card = load_card(set_id, assessment, surveys)
+        card = load_card(set_id, assessment, surveys, previous)
     except CchcError as error:
         raise Fail(error.text) from None
     emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect)

@@ -18,6 +18,7 @@ from cchc_criteria.rules.parts import PartsRule
 from cchc_criteria.rules.proportional import ProportionalRule
 from cchc_criteria.rules.relative import RelativeRule
 from cchc_criteria.rules.survey import SurveyRule
+from cchc_criteria.rules.trend import TrendRule, with_previous
 
 __all__ = [
     "AverageRule",
@@ -36,7 +37,9 @@ __all__ = [
     "ProportionalRule",
     "RelativeRule",
     "SurveyRule",
+    "TrendRule",
     "YesNoRule",
     "days_late",
     "read_quantity",
+    "with_previous",
 ]

@@ -61,6 +61,19 @@ def refusal(
     )
 
 
+def unexpected(answer: object, expected: Text) -> Outcome:
+    """The refusal of an answer of the wrong form: ``invalid-answer``, saying what was
+    ``expected`` and what was given."""
+    given = figure_text(answer)
+    return refusal(
+        "invalid-answer",
+        answer,
+        expected=expected,
+        alternative="",
+        error=Text(f"nhận được {given}", f"got {given}"),
+    )
+
+
 def read_quantity(answer: object, scale: Scale) -> Fraction:
     """Read ``answer`` exactly in the units of ``scale`` (NumberFormatError if it is not one)."""
     if isinstance(answer, bool) or answer is None:

@@ -22,7 +22,7 @@ from cchc_criteria.errors import CchcError, InvalidValueError, require_all
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Role, Scale, finding
 from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.piecewise import Shape
-from cchc_criteria.rules._answers import figure_text, refusal
+from cchc_criteria.rules._answers import figure_text, refusal, unexpected
 from cchc_criteria.rules._deadlines import (
     DECLARED,
     Deadline,
@@ -173,13 +173,7 @@ class LatenessRule:
             "two dates: { from = the day counting starts, to = the day it was done }",
         )
         if not isinstance(answer, Mapping) or set(answer) != {"from", "to"}:
-            return refusal(
-                "invalid-answer",
-                answer,
-                expected=expected,
-                alternative="",
-                error=Text(f"nhận được {figure_text(answer)}", f"got {figure_text(answer)}"),
-            )
+            return unexpected(answer, expected)
         try:
             start, sent = read_day(answer["from"], "from"), read_day(answer["to"], "to")
         except CchcError as error:

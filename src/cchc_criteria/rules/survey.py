@@ -16,7 +16,7 @@ import attrs
 from cchc_criteria.errors import InvalidValueError, NumberFormatError
 from cchc_criteria.model import Outcome
 from cchc_criteria.numbers import decimal_of, format_number, to_decimal
-from cchc_criteria.rules._answers import figure_text, refusal
+from cchc_criteria.rules._answers import figure_text, refusal, unexpected
 from cchc_criteria.rules.keys import plain_number
 from cchc_criteria.rules.kinds import RuleKind
 from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
@@ -115,13 +115,7 @@ class SurveyRule:
         elif isinstance(answer, list | tuple):
             pairs = [(label, 1) for label in answer]
         else:
-            return refusal(
-                "invalid-answer",
-                answer,
-                expected=_EXPECTED,
-                alternative="",
-                error=Text(f"nhận được {figure_text(answer)}", f"got {figure_text(answer)}"),
-            )
+            return unexpected(answer, _EXPECTED)
         votes: dict[str, int] = {}
         for label, count in pairs:
             key = fold(label) if isinstance(label, str) else None

@@ -33,6 +33,7 @@ from cchc_criteria.rules import (
     ProportionalRule,
     RelativeRule,
     SurveyRule,
+    TrendRule,
     YesNoRule,
 )
 from cchc_criteria.rules.lateness import DECLARED, Recurring
@@ -238,6 +239,13 @@ def survey_answers(rule: SurveyRule, max_points: Decimal) -> Strategies:
     return votes, invalid
 
 
+def trend_answers(rule: TrendRule, max_points: Decimal) -> Strategies:
+    """Both periods' figures on the rule's scale; a figure alone, a table that misses one."""
+    figure = in_scale(rule.scale) if rule.scale is not Scale.NUMBER else st.integers(-500, 500)
+    both = st.fixed_dictionaries({"value": figure, "previous": figure})
+    return both, figure | both.map(lambda t: {"value": t["value"]}) | st.just({"value": "?"})
+
+
 #: The strategies of each built-in kind, by kind name.
 STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "bands": band_answers,
@@ -250,6 +258,7 @@ STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "relative": relative_answers,
     "average": average_answers,
     "survey": survey_answers,
+    "trend": trend_answers,
     "parts": parts_answers,
     "best_of": best_of_answers,
     "conditional": conditional_answers,
