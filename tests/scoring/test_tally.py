@@ -288,3 +288,58 @@ def test_the_deduction_order_the_set_states_is_the_one_applied(
         assert card.points == max(min(raw, 100) - deducted, 0)
     else:  # the deductions inside the sum, then held
         assert card.points == min(max(raw - deducted, 0), 100)
+
+
+def test_a_row_outside_the_units_group_is_removed_whatever_the_policy() -> None:
+    # 2.3 applies to wards only: a commune's group 2 loses its 5 points (the set's scope),
+    # while 2.4, not applicable to this commune's answer, is spread over 2.1 and 2.2.
+    text = """\
+id = "demo.scope.spread"
+title = "Phạm vi và chia đều"
+groups = ["Phường", "Xã"]
+
+[[criteria]]
+code = "2"
+title = "Cải cách thủ tục hành chính"
+max = 35
+na = "spread"
+
+[[criteria]]
+code = "2.1"
+title = "Đúng hạn"
+max = 15
+rule = "yes_no"
+
+[[criteria]]
+code = "2.2"
+title = "Trực tuyến"
+max = 10
+rule = "proportional"
+
+[[criteria]]
+code = "2.3"
+title = "Số hóa (chỉ phường)"
+max = 5
+rule = "yes_no"
+applies_to = ["Phường"]
+
+[[criteria]]
+code = "2.4"
+title = "Phản ánh, kiến nghị"
+max = 5
+rule = "yes_no"
+"""
+    cs = cc.loads_set(text)
+    answers = {"2.1": True, "2.2": "50%", "2.3": True, "2.4": NA}
+    commune = cc.score(cs, Assessment(answers, group="Xã"))
+    # 2.4's 5 points spread: 2.1 15 → 17.5 of 17.5; 2.2 5 of 10 → 6.25 of 12.5
+    assert (commune["2"].points, commune["2"].max_points) == (Decimal("23.75"), 30)
+    ward = cc.score(cs, Assessment(answers, group="Phường"))
+    # 2.4's 5 points spread over three: 2.1 15 × (15 + 5/3) / 15, 2.2 5 × (10 + 5/3) / 10,
+    # 2.3 5 × (5 + 5/3) / 5
+    expected = decimal_of(
+        Fraction(15 * 50, 3) / 15 + Fraction(5 * 35, 3) / 10 + Fraction(5 * 20, 3) / 5
+    )
+    assert (ward["2"].points, ward["2"].max_points) == (expected, 35)
+    assert scorecard_problems(commune) == []
+    assert scorecard_problems(ward) == []

@@ -43,6 +43,8 @@ class Sums(NamedTuple):
         open_points: the max points of score children still unscored.
         redistributed: the max of not-applicable score children that the group's policy
             (``rescale``, ``spread``) gave to its other children instead of removing it.
+        scoped: the part of the max removed because criteria below are outside the unit's
+            groups (``applies_to``): the set's scope, which no policy gives to others.
     """
 
     points: Decimal | None
@@ -52,6 +54,7 @@ class Sums(NamedTuple):
     complete: bool
     open_points: Decimal
     redistributed: Decimal = _ZERO
+    scoped: Decimal = _ZERO
 
     @property
     def held(self) -> bool:
@@ -68,7 +71,16 @@ class Tally:
     unscored): a group whose steps all come after it adds its children's points alone.
     """
 
-    __slots__ = ("applicable", "complete", "irregular", "maxima", "open_points", "plan", "points")
+    __slots__ = (
+        "applicable",
+        "complete",
+        "irregular",
+        "maxima",
+        "open_points",
+        "plan",
+        "points",
+        "scoped",
+    )
 
     def __init__(self, plan: Plan) -> None:
         size = plan.size
@@ -78,10 +90,14 @@ class Tally:
         self.applicable = [True] * size
         self.complete = [True] * size
         self.open_points = [_ZERO] * size
+        self.scoped = [_ZERO] * size
         self.irregular = -1
 
-    def put(self, step: int, slot: int, node: NodeScore) -> None:
-        """Record a leaf's node (the plan's step ``step``)."""
+    def put(self, step: int, slot: int, node: NodeScore, *, scoped: bool = False) -> None:
+        """Record a leaf's node (the plan's step ``step``); ``scoped`` when the unit's group
+        is outside the criterion's (its max is removed by the set's scope)."""
+        if scoped:
+            self.scoped[slot] = node.published_max
         self.points[slot] = node.points
         if (
             node.points is None
@@ -119,6 +135,7 @@ class Tally:
         self.applicable[slot] = sums.applicable
         self.complete[slot] = sums.complete
         self.open_points[slot] = sums.open_points
+        self.scoped[slot] = sums.scoped
 
     def sum(
         self, children: Sequence[int], published_max: Decimal, policy: NAPolicy | None = None
@@ -131,6 +148,7 @@ class Tally:
         roles = self.plan.roles
         published = self.plan.published
         excluded = _ZERO
+        scoped = _ZERO
         open_points = _ZERO
         applicable = False
         has_score = False
@@ -148,6 +166,7 @@ class Tally:
                     applicable = True
                 if self.maxima[child] != published[child]:
                     excluded += published[child] - self.maxima[child]
+                    scoped += self.scoped[child]
                 if self.open_points[child]:
                     open_points += self.open_points[child]
             points = self.points[child]
@@ -156,18 +175,21 @@ class Tally:
                     total = _ZERO
                 total += -points if role is Role.DEDUCTION else points
         applicable = applicable or not has_score
-        if policy is not None and excluded > 0 and applicable and published_max > excluded:
-            return self._redistributed(children, published_max, excluded, policy, complete)
+        given = excluded - scoped  # what a policy may give to the other children
+        kept = published_max - scoped
+        if policy is not None and given > 0 and applicable and kept > given:
+            return self._redistributed(children, kept, given, policy, complete, scoped)
         if not applicable:
             maximum = _ZERO
         elif excluded or published_max < 0:
             maximum = max(published_max - excluded, _ZERO)
         else:
             maximum = published_max
+        scoped = min(scoped, published_max - maximum)
         if total is None:
-            return Sums(None, None, maximum, applicable, complete, open_points)
+            return Sums(None, None, maximum, applicable, complete, open_points, _ZERO, scoped)
         held = min(max(total, _ZERO), maximum)
-        return Sums(held, total, maximum, applicable, complete, open_points)
+        return Sums(held, total, maximum, applicable, complete, open_points, _ZERO, scoped)
 
     def total(
         self,
@@ -215,6 +237,7 @@ class Tally:
         excluded: Decimal,
         policy: NAPolicy,
         complete: bool,
+        scoped: Decimal = _ZERO,
     ) -> Sums:
         """A group that keeps its published max although ``excluded`` points of its score
         children are not applicable: each applicable score child's points (and its open
@@ -229,7 +252,7 @@ class Tally:
             if roles[c] is Role.SCORE and self.applicable[c] and self.maxima[c] > 0
         ]
         if not remaining:  # nothing to give the max to: the max is removed, as exclude does
-            return self.sum(children, published_max)
+            return self.sum(children, published_max + scoped)
         share = Fraction(excluded) / len(remaining)
         whole = Fraction(published_max) / (Fraction(published_max) - Fraction(excluded))
         factors = {
@@ -250,7 +273,7 @@ class Tally:
                 total = (total or Fraction(0)) + (-counted if role is Role.DEDUCTION else counted)
         opened = decimal_of(open_points)
         if total is None:
-            return Sums(None, None, published_max, True, complete, opened, excluded)
+            return Sums(None, None, published_max, True, complete, opened, excluded, scoped)
         unheld = decimal_of(total)
         held = min(max(unheld, _ZERO), published_max)
-        return Sums(held, unheld, published_max, True, complete, opened, excluded)
+        return Sums(held, unheld, published_max, True, complete, opened, excluded, scoped)

@@ -158,7 +158,7 @@ class _Run:
                 answer = answers.get(step.code)
                 if step.code in outside:
                     node = outside_node(plan, step)
-                    tally.put(index, slot, node)
+                    tally.put(index, slot, node, scoped=True)
                     kept[slot] = node  # the answer alone would not make it again
                     if declared:
                         self._check_declared(step.criterion, True, None, None, True, False)
@@ -439,13 +439,14 @@ class _Nodes(Mapping[str, NodeScore]):
         personal = bool(unit.evidence or unit.explanations or unit.self_assessed or unit.appraised)
         tally = Tally(plan)
         made: list[NodeScore | None] = [None] * plan.size
+        outside = outside_of(plan, unit.group) if plan.restricted else frozenset()
         for index, step in enumerate(plan.steps):
             if type(step) is Leaf:
                 node = self._leaves[step.slot]
                 if node is None:  # a pure rule's node, made again from the answer
                     answer = unit.answers.get(step.code)
                     (node, _), _ = plan.leaf_result(step, answer, unit)
-                tally.put(index, step.slot, node)
+                tally.put(index, step.slot, node, scoped=step.code in outside)
             else:
                 assert isinstance(step, Group)
                 sums = tally.sum(step.children, step.criterion.max_points, step.policy)

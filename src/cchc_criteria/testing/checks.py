@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -19,6 +20,7 @@ from cchc_criteria.scoring import (
     score,
 )
 from cchc_criteria.testing.strategies import answers_for, assessments
+from cchc_criteria.text import group_key
 
 __all__ = ["check_compiled", "check_criterion_set", "compiled_problems", "scorecard_problems"]
 
@@ -45,6 +47,7 @@ def scorecard_problems(card: Scorecard) -> list[str]:
 def _card_problems(card: Scorecard) -> list[str]:
     problems: list[str] = []
     cs = card.criterion_set
+    scoped = _scoped(card)
     for node in card:
         if node.points is not None and not _ZERO <= node.points <= node.max_points:
             problems.append(f"{node.code}: {node.points} points outside [0, {node.max_points}]")
@@ -62,6 +65,7 @@ def _card_problems(card: Scorecard) -> list[str]:
                 node.complete,
                 children,
                 policy=own,
+                scoped=scoped,
             )
         )
     roots = [card[code] for code in card.roots]
@@ -78,6 +82,7 @@ def _card_problems(card: Scorecard) -> list[str]:
             roots,
             unscored_is_zero=True,
             policy=cs.na_policy,
+            scoped=scoped,
         )
     )
     return problems
@@ -93,21 +98,25 @@ def _group_problems(
     *,
     unscored_is_zero: bool = False,
     policy: NAPolicy = NAPolicy.EXCLUDE,
+    scoped: Mapping[str, Decimal] | None = None,
 ) -> list[str]:
     nodes = [c for c in children if c.role is not Role.MONITOR]  # counted in nothing above
     problems: list[str] = []
     scored = [c for c in nodes if c.points is not None]
     score_children = [c for c in nodes if c.role is Role.SCORE]
     excluded = sum((c.published_max - c.max_points for c in score_children), _ZERO)
+    outside = sum(((scoped or {}).get(c.code, _ZERO) for c in score_children), _ZERO)
     applicable = not score_children or any(c.applicable for c in score_children)
-    shares = _shares(policy, score_children, published_max, excluded) if applicable else {}
+    # What the set's scope removes stays removed; a policy may give the rest to the others.
+    kept = published_max - outside
+    shares = _shares(policy, score_children, kept, excluded - outside) if applicable else {}
     signed = [
         (-c.points if c.role is Role.DEDUCTION else c.points, c.code)
         for c in scored
         if c.points is not None
     ]
     if shares:  # the group keeps its max: each child counts for its share, exact, rounded once
-        expected_max = published_max
+        expected_max = kept
         exact = sum((Fraction(p) * shares.get(c, Fraction(1)) for p, c in signed), Fraction(0))
         total = decimal_of(exact)
     else:
@@ -143,8 +152,11 @@ def _stacked_total_problems(card: Scorecard, roots: list[NodeScore]) -> list[str
     counted = [r for r in base if r.role is not Role.MONITOR]
     score_children = [r for r in counted if r.role is Role.SCORE]
     excluded = sum((r.published_max - r.max_points for r in score_children), _ZERO)
-    shares = _shares(cs.na_policy, score_children, base_max, excluded)
-    base_top = base_max if shares else max(base_max - excluded, _ZERO)
+    scoped = _scoped(card)
+    outside = sum((scoped.get(r.code, _ZERO) for r in score_children), _ZERO)
+    kept = base_max - outside
+    shares = _shares(cs.na_policy, score_children, kept, excluded - outside)
+    base_top = kept if shares else max(base_max - excluded, _ZERO)
     if score_children and not any(r.applicable for r in score_children):
         base_top = _ZERO
     expected_max = base_top + bonus_max
@@ -165,6 +177,28 @@ def _stacked_total_problems(card: Scorecard, roots: list[NodeScore]) -> list[str
     if card.complete != all(r.complete for r in roots if r.role is not Role.MONITOR):
         problems.append(f"(total): complete={card.complete} disagrees with its rows")
     return problems
+
+
+def _scoped(card: Scorecard) -> dict[str, Decimal]:
+    """The max each node of ``card`` loses to the set's scope: a leaf below a criterion whose
+    ``applies_to`` does not name the unit's group loses all of it; a group, what its score
+    children lose (at most what it lost in all)."""
+    cs = card.criterion_set
+    key = group_key(card.assessment.group) if card.assessment.group else None
+    outside: set[str] = set()
+    for criterion in cs.walk():
+        names = {group_key(g) for g in criterion.applies_to}
+        if criterion.applies_to and (key is None or key not in names):
+            outside.update(c.code for c in criterion.walk() if c.is_leaf)
+    found: dict[str, Decimal] = {}
+    for criterion in reversed(list(cs.walk())):
+        node = card[criterion.code]
+        if criterion.is_leaf:
+            found[criterion.code] = node.published_max if criterion.code in outside else _ZERO
+            continue
+        below = sum((found[c.code] for c in criterion.children if c.role is Role.SCORE), _ZERO)
+        found[criterion.code] = min(below, node.published_max - node.max_points)
+    return found
 
 
 def _shares(
