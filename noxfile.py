@@ -21,7 +21,7 @@ nox.options.sessions = [
 ]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
-PLUGINS = ["plugins/quangngai"]
+PLUGINS = ["plugins/quangngai", "plugins/example-monthly"]
 # Pinned so that a new release of a checker cannot turn CI red on its own.
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"

@@ -36,6 +36,11 @@ _NEEDED = {
         "cchc_criteria_quangngai/sets/",
         "cchc_criteria_quangngai/examples/",
     ],
+    "cchc_criteria_example_monthly": [
+        "cchc_criteria_example_monthly/py.typed",
+        "cchc_criteria_example_monthly/sets/",
+        "cchc_criteria_example_monthly/examples/khao_sat_an_hoa_2025_06.csv",
+    ],
 }
 
 

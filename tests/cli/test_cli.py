@@ -201,7 +201,9 @@ def test_sets_marks_a_set_with_lint_errors() -> None:
     assert code == 0
     assert "quangngai.so.2019" in out
     assert "[lint: 2 error(s)]" in out
-    assert json.loads(run("sets", "--json")[1])[0]["lint_errors"] == 2
+    rows = {row["id"]: row for row in json.loads(run("sets", "--json")[1])}
+    assert rows["quangngai.so.2019"]["lint_errors"] == 2
+    assert rows["example.xa.2025.thang"]["lint_errors"] == 0
 
 
 def test_advise(tmp_path: Path) -> None:

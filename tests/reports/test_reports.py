@@ -341,7 +341,10 @@ def test_plugins_and_show() -> None:
 def test_sets_filters() -> None:
     assert "quangngai.so.2019" in run("sets", "--province", "quang ngai")[1]
     assert run("sets", "--year", "2020")[1] == ""
-    assert run("sets", "--unit-kind", "xa")[1] == ""
+    communes = run("sets", "--unit-kind", "xa")[1]
+    assert "example.xa.2025.thang" in communes
+    assert "quangngai.so.2019" not in communes
+    assert run("sets", "--unit-kind", "huyen")[1] == ""
     assert "quangngai.so.2019" in run("sets", "--unit-kind", "department", "--year", "2019")[1]
 
 

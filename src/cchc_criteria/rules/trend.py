@@ -112,10 +112,10 @@ def with_previous(
 ) -> Assessment:
     """``assessment`` with the previous period's figures beside its own for every row of
     ``criterion_set`` scored by a trend rule: where the unit gives a figure alone and
-    ``previous`` has one for the same criterion — by the set's code map to its predecessor
-    (``lineage``) when the row was renumbered — the answer becomes ``{ value = …, previous =
-    … }``. A row answered with both already, or without a previous figure, is left as it
-    is (scoring then says what is missing)."""
+    ``previous`` has one for the same criterion (by the set's code map to its predecessor,
+    ``lineage``, when the row was renumbered; the ``value`` of last period's own table), the
+    answer becomes ``{ value = …, previous = … }``. A row answered with both already, or
+    without a previous figure, is left as it is (scoring then says what is missing)."""
     mapped = criterion_set.lineage.code_map if criterion_set.lineage is not None else {}
     answers = dict(assessment.answers)
     for criterion in criterion_set.walk():
@@ -126,6 +126,8 @@ def with_previous(
             continue
         old = mapped.get(criterion.code, (criterion.code,))
         before = previous.answers.get(old[0]) if len(old) == 1 else None
+        if isinstance(before, Mapping):  # last period's own year-over-year table
+            before = before.get("value")
         if before is None or before is NA or isinstance(before, Mapping):
             continue
         answers[criterion.code] = {"value": given, "previous": before}
