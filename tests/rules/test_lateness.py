@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -147,3 +151,75 @@ def test_an_earlier_report_never_scores_less(
     assert later is not None
     assert sooner is not None
     assert sooner >= later
+
+
+# --------------------------------------------------------------------------- not accepted
+
+REJECTING = """\
+id = "demo.rejecting"
+title = "Báo cáo quá hạn: không công nhận kết quả"
+grades = [ { label = "Tốt", from = 50 }, { label = "Chưa tốt", below = 50 } ]
+
+[[criteria]]
+code = "1"
+title = "Gửi báo cáo; sau ngày 31/12 không công nhận kết quả đánh giá"
+max = 2
+rule = "lateness"
+deadline = "2024-12-20"
+not_after = "2024-12-31"
+beyond_limit = "card"
+bands = [ { to = 0, points = 2 }, { above = 0, points = 1 } ]
+
+[[criteria]]
+code = "2"
+title = "Ban hành kế hoạch"
+max = 2
+rule = "yes_no"
+"""
+
+
+def test_a_report_past_the_limit_rejects_the_whole_evaluation(tmp_path: Path) -> None:
+    cs = cc.loads_set(REJECTING)
+    assert cc.loads_set(cc.dumps_set(cs)) == cs
+    late = cc.score(cs, {"1": "2/1/2025", "2": True})
+    assert not late.accepted
+    assert late.grade is None
+    (said,) = [f for f in late.findings if f.code == "evaluation-not-accepted"]
+    assert (
+        said.message
+        == "the unit's evaluation is not accepted: sent on 2025-01-02, after 2024-12-31"
+    )
+    on_time = cc.score(cs, {"1": "20/12/2024", "2": True})
+    assert (on_time.accepted, on_time.grade) == (True, "Tốt")
+    # Every report says so, and the ranking lists the unit without a place.
+    set_file = tmp_path / "set.toml"
+    set_file.write_text(REJECTING, encoding="utf-8")
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "a.toml").write_text('unit = "A"\n[answers]\n"1" = "2/1/2025"\n"2" = true\n')
+    (units / "b.toml").write_text('unit = "B"\n[answers]\n"1" = "20/12/2024"\n"2" = false\n')
+    code, out, _ = run("score", str(set_file), str(units / "a.toml"))
+    assert code == 1
+    assert "Evaluation NOT ACCEPTED" in out
+    code, out, _ = run("score", str(set_file), str(units / "a.toml"), "--lang", "vi")
+    assert "KẾT QUẢ ĐÁNH GIÁ KHÔNG ĐƯỢC CÔNG NHẬN" in out
+    for fmt in ("markdown", "html"):
+        _, out, _ = run("score", str(set_file), str(units / "a.toml"), "-f", fmt)
+        assert "Evaluation NOT ACCEPTED" in out
+    _, out, _ = run("score", str(set_file), str(units / "a.toml"), "-f", "json")
+    assert json.loads(out)["accepted"] is False
+    workbook = tmp_path / "a.xlsx"
+    run("score", str(set_file), str(units / "a.toml"), "-f", "xlsx", "-o", str(workbook))
+    sheet = openpyxl.load_workbook(workbook).active
+    assert sheet is not None
+    texts = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert "Evaluation NOT ACCEPTED" in texts
+    _, out, _ = run("rank", str(set_file), str(units))
+    assert "1. B:" in out
+    assert "(not accepted) A:" in out
+    _, out, _ = run("rank", str(set_file), str(units), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["unit"]: (r["rank"], r["accepted"]) for r in rows} == {
+        "A": ("", "no"),
+        "B": ("1", "yes"),
+    }

@@ -40,6 +40,8 @@ class Standing:
         points, max_points, index: the totals (the index exact, as a percentage).
         grade: the grade, when the set has grades and the scorecard is complete.
         complete: whether every criterion was scored (or is not applicable).
+        accepted: False when the unit's evaluation is not accepted (``Scorecard.accepted``):
+            listed, never ranked.
         area_indices: the index of every top-level area of the set, in document order
             (``areas`` pairs them with their codes). Kept as their exact text, one line for
             all of them (a tuple of Decimals costs three times the memory, and a ranking
@@ -55,6 +57,7 @@ class Standing:
     grade: str | None
     complete: bool
     _area_text: str = attrs.field(alias="area_indices", converter=_area_text)
+    accepted: bool = attrs.field(default=True, kw_only=True)
 
     @property
     def area_indices(self) -> tuple[Decimal | None, ...]:
@@ -84,6 +87,7 @@ class Standing:
             card.grade,
             card.complete,
             card.area_indices,
+            accepted=card.accepted,
         )
 
     def area(self, code: str) -> Decimal | None:
@@ -149,7 +153,7 @@ def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]
         members = groups[key]
         group = names[key]
         ranked = sorted(
-            (m for m in members if m[0].complete and m[0].index is not None),
+            (m for m in members if _rankable(m[0])),
             key=lambda m: (-(m[0].index or 0), m[1]),
         )
         previous: Decimal | None = None
@@ -162,9 +166,14 @@ def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]
         result += [
             Ranked(card, group, None, source)
             for card, source in sorted(members, key=lambda m: m[1])
-            if not (card.complete and card.index is not None)
+            if not _rankable(card)
         ]
     return result
+
+
+def _rankable(standing: Standing) -> bool:
+    """Whether a unit takes a place: complete, with an index, its evaluation accepted."""
+    return standing.complete and standing.accepted and standing.index is not None
 
 
 def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:

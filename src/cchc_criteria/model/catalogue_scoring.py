@@ -186,6 +186,17 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         },
     ),
     entry(
+        "evaluation-not-accepted",
+        _E,
+        _S,
+        {
+            "": (
+                "kết quả đánh giá của đơn vị không được công nhận: {reason}",
+                "the unit's evaluation is not accepted: {reason}",
+            )
+        },
+    ),
+    entry(
         "grade-condition-unmet",
         _I,
         _S,

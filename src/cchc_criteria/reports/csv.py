@@ -166,6 +166,7 @@ def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180")
             "index_display",
             "grade",
             "complete",
+            "accepted",
             *(f"index_display_{c}" for c in areas),
         ]
     )
@@ -185,6 +186,7 @@ def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180")
                 rounded_index(card.index, policy),
                 card.grade,
                 "yes" if card.complete else "no",
+                "yes" if card.accepted else "no",
                 *(rounded_index(card.area(c), policy) for c in areas),
             ]
         )

@@ -115,6 +115,7 @@ class ScorecardData(TypedDict):
     index: str | None
     index_display: str | None
     complete: bool
+    accepted: bool
     grade: str | None
     nodes: list[NodeData]
     findings: list[FindingData]
@@ -191,6 +192,7 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
         "index": _number(card.index),
         "index_display": _number(card.index_display),
         "complete": card.complete,
+        "accepted": card.accepted,
         "grade": card.grade,
         "nodes": [_node(node, cs.rounding) for node in card],
         "findings": [finding_data(f) for f in card.findings],
@@ -301,6 +303,7 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
             ),
             "grade": entry.standing.grade,
             "complete": entry.standing.complete,
+            "accepted": entry.standing.accepted,
             "areas": {
                 c: _number(entry.standing.area(c)) for c in areas if entry.standing.has_area(c)
             },

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-from cchc_criteria.reports._common import LABELS, facts, headers, number, rows
+from cchc_criteria.reports._common import LABELS, facts, headers, number, rows, unranked
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, ranking_title, summary_lines
 from cchc_criteria.scoring import Scorecard
@@ -107,7 +107,6 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]
     title = ranking_title(ranking, lang) if ranking else labels["ranking"]
-    unranked = "chưa đủ" if lang == "vi" else "incomplete"
     body = [f"<h1>{escape(title)}</h1>"]
     for group in sorted({r.group for r in ranking}):
         members = [r for r in ranking if r.group == group]
@@ -117,7 +116,7 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         for r in members:
             name = r.standing.unit or r.source
             index = r.standing.index
-            place = f"{r.rank}." if r.rank is not None else f"({unranked})"
+            place = f"{r.rank}." if r.rank is not None else f"({unranked(r.standing, lang)})"
             body.append(_bar(f"{place} {name}", index, Decimal(100), lang))
         body.append("</div><table>")
         head = [labels["rank"], labels["unit"], labels["total"], labels["index"], labels["grade"]]
@@ -125,7 +124,7 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         for r in members:
             index = r.standing.index
             cells = [
-                str(r.rank) if r.rank is not None else unranked,
+                str(r.rank) if r.rank is not None else unranked(r.standing, lang),
                 r.standing.unit or r.source,
                 f"{number(r.standing.points, lang)} / {number(r.standing.max_points, lang)}",
                 "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.numbers import format_number
-from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
+from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows, unranked
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
@@ -56,12 +56,15 @@ def summary_lines(card: Scorecard, lang: Lang) -> list[str]:
         grade = f"— ({labels['no_grade_set']})"
     else:
         grade = f"— ({labels['no_grade_open']})"
-    return [
+    lines = [
         total,
         f"{labels['index']}: {shown}",
         f"{labels['grade']}: {grade}",
         labels["complete"] if card.complete else labels["incomplete"],
     ]
+    if not card.accepted:
+        lines.append(labels["not_accepted"])
+    return lines
 
 
 def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
@@ -275,16 +278,13 @@ def ranking_title(ranking: Sequence[Ranked], lang: Lang = "vi") -> str:
 def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     """A title (the set and the period), then one line per unit: [group] rank. unit: points —
     index — grade."""
-    vi = lang == "vi"
     lines = [ranking_title(ranking, lang)] if ranking else []
     for entry in ranking:
         card = entry.standing
         index = card.index
         shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
         group = f"[{entry.group}] " if entry.group else ""
-        place = (
-            f"{entry.rank}." if entry.rank is not None else ("(chưa đủ)" if vi else "(incomplete)")
-        )
+        place = f"{entry.rank}." if entry.rank is not None else f"({unranked(card, lang)})"
         points = format_number(card.points, lang=lang, max_places=4)
         grade = f" — {card.grade}" if card.grade else ""
         lines.append(f"{group}{place} {card.unit or entry.source}: {points} — {shown}{grade}")

@@ -192,7 +192,8 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
         )
         sheet[f"{_POINTS}{index_row}"].number_format = INDEX_FORMAT
     sheet.cell(row=grade_row, column=2, value=labels["grade"])
-    sheet.cell(row=grade_row, column=7, value=cell_text(card.grade or "—"))
+    grade = card.grade or ("—" if card.accepted else labels["not_accepted"])
+    sheet.cell(row=grade_row, column=7, value=cell_text(grade))
     for letter, width in zip("ABCDEFG", (8, 60, 10, 11, 11, 22, 13), strict=True):
         sheet.column_dimensions[letter].width = width
     grid(sheet, _HEADER_ROW, grade_row, 7)
@@ -363,7 +364,7 @@ def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
             float(card.points),
             float(card.max_points),
             _float(card.index),
-            card.grade,
+            card.grade or (None if card.accepted else labels["not_accepted"]),
             *(_float(card.area(c)) for c in areas),
         ]
         for column, value in enumerate(values, start=1):

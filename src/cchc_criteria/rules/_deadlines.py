@@ -19,6 +19,7 @@ __all__ = [
     "Deadline",
     "Recurring",
     "days_late",
+    "explain_late",
     "read_deadline",
     "read_limit",
     "words",
@@ -152,3 +153,26 @@ def write_deadline(value: Deadline) -> object:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def explain_late(
+    lang: Lang,
+    sent: date,
+    deadline: date,
+    late: int,
+    working: bool,
+    by_days: Text,
+    declared: bool = False,
+) -> str:
+    if lang == "vi":
+        kind = "ngày làm việc" if working else "ngày"
+        if declared:
+            span = f"từ {format_date(deadline)} đến {format_date(sent)}"
+            return f"{span}: {late} {kind}; {by_days.vi}"
+        return (
+            f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind}; {by_days.vi}"
+        )
+    kind = "working days" if working else "days"
+    if declared:
+        return f"from {deadline.isoformat()} to {sent.isoformat()}: {late} {kind}; {by_days.en}"
+    return f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind} late; {by_days.en}"

@@ -28,6 +28,7 @@ from cchc_criteria.rules._deadlines import (
     Deadline,
     Recurring,
     days_late,
+    explain_late,
     read_deadline,
     read_limit,
     words,
@@ -90,6 +91,9 @@ class LatenessRule:
         working_days: compensatory working days that are counted (working days only).
         not_after: the last day a report is accepted; later it scores ``rejected``.
         rejected: the points of a report sent after ``not_after`` (0 unless published).
+        beyond_limit: what a report after ``not_after`` does beyond its row: ``"row"`` (the
+            row scores ``rejected``, nothing more) or ``"card"`` (the unit's whole evaluation
+            is not accepted: ``evaluation-not-accepted``, ``Scorecard.accepted`` False).
     """
 
     deadline: Deadline
@@ -99,6 +103,7 @@ class LatenessRule:
     working_days: tuple[date, ...] = attrs.field(default=(), converter=_dates)
     not_after: date | Recurring | None = None
     rejected: Decimal = attrs.field(default=Decimal(0), converter=read_decimal)
+    beyond_limit: str = attrs.field(default="row", validator=attrs.validators.in_(("row", "card")))
 
     @property
     def scale(self) -> Scale:
@@ -190,17 +195,26 @@ class LatenessRule:
                 limit=format_date(self.not_after),
                 points=self.rejected,
             )
+            found: tuple[Finding, ...] = (problem,)
+            if self.beyond_limit == "card":
+                said = Text(
+                    f"gửi ngày {format_date(sent)}, sau ngày {format_date(self.not_after)}",
+                    f"sent on {sent.isoformat()}, after {self.not_after.isoformat()}",
+                )
+                found += (finding("evaluation-not-accepted", reason=said),)
             return Outcome(
                 self.rejected,
                 exact=self.rejected,
                 figure=figure_text(answer),
                 explanation=problem.text,
-                findings=(problem,),
+                findings=found,
             )
         late = self.late(sent, deadline)
         outcome = self._by_days().score(late, max_points)
         declared = self.deadline == DECLARED
-        said = LazyText(_explain, sent, deadline, late, self.working, outcome.explanation, declared)
+        said = LazyText(
+            explain_late, sent, deadline, late, self.working, outcome.explanation, declared
+        )
         return attrs.evolve(outcome, figure=figure_text(answer), explanation=said)
 
     def shape(self, max_points: Decimal) -> Shape:
@@ -307,29 +321,6 @@ def _on_time(
     return Improvement("answer", rule.deadline, f"gửi đúng hạn ({format_date(rule.deadline)})")
 
 
-def _explain(
-    lang: Lang,
-    sent: date,
-    deadline: date,
-    late: int,
-    working: bool,
-    by_days: Text,
-    declared: bool = False,
-) -> str:
-    if lang == "vi":
-        kind = "ngày làm việc" if working else "ngày"
-        if declared:
-            span = f"từ {format_date(deadline)} đến {format_date(sent)}"
-            return f"{span}: {late} {kind}; {by_days.vi}"
-        return (
-            f"gửi {format_date(sent)}, hạn {format_date(deadline)}: trễ {late} {kind}; {by_days.vi}"
-        )
-    kind = "working days" if working else "days"
-    if declared:
-        return f"from {deadline.isoformat()} to {sent.isoformat()}: {late} {kind}; {by_days.en}"
-    return f"sent {sent.isoformat()}, due {deadline.isoformat()}: {late} {kind} late; {by_days.en}"
-
-
 def _read(keys: Mapping[str, Any]) -> LatenessRule:
     if "deadline" not in keys:
         raise InvalidValueError(
@@ -363,7 +354,14 @@ def _read(keys: Mapping[str, Any]) -> LatenessRule:
         working_days=lists["working_days"],
         not_after=None if not_after is None else read_limit(not_after),
         rejected=read_decimal(keys.get("rejected", 0)),
+        beyond_limit=_beyond(keys.get("beyond_limit", "row")),
     )
+
+
+def _beyond(value: object) -> str:
+    if value not in ("row", "card"):
+        raise choice_error("beyond_limit", ("row", "card"), value)
+    return str(value)
 
 
 def _write(rule: LatenessRule) -> dict[str, Any]:
@@ -378,6 +376,8 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
         result["not_after"] = write_deadline(rule.not_after)
     if rule.rejected:
         result["rejected"] = plain_number(rule.rejected)
+    if rule.beyond_limit != "row":
+        result["beyond_limit"] = rule.beyond_limit
     result["bands"] = [write_band(b) for b in rule.bands]
     return result
 
@@ -450,7 +450,16 @@ KIND = RuleKind(
     pure=True,
     compile=_compile,
     rule_class=LatenessRule,
-    keys={"deadline", "days", "holidays", "working_days", "not_after", "rejected", "bands"},
+    keys={
+        "deadline",
+        "days",
+        "holidays",
+        "working_days",
+        "not_after",
+        "rejected",
+        "beyond_limit",
+        "bands",
+    },
     read=lambda keys, kinds: _read(keys),
     write=lambda rule, kinds: _write(rule),
     schema={
@@ -465,6 +474,7 @@ KIND = RuleKind(
             "working_days": {"type": "array", "items": _DATE},
             "not_after": {"anyOf": [{"type": "string"}, {"type": "object"}]},
             "rejected": {"$ref": "#/$defs/number"},
+            "beyond_limit": {"type": "string", "enum": ["row", "card"]},
         },
         "required": ["deadline", "bands"],
     },

@@ -212,6 +212,14 @@ class Scorecard:
         return tuple(_index(points, most) for points, most in self._area_totals)
 
     @property
+    def accepted(self) -> bool:
+        """False when the unit's whole evaluation is not accepted (không được công nhận kết
+        quả): a rule said so (``evaluation-not-accepted``, e.g. a report sent after the last
+        day a lateness rule with ``beyond_limit = "card"`` accepts). Such a card has no grade
+        and no rank."""
+        return not any(f.code == "evaluation-not-accepted" for f in self.findings)
+
+    @property
     def errors(self) -> tuple[Finding, ...]:
         """The findings of severity ``error``."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)

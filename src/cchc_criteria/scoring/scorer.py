@@ -228,7 +228,8 @@ class _Run:
         kept: tuple[NodeScore | None, ...],
         areas: tuple[tuple[Decimal | None, Decimal], ...],
     ) -> Scorecard:
-        grade = self._grade(total, max_points) if complete else None
+        accepted = not any(f.code == "evaluation-not-accepted" for f in self.findings)
+        grade = self._grade(total, max_points) if complete and accepted else None
         card = Scorecard(
             criterion_set=self.set,
             assessment=self.assessment,
