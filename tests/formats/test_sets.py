@@ -487,3 +487,89 @@ def test_a_negative_part_max_names_the_file(tmp_path: Path) -> None:
         assert code == 2
         assert "neg.toml:" in err
         assert "criterion 1: a part's max points must not be negative, got -1" in err
+
+
+# --------------------------------------------------------------------------- per-part numbering
+
+PER_PART = """\
+id = "demo.parts"
+title = "Đánh số lại theo từng phần"
+code_scheme = ["roman", "dotted"]
+numbering = "{numbering}"
+grades = [ {{ label = "Tốt", from = 80, requires = [ {{ no_zero_under = "II.1" }} ] }},
+           {{ label = "Khác", below = 80 }} ]
+
+[[criteria]]
+code = "I"
+title = "Phần I"
+max = 3
+
+[[criteria]]
+code = "1"
+title = "Kế hoạch"
+max = 2
+rule = "yes_no"
+
+[[criteria]]
+code = "2"
+title = "Báo cáo"
+max = 1
+rule = "yes_no"
+
+[[criteria]]
+code = "II"
+title = "Phần II"
+max = 4
+
+[[criteria]]
+code = "1"
+title = "Giải quyết hồ sơ"
+max = 4
+
+[[criteria]]
+code = "1.1"
+title = "Đúng hạn"
+max = 2
+rule = "proportional"
+
+[[criteria]]
+code = "1.2"
+title = "Trực tuyến"
+max = 2
+rule = "proportional"
+"""
+
+
+def test_numbering_per_part_gives_paths_and_keeps_the_printed_numbers() -> None:
+    parts = cc.loads_set(PER_PART.format(numbering="per_part"))
+    assert [(c.code, c.number) for c in parts.walk()] == [
+        ("I", "I"),
+        ("I.1", "1"),
+        ("I.2", "2"),
+        ("II", "II"),
+        ("II.1", "1"),
+        ("II.1.1", "1.1"),
+        ("II.1.2", "1.2"),
+    ]
+    assert cc.lint(parts) == ()
+    assert cc.loads_set(cc.dumps_set(parts)) == parts
+    unit = cc.loads_assessment(
+        '[answers]\n"I.1" = true\n"I.2" = true\n"II.1.1" = "100%"\n"II.1.2" = "0%"\n',
+        criterion_set=parts,
+    )
+    card = cc.score(parts, unit)
+    assert card[("II", "1", "2")] is card["II.1.2"]
+    assert card.grade == "Khác"  # 80 %, but II.1.2 scored 0
+    text = cc.reports.render(card, "text", lang="en")
+    assert isinstance(text, str)
+    assert "\n1.1 " in text.replace("  ", " ") or " 1.1 " in text
+    assert "II.1.1" not in text.split("How each criterion")[0]  # the STT column as printed
+
+
+def test_without_per_part_a_repeated_code_is_still_a_duplicate() -> None:
+    text = PER_PART.format(numbering="continuous")
+    grades = text[text.index("grades = ") : text.index("[[criteria]]")]
+    continuous = cc.loads_set(text.replace(grades, ""))
+    assert "duplicate-code" in [f.code for f in cc.lint(continuous)]
+    with pytest.raises(cc.InputError, match='numbering: expected a numbering: one of "continuous"'):
+        cc.loads_set(PER_PART.format(numbering="per_section"))

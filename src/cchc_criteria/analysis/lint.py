@@ -99,8 +99,9 @@ def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
             if code in seen:
                 yield finding("duplicate-code", code, code=code)
             seen.add(code)
-            if level_of(code, levels) is None:
-                fixed = re.sub(r"[,;:]", ".", code.replace(" ", "")).strip(".")
+            number = criterion.number  # as printed: a set numbered per part checks that
+            if level_of(number, levels) is None:
+                fixed = re.sub(r"[,;:]", ".", number.replace(" ", "")).strip(".")
                 suggestion = fixed if level_of(fixed, levels) is not None else None
                 if levels == ("dotted",):
                     yield finding("code-typo", code, code=code, suggestion=suggestion)
@@ -121,7 +122,7 @@ def _codes(criterion_set: CriterionSet) -> Iterator[Finding]:
                     yield finding(
                         "missing-parent", code, code=code, expected=expected, parent=parent.code
                     )
-            key = sort_key(code, levels)
+            key = sort_key(number, levels)
             if key is not None and previous is not None and key <= previous:
                 yield finding("code-order", code, code=code)
             if key is not None:

@@ -18,6 +18,7 @@ from cchc_criteria.model import (
     Grade,
     GradeCondition,
     NAPolicy,
+    Numbering,
     Role,
     RoundingPolicy,
     Rule,
@@ -93,6 +94,7 @@ for _enum, _what in (
     (UnitKind, Text("một loại đơn vị", "a unit kind")),
     (Role, Text("một vai trò", "a role")),
     (NAPolicy, Text("một cách xử lý tiêu chí không áp dụng", "a not-applicable policy")),
+    (Numbering, Text("một cách đánh số", "a numbering")),
     (Scale, Text("một thang đo", "a scale")),
 ):
     converter.register_structure_hook(_enum, _enum_hook(_enum, _what))

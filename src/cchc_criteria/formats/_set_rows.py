@@ -13,6 +13,7 @@ from cchc_criteria.model import (
     Acknowledgement,
     Grade,
     NAPolicy,
+    Numbering,
     Role,
     RoundingPolicy,
     Rule,
@@ -20,7 +21,15 @@ from cchc_criteria.model import (
     UnitKind,
 )
 
-__all__ = ["Header", "Node", "Row", "derived_parent", "normal_code"]
+__all__ = [
+    "Header",
+    "Node",
+    "Row",
+    "derived_parent",
+    "identity_codes",
+    "normal_code",
+    "path_code",
+]
 
 
 @attrs.frozen
@@ -46,6 +55,7 @@ class Header:
     predecessor: str | None = None
     lineage: dict[str, Any] = attrs.Factory(dict)
     code_scheme: list[str] = attrs.Factory(lambda: ["dotted"])
+    numbering: Numbering = Numbering.CONTINUOUS
 
 
 @attrs.frozen
@@ -78,3 +88,25 @@ def derived_parent(code: str) -> str | None:
 def normal_code(code: str) -> str:
     """A code with commas read as dots and no spaces or trailing dot ("7,4" → "7.4")."""
     return code.replace(",", ".").replace(" ", "").rstrip(".")
+
+
+def path_code(printed: str, part: str | None) -> str:
+    """A criterion's code in a set numbered per part: its part's code and the number as
+    printed ("II" and "1.1" → "II.1.1"); a top-level row, or one already written from its
+    part, keeps its own."""
+    if not part or printed == part or printed.startswith(part + "."):
+        return printed
+    return f"{part}.{printed}"
+
+
+def identity_codes(roots: list[Node], per_part: bool) -> set[str]:
+    """The codes the rows below ``roots`` will have: as printed, or, when the numbering
+    restarts under each part, their paths."""
+    codes: set[str] = set()
+    stack: list[tuple[Node, str | None]] = [(root, None) for root in roots]
+    while stack:
+        node, part = stack.pop()
+        codes.add(path_code(node.row.code, part))
+        below = node.row.code if part is None else part
+        stack.extend((child, below if per_part else None) for child in node.children)
+    return codes

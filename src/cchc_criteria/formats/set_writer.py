@@ -22,6 +22,7 @@ from cchc_criteria.model import (
     CriterionSet,
     Grade,
     NAPolicy,
+    Numbering,
     Role,
     RoundingPolicy,
     TotalPolicy,
@@ -58,6 +59,8 @@ def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds) -> dict[str, A
         result["groups"] = list(cs.groups)
     if cs.code_scheme != ("dotted",):
         result["code_scheme"] = list(cs.code_scheme)
+    if cs.numbering is not Numbering.CONTINUOUS:
+        result["numbering"] = cs.numbering.value
     if cs.lineage is not None:
         result["predecessor"] = cs.lineage.predecessor
         if cs.lineage.codes:
@@ -86,11 +89,11 @@ def _dump_rows(
     criterion: Criterion, parent: str | None, rows: list[dict[str, Any]], kinds: RuleKinds
 ) -> None:
     row: dict[str, Any] = {
-        "code": criterion.code,
+        "code": criterion.number,  # as printed: a set numbered per part gives the path back
         "title": criterion.title,
         "max": plain_number(criterion.max_points),
     }
-    derived = derived_parent(criterion.code)
+    derived = derived_parent(criterion.number)
     if (parent is None and derived is not None) or (
         parent is not None and (derived is None or normal_code(parent) != derived)
     ):
@@ -109,7 +112,7 @@ def _dump_rows(
         row.update(unstructure_rule(criterion.rule, kinds))
     rows.append(row)
     for child in criterion.children:
-        _dump_rows(child, criterion.code, rows, kinds)
+        _dump_rows(child, criterion.number, rows, kinds)
 
 
 def dumps_set(criterion_set: CriterionSet, *, format: str = "toml", kinds: RuleKinds) -> str:

@@ -27,13 +27,22 @@ from cchc_criteria.formats._convert import (
 )
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.formats._set_messages import error_message, validation_messages
-from cchc_criteria.formats._set_rows import Header, Node, Row, derived_parent, normal_code
+from cchc_criteria.formats._set_rows import (
+    Header,
+    Node,
+    Row,
+    derived_parent,
+    identity_codes,
+    normal_code,
+    path_code,
+)
 from cchc_criteria.model import (
     MAX_DEPTH,
     Criterion,
     CriterionSet,
     Grade,
     Lineage,
+    Numbering,
     Rule,
 )
 from cchc_criteria.model.codes import SCHEMES, level_of
@@ -83,6 +92,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.row_lines: list[int | None] = []
         self.levels: tuple[str, ...] = ("dotted",)
+        self.per_part = False  # numbering restarts under each part (numbering = "per_part")
         self.row_starts: list[int | None] = []
         # Rules already read, by their kind and keys: rows that repeat a rule (the same yes/no,
         # the same bands) share one rule object, read once.
@@ -104,6 +114,7 @@ class _Reader:
             rows = []
         self.row_lines = self._locate_rows(rows)
         if header is not None:
+            self.per_part = header.numbering is Numbering.PER_PART
             unknown = [v for v in header.code_scheme if v not in SCHEMES]
             if unknown or not header.code_scheme:
                 self.problem(
@@ -132,11 +143,11 @@ class _Reader:
         if header is not None:
             self._check_groups(header.groups)
             self._check_applies_to(header.groups, nodes)
-            self._check_grades(header.grades, nodes)
+            self._check_grades(header.grades, roots)
         if self.problems or header is None:
             raise InputError(self.source, problems=self.problems)
         try:
-            criteria = [self._criterion(node) for node in roots]
+            criteria = [self._criterion(node, "" if self.per_part else None) for node in roots]
         except (ValueError, CchcError) as error:  # pragma: no cover - checked per row above
             raise InputError(self.source, error_message(error)) from None
         valid_from, valid_until = header.valid_from, header.valid_until
@@ -165,6 +176,7 @@ class _Reader:
             in_force_text=header.in_force or "",
             lineage=lineage,
             code_scheme=self.levels,
+            numbering=header.numbering,
         )
 
     def _check_depth(self, roots: list[Node]) -> None:
@@ -189,9 +201,10 @@ class _Reader:
                 self._key_line("groups", None),
             )
 
-    def _check_grades(self, grades: list[Grade], nodes: list[Node | None]) -> None:
-        """A grade's conditions name criteria the set has."""
-        codes = {node.row.code for node in nodes if node is not None}
+    def _check_grades(self, grades: list[Grade], roots: list[Node]) -> None:
+        """A grade's conditions name criteria the set has (by their codes: their paths, in a
+        set whose numbering restarts under each part)."""
+        codes = identity_codes(roots, self.per_part)
         for grade in grades:
             for condition in grade.requires:
                 if condition.criterion not in codes:
@@ -436,14 +449,19 @@ class _Reader:
         above = last_at.get(level - 1)
         return None if above is None else above.row.code
 
-    def _criterion(self, node: Node) -> Criterion:
+    def _criterion(self, node: Node, part: str | None = None) -> Criterion:
+        """The criterion of ``node``; under ``part`` (numbering per part: "" for a part
+        itself, else None) its code is its path ("II.1.1"), printed as written ("1.1")."""
         row = node.row
+        code = row.code if not part else path_code(row.code, part)
+        below = None if part is None else (part or row.code)
         return Criterion(
-            row.code,
+            code,
             row.title,
             row.max,
+            printed=row.code if code != row.code else "",
             rule=node.rule,
-            children=[self._criterion(child) for child in node.children],
+            children=[self._criterion(child, below) for child in node.children],
             role=row.role,
             na_policy=row.na,
             evidence=row.evidence,

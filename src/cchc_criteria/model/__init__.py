@@ -32,7 +32,7 @@ from cchc_criteria.model.criteria import (
     CriterionSet,
     Lineage,
 )
-from cchc_criteria.model.enums import NA, NAPolicy, Role, Scale, UnitKind
+from cchc_criteria.model.enums import NA, NAPolicy, Numbering, Role, Scale, UnitKind
 from cchc_criteria.model.findings import (
     CATALOGUE,
     FINDING_CODES,
@@ -73,6 +73,7 @@ __all__ = [
     "Linear",
     "Lower",
     "NAPolicy",
+    "Numbering",
     "Outcome",
     "Points",
     "Role",

@@ -11,7 +11,7 @@ import attrs
 
 from cchc_criteria.errors import ArgumentError, InvalidValueError, require, require_all
 from cchc_criteria.model.codes import SCHEMES
-from cchc_criteria.model.enums import NAPolicy, Role, UnitKind
+from cchc_criteria.model.enums import NAPolicy, Numbering, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy, unknown_condition_code
 from cchc_criteria.model.rule import Rule
 from cchc_criteria.model.totals import TotalPolicy
@@ -85,6 +85,9 @@ class Criterion:
         applies_to: the unit groups the criterion applies to, as the set names them (empty:
             every unit). A unit of another group gets it as not applicable, its max removed
             (whatever the not-applicable policy: it is not the unit's answer).
+        printed: the STT as printed, where it is not the code: in a set whose numbering
+            restarts under each part (``numbering = "per_part"``), "1.1" of part II has the
+            code "II.1.1" and prints as "1.1".
     """
 
     code: str = attrs.field(converter=nfc)
@@ -97,6 +100,13 @@ class Criterion:
     evidence: str = attrs.field(default="", converter=nfc)
     notes: str = attrs.field(default="", converter=nfc)
     applies_to: tuple[str, ...] = attrs.field(default=(), converter=_applies_to)
+    printed: str = attrs.field(default="", converter=nfc)
+
+    @property
+    def number(self) -> str:
+        """The STT as the table prints it: ``printed`` where the set gives one, else the
+        code."""
+        return self.printed or self.code
 
     def __attrs_post_init__(self) -> None:
         if (self.rule is None) == (not self.children):
@@ -270,6 +280,10 @@ class CriterionSet:
         lineage: the set this one replaces and how its codes map to that set's, if known.
         code_scheme: how codes are written, one scheme per level from the top ("dotted",
             "number", "roman", "letter"; the last serves every deeper level).
+        numbering: ``"continuous"`` (the default: every code is unique as printed) or
+            ``"per_part"`` (numbering restarts under each top-level part: "1", "1.1" again
+            under part II; a criterion's code is then its path, "II.1.1", and ``printed``
+            keeps "1.1").
         groups: the unit groups the set ranks within (nhóm), as published ("Nhóm A"); empty
             when the set names none. A unit whose group is not one of them gets an
             ``unknown-group`` warning; spellings are compared by
@@ -296,6 +310,7 @@ class CriterionSet:
     in_force_text: str = attrs.field(default="", converter=nfc)
     lineage: Lineage | None = None
     code_scheme: tuple[str, ...] = attrs.field(default=("dotted",), converter=_scheme)
+    numbering: Numbering = Numbering.CONTINUOUS
     groups: tuple[str, ...] = attrs.field(default=(), converter=_group_names)
     # Built once (private, never handed out): every criterion in document order, so that
     # ``walk`` is a loop over a tuple, and the first criterion of each code, so that ``find``

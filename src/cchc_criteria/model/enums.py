@@ -72,6 +72,18 @@ class NAPolicy(enum.StrEnum):
         return self in (NAPolicy.RESCALE, NAPolicy.SPREAD)
 
 
+class Numbering(enum.StrEnum):
+    """How a set numbers its rows (cách đánh số thứ tự).
+
+    * ``continuous``: every code is unique as printed ("1", "1.1", "2", …);
+    * ``per_part``: numbering restarts under each top-level part ("I": "1", "2"; "II": "1",
+      "1.1" again); a criterion's code is its path ("II.1.1").
+    """
+
+    CONTINUOUS = "continuous"
+    PER_PART = "per_part"
+
+
 class UnitKind(enum.StrEnum):
     """The kind of unit a criterion set scores."""
 

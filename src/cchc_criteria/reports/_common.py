@@ -114,6 +114,7 @@ class Row:
     self_assessed: str
     appraised: str
     note: str
+    number: str = ""  # the STT as printed (the code, unless the set numbers per part)
 
 
 def rows(card: Scorecard, lang: Lang) -> list[Row]:
@@ -121,6 +122,7 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
     labels = LABELS["vi" if lang == "vi" else "en"]
     # The criteria with an error finding, gathered once (not scanned again for every row).
     errors = {f.criterion for f in card.findings if f.severity is Severity.ERROR}
+    printed = {c.code: c.printed for c in card.criterion_set.walk() if c.printed}
     result = []
     for node in card:
         points = "—" if not node.applicable else number(node.points, lang)
@@ -134,6 +136,7 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
                 number(node.self_assessed, lang),
                 number(node.appraised, lang),
                 _note(node, labels, node.code in errors),
+                printed.get(node.code, node.code),
             )
         )
     return result

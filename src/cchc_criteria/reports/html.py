@@ -77,7 +77,7 @@ def render_html(card: Scorecard, *, lang: Lang = "vi") -> str:
         css = ' class="group"' if not row.node.is_leaf else ""
         indent = "&nbsp;" * 3 * (row.node.depth - 1)
         cells = [
-            f"<td>{escape(row.node.code)}</td>",
+            f"<td>{escape(row.number)}</td>",
             f"<td>{indent}{escape(row.node.title)}</td>",
             f'<td class="n">{escape(row.max_points)}</td>',
             f'<td class="n">{escape(row.points)}</td>',

@@ -46,7 +46,7 @@ def render_markdown(card: Scorecard, *, lang: Lang = "vi") -> str:
         if not row.node.is_leaf:
             title = f"**{title}**"
         cells = [
-            _cell(row.node.code),
+            _cell(row.number),
             title,
             row.max_points,
             row.points,

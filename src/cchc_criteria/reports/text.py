@@ -92,7 +92,7 @@ def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
     for row in table:
         title = "  " * (row.node.depth - 1) + row.node.title
         line = [
-            row.node.code,
+            row.number,
             _shorten(title, _TITLE_WIDTH),
             row.max_points,
             row.points,

@@ -146,7 +146,7 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     written: dict[str, dict[int, float]] = {_SELF: {}, _APPRAISED: {}, _POINTS: {}}
     for row in reversed(table):  # children before their parents
         node, number = row.node, where[row.node.code]
-        sheet.cell(row=number, column=1, value=cell_text(node.code))
+        sheet.cell(row=number, column=1, value=cell_text(row.number))
         sheet.cell(row=number, column=2, value=cell_text(node.title))
         sheet.cell(row=number, column=3, value=_float(node.published_max))
         sheet.cell(row=number, column=6, value=cell_text(row.note) or None)

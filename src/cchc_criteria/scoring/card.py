@@ -224,9 +224,12 @@ class Scorecard:
         """The findings of severity ``error``."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
-    def __getitem__(self, code: str) -> NodeScore:
+    def __getitem__(self, code: str | tuple[str, ...]) -> NodeScore:
         """The node of ``code``; a code published with a typo ("7,4") is also found by its
-        canonical form ("7.4"), and the node keeps the code as published."""
+        canonical form ("7.4"), and the node keeps the code as published. In a set numbered
+        per part, the code is the path: ``card["II.1.1"]`` or ``card[("II", "1", "1")]``."""
+        if isinstance(code, tuple) and code and all(isinstance(part, str) for part in code):
+            code = ".".join(code)  # a path, ("II", "1", "1"): the code "II.1.1"
         if not isinstance(code, str):
             raise ArgumentError(
                 "criterion codes are texts such as '7.1.2', got "
