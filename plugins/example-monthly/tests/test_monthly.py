@@ -52,15 +52,15 @@ def an_hoa(monthly: cc.CriterionSet) -> cc.Assessment:
 
 def test_a_ward_worked_by_hand(monthly: cc.CriterionSet) -> None:
     card = cc.score(monthly, an_hoa(monthly))
-    # 1: plan 5; report due the 21st, sent the 24th: 3 days late, 5; 80 % of the plan × 10: 8
-    assert [card[c].points for c in ("1.1", "1.2", "1.3", "1")] == [5, 5, 8, 18]
-    # 2: 2.4 did not arise, and its 5 points are spread evenly over 2.1, 2.2 and 2.3:
+    # I: plan 5; report due the 21st, sent the 24th: 3 days late, 5; 80 % of the plan × 10: 8
+    assert [card[c].points for c in ("I.1", "I.2", "I.3", "I")] == [5, 5, 8, 18]
+    # II: II.4 did not arise, and its 5 points are spread evenly over II.1, II.2, II.3:
     # 10 × (15 + 5/3)/15 + 4.5 × (10 + 5/3)/10 + 5 × (5 + 5/3)/5 = 829/36
-    assert card["2"].points == decimal_of(Fraction(829, 36))
-    assert card["2"].max_points == 35
-    # 3: 10 answers, 6 A, 3 B, 1 C: 85 % of 20 = 17; online 45 % against May's 40 %: up, 5
-    assert [card[c].points for c in ("3.1", "3.2", "3")] == [17, 5, 22]
-    assert card["4"].points == Decimal("1.5")  # monitored: in no total
+    assert card["II"].points == decimal_of(Fraction(829, 36))
+    assert card["II"].max_points == 35
+    # III: 10 answers, 6 A, 3 B, 1 C: 85 % of 20 = 17; online 45 % against May's 40 %: up, 5
+    assert [card[c].points for c in ("III.1", "III.2", "III")] == [17, 5, 22]
+    assert card["IV"].points == Decimal("1.5")  # monitored: in no total
     # the base 18 + 829/36 + 22, then the bonus 5 above it, then 2 late files: − 4
     with localcontext(SUM_CONTEXT):  # sums of exact values, exact
         expected = 18 + decimal_of(Fraction(829, 36)) + 22 + 5 - 4
@@ -96,14 +96,14 @@ def test_the_command_gives_the_same_card(monthly: cc.CriterionSet) -> None:
 def test_a_commune_worked_by_hand(monthly: cc.CriterionSet) -> None:
     unit = cc.load_assessment(example_path("xa_binh_minh_2025_06.toml"), criterion_set=monthly)
     card = cc.score(monthly, unit)
-    # 1: no plan 0; on time 10; no plan but a directive: 4
-    assert card["1"].points == 14
-    # 2: 99 % on time 15; 3/10 online 3; 2.3 is for wards only: removed, not spread; the
+    # I: no plan 0; on time 10; no plan but a directive: 4
+    assert card["I"].points == 14
+    # II: 99 % on time 15; 3/10 online 3; II.3 is for wards only: removed, not spread; the
     # complaint plan 8 days after it arrived: within 10 days, 5
-    assert not card["2.3"].applicable
-    assert (card["2"].points, card["2"].max_points) == (23, 30)
-    # 3: (100 + 75 + 25 + 25)/4 = 56.25 % of 20 = 11.25; online down from 35 % to 30 %: 0
-    assert card["3"].points == Decimal("11.25")
+    assert not card["II.3"].applicable
+    assert (card["II"].points, card["II"].max_points) == (23, 30)
+    # III: (100 + 75 + 25 + 25)/4 = 56.25 % of 20 = 11.25; online down from 35 % to 30 %: 0
+    assert card["III"].points == Decimal("11.25")
     assert (card.points, card.max_points) == (Decimal("48.25"), 95)
     assert card.index == decimal_of(Fraction("48.25") * 100 / 95)
     assert card.grade == "Hoàn thành"
@@ -115,12 +115,12 @@ def test_a_ward_at_95_without_a_plan_is_not_excellent(monthly: cc.CriterionSet) 
     assert (card.points, card.max_points) == (95, 100)  # 80 of the base + 15 of bonus
     assert card.grade == "Hoàn thành tốt"
     (said,) = [f for f in card.findings if f.code == "grade-condition-unmet"]
-    assert "(1.1: 0 points)" in said.message
+    assert "(I.1: 0 points)" in said.message
 
 
 def test_a_report_after_the_28th_is_not_accepted(monthly: cc.CriterionSet) -> None:
-    card = cc.score(monthly, cc.Assessment({"1.2": "30/6/2025"}, period="tháng 6/2025"))
-    assert card["1.2"].points == 0
-    assert [f.code for f in card.findings if f.criterion == "1.2"] == ["late-not-accepted"]
-    card = cc.score(monthly, cc.Assessment({"1.2": "30/6/2025"}))
-    assert [f.code for f in card.findings if f.criterion == "1.2"] == ["needs-period"]
+    card = cc.score(monthly, cc.Assessment({"I.2": "30/6/2025"}, period="tháng 6/2025"))
+    assert card["I.2"].points == 0
+    assert [f.code for f in card.findings if f.criterion == "I.2"] == ["late-not-accepted"]
+    card = cc.score(monthly, cc.Assessment({"I.2": "30/6/2025"}))
+    assert [f.code for f in card.findings if f.criterion == "I.2"] == ["needs-period"]

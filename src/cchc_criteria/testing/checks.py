@@ -163,11 +163,15 @@ def _stacked_total_problems(card: Scorecard, roots: list[NodeScore]) -> list[str
     if card.max_points != expected_max:
         problems.append(f"(total): max {card.max_points}, expected {expected_max}")
     signed = [
-        (Fraction(-r.points if r.role is Role.DEDUCTION else r.points), r.code)
+        (-r.points if r.role is Role.DEDUCTION else r.points, r.code)
         for r in counted
         if r.points is not None
     ]
-    base_sum = decimal_of(sum((p * shares.get(c, Fraction(1)) for p, c in signed), Fraction(0)))
+    if shares:  # scaled shares: exact in fractions, rounded once, as the tally does
+        scaled = (Fraction(p) * shares.get(c, Fraction(1)) for p, c in signed)
+        base_sum = decimal_of(sum(scaled, Fraction(0)))
+    else:  # a plain sum of Decimals, exact
+        base_sum = sum((p for p, _ in signed), _ZERO)
     base_points = min(max(base_sum, _ZERO), base_top) if signed else _ZERO
     bonus = sum((r.points for r in bonuses if r.points is not None), _ZERO)
     deducted = sum((r.points for r in deductions if r.points is not None), _ZERO)
