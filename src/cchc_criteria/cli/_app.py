@@ -82,12 +82,15 @@ def load_card(
     assessment: str | Path,
     surveys: Sequence[str] = (),
     previous: str | None = None,
+    earlier: Sequence[str] = (),
 ) -> Scorecard:
     """Read ``assessment`` and score it: the one loader of every command. The file must be
     written for ``criterion_set`` when it names a set. Each of ``surveys`` is a survey file
     whose votes answer the surveyed criteria (one criterion answered twice is refused);
     ``previous``, the unit's assessment of the period before, gives the year-over-year rows
-    their previous figures (``rules.with_previous``)."""
+    their previous figures (``rules.with_previous``); ``earlier``, its assessments of the
+    earlier months, let the cumulative rows add up the months so far
+    (``scoring.cumulate``)."""
     if isinstance(criterion_set, str):
         criterion_set = load_criterion_set(criterion_set)
     answers = load_answers(criterion_set, assessment)
@@ -110,6 +113,11 @@ def load_card(
         from cchc_criteria.rules import with_previous
 
         answers = with_previous(criterion_set, answers, library().load_assessment(previous))
+    if earlier:
+        from cchc_criteria.scoring import cumulate
+
+        months = [library().load_assessment(path) for path in earlier]
+        answers = cumulate(criterion_set, answers, months)
     return library().score(criterion_set, answers)
 
 

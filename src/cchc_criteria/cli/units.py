@@ -61,6 +61,12 @@ __all__ = ["advise_command", "compare_command", "rank_command", "score_command",
 @NO_COLOR
 @EXCEL
 @click.option(
+    "--earlier",
+    multiple=True,
+    metavar="FILE",
+    help="The unit's assessment of an earlier month: cumulative rows add its figures.",
+)
+@click.option(
     "--previous",
     metavar="FILE",
     help="Last period's assessment of the unit: its figures for the year-over-year rows.",
@@ -80,6 +86,7 @@ def score_command(
     lang: Lang,
     no_color: bool,
     excel: bool,
+    earlier: tuple[str, ...],
     previous: str | None,
     surveys: tuple[str, ...],
 ) -> None:
@@ -87,12 +94,13 @@ def score_command(
 
     Prints the scorecard laid out like the published table, then the total, index, grade and
     findings. Each --survey FILE answers the criteria scored by a survey with its votes;
-    --previous FILE gives last period's figures to the rows scored year over year.
+    --previous FILE gives last period's figures to the rows scored year over year; each
+    --earlier FILE is an earlier month's, whose figures the cumulative rows add up.
     Exits 0 when the scorecard is complete and has no errors, 1 otherwise.
     """
     dialect = csv_dialect(excel, fmt)
     try:
-        card = load_card(set_id, assessment, surveys, previous)
+        card = load_card(set_id, assessment, surveys, previous, earlier)
     except CchcError as error:
         raise Fail(error.text) from None
     emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect)

@@ -69,6 +69,7 @@ class Row:
     evidence: str = ""
     notes: str = ""
     applies_to: list[str] = attrs.field(factory=list)
+    cumulative: str = ""
 
 
 @attrs.define

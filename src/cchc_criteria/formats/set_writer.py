@@ -104,6 +104,8 @@ def _dump_rows(
         row["na"] = criterion.na_policy.value
     if criterion.applies_to:
         row["applies_to"] = list(criterion.applies_to)
+    if criterion.cumulative:
+        row["cumulative"] = criterion.cumulative
     if criterion.evidence:
         row["evidence"] = criterion.evidence
     if criterion.notes:

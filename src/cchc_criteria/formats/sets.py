@@ -194,8 +194,7 @@ class _Reader:
             stack.extend((child, depth + 1) for child in node.children)
 
     def _check_groups(self, groups: list[str]) -> None:
-        problem = group_problem(groups)
-        if problem is not None:
+        if (problem := group_problem(groups)) is not None:
             self.problem(
                 Text(f"groups: {problem.vi}", f"groups: {problem.en}"),
                 self._key_line("groups", None),
@@ -467,6 +466,7 @@ class _Reader:
             evidence=row.evidence,
             notes=row.notes,
             applies_to=row.applies_to,
+            cumulative=row.cumulative,
         )
 
     # ------------------------------------------------------------------ line numbers

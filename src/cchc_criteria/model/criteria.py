@@ -68,6 +68,16 @@ def _applies_to(value: Iterable[str]) -> tuple[str, ...]:
     return _group_names(value)  # the groups a set declares are named the same way
 
 
+def _cumulative(instance: object, attribute: object, value: str) -> None:
+    if value not in ("", "quarter", "year"):
+        raise InvalidValueError(
+            Text(
+                f'cumulative là "quarter" hoặc "year", nhận được {value!r}',
+                f'cumulative is "quarter" or "year", got {value!r}',
+            )
+        )
+
+
 @attrs.frozen(cache_hash=True)
 class Criterion:
     """A node of a criterion set: an area, a criterion or a sub-criterion.
@@ -85,6 +95,11 @@ class Criterion:
         applies_to: the unit groups the criterion applies to, as the set names them (empty:
             every unit). A unit of another group gets it as not applicable, its max removed
             (whatever the not-applicable policy: it is not the unit's answer).
+        cumulative: ``"quarter"`` or ``"year"`` when the figure is counted over the months
+            so far of the quarter or year ("lũy kế từ đầu quý"): a month's assessment is
+            scored from its figure and those of the earlier months
+            (:func:`cchc_criteria.scoring.cumulate`); ``""`` (the default) for the month's
+            own figure.
         printed: the STT as printed, where it is not the code: in a set whose numbering
             restarts under each part (``numbering = "per_part"``), "1.1" of part II has the
             code "II.1.1" and prints as "1.1".
@@ -101,6 +116,7 @@ class Criterion:
     notes: str = attrs.field(default="", converter=nfc)
     applies_to: tuple[str, ...] = attrs.field(default=(), converter=_applies_to)
     printed: str = attrs.field(default="", converter=nfc)
+    cumulative: str = attrs.field(default="", validator=_cumulative)
 
     @property
     def number(self) -> str:

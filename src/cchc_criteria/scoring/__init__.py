@@ -7,6 +7,7 @@ This package does no lint: :func:`cchc_criteria.score` adds the set's lint findi
 from cchc_criteria.scoring._explain import fraction_for_percent
 from cchc_criteria.scoring.card import INDEX_PLACES, NodeRow, NodeScore, Scorecard, rounded_index
 from cchc_criteria.scoring.cohort import needs_cohort, score_each, score_many
+from cchc_criteria.scoring.cumulative import cumulate
 from cchc_criteria.scoring.scorer import score
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "NodeRow",
     "NodeScore",
     "Scorecard",
+    "cumulate",
     "fraction_for_percent",
     "needs_cohort",
     "rounded_index",
