@@ -118,3 +118,52 @@ def test_a_higher_figure_this_year_never_scores_less(before: int, now: int, more
     assert low is not None
     assert high is not None
     assert 0 <= low <= high <= 1
+
+
+@pytest.mark.parametrize(
+    ("period", "before", "found"),
+    [
+        ("tháng 3/2025", "tháng 2/2025", True),
+        ("năm 2025", "năm 2024", True),
+        ("quý 2/2025", "quý 1/2025", True),
+        ("năm 2025", "tháng 12/2024", False),  # the month before is not the year before
+        ("tháng 3/2025", "tháng 1/2025", False),
+    ],
+)
+def test_last_period_is_looked_up_by_unit_and_period(period: str, before: str, found: bool) -> None:
+    from cchc_criteria.rules import previous_of
+
+    now = cc.Assessment({}, unit="Xã A", period=period)
+    candidates = [
+        cc.Assessment({}, unit="Xã B", period=before),
+        cc.Assessment({"1": "1"}, unit="Xã A", period=before),
+    ]
+    got = previous_of(now, candidates)
+    assert (got is candidates[1]) if found else (got is None)
+
+
+def test_the_command_finds_last_year_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "set.toml").write_text(YEARLY.format(step=5), encoding="utf-8")
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    for unit, rate in (("Xã A", "80%"), ("Xã B", "99%")):
+        name = unit.replace(" ", "_").replace("ã", "a")
+        (folder / f"{name}.toml").write_text(
+            f'unit = "{unit}"\nperiod = "năm 2024"\n[answers]\n"1" = "{rate}"\n"3" = 2\n',
+            encoding="utf-8",
+        )
+    (tmp_path / "now.toml").write_text(
+        'unit = "Xã A"\nperiod = "năm 2025"\n[answers]\n"1" = "81%"\n"2" = 3\n', encoding="utf-8"
+    )
+    args = ["score", str(tmp_path / "set.toml"), str(tmp_path / "now.toml"), "--previous"]
+    code, out, _ = run(*args, str(folder))
+    assert code == 0, out
+    assert "this period 81 %, the previous 80 %" in out
+    (tmp_path / "lost.toml").write_text(
+        'unit = "Xã C"\nperiod = "năm 2025"\n[answers]\n"1" = "81%"\n', encoding="utf-8"
+    )
+    code, _, err = run(
+        "score", str(tmp_path / "set.toml"), str(tmp_path / "lost.toml"), "--previous", str(folder)
+    )
+    assert code == 2
+    assert "no assessment of 'Xã C' for the period before 'năm 2025'" in err

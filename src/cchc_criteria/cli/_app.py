@@ -22,6 +22,7 @@ from cchc_criteria.cli._io import (
     STDIN_NAME,
     STDIO,
     Fail,
+    assessment_files,
     colour,
     library,
     load_criterion_set,
@@ -110,9 +111,7 @@ def load_card(
     if added:
         answers = attrs.evolve(answers, answers={**answers.answers, **added})
     if previous is not None:
-        from cchc_criteria.rules import with_previous
-
-        answers = with_previous(criterion_set, answers, library().load_assessment(previous))
+        answers = _with_previous(criterion_set, answers, previous)
     if earlier:
         from cchc_criteria.scoring import cumulate
 
@@ -149,6 +148,28 @@ def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessm
             )
         )
     return answers
+
+
+def _with_previous(criterion_set: CriterionSet, answers: Assessment, previous: str) -> Assessment:
+    """``answers`` with last period's figures beside: from ``previous``, the unit's file of
+    the period before, or a folder in which that file is looked up by unit and period."""
+    from cchc_criteria.rules import previous_of, with_previous
+
+    if not Path(previous).is_dir():
+        return with_previous(criterion_set, answers, library().load_assessment(previous))
+    found = previous_of(
+        answers, (library().load_assessment(path) for path in assessment_files((previous,)))
+    )
+    if found is None:
+        raise Fail(
+            Text(
+                f"{previous}: không có bản đánh giá của {answers.unit!r} cho kỳ liền trước "
+                f"{answers.period!r}",
+                f"{previous}: no assessment of {answers.unit!r} for the period before "
+                f"{answers.period!r}",
+            )
+        )
+    return with_previous(criterion_set, answers, found)
 
 
 NEEDS_OPENPYXL = Text(

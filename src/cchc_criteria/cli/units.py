@@ -69,7 +69,8 @@ __all__ = ["advise_command", "compare_command", "rank_command", "score_command",
 @click.option(
     "--previous",
     metavar="FILE",
-    help="Last period's assessment of the unit: its figures for the year-over-year rows.",
+    help="Last period's assessment of the unit (or a folder to find it in, by unit and "
+    "period): its figures for the year-over-year rows.",
 )
 @click.option(
     "--survey",

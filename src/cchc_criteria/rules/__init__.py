@@ -18,7 +18,7 @@ from cchc_criteria.rules.parts import PartsRule
 from cchc_criteria.rules.proportional import ProportionalRule
 from cchc_criteria.rules.relative import RelativeRule
 from cchc_criteria.rules.survey import SurveyRule
-from cchc_criteria.rules.trend import TrendRule, with_previous
+from cchc_criteria.rules.trend import TrendRule, previous_of, with_previous
 
 __all__ = [
     "AverageRule",
@@ -40,6 +40,7 @@ __all__ = [
     "TrendRule",
     "YesNoRule",
     "days_late",
+    "previous_of",
     "read_quantity",
     "with_previous",
 ]

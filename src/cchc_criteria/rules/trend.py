@@ -7,13 +7,15 @@ assessment beside it (:func:`with_previous`, ``cchc score --previous FILE``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from cchc_criteria.errors import InvalidValueError
+from cchc_criteria.dates import parse_period
+from cchc_criteria.errors import CchcError, InvalidValueError
 from cchc_criteria.model import NA, Assessment, Band, CriterionSet, Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number
 from cchc_criteria.rules._answers import figure_text, read_exact, unexpected
@@ -23,7 +25,7 @@ from cchc_criteria.rules.keys import choice_error
 from cchc_criteria.rules.kinds import RuleKind
 from cchc_criteria.text import Lang, LazyText, Text
 
-__all__ = ["KIND", "TrendRule", "with_previous"]
+__all__ = ["KIND", "TrendRule", "previous_of", "with_previous"]
 
 _EXPECTED = Text(
     "số liệu kỳ này và kỳ trước: { value = …, previous = … }",
@@ -132,6 +134,31 @@ def with_previous(
             continue
         answers[criterion.code] = {"value": given, "previous": before}
     return attrs.evolve(assessment, answers=answers)
+
+
+def previous_of(assessment: Assessment, candidates: Iterable[Assessment]) -> Assessment | None:
+    """The unit's assessment of the period just before ``assessment``'s among ``candidates``
+    (the same unit, a period that ends the day before this one starts and is as long, give
+    or take the months' lengths: the month, quarter or year before); ``None`` when there is
+    none, or when either period cannot be read."""
+    try:
+        now = parse_period(assessment.period)
+    except CchcError:
+        return None
+    length = (now.end - now.start).days
+    for other in candidates:
+        if other.unit != assessment.unit or other is assessment:
+            continue
+        try:
+            then = parse_period(other.period)
+        except CchcError:
+            continue
+        if (
+            then.end == now.start - timedelta(days=1)
+            and abs((then.end - then.start).days - length) <= 3
+        ):
+            return other
+    return None
 
 
 def _read(keys: Mapping[str, Any]) -> TrendRule:
