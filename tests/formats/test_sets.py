@@ -573,3 +573,40 @@ def test_without_per_part_a_repeated_code_is_still_a_duplicate() -> None:
     assert "duplicate-code" in [f.code for f in cc.lint(continuous)]
     with pytest.raises(cc.InputError, match='numbering: expected a numbering: one of "continuous"'):
         cc.loads_set(PER_PART.format(numbering="per_section"))
+
+
+_ROMANS = ["I", "II", "III", "IV", "V"]
+
+
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=5), st.data())
+def test_any_table_numbered_per_part_reads_as_its_paths(
+    rows_per_part: list[int], data: st.DataObject
+) -> None:
+    lines = [
+        'id = "t.parts"',
+        'title = "t"',
+        'code_scheme = ["roman", "dotted"]',
+        'numbering = "per_part"',
+    ]
+    for part, count in zip(_ROMANS, rows_per_part, strict=False):
+        lines += ["[[criteria]]", f'code = "{part}"', f'title = "Phần {part}"', f"max = {count}"]
+        for number in range(1, count + 1):
+            lines += [
+                "[[criteria]]",
+                f'code = "{number}"',
+                f'title = "Dòng {number}"',
+                "max = 1",
+                'rule = "yes_no"',
+            ]
+    parts = cc.loads_set("\n".join(lines) + "\n")
+    leaves = [c for c in parts.walk() if c.is_leaf]
+    # Every code is its path, every number as printed, every code once.
+    assert len({c.code for c in parts.walk()}) == len(list(parts.walk()))
+    assert all(c.code == f"{c.code.split('.')[0]}.{c.number}" for c in leaves)
+    assert cc.lint(parts) == ()
+    assert cc.loads_set(cc.dumps_set(parts)) == parts
+    answers = {c.code: data.draw(st.booleans()) for c in leaves}
+    card = cc.score(parts, answers)
+    assert card.points == sum(1 for value in answers.values() if value)
+    for code, value in answers.items():
+        assert card[tuple(code.split("."))].points == (1 if value else 0)
