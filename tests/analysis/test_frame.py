@@ -245,3 +245,18 @@ def test_advise_lists_the_unanswered_criteria_first() -> None:
     assert [u["criterion"] for u in data["unanswered"]] == ["7.1.1", "7.3.2", "7.3.3"]
     assert data["open_points"] == "3.5"
     assert data["unanswered"][1]["answered"] is False
+
+
+def test_the_columns_analysts_asked_for() -> None:
+    seed = cc.get_set("quangngai.so.2019")
+    card = cc.score(seed, {"7.1.2": "93%", "7.1.3": True})
+    frame = cc.to_frame(card)
+    by_code = frame.set_index("code")
+    assert by_code.loc["7.1.2", "figure"] == "93%"
+    assert by_code.loc["7.1.1", "open_points"] == 1.5
+    assert by_code.loc["7", "open_points"] == float(card.open_points)
+    assert set(frame["role"]) == {"score"}
+    assert list(frame.sort_values("order")["code"]) == [n.code for n in card]
+    assert frame["order"].tolist() == list(range(len(frame)))
+    assert frame["number"].tolist() == frame["code"].tolist()  # continuous numbering
+    assert frame["grade"].isna().all()  # incomplete: not graded

@@ -686,3 +686,29 @@ def test_three_thousand_leaves_under_one_group_rank_and_score_alike(tmp_path: Pa
     again = [cc.score(criterion_set, cc.load_assessment(f)) for f in files]
     assert [c.points for c in cards] == [c.points for c in again]
     assert [c.points for c in cards] == [1500, 2000, 2250]
+
+
+# --------------------------------------------------------------------------- what if (issue 26)
+
+
+def test_what_if_is_the_card_of_the_changed_answers() -> None:
+    seed = cc.get_set(S)
+    card = cc.score(seed, cc.Assessment({"7.1.2": "93%", "7.1.3": True}, unit="Sở A"))
+    better = card.with_answers({"7.1.2": "100%", "7.2.1": "4/5", "7.1.3": None})
+    assert better.assessment.answers == {"7.1.2": "100%", "7.2.1": "4/5"}
+    assert better.assessment.unit == "Sở A"
+    assert better == cc.score(seed, cc.Assessment({"7.1.2": "100%", "7.2.1": "4/5"}, unit="Sở A"))
+    assert card.with_answers({"7.1.3": cc.NA})["7.1.3"].applicable is False
+    assert card.assessment.answers == {"7.1.2": "93%", "7.1.3": True}  # the card is unchanged
+
+
+@given(st.data())
+def test_what_if_scores_as_scoring_the_merged_answers(data: st.DataObject) -> None:
+    from cchc_criteria.testing import assessments, criterion_sets
+
+    criterion_set = data.draw(criterion_sets(max_depth=2))
+    first = data.draw(assessments(criterion_set))
+    second = data.draw(assessments(criterion_set))
+    card = cc.score(criterion_set, first)
+    merged = {**first.answers, **second.answers}
+    assert card.with_answers(second.answers).points == cc.score(criterion_set, merged).points

@@ -29,6 +29,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "unit",
     "period",
     "group",
+    "grade",
     *(field.name for field in attrs.fields(NodeRow)),
 )
 # The fields that hold numbers (Decimal, or Decimal | None).
@@ -76,6 +77,7 @@ def to_frame(
             "unit": card.assessment.unit,
             "period": card.assessment.period,
             "group": card.assessment.group,
+            "grade": card.grade,
         }
         for row in card.rows(lang=lang):
             records.append({**who, **attrs.asdict(row)})

@@ -133,6 +133,12 @@ class NodeRow:
         explanation: why, in the language asked for.
         self_assessed, appraised: the declared scores (điểm tự đánh giá, điểm thẩm định).
         complete, applicable: as on :class:`NodeScore`.
+        figure: the figure the unit declared, as given (leaves; ``None`` when unanswered).
+        open_points: the max points still waiting on unscored criteria at or below it.
+        role: ``score``, ``bonus``, ``deduction`` or ``monitor``.
+        order: the node's place in the published table (0 for the first row): sorting by it
+            keeps the table's order, which sorting codes as text does not ("7,4", "10").
+        number: the STT as printed (the code, unless the set numbers per part).
     """
 
     code: str
@@ -151,6 +157,11 @@ class NodeRow:
     appraised: Decimal | None = attrs.field(converter=_canonical_number)
     complete: bool
     applicable: bool
+    figure: str | None = None
+    open_points: Decimal = attrs.field(default=Decimal(0), converter=canonical)
+    role: str = "score"
+    order: int = 0
+    number: str = ""
 
 
 def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
@@ -185,6 +196,9 @@ class Scorecard:
     _area_totals: tuple[tuple[Decimal | None, Decimal], ...] | None = attrs.field(
         default=None, eq=False, repr=False
     )
+    # Every lint finding of the set the card was scored with (shared by the set's cards):
+    # what a card scored again (with_answers) picks its own from.
+    _set_findings: tuple[Finding, ...] = attrs.field(default=(), eq=False, repr=False)
 
     @property
     def index(self) -> Decimal | None:
@@ -252,6 +266,7 @@ class Scorecard:
         """Every node as a flat, typed record, in document order (one row of a table each):
         ``pd.DataFrame(card.rows())`` or :func:`cchc_criteria.to_frame` for many cards."""
         policy = self.criterion_set.rounding
+        printed = {c.code: c.printed for c in self.criterion_set.walk() if c.printed}
         return tuple(
             NodeRow(
                 code=node.code,
@@ -270,9 +285,29 @@ class Scorecard:
                 appraised=node.appraised,
                 complete=node.complete,
                 applicable=node.applicable,
+                figure=node.figure,
+                open_points=node.open_points,
+                role=node.role.value,
+                order=order,
+                number=printed.get(node.code, node.code),
             )
-            for node in self
+            for order, node in enumerate(self)
         )
+
+    def with_answers(self, changes: Mapping[str, object]) -> Scorecard:
+        """What if: the card the unit would get with ``changes`` to its answers (codes to
+        answers as :func:`cchc_criteria.score` takes them; ``NA`` for not applicable, ``None``
+        to take an answer back), scored against the same set, with the same rule kinds and
+        the set's lint findings."""
+        from cchc_criteria.scoring.scorer import score
+
+        answers = {**self.assessment.answers, **changes}
+        answers = {code: answer for code, answer in answers.items() if answer is not None}
+        unit = attrs.evolve(self.assessment, answers=answers)
+        kinds = getattr(self.nodes, "kinds", None)
+        if kinds is None:
+            raise ArgumentError("with_answers() needs a card made by scoring")
+        return score(self.criterion_set, unit, set_findings=self._set_findings, kinds=kinds)
 
     def __repr__(self) -> str:
         """Short: the set, the unit, points / max, complete or not (the whole set is in

@@ -244,6 +244,7 @@ class _Run:
             grade=grade,
             lint_findings=self._lint_findings(set_findings, complete),
             area_totals=areas,
+            set_findings=set_findings,
         )
         if grade is None or card.index is None:
             return card
@@ -415,6 +416,12 @@ class _Nodes(Mapping[str, NodeScore]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._plan.codes)
+
+    @property
+    def kinds(self) -> RuleKinds:
+        """The rule kinds the card was scored with (``Scorecard.with_answers`` scores again
+        with them)."""
+        return self._plan.kinds
 
     def __len__(self) -> int:
         return len(self._plan.codes)
