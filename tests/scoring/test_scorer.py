@@ -712,3 +712,15 @@ def test_what_if_scores_as_scoring_the_merged_answers(data: st.DataObject) -> No
     card = cc.score(criterion_set, first)
     merged = {**first.answers, **second.answers}
     assert card.with_answers(second.answers).points == cc.score(criterion_set, merged).points
+
+
+def test_a_cards_notebook_view_says_what_is_open_and_lists_the_findings() -> None:
+    seed = cc.get_set(S)
+    card = cc.score(seed, {"7.1.2": "93%", "7.1.3": "<i>?</i>"})
+    html = card._repr_html_()
+    assert card.open_points == 12
+    assert "CHƯA ĐẦY ĐỦ — 12 điểm chưa chấm" in html
+    assert "[unanswered] 7.1.1:" in html
+    assert "[invalid-answer] 7.1.3:" in html
+    assert "<i>?</i>" not in html
+    assert "text-align:left" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from html import escape
 from types import MappingProxyType
 
 import attrs
@@ -15,7 +16,7 @@ from cchc_criteria.model.enums import NAPolicy, Numbering, Role, UnitKind
 from cchc_criteria.model.grades import Grade, RoundingPolicy, unknown_condition_code
 from cchc_criteria.model.rule import Rule
 from cchc_criteria.model.totals import TotalPolicy
-from cchc_criteria.numbers import to_decimal
+from cchc_criteria.numbers import plain, to_decimal
 from cchc_criteria.text import Text, group_key, nfc
 
 __all__ = [
@@ -269,7 +270,7 @@ def _group_names(value: Iterable[str]) -> tuple[str, ...]:
     return names
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class CriterionSet:
     """A published criterion set (bộ tiêu chí), as published.
 
@@ -368,6 +369,34 @@ class CriterionSet:
     def walk(self) -> Iterator[Criterion]:
         """Every criterion, in document order."""
         return iter(self._order)
+
+    def __repr__(self) -> str:
+        """One line: the id, how many criteria, the max (the whole tree is in ``criteria``)."""
+        count = len(self._order)
+        return (
+            f"<CriterionSet {self.id!r} {count} criteria, max {plain(self.max_points)}: "
+            f"{self.title[:60]!r}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The set's table for notebooks: STT, criterion, max points and the rule in words."""
+        left = 'style="text-align:left"'
+        lines = [
+            f"<p {left}><b>{escape(self.title)}</b><br>{escape(self.id)}</p>",
+            "<table>",
+            "<tr><th>STT</th><th>Tiêu chí</th><th>Tối đa</th><th>Cách tính</th></tr>",
+        ]
+        for criterion in self.walk():
+            rule = criterion.rule.describe(criterion.max_points) if criterion.rule else ""
+            weight = "" if criterion.rule else ' style="font-weight:bold"'
+            lines.append(
+                f"<tr{weight}><td {left}>{escape(criterion.number)}</td>"
+                f"<td {left}>{escape(criterion.title)}</td>"
+                f'<td style="text-align:right">{escape(plain(criterion.max_points))}</td>'
+                f"<td {left}>{escape(rule)}</td></tr>"
+            )
+        lines.append("</table>")
+        return "\n".join(lines)
 
     def group_named(self, name: str) -> str | None:
         """The declared group ``name`` spells (``"nhóm a"`` → ``"Nhóm A"``), or ``None``."""

@@ -328,8 +328,9 @@ class Scorecard:
             return f'<td style="text-align:right">{shown}</td>'
 
         head = ("STT", "Tiêu chí", "Tối đa", "Điểm", "Chỉ số (%)", "Tự ĐG", "Thẩm định")
+        left = 'style="text-align:left"'
         lines = [
-            f"<p><b>{escape(self.criterion_set.title)}</b><br>"
+            f"<p {left}><b>{escape(self.criterion_set.title)}</b><br>"
             f"{escape(self.criterion_set.id)} — {escape(self.assessment.unit)}</p>",
             "<table>",
             "<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>",
@@ -337,7 +338,8 @@ class Scorecard:
         for row in self.rows():
             weight = "" if row.leaf else ' style="font-weight:bold"'
             lines.append(
-                f"<tr{weight}><td>{escape(row.code)}</td><td>{escape(row.title)}</td>"
+                f"<tr{weight}><td {left}>{escape(row.number)}</td>"
+                f"<td {left}>{escape(row.title)}</td>"
                 + "".join(
                     cell(v)
                     for v in (
@@ -356,6 +358,25 @@ class Scorecard:
             f"{cell(self.points_display)}{cell(total)}<td></td><td></td></tr>"
         )
         lines.append("</table>")
+        state = []
+        if not self.complete:
+            state.append(
+                f"CHƯA ĐẦY ĐỦ — {escape(format_number(self.open_points, max_places=4))} điểm "
+                "chưa chấm"
+            )
+        if not self.accepted:
+            state.append("KẾT QUẢ ĐÁNH GIÁ KHÔNG ĐƯỢC CÔNG NHẬN")
+        if self.grade is not None:
+            state.append(f"Xếp loại: {escape(self.grade)}")
+        if state:
+            lines.append(f"<p {left}><b>" + "<br>".join(state) + "</b></p>")
+        if self.findings:
+            lines.append(f"<ul {left}>")
+            lines += [
+                f"<li>[{escape(f.code)}] {escape(f.criterion)}: {escape(f.message_vi)}</li>"
+                for f in self.findings
+            ]
+            lines.append("</ul>")
         return "\n".join(lines)
 
     def __len__(self) -> int:
