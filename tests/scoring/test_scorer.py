@@ -724,3 +724,21 @@ def test_a_cards_notebook_view_says_what_is_open_and_lists_the_findings() -> Non
     assert "[invalid-answer] 7.1.3:" in html
     assert "<i>?</i>" not in html
     assert "text-align:left" in html
+
+
+def test_a_set_may_compare_declared_scores_after_rounding() -> None:
+    # 7 of 9 × 3 points = 2.333…: a unit writes 2,33 in its self-assessment.
+    text = (
+        'id = "d"\ntitle = "d"\n{rounding}\n[[criteria]]\ncode = "1"\ntitle = "x"\nmax = 3\n'
+        'rule = "proportional"\n'
+    )
+    unit = cc.Assessment({"1": "7/9"}, self_assessed={"1": "2,33"})
+    exact = cc.loads_set(text.format(rounding=""))
+    assert [f.code for f in cc.score(exact, unit).findings] == ["self-assessed-differs"]
+    rounded = cc.loads_set(text.format(rounding="rounding = { declared = 2 }"))
+    assert cc.score(rounded, unit).findings == ()
+    assert cc.loads_set(cc.dumps_set(rounded)) == rounded
+    off = cc.Assessment({"1": "7/9"}, self_assessed={"1": "2,34"})
+    assert [f.code for f in cc.score(rounded, off).findings] == ["self-assessed-differs"]
+    with pytest.raises(cc.InputError, match="declared places must be a whole number"):
+        cc.loads_set(text.format(rounding='rounding = { declared = "2" }'))

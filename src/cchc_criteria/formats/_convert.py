@@ -170,7 +170,16 @@ def _structure_rounding(value: object, _: type) -> RoundingPolicy:
     data = mapping(value, Text("một quy tắc làm tròn", "a rounding policy"))
     places = data.pop("places", None)
     mode = data.pop("mode", "ROUND_HALF_UP")
-    no_leftovers(data, Text("làm tròn", "rounding"), "places, mode")
+    declared = data.pop("declared", None)
+    no_leftovers(data, Text("làm tròn", "rounding"), "places, mode, declared")
+    if declared is not None and (isinstance(declared, bool) or not isinstance(declared, int)):
+        raise InvalidValueError(
+            Text(
+                f"số chữ số so sánh điểm tự đánh giá (declared) phải là số nguyên, nhận được "
+                f"{declared!r}",
+                f"declared places must be a whole number, got {declared!r}",
+            )
+        )
     if places is not None and (isinstance(places, bool) or not isinstance(places, int)):
         raise InvalidValueError(
             Text(
@@ -178,7 +187,7 @@ def _structure_rounding(value: object, _: type) -> RoundingPolicy:
                 f"rounding places must be a whole number, got {places!r}",
             )
         )
-    return RoundingPolicy(places, mode)  # an unknown mode is refused, naming the modes
+    return RoundingPolicy(places, mode, declared)  # an unknown mode is refused, naming them
 
 
 def _structure_total(value: object, _: type) -> TotalPolicy:

@@ -71,6 +71,8 @@ def set_to_dict(criterion_set: CriterionSet, *, kinds: RuleKinds) -> dict[str, A
         rounding: dict[str, Any] = {"mode": cs.rounding.mode}
         if cs.rounding.places is not None:
             rounding["places"] = cs.rounding.places
+        if cs.rounding.declared is not None:
+            rounding["declared"] = cs.rounding.declared
         result["rounding"] = rounding
     if cs.grades:
         result["grades"] = [converter.unstructure(g, Grade) for g in cs.grades]

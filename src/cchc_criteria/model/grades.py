@@ -144,3 +144,7 @@ class RoundingPolicy:
 
     places: int | None = attrs.field(default=None, validator=_places)
     mode: str = attrs.field(default=ROUND_HALF_UP, validator=_mode)
+    #: The places declared scores (self-assessed, appraised) are compared at: a declared
+    #: score equal to the points rounded to them (half up) agrees ("điểm tự đánh giá làm tròn
+    #: đến 2 chữ số thập phân"). ``None``: compared exactly, or as the set rounds.
+    declared: int | None = attrs.field(default=None, validator=_places)

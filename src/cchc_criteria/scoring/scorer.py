@@ -26,7 +26,7 @@ from cchc_criteria.model import (
     Finding,
     finding,
 )
-from cchc_criteria.numbers import SUM_CONTEXT, to_decimal
+from cchc_criteria.numbers import SUM_CONTEXT, round_points, to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._grading import grade_with_conditions
 from cchc_criteria.scoring._plain import fast_points
@@ -367,7 +367,10 @@ class _Run:
             elif declared != points:
                 if rounded is None:
                     rounded = self.plan.round(points)
-                if declared != rounded:
+                places = self.set.rounding.declared
+                if declared != rounded and (
+                    places is None or declared != round_points(points, places)
+                ):
                     self.finding(f"{kind}-differs", code, declared=declared, points=points)
 
     # ---------------------------------------------------------------- totals
