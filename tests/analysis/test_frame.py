@@ -260,3 +260,27 @@ def test_the_columns_analysts_asked_for() -> None:
     assert frame["order"].tolist() == list(range(len(frame)))
     assert frame["number"].tolist() == frame["code"].tolist()  # continuous numbering
     assert frame["grade"].isna().all()  # incomplete: not graded
+
+
+def test_the_findings_frame_has_a_row_per_finding_and_counts_by_criterion() -> None:
+    from cchc_criteria.analysis.frame import FINDING_COLUMNS, findings_frame
+
+    seed = cc.get_set("quangngai.so.2019")
+    cards = cc.score_many(
+        seed,
+        [
+            cc.Assessment({"7.1.2": "93%", "7.1.3": "hôm qua"}, unit="A"),
+            cc.Assessment({"7.1.2": "120%"}, unit="B"),
+        ],
+    )
+    frame = findings_frame(cards)
+    assert list(frame.columns) == list(FINDING_COLUMNS)
+    assert len(frame) == sum(len(c.findings) + len(c.lint_findings) for c in cards)
+    errors = frame[(frame.severity == "error") & (frame.category == "scoring")]
+    assert sorted(zip(errors.unit, errors.criterion, errors.code, strict=True)) == [
+        ("A", "7.1.3", "invalid-answer"),
+        ("B", "7.1.2", "out-of-domain"),
+    ]
+    assert set(frame[frame.category == "lint"].code) <= {f.code for f in cc.lint(seed)}
+    with pytest.raises(cc.ArgumentError, match="findings_frame takes scorecards"):
+        findings_frame("cards")  # type: ignore[arg-type]

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from cchc_criteria.errors import ArgumentError
+from cchc_criteria.model import CATALOGUE
 from cchc_criteria.scoring import NodeRow, Scorecard
 from cchc_criteria.text import Lang, shown
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-__all__ = ["FRAME_COLUMNS", "to_frame"]
+__all__ = ["FINDING_COLUMNS", "FRAME_COLUMNS", "findings_frame", "to_frame"]
 
 #: The columns of :func:`to_frame`: who and what was scored, then every field of
 #: :class:`~cchc_criteria.scoring.NodeRow`.
@@ -38,6 +39,70 @@ _NUMBERS = frozenset(
     for name, hint in typing.get_type_hints(NodeRow).items()
     if hint is Decimal or Decimal in typing.get_args(hint)
 )
+
+
+#: The columns of :func:`findings_frame`: who was scored, then one finding's fields.
+FINDING_COLUMNS: tuple[str, ...] = (
+    "set_id",
+    "unit",
+    "period",
+    "group",
+    "criterion",
+    "code",
+    "severity",
+    "category",
+    "message",
+    "message_vi",
+    "acknowledged",
+)
+
+
+def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
+    """One row per finding per scorecard — the findings about the answers, then the set's own
+    (lint) that touch the card — in the columns of :data:`FINDING_COLUMNS`: which criteria
+    most often lose points, or which units have errors, in one ``groupby``. Needs pandas.
+    """
+    pd = _pandas()
+    records: list[dict[str, object]] = []
+    for card in _cards(cards, "findings_frame"):
+        who = {
+            "set_id": card.criterion_set.id,
+            "unit": card.assessment.unit,
+            "period": card.assessment.period,
+            "group": card.assessment.group,
+        }
+        for found in (*card.findings, *card.lint_findings):
+            records.append(
+                {
+                    **who,
+                    "criterion": found.criterion,
+                    "code": found.code,
+                    "severity": found.severity.value,
+                    "category": CATALOGUE[found.code].category.value,
+                    "message": found.message,
+                    "message_vi": found.message_vi,
+                    "acknowledged": found.acknowledged,
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=list(FINDING_COLUMNS))
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise ArgumentError("a frame needs pandas: pip install 'cchc-criteria[pandas]'") from None
+
+
+def _cards(cards: Scorecard | Iterable[Scorecard], verb: str) -> list[Scorecard]:
+    given: object = cards  # what a caller passed, whatever its annotation says
+    if not isinstance(given, Scorecard | Iterable) or isinstance(given, str):
+        raise ArgumentError(f"{verb} takes scorecards, got {type(given).__name__}")
+    batch = [cards] if isinstance(cards, Scorecard) else list(cards)
+    for card in batch:
+        if not isinstance(card, Scorecard):
+            raise ArgumentError(f"{verb} takes scorecards, got {type(card).__name__}")
+    return batch
 
 
 def to_frame(
@@ -59,19 +124,9 @@ def to_frame(
         raise ArgumentError(
             f"numbers is 'float' or 'decimal', got {shown(numbers, quoted=True):.60}"
         )
-    try:
-        pd: Any = importlib.import_module("pandas")
-    except ImportError:
-        raise ArgumentError("to_frame needs pandas: pip install 'cchc-criteria[pandas]'") from None
-    given: object = cards  # what a caller passed, whatever its annotation says
-    if not isinstance(given, Scorecard | Iterable) or isinstance(given, str):
-        raise ArgumentError(f"to_frame takes scorecards, got {type(given).__name__}")
-    batch = [cards] if isinstance(cards, Scorecard) else list(cards)
-    for card in batch:
-        if not isinstance(card, Scorecard):
-            raise ArgumentError(f"to_frame takes scorecards, got {type(card).__name__}")
+    pd = _pandas()
     records: list[dict[str, object]] = []
-    for card in batch:
+    for card in _cards(cards, "to_frame"):
         who = {
             "set_id": card.criterion_set.id,
             "unit": card.assessment.unit,
