@@ -16,7 +16,7 @@ import attrs
 from cchc_criteria.analysis.diff import match_codes
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import CriterionSet
-from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.scoring import NodeScore, Scorecard, score
 from cchc_criteria.text import Text
 
 __all__ = ["Comparison", "Line", "Side", "chronological", "compare_declared", "compare_years"]
@@ -42,6 +42,12 @@ class Line:
         difference: ``after − before``, or ``None`` when they are not comparable: a side
             is missing, or the criterion's max changed (then ``note`` says so).
         note: why a line is not compared, in Vietnamese and English (``note.get(lang)``).
+        rule_change, unit_change: for a criterion scored by a rule in both years, the
+            difference split in two: what the rule's change gave (last year's figure scored by
+            this year's set, less last year's points) and what the unit's change gave (this
+            year's points less last year's figure scored by this year's set); they add up to
+            ``difference`` exactly. ``None`` where last year's figure cannot be scored by this
+            year's rule.
     """
 
     code: str
@@ -52,6 +58,8 @@ class Line:
     after: Decimal | None
     difference: Decimal | None
     note: Text = _NONE
+    rule_change: Decimal | None = None
+    unit_change: Decimal | None = None
 
 
 @attrs.frozen
@@ -85,6 +93,19 @@ class Comparison:
     def difference(self) -> Decimal:
         """``after_total − before_total``."""
         return self.after_total - self.before_total
+
+    @property
+    def rule_change(self) -> Decimal | None:
+        """The part of the difference the rules' changes gave (the decomposed lines'), or
+        ``None`` when no line is decomposed."""
+        parts = [line.rule_change for line in self.lines if line.rule_change is not None]
+        return sum(parts, Decimal(0)) if parts else None
+
+    @property
+    def unit_change(self) -> Decimal | None:
+        """The part of the difference the unit's own changes gave."""
+        parts = [line.unit_change for line in self.lines if line.unit_change is not None]
+        return sum(parts, Decimal(0)) if parts else None
 
 
 def compare_declared(card: Scorecard) -> Comparison:
@@ -269,12 +290,51 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
                 note,
             )
         )
+    lines = _decomposed(lines, leaves, pairs, before, after)
     return _sum(
         lines,
         leaves,
         Side(old_set.id, _period_text(before), "points"),
         Side(new_set.id, _period_text(after), "points"),
     )
+
+
+def _decomposed(
+    lines: list[Line],
+    leaves: set[str],
+    pairs: list[tuple[str, str | None, str | None]],
+    before: Scorecard,
+    after: Scorecard,
+) -> list[Line]:
+    """``lines`` with every compared leaf's difference split into the rule's change and the
+    unit's: last year's figures are scored by this year's set (its rule kinds, the unit's
+    group and period of this year), under this year's codes."""
+    kinds = getattr(after.nodes, "kinds", None)
+    sources = {new: old for _, old, new in pairs if new is not None and old is not None}
+    compared = [line for line in lines if line.difference is not None and line.code in leaves]
+    if kinds is None or not compared:
+        return lines
+    old_answers = before.assessment.answers
+    answers = {
+        new: old_answers[old]
+        for new, old in sources.items()
+        if new in leaves and old in old_answers
+    }
+    unit = attrs.evolve(after.assessment, answers=answers, self_assessed={}, appraised={})
+    rescored = score(after.criterion_set, unit, kinds=kinds)
+    result = []
+    for line in lines:
+        if line not in compared or line.before is None or line.after is None:
+            result.append(line)
+            continue
+        figure = rescored.nodes[line.code].points if line.code in rescored.nodes else None
+        if figure is None:
+            result.append(line)
+            continue
+        result.append(
+            attrs.evolve(line, rule_change=figure - line.before, unit_change=line.after - figure)
+        )
+    return result
 
 
 def _merged_line(

@@ -263,6 +263,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "before_total": str(comparison.before_total),
         "after_total": str(comparison.after_total),
         "difference": str(comparison.difference),
+        "rule_change": _number(comparison.rule_change),
+        "unit_change": _number(comparison.unit_change),
         "lines": [
             {
                 "code": line.code,
@@ -274,6 +276,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "difference": _number(line.difference),
                 "note": line.note.vi,
                 "note_en": line.note.en,
+                "rule_change": _number(line.rule_change),
+                "unit_change": _number(line.unit_change),
             }
             for line in comparison.lines
         ],

@@ -260,6 +260,14 @@ def render_comparison(
         f"{num(comparison.before_total)} → {num(comparison.after_total)} "
         f"({'+' if comparison.difference > 0 else ''}{num(comparison.difference)})"
     )
+    rule, unit = comparison.rule_change, comparison.unit_change
+    if rule is not None and unit is not None:
+        signed = [("+" if v > 0 else "") + num(v) for v in (rule, unit)]
+        lines.append(
+            f"Do thay đổi cách tính: {signed[0]}; do đơn vị thay đổi: {signed[1]}"
+            if vi
+            else f"From the rules' changes: {signed[0]}; from the unit's changes: {signed[1]}"
+        )
     return "\n".join(lines) + "\n"
 
 
