@@ -51,3 +51,42 @@ def one_leaf_set(tmp_path: Path, row: str, header: str = "") -> str:
         encoding="utf-8",
     )
     return str(path)
+
+
+# Two versions of a small set: 2025 renumbers 1.2 as 1.3 (its code map says so) and may move
+# the edge of its top band.
+_VERSIONED_ROWS = """
+[[criteria]]
+code = "1"
+title = "Chỉ đạo"
+max = 2
+
+[[criteria]]
+code = "1.1"
+title = "Kế hoạch"
+max = 1
+rule = "yes_no"
+
+[[criteria]]
+code = "CODE"
+title = "Tỷ lệ văn bản điện tử"
+max = 1
+rule = "bands"
+bands = [ { from = EDGE, points = 1 }, { from = 50, below = EDGE, points = "0,5" },
+          { below = 50, points = 0 } ]
+"""
+
+
+def two_versions(old_edge: int, new_edge: int) -> tuple[str, str]:
+    """The set files of the two versions: 2024 with its edge at ``old_edge`` %, 2025 with
+    1.2 renumbered 1.3 and its edge at ``new_edge`` %."""
+    old = 'id = "demo.cmp.2024"\ntitle = "Năm 2024"\nin_force = "năm 2024"\n'
+    new = (
+        'id = "demo.cmp.2025"\ntitle = "Năm 2025"\nin_force = "năm 2025"\n'
+        'predecessor = "demo.cmp.2024"\nlineage = { "1.3" = "1.2" }\n'
+    )
+    rows = _VERSIONED_ROWS
+    return (
+        old + rows.replace("CODE", "1.2").replace("EDGE", str(old_edge)),
+        new + rows.replace("CODE", "1.3").replace("EDGE", str(new_edge)),
+    )

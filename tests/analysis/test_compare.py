@@ -12,45 +12,14 @@ from hypothesis import strategies as st
 
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import compare_years
-from cchc_support import run
-
-ROWS = """
-[[criteria]]
-code = "1"
-title = "Chỉ đạo"
-max = 2
-
-[[criteria]]
-code = "1.1"
-title = "Kế hoạch"
-max = 1
-rule = "yes_no"
-
-[[criteria]]
-code = "{code}"
-title = "Tỷ lệ văn bản điện tử"
-max = 1
-rule = "bands"
-bands = [ {{ from = {edge}, points = 1 }}, {{ from = 50, below = {edge}, points = "0,5" }},
-          {{ below = 50, points = 0 }} ]
-"""
-
-Y2024 = 'id = "demo.cmp.2024"\ntitle = "Năm 2024"\nin_force = "năm 2024"\n' + ROWS.replace(
-    "{code}", "1.2"
-).replace("{edge}", "{old}")
-
-# 2025 renumbers 1.2 as 1.3 (lineage) and may move its edge.
-Y2025 = (
-    'id = "demo.cmp.2025"\ntitle = "Năm 2025"\nin_force = "năm 2025"\n'
-    'predecessor = "demo.cmp.2024"\nlineage = {{ "1.3" = "1.2" }}\n'
-) + ROWS.replace("{code}", "1.3").replace("{edge}", "{new}")
+from cchc_support import run, two_versions
 
 
 def cards(
     old: int, new: int, before: dict[str, object], after: dict[str, object]
 ) -> tuple[cc.Scorecard, cc.Scorecard]:
-    first = cc.loads_set(Y2024.format(old=old))
-    second = cc.loads_set(Y2025.format(new=new))
+    old_text, new_text = two_versions(old, new)
+    first, second = cc.loads_set(old_text), cc.loads_set(new_text)
     return (
         cc.score(first, cc.Assessment(before, unit="Xã A", period="năm 2024")),
         cc.score(second, cc.Assessment(after, unit="Xã A", period="năm 2025")),
@@ -70,8 +39,9 @@ def test_a_raised_threshold_and_a_better_figure_worked_by_hand() -> None:
 
 
 def test_the_command_prints_and_writes_the_split(tmp_path: Path) -> None:
-    (tmp_path / "2024.toml").write_text(Y2024.format(old=80), encoding="utf-8")
-    (tmp_path / "2025.toml").write_text(Y2025.format(new=90), encoding="utf-8")
+    old_text, new_text = two_versions(80, 90)
+    (tmp_path / "2024.toml").write_text(old_text, encoding="utf-8")
+    (tmp_path / "2025.toml").write_text(new_text, encoding="utf-8")
     (tmp_path / "a24.toml").write_text(
         'unit = "Xã A"\nperiod = "năm 2024"\n[answers]\n"1.1" = true\n"1.2" = "85%"\n'
     )

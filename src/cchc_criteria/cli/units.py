@@ -290,6 +290,13 @@ def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
 @SET
 @click.argument("assessment")
+@click.argument("paths", nargs=-1, metavar="[PATHS]...")
+@click.option(
+    "--cohort",
+    is_flag=True,
+    help="SET and ASSESSMENT are two versions of a set (OLD NEW), PATHS the cohort's "
+    "assessments: the places each unit gains or loses because the rules changed.",
+)
 @click.option(
     "--with",
     "other",
@@ -320,6 +327,8 @@ def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
 def compare_command(
     set_id: str,
     assessment: str,
+    paths: tuple[str, ...],
+    cohort: bool,
     other: tuple[str, str] | None,
     earlier: tuple[str, str] | None,
     later: tuple[str, str] | None,
@@ -332,7 +341,12 @@ def compare_command(
     """Compare self-assessed with appraised scores for ASSESSMENT, criterion by criterion;
     or, with --with (--before, --after), the same unit in another year, criteria matched
     through the sets' code map. The earlier year is always "before", whatever the order of
-    the arguments."""
+    the arguments. With --cohort (cchc compare --cohort OLD NEW PATHS...), the cohort's
+    assessments are scored and ranked under both versions of the set, with the same
+    figures."""
+    if cohort or paths:
+        _impact(set_id, assessment, paths, fmt, as_json, output, lang)
+        return
 
     from cchc_criteria.analysis.compare import chronological, compare_declared, compare_years
 
@@ -375,3 +389,36 @@ def compare_command(
             else f"Self-assessed and appraised — {unit} ({card.criterion_set.id})"
         )
     emit(comparison, fmt, output, lang=lang, dialect=dialect, years=bool(given), title=title)
+
+
+def _impact(
+    old_id: str,
+    new_id: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    as_json: bool,
+    output: str | None,
+    lang: Lang,
+) -> None:
+    """``cchc compare --cohort OLD NEW PATHS...``: the new version's impact on the cohort."""
+    from cchc_criteria.analysis.impact import policy_impact
+
+    if not paths:
+        raise click.UsageError(
+            Text(
+                "cần --cohort BỘ_CŨ BỘ_MỚI và các bản đánh giá của các đơn vị",
+                "give --cohort OLD NEW and the cohort's assessments",
+            ).get(lang)
+        )
+    fmt = "json" if as_json else fmt
+    if fmt not in ("text", "json"):
+        raise Fail(Text("--cohort in ra text hoặc json", "--cohort prints text or json"))
+    try:
+        old, new = load_criterion_set(old_id), load_criterion_set(new_id)
+        files = assessment_files(paths)
+        units = [load_answers(old, path) for path in files]
+        names = [os.path.basename(path) for path in files]
+        impact = policy_impact(old, new, units, kinds=library().kinds, sources=names)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    emit(impact, fmt, output, lang=lang)

@@ -30,6 +30,7 @@ KINDS: Mapping[str, tuple[str, str]] = {
     "comparison": ("cchc_criteria.analysis.compare", "Comparison"),
     "diff": ("cchc_criteria.analysis.diff", "SetDiff"),
     "advice": ("cchc_criteria.analysis.advice", "Advice"),
+    "impact": ("cchc_criteria.analysis.impact", "Impact"),
 }
 
 #: (kind, format) → (module, function) of the renderer. Each renderer takes the object and
@@ -54,6 +55,8 @@ RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
     ("diff", "json"): ("cchc_criteria.reports._render", "diff_json"),
     ("advice", "text"): ("cchc_criteria.reports.text", "render_advice"),
     ("advice", "json"): ("cchc_criteria.reports._render", "advice_json"),
+    ("impact", "text"): ("cchc_criteria.reports.text", "render_impact"),
+    ("impact", "json"): ("cchc_criteria.reports._render", "impact_json"),
 }
 
 
@@ -143,3 +146,26 @@ def advice_json(advice: Any) -> str:
     from cchc_criteria.reports.data import advice_data
 
     return _json(advice_data(advice))
+
+
+def impact_json(impact: Any) -> str:
+    """The impact of a new set version as JSON: both ids and every unit's shift."""
+    return _json(
+        {
+            "old_set": impact.old_set,
+            "new_set": impact.new_set,
+            "units": [
+                {
+                    "unit": s.unit,
+                    "group": s.group,
+                    "source": s.source,
+                    "old_rank": s.old_rank,
+                    "new_rank": s.new_rank,
+                    "places": s.places,
+                    "old_index": None if s.old_index is None else str(s.old_index),
+                    "new_index": None if s.new_index is None else str(s.new_index),
+                }
+                for s in impact.shifts
+            ],
+        }
+    )

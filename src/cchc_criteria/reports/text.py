@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cchc_criteria.analysis.advice import Advice
     from cchc_criteria.analysis.compare import Comparison
     from cchc_criteria.analysis.diff import SetDiff
+    from cchc_criteria.analysis.impact import Impact
 
 __all__ = [
     "finding_line",
@@ -268,6 +269,39 @@ def render_comparison(
             if vi
             else f"From the rules' changes: {signed[0]}; from the unit's changes: {signed[1]}"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_impact(impact: Impact, *, lang: Lang = "vi") -> str:
+    """A new set version's impact on a cohort: every unit's place and index under each
+    version, and the places it gained or lost."""
+    vi = lang == "vi"
+    lines = [
+        (
+            f"Tác động của {impact.new_set} so với {impact.old_set}"
+            if vi
+            else f"Impact of {impact.new_set} against {impact.old_set}"
+        ),
+        "",
+    ]
+
+    def place(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    for shift in impact.shifts:
+        group = f"[{shift.group}] " if shift.group else ""
+        moved = shift.places
+        said = "" if not moved else (f"+{moved}" if moved > 0 else str(moved))
+        indices = " → ".join(
+            "—" if i is None else number(i.quantize(Decimal("0.01")), lang) + " %"
+            for i in (shift.old_index, shift.new_index)
+        )
+        name = shift.unit or shift.source
+        moves = f"{place(shift.old_rank)} → {place(shift.new_rank)}"
+        moves += f" {said}" if said else ""
+        lines.append(f"{group}{name}: {moves} ({indices})")
+    count = len(impact.moved)
+    lines.append(f"{count} đơn vị đổi thứ hạng" if vi else f"{count} unit(s) changed place")
     return "\n".join(lines) + "\n"
 
 
