@@ -7,7 +7,7 @@ Leaves carry a scoring rule (cách tính điểm); groups sum their children. Ev
 
 from __future__ import annotations
 
-from cchc_criteria.model.answers import Assessment, ChosenBand
+from cchc_criteria.model.answers import Assessment, ChosenBand, GivenPoints
 from cchc_criteria.model.bands import (
     FORMULA_NAMES,
     MAX_ROUNDING_PLACES,
@@ -67,6 +67,7 @@ __all__ = [
     "FindingKind",
     "Formula",
     "FractionOfMax",
+    "GivenPoints",
     "Grade",
     "GradeCondition",
     "Lineage",

@@ -12,6 +12,7 @@ import attrs
 
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model.enums import NA
+from cchc_criteria.numbers import to_decimal
 from cchc_criteria.text import nfc, shown
 
 __all__ = ["Assessment", "ChosenBand"]
@@ -34,6 +35,15 @@ class ChosenBand:
     """
 
     ref: int | str = attrs.field(converter=_band_ref)
+
+
+@attrs.frozen
+class GivenPoints:
+    """An answer that gives a leaf's points directly, whatever its rule: what-if analysis
+    ("what if this criterion had its max?", ``Scorecard.with_points``). Held to [0, max] as
+    any points are; never read from a file."""
+
+    points: Decimal = attrs.field(converter=to_decimal)
 
 
 def _nfc_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,9 +106,9 @@ def _unreadable(code: str, value: object) -> ArgumentError:
 # The kinds of answer a rule reads, by exact type (one set look-up), then with subclasses.
 _PLAIN = frozenset(
     {str, int, float, Decimal, Fraction, bool, date, datetime, type(None), type(NA)}
-    | {ChosenBand, dict, list, tuple}
+    | {ChosenBand, GivenPoints, dict, list, tuple}
 )
-_KINDS = (str, int, float, Decimal, Fraction, date, ChosenBand, Mapping, list, tuple)
+_KINDS = (str, int, float, Decimal, Fraction, date, ChosenBand, GivenPoints, Mapping, list, tuple)
 
 
 def _evidence(mapping: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

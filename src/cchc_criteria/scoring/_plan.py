@@ -26,6 +26,7 @@ from cchc_criteria.model import (
     Assessment,
     Criterion,
     CriterionSet,
+    GivenPoints,
     NAPolicy,
     Role,
     Rule,
@@ -51,6 +52,7 @@ _NOT_ANSWERED = Text("chưa kê khai", "not answered")
 _NA_FULL = Text(
     "không áp dụng: đạt điểm tối đa theo bộ tiêu chí", "not applicable: the set awards the full max"
 )
+_GIVEN = Text("điểm cho sẵn (giả định)", "points given (what if)")
 _NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot be not applicable")
 
 #: Plans by set: a set is compiled once and its plan lives as long as the set does. Equal
@@ -265,6 +267,19 @@ class Plan:
             if leaf.not_applicable is None:
                 leaf.not_applicable = self.not_applicable(leaf)
             return leaf.not_applicable, True
+        if type(answer) is GivenPoints:  # what if: the points themselves, whatever the rule
+            held = min(max(answer.points, _ZERO), leaf.maximum)
+            node = self.leaf_node(
+                leaf,
+                points=held,
+                points_display=self.round(held),
+                rule_points=answer.points,
+                complete=True,
+                open_points=_ZERO,
+                figure=str(answer.points),
+                explanation=_GIVEN,
+            )
+            return (node, ()), True
         key = value_key(answer) if leaf.reuse else None
         if key is not None:
             result = leaf.known.get(key)

@@ -14,6 +14,7 @@ from cchc_criteria.model import (
     Assessment,
     CriterionSet,
     Finding,
+    GivenPoints,
     Role,
     RoundingPolicy,
     Severity,
@@ -293,6 +294,11 @@ class Scorecard:
             )
             for order, node in enumerate(self)
         )
+
+    def with_points(self, changes: Mapping[str, Decimal | int]) -> Scorecard:
+        """What if these criteria had these points, whatever their rules (each held to
+        [0, its max]): the card scored again with them given (``model.GivenPoints``)."""
+        return self.with_answers({code: GivenPoints(points) for code, points in changes.items()})
 
     def with_answers(self, changes: Mapping[str, object]) -> Scorecard:
         """What if: the card the unit would get with ``changes`` to its answers (codes to
