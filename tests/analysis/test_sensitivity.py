@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ import cchc_criteria as cc
 from cchc_criteria.analysis.ranking import rank
 from cchc_criteria.analysis.sensitivity import sensitivity
 from cchc_criteria.numbers import decimal_of
+from cchc_support import run
 
 SET = """\
 id = "demo.sens"
@@ -96,3 +99,27 @@ def test_one_band_up_is_advices_step() -> None:
     assert band.band_up == Decimal(20)
     assert band.to_max == Decimal(20)
     assert band.to_min == Decimal(-30)
+
+
+def test_the_command_in_text_json_and_html(tmp_path: Path) -> None:
+    (tmp_path / "set.toml").write_text(SET, encoding="utf-8")
+    folder = tmp_path / "units"
+    folder.mkdir()
+    (folder / "a.toml").write_text('unit = "A"\n[answers]\n"1" = true\n"2" = "50%"\n"3" = "80%"\n')
+    (folder / "b.toml").write_text(
+        'unit = "B"\n[answers]\n"1" = false\n"2" = "100%"\n"3" = "95%"\n'
+    )
+    args = ["sensitivity", str(tmp_path / "set.toml"), str(folder)]
+    code, out, _ = run(*args, "--lang", "en")
+    assert code == 0, out
+    assert out.startswith("Sensitivity: demo.sens, 2 units")
+    code, out, _ = run(*args, "-f", "json")
+    data = json.loads(out)
+    cards = cc.score_many(
+        cc.loads_set(SET), [cc.load_assessment(folder / n) for n in ("a.toml", "b.toml")]
+    )
+    expected = {row.code: str(row.to_max) for row in sensitivity(cards)}
+    assert {row["code"]: row["to_max"] for row in data["criteria"]} == expected
+    code, out, _ = run(*args, "-f", "html", "--lang", "vi")
+    assert "<h1>Độ nhạy — demo.sens</h1>" in out
+    assert out.count('class="bar"') == 3

@@ -227,7 +227,7 @@ def test_advise(tmp_path: Path) -> None:
 
 def test_help_fits_80_columns() -> None:
     commands = [[], *([name] for name in cli.commands)]  # type: ignore[attr-defined]
-    assert len(commands) == 14
+    assert len(commands) == 15
     for command in commands:
         _, out, _ = run(*command, "--help")
         assert max(len(line) for line in out.splitlines()) <= 80, command

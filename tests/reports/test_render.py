@@ -11,6 +11,7 @@ import pytest
 import cchc_criteria as cc
 from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.analysis.impact import policy_impact
+from cchc_criteria.analysis.sensitivity import sensitivity
 from cchc_criteria.reports import RENDERERS, formats_of, rank, render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,7 @@ def _objects() -> dict[str, object]:
         "comparison": compare_declared(card),
         "diff": cc.diff_sets(criterion_set, criterion_set),
         "advice": cc.advise(card),
+        "sensitivity": sensitivity([card]),
         "impact": policy_impact(
             criterion_set, criterion_set, [card.assessment], kinds=cc.rule_kinds()
         ),

@@ -4,7 +4,7 @@ and its place would move if that criterion alone went to its max, to nothing, or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -17,7 +17,7 @@ from cchc_criteria.numbers import decimal_of
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import group_key
 
-__all__ = ["CriterionSensitivity", "sensitivity"]
+__all__ = ["CriterionSensitivity", "Sensitivity", "sensitivity"]
 
 _ZERO = Decimal(0)
 
@@ -50,14 +50,30 @@ class CriterionSensitivity:
     band_up: Decimal | None
 
 
-def sensitivity(cards: Sequence[Scorecard]) -> tuple[CriterionSensitivity, ...]:
+@attrs.frozen
+class Sensitivity:
+    """A cohort's sensitivity: the set, how many units, and a row per criterion (in document
+    order); iterate it for the rows."""
+
+    set_id: str
+    units: int
+    rows: tuple[CriterionSensitivity, ...]
+
+    def __iter__(self) -> Iterator[CriterionSensitivity]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def sensitivity(cards: Sequence[Scorecard]) -> Sensitivity:
     """Every scored criterion of the cohort ``cards`` (one set), in document order, with how
     much moving it moves the units (:class:`CriterionSensitivity`). Each unit is scored again
     with the criterion's points given (``Scorecard.with_points``) or with advice's step up
     (``Scorecard.with_answers``): no estimate, the set's own arithmetic."""
     cohort = list(cards)
     if not cohort:
-        return ()
+        return Sensitivity("", 0, ())
     first = cohort[0].criterion_set
     if any(card.criterion_set != first for card in cohort):
         raise ArgumentError("sensitivity() takes the cards of one criterion set")
@@ -108,7 +124,7 @@ def sensitivity(cards: Sequence[Scorecard]) -> tuple[CriterionSensitivity, ...]:
                 _mean(band) if band else None,
             )
         )
-    return tuple(result)
+    return Sensitivity(first.id, len(cohort), tuple(result))
 
 
 def _place(card: Scorecard, index: Decimal, cohort: Sequence[Scorecard]) -> int:

@@ -49,7 +49,14 @@ if TYPE_CHECKING:
     from cchc_criteria.reports import Standing
     from cchc_criteria.scoring import Scorecard
 
-__all__ = ["advise_command", "compare_command", "rank_command", "score_command", "template_command"]
+__all__ = [
+    "advise_command",
+    "compare_command",
+    "rank_command",
+    "score_command",
+    "sensitivity_command",
+    "template_command",
+]
 
 
 @cli.command("score", short_help="Score a unit's assessment against a set.")
@@ -285,6 +292,30 @@ def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
         if field.name != "criterion_set"
     }
     return fields, card.assessment.group
+
+
+@cli.command("sensitivity", short_help="How much each criterion moves a cohort.")
+@SET
+@click.argument("paths", nargs=-1, required=True)
+@format_option(["text", "json", "html"], default="text")
+@OUTPUT
+@LANG
+def sensitivity_command(
+    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang
+) -> None:
+    """For each criterion of SET over the units of PATHS (files, or folders of them): how
+    many lose points on it, and how much a unit's index and place in its group would move if
+    that criterion alone went to its max, to nothing, or one band up — every unit scored
+    again, exactly."""
+    from cchc_criteria.analysis.sensitivity import sensitivity
+
+    try:
+        criterion_set = load_criterion_set(set_id)
+        units = [load_answers(criterion_set, path) for path in assessment_files(paths)]
+        result = sensitivity(library().score_many(criterion_set, units))
+    except CchcError as error:
+        raise Fail(error.text) from None
+    emit(result, fmt, output, lang=lang)
 
 
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")

@@ -31,6 +31,7 @@ KINDS: Mapping[str, tuple[str, str]] = {
     "diff": ("cchc_criteria.analysis.diff", "SetDiff"),
     "advice": ("cchc_criteria.analysis.advice", "Advice"),
     "impact": ("cchc_criteria.analysis.impact", "Impact"),
+    "sensitivity": ("cchc_criteria.analysis.sensitivity", "Sensitivity"),
 }
 
 #: (kind, format) → (module, function) of the renderer. Each renderer takes the object and
@@ -57,6 +58,9 @@ RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
     ("advice", "json"): ("cchc_criteria.reports._render", "advice_json"),
     ("impact", "text"): ("cchc_criteria.reports.text", "render_impact"),
     ("impact", "json"): ("cchc_criteria.reports._render", "impact_json"),
+    ("sensitivity", "text"): ("cchc_criteria.reports.text", "render_sensitivity"),
+    ("sensitivity", "json"): ("cchc_criteria.reports._render", "sensitivity_json"),
+    ("sensitivity", "html"): ("cchc_criteria.reports.html", "render_sensitivity_html"),
 }
 
 
@@ -166,6 +170,31 @@ def impact_json(impact: Any) -> str:
                     "new_index": None if s.new_index is None else str(s.new_index),
                 }
                 for s in impact.shifts
+            ],
+        }
+    )
+
+
+def sensitivity_json(sensitivity: Any) -> str:
+    """A cohort's sensitivity as JSON: one entry per criterion, numbers exact."""
+    return _json(
+        {
+            "set": sensitivity.set_id,
+            "units": sensitivity.units,
+            "criteria": [
+                {
+                    "code": row.code,
+                    "title": row.title,
+                    "max_points": str(row.max_points),
+                    "units": row.units,
+                    "losing": row.losing,
+                    "to_max": str(row.to_max),
+                    "to_min": str(row.to_min),
+                    "places_to_max": str(row.places_to_max),
+                    "places_to_min": str(row.places_to_min),
+                    "band_up": None if row.band_up is None else str(row.band_up),
+                }
+                for row in sensitivity.rows
             ],
         }
     )

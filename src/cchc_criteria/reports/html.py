@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from cchc_criteria.reports._common import LABELS, facts, headers, number, rows, unranked
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, ranking_title, summary_lines
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.sensitivity import Sensitivity
 
 __all__ = ["render_html", "render_ranking_html"]
 
@@ -132,4 +136,31 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
             ]
             body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         body.append("</table>")
+    return _page(title, body, lang)
+
+
+def render_sensitivity_html(sensitivity: Sensitivity, *, lang: Lang = "vi") -> str:
+    """A cohort's sensitivity: a bar per criterion (the units losing points on it against all
+    the units), and the table of index and place changes."""
+    lang = "vi" if lang == "vi" else "en"
+    vi = lang == "vi"
+    title = f"Độ nhạy — {sensitivity.set_id}" if vi else f"Sensitivity — {sensitivity.set_id}"
+    body = [f"<h1>{escape(title)}</h1>", '<div class="bars">']
+    for row in sensitivity:
+        label = f"{row.code}. {row.title}"
+        body.append(_bar(label, Decimal(row.losing), Decimal(row.units), lang))
+    body.append("</div><table>")
+    heads = (
+        ["STT", "Tiêu chí", "Lên tối đa", "Về 0", "Hạng (tối đa)", "Hạng (0)", "Lên 1 khoảng"]
+        if vi
+        else ["Code", "Criterion", "To max", "To 0", "Places (max)", "Places (0)", "Band up"]
+    )
+    body.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>")
+    for row in sensitivity:
+        values = (row.to_max, row.to_min, row.places_to_max, row.places_to_min, row.band_up)
+        cells = [escape(row.code), escape(row.title)] + [
+            "—" if v is None else escape(number(v.quantize(Decimal("0.01")), lang)) for v in values
+        ]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    body.append("</table>")
     return _page(title, body, lang)

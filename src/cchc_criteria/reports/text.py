@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cchc_criteria.analysis.compare import Comparison
     from cchc_criteria.analysis.diff import SetDiff
     from cchc_criteria.analysis.impact import Impact
+    from cchc_criteria.analysis.sensitivity import Sensitivity
 
 __all__ = [
     "finding_line",
@@ -302,6 +303,52 @@ def render_impact(impact: Impact, *, lang: Lang = "vi") -> str:
         lines.append(f"{group}{name}: {moves} ({indices})")
     count = len(impact.moved)
     lines.append(f"{count} đơn vị đổi thứ hạng" if vi else f"{count} unit(s) changed place")
+    return "\n".join(lines) + "\n"
+
+
+def render_sensitivity(sensitivity: Sensitivity, *, lang: Lang = "vi") -> str:
+    """A cohort's sensitivity as an aligned table: per criterion, the units losing points on
+    it, and the mean change of index (points of %) and of place at its max, at nothing and
+    one band up."""
+    vi = lang == "vi"
+    heads = (
+        ["STT", "Mất điểm", "Lên tối đa", "Về 0", "Hạng (tối đa)", "Hạng (0)", "Lên 1 khoảng"]
+        if vi
+        else ["Code", "Losing", "To max", "To 0", "Places (max)", "Places (0)", "Band up"]
+    )
+
+    def num(value: Decimal | None) -> str:
+        if value is None:
+            return "—"
+        shown = format_number(value.quantize(Decimal("0.01")), lang=lang)
+        return ("+" if value > 0 else "") + shown
+
+    table = [heads] + [
+        [
+            row.code,
+            f"{row.losing}/{row.units}",
+            num(row.to_max),
+            num(row.to_min),
+            num(row.places_to_max),
+            num(row.places_to_min),
+            num(row.band_up),
+        ]
+        for row in sensitivity
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(len(heads))]
+    title = (
+        f"Độ nhạy: {sensitivity.set_id}, {sensitivity.units} đơn vị"
+        if vi
+        else f"Sensitivity: {sensitivity.set_id}, {sensitivity.units} units"
+    )
+    lines = [title, ""]
+    for position, row in enumerate(table):
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if position == 0:
+            lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
 
 
