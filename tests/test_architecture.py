@@ -142,6 +142,7 @@ CROSS_LAYER = {
     "test_doc_examples.py",  # every example of the docs, scored
     "test_docs.py",  # the docs cover what the code offers
     "test_fuzz.py",  # generated files through the API and the command
+    "test_notebook.py",  # the analysts' notebook in the docs, executed
     "test_performance.py",  # what stays fast and small, by behaviour
     "test_plugin_authors.py",  # the plugin author's path, end to end
     "test_properties.py",  # Hypothesis properties of every rule kind and of scoring
