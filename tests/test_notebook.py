@@ -25,6 +25,8 @@ def test_the_notebook_runs_and_shows_every_view(tmp_path: Path) -> None:
     assert any("Cách tính" in page for page in html)  # the set's table
     assert any("CHƯA ĐẦY ĐỦ" in page for page in html)  # a scorecard that says what is open
     assert any("<table" in page and "open_points" in page for page in html)  # the frame
+    assert any("<th>Hạng</th>" in page for page in html)  # the ranking
+    assert any("<th>Mã</th>" in page for page in html)  # the findings
     text = "".join(o.get("text", "") for o in outputs)
     assert "7.1.2 " in text  # sensitivity
     assert "Sở A" in text  # intervals

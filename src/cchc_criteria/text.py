@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ __all__ = [
     "Text",
     "fold",
     "group_key",
+    "html_table",
     "nfc",
     "printable",
     "shown",
@@ -106,3 +108,13 @@ def shown(value: object, *, quoted: bool = False) -> str:
         return repr(value) if quoted else str(value)
     except Exception:
         return f"<{type(value).__name__}>"
+
+
+def html_table(headings: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """A plain HTML table for a notebook, every cell escaped and left-aligned."""
+    lines = ["<table>", "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in headings) + "</tr>"]
+    for row in rows:
+        cells = "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
+        lines.append(f'<tr style="text-align:left">{cells}</tr>')
+    lines.append("</table>")
+    return "\n".join(lines)

@@ -742,3 +742,19 @@ def test_a_set_may_compare_declared_scores_after_rounding() -> None:
     assert [f.code for f in cc.score(rounded, off).findings] == ["self-assessed-differs"]
     with pytest.raises(cc.InputError, match="declared places must be a whole number"):
         cc.loads_set(text.format(rounding='rounding = { declared = "2" }'))
+
+
+def test_findings_and_a_ranking_show_as_tables_in_a_notebook() -> None:
+    from cchc_criteria.reports import rank
+
+    seed = cc.get_set(S)
+    cards = cc.score_many(seed, [{"7.1.2": "93%", "7.1.3": "<b>"}, {"7.1.2": "10%"}])
+    findings = cards[0].findings
+    assert findings == tuple(findings)  # still a tuple to every caller
+    html = findings._repr_html_()  # type: ignore[attr-defined]
+    assert html.count("<tr") == 1 + len(findings)
+    assert "<b>" not in html
+    ranking = rank([(card, "", f"u{i}") for i, card in enumerate(cards)])
+    page = ranking._repr_html_()
+    assert page.count("<tr") == 3
+    assert "(chưa đủ)" in page  # incomplete: why there is no place

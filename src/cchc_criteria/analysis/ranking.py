@@ -10,10 +10,17 @@ from decimal import Decimal
 import attrs
 
 from cchc_criteria.model import CriterionSet
+from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import group_key
+from cchc_criteria.text import group_key, html_table
 
-__all__ = ["Ranked", "Standing", "rank", "ranking_areas"]
+__all__ = [
+    "Ranked",
+    "Ranking",
+    "Standing",
+    "rank",
+    "ranking_areas",
+]
 
 
 _UNSCORED = "_"
@@ -127,7 +134,34 @@ class Ranked:
     source: str
 
 
-def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]:
+class Ranking(list[Ranked]):
+    """What :func:`rank` gives: a list of :class:`Ranked`, shown in a notebook as a table
+    (group, place — or why none —, unit, points, index, grade)."""
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for entry in self:
+            standing = entry.standing
+            why = "không được công nhận" if not standing.accepted else "chưa đủ"
+            index = "" if standing.index is None else plain(standing.index.quantize(_CENT))
+            rows.append(
+                (
+                    entry.group,
+                    str(entry.rank) if entry.rank is not None else f"({why})",
+                    standing.unit or entry.source,
+                    f"{plain(standing.points)} / {plain(standing.max_points)}",
+                    index,
+                    standing.grade or "",
+                )
+            )
+        headings = ("Nhóm", "Hạng", "Đơn vị", "Điểm", "Chỉ số (%)", "Xếp loại")
+        return html_table(headings, rows)
+
+
+_CENT = Decimal("0.01")
+
+
+def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> Ranking:
     """Rank scorecards (or their standings) within their groups by exact index, ties sharing
     a rank.
 
@@ -148,7 +182,7 @@ def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> list[Ranked]
         if named is not None:
             declared.setdefault(key, named)
     names = {key: declared.get(key) or min(spellings[key]) for key in groups}
-    result: list[Ranked] = []
+    result = Ranking()
     for key in sorted(groups):
         members = groups[key]
         group = names[key]

@@ -27,7 +27,7 @@ from cchc_criteria.model.catalogue_lint import LINT_KINDS
 from cchc_criteria.model.catalogue_scoring import SCORING_KINDS
 from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity
 from cchc_criteria.numbers import decimal_of
-from cchc_criteria.text import Text
+from cchc_criteria.text import Text, html_table
 
 __all__ = [
     "CATALOGUE",
@@ -36,6 +36,7 @@ __all__ = [
     "Category",
     "Finding",
     "FindingKind",
+    "Findings",
     "Severity",
     "add_findings",
     "finding",
@@ -90,6 +91,19 @@ class Finding:
         where = f"{self.criterion}: " if self.criterion else ""
         note = f" (acknowledged: {self.acknowledged})" if self.acknowledged else ""
         return f"{self.severity} [{self.code}] {where}{self.message}{note}"
+
+
+class Findings(tuple[Finding, ...]):
+    """Findings as a scorecard holds them: a tuple (equal to a plain tuple of the same
+    findings) that shows as a table in a notebook — code, severity, criterion, message."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            ("Mã", "Mức", "Tiêu chí", "Nội dung"),
+            ((f.code, f.severity.value, f.criterion, f.message_vi) for f in self),
+        )
 
 
 def finding(

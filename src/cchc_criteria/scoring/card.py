@@ -14,6 +14,7 @@ from cchc_criteria.model import (
     Assessment,
     CriterionSet,
     Finding,
+    Findings,
     GivenPoints,
     Role,
     RoundingPolicy,
@@ -190,9 +191,9 @@ class Scorecard:
     max_points: Decimal
     open_points: Decimal
     complete: bool
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...] = attrs.field(converter=Findings)
     grade: str | None
-    lint_findings: tuple[Finding, ...] = ()
+    lint_findings: tuple[Finding, ...] = attrs.field(default=(), converter=Findings)
     # (points, max) of each top-level node: what area_indices reads without making the nodes.
     _area_totals: tuple[tuple[Decimal | None, Decimal], ...] | None = attrs.field(
         default=None, eq=False, repr=False
