@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cchc_criteria as cc
-from cchc_criteria.analysis.impact import policy_impact
+from cchc_criteria.analysis.impact import policy_impact, under_new_codes
+from cchc_criteria.analysis.ranking import rank
 from cchc_support import run, two_versions
 
 
@@ -33,6 +34,22 @@ def test_a_raised_threshold_worked_by_hand() -> None:
     # A: 2 of 2 → 1.5 (85 % is under 90 %); C: 1.5 both times; B: 1 both times.
     assert places == {"Xã A": (1, 1, 0), "Xã C": (2, 1, 1), "Xã B": (3, 3, 0)}
     assert [s.unit for s in impact.moved] == ["Xã C"]
+
+
+def test_each_side_is_the_cards_own_index_and_place() -> None:
+    old, new = versions(80, 90)
+    impact = policy_impact(old, new, UNITS, kinds=cc.rule_kinds())
+    shifts = {s.unit: s for s in impact.shifts}
+    # The new side scores the same figures under the new version's codes.
+    renamed = [under_new_codes(old, new, unit) for unit in UNITS]
+    for version, units, side in ((old, UNITS, "old"), (new, renamed, "new")):
+        cards = cc.score_many(version, units)
+        ranking = rank([(card, card.assessment.group, card.assessment.unit) for card in cards])
+        places = {entry.standing.unit: entry.rank for entry in ranking}
+        for card in cards:
+            shift = shifts[card.assessment.unit]
+            assert getattr(shift, f"{side}_index") == card.index
+            assert getattr(shift, f"{side}_rank") == places[card.assessment.unit]
 
 
 @given(

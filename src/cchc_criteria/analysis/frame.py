@@ -65,12 +65,7 @@ def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
     pd = _pandas()
     records: list[dict[str, object]] = []
     for card in _cards(cards, "findings_frame"):
-        who = {
-            "set_id": card.criterion_set.id,
-            "unit": card.assessment.unit,
-            "period": card.assessment.period,
-            "group": card.assessment.group,
-        }
+        who = _who(card)
         for found in (*card.findings, *card.lint_findings):
             records.append(
                 {
@@ -85,6 +80,16 @@ def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
                 }
             )
     return pd.DataFrame.from_records(records, columns=list(FINDING_COLUMNS))
+
+
+def _who(card: Scorecard) -> dict[str, object]:
+    """The columns that say whose card a row comes from."""
+    return {
+        "set_id": card.criterion_set.id,
+        "unit": card.assessment.unit,
+        "period": card.assessment.period,
+        "group": card.assessment.group,
+    }
 
 
 def _pandas() -> Any:
@@ -127,13 +132,7 @@ def to_frame(
     pd = _pandas()
     records: list[dict[str, object]] = []
     for card in _cards(cards, "to_frame"):
-        who = {
-            "set_id": card.criterion_set.id,
-            "unit": card.assessment.unit,
-            "period": card.assessment.period,
-            "group": card.assessment.group,
-            "grade": card.grade,
-        }
+        who = {**_who(card), "grade": card.grade}
         for row in card.rows(lang=lang):
             records.append({**who, **attrs.asdict(row)})
     frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))

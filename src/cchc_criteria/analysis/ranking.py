@@ -12,7 +12,7 @@ import attrs
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import Scorecard
-from cchc_criteria.text import group_key, html_table
+from cchc_criteria.text import Lang, Text, group_key, html_table
 
 __all__ = [
     "Ranked",
@@ -97,6 +97,11 @@ class Standing:
             accepted=card.accepted,
         )
 
+    def unranked_reason(self, lang: Lang = "vi") -> str:
+        """Why a ranking gives this unit no place: its evaluation is not accepted, or it
+        is incomplete (chưa đủ)."""
+        return (_INCOMPLETE if self.accepted else _NOT_ACCEPTED).get(lang)
+
     def area(self, code: str) -> Decimal | None:
         """The index of area ``code`` (``None`` when unscored or not an area of this set);
         only that area's text is read back (a ranking asks for every area of every unit)."""
@@ -142,12 +147,12 @@ class Ranking(list[Ranked]):
         rows = []
         for entry in self:
             standing = entry.standing
-            why = "không được công nhận" if not standing.accepted else "chưa đủ"
+            place = str(entry.rank) if entry.rank is not None else f"({standing.unranked_reason()})"
             index = "" if standing.index is None else plain(standing.index.quantize(_CENT))
             rows.append(
                 (
                     entry.group,
-                    str(entry.rank) if entry.rank is not None else f"({why})",
+                    place,
                     standing.unit or entry.source,
                     f"{plain(standing.points)} / {plain(standing.max_points)}",
                     index,
@@ -159,6 +164,8 @@ class Ranking(list[Ranked]):
 
 
 _CENT = Decimal("0.01")
+_INCOMPLETE = Text(vi="chưa đủ", en="incomplete")
+_NOT_ACCEPTED = Text(vi="không được công nhận", en="not accepted")
 
 
 def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> Ranking:

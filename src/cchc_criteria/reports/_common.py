@@ -6,13 +6,12 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_criteria.analysis.ranking import Standing
 from cchc_criteria.model import Role, Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Lang
 
-__all__ = ["LABELS", "SEVERITY", "Row", "facts", "headers", "number", "rows", "unranked"]
+__all__ = ["LABELS", "SEVERITY", "Row", "facts", "headers", "number", "rows"]
 
 LABELS = {
     "vi": {
@@ -36,8 +35,6 @@ LABELS = {
         "complete": "Phiếu điểm đầy đủ",
         "incomplete": "Phiếu điểm CHƯA ĐẦY ĐỦ",
         "not_accepted": "KẾT QUẢ ĐÁNH GIÁ KHÔNG ĐƯỢC CÔNG NHẬN",
-        "unranked_open": "chưa đủ",
-        "unranked_rejected": "không được công nhận",
         "why": "Cách tính",
         "findings": "Phát hiện",
         "lint": "Sai sót của bộ tiêu chí đã ban hành (cchc lint)",
@@ -74,8 +71,6 @@ LABELS = {
         "complete": "Scorecard complete",
         "incomplete": "Scorecard INCOMPLETE",
         "not_accepted": "Evaluation NOT ACCEPTED",
-        "unranked_open": "incomplete",
-        "unranked_rejected": "not accepted",
         "why": "How each criterion was scored",
         "findings": "Findings",
         "lint": "Mistakes in the set as published (cchc lint)",
@@ -182,9 +177,3 @@ def headers(lang: Lang) -> list[str]:
     labels = LABELS[lang]
     keys = ("code", "title", "max", "points", "self", "appraised", "note")
     return [labels[key] for key in keys]
-
-
-def unranked(standing: Standing, lang: Lang) -> str:
-    """Why a unit of a ranking has no place: its evaluation is not accepted, or it is
-    incomplete."""
-    return LABELS[lang]["unranked_open" if standing.accepted else "unranked_rejected"]

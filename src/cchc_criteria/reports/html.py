@@ -7,7 +7,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
-from cchc_criteria.reports._common import LABELS, facts, headers, number, rows, unranked
+from cchc_criteria.reports._common import LABELS, facts, headers, number, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, ranking_title, summary_lines
 from cchc_criteria.scoring import Scorecard
@@ -120,7 +120,7 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         for r in members:
             name = r.standing.unit or r.source
             index = r.standing.index
-            place = f"{r.rank}." if r.rank is not None else f"({unranked(r.standing, lang)})"
+            place = f"{r.rank}." if r.rank is not None else f"({r.standing.unranked_reason(lang)})"
             body.append(_bar(f"{place} {name}", index, Decimal(100), lang))
         body.append("</div><table>")
         head = [labels["rank"], labels["unit"], labels["total"], labels["index"], labels["grade"]]
@@ -128,7 +128,7 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         for r in members:
             index = r.standing.index
             cells = [
-                str(r.rank) if r.rank is not None else unranked(r.standing, lang),
+                str(r.rank) if r.rank is not None else r.standing.unranked_reason(lang),
                 r.standing.unit or r.source,
                 f"{number(r.standing.points, lang)} / {number(r.standing.max_points, lang)}",
                 "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %",

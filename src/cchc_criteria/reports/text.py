@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_criteria.model import CriterionSet, Finding
 from cchc_criteria.numbers import format_number
-from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows, unranked
+from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
@@ -104,16 +104,7 @@ def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
             line.append(row.appraised)
         line.append(row.note)
         cells.append(line)
-    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
-    numeric = {2, 3, 4} | ({5} if show_appraised else set())
-    for position, line in enumerate(cells):
-        padded = [
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(line)
-        ]
-        lines.append("  ".join(padded).rstrip())
-        if position == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines += _aligned(cells, numeric={2, 3, 4} | ({5} if show_appraised else set()))
     lines.append("")
     lines += summary_lines(card, lang)
     lines.append("")
@@ -130,6 +121,26 @@ def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
         lines.append(f"{labels['lint']}:")
         lines += [f"  {finding_line(f, lang)}" for f in card.lint_findings]
     return "\n".join(lines) + "\n"
+
+
+def _aligned(
+    table: Sequence[Sequence[str]], *, numeric: set[int], last_free: bool = False
+) -> list[str]:
+    """``table`` (its first row the headings) as lines of columns two spaces apart, the
+    ``numeric`` columns to the right, a rule under the headings. With ``last_free`` the
+    last column (a note) is not padded, and only its heading sets its rule."""
+    count = len(table[0]) - (1 if last_free else 0)
+    widths = [max(len(row[i]) for row in table) for i in range(count)]
+    lines = []
+    for position, row in enumerate(table):
+        cells = [
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(row[:count])
+        ]
+        lines.append("  ".join([*cells, *row[count:]]).rstrip())
+        if position == 0:
+            lines.append("  ".join(["-" * w for w in widths] + ["-" * len(c) for c in row[count:]]))
+    return lines
 
 
 def _shorten(text: str, width: int) -> str:
@@ -249,14 +260,8 @@ def render_comparison(
             diff = ("+" if line.difference > 0 else "") + num(line.difference)
         cells = [line.code, maximum, num(line.before), num(line.after), diff, line.note.get(lang)]
         table.append(cells)
-    widths = [max(len(row[i]) for row in table) for i in range(len(heads) - 1)]
     lines = [title, ""] if title else []
-    for position, row in enumerate(table):
-        aligned = [row[0].ljust(widths[0])]
-        aligned += [cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:], strict=True)]
-        lines.append("  ".join([*aligned, row[-1]]).rstrip())
-        if position == 0:
-            lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len(row[-1]))
+    lines += _aligned(table, numeric={1, 2, 3, 4}, last_free=True)
     lines.append(
         f"{'Tổng (các tiêu chí so sánh được)' if vi else 'Total (comparable criteria)'}: "
         f"{num(comparison.before_total)} → {num(comparison.after_total)} "
@@ -335,20 +340,12 @@ def render_sensitivity(sensitivity: Sensitivity, *, lang: Lang = "vi") -> str:
         ]
         for row in sensitivity
     ]
-    widths = [max(len(r[i]) for r in table) for i in range(len(heads))]
     title = (
         f"Độ nhạy: {sensitivity.set_id}, {sensitivity.units} đơn vị"
         if vi
         else f"Sensitivity: {sensitivity.set_id}, {sensitivity.units} units"
     )
-    lines = [title, ""]
-    for position, row in enumerate(table):
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-        if position == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = [title, "", *_aligned(table, numeric=set(range(1, len(heads))))]
     return "\n".join(lines) + "\n"
 
 
@@ -373,7 +370,7 @@ def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
         index = card.index
         shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
         group = f"[{entry.group}] " if entry.group else ""
-        place = f"{entry.rank}." if entry.rank is not None else f"({unranked(card, lang)})"
+        place = f"{entry.rank}." if entry.rank is not None else f"({card.unranked_reason(lang)})"
         points = format_number(card.points, lang=lang, max_places=4)
         grade = f" — {card.grade}" if card.grade else ""
         lines.append(f"{group}{place} {card.unit or entry.source}: {points} — {shown}{grade}")

@@ -14,9 +14,9 @@ from typing import Any
 import attrs
 
 from cchc_criteria.errors import InvalidValueError, NumberFormatError
-from cchc_criteria.model import Outcome
+from cchc_criteria.model import Outcome, Scale
 from cchc_criteria.numbers import decimal_of, format_number, to_decimal
-from cchc_criteria.rules._answers import figure_text, refusal, unexpected
+from cchc_criteria.rules._answers import figure_text, read_quantity, refusal, unexpected
 from cchc_criteria.rules.keys import plain_number
 from cchc_criteria.rules.kinds import RuleKind
 from cchc_criteria.text import Lang, LazyText, Text, fold, nfc
@@ -166,17 +166,11 @@ class SurveyRule:
 
 def _count(value: object) -> int | None:
     """A number of votes: a whole number from 0 (``12``, ``"12"``); ``None`` otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
     try:
-        number = to_decimal(value)
+        number = read_quantity(value, Scale.COUNT)
     except NumberFormatError:
         return None
-    if number < 0 or number != number.to_integral_value():
-        return None
-    return int(number)
+    return int(number) if number >= 0 else None
 
 
 def _explain(

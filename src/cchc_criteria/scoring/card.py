@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from html import escape
 
@@ -166,6 +166,11 @@ class NodeRow:
     number: str = ""
 
 
+def _accepted(findings: Iterable[Finding]) -> bool:
+    """Whether no rule refused the unit's whole evaluation (``evaluation-not-accepted``)."""
+    return not any(f.code == "evaluation-not-accepted" for f in findings)
+
+
 def _index(points: Decimal | None, max_points: Decimal) -> Decimal | None:
     """points / max × 100, rounded once (to 34 digits) from the exact quotient."""
     if points is None or max_points == 0:
@@ -233,7 +238,7 @@ class Scorecard:
         quả): a rule said so (``evaluation-not-accepted``, e.g. a report sent after the last
         day a lateness rule with ``beyond_limit = "card"`` accepts). Such a card has no grade
         and no rank."""
-        return not any(f.code == "evaluation-not-accepted" for f in self.findings)
+        return _accepted(self.findings)
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -35,7 +35,7 @@ from cchc_criteria.scoring._scope import outside as outside_of
 from cchc_criteria.scoring._scope import outside_node
 from cchc_criteria.scoring._steps import Group, Leaf
 from cchc_criteria.scoring._tally import Sums, Tally
-from cchc_criteria.scoring.card import NodeScore, Scorecard, _index, _suggest
+from cchc_criteria.scoring.card import NodeScore, Scorecard, _accepted, _index, _suggest
 from cchc_criteria.text import Text, shown
 
 __all__ = ["as_assessment", "score"]
@@ -228,8 +228,7 @@ class _Run:
         kept: tuple[NodeScore | None, ...],
         areas: tuple[tuple[Decimal | None, Decimal], ...],
     ) -> Scorecard:
-        accepted = not any(f.code == "evaluation-not-accepted" for f in self.findings)
-        grade = self._grade(total, max_points) if complete and accepted else None
+        grade = self._grade(total, max_points) if complete and _accepted(self.findings) else None
         card = Scorecard(
             criterion_set=self.set,
             assessment=self.assessment,
