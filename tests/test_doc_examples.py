@@ -71,7 +71,11 @@ def test_the_examples_of_the_page_run(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    # The examples name the repository's files; the pages' own files (a plugin's
+    # tests/test_sets.py) are written beside them, never into the repository.
     (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "data").symlink_to(ROOT / "tests" / "data")
     namespace: dict[str, object] = {"__name__": "__docs__"}
     pyproject: Path | None = None
     ran = 0

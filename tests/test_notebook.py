@@ -1,5 +1,6 @@
 """The analysts' notebook in the docs runs, every cell, in a fresh kernel, and shows each
-view: the set's table, a scorecard, the frames, the ranking, sensitivity and intervals."""
+view: the set's table, a scorecard, the frames, the ranking, sensitivity, intervals and
+two years compared."""
 
 from __future__ import annotations
 
@@ -30,3 +31,5 @@ def test_the_notebook_runs_and_shows_every_view(tmp_path: Path) -> None:
     text = "".join(o.get("text", "") for o in outputs)
     assert "7.1.2 " in text  # sensitivity
     assert "Sở A" in text  # intervals
+    assert "('Sở C',) ('Sở D',)" in text  # two years: the units of one year only
+    assert any("rule_change" in page and "unit_change" in page for page in html)  # the split

@@ -373,6 +373,7 @@ def test_compare_direction_comes_from_the_sets_never_the_argument_order() -> Non
         "set": "demo.xa.2024",
         "period": "2024-01-01 – 2024-12-31",
         "scores": "points",
+        "unit": "",
     }
     assert newer_first["after"]["set"] == "demo.xa.2025"
     lines = {line["code"]: line for line in newer_first["lines"]}

@@ -28,5 +28,5 @@ def first_finding(data: ScorecardData) -> FindingData | None:
 
 
 def leaves_over(card: cc.Scorecard, threshold: Decimal) -> list[str]:
-    rows: tuple[cc.NodeRow, ...] = card.rows(lang="en")
+    rows: tuple[cc.scoring.NodeRow, ...] = card.rows(lang="en")
     return [r.code for r in rows if r.leaf and r.points is not None and r.points > threshold]

@@ -18,7 +18,11 @@ from cchc_criteria._version import __version__
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equal to _EXPORTS)
+    from cchc_criteria.analysis.cohort_compare import compare as compare
+    from cchc_criteria.analysis.frame import findings_frame as findings_frame
     from cchc_criteria.analysis.frame import to_frame as to_frame
+    from cchc_criteria.analysis.ranking import rank as rank
+    from cchc_criteria.analysis.sensitivity import sensitivity as sensitivity
     from cchc_criteria.api import advise as advise
     from cchc_criteria.api import diff_sets as diff_sets
     from cchc_criteria.api import dump_set as dump_set
@@ -58,10 +62,8 @@ if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equa
     from cchc_criteria.model import Finding as Finding
     from cchc_criteria.model import FindingKind as FindingKind
     from cchc_criteria.model import Grade as Grade
-    from cchc_criteria.model import NAPolicy as NAPolicy
     from cchc_criteria.model import Outcome as Outcome
     from cchc_criteria.model import Role as Role
-    from cchc_criteria.model import RoundingPolicy as RoundingPolicy
     from cchc_criteria.model import Rule as Rule
     from cchc_criteria.model import Scale as Scale
     from cchc_criteria.model import Severity as Severity
@@ -71,8 +73,6 @@ if TYPE_CHECKING:  # the public names, for type checkers (a test keeps this equa
     from cchc_criteria.registry import list_sets as list_sets
     from cchc_criteria.registry import rule_kinds as rule_kinds
     from cchc_criteria.rules.kinds import RuleKind as RuleKind
-    from cchc_criteria.scoring import NodeRow as NodeRow
-    from cchc_criteria.scoring import NodeScore as NodeScore
     from cchc_criteria.scoring import Scorecard as Scorecard
     from cchc_criteria.selection import find_set as find_set
     from cchc_criteria.text import Lang as Lang
@@ -100,7 +100,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "set_to_dict",
     ),
     "cchc_criteria.library": ("Library",),
-    "cchc_criteria.analysis.frame": ("to_frame",),
+    "cchc_criteria.analysis.frame": ("findings_frame", "to_frame"),
+    "cchc_criteria.analysis.cohort_compare": ("compare",),
+    "cchc_criteria.analysis.ranking": ("rank",),
+    "cchc_criteria.analysis.sensitivity": ("sensitivity",),
     "cchc_criteria.registry": (
         "get_set",
         "list_sets",
@@ -123,21 +126,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Finding",
         "FindingKind",
         "Grade",
-        "NAPolicy",
         "Outcome",
         "Role",
-        "RoundingPolicy",
         "Rule",
         "Scale",
         "Severity",
         "UnitKind",
         "finding",
     ),
-    "cchc_criteria.scoring": (
-        "NodeRow",
-        "NodeScore",
-        "Scorecard",
-    ),
+    "cchc_criteria.scoring": ("Scorecard",),
     "cchc_criteria.rules.kinds": ("RuleKind",),
     "cchc_criteria.hookspecs": ("hookimpl",),
     "cchc_criteria.text": (
@@ -161,6 +158,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 # Names the package offered before its surface was cut to one table: they still work for one
 # release, with a DeprecationWarning that says where each one lives now.
 _MOVED: dict[str, tuple[str, ...]] = {
+    "cchc_criteria.scoring": ("NodeRow", "NodeScore"),
     "cchc_criteria.rules": (
         "BandRule",
         "BestOfRule",
@@ -180,6 +178,8 @@ _MOVED: dict[str, tuple[str, ...]] = {
         "days_late",
     ),
     "cchc_criteria.model": (
+        "NAPolicy",
+        "RoundingPolicy",
         "Acknowledgement",
         "Band",
         "Category",
@@ -273,14 +273,10 @@ __all__ = [
     "InputError",
     "Lang",
     "Library",
-    "NAPolicy",
-    "NodeRow",
-    "NodeScore",
     "NumberFormatError",
     "Outcome",
     "PluginError",
     "Role",
-    "RoundingPolicy",
     "Rule",
     "RuleKind",
     "Scale",
@@ -293,6 +289,7 @@ __all__ = [
     "__version__",
     "advise",
     "assessment_to_dict",
+    "compare",
     "diff_sets",
     "dump_assessment",
     "dump_set",
@@ -300,6 +297,7 @@ __all__ = [
     "dumps_set",
     "find_set",
     "finding",
+    "findings_frame",
     "get_set",
     "hookimpl",
     "lint",
@@ -308,12 +306,14 @@ __all__ = [
     "load_set",
     "loads_assessment",
     "loads_set",
+    "rank",
     "rule_kinds",
     "save_assessment",
     "save_set",
     "score",
     "score_each",
     "score_many",
+    "sensitivity",
     "set_to_dict",
     "to_frame",
 ]

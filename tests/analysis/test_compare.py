@@ -62,6 +62,7 @@ def test_the_command_prints_and_writes_the_split(tmp_path: Path) -> None:
     code, out, _ = run(*args, "--json")
     data = json.loads(out)
     assert (data["rule_change"], data["unit_change"]) == ("-0.5", "0.5")
+    assert data["undecomposed"] == "0"  # no merged criterion: every change is split
 
 
 @given(

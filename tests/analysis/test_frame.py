@@ -74,7 +74,7 @@ def test_rows_are_flat_typed_records_in_canonical_form(cards: list[cc.Scorecard]
     rows = card.rows()
     assert [r.code for r in rows] == [n.code for n in card]
     area = rows[0]
-    assert isinstance(area, cc.NodeRow)
+    assert isinstance(area, cc.scoring.NodeRow)
     assert (area.code, area.depth, area.leaf) == ("7", 1, False)
     assert str(area.max_points) == "13"  # no "13.0"
     assert area.index == card["7"].index

@@ -18,12 +18,10 @@ from cchc_criteria import (
     Criterion,
     CriterionSet,
     Grade,
-    NAPolicy,
     Role,
-    RoundingPolicy,
     score,
 )
-from cchc_criteria.model import Band, Linear, Points, at_least, below
+from cchc_criteria.model import Band, Linear, NAPolicy, Points, RoundingPolicy, at_least, below
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.reports.text import render_text
 from cchc_criteria.rules import BandRule, ManualRule, YesNoRule
@@ -501,7 +499,7 @@ def test_an_unknown_rounding_mode_is_refused_with_the_modes_there_are() -> None:
     with pytest.raises(cc.InputError, match=r"r\.toml:3: rounding: the rounding mode must be"):
         cc.loads_set(text, source="r.toml")
     with pytest.raises(cc.CchcError, match="ROUND_HALF_EVEN"):
-        cc.RoundingPolicy(2, "ROUND_BANANA")
+        RoundingPolicy(2, "ROUND_BANANA")
 
 
 @settings(max_examples=100, deadline=None)
@@ -595,7 +593,7 @@ def test_outside_its_groups_a_criterion_leaves_the_index_of_the_rest(data: st.Da
     answers.pop(target.code, None)
     with_na = {**answers, target.code: cc.NA}
     outside = cc.score(scoped, cc.Assessment(answers, group="B"))
-    removed = cc.score(attrs.evolve(plain, na_policy=cc.NAPolicy.EXCLUDE), with_na)
+    removed = cc.score(attrs.evolve(plain, na_policy=NAPolicy.EXCLUDE), with_na)
     assert (outside.points, outside.max_points, outside.index) == (
         removed.points,
         removed.max_points,

@@ -13,8 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import cchc_criteria as cc
-from cchc_criteria import NA, Assessment, NAPolicy
-from cchc_criteria.model import CriterionSet
+from cchc_criteria import NA, Assessment
+from cchc_criteria.model import CriterionSet, NAPolicy
 from cchc_criteria.numbers import decimal_of
 from cchc_criteria.rules import YesNoRule
 from cchc_criteria.testing import assessments, criterion_sets, scorecard_problems

@@ -1,4 +1,5 @@
-"""Comparisons: self-assessed against appraised for one unit, and one unit over two years.
+"""Comparisons: self-assessed against appraised for one unit, and one unit over two years
+(a cohort over two years: :mod:`cchc_criteria.analysis.cohort_compare`).
 
 Which card is the earlier one is read from the cards themselves (the sets' lineage, the
 periods they are in force, the periods assessed), never from the order they were given in:
@@ -19,7 +20,14 @@ from cchc_criteria.model import CriterionSet
 from cchc_criteria.scoring import NodeScore, Scorecard, score
 from cchc_criteria.text import Text
 
-__all__ = ["Comparison", "Line", "Side", "chronological", "compare_declared", "compare_years"]
+__all__ = [
+    "Comparison",
+    "Line",
+    "Side",
+    "chronological",
+    "compare_declared",
+    "compare_years",
+]
 
 # Why a line is not compared.
 _MISSING_SCORE = Text(
@@ -71,11 +79,13 @@ class Side:
         period: the period assessed, or the set's period in force when the assessment names
             none ("2019", "2024-01-01 – 2024-12-31").
         scores: ``points`` (scored from the figures), ``self_assessed`` or ``appraised``.
+        unit: the assessment's unit.
     """
 
     set_id: str
     period: str
     scores: str
+    unit: str = attrs.field(default="", kw_only=True)
 
 
 @attrs.frozen
@@ -107,9 +117,19 @@ class Comparison:
         parts = [line.unit_change for line in self.lines if line.unit_change is not None]
         return sum(parts, Decimal(0)) if parts else None
 
+    @property
+    def undecomposed(self) -> Decimal:
+        """The part of the difference on compared lines that is not split: a merged
+        criterion (last year's figures belong to several criteria, which this year's rule
+        cannot score as one), or a figure this year's rule cannot read. ``rule_change +
+        unit_change + undecomposed == difference``, exactly."""
+        split = (self.rule_change or Decimal(0)) + (self.unit_change or Decimal(0))
+        return self.difference - split
+
 
 def compare_declared(card: Scorecard) -> Comparison:
     """Self-assessed (before) against appraised (after) scores, criterion by criterion."""
+    unit = card.assessment.unit
     lines = []
     leaves = set()
     for node in card:
@@ -131,8 +151,8 @@ def compare_declared(card: Scorecard) -> Comparison:
     return _sum(
         lines,
         leaves,
-        Side(card.criterion_set.id, _period_text(card), "self_assessed"),
-        Side(card.criterion_set.id, _period_text(card), "appraised"),
+        Side(card.criterion_set.id, _period_text(card), "self_assessed", unit=unit),
+        Side(card.criterion_set.id, _period_text(card), "appraised", unit=unit),
     )
 
 
@@ -294,8 +314,8 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
     return _sum(
         lines,
         leaves,
-        Side(old_set.id, _period_text(before), "points"),
-        Side(new_set.id, _period_text(after), "points"),
+        Side(old_set.id, _period_text(before), "points", unit=before.assessment.unit),
+        Side(new_set.id, _period_text(after), "points", unit=after.assessment.unit),
     )
 
 

@@ -1,4 +1,5 @@
-"""Scorecards as a pandas DataFrame, for analysts (needs the ``pandas`` extra).
+"""Scorecards, their findings and comparisons as pandas DataFrames, for analysts (needs the
+``pandas`` extra).
 
 pandas is imported only when :func:`to_frame` is called, so the library does not need it.
 """
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from cchc_criteria.analysis.cohort_compare import CohortComparison
+from cchc_criteria.analysis.compare import Comparison, Line
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import CATALOGUE
 from cchc_criteria.scoring import NodeRow, Scorecard
@@ -21,7 +24,13 @@ from cchc_criteria.text import Lang, shown
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-__all__ = ["FINDING_COLUMNS", "FRAME_COLUMNS", "findings_frame", "to_frame"]
+__all__ = [
+    "COMPARISON_COLUMNS",
+    "FINDING_COLUMNS",
+    "FRAME_COLUMNS",
+    "findings_frame",
+    "to_frame",
+]
 
 #: The columns of :func:`to_frame`: who and what was scored, then every field of
 #: :class:`~cchc_criteria.scoring.NodeRow`.
@@ -33,12 +42,34 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "grade",
     *(field.name for field in attrs.fields(NodeRow)),
 )
-# The fields that hold numbers (Decimal, or Decimal | None).
-_NUMBERS = frozenset(
-    name
-    for name, hint in typing.get_type_hints(NodeRow).items()
-    if hint is Decimal or Decimal in typing.get_args(hint)
+
+
+def _numbers(record: type) -> frozenset[str]:
+    """The fields of ``record`` that hold numbers (Decimal, or Decimal | None)."""
+    return frozenset(
+        name
+        for name, hint in typing.get_type_hints(record).items()
+        if hint is Decimal or Decimal in typing.get_args(hint)
+    )
+
+
+_NUMBERS = _numbers(NodeRow)
+
+
+#: The columns of :func:`to_frame` given a comparison: the unit, each side's set and period,
+#: then every field of :class:`~cchc_criteria.analysis.compare.Line` (its note in Vietnamese
+#: and in English).
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "unit",
+    "set_before",
+    "period_before",
+    "set_after",
+    "period_after",
+    *(field.name for field in attrs.fields(Line) if field.name != "note"),
+    "note",
+    "note_en",
 )
+_COMPARISON_NUMBERS = _numbers(Line)
 
 
 #: The columns of :func:`findings_frame`: who was scored, then one finding's fields.
@@ -111,12 +142,14 @@ def _cards(cards: Scorecard | Iterable[Scorecard], verb: str) -> list[Scorecard]
 
 
 def to_frame(
-    cards: Scorecard | Iterable[Scorecard],
+    cards: Scorecard | Iterable[Scorecard] | Comparison | CohortComparison,
     *,
     numbers: Literal["float", "decimal"] = "float",
     lang: Lang = "vi",
 ) -> pandas.DataFrame:
-    """One row per node per scorecard, in the columns of :data:`FRAME_COLUMNS`.
+    """One row per node per scorecard, in the columns of :data:`FRAME_COLUMNS`; or, given a
+    comparison (:func:`~cchc_criteria.analysis.cohort_compare.compare`), one row per line per
+    unit, in the columns of :data:`COMPARISON_COLUMNS`.
 
     ``numbers="float"`` (the default) gives float columns that pandas computes with (an
     absent number is NaN); ``numbers="decimal"`` keeps the exact :class:`~decimal.Decimal`
@@ -124,23 +157,53 @@ def to_frame(
 
     >>> frame = cc.to_frame(cards)                                   # doctest: +SKIP
     >>> frame[frame.depth == 1].pivot(index="unit", columns="code", values="index")
+    >>> changes = cc.to_frame(cc.compare(cards_2024, cards_2025))    # doctest: +SKIP
+    >>> changes.groupby("code")[["rule_change", "unit_change"]].sum()
+
+    Raises:
+        ArgumentError: for ``numbers`` other than "float" or "decimal", or anything but
+            scorecards or a comparison.
     """
     if numbers not in ("float", "decimal"):
         raise ArgumentError(
             f"numbers is 'float' or 'decimal', got {shown(numbers, quoted=True):.60}"
         )
     pd = _pandas()
-    records: list[dict[str, object]] = []
-    for card in _cards(cards, "to_frame"):
-        who = {**_who(card), "grade": card.grade}
-        for row in card.rows(lang=lang):
-            records.append({**who, **attrs.asdict(row)})
-    frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
+    if isinstance(cards, Comparison | CohortComparison):
+        frame = _comparison_frame(pd, cards)
+        columns: frozenset[str] = _COMPARISON_NUMBERS
+    else:
+        records: list[dict[str, object]] = []
+        for card in _cards(cards, "to_frame"):
+            who = {**_who(card), "grade": card.grade}
+            for row in card.rows(lang=lang):
+                records.append({**who, **attrs.asdict(row)})
+        frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
+        columns = _NUMBERS
     if numbers == "float":
-        for column in _NUMBERS:
+        for column in columns:
             frame[column] = [
                 float("nan") if v is None else float(v) if isinstance(v, Decimal) else v
                 for v in frame[column]
             ]
             frame[column] = frame[column].astype("float64")
     return frame
+
+
+def _comparison_frame(pd: Any, comparison: Comparison | CohortComparison) -> Any:
+    each = comparison.comparisons if isinstance(comparison, CohortComparison) else (comparison,)
+    records: list[dict[str, object]] = []
+    for one in each:
+        before, after = one.before, one.after
+        who = {
+            "unit": (after.unit if after else "") or (before.unit if before else ""),
+            "set_before": before.set_id if before else "",
+            "period_before": before.period if before else "",
+            "set_after": after.set_id if after else "",
+            "period_after": after.period if after else "",
+        }
+        for line in one.lines:
+            fields = attrs.asdict(line, recurse=False)
+            note = fields.pop("note")
+            records.append({**who, **fields, "note": note.vi, "note_en": note.en})
+    return pd.DataFrame.from_records(records, columns=list(COMPARISON_COLUMNS))

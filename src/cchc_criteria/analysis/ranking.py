@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.numbers import plain
 from cchc_criteria.scoring import Scorecard
@@ -49,6 +50,7 @@ class Standing:
         complete: whether every criterion was scored (or is not applicable).
         accepted: False when the unit's evaluation is not accepted (``Scorecard.accepted``):
             listed, never ranked.
+        group: the assessment's unit group ("" when none is named).
         area_indices: the index of every top-level area of the set, in document order
             (``areas`` pairs them with their codes). Kept as their exact text, one line for
             all of them (a tuple of Decimals costs three times the memory, and a ranking
@@ -65,6 +67,7 @@ class Standing:
     complete: bool
     _area_text: str = attrs.field(alias="area_indices", converter=_area_text)
     accepted: bool = attrs.field(default=True, kw_only=True)
+    group: str = attrs.field(default="", kw_only=True)
 
     @property
     def area_indices(self) -> tuple[Decimal | None, ...]:
@@ -95,6 +98,7 @@ class Standing:
             card.complete,
             card.area_indices,
             accepted=card.accepted,
+            group=card.assessment.group,
         )
 
     def unranked_reason(self, lang: Lang = "vi") -> str:
@@ -168,19 +172,32 @@ _INCOMPLETE = Text(vi="chưa đủ", en="incomplete")
 _NOT_ACCEPTED = Text(vi="không được công nhận", en="not accepted")
 
 
-def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> Ranking:
+def rank(
+    cards: Iterable[Scorecard | Standing | tuple[Scorecard | Standing, str, str]],
+) -> Ranking:
     """Rank scorecards (or their standings) within their groups by exact index, ties sharing
     a rank.
 
-    ``cards`` holds (scorecard or standing, group, source). Groups are told apart by
+    Each item of ``cards`` is a scorecard or a standing — ranked in its assessment's group,
+    and named by its unit — or a tuple (scorecard or standing, group, source) that names
+    the group and the source (a file name) itself. Groups are told apart by
     :func:`~cchc_criteria.text.group_key` ("A", "a " and "Nhóm A" are one group) and named as
     the set declares them, else by their first spelling in sorted order. The result is
-    ordered by group, then rank, with incomplete scorecards last in their group.
+    ordered by group, then rank, with incomplete scorecards (and those not accepted) last in
+    their group, without a place.
+
+    >>> ranking = cc.rank(cards)                                     # doctest: +SKIP
+    >>> [(entry.rank, entry.standing.unit) for entry in ranking]     # doctest: +SKIP
+    [(1, 'Xã A'), (2, 'Xã B'), (None, 'Xã C')]
+
+    Raises:
+        ArgumentError: for an item that is neither.
     """
     groups: dict[str, list[tuple[Standing, str]]] = {}
     spellings: dict[str, set[str]] = {}
     declared: dict[str, str] = {}
-    for card, group, source in cards:
+    for item in cards:
+        card, group, source = _entry(item)
         standing = card if isinstance(card, Standing) else Standing.of(card)
         key = group_key(group)
         groups.setdefault(key, []).append((standing, source))
@@ -210,6 +227,26 @@ def rank(cards: Sequence[tuple[Scorecard | Standing, str, str]]) -> Ranking:
             if not _rankable(card)
         ]
     return result
+
+
+def _entry(item: object) -> tuple[Scorecard | Standing, str, str]:
+    """(scorecard or standing, group, source) of one item given to :func:`rank`."""
+    if isinstance(item, Scorecard):
+        return item, item.assessment.group, item.assessment.unit
+    if isinstance(item, Standing):
+        return item, item.group, item.unit
+    if (
+        isinstance(item, tuple)
+        and len(item) == 3
+        and isinstance(item[0], Scorecard | Standing)
+        and isinstance(item[1], str)
+        and isinstance(item[2], str)
+    ):
+        return item[0], item[1], item[2]
+    raise ArgumentError(
+        "rank() takes scorecards, standings or (scorecard, group, source) tuples, got "
+        f"{type(item).__name__}"
+    )
 
 
 def _rankable(standing: Standing) -> bool:

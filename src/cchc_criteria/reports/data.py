@@ -265,6 +265,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "difference": str(comparison.difference),
         "rule_change": _number(comparison.rule_change),
         "unit_change": _number(comparison.unit_change),
+        "undecomposed": plain(comparison.undecomposed),
         "lines": [
             {
                 "code": line.code,
@@ -287,7 +288,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
 def _side(side: Side | None) -> dict[str, str] | None:
     if side is None:
         return None
-    return {"set": side.set_id, "period": side.period, "scores": side.scores}
+    return {"set": side.set_id, "period": side.period, "scores": side.scores, "unit": side.unit}
 
 
 def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:

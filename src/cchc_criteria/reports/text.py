@@ -270,10 +270,22 @@ def render_comparison(
     rule, unit = comparison.rule_change, comparison.unit_change
     if rule is not None and unit is not None:
         signed = [("+" if v > 0 else "") + num(v) for v in (rule, unit)]
+        rest = comparison.undecomposed
+        if rest:  # merged criteria, or figures this year's rule cannot read
+            signed.append(("+" if rest > 0 else "") + num(rest))
         lines.append(
-            f"Do thay đổi cách tính: {signed[0]}; do đơn vị thay đổi: {signed[1]}"
-            if vi
-            else f"From the rules' changes: {signed[0]}; from the unit's changes: {signed[1]}"
+            (
+                f"Do thay đổi cách tính: {signed[0]}; do đơn vị thay đổi: {signed[1]}"
+                if vi
+                else f"From the rules' changes: {signed[0]}; from the unit's changes: {signed[1]}"
+            )
+            + (
+                ""
+                if len(signed) == 2
+                else f"; không tách được: {signed[2]}"
+                if vi
+                else f"; not split: {signed[2]}"
+            )
         )
     return "\n".join(lines) + "\n"
 
