@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import cchc_criteria as cc
 from cchc_criteria.analysis.ranking import rank
 from cchc_criteria.analysis.sensitivity import sensitivity
-from cchc_criteria.numbers import decimal_of
+from cchc_criteria.numbers import decimal_of, plain
 from cchc_support import run
 
 SET = """\
@@ -123,3 +123,29 @@ def test_the_command_in_text_json_and_html(tmp_path: Path) -> None:
     code, out, _ = run(*args, "-f", "html", "--lang", "vi")
     assert "<h1>Độ nhạy — demo.sens</h1>" in out
     assert out.count('class="bar"') == 3
+
+
+def test_the_ranking_page_carries_the_cohorts_sensitivity(tmp_path: Path) -> None:
+    (tmp_path / "set.toml").write_text(SET, encoding="utf-8")
+    folder = tmp_path / "units"
+    folder.mkdir()
+    (folder / "a.toml").write_text('unit = "A"\n[answers]\n"1" = true\n"2" = "50%"\n"3" = "80%"\n')
+    (folder / "b.toml").write_text('unit = "B"\n[answers]\n"1" = false\n"2" = "90%"\n"3" = "95%"\n')
+    args = ["rank", str(tmp_path / "set.toml"), str(folder), "-f", "html", "--lang", "en"]
+    code, plain_page, _ = run(*args)
+    assert code == 0, plain_page
+    code, page, _ = run(*args, "--sensitivity")
+    assert code == 0, page
+    ranking_part, section = page.split("<h2>Sensitivity by criterion</h2>")
+    assert plain_page.split("</body>")[0] == ranking_part  # the ranking as rank draws it
+    cards = cc.score_many(
+        cc.loads_set(SET), [cc.load_assessment(folder / n) for n in ("a.toml", "b.toml")]
+    )
+    for row in sensitivity(cards):  # each criterion's row shows the core's own numbers
+        shown = [plain(v.quantize(Decimal("0.01"))) for v in (row.to_max, row.to_min)]
+        cells = f"<td>{row.code}</td><td>{row.title}</td><td>{shown[0]}</td><td>{shown[1]}</td>"
+        assert cells in section
+    assert section.count('class="bar"') == 3
+    code, _, err = run(*args[:3], "--lang", "en", "--sensitivity")  # text: no place for it
+    assert code != 0
+    assert "--sensitivity goes with -f html" in err

@@ -182,6 +182,14 @@ def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> N
     help=f"Read and score the files in this many processes (0: one per CPU; at most "
     f"{MAX_JOBS}, and never more than 4 per CPU or one per file).",
 )
+@click.option(
+    "--sensitivity",
+    "with_sensitivity",
+    is_flag=True,
+    help="With -f html: the cohort's sensitivity below the ranking (a chart of the units "
+    "losing points per criterion, and how far each criterion moves them). Keeps every "
+    "scorecard while it works.",
+)
 def rank_command(
     set_id: str,
     paths: tuple[str, ...],
@@ -190,6 +198,7 @@ def rank_command(
     lang: Lang,
     excel: bool,
     jobs: int,
+    with_sensitivity: bool,
 ) -> None:
     """Rank the units of PATHS (assessment files, or folders of them) against SET.
 
@@ -203,6 +212,11 @@ def rank_command(
     from cchc_criteria.reports import rank
 
     dialect = csv_dialect(excel, fmt)
+    if with_sensitivity:
+        if fmt != "html":
+            raise Fail(Text("--sensitivity đi cùng -f html", "--sensitivity goes with -f html"))
+        _rank_with_sensitivity(set_id, paths, output, lang)
+        return
     try:
         criterion_set = load_criterion_set(set_id)
         files = assessment_files(paths)
@@ -219,6 +233,33 @@ def rank_command(
     ranking = rank(entries)
     del entries  # the ranking holds the standings now: each unit's row is kept once
     emit(ranking, fmt, output, lang=lang, dialect=dialect)
+
+
+def _rank_with_sensitivity(
+    set_id: str, paths: tuple[str, ...], output: str | None, lang: Lang
+) -> None:
+    """The ranking's HTML page with the cohort's sensitivity below it: every card is kept
+    (sensitivity scores each unit again), so this reads the files in one process."""
+    import os.path
+
+    from cchc_criteria.analysis.sensitivity import sensitivity
+    from cchc_criteria.reports import rank
+
+    try:
+        criterion_set = load_criterion_set(set_id)
+        files = assessment_files(paths)
+        units = [load_answers(criterion_set, path) for path in files]
+        cards = list(library().score_each(criterion_set, units))
+        result = sensitivity(cards)
+    except CchcError as error:
+        raise Fail(error.text) from None
+    ranking = rank(
+        [
+            (card, card.assessment.group, os.path.basename(path))
+            for card, path in zip(cards, files, strict=True)
+        ]
+    )
+    emit(ranking, "html", output, lang=lang, sensitivity=result)
 
 
 def _rank_entries(

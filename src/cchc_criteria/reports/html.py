@@ -106,8 +106,13 @@ def render_html(card: Scorecard, *, lang: Lang = "vi") -> str:
     return _page(cs.title, body, lang)
 
 
-def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
-    """A ranking: a chart of every unit's index, and the ranking table."""
+def render_ranking_html(
+    ranking: Sequence[Ranked], *, lang: Lang = "vi", sensitivity: Sensitivity | None = None
+) -> str:
+    """A ranking: a chart of every unit's index, and the ranking table; with
+    ``sensitivity`` (the cohort's, :func:`~cchc_criteria.analysis.sensitivity.sensitivity`),
+    its chart and table follow: which criteria the units lose points on, and how far each
+    moves them."""
     lang = "vi" if lang == "vi" else "en"
     labels = LABELS[lang]
     title = ranking_title(ranking, lang) if ranking else labels["ranking"]
@@ -136,6 +141,9 @@ def render_ranking_html(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
             ]
             body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
         body.append("</table>")
+    if sensitivity is not None:
+        heading = "Độ nhạy theo tiêu chí" if lang == "vi" else "Sensitivity by criterion"
+        body += [f"<h2>{escape(heading)}</h2>", *_sensitivity_body(sensitivity, lang)]
     return _page(title, body, lang)
 
 
@@ -145,7 +153,21 @@ def render_sensitivity_html(sensitivity: Sensitivity, *, lang: Lang = "vi") -> s
     lang = "vi" if lang == "vi" else "en"
     vi = lang == "vi"
     title = f"Độ nhạy — {sensitivity.set_id}" if vi else f"Sensitivity — {sensitivity.set_id}"
-    body = [f"<h1>{escape(title)}</h1>", '<div class="bars">']
+    return _page(title, [f"<h1>{escape(title)}</h1>", *_sensitivity_body(sensitivity, lang)], lang)
+
+
+def _sensitivity_body(sensitivity: Sensitivity, lang: Lang) -> list[str]:
+    vi = lang == "vi"
+    caption = (
+        f"Số đơn vị chưa đạt điểm tối đa ở từng tiêu chí, trên {sensitivity.units} đơn vị; "
+        "bảng: chỉ số (điểm %) và thứ hạng thay đổi trung bình nếu riêng tiêu chí đó lên tối "
+        "đa, về 0 hoặc lên một khoảng."
+        if vi
+        else f"Units below the max on each criterion, of {sensitivity.units}; the table: the "
+        "mean change of index (points of percentage) and place if that criterion alone went "
+        "to its max, to 0 or one band up."
+    )
+    body = [f"<p>{escape(caption)}</p>", '<div class="bars">']
     for row in sensitivity:
         label = f"{row.code}. {row.title}"
         body.append(_bar(label, Decimal(row.losing), Decimal(row.units), lang))
@@ -163,4 +185,4 @@ def render_sensitivity_html(sensitivity: Sensitivity, *, lang: Lang = "vi") -> s
         ]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     body.append("</table>")
-    return _page(title, body, lang)
+    return body
