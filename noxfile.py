@@ -171,13 +171,16 @@ def screenshot(session: nox.Session) -> None:
 
 @nox.session(name="print", python="3.11")
 def print_workbooks(session: nox.Session) -> None:
-    """Print the seed scorecard's workbook, its ranking and the blank template through headless
-    LibreOffice to PDF, then PNG (build/print/*.png), and check the pages: A4, one page wide,
-    Vietnamese number formats on paper, none blank. Look at the PNGs after a layout change.
+    """Print every workbook an office signs — the seed scorecard (incomplete), the same unit
+    with criteria not applicable and declared group scores, a ranking of 60 units, a
+    comparison of two years, and the blank template — through headless LibreOffice to PDF,
+    then PNG (build/print/*.png), and check the pages: A4, one page wide, the figures
+    rounded as printed (Vietnamese decimal comma), "CHƯA ĐẦY ĐỦ" on the incomplete card, the
+    letterhead and the signatures, none blank. Look at the PNGs after a layout change.
 
     Every workbook is also recalculated in LibreOffice and each cell compared with the value
     the library saved (tools/check_recalc.py), and the tests marked ``libreoffice`` run here:
-    generated scorecards and rankings recalculated the same way.
+    generated scorecards, rankings and comparisons recalculated the same way.
 
     LibreOffice Calc comes from Debian's package (installed with apt-get when missing and
     running as root), as Chromium does for the screenshot session.
@@ -199,10 +202,19 @@ def print_workbooks(session: nox.Session) -> None:
     seed = "quangngai.so.2019"
     # Not applicable criteria and a group's own declared score, as offices file them.
     declared = "tests/data/seed_na_declared.toml"
+    session.run("python", "tools/print_cohort.py", str(build / "units"), "60")
+    years = [
+        "tests/data/demo.xa.2025.toml",
+        "tests/data/xa_an_phu_2025.toml",
+        "--with",
+        "tests/data/demo.xa.2024.toml",
+        "tests/data/xa_an_phu_2024.toml",
+    ]
     outputs = {
         "card": ["score", seed, example, "-f", "xlsx"],
         "card-na": ["score", seed, declared, "-f", "xlsx"],
-        "ranking": ["rank", seed, example, declared, "-f", "xlsx"],
+        "ranking": ["rank", seed, str(build / "units"), "-f", "xlsx"],
+        "comparison": ["compare", *years, "-f", "xlsx"],
         "template": ["template", seed, "-f", "xlsx"],
     }
     for name, command in outputs.items():
@@ -218,11 +230,40 @@ def print_workbooks(session: nox.Session) -> None:
         *(str(build / f"{name}.xlsx") for name in outputs),
         external=True,
     )
+    letterhead = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    signatures = ["Người lập biểu", "THỦ TRƯỞNG ĐƠN VỊ"]
+    rounding = "Điểm và chỉ số làm tròn đến 2 chữ số thập phân"
     expected = {
         # The index is in the last column: on paper, the table is one page wide.
-        "card": ["46,15 %", "7,5", "Cách tính điểm", "Mức độ"],
-        "card-na": ["68,96 %", "8,275", "không áp dụng"],
-        "ranking": ["Xếp hạng", "46,15 %", "68,96 %"],
+        "card": [
+            "46,15 %",
+            "7,5",
+            "Cách tính điểm",
+            "Mức độ",
+            "Phiếu điểm CHƯA ĐẦY ĐỦ — 3,5 điểm chưa chấm",
+            "UBND TỈNH QUẢNG NGÃI",
+            *letterhead,
+            *signatures,
+            rounding,
+        ],
+        # 8,275 points are printed rounded; 7 is appraised in part (7.1 only).
+        "card-na": ["68,96 %", "8,28", "không áp dụng", "thẩm định chưa đủ", *signatures],
+        "ranking": [
+            "Tóm tắt",
+            "Số đơn vị 60",
+            "Xếp hạng",
+            "chưa đủ",
+            "Chỉ số của các đơn vị",
+            *letterhead,
+            *signatures,
+            rounding,
+        ],
+        "comparison": [
+            "So sánh: Xã An Phú",
+            "gộp từ 1.2, 1.3",
+            "không tách được: 1",
+            *signatures,
+        ],
         "template": ["Kê khai", "Giải trình", "4,5"],
     }
     for name, texts in expected.items():

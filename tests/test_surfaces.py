@@ -33,15 +33,18 @@ from cchc_criteria.analysis.compare import compare_declared, compare_years
 from cchc_criteria.reports import rank, render
 from cchc_criteria.reports.csv import ranking_csv_rows, render_csv
 from cchc_criteria.reports.data import ranking_data
-from cchc_criteria.reports.xlsx import ranking_workbook, scorecard_workbook
+from cchc_criteria.reports.xlsx import scorecard_workbook
+from cchc_criteria.reports.xlsx_ranking import comparison_workbook, ranking_workbook
 from cchc_criteria.scoring import NodeScore
 from cchc_criteria.testing import assessments, criterion_sets
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
-# A table shows at most four decimals; an index two.
+# A table shows a max or a declared score to at most four decimals, an index to two; points
+# are shown as the card's own ``points_display`` (rounded as the set says, else to two).
 TABLE = Decimal("0.00005")
 INDEX = Decimal("0.005")
+EXACT = Decimal(0)
 
 
 def shown(text: str, lang: str) -> Decimal | None:
@@ -62,8 +65,9 @@ def agrees(surface: Decimal | float | None, core: Decimal | None, tolerance: Dec
 
 
 def shown_points(node: NodeScore) -> Decimal | None:
-    """The points a table row shows: none for a criterion taken out as not applicable."""
-    return node.points if node.applicable else None
+    """The points a table row shows — the node's ``points_display``, to the digit — none
+    for a criterion taken out as not applicable."""
+    return node.points_display if node.applicable else None
 
 
 def check_table(card: cc.Scorecard, table: dict[str, list[str]], lang: str, where: str) -> None:
@@ -75,7 +79,8 @@ def check_table(card: cc.Scorecard, table: dict[str, list[str]], lang: str, wher
         for name, cell, core in zip(
             ("max", "points", "self", "appraised"), cells, expected, strict=True
         ):
-            assert agrees(shown(cell, lang), core, TABLE), (where, node.code, name, cell, core)
+            tolerance = EXACT if name == "points" else TABLE
+            assert agrees(shown(cell, lang), core, tolerance), (where, node.code, name, cell, core)
         if node.points is not None and not node.complete:
             assert cells[1].endswith("+?"), (where, node.code)
 
@@ -85,11 +90,14 @@ def check_summary(card: cc.Scorecard, text: str, lang: str, where: str) -> None:
     number = r"(?:≈ )?[\d.,]+"
     found = re.search(rf"{total}: ({number}) / ({number})", text)
     assert found, where
-    assert agrees(shown(found.group(1), lang), card.points, TABLE), (where, found.group(0))
-    assert agrees(shown(found.group(2), lang), card.max_points, TABLE), (where, found.group(0))
+    shown_max = card.criterion_set.rounding.display(card.max_points)
+    assert agrees(shown(found.group(1), lang), card.points_display, EXACT), (where, found.group(0))
+    assert agrees(shown(found.group(2), lang), shown_max, EXACT), (where, found.group(0))
     index = re.search(rf"{maximum}: (—|[\d.,]+ %)", text)
     assert index, where
+    assert agrees(shown(index.group(1), lang), card.index_display, EXACT), (where, index.group(0))
     assert agrees(shown(index.group(1), lang), card.index, INDEX), (where, index.group(0))
+    assert card.criterion_set.rounding.describe(lang) in " ".join(text.split()), where
 
 
 def text_table(text: str) -> tuple[dict[str, list[str]], bool]:
@@ -142,7 +150,11 @@ class _Cells(HTMLParser):
 def html_table(text: str) -> dict[str, list[str]]:
     parser = _Cells()
     parser.feed(text)
-    return {row[0]: row[2:6] for row in parser.rows[1:] if row and len(row) == 7}
+    # The card's table: its rows of seven cells, but the heading (the letterhead and the
+    # signatures are tables of two cells).
+    return {
+        row[0]: row[2:6] for row in parser.rows if len(row) == 7 and row[0] not in ("STT", "Code")
+    }
 
 
 def csv_rows(text: str, dialect: str) -> list[dict[str, str]]:
@@ -225,7 +237,15 @@ def check_workbook(card: cc.Scorecard, data: bytes) -> None:
     """The saved values of the scorecard sheet: every node's max, points and declared scores,
     the total, the max that counts and the index."""
     sheet = workbook_cells(data)["Phiếu điểm"]
-    codes = {value: int(key[1:]) for key, value in sheet.items() if key[0] == "A" and value}
+    # The table: from under its heading row to the total (a letterhead is above it, the
+    # rounding and the signatures below).
+    header = next(int(key[1:]) for key, value in sheet.items() if key[0] == "A" and value == "STT")
+    total = next(int(k[1:]) for k, value in sheet.items() if k[0] == "B" and value == "Tổng điểm")
+    codes = {
+        value: int(key[1:])
+        for key, value in sheet.items()
+        if key[0] == "A" and value and header < int(key[1:]) < total
+    }
     for node in card:
         row = codes[node.code]
         assert agrees(sheet[f"C{row}"], node.published_max, Decimal(0)), node.code
@@ -238,7 +258,7 @@ def check_workbook(card: cc.Scorecard, data: bytes) -> None:
         assert agrees(sheet[f"E{row}"], node.appraised, Decimal(0)) or (
             node.appraised is None and not node.is_leaf
         ), (node.code, sheet[f"E{row}"], node.appraised)
-    total = max(codes.values()) + 1
+    assert total == max(codes.values()) + 1
     assert agrees(sheet[f"C{total}"], card.max_points, Decimal(0))
     assert agrees(sheet[f"G{total}"], card.points, Decimal(0))
     assert agrees(sheet[f"G{total + 1}"], card.index, Decimal(0))
@@ -270,9 +290,13 @@ def check_ranking_and_comparisons(cards: list[cc.Scorecard]) -> None:
                 shown_area = exact(row[f"index_display_{code}"], dialect)
                 assert agrees(shown_area, index, INDEX), (dialect, i, code)
     sheet = workbook_cells(ranking_workbook(ranking))["Xếp hạng"]
-    for number, entry in enumerate(ranking, start=2):
+    header = next(int(key[1:]) for key, value in sheet.items() if key[0] == "A" and value == "Nhóm")
+    for number, entry in enumerate(ranking, start=header + 1):
+        assert sheet[f"B{number}"] == entry.rank
         assert agrees(sheet[f"D{number}"], entry.standing.points, Decimal(0))
         assert agrees(sheet[f"F{number}"], entry.standing.index, Decimal(0))
+        why = None if entry.rank is not None else entry.standing.unranked_reason("vi")
+        assert sheet[f"H{number}"] == why  # why a unit has no place
     for card in cards:
         declared = {line.code: line for line in compare_declared(card).lines}
         for node in card:
@@ -286,6 +310,12 @@ def check_ranking_and_comparisons(cards: list[cc.Scorecard]) -> None:
         assert (line.before, line.after) == (node.points, other.points)
         if line.difference is not None:
             assert line.difference == other.points - node.points  # type: ignore[operator]
+    comparison = compare_years(first, second)
+    book = workbook_cells(comparison_workbook(comparison))["So sánh"]
+    total = next(int(k[1:]) for k, value in book.items() if k[0] == "B" and value == "Tổng điểm")
+    assert agrees(book[f"D{total}"], comparison.before_total, Decimal(0))
+    assert agrees(book[f"E{total}"], comparison.after_total, Decimal(0))
+    assert agrees(book[f"F{total}"], comparison.difference, Decimal(0))
 
 
 def cohorts() -> st.SearchStrategy[tuple[cc.CriterionSet, list[cc.Assessment]]]:
@@ -366,6 +396,7 @@ def test_workbooks_recalculate_to_their_saved_values(
         cards = cc.score_many(criterion_set, units)
         books += [scorecard_workbook(card) for card in cards]
         books.append(ranking_workbook(rank([(c, "", str(i)) for i, c in enumerate(cards)])))
+        books.append(comparison_workbook(compare_years(cards[0], cards[-1])))
     assert _recalculated(books, tmp_path_factory.mktemp("recalc")) == []
 
 
@@ -381,5 +412,5 @@ def test_the_seed_workbook_with_na_and_a_declared_group_recalculates(tmp_path: P
     data = scorecard_workbook(card)
     check_workbook(card, data)
     sheet = workbook_cells(data)["Phiếu điểm"]
-    assert sheet["D5"] == 10  # the group's own declared score, not the sum of its leaves
+    assert sheet["D9"] == 10  # the group's own declared score, not the sum of its leaves
     assert _recalculated([data], tmp_path) == []

@@ -133,9 +133,12 @@ def test_dash_output_writes_standard_output_and_no_file_named_dash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run("score", S, str(EXAMPLE), "-f", "csv", "-o", "-")
+    code, out, _ = run("score", S, str(EXAMPLE), "-f", "csv", "-o", "-", "--lang", "en")
     assert code == 1
-    assert out.startswith("code,title,")
+    assert out.startswith("code,title,")  # the keys, for programs
+    code, out, _ = run("score", S, str(EXAMPLE), "-f", "csv", "-o", "-", "--lang", "vi")
+    assert out.startswith("STT,Tiêu chí,Cấp,Tiêu chí thành phần,")  # the headings, for people
+    assert ",không,có," in out or ",có,có," in out  # yes/no in Vietnamese
     result = CliRunner().invoke(cli, ["score", S, str(EXAMPLE), "-f", "xlsx", "-o", "-"])
     assert result.stdout_bytes.startswith(b"PK")  # redirected: the workbook's bytes
     code, out, _ = run("template", S, "-o", "-")
@@ -220,12 +223,15 @@ def test_compare_writes_formats_and_files(tmp_path: Path) -> None:
     row = next(line for line in lines if line.startswith("7.1.3 "))
     assert row.split()[:5] == ["7.1.3", "1", "1", "0,5", "-0,5"]
     target = tmp_path / "compare.csv"
-    code, _, _ = run("compare", S, str(unit), "-f", "csv", "-o", str(target))
+    code, _, _ = run("compare", S, str(unit), "-f", "csv", "-o", str(target), "--lang", "en")
     assert code == 0
     table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     line = next(r for r in table if r["code"] == "7.1.3")
     assert (line["before"], line["after"], line["difference"]) == ("1", "0.5", "-0.5")
-    code, out, _ = run("compare", S, str(unit), "-f", "csv", "--excel")
+    code, out, _ = run("compare", S, str(unit), "-f", "csv", "--excel")  # Vietnamese, for Excel
+    assert out.startswith("\ufeffSTT;Tối đa (trước);Tối đa (sau);Trước;Sau;Chênh lệch;Ghi chú\n")
+    assert "\n7.1.3;1;1;1;0,5;-0,5;\n" in out  # decimal commas, ';' between cells
+    code, out, _ = run("compare", S, str(unit), "-f", "csv", "--excel", "--lang", "en")
     assert out.startswith("\ufeffcode;max_before;")
     code, out, _ = run("compare", S, str(unit), "-f", "json")
     assert json.loads(out)["after_total"] == "0.5"

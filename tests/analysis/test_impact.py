@@ -79,7 +79,7 @@ def test_the_command(tmp_path: Path) -> None:
     args = ["compare", "--cohort", str(tmp_path / "old.toml"), str(tmp_path / "new.toml")]
     code, out, _ = run(*args, str(folder))
     assert code == 0, out
-    assert "Xã C: 2 → 1 +1 (75 % → 75 %)" in out
+    assert "Xã C: 2 → 1 +1 (75.00 % → 75.00 %)" in out
     assert "1 unit(s) changed place" in out
     code, out, _ = run(*args, str(folder), "--json")
     data = json.loads(out)

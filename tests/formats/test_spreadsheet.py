@@ -308,18 +308,18 @@ def test_report_sheets_print_on_a4_one_page_wide(report: Path) -> None:
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows
     card = book["Phiếu điểm"]
-    assert card.print_title_rows == "$4:$4"
-    title = card["B6"]
+    assert card.print_title_rows == "$8:$8"  # under the letterhead and the title
+    title = card["B10"]
     assert title.alignment.wrap_text
     assert title.border.left.style == "thin"
 
 
 def test_report_number_formats_show_the_vietnamese_comma(report: Path) -> None:
     sheet = openpyxl.load_workbook(report)["Phiếu điểm"]
-    rows = {str(r[0].value): r for r in sheet.iter_rows(min_row=5) if r[0].value}
+    rows = {str(r[0].value): r for r in sheet.iter_rows(min_row=9) if r[0].value}
     for cell in (rows["7.1.1"][2], rows["7"][6], rows["7.4.1"][6]):
         assert cell.number_format == NUMBER_FORMAT
-    index = next(r for r in sheet.iter_rows(min_row=5) if r[1].value == "Chỉ số")[6]
+    index = next(r for r in sheet.iter_rows(min_row=9) if r[1].value == "Chỉ số")[6]
     assert index.number_format == INDEX_FORMAT
     assert index.value.startswith("=G")
     assert index.value.endswith("*100")
@@ -349,12 +349,12 @@ def test_report_totals_are_formulas_that_match_the_scorecard(report: Path) -> No
     card = cc.score(cc.get_set(S), cc.load_assessment(EXAMPLE))
     formulas = openpyxl.load_workbook(report)["Phiếu điểm"]
     values = openpyxl.load_workbook(report, data_only=True)["Phiếu điểm"]
-    by_label = {r[1].value: r[0].row for r in formulas.iter_rows(min_row=5) if r[0].value is None}
+    by_label = {r[1].value: r[0].row for r in formulas.iter_rows(min_row=9) if r[0].value is None}
     total = by_label["Tổng điểm"]
-    assert formulas[f"G{total}"].value == "=MIN(MAX(0,SUM(G5)),13)"  # over the area row
+    assert formulas[f"G{total}"].value == "=MIN(MAX(0,SUM(G9)),13)"  # over the area row
     assert values[f"G{total}"].value == float(card.points)
     assert values[f"G{by_label['Chỉ số']}"].value == pytest.approx(float(card.index or 0))
-    rows = {str(r[0].value): r[0].row for r in formulas.iter_rows(min_row=5) if r[0].value}
+    rows = {str(r[0].value): r[0].row for r in formulas.iter_rows(min_row=9) if r[0].value}
     for code in ("7", "7.1", "7.2", "7.3", "7,4"):
         node = card[code]
         assert values[f"G{rows[code]}"].value == pytest.approx(float(node.points or 0)), code
@@ -363,7 +363,7 @@ def test_report_totals_are_formulas_that_match_the_scorecard(report: Path) -> No
 
 
 def test_pandas_reads_every_group_total_as_a_number(report: Path) -> None:
-    frame = pd.read_excel(report, sheet_name="Phiếu điểm", header=3)
+    frame = pd.read_excel(report, sheet_name="Phiếu điểm", header=7)  # under the letterhead
     frame = frame[frame["STT"].notna()]
     groups = frame[frame["STT"].astype(str).isin(["7", "7.1", "7.2", "7.3", "7,4"])]
     assert len(groups) == 5
@@ -390,14 +390,16 @@ def test_report_says_how_each_criterion_was_scored_and_lists_the_findings(report
 
 def test_ranking_workbook_prints_and_shows_indices_as_percent(tmp_path: Path) -> None:
     path = tmp_path / "rank.xlsx"
-    code, _, err = run("rank", S, str(EXAMPLE), "-f", "xlsx", "-o", str(path))
+    code, _, err = run("rank", S, str(EXAMPLE), "-f", "xlsx", "-o", str(path), lang="vi")
     assert code == 0, err
-    sheet = openpyxl.load_workbook(path).active
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Tóm tắt", "Xếp hạng", "Biểu đồ"]
+    sheet = book["Xếp hạng"]
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "$1:$1"
-    assert sheet["F2"].number_format == INDEX_FORMAT
-    assert sheet["D2"].number_format == NUMBER_FORMAT
+    assert sheet.print_title_rows == "$7:$7"  # under the letterhead and the title
+    assert sheet["F8"].number_format == INDEX_FORMAT
+    assert sheet["D8"].number_format == NUMBER_FORMAT
 
 
 # ---------------------------------------------------------------------------------------- CSV

@@ -56,6 +56,7 @@ class Line:
             year's points less last year's figure scored by this year's set); they add up to
             ``difference`` exactly. ``None`` where last year's figure cannot be scored by this
             year's rule.
+        counted: whether the comparison's totals add this line up (a comparable leaf).
     """
 
     code: str
@@ -68,6 +69,7 @@ class Line:
     note: Text = _NONE
     rule_change: Decimal | None = None
     unit_change: Decimal | None = None
+    counted: bool = False
 
 
 @attrs.frozen
@@ -385,7 +387,13 @@ def _difference(before: Decimal | None, after: Decimal | None) -> Decimal | None
 
 
 def _sum(lines: list[Line], leaves: set[str], before: Side, after: Side) -> Comparison:
-    compared = [line for line in lines if line.difference is not None and line.code in leaves]
+    lines = [
+        attrs.evolve(line, counted=True)
+        if line.difference is not None and line.code in leaves
+        else line
+        for line in lines
+    ]
+    compared = [line for line in lines if line.counted]
     return Comparison(
         tuple(lines),
         sum((line.before or Decimal(0) for line in compared), Decimal(0)),

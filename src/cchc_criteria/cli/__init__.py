@@ -3,7 +3,8 @@
 Exit codes: 0 clean; 1 the scorecard is incomplete or has error findings; 2 bad usage or
 unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 
-The commands live by family (:mod:`~cchc_criteria.cli.units`, :mod:`~cchc_criteria.cli.sets`)
+The commands live by family (:mod:`~cchc_criteria.cli.units`, :mod:`~cchc_criteria.cli.cohorts`,
+:mod:`~cchc_criteria.cli.sets`)
 on the group of :mod:`~cchc_criteria.cli._app`; importing this package registers them all."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 
 import click
 
-from cchc_criteria.cli import sets, units  # noqa: F401 - importing them registers the commands
+from cchc_criteria.cli import cohorts, sets, units  # noqa: F401 - importing them registers the commands
 from cchc_criteria.cli._app import cli
 from cchc_criteria.cli._io import EXIT_BUG, EXIT_FINDINGS, EXIT_OK, current_lang, echo
 from cchc_criteria.text import Text

@@ -203,7 +203,9 @@ def emit(
 
     if fmt == "xlsx":
         xlsx_writer()  # the extra's message when openpyxl is not installed
-    result = render(obj, fmt, lang=lang, **options)
+    # A CSV's header row speaks the language asked for, as the other reports do (programs
+    # that need the keys ask with --lang en, or read JSON).
+    result = render(obj, fmt, lang=lang, **{"headers": "lang", **options})
     if isinstance(result, bytes):
         write_bytes(result, output)
     elif isinstance(result, str) and fmt == "text" and output is None and no_color is not None:

@@ -12,6 +12,8 @@ from cchc_criteria.errors import CchcError
 from cchc_criteria.text import Text
 
 if TYPE_CHECKING:
+    from cchc_criteria.model import CriterionSet
+    from cchc_criteria.reports import Letterhead
     from cchc_criteria.reports.csv import Dialect
 
 __all__ = [
@@ -110,6 +112,35 @@ def format_option(choices: list[str], *, default: str) -> Callable[[_F], _F]:
         show_default=True,
         help="Output format.",
     )
+
+
+def letterhead_options(command: _F) -> _F:
+    """--authority and --signer: the letterhead and the signatures of a printed report."""
+    command = click.option(
+        "--signer",
+        "signers",
+        multiple=True,
+        metavar="TITLE",
+        help="Who signs the printed report (-f xlsx or html), left to right, once each; the "
+        "last is the head of the unit. Default: Người lập biểu, Thủ trưởng đơn vị.",
+    )(command)
+    return click.option(
+        "--authority",
+        metavar="NAME",
+        help="The body above the unit on the printed report's letterhead (cơ quan chủ "
+        "quản). Default: the set's authority.",
+    )(command)
+
+
+def letterhead_for(
+    criterion_set: CriterionSet, unit: str, authority: str | None, signers: tuple[str, ...]
+) -> Letterhead | None:
+    """The letterhead --authority and --signer ask for (``None``: the report's own)."""
+    from cchc_criteria.reports import Letterhead
+
+    if authority is None and not signers:
+        return None
+    return Letterhead.of(criterion_set, unit, authority=authority, signatures=signers or None)
 
 
 EXCEL = click.option(

@@ -1,18 +1,16 @@
-"""The commands about units: score one, advise it, give it a template to fill, compare its
-scores, rank many."""
+"""The commands about one unit: score it, advise it, give it a template to fill, compare its
+scores (the commands about many are in :mod:`~cchc_criteria.cli.cohorts`)."""
 
 from __future__ import annotations
 
 import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cchc_criteria.cli._app import (
-    MAX_JOBS,
     NEEDS_OPENPYXL,
     cli,
     emit,
@@ -26,7 +24,6 @@ from cchc_criteria.cli._io import (
     assessment_files,
     library,
     load_criterion_set,
-    verbosity,
     write,
     write_bytes,
 )
@@ -40,21 +37,19 @@ from cchc_criteria.cli._options import (
     SET,
     csv_dialect,
     format_option,
+    letterhead_for,
+    letterhead_options,
 )
 from cchc_criteria.errors import CchcError
 from cchc_criteria.text import Lang, Text
 
 if TYPE_CHECKING:
-    from cchc_criteria.model import CriterionSet
-    from cchc_criteria.reports import Standing
-    from cchc_criteria.scoring import Scorecard
+    pass
 
 __all__ = [
     "advise_command",
     "compare_command",
-    "rank_command",
     "score_command",
-    "sensitivity_command",
     "template_command",
 ]
 
@@ -86,6 +81,7 @@ __all__ = [
     metavar="FILE",
     help="A survey file (CSV: one respondent per row, one column per surveyed criterion).",
 )
+@letterhead_options
 def score_command(
     set_id: str,
     assessment: str,
@@ -97,6 +93,8 @@ def score_command(
     earlier: tuple[str, ...],
     previous: str | None,
     surveys: tuple[str, ...],
+    authority: str | None,
+    signers: tuple[str, ...],
 ) -> None:
     """Score ASSESSMENT (a TOML, JSON or filled-in XLSX file) against SET (an id or a file).
 
@@ -111,7 +109,8 @@ def score_command(
         card = load_card(set_id, assessment, surveys, previous, earlier)
     except CchcError as error:
         raise Fail(error.text) from None
-    emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect)
+    letterhead = letterhead_for(card.criterion_set, card.assessment.unit, authority, signers)
+    emit(card, fmt, output, lang=lang, no_color=no_color, dialect=dialect, letterhead=letterhead)
     sys.exit(EXIT_OK if card.complete and not card.errors else EXIT_FINDINGS)
 
 
@@ -166,199 +165,6 @@ def template_command(set_id: str, fmt: str, output: str | None, lang: Lang) -> N
         write(render_template(criterion_set, kinds=library().kinds), output)
 
 
-@cli.command("rank", short_help="Rank many units within their groups.")
-@SET
-@click.argument("paths", nargs=-1, required=True)
-@format_option(["text", "csv", "json", "html", "xlsx"], default="text")
-@OUTPUT
-@LANG
-@EXCEL
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0, max=MAX_JOBS),
-    default=1,
-    show_default=True,
-    help=f"Read and score the files in this many processes (0: one per CPU; at most "
-    f"{MAX_JOBS}, and never more than 4 per CPU or one per file).",
-)
-@click.option(
-    "--sensitivity",
-    "with_sensitivity",
-    is_flag=True,
-    help="With -f html: the cohort's sensitivity below the ranking (a chart of the units "
-    "losing points per criterion, and how far each criterion moves them). Keeps every "
-    "scorecard while it works.",
-)
-def rank_command(
-    set_id: str,
-    paths: tuple[str, ...],
-    fmt: str,
-    output: str | None,
-    lang: Lang,
-    excel: bool,
-    jobs: int,
-    with_sensitivity: bool,
-) -> None:
-    """Rank the units of PATHS (assessment files, or folders of them) against SET.
-
-    Units are ranked within their group (the assessment's `group`) by exact index; equal
-    indices share a rank (1, 2, 2, 4). Incomplete scorecards are listed but not ranked.
-    With --jobs, files are read and scored in several processes (a set whose rules compare
-    each unit with the best of its cohort is scored in one).
-    """
-    import io
-
-    from cchc_criteria.reports import rank
-
-    dialect = csv_dialect(excel, fmt)
-    if with_sensitivity:
-        if fmt != "html":
-            raise Fail(Text("--sensitivity đi cùng -f html", "--sensitivity goes with -f html"))
-        _rank_with_sensitivity(set_id, paths, output, lang)
-        return
-    try:
-        criterion_set = load_criterion_set(set_id)
-        files = assessment_files(paths)
-        label = "Chấm điểm" if lang == "vi" else "Scoring"
-        shown = len(files) >= 10 and sys.stderr.isatty() and verbosity() >= 0
-        with click.progressbar(
-            length=len(files), label=label, file=sys.stderr if shown else io.StringIO()
-        ) as bar:
-            cpus = os.cpu_count() or 1
-            workers = min(jobs or cpus, 4 * cpus, max(len(files), 1))
-            entries = _rank_entries(criterion_set, files, workers, bar.update)
-    except CchcError as error:
-        raise Fail(error.text) from None
-    ranking = rank(entries)
-    del entries  # the ranking holds the standings now: each unit's row is kept once
-    emit(ranking, fmt, output, lang=lang, dialect=dialect)
-
-
-def _rank_with_sensitivity(
-    set_id: str, paths: tuple[str, ...], output: str | None, lang: Lang
-) -> None:
-    """The ranking's HTML page with the cohort's sensitivity below it: every card is kept
-    (sensitivity scores each unit again), so this reads the files in one process."""
-    import os.path
-
-    from cchc_criteria.analysis.sensitivity import sensitivity
-    from cchc_criteria.reports import rank
-
-    try:
-        criterion_set = load_criterion_set(set_id)
-        files = assessment_files(paths)
-        units = [load_answers(criterion_set, path) for path in files]
-        cards = list(library().score_each(criterion_set, units))
-        result = sensitivity(cards)
-    except CchcError as error:
-        raise Fail(error.text) from None
-    ranking = rank(
-        [
-            (card, card.assessment.group, os.path.basename(path))
-            for card, path in zip(cards, files, strict=True)
-        ]
-    )
-    emit(ranking, "html", output, lang=lang, sensitivity=result)
-
-
-def _rank_entries(
-    criterion_set: CriterionSet, files: list[str], jobs: int, advance: Callable[[int], None]
-) -> list[tuple[Standing, str, str]]:
-    """(standing, group, file name) of every unit: what a ranking reads, and no scorecard.
-
-    Where a rule compares each unit with the best of the cohort, every file is read first and
-    the cohort bound (``score_each``); otherwise each file is read and scored in turn — in
-    ``jobs`` processes when there are several — so that only its standing stays: the memory
-    does not grow with the units' answers or nodes. ``advance(1)`` is called per file.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-
-    from cchc_criteria.reports import Standing
-
-    lib = library()
-    if lib.needs_cohort(criterion_set):
-        units = []
-        for path in files:
-            units.append(load_answers(criterion_set, path))
-            advance(1)
-        cards: Iterable[Scorecard] = lib.score_each(criterion_set, units)
-        return [
-            (Standing.of(card), card.assessment.group, os.path.basename(path))
-            for card, path in zip(cards, files, strict=True)
-        ]
-    entries = []
-    if jobs > 1 and len(files) > 1:
-        chunk = max(1, len(files) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_worker_set, initargs=(criterion_set,)) as pool:
-            for path, (fields, group) in zip(
-                files, pool.map(_worker_standing, files, chunksize=chunk), strict=True
-            ):
-                standing = Standing(criterion_set=criterion_set, **fields)
-                entries.append((standing, group, os.path.basename(path)))
-                advance(1)
-        return entries
-    for path in files:
-        card = lib.score(criterion_set, load_answers(criterion_set, path))
-        entries.append((Standing.of(card), card.assessment.group, os.path.basename(path)))
-        advance(1)
-    return entries
-
-
-# The set a worker process of ``rank --jobs`` scores against (sent once, when it starts).
-_worker_criterion_set: CriterionSet | None = None
-
-
-def _worker_set(criterion_set: CriterionSet) -> None:
-    global _worker_criterion_set
-    _worker_criterion_set = criterion_set
-
-
-def _worker_standing(path: str) -> tuple[dict[str, Any], str]:
-    """A unit's standing without its set (the parent has it: it is not sent back for every
-    unit), and its group."""
-    import attrs
-
-    from cchc_criteria.reports import Standing
-
-    criterion_set = _worker_criterion_set
-    assert criterion_set is not None, "the pool's initializer sets it"
-    # No command context here: the installed plugins, as the parent (strict or not) found
-    # them working before it started the pool.
-    card = library().score(criterion_set, load_answers(criterion_set, path))
-    standing = Standing.of(card)
-    fields = {
-        field.alias or field.name: getattr(standing, field.name)
-        for field in attrs.fields(Standing)
-        if field.name != "criterion_set"
-    }
-    return fields, card.assessment.group
-
-
-@cli.command("sensitivity", short_help="How much each criterion moves a cohort.")
-@SET
-@click.argument("paths", nargs=-1, required=True)
-@format_option(["text", "json", "html"], default="text")
-@OUTPUT
-@LANG
-def sensitivity_command(
-    set_id: str, paths: tuple[str, ...], fmt: str, output: str | None, lang: Lang
-) -> None:
-    """For each criterion of SET over the units of PATHS (files, or folders of them): how
-    many lose points on it, and how much a unit's index and place in its group would move if
-    that criterion alone went to its max, to nothing, or one band up — every unit scored
-    again, exactly."""
-    from cchc_criteria.analysis.sensitivity import sensitivity
-
-    try:
-        criterion_set = load_criterion_set(set_id)
-        units = [load_answers(criterion_set, path) for path in assessment_files(paths)]
-        result = sensitivity(library().score_many(criterion_set, units))
-    except CchcError as error:
-        raise Fail(error.text) from None
-    emit(result, fmt, output, lang=lang)
-
-
 @cli.command("compare", short_help="Compare self-assessed with appraised, or two years.")
 @SET
 @click.argument("assessment")
@@ -391,7 +197,7 @@ def sensitivity_command(
     metavar="SET2 ASSESSMENT2",
     help="Like --with, saying that SET2 ASSESSMENT2 is the later year.",
 )
-@format_option(["text", "csv", "json"], default="text")
+@format_option(["text", "csv", "json", "xlsx"], default="text")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as -f json).")
 @OUTPUT
 @LANG

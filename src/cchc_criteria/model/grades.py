@@ -11,10 +11,11 @@ import attrs
 
 from cchc_criteria.errors import InvalidValueError
 from cchc_criteria.model.bands import Lower, Upper, _places, interval_contains
-from cchc_criteria.numbers import format_number
+from cchc_criteria.numbers import format_number, round_points
 from cchc_criteria.text import Text, nfc
 
 __all__ = [
+    "DISPLAY_PLACES",
     "ROUNDING_MODES",
     "Grade",
     "GradeCondition",
@@ -131,15 +132,33 @@ def unknown_condition_code(label: str, code: str) -> Text:
     )
 
 
+#: The decimals reports show points to when a set says nothing about rounding.
+DISPLAY_PLACES = 2
+
+# How each rounding mode is said on a printed page.
+_MODE_WORDS = {
+    decimal.ROUND_HALF_UP: ("từ 5 trở lên làm tròn lên", "half up"),
+    decimal.ROUND_HALF_EVEN: ("làm tròn nửa về số chẵn", "half to even"),
+    decimal.ROUND_HALF_DOWN: ("trên 5 mới làm tròn lên", "half down"),
+    decimal.ROUND_UP: ("luôn làm tròn lên", "away from zero"),
+    decimal.ROUND_DOWN: ("bỏ phần thừa", "toward zero"),
+    decimal.ROUND_CEILING: ("làm tròn lên", "toward +∞"),
+    decimal.ROUND_FLOOR: ("làm tròn xuống", "toward −∞"),
+    decimal.ROUND_05UP: ("làm tròn lên khi chữ số cuối là 0 hoặc 5", "05up"),
+}
+
+
 @attrs.frozen
 class RoundingPolicy:
     """How a set rounds points for reporting (quy tắc làm tròn).
 
-    ``places=None`` (the default) means the set says nothing about rounding: points are shown
-    as they are and an index to two decimals, half up. ``mode`` is one of
-    :data:`ROUNDING_MODES` (half up by default, as published tables round). Whatever the
-    policy, bands are matched on exact values, groups add exact values, and the exact value is
-    kept beside the rounded one.
+    ``places=None`` (the default) means the set says nothing about rounding: reports then
+    show points to :data:`DISPLAY_PLACES` decimals, half up, and say so on the page.
+    ``mode`` is one of :data:`ROUNDING_MODES` (half up by default, as published tables
+    round). An index is shown to two decimals, half up. Whatever the policy, bands are
+    matched on exact values, groups add exact values, declared scores are compared with the
+    exact points (or as the set rounds them), and the exact value is kept beside the rounded
+    one.
     """
 
     places: int | None = attrs.field(default=None, validator=_places)
@@ -148,3 +167,33 @@ class RoundingPolicy:
     #: score equal to the points rounded to them (half up) agrees ("điểm tự đánh giá làm tròn
     #: đến 2 chữ số thập phân"). ``None``: compared exactly, or as the set rounds.
     declared: int | None = attrs.field(default=None, validator=_places)
+
+    @property
+    def display_places(self) -> int:
+        """The decimals reports show points to: the set's, else :data:`DISPLAY_PLACES`."""
+        return DISPLAY_PLACES if self.places is None else self.places
+
+    def display(self, value: Decimal) -> Decimal:
+        """``value`` as reports show it: rounded to :attr:`display_places` by the set's mode,
+        trailing zeros dropped (``Decimal("7.57")``, ``Decimal("7.5")``, ``Decimal("13")``)."""
+        shown = round_points(value, self.display_places, self.mode)
+        return (
+            shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+        )
+
+    def describe(self, lang: str = "vi") -> str:
+        """How reports round, in words for the page ("Điểm và chỉ số làm tròn đến 2 chữ số
+        thập phân, từ 5 trở lên làm tròn lên (theo bộ tiêu chí); …")."""
+        vi_mode, en_mode = _MODE_WORDS[self.mode]
+        places = self.display_places
+        if lang == "vi":
+            source = "theo bộ tiêu chí" if self.places is not None else "mặc định"
+            return (
+                f"Điểm và chỉ số làm tròn đến {places} chữ số thập phân, {vi_mode} ({source}); "
+                "mọi phép tính dùng giá trị chính xác."
+            )
+        source = "as the set says" if self.places is not None else "by default"
+        return (
+            f"Points and index rounded to {places} decimals, {en_mode} ({source}); every sum "
+            "is computed on exact values."
+        )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from cchc_criteria.reports._official import Letterhead
 from cchc_criteria.reports._render import RENDERERS, Rendered, formats_of, render, scorecard_json
 from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, Standing, rank, scorecard_data
 from cchc_criteria.scoring import Scorecard
@@ -22,6 +23,7 @@ __all__ = [
     "FORMATS",
     "RENDERERS",
     "SCORECARD_FORMAT",
+    "Letterhead",
     "Ranked",
     "Rendered",
     "Standing",

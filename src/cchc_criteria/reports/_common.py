@@ -6,12 +6,24 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_criteria.model import Role, Severity
+from cchc_criteria.model import CriterionSet, Role, Severity
 from cchc_criteria.numbers import format_number
 from cchc_criteria.scoring import NodeScore, Scorecard
+from cchc_criteria.scoring.card import rounded_index
 from cchc_criteria.text import Lang
 
-__all__ = ["LABELS", "SEVERITY", "Row", "facts", "headers", "number", "rows"]
+__all__ = [
+    "LABELS",
+    "SEVERITY",
+    "Row",
+    "facts",
+    "headers",
+    "index_text",
+    "number",
+    "points_text",
+    "rounding_note",
+    "rows",
+]
 
 LABELS = {
     "vi": {
@@ -99,6 +111,29 @@ def number(value: Decimal | None, lang: Lang) -> str:
     return "" if value is None else format_number(value, lang=lang, max_places=4)
 
 
+def points_text(value: Decimal | None, criterion_set: CriterionSet, lang: Lang) -> str:
+    """Points as reports show them: rounded as the set says (else to two decimals, half up),
+    "7,57" — never "7,57170731707"; "" for nothing."""
+    if value is None:
+        return ""
+    return format_number(criterion_set.rounding.display(value), lang=lang)
+
+
+def index_text(value: Decimal | None, criterion_set: CriterionSet, lang: Lang) -> str:
+    """An index as reports show it: "46,15 %" (rounded as the set says, else to two
+    decimals, half up, the decimals always written); "—" for none."""
+    shown = rounded_index(value, criterion_set.rounding)
+    if shown is None:
+        return "—"
+    places = criterion_set.rounding.display_places
+    return format_number(shown, lang=lang, places=places) + " %"
+
+
+def rounding_note(criterion_set: CriterionSet, lang: Lang) -> str:
+    """The line a printed page says its rounding in."""
+    return criterion_set.rounding.describe("vi" if lang == "vi" else "en")
+
+
 @attrs.frozen
 class Row:
     """One line of the published table, as every renderer shows it."""
@@ -117,10 +152,12 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
     labels = LABELS["vi" if lang == "vi" else "en"]
     # The criteria with an error finding, gathered once (not scanned again for every row).
     errors = {f.criterion for f in card.findings if f.severity is Severity.ERROR}
+    differs = {f.criterion for f in card.findings if f.code == "self-assessed-differs"}
+    cs = card.criterion_set
     printed = {c.code: c.printed for c in card.criterion_set.walk() if c.printed}
     result = []
     for node in card:
-        points = "—" if not node.applicable else number(node.points, lang)
+        points = "—" if not node.applicable else points_text(node.points, cs, lang)
         if node.points is not None and not node.complete:
             points += "+?"
         result.append(
@@ -130,14 +167,14 @@ def rows(card: Scorecard, lang: Lang) -> list[Row]:
                 points,
                 number(node.self_assessed, lang),
                 number(node.appraised, lang),
-                _note(node, labels, node.code in errors),
+                _note(node, labels, node.code in errors, node.code in differs),
                 printed.get(node.code, node.code),
             )
         )
     return result
 
 
-def _note(node: NodeScore, labels: dict[str, str], has_error: bool) -> str:
+def _note(node: NodeScore, labels: dict[str, str], has_error: bool, differs: bool) -> str:
     notes: list[str] = []
     if node.role is Role.MONITOR:
         notes.append(labels["monitor"])
@@ -149,12 +186,7 @@ def _note(node: NodeScore, labels: dict[str, str], has_error: bool) -> str:
         notes.append(labels["unscored"])
     if node.rule_points is not None and node.points is not None and node.rule_points > node.points:
         notes.append(labels["held"])
-    if (
-        node.self_assessed is not None
-        and node.complete
-        and node.points is not None
-        and node.self_assessed not in (node.points, node.points_display)
-    ):
+    if differs:  # the self-assessed score is not the points (as the set compares them)
         notes.append(labels["differs"])
     if has_error:
         notes.append("!")

@@ -5,15 +5,16 @@ and ``"excel"`` (for Excel on a Vietnamese system, which reads a CSV with the sy
 separator and decimal separator: UTF-8 with a byte-order mark so the diacritics survive,
 ``;`` between cells, numbers with a decimal comma). Numbers come out in one canonical form,
 without an exponent or trailing zeros. As everywhere in the library, ``points`` and ``index``
-are exact and ``points_display`` and ``index_display`` rounded by the set's rounding policy
-(the index to two decimals when it has none).
+are exact and ``points_display`` and ``index_display`` rounded as the set says (else to two
+decimals). The header row holds the columns' keys (``headers="keys"``), or their headings in
+the report's language (``headers="lang"``, as ``cchc`` writes it).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 __all__ = [
     "CSV_COLUMNS",
     "DIALECTS",
+    "HEADINGS_VI",
     "Dialect",
+    "Headers",
     "csv_text",
     "ranking_csv_rows",
     "render_comparison_csv",
@@ -60,6 +63,61 @@ CSV_COLUMNS = (
     "applicable",
     "explanation",
 )
+
+
+#: What the header row names a column by: its key (``"keys"``, the default: stable names for
+#: programs, whatever the language) or its heading in the report's language (``"lang"``: in
+#: Vietnamese, :data:`HEADINGS_VI`, and yes/no as "có"/"không"), as ``cchc`` writes it.
+Headers = Literal["keys", "lang"]
+
+#: The Vietnamese heading of every CSV column (scorecard, ranking and comparison).
+HEADINGS_VI: dict[str, str] = {
+    "code": "STT",
+    "title": "Tiêu chí",
+    "depth": "Cấp",
+    "leaf": "Tiêu chí thành phần",
+    "max_points": "Điểm tối đa tính",
+    "published_max": "Điểm tối đa",
+    "points": "Điểm (chính xác)",
+    "points_display": "Điểm",
+    "index": "Chỉ số (chính xác)",
+    "index_display": "Chỉ số (%)",
+    "self_assessed": "Điểm tự đánh giá",
+    "appraised": "Điểm thẩm định",
+    "figure": "Số liệu kê khai",
+    "matched": "Khoảng áp dụng",
+    "complete": "Đầy đủ",
+    "applicable": "Áp dụng",
+    "explanation": "Giải thích",
+    "group": "Nhóm",
+    "rank": "Hạng",
+    "unit": "Đơn vị",
+    "source": "Tệp",
+    "grade": "Xếp loại",
+    "accepted": "Được công nhận",
+    "max_before": "Tối đa (trước)",
+    "max_after": "Tối đa (sau)",
+    "before": "Trước",
+    "after": "Sau",
+    "difference": "Chênh lệch",
+    "note": "Ghi chú",
+}
+_YES_NO = {"vi": ("có", "không"), "en": ("yes", "no")}
+
+
+def _words(lang: Lang, headers: Headers) -> tuple[Callable[[str], str], tuple[str, str]]:
+    """How the header row names a column, and how a yes/no cell reads."""
+    if headers not in ("keys", "lang"):
+        raise ArgumentError(f"headers is 'keys' or 'lang', got {headers!r}")
+    if headers == "lang" and lang == "vi":
+
+        def heading(key: str) -> str:
+            if key.startswith("index_display_"):
+                return f"Chỉ số {key.removeprefix('index_display_')} (%)"
+            return HEADINGS_VI[key]
+
+        return heading, _YES_NO["vi"]
+    return str, _YES_NO["en"]
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
@@ -113,18 +171,26 @@ class _Writer:
         return text
 
 
-def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc4180") -> str:
+def render_csv(
+    card: Scorecard,
+    *,
+    lang: Lang = "vi",
+    dialect: Dialect = "rfc4180",
+    headers: Headers = "keys",
+) -> str:
     """One row per node. In the default dialect numbers are exact decimals with a dot so that
-    any tool reads them; ``dialect="excel"`` writes what Excel in a Vietnamese locale opens."""
+    any tool reads them; ``dialect="excel"`` writes what Excel in a Vietnamese locale opens.
+    ``headers="lang"`` names the columns in ``lang`` (see :data:`Headers`)."""
+    heading, (yes, no) = _words(lang, headers)
     out = _Writer(dialect)
     policy = card.criterion_set.rounding
-    out.row(CSV_COLUMNS)
+    out.row([heading(c) for c in CSV_COLUMNS])
     for node in card:
         values = {
             "code": node.code,
             "title": node.title,
             "depth": node.depth,
-            "leaf": "yes" if node.is_leaf else "no",
+            "leaf": yes if node.is_leaf else no,
             "max_points": node.max_points,
             "published_max": node.published_max,
             "points": node.points,
@@ -135,41 +201,53 @@ def render_csv(card: Scorecard, *, lang: Lang = "vi", dialect: Dialect = "rfc418
             "appraised": node.appraised,
             "figure": node.figure,
             "matched": node.matched,
-            "complete": "yes" if node.complete else "no",
-            "applicable": "yes" if node.applicable else "no",
+            "complete": yes if node.complete else no,
+            "applicable": yes if node.applicable else no,
             "explanation": node.explanation.get(lang),
         }
         out.row([values[c] for c in CSV_COLUMNS])
     return out.text()
 
 
-def render_ranking_csv(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> str:
+def render_ranking_csv(
+    ranking: Sequence[Ranked],
+    *,
+    lang: Lang = "vi",
+    dialect: Dialect = "rfc4180",
+    headers: Headers = "keys",
+) -> str:
     """One row per unit: group, rank, unit, source, totals, index (exact and rounded), grade,
     index of every area (rounded: ``index_display_<code>``)."""
-    return "".join(ranking_csv_rows(ranking, dialect=dialect))
+    return "".join(ranking_csv_rows(ranking, lang=lang, dialect=dialect, headers=headers))
 
 
-def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180") -> Iterator[str]:
+def ranking_csv_rows(
+    ranking: Sequence[Ranked],
+    *,
+    lang: Lang = "vi",
+    dialect: Dialect = "rfc4180",
+    headers: Headers = "keys",
+) -> Iterator[str]:
     """:func:`render_ranking_csv` row by row (the header first), for writing a ranking of
     tens of thousands of units without holding its text whole."""
+    heading, (yes, no) = _words(lang, headers)
     areas = ranking_areas(ranking)
     out = _Writer(dialect)
-    out.row(
-        [
-            "group",
-            "rank",
-            "unit",
-            "source",
-            "points",
-            "max_points",
-            "index",
-            "index_display",
-            "grade",
-            "complete",
-            "accepted",
-            *(f"index_display_{c}" for c in areas),
-        ]
-    )
+    keys = [
+        "group",
+        "rank",
+        "unit",
+        "source",
+        "points",
+        "max_points",
+        "index",
+        "index_display",
+        "grade",
+        "complete",
+        "accepted",
+        *(f"index_display_{c}" for c in areas),
+    ]
+    out.row([heading(key) for key in keys])
     yield out.take()
     for entry in ranking:
         card = entry.standing
@@ -185,18 +263,27 @@ def ranking_csv_rows(ranking: Sequence[Ranked], *, dialect: Dialect = "rfc4180")
                 card.index,
                 rounded_index(card.index, policy),
                 card.grade,
-                "yes" if card.complete else "no",
-                "yes" if card.accepted else "no",
+                yes if card.complete else no,
+                yes if card.accepted else no,
                 *(rounded_index(card.area(c), policy) for c in areas),
             ]
         )
         yield out.take()
 
 
-def render_comparison_csv(comparison: Comparison, *, dialect: Dialect = "rfc4180") -> str:
-    """One row per compared criterion: code, both maxes, before, after, difference, note."""
+def render_comparison_csv(
+    comparison: Comparison,
+    *,
+    lang: Lang = "vi",
+    dialect: Dialect = "rfc4180",
+    headers: Headers = "keys",
+) -> str:
+    """One row per compared criterion: code, both maxes, before, after, difference, note (in
+    English with the keys' header row, else in ``lang``)."""
+    heading, _ = _words(lang, headers)
     out = _Writer(dialect)
-    out.row(["code", "max_before", "max_after", "before", "after", "difference", "note"])
+    keys = ["code", "max_before", "max_after", "before", "after", "difference", "note"]
+    out.row([heading(key) for key in keys])
     for line in comparison.lines:
         out.row(
             [
@@ -206,7 +293,7 @@ def render_comparison_csv(comparison: Comparison, *, dialect: Dialect = "rfc4180
                 line.before,
                 line.after,
                 line.difference,
-                line.note.en,
+                line.note.get(lang) if headers == "lang" else line.note.en,
             ]
         )
     return out.text()

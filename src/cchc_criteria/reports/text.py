@@ -6,9 +6,16 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from cchc_criteria.model import CriterionSet, Finding
-from cchc_criteria.numbers import format_number
-from cchc_criteria.reports._common import LABELS, SEVERITY, number, rows
+from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
+from cchc_criteria.numbers import format_number, round_points
+from cchc_criteria.reports._common import (
+    LABELS,
+    SEVERITY,
+    index_text,
+    points_text,
+    rounding_note,
+    rows,
+)
 from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
@@ -37,6 +44,17 @@ __all__ = [
 _TITLE_WIDTH = 52
 
 
+# How a report that spans two sets (a comparison, an impact) rounds: two decimals, half up.
+_DEFAULT = RoundingPolicy()
+
+
+def _index(value: Decimal | None, lang: Lang) -> str:
+    """An index of a report that spans two sets: "46,15 %", "—" for none."""
+    if value is None:
+        return "—"
+    return format_number(round_points(value, _DEFAULT.display_places), lang=lang, places=2) + " %"
+
+
 def finding_line(finding: Finding, lang: Lang) -> str:
     """One finding as a line: severity, code, criterion, message."""
     where = f"{finding.criterion}: " if finding.criterion else ""
@@ -47,11 +65,14 @@ def finding_line(finding: Finding, lang: Lang) -> str:
 def summary_lines(card: Scorecard, lang: Lang) -> list[str]:
     """Total, index, grade and completeness, one line each."""
     labels = LABELS[lang]
-    total = f"{labels['total']}: {number(card.points, lang)} / {number(card.max_points, lang)}"
+    cs = card.criterion_set
+    total = (
+        f"{labels['total']}: {points_text(card.points, cs, lang)} / "
+        f"{points_text(card.max_points, cs, lang)}"
+    )
     if card.open_points:
-        total += f" ({number(card.open_points, lang)} {labels['open']})"
-    index = card.index
-    shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
+        total += f" ({points_text(card.open_points, cs, lang)} {labels['open']})"
+    shown = index_text(card.index, cs, lang)
     if card.grade is not None:
         grade = card.grade
     elif not card.criterion_set.grades:
@@ -62,11 +83,21 @@ def summary_lines(card: Scorecard, lang: Lang) -> list[str]:
         total,
         f"{labels['index']}: {shown}",
         f"{labels['grade']}: {grade}",
-        labels["complete"] if card.complete else labels["incomplete"],
+        labels["complete"] if card.complete else _incomplete(card, lang),
     ]
     if not card.accepted:
         lines.append(labels["not_accepted"])
+    lines.append(rounding_note(cs, lang))
     return lines
+
+
+def _incomplete(card: Scorecard, lang: Lang) -> str:
+    """ "Phiếu điểm CHƯA ĐẦY ĐỦ — 3,5 điểm chưa chấm": incomplete, and how much is open."""
+    labels = LABELS[lang]
+    if not card.open_points:
+        return labels["incomplete"]
+    open_points = points_text(card.open_points, card.criterion_set, lang)
+    return f"{labels['incomplete']} — {open_points} {labels['open']}"
 
 
 def render_text(card: Scorecard, *, lang: Lang = "vi") -> str:
@@ -249,7 +280,7 @@ def render_comparison(
     table = [heads]
 
     def num(value: Decimal | None) -> str:
-        return "" if value is None else format_number(value, lang=lang, max_places=4)
+        return "" if value is None else format_number(_DEFAULT.display(value), lang=lang)
 
     for line in comparison.lines:
         maximum = num(line.max_after if line.max_after is not None else line.max_before)
@@ -310,10 +341,7 @@ def render_impact(impact: Impact, *, lang: Lang = "vi") -> str:
         group = f"[{shift.group}] " if shift.group else ""
         moved = shift.places
         said = "" if not moved else (f"+{moved}" if moved > 0 else str(moved))
-        indices = " → ".join(
-            "—" if i is None else number(i.quantize(Decimal("0.01")), lang) + " %"
-            for i in (shift.old_index, shift.new_index)
-        )
+        indices = " → ".join(_index(i, lang) for i in (shift.old_index, shift.new_index))
         name = shift.unit or shift.source
         moves = f"{place(shift.old_rank)} → {place(shift.new_rank)}"
         moves += f" {said}" if said else ""
@@ -375,17 +403,19 @@ def ranking_title(ranking: Sequence[Ranked], lang: Lang = "vi") -> str:
 
 def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
     """A title (the set and the period), then one line per unit: [group] rank. unit: points —
-    index — grade."""
+    index — grade; then how the figures are rounded."""
     lines = [ranking_title(ranking, lang)] if ranking else []
     for entry in ranking:
         card = entry.standing
         index = card.index
-        shown = "—" if index is None else number(index.quantize(Decimal("0.01")), lang) + " %"
+        shown = index_text(index, card.criterion_set, lang)
         group = f"[{entry.group}] " if entry.group else ""
         place = f"{entry.rank}." if entry.rank is not None else f"({card.unranked_reason(lang)})"
-        points = format_number(card.points, lang=lang, max_places=4)
+        points = points_text(card.points, card.criterion_set, lang)
         grade = f" — {card.grade}" if card.grade else ""
         lines.append(f"{group}{place} {card.unit or entry.source}: {points} — {shown}{grade}")
+    if ranking:
+        lines.append(rounding_note(ranking[0].standing.criterion_set, lang))
     return "".join(line + "\n" for line in lines)
 
 

@@ -12,15 +12,9 @@ tính") and list the findings ("Phát hiện"). Every sheet prints on A4, one pa
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_criteria.formats.sheets import (
@@ -29,12 +23,23 @@ from cchc_criteria.formats.sheets import (
     cell_text,
     grid,
     header_row,
-    keep_text,
     print_setup,
 )
 from cchc_criteria.model import Role
-from cchc_criteria.reports._common import LABELS, SEVERITY, rows
-from cchc_criteria.reports.data import Ranked, ranking_areas
+from cchc_criteria.reports._common import LABELS, SEVERITY, points_text, rounding_note, rows
+from cchc_criteria.reports._official import Letterhead
+from cchc_criteria.reports._workbook import (
+    Book,
+    as_float,
+    font,
+    letterhead_rows,
+    note_row,
+    points_format,
+    signature_rows,
+)
+
+# The ranking's and the comparison's workbooks, from their own module.
+from cchc_criteria.reports.xlsx_ranking import ranking_workbook
 from cchc_criteria.scoring import NodeScore, Scorecard
 from cchc_criteria.text import Lang
 
@@ -78,78 +83,49 @@ _FINDING_HEADERS = {
     "en": ("Severity", "Finding", "Criterion", "Message", "Source"),
 }
 _SOURCE = {"vi": ("phiếu điểm", "bộ tiêu chí"), "en": ("scorecard", "criterion set")}
-_HEADER_ROW = 4
 # (points, self-assessed, appraised) columns of the scorecard sheet; C holds the max.
 _MAX, _SELF, _APPRAISED, _POINTS = "C", "D", "E", "G"
 
-_Cached = dict[tuple[str, str], float]
 
-
-def _float(value: Decimal | None) -> float | None:
-    # Excel cells hold binary floats; the exact value stays in the JSON and CSV formats.
-    return None if value is None else float(value)
-
-
-class _Book:
-    """A workbook being written: the formulas it holds and the values to save with them."""
-
-    def __init__(self) -> None:
-        self.book = Workbook()
-        default = self.book.active
-        if default is not None:
-            self.book.remove(default)
-        self.formulas: set[tuple[str, str]] = set()
-        self.cached: _Cached = {}
-
-    def sheet(self, title: str) -> Worksheet:
-        sheet: Worksheet = self.book.create_sheet(title)
-        return sheet
-
-    def formula(self, sheet: Worksheet, coordinate: str, formula: str, value: float) -> None:
-        """Write ``formula`` with the value it computes, saved beside it."""
-        sheet[coordinate] = formula
-        sheet[coordinate].number_format = NUMBER_FORMAT
-        self.formulas.add((sheet.title, coordinate))
-        self.cached[(sheet.title, coordinate)] = value
-
-    def save(self) -> bytes:
-        keep_text(self.book, self.formulas)
-        buffer = io.BytesIO()
-        self.book.save(buffer)
-        titles = [sheet.title for sheet in self.book.worksheets]
-        return _with_cached_values(buffer.getvalue(), titles, self.cached)
-
-
-def scorecard_workbook(card: Scorecard, *, lang: Lang = "vi") -> bytes:
-    """The scorecard as an XLSX workbook (bytes): the table, how each criterion was scored,
-    and the findings."""
+def scorecard_workbook(
+    card: Scorecard, *, lang: Lang = "vi", letterhead: Letterhead | None = None
+) -> bytes:
+    """The scorecard as an XLSX workbook (bytes): the table under a letterhead (the set's
+    authority and the unit, by default) with the signatures below it, how each criterion was
+    scored, and the findings."""
     lang = "vi" if lang == "vi" else "en"
-    book = _Book()
-    _scorecard_sheet(book, card, lang)
+    if letterhead is None:
+        letterhead = Letterhead.of(card.criterion_set, card.assessment.unit)
+    book = Book()
+    _scorecard_sheet(book, card, lang, letterhead)
     _how_sheet(book, card, lang)
     _findings_sheet(book, card, lang)
     return book.save()
 
 
-def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
+def _scorecard_sheet(book: Book, card: Scorecard, lang: Lang, letterhead: Letterhead) -> None:
     sheet = book.sheet("Phiếu điểm" if lang == "vi" else "Scorecard")
     cs = card.criterion_set
-    sheet["A1"] = cell_text(cs.title)
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = cell_text(
-        " — ".join(v for v in (cs.id, card.assessment.unit, card.assessment.period) if v)
-    )
-    header_row(sheet, _HEADER_ROW, _HEADERS[lang])
+    for letter, width in zip("ABCDEFG", _WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    title_row = letterhead_rows(sheet, letterhead, lang, (1, 2), (3, 7))
+    note_row(sheet, title_row, 7, cs.title, font(bold=True, size=13))
+    about = " — ".join(v for v in (cs.id, card.assessment.unit, card.assessment.period) if v)
+    note_row(sheet, title_row + 1, 7, about, font(italic=True))
+    header = title_row + 3
+    header_row(sheet, header, _HEADERS[lang])
     table = rows(card, lang)
-    where = {row.node.code: _HEADER_ROW + 1 + i for i, row in enumerate(table)}
+    where = {row.node.code: header + 1 + i for i, row in enumerate(table)}
+    partial = _partly_appraised(card)
     # What each column holds, row by row, as written (the formulas add these up).
     written: dict[str, dict[int, float]] = {_SELF: {}, _APPRAISED: {}, _POINTS: {}}
     for row in reversed(table):  # children before their parents
         node, number = row.node, where[row.node.code]
+        note = ", ".join(n for n in (row.note, _PARTIAL[lang] if node.code in partial else "") if n)
         sheet.cell(row=number, column=1, value=cell_text(row.number))
         sheet.cell(row=number, column=2, value=cell_text(node.title))
-        sheet.cell(row=number, column=3, value=_float(node.published_max))
-        sheet.cell(row=number, column=6, value=cell_text(row.note) or None)
+        sheet.cell(row=number, column=3, value=as_float(node.published_max))
+        sheet.cell(row=number, column=6, value=cell_text(note) or None)
         if node.is_leaf:
             values = {_SELF: node.self_assessed, _APPRAISED: node.appraised, _POINTS: node.points}
             for letter, value in values.items():
@@ -162,10 +138,8 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
                 book, sheet, number, children, where, written, node.max_points, declared
             )
             for column in range(1, 8):
-                sheet.cell(row=number, column=column).font = Font(bold=True)
-        for letter in (_MAX, _SELF, _APPRAISED, _POINTS):
-            sheet[f"{letter}{number}"].number_format = NUMBER_FORMAT
-    last_node = _HEADER_ROW + len(table)
+                sheet.cell(row=number, column=column).font = font(bold=True)
+    last_node = header + len(table)
     total = last_node + 1
     labels = LABELS[lang]
     sheet.cell(row=total, column=2, value=labels["total"])
@@ -175,10 +149,15 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     if total not in written[_POINTS]:
         # Nothing scored yet: the card's total is 0 points (of which all are open), as the
         # other reports say.
-        sheet[f"{_POINTS}{total}"] = float(card.points)
+        sheet[f"{_POINTS}{total}"] = written[_POINTS][total] = float(card.points)
+    if partial and total in written[_APPRAISED]:
+        sheet.cell(row=total, column=6, value=_PARTIAL[lang])
     for column in range(1, 8):
-        sheet.cell(row=total, column=column).font = Font(bold=True)
-    sheet[f"{_MAX}{total}"].number_format = NUMBER_FORMAT
+        sheet.cell(row=total, column=column).font = font(bold=True)
+    for letter in (_MAX, _SELF, _APPRAISED, _POINTS):
+        for number in range(header + 1, total + 1):
+            shown = written[letter].get(number) if letter != _MAX else None
+            sheet[f"{letter}{number}"].number_format = points_format(shown, cs.rounding)
     index_row, grade_row = total + 1, total + 2
     sheet.cell(row=index_row, column=2, value=labels["index"])
     if card.index is not None:
@@ -194,15 +173,62 @@ def _scorecard_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     sheet.cell(row=grade_row, column=2, value=labels["grade"])
     grade = card.grade or ("—" if card.accepted else labels["not_accepted"])
     sheet.cell(row=grade_row, column=7, value=cell_text(grade))
-    for letter, width in zip("ABCDEFG", (8, 60, 10, 11, 11, 22, 13), strict=True):
-        sheet.column_dimensions[letter].width = width
-    grid(sheet, _HEADER_ROW, grade_row, 7)
-    sheet.freeze_panes = f"A{_HEADER_ROW + 1}"
-    print_setup(sheet, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+    grid(sheet, header, grade_row, 7)
+    below = grade_row + 1
+    for line in _state_lines(card, lang):
+        note_row(sheet, below, 7, line, font(bold=True))
+        below += 1
+    note_row(sheet, below, 7, rounding_note(cs, lang), font(italic=True, size=11))
+    signature_rows(sheet, below + 2, letterhead, lang, _SIGNATURE_SPANS)
+    sheet.freeze_panes = f"A{header + 1}"
+    print_setup(sheet, title_rows=f"{header}:{header}")
+
+
+_WIDTHS = (8, 60, 10, 11, 11, 22, 13)
+# Where the signers sign on the scorecard sheet (first and last column), left to right.
+_SIGNATURE_SPANS = ((1, 2), (3, 4), (5, 7))
+_PARTIAL = {"vi": "thẩm định chưa đủ", "en": "partly appraised"}
+
+
+def _state_lines(card: Scorecard, lang: Lang) -> list[str]:
+    """What a signer must see before signing: the card incomplete, with the points still
+    open ("Phiếu điểm CHƯA ĐẦY ĐỦ — 3,5 điểm chưa chấm"), or its evaluation not accepted."""
+    labels = LABELS[lang]
+    lines = []
+    if not card.complete:
+        open_points = points_text(card.open_points, card.criterion_set, lang)
+        lines.append(f"{labels['incomplete']} — {open_points} {labels['open']}")
+    if not card.accepted:
+        lines.append(labels["not_accepted"])
+    return lines
+
+
+def _partly_appraised(card: Scorecard) -> set[str]:
+    """The groups whose appraised total adds up only some of their criteria: at least one
+    applicable criterion below is appraised and another is not (the total is partial)."""
+    partial: set[str] = set()
+    seen: dict[str, tuple[bool, bool]] = {}
+    for node in reversed(list(card)):  # children first
+        if node.is_leaf:
+            counted = node.applicable and node.role is not Role.MONITOR
+            seen[node.code] = (
+                counted and node.appraised is not None,
+                counted and node.appraised is None,
+            )
+            continue
+        if node.appraised is not None:  # the council appraised the group as a whole
+            seen[node.code] = (True, False)
+            continue
+        some = any(seen[c][0] for c in node.children if c in seen)
+        missing = any(seen[c][1] for c in node.children if c in seen)
+        seen[node.code] = (some, missing)
+        if some and missing:
+            partial.add(node.code)
+    return partial
 
 
 def _max_formula(
-    book: _Book,
+    book: Book,
     sheet: Worksheet,
     card: Scorecard,
     roots: Sequence[NodeScore],
@@ -234,7 +260,7 @@ def _max_formula(
 
 
 def _group_formulas(
-    book: _Book,
+    book: Book,
     sheet: Worksheet,
     number: int,
     children: Sequence[NodeScore],
@@ -278,7 +304,7 @@ def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _how_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
+def _how_sheet(book: Book, card: Scorecard, lang: Lang) -> None:
     """One row per scored criterion: its rule, the figure, the band applied, the points, why."""
     sheet = book.sheet("Cách tính" if lang == "vi" else "How scored")
     header_row(sheet, 1, _HOW_HEADERS[lang])
@@ -295,12 +321,14 @@ def _how_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
             None if rule is None or criterion is None else rule.describe(criterion.max_points),
             node.figure,
             node.matched,
-            _float(node.points),
+            as_float(node.points),
             node.explanation.get(lang) or None,
         )
         for column, value in enumerate(values, start=1):
             sheet.cell(row=number, column=column, value=cell_text(value))
-        sheet.cell(row=number, column=6).number_format = NUMBER_FORMAT
+        sheet.cell(row=number, column=6).number_format = points_format(
+            as_float(node.points), card.criterion_set.rounding
+        )
     for letter, width in zip("ABCDEFG", (8, 40, 45, 16, 28, 9, 50), strict=True):
         sheet.column_dimensions[letter].width = width
     grid(sheet, 1, number, 7)
@@ -308,7 +336,7 @@ def _how_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     print_setup(sheet, title_rows="1:1")
 
 
-def _findings_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
+def _findings_sheet(book: Book, card: Scorecard, lang: Lang) -> None:
     """Every finding on the answers, then the set's own published mistakes."""
     sheet = book.sheet("Phát hiện" if lang == "vi" else "Findings")
     header_row(sheet, 1, _FINDING_HEADERS[lang])
@@ -334,80 +362,3 @@ def _findings_sheet(book: _Book, card: Scorecard, lang: Lang) -> None:
     grid(sheet, 1, number, 5)
     sheet.freeze_panes = "A2"
     print_setup(sheet, title_rows="1:1")
-
-
-def ranking_workbook(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> bytes:
-    """A ranking sheet: group, rank, unit, points, max, index, grade, index per area; it
-    prints on A4, one page wide, its header repeated."""
-    lang = "vi" if lang == "vi" else "en"
-    labels = LABELS[lang]
-    book = _Book()
-    sheet = book.sheet(labels["ranking"])
-    areas = ranking_areas(ranking)
-    headers = [
-        labels["group"],
-        labels["rank"],
-        labels["unit"],
-        labels["total"],
-        labels["max"],
-        labels["index"],
-        labels["grade"],
-        *(f"{labels['index']} {code}" for code in areas),
-    ]
-    header_row(sheet, 1, headers)
-    for number, entry in enumerate(ranking, start=2):
-        card = entry.standing
-        values = [
-            entry.group or None,
-            entry.rank,
-            card.unit or entry.source,
-            float(card.points),
-            float(card.max_points),
-            _float(card.index),
-            card.grade or (None if card.accepted else labels["not_accepted"]),
-            *(_float(card.area(c)) for c in areas),
-        ]
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column, value=cell_text(value))
-            if column in (4, 5):
-                cell.number_format = NUMBER_FORMAT
-            elif column == 6 or column > 7:
-                cell.number_format = INDEX_FORMAT
-    widths = [14, 7, 40, 10, 10, 11, 14] + [11] * len(areas)
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    grid(sheet, 1, len(ranking) + 1, len(headers))
-    sheet.freeze_panes = "D2"
-    print_setup(sheet, title_rows="1:1")
-    return book.save()
-
-
-# openpyxl writes a formula with an empty value (<v />); the cells named here get theirs.
-_FORMULA_CELL = re.compile(rb'(<c r="([A-Z]+[0-9]+)"[^>]*>)(<f>[^<]*</f>)<v\s*/>')
-
-
-def _with_cached_values(data: bytes, titles: Sequence[str], cached: _Cached) -> bytes:
-    """The saved workbook ``data`` with the value of every formula cell in ``cached`` written
-    beside its formula (openpyxl cannot write them itself)."""
-    if not cached:
-        return data
-    by_part = {
-        f"xl/worksheets/sheet{number}.xml": title for number, title in enumerate(titles, start=1)
-    }
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            title = by_part.get(item.filename)
-            if title is not None:
-
-                def fill(match: re.Match[bytes], title: str = title) -> bytes:
-                    value = cached.get((title, match.group(2).decode()))
-                    if value is None:
-                        return match.group(0)
-                    return match.group(1) + match.group(3) + f"<v>{value!r}</v>".encode()
-
-                content = _FORMULA_CELL.sub(fill, content)
-            target.writestr(item, content)
-    return out.getvalue()

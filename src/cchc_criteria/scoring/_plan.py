@@ -272,7 +272,7 @@ class Plan:
             node = self.leaf_node(
                 leaf,
                 points=held,
-                points_display=self.round(held),
+                points_display=self.display(held),
                 rule_points=answer.points,
                 complete=True,
                 open_points=_ZERO,
@@ -320,7 +320,7 @@ class Plan:
         node = self.leaf_node(
             leaf,
             points=held,
-            points_display=None if held is None else self.round(held),
+            points_display=None if held is None else self.display(held),
             # What the rule gave (with its own rounding) before it was held to [0, max].
             rule_points=points,
             complete=held is not None,
@@ -380,7 +380,7 @@ class Plan:
             node = self.leaf_node(
                 leaf,
                 points=maximum,
-                points_display=self.round(maximum),
+                points_display=self.display(maximum),
                 rule_points=maximum,
                 complete=True,
                 open_points=_ZERO,
@@ -416,7 +416,7 @@ class Plan:
             published_max=criterion.max_points,
             max_points=sums.max_points,
             points=sums.points,
-            points_display=None if sums.points is None else self.round(sums.points),
+            points_display=None if sums.points is None else self.display(sums.points),
             rule_points=sums.unheld,
             applicable=sums.applicable,
             complete=sums.complete,
@@ -427,8 +427,14 @@ class Plan:
             children=tuple(c.code for c in children),
         )
 
+    def display(self, value: Decimal) -> Decimal:
+        """``value`` as reports show it (``RoundingPolicy.display``): the set's rounding,
+        else two decimals, half up."""
+        return self.rounding.display(value)
+
     def round(self, value: Decimal) -> Decimal:
-        """``value`` rounded by the set's rounding policy (itself when it has none)."""
+        """``value`` rounded by the set's rounding policy (itself when it has none): what
+        declared scores are compared with."""
         policy = self.rounding
         if policy.places is None:
             return value

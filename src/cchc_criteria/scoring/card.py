@@ -44,7 +44,8 @@ class NodeScore:
         max_points: the max that counts: the published max less every not-applicable
             criterion below (or the node itself) under the ``exclude`` policy.
         points: the exact points, held to [0, max]; ``None`` while unscored.
-        points_display: ``points`` rounded by the set's rounding policy, as reports show it
+        points_display: ``points`` as reports show it: rounded by the set's rounding policy,
+            else to two decimals, half up (``RoundingPolicy.display``)
             (equal when the set has none).
         rule_points: what the rule or the children's sum gave before it was held to
             [0, max]; differs from ``points`` only where the published rule overshoots.
@@ -129,7 +130,8 @@ class NodeRow:
         leaf: True when a rule scores the node (not a group).
         max_points: the max that counts (not-applicable criteria excluded); ``published_max``
             the max as published.
-        points, points_display: the points, exact and rounded by the set's policy.
+        points, points_display: the points, exact and as reports show them (rounded by the
+            set's policy, else to two decimals).
         index, index_display: points as a percentage of ``max_points``, exact and rounded.
         matched: the band or option that applied (leaves).
         explanation: why, in the language asked for.
@@ -335,8 +337,10 @@ class Scorecard:
     def _repr_html_(self) -> str:
         """The scorecard's table for Jupyter and other notebooks."""
 
+        rounding = self.criterion_set.rounding
+
         def cell(value: Decimal | None) -> str:
-            shown = "" if value is None else escape(format_number(value, max_places=4))
+            shown = "" if value is None else escape(format_number(rounding.display(value)))
             return f'<td style="text-align:right">{shown}</td>'
 
         head = ("STT", "Tiêu chí", "Tối đa", "Điểm", "Chỉ số (%)", "Tự ĐG", "Thẩm định")
@@ -373,8 +377,8 @@ class Scorecard:
         state = []
         if not self.complete:
             state.append(
-                f"CHƯA ĐẦY ĐỦ — {escape(format_number(self.open_points, max_places=4))} điểm "
-                "chưa chấm"
+                f"CHƯA ĐẦY ĐỦ — {escape(format_number(rounding.display(self.open_points)))} "
+                "điểm chưa chấm"
             )
         if not self.accepted:
             state.append("KẾT QUẢ ĐÁNH GIÁ KHÔNG ĐƯỢC CÔNG NHẬN")
@@ -382,6 +386,7 @@ class Scorecard:
             state.append(f"Xếp loại: {escape(self.grade)}")
         if state:
             lines.append(f"<p {left}><b>" + "<br>".join(state) + "</b></p>")
+        lines.append(f"<p {left}><small>{escape(rounding.describe())}</small></p>")
         if self.findings:
             lines.append(f"<ul {left}>")
             lines += [

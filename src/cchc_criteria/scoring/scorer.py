@@ -182,7 +182,7 @@ class _Run:
                         step.criterion,
                         True,
                         node.points,
-                        node.points_display,
+                        None,  # compared as the set rounds (not as reports show it)
                         node.complete,
                         node.applicable,
                     )
@@ -235,7 +235,7 @@ class _Run:
             nodes=_Nodes(self.plan, kept, self.assessment),
             roots=self.plan.root_codes,
             points=total,
-            points_display=self.plan.round(total),
+            points_display=self.plan.display(total),
             max_points=max_points,
             open_points=open_points,
             complete=complete,
