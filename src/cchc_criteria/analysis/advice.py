@@ -173,6 +173,8 @@ def _step(
     kind = kinds.of_rule(rule)
     if kind is None:
         return None
+    if isinstance(answer, ChosenBand) and answer.figure is not None:
+        answer = answer.figure  # the figure is what was scored
     if kind.shape is not None and kind.improve is None:
         if isinstance(answer, ChosenBand):
             return None

@@ -30,6 +30,7 @@ from cchc_criteria.cli._io import (
     remember_lang,
     set_verbosity,
     stdin_document,
+    warn,
     write,
     write_bytes,
 )
@@ -147,7 +148,32 @@ def load_answers(criterion_set: CriterionSet, assessment: str | Path) -> Assessm
                 f"not {criterion_set.id!r}",
             )
         )
+    if str(assessment).lower().endswith(".xlsx"):
+        _warn_unnamed(criterion_set, answers, str(assessment))
     return answers
+
+
+def _warn_unnamed(criterion_set: CriterionSet, answers: Assessment, name: str) -> None:
+    """Warn when a filled-in workbook leaves its unit, its period or (where the set ranks
+    within groups) its group empty: the rows at the top of the sheet that people skip."""
+    empty = [
+        words
+        for words, value, needed in (
+            (("đơn vị", "the unit"), answers.unit, True),
+            (("kỳ đánh giá", "the period"), answers.period, True),
+            (("nhóm", "the group"), answers.group, bool(criterion_set.groups)),
+        )
+        if needed and not value.strip()
+    ]
+    if empty:
+        vi = ", ".join(w[0] for w in empty)
+        en = ", ".join(w[1] for w in empty)
+        warn(
+            Text(
+                f"{name}: chưa ghi {vi} ở đầu trang 'Kê khai'",
+                f"{name}: {en} left empty at the top of sheet 'Kê khai'",
+            )
+        )
 
 
 def _with_previous(criterion_set: CriterionSet, answers: Assessment, previous: str) -> Assessment:

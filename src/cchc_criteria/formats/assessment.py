@@ -248,7 +248,7 @@ def _answer(value: object) -> object:
     if isinstance(value, float):
         return to_decimal(value)
     if isinstance(value, Mapping):
-        if set(value) == {"band"}:
+        if set(value) in ({"band"}, {"band", "value"}):
             ref = value["band"]
             if isinstance(ref, bool) or not isinstance(ref, int | str):
                 raise InvalidValueError(
@@ -257,12 +257,15 @@ def _answer(value: object) -> object:
                         "band must be a 1-based position or a band's label",
                     )
                 )
-            return ChosenBand(nfc(ref) if isinstance(ref, str) else ref)
+            figure = _answer(value["value"]) if "value" in value else None
+            return ChosenBand(nfc(ref) if isinstance(ref, str) else ref, figure=figure)
         if "band" in value:
             raise InvalidValueError(
                 Text(
-                    'câu trả lời dạng bảng nêu một khoảng: { band = 2 } hoặc { band = "nhãn" }',
-                    'an inline table answer names a band: { band = 2 } or { band = "label" }',
+                    'câu trả lời dạng bảng nêu một khoảng: { band = 2 } hoặc { band = "nhãn" }, '
+                    'và có thể kèm số liệu: { band = 2, value = "93%" }',
+                    'an inline table answer names a band: { band = 2 } or { band = "label" }, '
+                    'and may give the figure too: { band = 2, value = "93%" }',
                 )
             )
         # Several figures for one row: { rate = "45/50", items = 3 }.
@@ -372,6 +375,8 @@ def _dump_answer(value: object) -> object:
     if value is NA:
         return "NA"
     if isinstance(value, ChosenBand):
+        if value.figure is not None:
+            return {"band": value.ref, "value": _dump_answer(value.figure)}
         return {"band": value.ref}
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"

@@ -13,35 +13,29 @@ import math
 import re
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.protection import SheetProtection
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl import load_workbook
 
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
-from cchc_criteria.formats.sheets import (
-    NUMBER_FORMAT,
-    cell_text,
-    grid,
-    header_row,
-    keep_text,
-    print_setup,
-)
-from cchc_criteria.formats.template import expected_answer
 from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
 from cchc_criteria.numbers import format_number, plain, to_decimal
-from cchc_criteria.rules.kinds import AnswerCell, RuleKinds
+from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, fold, nfc
 
-__all__ = ["read_workbook", "template_workbook"]
+__all__ = [
+    "FIRST_ROW",
+    "HEADERS",
+    "HEADER_ROW",
+    "LISTS",
+    "SHEET",
+    "read_workbook",
+    "template_workbook",
+]
 
 SHEET = "Kê khai"
 LISTS = "Danh sách"
@@ -57,153 +51,9 @@ HEADERS = (
     "Tài liệu kiểm chứng",
     "Giải trình",
 )
-_WIDTHS = (8, 48, 9, 48, 16, 28, 11, 11, 28, 30)
-_HEADER_ROW = 3  # rows 1–2: the set, the unit, the period and the unit's group
-_FIRST_ROW = 4
-_Kind = Literal["whole", "decimal", "list"]
+HEADER_ROW = 3  # rows 1–2: the set, the unit, the period and the unit's group
+FIRST_ROW = 4
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
-_YES_NO = ("Có", "Không", "Không áp dụng")
-_ANSWER_FILL = PatternFill("solid", fgColor="FFF9E0")
-# Excel refuses validation texts longer than these.
-_TITLE_LIMIT, _MESSAGE_LIMIT = 32, 250
-
-
-def _validation(kind: _Kind, *, title: str, message: str, **options: Any) -> DataValidation:
-    """A data validation that stops an impossible entry, with its reason shown."""
-    return DataValidation(
-        type=kind,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="stop",
-        errorTitle=title[:_TITLE_LIMIT],
-        error=message[:_MESSAGE_LIMIT],
-        **options,
-    )
-
-
-def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bytes:
-    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes.
-
-    Each answer cell offers what the criterion's rule kind says (a drop-down, a validated
-    range) and stops an impossible entry. The sheet is protected without a password: the
-    codes, titles, max points and rules are locked; the cells a unit fills in (the unit, the
-    period, its group; figures, bands, self-assessed and appraised points, evidence and
-    explanations of every scored criterion) are not. It prints on A4, one page wide.
-    """
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET
-    lists = book.create_sheet(LISTS)
-    lists.sheet_state = "hidden"
-    sheet["A1"], sheet["B1"] = "Bộ tiêu chí", criterion_set.id
-    sheet["C1"] = cell_text(criterion_set.title)
-    sheet["A2"], sheet["C2"], sheet["E2"] = "Đơn vị", "Kỳ đánh giá", "Nhóm"
-    for coordinate in ("A1", "A2", "C2", "E2"):
-        sheet[coordinate].font = Font(bold=True)
-    for coordinate in ("B2", "D2", "F2"):
-        _answer(sheet[coordinate])
-    header_row(sheet, _HEADER_ROW, HEADERS)
-    yes_no = _validation(
-        "list",
-        formula1=f'"{",".join(_YES_NO)}"',
-        title="Có hoặc Không",
-        message="Chọn trong danh sách: " + ", ".join(_YES_NO),
-    )
-    sheet.add_data_validation(yes_no)
-    list_column = 0
-    row = _FIRST_ROW
-    for criterion in criterion_set.walk():
-        sheet.cell(row=row, column=1, value=cell_text(criterion.code))
-        sheet.cell(row=row, column=2, value=cell_text(criterion.title))
-        top = sheet.cell(row=row, column=3, value=float(criterion.max_points))
-        top.number_format = NUMBER_FORMAT
-        rule = criterion.rule
-        if rule is None:
-            for column in (1, 2, 3):
-                sheet.cell(row=row, column=column).font = Font(bold=True)
-            row += 1
-            continue
-        hint = expected_answer(rule, criterion, kinds=kinds)
-        sheet.cell(
-            row=row, column=4, value=cell_text(f"{rule.describe(criterion.max_points)}\n({hint})")
-        )
-        for column in range(5, len(HEADERS) + 1):
-            _answer(sheet.cell(row=row, column=column))
-        answer = sheet.cell(row=row, column=5)
-        kind = kinds.of_rule(rule)
-        offer = kind.cell(rule, criterion.max_points) if kind is not None else AnswerCell()
-        if offer.choices == _YES_NO:
-            yes_no.add(answer.coordinate)
-        elif offer.choices:
-            list_column += 1
-            _list(sheet, lists, list_column, list(offer.choices), answer.coordinate)
-        elif offer.low is not None or offer.high is not None:
-            low = offer.low if offer.low is not None else 0
-            check = _validation(
-                "whole" if offer.whole else "decimal",
-                operator="between" if offer.high is not None else "greaterThanOrEqual",
-                formula1=str(low),
-                formula2=None if offer.high is None else str(offer.high),
-                title=f"Tiêu chí {criterion.code}"[:_TITLE_LIMIT],
-                message=(
-                    f"Nhập số từ {low} đến {offer.high}"
-                    if offer.high is not None
-                    else f"Nhập số từ {low} trở lên"
-                )
-                + (" (số nguyên)" if offer.whole else "")
-                + f". {hint}",
-            )
-            sheet.add_data_validation(check)
-            check.add(answer.coordinate)
-        if offer.bands:
-            list_column += 1
-            _list(sheet, lists, list_column, list(offer.bands), f"F{row}")
-        points = _validation(
-            "decimal",
-            operator="between",
-            formula1="0",
-            formula2=str(criterion.max_points),
-            title=f"Tiêu chí {criterion.code}"[:_TITLE_LIMIT],
-            message=f"Điểm từ 0 đến {format_number(criterion.max_points)}",
-        )
-        sheet.add_data_validation(points)
-        points.add(f"G{row}:H{row}")
-        row += 1
-    for column, width in enumerate(_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    grid(sheet, _HEADER_ROW, row - 1, len(HEADERS))
-    sheet.freeze_panes = f"C{_FIRST_ROW}"
-    print_setup(sheet, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
-    # No password: the lock keeps hands off the published text, it is not a secret.
-    sheet.protection = SheetProtection(
-        sheet=True, formatColumns=False, formatRows=False, formatCells=False
-    )
-    keep_text(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _answer(cell: Any) -> None:
-    """A cell the unit fills in: unlocked on the protected sheet, shaded."""
-    cell.protection = Protection(locked=False)
-    cell.fill = _ANSWER_FILL
-
-
-def _list(sheet: Worksheet, lists: Worksheet, column: int, labels: list[str], cell: str) -> None:
-    """A drop-down list in ``cell`` of the labels, kept in a column of the hidden sheet."""
-    letter = get_column_letter(column)
-    for number, label in enumerate(labels, start=1):
-        lists.cell(row=number, column=column, value=cell_text(label))
-    validation = _validation(
-        "list",
-        formula1=f"'{LISTS}'!${letter}$1:${letter}${len(labels)}",
-        title="Chọn trong danh sách",
-        message="Chọn một mục trong danh sách thả xuống.",
-    )
-    sheet.add_data_validation(validation)
-    validation.add(cell)
 
 
 def read_workbook(path: str | Path) -> Assessment:
@@ -328,10 +178,10 @@ def _columns(shown: list[object], name: str) -> dict[str, int]:
             raise InputError(
                 name,
                 Text(
-                    f"dòng {_HEADER_ROW} của trang {SHEET!r} không có cột tiêu đề như "
+                    f"dòng {HEADER_ROW} của trang {SHEET!r} không có cột tiêu đề như "
                     f"{heading!r} (bảng tính không do cchc template tạo, hoặc tiêu đề đã bị "
                     "sửa)",
-                    f"row {_HEADER_ROW} of sheet {SHEET!r} has no column headed like "
+                    f"row {HEADER_ROW} of sheet {SHEET!r} has no column headed like "
                     f"{heading!r} (the workbook was not made by cchc template, or its headings "
                     "were changed)",
                 ),
@@ -360,13 +210,13 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
             set_id = str(shown[1] or "")
             continue
         if number == 2:
-            unit, period = str(shown[1] or ""), str(shown[3] or "")
+            unit, period = str(shown[1] or ""), _period(shown[3])
             group = str(shown[5] or "") if fold(str(shown[4] or "")) == "nhom" else ""
             continue
-        if number == _HEADER_ROW:
+        if number == HEADER_ROW:
             columns = _columns(shown, name)
             continue
-        if number < _FIRST_ROW:
+        if number < FIRST_ROW:
             continue
         field = {f: shown[i] for f, i in columns.items()}
         if field["code"] is None:
@@ -406,6 +256,8 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
                 answers[code] = NA
             elif isinstance(figure, str) and _TABLE.fullmatch(figure.strip()):
                 answers[code] = _table(figure)
+            elif _filled(band):  # both: the figure is scored, a band it is not in is said
+                answers[code] = ChosenBand(nfc(str(band)), figure=figure)
             else:
                 answers[code] = figure
         elif _filled(band):
@@ -436,6 +288,16 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
         explanations=explanations,
         source=name,
     )
+
+
+def _period(value: object) -> str:
+    """The period as typed: a date (Excel turns "2019" typed as 1/1/2019, or a day typed for
+    the year, into one) reads as its year."""
+    if isinstance(value, datetime):
+        return str(value.year)
+    if isinstance(value, date):
+        return str(value.year)
+    return str(value or "")
 
 
 def _filled(value: object) -> bool:
@@ -482,3 +344,11 @@ def _shown(cell: Any, value: object) -> object:
     if isinstance(value, str):
         return nfc(value)
     return value
+
+
+def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bytes:
+    """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes (written by
+    :mod:`cchc_criteria.formats._template_sheet`)."""
+    from cchc_criteria.formats._template_sheet import write_template
+
+    return write_template(criterion_set, kinds=kinds)

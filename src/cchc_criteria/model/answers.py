@@ -31,10 +31,13 @@ class ChosenBand:
     """An answer that names the band a unit reached instead of giving the figure.
 
     ``ref`` is the band's 1-based position in the rule or its published label. Where the band
-    awards a formula, the points cannot be known without the figure.
+    awards a formula, the points cannot be known without the figure. ``figure``, when the unit
+    gives one beside the band (a workbook with both columns filled), is what is scored; a band
+    it does not fall in is a ``band-contradicts-figure`` finding, never silently dropped.
     """
 
     ref: int | str = attrs.field(converter=_band_ref)
+    figure: object = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

@@ -30,11 +30,12 @@ def scale_hint(scale: Scale) -> str:
 
 
 def scale_cell(scale: Scale) -> AnswerCell:
-    """The Excel cell of a figure on ``scale``: rates validated from 0 to 100 % (or 1)."""
+    """The Excel cell of a figure on ``scale``: rates from 0 to 100 % (or 1), which may be
+    typed as a ratio of counts; counts whole and not negative."""
     if scale is Scale.PERCENT:
-        return AnswerCell(low=Decimal(0), high=Decimal(100))
+        return AnswerCell(low=Decimal(0), high=Decimal(100), ratio=True)
     if scale is Scale.RATIO:
-        return AnswerCell(low=Decimal(0), high=Decimal(1))
+        return AnswerCell(low=Decimal(0), high=Decimal(1), ratio=True)
     if scale is Scale.COUNT:
         return AnswerCell(low=Decimal(0), whole=True)
     return AnswerCell()

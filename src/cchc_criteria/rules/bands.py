@@ -26,7 +26,6 @@ from cchc_criteria.model import (
     finding,
 )
 from cchc_criteria.model.bands import Award
-from cchc_criteria.model.finding_kinds import UNSCORED, Category, FindingKind, Severity, entry
 from cchc_criteria.numbers import (
     EXACT_CONTEXT,
     decimal_of,
@@ -44,6 +43,7 @@ from cchc_criteria.rules._answers import (
     read_exact,
     refusal,
 )
+from cchc_criteria.rules._band_findings import FINDINGS
 from cchc_criteria.rules._band_shape import award_span, points_range_of, shape_of
 from cchc_criteria.rules._scales import SCALE_SCHEMA, scale_cell, scale_hint
 from cchc_criteria.rules.keys import (
@@ -90,6 +90,8 @@ class BandRule:
     def score(self, answer: object, max_points: Decimal) -> Outcome:
         """Score a figure, or a named band."""
         if isinstance(answer, ChosenBand):
+            if answer.figure is not None:
+                return self._score_both(answer, max_points)
             return self._score_chosen(answer, max_points)
         value = read_exact(answer, self.scale, alternative="a band's label")
         if isinstance(value, Outcome):
@@ -146,6 +148,22 @@ class BandRule:
             if fold(band.label) == wanted:
                 return i
         return None
+
+    def _score_both(self, answer: ChosenBand, max_points: Decimal) -> Outcome:
+        """A figure and the band the unit says it reached: the figure is scored; a band it
+        does not fall in (or no band of this rule) is said."""
+        outcome = self.score(answer.figure, max_points)
+        index = self.find_band(answer.ref)
+        said = self.bands[index].label if index is not None else str(answer.ref)
+        if outcome.matched is not None and index is not None and outcome.matched == said:
+            return outcome
+        problem = finding(
+            "band-contradicts-figure",
+            chosen=said,
+            shown=outcome.figure if outcome.figure is not None else answer.figure,
+            matched=outcome.matched or "—",
+        )
+        return attrs.evolve(outcome, findings=(*outcome.findings, problem))
 
     def _score_chosen(self, answer: ChosenBand, max_points: Decimal) -> Outcome:
         index = self.find_band(answer.ref)
@@ -391,72 +409,6 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
         return awards[found[0]].points(value, max_points) if len(found) == 1 else None
 
     return fast
-
-
-#: The finding codes of the kind's own (``RuleKind.findings``).
-FINDINGS: tuple[FindingKind, ...] = (
-    entry(
-        "unknown-band",
-        Severity.ERROR,
-        Category.SCORING,
-        {
-            "": (
-                "không có khoảng {ref!r}; các khoảng là: {labels}",
-                "no band {ref!r}; the bands are: {labels}",
-            )
-        },
-    ),
-    entry(
-        "band-needs-figure",
-        Severity.WARNING,
-        Category.SCORING,
-        {
-            "": (
-                "đơn vị chỉ nêu khoảng {band} ({label!r}), điểm của khoảng này tính theo công "
-                "thức từ số liệu{span}; cần kê khai số liệu để chấm",
-                "the unit names band {band} ({label!r}), whose points depend on the figure by "
-                "a formula{span}; give the figure to score it",
-            )
-        },
-        {"span": (" (từ {least} đến {most})", " (from {least} to {most})")},
-    ),
-    entry(
-        "no-band",
-        Severity.ERROR,
-        Category.SCORING,
-        {
-            "": (
-                "{shown}{unit} không thuộc khoảng nào của thang điểm đã ban hành ({bands}); "
-                + UNSCORED.vi,
-                "{shown}{unit} falls in none of the published bands ({bands}); " + UNSCORED.en,
-            )
-        },
-    ),
-    entry(
-        "formula-error",
-        Severity.ERROR,
-        Category.SCORING,
-        {
-            "": (
-                "không tính được công thức của khoảng {band} tại {shown}{unit}: {reason}",
-                "band {band}'s formula cannot be evaluated at {shown}{unit}: {reason}",
-            )
-        },
-    ),
-    entry(
-        "overlapping-bands",
-        Severity.WARNING,
-        Category.SCORING,
-        {
-            "": (
-                "{shown}{unit} thuộc khoảng {band} và cả khoảng {others}; đã dùng khoảng đứng "
-                "trước",
-                "{shown}{unit} falls in band {band} and also in band(s) {others}; the first in "
-                "document order was used",
-            )
-        },
-    ),
-)
 
 
 #: The kind ``rule = "bands"``.

@@ -49,6 +49,9 @@ class AnswerCell:
         low, high: the range a typed number must lie in (the cell is validated), if any.
         whole: True when only whole numbers are accepted (counts).
         bands: labels of bands the unit may name instead of a figure (a second drop-down).
+        ratio: True when the figure may be typed as a ratio of counts ("3/41"): the cell is
+            kept as text (a number cell would turn 3/41 into a date) with a prompt, and the
+            range is checked when scoring instead.
     """
 
     choices: tuple[str, ...] = ()
@@ -56,6 +59,7 @@ class AnswerCell:
     high: Decimal | None = None
     whole: bool = False
     bands: tuple[str, ...] = ()
+    ratio: bool = False
 
 
 @attrs.frozen
