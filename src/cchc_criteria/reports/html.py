@@ -55,6 +55,7 @@ ul { margin: 4px 0; padding-left: 20px; }
          font-size: 12pt; }
   h1 { font-size: 13pt; } h2 { font-size: 12pt; }
   tr { page-break-inside: avoid; } .bars { page-break-inside: avoid; }
+  h1, h2 { page-break-after: avoid; }
   table.signatures { page-break-inside: avoid; }
 }
 """
