@@ -495,10 +495,10 @@ def test_plain_answers_are_scored_by_the_fast_scorers_from_the_second_unit(
     | st.sampled_from(["NA", " n/a ", "Không áp dụng", "\u0301na", "KHÔNG PHÁT SINH", "Có"])
 )
 def test_telling_na_at_once_tells_it_as_folding_does(text: str) -> None:
-    from cchc_criteria.formats import assessment
+    from cchc_criteria.model import enums
     from cchc_criteria.text import fold
 
-    assert assessment._is_na(text) == (fold(text) in assessment._NA_WORDS)
+    assert enums.says_not_applicable(text) == (fold(text) in enums._NA_WORDS)
 
 
 @given(

@@ -223,3 +223,96 @@ def test_a_report_past_the_limit_rejects_the_whole_evaluation(tmp_path: Path) ->
         "A": ("", "no"),
         "B": ("1", "yes"),
     }
+
+
+# --------------------------------------------------------------------------- public holidays
+
+HOLIDAY_ROWS = """\
+id = "demo.late.vn"
+title = "Hạn theo ngày làm việc"
+
+[[criteria]]
+code = "1"
+title = "Báo cáo năm, ngày làm việc, lịch nghỉ của Việt Nam"
+max = 2
+rule = "lateness"
+deadline = "{deadline}"
+days = "working"
+calendar = "VN"
+on_day_off = "{on_day_off}"
+bands = [
+  {{ to = 0, points = 2 }}, {{ above = 0, to = 2, points = 1 }}, {{ above = 2, points = 0 }},
+]
+"""
+
+
+def holiday_set(deadline: str, on_day_off: str = "keep") -> cc.CriterionSet:
+    return cc.loads_set(HOLIDAY_ROWS.format(deadline=deadline, on_day_off=on_day_off))
+
+
+def test_tet_is_not_counted_as_days_late() -> None:
+    # Due Friday 24/1/2025; Tết is 27/1 to 1/2/2025 (Mon to Sat): sent Monday 3/2 is one
+    # working day late, not six.
+    rule = holiday_set("2025-01-24").find("1").rule
+    assert isinstance(rule, cc.rules.LatenessRule)
+    assert rule.late(date(2025, 2, 3)) == 1
+    plain = cc.rules.LatenessRule(rule.deadline, rule.bands, working=True)
+    assert plain.late(date(2025, 2, 3)) == 6  # without the calendar: Monday to Monday
+    card = cc.score(holiday_set("2025-01-24"), {"1": "3/2/2025"})
+    assert card["1"].points == 1
+
+
+def test_a_deadline_on_a_day_off_moves_to_the_next_working_day() -> None:
+    # 2/9/2024 and 3/9/2024 are National Day: due on the 2nd, the report is on time on the 4th.
+    kept, moved = holiday_set("2024-09-02"), holiday_set("2024-09-02", "next_working_day")
+    assert cc.score(kept, {"1": "4/9/2024"})["1"].points == 1  # one day late: the 3rd is off
+    assert cc.score(moved, {"1": "4/9/2024"})["1"].points == 2  # due on the 4th: on time
+    assert cc.score(kept, {"1": "9/9/2024"})["1"].points == 0  # 4, 5, 6, 9: four days late
+    assert cc.score(moved, {"1": "9/9/2024"})["1"].points == 0  # 5, 6, 9: three
+    rule = moved.find("1").rule
+    assert isinstance(rule, cc.rules.LatenessRule)
+    assert rule.late(date(2024, 9, 6)) == 2  # 5 and 6 September
+    # Saturday 4/5/2024 is a make-up working day: a deadline on it stays.
+    saturday = holiday_set("2024-05-04", "next_working_day").find("1").rule
+    assert isinstance(saturday, cc.rules.LatenessRule)
+    assert saturday.late(date(2024, 5, 6)) == 1
+
+
+@given(st.dates(date(2023, 1, 1), date(2026, 12, 31)), st.integers(0, 400), st.integers(0, 30))
+def test_days_late_by_the_calendar_never_fall_as_the_report_comes_later(
+    due: date, after: int, more: int
+) -> None:
+    for on_day_off in ("keep", "next_working_day"):
+        rule = holiday_set(due.isoformat(), on_day_off).find("1").rule
+        assert isinstance(rule, cc.rules.LatenessRule)
+        sent = due + timedelta(days=after)
+        assert 0 <= rule.late(sent) <= rule.late(sent + timedelta(days=more))
+        plain = cc.rules.LatenessRule(rule.deadline, rule.bands, working=True)
+        if on_day_off == "next_working_day":  # a moved deadline is never later than kept
+            assert rule.late(sent) <= holiday_set(due.isoformat()).find("1").rule.late(sent)  # type: ignore[union-attr]
+        # Holidays only take days off; make-up Saturdays add at most the few of the span.
+        assert rule.late(sent) <= plain.late(sent) + 4
+
+
+def test_a_calendar_the_package_does_not_know_is_refused_when_the_set_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = HOLIDAY_ROWS.format(deadline="2025-01-24", on_day_off="keep")
+    with pytest.raises(cc.InputError, match=r"criterion 1: .*no calendar for country 'XX'"):
+        cc.loads_set(text.replace('"VN"', '"XX"'))
+    with pytest.raises(cc.InputError, match='on_day_off must be "keep" or "next_working_day"'):
+        cc.loads_set(text.replace('on_day_off = "keep"', 'on_day_off = "later"'))
+    from cchc_criteria.rules import _deadlines
+
+    _deadlines._calendar.cache_clear()
+    monkeypatch.setitem(__import__("sys").modules, "holidays", None)
+    with pytest.raises(cc.InputError, match=r"pip install 'cchc-criteria\[holidays\]'"):
+        cc.loads_set(text)
+    _deadlines._calendar.cache_clear()
+
+
+def test_the_calendar_keys_round_trip() -> None:
+    written = cc.dumps_set(holiday_set("2025-01-24", "next_working_day"))
+    assert 'calendar = "VN"' in written
+    assert 'on_day_off = "next_working_day"' in written
+    assert cc.loads_set(written) == holiday_set("2025-01-24", "next_working_day")

@@ -48,10 +48,10 @@ from cchc_criteria.errors import (
 from cchc_criteria.formats._convert import plain_number
 from cchc_criteria.formats._files import format_of, key_line, parse_document, read_text
 from cchc_criteria.formats.output import write_atomic
-from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, says_not_applicable
 from cchc_criteria.numbers import to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
-from cchc_criteria.text import Text, fold, nfc
+from cchc_criteria.text import Text, nfc
 
 __all__ = [
     "assessment_to_dict",
@@ -63,7 +63,6 @@ __all__ = [
     "save_assessment",
 ]
 
-_NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 _TABLES = ("answers", "self_assessed", "appraised", "evidence", "explanations")
 _TOP_KEYS = frozenset({"set", "unit", "period", "group", *_TABLES})
 
@@ -242,7 +241,7 @@ def _line(
 
 def _answer(value: object) -> object:
     if isinstance(value, str):
-        return NA if _is_na(value) else value
+        return NA if says_not_applicable(value) else value
     if isinstance(value, bool | int | date):
         return value
     if isinstance(value, float):
@@ -278,13 +277,6 @@ def _answer(value: object) -> object:
             f"{{ band = … }} or a table of figures, got {type(value).__name__}",
         )
     )
-
-
-def _is_na(text: str) -> bool:
-    """Whether ``text`` says "not applicable" (NA, không áp dụng, …). Every such word folds to
-    a text that starts with n or k: any other first letter is told at once."""
-    head = fold(text.lstrip()[:1])
-    return (not head or head[0] in "nk") and fold(text) in _NA_WORDS
 
 
 def _check_tables(

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from cchc_criteria.errors import CchcError, InputError, Problem
 from cchc_criteria.formats._files import read_bytes
-from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet
+from cchc_criteria.model import NA, Assessment, ChosenBand, CriterionSet, says_not_applicable
 from cchc_criteria.numbers import format_number, plain, to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.text import Text, fold, nfc
@@ -53,7 +53,6 @@ HEADERS = (
 )
 HEADER_ROW = 3  # rows 1–2: the set, the unit, the period and the unit's group
 FIRST_ROW = 4
-_NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 
 
 def read_workbook(path: str | Path) -> Assessment:
@@ -252,7 +251,7 @@ def _assessment(rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]], name: s
             )
         figure, band = field["figure"], field.get("band")
         if _filled(figure):
-            if isinstance(figure, str) and fold(figure) in _NA_WORDS:
+            if isinstance(figure, str) and says_not_applicable(figure):
                 answers[code] = NA
             elif isinstance(figure, str) and _TABLE.fullmatch(figure.strip()):
                 answers[code] = _table(figure)
@@ -316,7 +315,7 @@ def _table(text: str) -> dict[str, object]:
     for pair in pairs:
         name, _, value = pair.partition("=")
         cleaned = value.strip().strip('"')
-        table[nfc(name.strip())] = NA if fold(cleaned) in _NA_WORDS else cleaned
+        table[nfc(name.strip())] = NA if says_not_applicable(cleaned) else cleaned
     return table
 
 

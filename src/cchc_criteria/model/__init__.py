@@ -32,7 +32,15 @@ from cchc_criteria.model.criteria import (
     CriterionSet,
     Lineage,
 )
-from cchc_criteria.model.enums import NA, NAPolicy, Numbering, Role, Scale, UnitKind
+from cchc_criteria.model.enums import (
+    NA,
+    NAPolicy,
+    Numbering,
+    Role,
+    Scale,
+    UnitKind,
+    says_not_applicable,
+)
 from cchc_criteria.model.findings import (
     CATALOGUE,
     FINDING_CODES,
@@ -95,4 +103,5 @@ __all__ = [
     "describe_interval",
     "finding",
     "interval_contains",
+    "says_not_applicable",
 ]

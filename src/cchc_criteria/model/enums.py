@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 from fractions import Fraction
 
-__all__ = ["NA", "NAPolicy", "Role", "Scale", "UnitKind"]
+from cchc_criteria.text import fold
+
+__all__ = ["NA", "NAPolicy", "Role", "Scale", "UnitKind", "says_not_applicable"]
 
 
 class _NotApplicable(enum.Enum):
@@ -20,6 +22,17 @@ class _NotApplicable(enum.Enum):
 
 #: The answer "not applicable" (không áp dụng, không phát sinh).
 NA = _NotApplicable.NA
+
+# What a file or a cell writes for it, folded (case, diacritics and spacing do not count).
+_NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
+
+
+def says_not_applicable(text: str) -> bool:
+    """Whether ``text`` is how a file or a workbook writes :data:`NA` ("NA", "N/A", "Không
+    áp dụng", "không phát sinh"). Every such word folds to a text that starts with n or k:
+    any other first letter is told at once."""
+    head = fold(text.lstrip()[:1])
+    return (not head or head[0] in "nk") and fold(text) in _NA_WORDS
 
 
 class Role(enum.StrEnum):

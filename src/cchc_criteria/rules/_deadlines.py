@@ -4,6 +4,7 @@ and the deadlines that recur with the period assessed or are declared by the uni
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
@@ -15,10 +16,14 @@ from cchc_criteria.rules.keys import read_day
 from cchc_criteria.text import Lang, Text
 
 __all__ = [
+    "CALENDAR_YEARS",
     "DECLARED",
+    "DaysOff",
     "Deadline",
     "Recurring",
+    "country_calendar",
     "days_late",
+    "days_off",
     "explain_late",
     "read_deadline",
     "read_limit",
@@ -91,6 +96,86 @@ def days_late(
     off = {d for d in holidays if start <= d <= sent and d.weekday() < 5}
     extra = {d for d in working_days if start <= d <= sent and (d.weekday() >= 5 or d in off)}
     return _weekdays(start, sent) - len(off) + len(extra)
+
+
+#: How many years after a deadline a country's calendar is read: past them, every band edge
+#: (at most 3,660 days late) is passed whatever the holidays, and reading centuries of lunar
+#: calendars would take seconds.
+CALENDAR_YEARS = 16
+
+
+@attrs.frozen
+class DaysOff:
+    """The days that are not, and are, working days around a deadline: the set's own
+    holidays and compensatory working days, and a country's public calendar."""
+
+    holidays: frozenset[date]
+    working_days: frozenset[date]
+
+    def is_working(self, day: date) -> bool:
+        """Whether ``day`` is a working day: Monday to Friday, not a holiday, or a
+        compensatory working day."""
+        if day in self.working_days:
+            return True
+        return day.weekday() < 5 and day not in self.holidays
+
+    def next_working_day(self, day: date) -> date:
+        """``day`` itself when it is a working day, else the first working day after it
+        (a deadline on a day off moves to the next working day: Bộ luật Dân sự 2015, Điều
+        148)."""
+        for _ in range(60):  # Tết and a weekend are ten days at most
+            if self.is_working(day):
+                return day
+            day += timedelta(days=1)
+        return day
+
+
+def days_off(
+    country: str, first: date, last: date, holidays: Iterable[date], working_days: Iterable[date]
+) -> DaysOff:
+    """The days off and compensatory working days from ``first`` to ``last``: ``holidays``
+    and ``working_days`` as the set lists them, and — with ``country`` ("VN") — that country's
+    public holidays, Tết included, and its make-up working days, from the ``holidays``
+    package (``pip install 'cchc-criteria[holidays]'``), for at most :data:`CALENDAR_YEARS`
+    years after ``first``."""
+    off, extra = set(holidays), set(working_days)
+    if country:
+        years = range(first.year, min(last.year, first.year + CALENDAR_YEARS) + 1)
+        public = country_calendar(country, years)
+        off |= set(public)
+        extra |= {d for d in getattr(public, "weekend_workdays", ()) if d.year in years}
+    return DaysOff(frozenset(off), frozenset(extra))
+
+
+def country_calendar(country: str, years: Iterable[int]) -> Mapping[date, str]:
+    """A country's public holidays for ``years`` (the ``holidays`` package's calendar),
+    read once per country and years."""
+    return _calendar(country, tuple(years))
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar(country: str, years: tuple[int, ...]) -> Mapping[date, str]:
+    try:
+        import holidays as public_holidays
+    except ImportError:
+        raise InvalidValueError(
+            Text(
+                f"calendar = {country!r} cần gói holidays: pip install 'cchc-criteria[holidays]'",
+                f"calendar = {country!r} needs the holidays package: "
+                "pip install 'cchc-criteria[holidays]'",
+            )
+        ) from None
+    try:
+        found: Mapping[date, str] = public_holidays.country_holidays(country, years=list(years))
+    except NotImplementedError:
+        raise InvalidValueError(
+            Text(
+                f'gói holidays không có lịch nghỉ của nước {country!r} (mã ISO như "VN")',
+                f"the holidays package has no calendar for country {country!r} (an ISO code "
+                'such as "VN")',
+            )
+        ) from None
+    return found
 
 
 def _weekdays(first: date, last: date) -> int:

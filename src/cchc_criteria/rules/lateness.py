@@ -20,20 +20,22 @@ import attrs
 from cchc_criteria.dates import format_date, parse_period
 from cchc_criteria.errors import CchcError, InvalidValueError, require_all
 from cchc_criteria.model import Band, Criterion, Finding, Outcome, Role, Scale, finding
-from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, entry
 from cchc_criteria.piecewise import Shape
 from cchc_criteria.rules._answers import figure_text, refusal, unexpected
 from cchc_criteria.rules._deadlines import (
     DECLARED,
     Deadline,
     Recurring,
+    country_calendar,
     days_late,
+    days_off,
     explain_late,
     read_deadline,
     read_limit,
     words,
     write_deadline,
 )
+from cchc_criteria.rules._late_findings import FINDINGS
 from cchc_criteria.rules.bands import KIND as BANDS
 from cchc_criteria.rules.bands import BandRule, read_band, write_band
 from cchc_criteria.rules.keys import choice_error, plain_number, read_day, read_decimal
@@ -89,6 +91,10 @@ class LatenessRule:
         working: True to count working days, False for calendar days.
         holidays: days off that are not counted (working days only).
         working_days: compensatory working days that are counted (working days only).
+        calendar: a country whose public holidays (Tết included) and make-up working days
+            count too, from the ``holidays`` package ("VN"); "" for none.
+        on_day_off: ``"keep"`` the deadline as published, or ``"next_working_day"``: a
+            deadline on a weekend or a holiday moves to the next working day.
         not_after: the last day a report is accepted; later it scores ``rejected``.
         rejected: the points of a report sent after ``not_after`` (0 unless published).
         beyond_limit: what a report after ``not_after`` does beyond its row: ``"row"`` (the
@@ -101,6 +107,10 @@ class LatenessRule:
     working: bool = False
     holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates)
     working_days: tuple[date, ...] = attrs.field(default=(), converter=_dates)
+    calendar: str = ""
+    on_day_off: str = attrs.field(
+        default="keep", validator=attrs.validators.in_(("keep", "next_working_day"))
+    )
     not_after: date | Recurring | None = None
     rejected: Decimal = attrs.field(default=Decimal(0), converter=read_decimal)
     beyond_limit: str = attrs.field(default="row", validator=attrs.validators.in_(("row", "card")))
@@ -136,12 +146,11 @@ class LatenessRule:
         rule's own)."""
         due = self.deadline if deadline is None else deadline
         assert isinstance(due, date), "a recurring deadline is bound to the period first"
+        off = days_off(self.calendar, due, max(due, sent), self.holidays, self.working_days)
+        if self.on_day_off == "next_working_day":
+            due = off.next_working_day(due)
         return days_late(
-            due,
-            sent,
-            working=self.working,
-            holidays=self.holidays,
-            working_days=self.working_days,
+            due, sent, working=self.working, holidays=off.holidays, working_days=off.working_days
         )
 
     def score(self, answer: object, max_points: Decimal) -> Outcome:
@@ -352,6 +361,8 @@ def _read(keys: Mapping[str, Any]) -> LatenessRule:
         working=count == "working",
         holidays=lists["holidays"],
         working_days=lists["working_days"],
+        calendar=_calendar(keys.get("calendar", "")),
+        on_day_off=_choice("on_day_off", ("keep", "next_working_day"), keys, "keep"),
         not_after=None if not_after is None else read_limit(not_after),
         rejected=read_decimal(keys.get("rejected", 0)),
         beyond_limit=_beyond(keys.get("beyond_limit", "row")),
@@ -359,9 +370,26 @@ def _read(keys: Mapping[str, Any]) -> LatenessRule:
 
 
 def _beyond(value: object) -> str:
-    if value not in ("row", "card"):
-        raise choice_error("beyond_limit", ("row", "card"), value)
+    return _choice("beyond_limit", ("row", "card"), {"beyond_limit": value}, "row")
+
+
+def _choice(key: str, choices: tuple[str, ...], keys: Mapping[str, Any], default: str) -> str:
+    value = keys.get(key, default)
+    if value not in choices:
+        raise choice_error(key, choices, value)
     return str(value)
+
+
+def _calendar(value: object) -> str:
+    """A country's code for its public holidays ("VN"), checked now: a set naming one the
+    ``holidays`` package does not know (or without the package) fails when it is read."""
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            Text('calendar là mã nước, như "VN"', 'calendar is a country\'s code, such as "VN"')
+        )
+    if value:
+        country_calendar(value, (2024,))
+    return value
 
 
 def _write(rule: LatenessRule) -> dict[str, Any]:
@@ -372,6 +400,10 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
         result["holidays"] = [d.isoformat() for d in rule.holidays]
     if rule.working_days:
         result["working_days"] = [d.isoformat() for d in rule.working_days]
+    if rule.calendar:
+        result["calendar"] = rule.calendar
+    if rule.on_day_off != "keep":
+        result["on_day_off"] = rule.on_day_off
     if rule.not_after is not None:
         result["not_after"] = write_deadline(rule.not_after)
     if rule.rejected:
@@ -383,35 +415,6 @@ def _write(rule: LatenessRule) -> dict[str, Any]:
 
 
 _DATE = {"description": "A date, day first", "anyOf": [{"type": "string"}]}
-
-
-#: The finding codes of the kind's own (``RuleKind.findings``).
-FINDINGS: tuple[FindingKind, ...] = (
-    entry(
-        "needs-period",
-        Severity.ERROR,
-        Category.SCORING,
-        {
-            "": (
-                'hạn là {deadline}: cần kỳ đánh giá của đơn vị (period = "tháng 6/2025") '
-                "để biết ngày hạn; tiêu chí chưa được chấm",
-                'the deadline is {deadline}: the unit\'s period (period = "tháng 6/2025") '
-                "says which day it is; the criterion is left unscored",
-            )
-        },
-    ),
-    entry(
-        "late-not-accepted",
-        Severity.WARNING,
-        Category.SCORING,
-        {
-            "": (
-                "gửi ngày {sent} sau ngày {limit}: không được tính, {points} điểm",
-                "sent on {sent}, after {limit}: not accepted, {points} points",
-            )
-        },
-    ),
-)
 
 
 def _hint(rule: LatenessRule) -> str:
@@ -455,6 +458,8 @@ KIND = RuleKind(
         "days",
         "holidays",
         "working_days",
+        "calendar",
+        "on_day_off",
         "not_after",
         "rejected",
         "beyond_limit",
@@ -472,6 +477,11 @@ KIND = RuleKind(
             "days": {"type": "string", "enum": ["calendar", "working"]},
             "holidays": {"type": "array", "items": _DATE},
             "working_days": {"type": "array", "items": _DATE},
+            "calendar": {
+                "description": 'A country whose public holidays count ("VN": Tết included)',
+                "type": "string",
+            },
+            "on_day_off": {"type": "string", "enum": ["keep", "next_working_day"]},
             "not_after": {"anyOf": [{"type": "string"}, {"type": "object"}]},
             "rejected": {"$ref": "#/$defs/number"},
             "beyond_limit": {"type": "string", "enum": ["row", "card"]},

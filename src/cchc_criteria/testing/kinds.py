@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cchc_criteria.model import ChosenBand, Formula, Linear, Rule, Scale
+from cchc_criteria.model import ChosenBand, Formula, Linear, Rule, Scale, says_not_applicable
 from cchc_criteria.rules import (
     AverageRule,
     BandRule,
@@ -137,7 +137,9 @@ def choice_answers(rule: ChoiceRule, max_points: Decimal) -> Strategies:
     """The options' labels; labels that are none of them."""
     labels = [o.label for o in rule.options]
     other = st.text(min_size=1, max_size=12).filter(
-        lambda text: all(not o.accepts(fold(text)) for o in rule.options)
+        lambda text: (
+            all(not o.accepts(fold(text)) for o in rule.options) and not says_not_applicable(text)
+        )  # "NA" in a file is not applicable, not a label
     )
     return st.sampled_from(labels), other.filter(lambda t: t not in labels)
 
