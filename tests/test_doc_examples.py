@@ -133,7 +133,15 @@ SHELL_PAGES = [p for p in PAGES if re.search(r"^```sh\n", p.read_text(encoding="
 _SHELL = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
 # Steps that install, build or run the test suite are exercised by CI itself (the README's
 # commands, the nox sessions), not here.
-_INSTALL = ("python3 ", "pip ", ".venv/bin/pip ", "pytest ", ". .venv/bin/activate", "nox ")
+_INSTALL = (
+    "python3 ",
+    "pip ",
+    ".venv/bin/pip ",
+    ".venv/bin/python -m ",
+    "pytest ",
+    ". .venv/bin/activate",
+    "nox ",
+)
 
 
 @pytest.mark.parametrize("page", SHELL_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
