@@ -83,6 +83,29 @@ def test_every_public_name_has_a_docstring() -> None:
             assert inspect.getdoc(value), f"cchc_criteria.{name} has no docstring"
 
 
+def test_every_cc_name_the_docs_use_exists_and_is_not_deprecated() -> None:
+    """``cc.score``, ``cc.rules.BandRule``, … as the pages, the README and the notebook write
+    them: each resolves, without a deprecation warning."""
+    import warnings
+
+    pages = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs").rglob("*.ipynb")]
+    pages.append(ROOT / "README.md")
+    dotted = re.compile(r"\bcc\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+    names = {name for page in pages for name in dotted.findall(page.read_text(encoding="utf-8"))}
+    assert "cc.score" in names
+    missing = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name in sorted(names):
+            value: object = cc
+            try:
+                for part in name.split(".")[1:]:
+                    value = getattr(value, part)
+            except (AttributeError, DeprecationWarning) as error:
+                missing.append(f"{name}: {error}")
+    assert missing == []
+
+
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.+?)\n```", readme)

@@ -228,7 +228,7 @@ _RENAMED = {"read_set": "loads_set", "read_assessment": "loads_assessment"}
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 _MOVED_TO = {name: module for module, names in _MOVED.items() for name in names}
 _SUBPACKAGES = frozenset(
-    {"analysis", "formats", "model", "numbers", "registry", "reports", "rules", "scoring"}
+    {"analysis", "errors", "formats", "model", "numbers", "registry", "reports", "rules", "scoring"}
 )
 
 
