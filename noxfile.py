@@ -277,14 +277,18 @@ def print_workbooks(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """Build the documentation site into build/site with MkDocs, warnings as errors: the API
-    reference from the docstrings, the JSON Schema tables and the command help generated
-    (tools/mkdocs_hooks.py). ``nox -s docs -- serve`` serves it while editing."""
+    reference from the docstrings (checked by tools/check_api_page.py: every public name, the
+    hook specs and the testing kit, no raw Sphinx role), the JSON Schema tables and the command
+    help generated (tools/mkdocs_hooks.py). ``nox -s docs -- serve`` serves it while
+    editing."""
     session.install(".[docs]", *PLUGINS)
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
     else:
         session.run("mkdocs", "build", "--strict", env=env)
+        # Every public name, the hook specs and the testing kit rendered; no raw role left.
+        session.run("python", "tools/check_api_page.py", "build/site/api/index.html")
 
 
 @nox.session(python="3.11")

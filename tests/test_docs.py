@@ -83,6 +83,23 @@ def test_every_public_name_has_a_docstring() -> None:
             assert inspect.getdoc(value), f"cchc_criteria.{name} has no docstring"
 
 
+def test_the_generated_parts_of_the_pages_are_current() -> None:
+    """The command help, the formats' fields, the findings, the kinds, the error example and
+    the API index are generated into the pages (a code host shows them too): each as the
+    code generates it now (``python tools/mkdocs_hooks.py`` writes them again)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "tools/mkdocs_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    assert hooks.stale_pages() == []
+    formats = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    for name in cc.Library.default().kinds.names:  # every kind, none hand-listed
+        assert f"| `{name}` |" in formats, name
+
+
 def test_every_cc_name_the_docs_use_exists_and_is_not_deprecated() -> None:
     """``cc.score``, ``cc.rules.BandRule``, … as the pages, the README and the notebook write
     them: each resolves, without a deprecation warning."""

@@ -1,7 +1,7 @@
 """The two languages the library speaks, and a text kept in both.
 
-This module sits at the bottom of the package (below :mod:`cchc_criteria.errors`, whose
-errors carry a :class:`Text`); :mod:`cchc_criteria.text` is its public home.
+This module sits at the bottom of the package (below `cchc_criteria.errors`, whose
+errors carry a `Text`); `cchc_criteria.text` is its public home.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["LANGS", "Lang", "LazyText", "Text"]
 
 #: A language the library speaks: Vietnamese (the default everywhere) or English.
 Lang = Literal["vi", "en"]
-#: Every :data:`Lang`, Vietnamese first.
+#: Every `Lang`, Vietnamese first.
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
 
@@ -36,13 +36,13 @@ class Text:
 
 
 class LazyText(Text):
-    """A :class:`Text` written when it is first read, one language at a time.
+    """A `Text` written when it is first read, one language at a time.
 
     ``make(lang, *args)`` returns the text in ``lang``. Scoring explains every node, and most
     explanations are never shown (a ranking reads the totals only), so they are built on
     demand: a report in Vietnamese never formats the English. ``make`` is best a function of
     the module (not a closure), so that a kept scorecard holds only the arguments. A lazy text
-    equals, hashes and pickles as the plain :class:`Text` it stands for.
+    equals, hashes and pickles as the plain `Text` it stands for.
     """
 
     __slots__ = ("_args", "_en", "_make", "_vi")

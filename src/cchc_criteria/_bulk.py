@@ -2,7 +2,7 @@
 
 Reading a set of 100,000 criteria or compiling its plan creates millions of objects and none
 of them in a cycle; Python's collector, triggered by the allocations, walks every live object
-again and again meanwhile (a quarter of the time at 100,000 criteria). :func:`bulk` pauses it
+again and again meanwhile (a quarter of the time at 100,000 criteria). `bulk` pauses it
 for such a build, and only for a large one: a small build never touches the process's
 collector.
 """
@@ -22,7 +22,7 @@ BULK = 5000
 @contextlib.contextmanager
 def bulk(size: int) -> Iterator[None]:
     """Pause the cyclic garbage collector while a structure of ``size`` items is built, when
-    ``size`` is at least :data:`BULK` and the collector is on; reference counting frees
+    ``size`` is at least `BULK` and the collector is on; reference counting frees
     memory as usual, and the collector is on again afterwards, whatever happens."""
     if size < BULK or not gc.isenabled():
         yield

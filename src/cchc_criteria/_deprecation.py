@@ -14,7 +14,7 @@ _R = TypeVar("_R")
 
 
 def deprecated(old: str, new: str) -> None:
-    """Warn (:class:`DeprecationWarning`, pointing at the caller's caller) that ``old`` is
+    """Warn (`DeprecationWarning`, pointing at the caller's caller) that ``old`` is
     deprecated in favour of ``new`` and goes in the next release."""
     warnings.warn(
         f"{old} is deprecated and goes in the next release; use {new}",
@@ -32,5 +32,5 @@ def renamed(new: Callable[_P, _R], old: str) -> Callable[_P, _R]:
         return new(*args, **kwargs)
 
     old_name.__name__ = old_name.__qualname__ = old
-    old_name.__doc__ = f"Deprecated: the old name of :func:`{new.__name__}`, kept for one release."
+    old_name.__doc__ = f"Deprecated: the old name of `{new.__name__}`, kept for one release."
     return old_name

@@ -1,5 +1,5 @@
 """The syntax of the safe formula language: its tokens, its tree, and the recursive-descent
-parser that builds the tree (see :mod:`~cchc_criteria.formulas`); never ``eval``."""
+parser that builds the tree (see `formulas`); never ``eval``."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
 """The package's verbs, on the installed plugins: each one is the same verb of
-:meth:`Library.default() <cchc_criteria.library.Library.default>`.
+`Library.default()`.
 
-:func:`cchc_criteria.scoring.score` scores and nothing else; :func:`score` here adds the lint
+`cchc_criteria.scoring.score` scores and nothing else; `score` here adds the lint
 findings of the set (computed once per set and cached) that touch the criteria it scored, so
 that a scorecard says both what the unit's figures give and where the published rule itself
 is at fault. An application that wants other plugins, or strict ones, calls the same verbs
-on its own :class:`~cchc_criteria.library.Library`.
+on its own `Library`.
 """
 
 from __future__ import annotations
@@ -27,13 +27,31 @@ if TYPE_CHECKING:
 
 
 def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object]) -> Scorecard:
-    """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
+    """Score a unit's answers (or a whole `Assessment`) against a set.
 
     ``answers`` maps criterion codes to declared figures: a number or rate (``"93%"``,
     ``"93,5 %"``, ``"3/41"``), ``True``/``False`` or "Có"/"Không", an option's label, a
-    :class:`~cchc_criteria.ChosenBand`, or :data:`~cchc_criteria.NA`. Criteria left out are
+    `ChosenBand`, or `NA`. Criteria left out are
     unscored, not zero. ``Scorecard.lint_findings`` lists the set's own published mistakes
-    (:func:`~cchc_criteria.lint`) that touch the criteria scored.
+    (`lint`) that touch the criteria scored.
+
+    Args:
+        criterion_set: the set to score against (`get_set`, `load_set`, `loads_set`).
+        answers: the unit's `Assessment`, or a mapping of criterion codes to answers.
+
+    Returns:
+        The unit's `Scorecard`: every node's points (exact, and ``points_display`` as
+        people read them), max and index, the band that applied and why, the findings.
+
+    Raises:
+        ArgumentError: ``criterion_set`` is not a `CriterionSet`, or ``answers`` is neither
+            an assessment nor a mapping. A wrong answer is never raised: it is a finding.
+
+    Example:
+        ```python
+        card = cc.score(cc.get_set("quangngai.so.2019"), {"7.1.2": "93%", "7.1.3": True})
+        card["7.1.2"].points  # Decimal('1')
+        ```
     """
     return Library.default().score(criterion_set, answers)
 
@@ -45,7 +63,14 @@ def score_many(
 
     A rule relative to the best unit compares each unit with the best of the cohort — every
     unit given, or, where the set says ``cohort = "group"``, the units of the same group. Each
-    scorecard carries the set's lint findings as :func:`score` does.
+    scorecard carries the set's lint findings as `score` does.
+
+    Args:
+        criterion_set: the set every unit is scored against.
+        assessments: each unit's `Assessment` (or mapping of codes to answers).
+
+    Returns:
+        One `Scorecard` per unit, in the order given (rank them with `rank`).
     """
     return Library.default().score_many(criterion_set, assessments)
 
@@ -53,7 +78,7 @@ def score_many(
 def score_each(
     criterion_set: CriterionSet, assessments: Iterable[Assessment | Mapping[str, object]]
 ) -> Iterator[Scorecard]:
-    """As :func:`score_many`, one scorecard at a time.
+    """As `score_many`, one scorecard at a time.
 
     Every unit's answers are read first (a rule relative to the best unit needs them all);
     then each unit is scored when the next scorecard is asked for. A caller that keeps only
@@ -68,6 +93,13 @@ def lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
 
     Findings the set acknowledges (``CriterionSet.acknowledged``) carry the reason in
     ``Finding.acknowledged``.
+
+    Args:
+        criterion_set: the set as published.
+
+    Returns:
+        The findings: gaps and overlaps between bands, formulas above their max, codes that
+        are typos, … (``docs/lint`` explains each), never a correction of the set.
     """
     return Library.default().lint(criterion_set)
 
@@ -86,18 +118,39 @@ def advise(card: Scorecard) -> Advice:
 
 def load_set(path: str | Path) -> CriterionSet:
     """Read a criterion-set file (``.toml`` or ``.json``); its rules may name every
-    installed rule kind (the built-in ones and those of the installed plugins)."""
+    installed rule kind (the built-in ones and those of the installed plugins).
+
+    Args:
+        path: the file.
+
+    Returns:
+        The `CriterionSet`, exactly as published (its mistakes are `lint`'s to report).
+
+    Raises:
+        InputError: every mistake in the file at once, each with its line and criterion.
+    """
     return Library.default().load_set(path)
 
 
 def loads_set(text: str, *, source: str = "<text>", format: str = "toml") -> CriterionSet:
-    """Read a criterion set from TOML (or ``format="json"``) text; ``source`` names it in
-    messages."""
+    """Read a criterion set from TOML (or ``format="json"``) text.
+
+    Args:
+        text: the set file's text.
+        source: what messages call it (a file name).
+        format: ``"toml"`` or ``"json"``.
+
+    Returns:
+        The `CriterionSet`.
+
+    Raises:
+        InputError: every mistake in the text at once.
+    """
     return Library.default().loads_set(text, source=source, format=format)
 
 
 def set_to_dict(criterion_set: CriterionSet) -> dict[str, Any]:
-    """The set as the plain data of its file format (what :func:`dumps_set` writes)."""
+    """The set as the plain data of its file format (what `dumps_set` writes)."""
     return Library.default().set_to_dict(criterion_set)
 
 
@@ -114,7 +167,7 @@ def dump_set(criterion_set: CriterionSet, path: str | Path | None = None) -> dic
     """Write the set to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing.
 
     Without ``path`` (deprecated, for one release) it gives the set as plain data, as
-    :func:`set_to_dict` does.
+    `set_to_dict` does.
     """
     if path is None:
         deprecated("dump_set(set) giving a dict", "set_to_dict(set)")
@@ -130,10 +183,20 @@ def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
 
 def load_assessment(path: str | Path, *, criterion_set: CriterionSet | None = None) -> Assessment:
     """Read an assessment file (``.toml``, ``.json``, or a filled-in ``.xlsx`` template);
-    :class:`~cchc_criteria.InputError` lists everything that is wrong in it.
+    `InputError` lists everything that is wrong in it.
 
     With ``criterion_set``, an answer given as a table of figures is checked against its
     rule: a figure missing or one the rule does not take is a problem with its line.
+
+    Args:
+        path: the file.
+        criterion_set: the set it answers, to check its tables of figures against.
+
+    Returns:
+        The `Assessment`: the unit, its period and group, its answers and declared scores.
+
+    Raises:
+        InputError: every mistake in the file at once (a workbook's cells are named).
     """
     return Library.default().load_assessment(path, criterion_set=criterion_set)
 
@@ -146,7 +209,7 @@ def loads_assessment(
     criterion_set: CriterionSet | None = None,
 ) -> Assessment:
     """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it
-    (``criterion_set``: as in :func:`load_assessment`)."""
+    (``criterion_set``: as in `load_assessment`)."""
     return Library.default().loads_assessment(
         text, source=source, format=format, criterion_set=criterion_set
     )

@@ -12,7 +12,7 @@ Reading rules (documented in ``docs/concepts.md``):
   "6/2019"), a quarter ("quý II năm 2019", "quý 2/2019"), the first or last months of a year
   ("6 tháng đầu năm 2019", "6 tháng năm 2019", "6 tháng cuối năm 2019"), a single date, or
   "từ X đến Y" with X and Y any of those ("giai đoạn từ năm 2016 đến tháng 6/2019");
-* anything else is a :class:`DateFormatError` that says how to write it.
+* anything else is a `DateFormatError` that says how to write it.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ _MOMENT = re.compile(
 
 def parse_date(text: str) -> date:
     """Read one day: "23/8/2019", "ngày 23 tháng 8 năm 2019", "2019-08-23", or a moment
-    ("2024-12-20T23:30+07:00": the day it is in Vietnam, :func:`day_in_vietnam`)."""
+    ("2024-12-20T23:30+07:00": the day it is in Vietnam, `day_in_vietnam`)."""
     cleaned = _clean(text)
     if _MOMENT.fullmatch(cleaned):
         try:
@@ -234,7 +234,7 @@ def format_date(day: date) -> str:
 
 
 def format_period(period: Period) -> str:
-    """The shortest Vietnamese form of ``period`` that :func:`parse_period` reads back."""
+    """The shortest Vietnamese form of ``period`` that `parse_period` reads back."""
     start, end = period.start, period.end
     whole_months = start.day == 1 and end + relativedelta(days=1) == (
         end + relativedelta(days=1)

@@ -1,15 +1,15 @@
 """The library's one family of errors.
 
 Everything a user can cause — a malformed file, an unknown set id, a broken plugin — raises a
-subclass of :class:`CchcError` whose message names the file, the criterion code and what was
+subclass of `CchcError` whose message names the file, the criterion code and what was
 expected. Problems with a unit's *answers* are not errors: scoring reports them as findings.
 
-Every error speaks both languages: ``error.text`` is a :class:`~cchc_criteria.text.Text`
+Every error speaks both languages: ``error.text`` is a `Text`
 (``error.text.vi``, ``error.text.en``, ``error.message(lang)``), and ``str(error)`` is the
 English, as Python's own errors are. The ``cchc`` command prints the language of ``--lang``
-(Vietnamese by default). :class:`ArgumentError` — a function of the library called the wrong
+(Vietnamese by default). `ArgumentError` — a function of the library called the wrong
 way — speaks to a programmer, mostly in English only; a message that is the same in both
-languages is a plain string (:func:`as_text`).
+languages is a plain string (`as_text`).
 """
 
 from __future__ import annotations
@@ -43,13 +43,13 @@ __all__ = [
 ]
 
 
-#: What an error is made with: a :class:`~cchc_criteria.text.Text` in both languages, or a
+#: What an error is made with: a `Text` in both languages, or a
 #: plain string (the same in both: a message from another library, a programmer's mistake).
 Message: TypeAlias = "str | Text"
 
 
 def as_text(message: Message) -> Text:
-    """``message`` as a :class:`~cchc_criteria.text.Text` (a plain string in both languages)."""
+    """``message`` as a `Text` (a plain string in both languages)."""
     return message if isinstance(message, Text) else Text(message, message)
 
 
@@ -97,13 +97,13 @@ class NumberFormatError(CchcError, ValueError):
 class ArgumentError(CchcError, TypeError, ValueError):
     """A function of the library was called with an argument of the wrong type or value.
 
-    It is also a :class:`TypeError` and a :class:`ValueError`, so callers who catch those
+    It is also a `TypeError` and a `ValueError`, so callers who catch those
     keep working.
     """
 
 
 def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
-    """Raise :class:`ArgumentError` unless ``value`` is a ``kind``: the one check a public
+    """Raise `ArgumentError` unless ``value`` is a ``kind``: the one check a public
     function makes of an argument it cannot work with ("lint() takes a CriterionSet, got
     int"), so that misuse never surfaces as an AttributeError from deep inside."""
     if not isinstance(value, kind):
@@ -113,7 +113,7 @@ def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
 
 
 def require_all(values: object, kind: type, what: str) -> tuple[Any, ...]:
-    """``values`` as a tuple, each one a ``kind``; otherwise :class:`ArgumentError` ("criteria
+    """``values`` as a tuple, each one a ``kind``; otherwise `ArgumentError` ("criteria
     are a list of Criterion, got int")."""
     if not isinstance(values, Iterable) or isinstance(values, str):
         raise ArgumentError(f"{what} are a list of {kind.__name__}, got {type(values).__name__}")

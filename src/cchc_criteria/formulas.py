@@ -10,8 +10,8 @@ exactly ``0.3``. The language has, and has only:
 * ``min(a, b, …)`` and ``max(a, b, …)``.
 
 Anything else — an attribute, a subscript, another call, an undeclared name, a string — is a
-:class:`FormulaError` that points at the offending character. Nesting deeper than
-:data:`MAX_DEPTH` is refused before it can exhaust the interpreter's stack.
+`FormulaError` that points at the offending character. Nesting deeper than
+`MAX_DEPTH` is refused before it can exhaust the interpreter's stack.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class Expression:
     """A parsed formula, kept with its text as published.
 
     ``Expression.parse("rate * 1.5 / 100", {"rate"})`` checks the text once; ``evaluate`` then
-    gives an exact :class:`~fractions.Fraction` for given values of the names.
+    gives an exact `Fraction` for given values of the names.
     """
 
     text: str
@@ -81,12 +81,12 @@ class Expression:
 
     @classmethod
     def parse(cls, text: str, names: Iterable[str]) -> Expression:
-        """Parse ``text``; :class:`FormulaError` says what is wrong and where."""
+        """Parse ``text``; `FormulaError` says what is wrong and where."""
         declared = frozenset(names)
         return cls(text, declared, Parser(text, declared).parse())
 
     def evaluate(self, values: Mapping[str, Fraction]) -> Fraction:
-        """The formula's exact value; :class:`FormulaError` on division by zero."""
+        """The formula's exact value; `FormulaError` on division by zero."""
         return self._eval(self._tree, values)
 
     def _eval(self, node: Node, values: Mapping[str, Fraction]) -> Fraction:
@@ -106,9 +106,9 @@ class Expression:
 
     def over_decimals(self, context: Context) -> DecimalFormula | None:
         """The formula over Decimals, for a fast scorer, computed with ``context``'s
-        operations. In a context that traps :class:`decimal.Inexact` (as
+        operations. In a context that traps `decimal.Inexact` (as
         ``numbers.EXACT_CONTEXT`` does), its value is exactly ``evaluate``'s where it returns,
-        and it raises a :class:`decimal.DecimalException` wherever a digit would be lost (more
+        and it raises a `decimal.DecimalException` wherever a digit would be lost (more
         digits than the context holds, a division that does not end) or on division by zero.
         ``None`` when a number of the formula has no exact decimal in ``context``."""
         try:
@@ -204,7 +204,7 @@ def _multiply(a: _Bound, b: _Bound) -> _Bound:
 
 
 def parse_formula(text: str, names: Iterable[str]) -> Expression:
-    """Parse a formula over the declared ``names`` (see :class:`Expression`)."""
+    """Parse a formula over the declared ``names`` (see `Expression`)."""
     return Expression.parse(text, names)
 
 

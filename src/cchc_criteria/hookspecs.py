@@ -1,6 +1,6 @@
 """The plugin contract: the hooks a criterion-set plugin may implement.
 
-A plugin is a module (or object) with functions decorated by :data:`cchc_criteria.hookimpl`,
+A plugin is a module (or object) with functions decorated by `cchc_criteria.hookimpl`,
 advertised through an entry point in the group ``cchc_criteria``::
 
     [project.entry-points.cchc_criteria]
@@ -37,7 +37,7 @@ def register_criterion_sets() -> Iterable[CriterionSet]:  # type: ignore[empty-b
 def register_rule_kinds(register: Callable[[RuleKind], None]) -> None:
     """Register the kinds of rule this plugin provides, by calling ``register(kind)`` for each.
 
-    A kind (:class:`~cchc_criteria.RuleKind`) names the rule in set files (``rule = "…"``) and
+    A kind (`RuleKind`) names the rule in set files (``rule = "…"``) and
     says how its keys are read and written, what a unit declares, where its Hypothesis
     strategies are and what lint and advice may know of it. A kind's name must be unique
     across every installed plugin; the library's own kinds (``bands``, ``yes_no``, ``choice``,

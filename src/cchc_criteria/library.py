@@ -2,9 +2,9 @@
 
 Every function that reads a set file, scores, lints or compares needs the rule kinds a set
 may name. The layers below take them as an argument (``kinds=``) and never look them up; a
-:class:`Library` is what supplies them — the built-in kinds and those of the plugins of its
-:class:`~cchc_criteria.registry.Registry`. ``cc.score``, ``cc.load_set`` and the other
-functions of the package use :meth:`Library.default` (the installed plugins); an application
+`Library` is what supplies them — the built-in kinds and those of the plugins of its
+`Registry`. ``cc.score``, ``cc.load_set`` and the other
+functions of the package use `Library.default` (the installed plugins); an application
 that wants other plugins, or strict ones, builds its own and calls the same verbs on it::
 
     lib = cc.Library.installed(strict=True)     # any broken plugin raises PluginError
@@ -44,9 +44,9 @@ class Library:
     """The criterion sets and rule kinds of one registry of plugins, and the verbs that use
     them (Thư viện: các bộ tiêu chí và loại quy tắc đã cài).
 
-    ``Library(registry)`` wraps a :class:`~cchc_criteria.registry.Registry` (e.g. one built
-    from plugin objects in a test); :meth:`installed` loads the installed plugins;
-    :meth:`default` is the one the package's functions use.
+    ``Library(registry)`` wraps a `Registry` (e.g. one built
+    from plugin objects in a test); `installed` loads the installed plugins;
+    `default` is the one the package's functions use.
     """
 
     registry: Registry
@@ -61,7 +61,7 @@ class Library:
     @classmethod
     def installed(cls, *, strict: bool = False) -> Library:
         """The installed plugins; with ``strict=True`` a plugin that fails raises
-        :class:`~cchc_criteria.PluginError` instead of being reported and left out."""
+        `PluginError` instead of being reported and left out."""
         return cls(registry(strict=strict))
 
     @property
@@ -81,7 +81,7 @@ class Library:
 
     def load_set(self, path: str | Path) -> CriterionSet:
         """Read a criterion-set file (``.toml`` or ``.json``) that may name any of
-        :attr:`kinds`."""
+        `kinds`."""
         from cchc_criteria.formats import load_set
 
         return load_set(path, kinds=self.kinds)
@@ -154,7 +154,7 @@ class Library:
 
     def schema(self, name: str) -> dict[str, Any]:
         """The JSON Schema ``name`` ("set", "assessment", "scorecard", …); the set schema
-        names every kind of :attr:`kinds` with its keys."""
+        names every kind of `kinds` with its keys."""
         from cchc_criteria.formats.schema import schema
 
         return schema(name, kinds=self.kinds)
@@ -169,7 +169,7 @@ class Library:
 
     def score(self, criterion_set: CriterionSet, answers: Answers) -> Scorecard:
         """Score a unit's answers against a set; the card carries the set's lint findings
-        that touch the criteria scored (see :func:`cchc_criteria.score`)."""
+        that touch the criteria scored (see `cchc_criteria.score`)."""
         from cchc_criteria.scoring import score
 
         _require_set(criterion_set, "score()")
@@ -186,7 +186,7 @@ class Library:
     def score_each(
         self, criterion_set: CriterionSet, assessments: Iterable[Answers]
     ) -> Iterator[Scorecard]:
-        """As :meth:`score_many`, one scorecard at a time."""
+        """As `score_many`, one scorecard at a time."""
         from cchc_criteria.scoring import score_each
 
         _require_set(criterion_set, "score_many()")

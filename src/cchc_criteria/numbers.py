@@ -1,7 +1,7 @@
 """Exact numbers: Decimal conversion, Vietnamese number parsing and formatting, rounding.
 
-Points are :class:`decimal.Decimal` from input to output. Rates that arrive as ratios of counts
-("3/41") are kept as exact :class:`fractions.Fraction` values until a band has been matched, so
+Points are `decimal.Decimal` from input to output. Rates that arrive as ratios of counts
+("3/41") are kept as exact `fractions.Fraction` values until a band has been matched, so
 that no rounding ever happens before matching (89.999… must never become 90).
 
 Reading rules for a typed number (số liệu kê khai):
@@ -14,8 +14,8 @@ Reading rules for a typed number (số liệu kê khai):
   message that says how to write either reading unambiguously.
 
 Every number the library accepts is bounded, so that the work done for one figure is bounded
-too: a typed number has at most :data:`MAX_NUMBER_TEXT` characters, its magnitude is under
-10^18 (:data:`MAX_MAGNITUDE`) and it has at most :data:`MAX_DECIMALS` decimal places.
+too: a typed number has at most `MAX_NUMBER_TEXT` characters, its magnitude is under
+10^18 (`MAX_MAGNITUDE`) and it has at most `MAX_DECIMALS` decimal places.
 Anything beyond is refused as out of range, never rounded.
 """
 
@@ -158,7 +158,7 @@ def to_decimal(value: object) -> Decimal:
 
 def check_range(number: Decimal, original: object) -> Decimal:
     """``number`` if it is within the library's bounds (see the module docstring), else a
-    :class:`NumberFormatError` that says it is out of range."""
+    `NumberFormatError` that says it is out of range."""
     if number.is_zero():
         return number
     _, digits, exponent = number.as_tuple()
@@ -214,7 +214,7 @@ def _shown(value: object) -> str:
 
 
 def optional_decimal(value: object) -> Decimal | None:
-    """:func:`to_decimal`, letting ``None`` through (an attrs converter for optional numbers)."""
+    """`to_decimal`, letting ``None`` through (an attrs converter for optional numbers)."""
     return None if value is None else to_decimal(value)
 
 
@@ -349,9 +349,9 @@ def decimal_of(value: Fraction) -> Decimal:
 
 
 def quotient_form(value: Decimal) -> Decimal:
-    """An exact value of at most 34 digits written as :func:`decimal_of` writes an exact
+    """An exact value of at most 34 digits written as `decimal_of` writes an exact
     quotient: a whole number without exponent ("200", not "2.00E+2"), any other without
-    trailing zeros ("1.87", not "1.870") — as :func:`canonical` does, faster."""
+    trailing zeros ("1.87", not "1.870") — as `canonical` does, faster."""
     if value == value.to_integral_value(context=DECIMAL_CONTEXT):
         return value.quantize(_ONE, context=DECIMAL_CONTEXT) if value else _ZERO
     return value.normalize(context=DECIMAL_CONTEXT)
@@ -372,8 +372,8 @@ def exact_quotient(numerator: Decimal, denominator: Decimal, times: int = 1) -> 
 
 
 def exact_value(value: Decimal) -> Decimal:
-    """An exact ``value`` (computed in :data:`WIDE_CONTEXT`) as :func:`decimal_of` writes
-    the same number: in :func:`quotient_form` when it has at most 34 digits, else rounded
+    """An exact ``value`` (computed in `WIDE_CONTEXT`) as `decimal_of` writes
+    the same number: in `quotient_form` when it has at most 34 digits, else rounded
     once to 34 digits."""
     try:
         return quotient_form(EXACT_CONTEXT.plus(value))
@@ -382,7 +382,7 @@ def exact_value(value: Decimal) -> Decimal:
 
 
 def exact_ratio(top: Decimal | Fraction, bottom: Decimal | Fraction, times: Decimal) -> Decimal:
-    """``top × times / bottom`` as :func:`decimal_of` gives the exact fraction, for figures
+    """``top × times / bottom`` as `decimal_of` gives the exact fraction, for figures
     read exactly (a Decimal, or a Fraction where the figure is not a finite decimal: "3/41").
     ``bottom`` must not be 0."""
     if type(top) is Decimal and type(bottom) is Decimal:
@@ -411,7 +411,7 @@ def canonical(value: Decimal) -> Decimal:
 
 
 def round_points(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
-    """Round ``value`` to ``places`` decimals with a :mod:`decimal` rounding mode."""
+    """Round ``value`` to ``places`` decimals with a `decimal` rounding mode."""
     with localcontext(_wide(value, places)) as context:
         context.rounding = rounding
         return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
@@ -437,7 +437,7 @@ def format_number(
     ``max_places``, a value with more decimals is shown rounded and marked "≈" (for display
     only; the exact value is kept where it is computed). With ``group``, thousands are grouped
     with a dot in Vietnamese and a comma in English — except where that would make a Vietnamese
-    number ambiguous ("1.500" with no decimals), so that :func:`parse_number` always reads back
+    number ambiguous ("1.500" with no decimals), so that `parse_number` always reads back
     what this function writes.
     """
     number = Decimal(value)

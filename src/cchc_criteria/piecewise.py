@@ -2,8 +2,8 @@
 
 A rule whose award is linear between its edges (fixed points, a share of the max, a linear
 award, a formula without products of the figure) is, over its whole domain, a list of
-:class:`Segment` on the :class:`Part` of the domain where one band applies: its
-:class:`Shape`. Rule kinds build shapes; lint and advice read them, with exact fractions and no
+`Segment` on the `Part` of the domain where one band applies: its
+`Shape`. Rule kinds build shapes; lint and advice read them, with exact fractions and no
 sampling.
 """
 

@@ -74,9 +74,9 @@ class Registry:
 
     A plugin that fails — it cannot be imported, implements a hook nobody specified, raises
     in a hook (even ``SystemExit``), or returns something other than criterion sets — is
-    recorded in :attr:`failures` with its name and distribution, and the other plugins are
-    served as usual. A set id given by two plugins is served by neither (:meth:`get` names
-    both). With ``strict=True`` any failure raises :class:`PluginError` instead.
+    recorded in `failures` with its name and distribution, and the other plugins are
+    served as usual. A set id given by two plugins is served by neither (`get` names
+    both). With ``strict=True`` any failure raises `PluginError` instead.
     """
 
     def __init__(
@@ -115,8 +115,8 @@ class Registry:
 
         ``CCHC_PLUGINS`` (a comma-separated list of entry-point or distribution names) loads
         only those; ``CCHC_DISABLE_PLUGINS`` leaves those out. A plugin that fails to import is
-        a :class:`PluginFailure` naming the entry point and its distribution
-        (:class:`PluginError` with ``strict=True``).
+        a `PluginFailure` naming the entry point and its distribution
+        (`PluginError` with ``strict=True``).
         """
         plugins: list[object] = []
         names: list[str] = []
@@ -392,12 +392,12 @@ class Registry:
 
     def sets(self) -> tuple[RegisteredSet, ...]:
         """Every criterion set served, sorted by id, with the plugin that gave it (a set id
-        two plugins give is served by neither: see :attr:`failures`)."""
+        two plugins give is served by neither: see `failures`)."""
         return tuple(self._collect().values())
 
     def get(self, set_id: str) -> CriterionSet:
-        """The criterion set with this id; :class:`UnknownSetError` says what is installed,
-        :class:`DuplicateSetError` names the plugins that both give it."""
+        """The criterion set with this id; `UnknownSetError` says what is installed,
+        `DuplicateSetError` names the plugins that both give it."""
         if not isinstance(set_id, str):
             raise ArgumentError(
                 "a set id is a text such as 'quangngai.so.2019', got "
@@ -424,7 +424,7 @@ _serving: ContextVar[Registry | None] = ContextVar("cchc_criteria_serving", defa
 def registry(*, strict: bool | None = None) -> Registry:
     """The registry of every installed plugin, loaded once per process.
 
-    ``strict`` (any plugin failure raises :class:`PluginError`) defaults to the environment
+    ``strict`` (any plugin failure raises `PluginError`) defaults to the environment
     variable ``CCHC_STRICT_PLUGINS`` (``1``). Called from a plugin's hook without ``strict``,
     it is the registry calling that hook.
     """
@@ -459,7 +459,7 @@ def list_sets() -> tuple[RegisteredSet, ...]:
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
     """Every plugin advertised in ``group``: the sets it serves, and what failed in it.
 
-    Built from the same registry as :func:`list_sets`, so both agree on what is served.
+    Built from the same registry as `list_sets`, so both agree on what is served.
     """
     loaded = Registry.from_entry_points(group) if group != hookspecs.PROJECT_NAME else registry()
     failures: dict[str, list[PluginFailure]] = {}

@@ -1,6 +1,6 @@
 """Which installed criterion set applies: by province, unit kind, year, and the day or period
 assessed — and, when none does, what replaced the province or the unit kind by then (the
-2025 reorganisation, :mod:`cchc_criteria.succession`)."""
+2025 reorganisation, `cchc_criteria.succession`)."""
 
 from __future__ import annotations
 
@@ -56,12 +56,12 @@ def find_set(
     sets: Iterable[RegisteredSet] | None = None,
 ) -> CriterionSet:
     """The one installed set in force for ``province`` (and ``unit_kind``) on a day or for a
-    whole period (``on``: a date, a :class:`~cchc_criteria.dates.Period`, or text such as
+    whole period (``on``: a date, a `Period`, or text such as
     "31/12/2019" or "năm 2019").
 
-    :class:`~cchc_criteria.errors.SetNotFoundError` names the sets of that province at other
+    `SetNotFoundError` names the sets of that province at other
     times and, for a province merged into another (or a unit kind that ended) by then, what
-    replaced it; :class:`~cchc_criteria.errors.AmbiguousSetError` names every set in force.
+    replaced it; `AmbiguousSetError` names every set in force.
     """
     period = on if isinstance(on, Period) else None
     if isinstance(on, str):

@@ -2,7 +2,7 @@
 
 Nghị quyết 202/2025/QH15 (12/6/2025) reorganised the country's 63 provinces into 34 from
 1 July 2025, and the district level (cấp huyện) ended the same day. A criterion set belongs to a
-province and a unit kind for a period; :func:`successor` says what replaced a province or a
+province and a unit kind for a period; `successor` says what replaced a province or a
 unit kind that no longer exists on a given day, so that looking up a set for it can say so.
 """
 

@@ -1,13 +1,13 @@
 """Text the library reads and writes: NFC, folding, did-you-mean, two languages, terminals.
 
-* :func:`nfc` — every string in the model is kept in Unicode normal form C (and must be valid
+* `nfc` — every string in the model is kept in Unicode normal form C (and must be valid
   Unicode: a lone surrogate cannot be written to any file or terminal);
-* :func:`fold` — case, diacritics and spacing folded, so "Có" matches "co";
-* :func:`group_key` — the one key of a unit group however it is spelled ("Nhóm A", "a ");
-* :func:`suggest` — the known word a mistyped one most likely means;
-* :class:`Text` and :data:`Lang` — the one way a message is kept in both languages;
-* :func:`printable` — control characters shown as escapes before text reaches a terminal;
-* :func:`shown` — any value as text for a message, never raising.
+* `fold` — case, diacritics and spacing folded, so "Có" matches "co";
+* `group_key` — the one key of a unit group however it is spelled ("Nhóm A", "a ");
+* `suggest` — the known word a mistyped one most likely means;
+* `Text` and `Lang` — the one way a message is kept in both languages;
+* `printable` — control characters shown as escapes before text reaches a terminal;
+* `shown` — any value as text for a message, never raising.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ __all__ = [
 def nfc(text: str) -> str:
     """``text`` in Unicode normal form C, the form every string in the model is kept in.
 
-    :class:`~cchc_criteria.ArgumentError` if ``text`` is not a string or is not valid Unicode
+    `ArgumentError` if ``text`` is not a string or is not valid Unicode
     (a lone surrogate such as a JSON ``"\\ud800"`` cannot be written to any file or terminal).
     """
     if not isinstance(text, str):

@@ -4,7 +4,7 @@
 the declared figure that earns more points (the next band up), or — where the award rises
 continuously with the figure — the figure at which it reaches the most it can. Nothing is
 searched or sampled: the targets come from the rule's exact shape
-(:mod:`cchc_criteria.analysis.shape`).
+(`cchc_criteria.analysis.shape`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Two cohorts compared, unit by unit (so sánh hai năm của một nhóm đơn vị): the units found
-in both years matched by name and group, each pair compared as :func:`compare_years` compares
-one unit; and :func:`compare`, which takes two scorecards or two cohorts."""
+in both years matched by name and group, each pair compared as `compare_years` compares
+one unit; and `compare`, which takes two scorecards or two cohorts."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ __all__ = ["CohortComparison", "compare"]
 
 @attrs.frozen
 class CohortComparison:
-    """A cohort in two years: one :class:`Comparison` per unit found in both (in the later
+    """A cohort in two years: one `Comparison` per unit found in both (in the later
     cohort's order), and the units found in one year only. Iterate it for the comparisons.
 
     Attributes:
@@ -44,17 +44,17 @@ class CohortComparison:
 
     @property
     def rule_change(self) -> Decimal:
-        """The part of :attr:`difference` the rules' changes gave, over every unit."""
+        """The part of `difference` the rules' changes gave, over every unit."""
         return sum((c.rule_change or Decimal(0) for c in self.comparisons), Decimal(0))
 
     @property
     def unit_change(self) -> Decimal:
-        """The part of :attr:`difference` the units' own changes gave."""
+        """The part of `difference` the units' own changes gave."""
         return sum((c.unit_change or Decimal(0) for c in self.comparisons), Decimal(0))
 
     @property
     def undecomposed(self) -> Decimal:
-        """The part of :attr:`difference` that is not split (:attr:`Comparison.undecomposed`)."""
+        """The part of `difference` that is not split (`Comparison.undecomposed`)."""
         return sum((c.undecomposed for c in self.comparisons), Decimal(0))
 
 
@@ -63,9 +63,9 @@ def compare(
 ) -> Comparison | CohortComparison:
     """Two years compared: a unit's two scorecards, or two cohorts' (so sánh hai năm).
 
-    Two scorecards give a :class:`Comparison` (:func:`compare_years`): every criterion
+    Two scorecards give a `Comparison` (`compare_years`): every criterion
     matched through the sets' code map, its change split into the rule's and the unit's.
-    Two collections of scorecards give a :class:`CohortComparison`: units are matched by
+    Two collections of scorecards give a `CohortComparison`: units are matched by
     name and group (case and spacing do not count, nor "Nhóm" before a group), and each pair
     compared so.
 

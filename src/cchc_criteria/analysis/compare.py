@@ -1,9 +1,9 @@
 """Comparisons: self-assessed against appraised for one unit, and one unit over two years
-(a cohort over two years: :mod:`cchc_criteria.analysis.cohort_compare`).
+(a cohort over two years: `cchc_criteria.analysis.cohort_compare`).
 
 Which card is the earlier one is read from the cards themselves (the sets' lineage, the
 periods they are in force, the periods assessed), never from the order they were given in:
-:func:`chronological` says which, and :func:`compare_years` refuses a pair given the wrong way
+`chronological` says which, and `compare_years` refuses a pair given the wrong way
 round.
 """
 
@@ -240,7 +240,7 @@ def compare_years(before: Scorecard, after: Scorecard) -> Comparison:
 
     Raises:
         ArgumentError: when the cards show that ``after`` is the earlier one (use
-            :func:`chronological` when the order is not known).
+            `chronological` when the order is not known).
     """
     order = _order(before, after)
     if order is not None and order[0] > 0:

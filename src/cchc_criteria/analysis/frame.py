@@ -1,7 +1,7 @@
 """Scorecards, their findings and comparisons as pandas DataFrames, for analysts (needs the
 ``pandas`` extra).
 
-pandas is imported only when :func:`to_frame` is called, so the library does not need it.
+pandas is imported only when `to_frame` is called, so the library does not need it.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ __all__ = [
     "to_frame",
 ]
 
-#: The columns of :func:`to_frame`: who and what was scored, then every field of
-#: :class:`~cchc_criteria.scoring.NodeRow`.
+#: The columns of `to_frame`: who and what was scored, then every field of
+#: `NodeRow`.
 FRAME_COLUMNS: tuple[str, ...] = (
     "set_id",
     "unit",
@@ -56,8 +56,8 @@ def _numbers(record: type) -> frozenset[str]:
 _NUMBERS = _numbers(NodeRow)
 
 
-#: The columns of :func:`to_frame` given a comparison: the unit, each side's set and period,
-#: then every field of :class:`~cchc_criteria.analysis.compare.Line` (its note in Vietnamese
+#: The columns of `to_frame` given a comparison: the unit, each side's set and period,
+#: then every field of `Line` (its note in Vietnamese
 #: and in English).
 COMPARISON_COLUMNS: tuple[str, ...] = (
     "unit",
@@ -72,7 +72,7 @@ COMPARISON_COLUMNS: tuple[str, ...] = (
 _COMPARISON_NUMBERS = _numbers(Line)
 
 
-#: The columns of :func:`findings_frame`: who was scored, then one finding's fields.
+#: The columns of `findings_frame`: who was scored, then one finding's fields.
 FINDING_COLUMNS: tuple[str, ...] = (
     "set_id",
     "unit",
@@ -90,7 +90,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
 
 def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
     """One row per finding per scorecard — the findings about the answers, then the set's own
-    (lint) that touch the card — in the columns of :data:`FINDING_COLUMNS`: which criteria
+    (lint) that touch the card — in the columns of `FINDING_COLUMNS`: which criteria
     most often lose points, or which units have errors, in one ``groupby``. Needs pandas.
     """
     pd = _pandas()
@@ -147,12 +147,12 @@ def to_frame(
     numbers: Literal["float", "decimal"] = "float",
     lang: Lang = "vi",
 ) -> pandas.DataFrame:
-    """One row per node per scorecard, in the columns of :data:`FRAME_COLUMNS`; or, given a
-    comparison (:func:`~cchc_criteria.analysis.cohort_compare.compare`), one row per line per
-    unit, in the columns of :data:`COMPARISON_COLUMNS`.
+    """One row per node per scorecard, in the columns of `FRAME_COLUMNS`; or, given a
+    comparison (`compare`), one row per line per
+    unit, in the columns of `COMPARISON_COLUMNS`.
 
     ``numbers="float"`` (the default) gives float columns that pandas computes with (an
-    absent number is NaN); ``numbers="decimal"`` keeps the exact :class:`~decimal.Decimal`
+    absent number is NaN); ``numbers="decimal"`` keeps the exact `Decimal`
     values in object columns. Needs pandas: ``pip install 'cchc-criteria[pandas]'``.
 
     >>> frame = cc.to_frame(cards)                                   # doctest: +SKIP

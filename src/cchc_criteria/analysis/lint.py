@@ -1,7 +1,7 @@
 """Static checks of a criterion set: what it can and cannot score, proved from its bands.
 
 ``lint(criterion_set)`` returns findings with stable codes (see ``docs/lint/``). Every check of
-a band rule is exact: the domain is cut at the band edges (:mod:`.shape`) and each part is
+a band rule is exact: the domain is cut at the band edges (`.shape`) and each part is
 examined with fractions, so a gap, an overlap or an award above the max is found wherever it
 is, and never reported where it is not.
 """
@@ -198,7 +198,7 @@ def _rule(criterion: Criterion, rule: Rule, kinds: RuleKinds) -> Iterator[Findin
 
 def _shaped(criterion: Criterion, rule: Any, shape: Shape) -> Iterator[Finding]:
     """Everything a rule's exact shape shows. A shaped rule has ``bands`` (each with its
-    award) and a ``scale``, as :class:`~cchc_criteria.BandRule` has."""
+    award) and a ``scale``, as `BandRule` has."""
     code, maximum = criterion.code, criterion.max_points
     unit = rule.scale.symbol
     # On a count scale only whole numbers can be answered: a part without one is no gap.

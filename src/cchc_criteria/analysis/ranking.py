@@ -1,5 +1,5 @@
 """Ranking units within their groups: what a ranking keeps of each unit's scorecard (a
-:class:`Standing`), and the ranking itself (:func:`rank`): by exact index, ties sharing a
+`Standing`), and the ranking itself (`rank`): by exact index, ties sharing a
 rank, incomplete scorecards listed last and unranked."""
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ class Ranked:
 
 
 class Ranking(list[Ranked]):
-    """What :func:`rank` gives: a list of :class:`Ranked`, shown in a notebook as a table
+    """What `rank` gives: a list of `Ranked`, shown in a notebook as a table
     (group, place — or why none —, unit, points, index, grade)."""
 
     def _repr_html_(self) -> str:
@@ -181,7 +181,7 @@ def rank(
     Each item of ``cards`` is a scorecard or a standing — ranked in its assessment's group,
     and named by its unit — or a tuple (scorecard or standing, group, source) that names
     the group and the source (a file name) itself. Groups are told apart by
-    :func:`~cchc_criteria.text.group_key` ("A", "a " and "Nhóm A" are one group) and named as
+    `group_key` ("A", "a " and "Nhóm A" are one group) and named as
     the set declares them, else by their first spelling in sorted order. The result is
     ordered by group, then rank, with incomplete scorecards (and those not accepted) last in
     their group, without a place.
@@ -230,7 +230,7 @@ def rank(
 
 
 def _entry(item: object) -> tuple[Scorecard | Standing, str, str]:
-    """(scorecard or standing, group, source) of one item given to :func:`rank`."""
+    """(scorecard or standing, group, source) of one item given to `rank`."""
     if isinstance(item, Scorecard):
         return item, item.assessment.group, item.assessment.unit
     if isinstance(item, Standing):

@@ -68,7 +68,7 @@ class Sensitivity:
 
 def sensitivity(cards: Sequence[Scorecard]) -> Sensitivity:
     """Every scored criterion of the cohort ``cards`` (one set), in document order, with how
-    much moving it moves the units (:class:`CriterionSensitivity`). Each unit is scored again
+    much moving it moves the units (`CriterionSensitivity`). Each unit is scored again
     with the criterion's points given (``Scorecard.with_points``) or with advice's step up
     (``Scorecard.with_answers``): no estimate, the set's own arithmetic."""
     cohort = list(cards)

@@ -3,9 +3,9 @@
 Exit codes: 0 clean; 1 the scorecard is incomplete or has error findings; 2 bad usage or
 unreadable input (a missing file, an unknown set, a broken plugin); 3 a bug.
 
-The commands live by family (:mod:`~cchc_criteria.cli.units`, :mod:`~cchc_criteria.cli.cohorts`,
-:mod:`~cchc_criteria.cli.sets`)
-on the group of :mod:`~cchc_criteria.cli._app`; importing this package registers them all."""
+The commands live by family (`units`, `cohorts`,
+`sets`)
+on the group of `_app`; importing this package registers them all."""
 
 from __future__ import annotations
 

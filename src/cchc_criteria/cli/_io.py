@@ -94,8 +94,8 @@ _WARNING = Text("cảnh báo", "warning")
 class Fail(click.ClickException):
     """A user error: printed as one line (in the language of ``--lang``), exit code 2.
 
-    ``message`` is a :class:`~cchc_criteria.text.Text` in both languages, or the text of a
-    :class:`~cchc_criteria.errors.CchcError` (``Fail(error.text)``).
+    ``message`` is a `Text` in both languages, or the text of a
+    `CchcError` (``Fail(error.text)``).
     """
 
     exit_code = EXIT_USAGE

@@ -1,5 +1,5 @@
 """The commands about one unit: score it, advise it, give it a template to fill, compare its
-scores (the commands about many are in :mod:`~cchc_criteria.cli.cohorts`)."""
+scores (the commands about many are in `cohorts`)."""
 
 from __future__ import annotations
 

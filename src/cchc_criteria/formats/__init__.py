@@ -1,6 +1,6 @@
 """Reading and writing files: criterion sets and assessments (TOML or JSON).
 
-The verbs are those of :mod:`json` and :mod:`pickle`: ``load_*`` reads a file, ``loads_*``
+The verbs are those of `json` and `pickle`: ``load_*`` reads a file, ``loads_*``
 reads text, ``dump_*`` writes a file, ``dumps_*`` gives text; ``*_to_dict`` gives the plain
 data of the file format. ``save_assessment`` is ``dump_assessment`` with a file.
 ``read_assessment`` (now ``loads_assessment``) and ``dump_assessment`` without a file (now
@@ -8,7 +8,7 @@ data of the file format. ``save_assessment`` is ``dump_assessment`` with a file.
 
 A set's rules are of the rule kinds given as ``kinds=``: these functions never look up the
 installed ones. ``cc.load_set`` and the other verbs of the package
-(:class:`~cchc_criteria.library.Library`) pass them.
+(`Library`) pass them.
 """
 
 from cchc_criteria.formats._files import MAX_FILE_BYTES, MAX_NESTING

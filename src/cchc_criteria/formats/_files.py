@@ -1,7 +1,7 @@
 """Reading a data file: bytes → UTF-8 text → a TOML or JSON document, or one InputError.
 
-Every document is bounded before the library looks at it: at most :data:`MAX_FILE_BYTES`
-bytes, nested at most :data:`MAX_NESTING` tables or arrays deep, with no whole number longer
+Every document is bounded before the library looks at it: at most `MAX_FILE_BYTES`
+bytes, nested at most `MAX_NESTING` tables or arrays deep, with no whole number longer
 than Python reads (4,300 digits) and no text that is not valid Unicode. Whatever falls outside
 is one clear problem, never a crash deep in a parser.
 """
@@ -48,7 +48,7 @@ def format_of(name: str) -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """The file's text; :class:`InputError` if it cannot be read or is not UTF-8.
+    """The file's text; `InputError` if it cannot be read or is not UTF-8.
 
     A byte-order mark (as Windows editors write) is dropped.
     """
@@ -67,7 +67,7 @@ def read_text(path: str | Path) -> str:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes; :class:`InputError` for a folder, a file too large, a bad name, or
+    """The file's bytes; `InputError` for a folder, a file too large, a bad name, or
     one that cannot be read."""
     if not isinstance(path, str | os.PathLike):
         raise ArgumentError(f"expected a file name or path, got {type(path).__name__}")

@@ -18,7 +18,7 @@ def validation_messages(error: cattrs.BaseValidationError) -> list[tuple[Text, s
     """(message, key) for every leaf error that cattrs collected.
 
     cattrs gives each leaf as "<message> @ <path>"; the message is a number standing for the
-    :class:`Text` kept aside, so that both languages survive the trip.
+    `Text` kept aside, so that both languages survive the trip.
     """
     texts: list[Text | None] = []  # None: a required key that is not there
     extras: dict[int, list[str]] = {}

@@ -2,7 +2,7 @@
 table lists it, and the cells a unit fills in — with drop-downs, validated ranges, a prompt in
 plain Vietnamese for each answer, and the rows whose figure may be a ratio ("3/41") kept as
 text, so that Excel does not turn it into a date. Read back by
-:func:`cchc_criteria.formats.spreadsheet.read_workbook`."""
+`cchc_criteria.formats.spreadsheet.read_workbook`."""
 
 from __future__ import annotations
 

@@ -74,7 +74,7 @@ def load_assessment(
     kinds: RuleKinds | None = None,
 ) -> Assessment:
     """Read an assessment file (``.toml``, ``.json``, or a filled-in ``.xlsx`` template);
-    :class:`~cchc_criteria.InputError` lists everything that is wrong in it.
+    `InputError` lists everything that is wrong in it.
 
     With ``criterion_set`` (and ``kinds``, the rule kinds its rules are of), an answer given
     as a table of figures is checked against its rule: a figure missing or one the rule does
@@ -117,7 +117,7 @@ def loads_assessment(
     kinds: RuleKinds | None = None,
 ) -> Assessment:
     """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it
-    (``criterion_set``: as in :func:`load_assessment`)."""
+    (``criterion_set``: as in `load_assessment`)."""
     text = nfc(text)
     document = parse_document(text, source, format, Text("một bản tự chấm", "an assessment"))
     problems: list[Problem] = []
@@ -401,10 +401,10 @@ def dump_assessment(
     assessment: Assessment, path: str | Path | None = None
 ) -> dict[str, Any] | None:
     """Write the assessment to ``path`` (TOML, or JSON for a ``.json`` name), all or nothing;
-    :func:`load_assessment` reads it back.
+    `load_assessment` reads it back.
 
     Without ``path`` (deprecated, for one release) it gives the assessment as plain data, as
-    :func:`assessment_to_dict` does.
+    `assessment_to_dict` does.
     """
     if path is None:
         deprecated("dump_assessment(assessment) giving a dict", "assessment_to_dict(assessment)")
@@ -420,6 +420,6 @@ def save_assessment(assessment: Assessment, path: str | Path) -> None:
     dump_assessment(assessment, path)
 
 
-#: Deprecated: the old name of :func:`loads_assessment` (a file is ``load``, text is
+#: Deprecated: the old name of `loads_assessment` (a file is ``load``, text is
 #: ``loads``).
 read_assessment = renamed(loads_assessment, "read_assessment")

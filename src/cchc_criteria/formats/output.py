@@ -29,7 +29,7 @@ def write_atomic(path: str | Path, data: bytes | str | Iterable[bytes | str]) ->
     ``rw-------`` under 077); a replaced file keeps its own.
 
     A ``path`` that is not a file but a device, a pipe or a socket (``/dev/stdout``, a FIFO)
-    is written to as it is, never replaced. :class:`~cchc_criteria.InputError` names the path
+    is written to as it is, never replaced. `InputError` names the path
     when it cannot be written (``/dev/full``: no space left).
     """
     if isinstance(data, bytes | str):

@@ -1,5 +1,5 @@
 """Writing a criterion set back to a file that reads like the published table (TOML), the
-form :func:`~cchc_criteria.formats.sets.loads_set` reads back to an equal set."""
+form `loads_set` reads back to an equal set."""
 
 from __future__ import annotations
 

@@ -3,9 +3,9 @@ published table.
 
 One ``[[criteria]]`` table per row of the published table, in document order; the hierarchy
 comes from the codes ("7.1.2" belongs to "7.1"). See ``docs/formats.md`` for the format.
-Every mistake in a file is reported in one :class:`~cchc_criteria.InputError`, with the line,
+Every mistake in a file is reported in one `InputError`, with the line,
 the criterion code and what was expected; a file with a mistake yields no set at all. Writing
-a set back is :mod:`~cchc_criteria.formats.set_writer`.
+a set back is `set_writer`.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def loads_set(
     text: str, *, source: str = "<text>", format: str = "toml", kinds: RuleKinds
 ) -> CriterionSet:
     """Read a criterion set from TOML (or ``format="json"``) text; ``source`` names it in
-    messages (``kinds``: as in :func:`load_set`)."""
+    messages (``kinds``: as in `load_set`)."""
     text = nfc(text)
     with bulk(text.count("\n")):  # a large set: millions of objects, none in a cycle
         document = parse_document(text, source, format, Text("một bộ tiêu chí", "a criterion set"))

@@ -1,7 +1,7 @@
 """How every workbook the library writes looks and prints (needs openpyxl).
 
-Shared by the self-assessment template (:mod:`cchc_criteria.formats.spreadsheet`) and the
-reports (:mod:`cchc_criteria.reports.xlsx`): number formats, headings, borders, row heights,
+Shared by the self-assessment template (`cchc_criteria.formats.spreadsheet`) and the
+reports (`cchc_criteria.reports.xlsx`): number formats, headings, borders, row heights,
 A4 page setup, and the guard that keeps text from becoming a formula.
 """
 

@@ -84,8 +84,8 @@ MAX_SHARED_STRINGS = 400_000
 
 
 def _check_size(data: bytes, name: str) -> None:
-    """Refuse a workbook that unpacks to more than :data:`MAX_XLSX_BYTES` or shares more
-    than :data:`MAX_SHARED_STRINGS` texts, before any of it is parsed."""
+    """Refuse a workbook that unpacks to more than `MAX_XLSX_BYTES` or shares more
+    than `MAX_SHARED_STRINGS` texts, before any of it is parsed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
@@ -347,7 +347,7 @@ def _shown(cell: Any, value: object) -> object:
 
 def template_workbook(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bytes:
     """A blank self-assessment workbook for ``criterion_set``, as XLSX bytes (written by
-    :mod:`cchc_criteria.formats._template_sheet`)."""
+    `cchc_criteria.formats._template_sheet`)."""
     from cchc_criteria.formats._template_sheet import write_template
 
     return write_template(criterion_set, kinds=kinds)

@@ -26,7 +26,7 @@ def load_survey(path: str | Path, criterion_set: CriterionSet) -> dict[str, dict
     by a ``survey`` rule is read, one respondent per row, each cell the option chosen (its
     label, case and accents ignored; an empty cell is no answer); other columns (STT, the
     respondent's name, …) are left alone. The result maps each code to its votes by the
-    options' published labels, the answer that criterion takes. :class:`InputError` lists
+    options' published labels, the answer that criterion takes. `InputError` lists
     every problem with its line: a heading that names a criterion not scored by a survey, an
     option the criterion does not have, no column of a surveyed criterion at all.
     """

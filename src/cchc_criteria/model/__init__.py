@@ -2,7 +2,7 @@
 
 A criterion set (bộ tiêu chí) is a tree of criteria (lĩnh vực → tiêu chí → tiêu chí thành phần).
 Leaves carry a scoring rule (cách tính điểm); groups sum their children. Everything here is an
-:func:`attrs.frozen` value: equal when its fields are equal, safe to share, never half-built.
+`attrs.frozen` value: equal when its fields are equal, safe to share, never half-built.
 """
 
 from __future__ import annotations

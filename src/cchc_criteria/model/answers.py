@@ -89,7 +89,7 @@ def _answers(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """The answers in NFC, each checked to be of a kind a rule reads: an object of any other
     kind (one whose ``str`` raises, say) is refused here, not met deep inside a rule. A table
     or list is taken as it is: what a rule says about its contents is written with
-    :func:`~cchc_criteria.text.shown`, which never raises."""
+    `shown`, which never raises."""
     answers = _nfc_texts(mapping)
     if not _PLAIN.issuperset(map(type, answers.values())):  # the common case, told at once
         for code, value in answers.items():
@@ -138,7 +138,7 @@ class Assessment:
     Attributes:
         answers: declared figures (số liệu kê khai) by criterion code: a number, a rate
             ("93%", "3/41"), ``True``/``False`` or "Có"/"Không", an option's label,
-            a :class:`ChosenBand`, or :data:`NA`.
+            a `ChosenBand`, or `NA`.
         set_id: the id of the set the assessment is for.
         unit: the unit assessed ("Sở Giáo dục và Đào tạo").
         period: the period assessed ("2019").

@@ -242,10 +242,10 @@ FORMULA_NAMES: frozenset[str] = frozenset({"value", "rate", "count", "max_points
 class Formula:
     """A band award given by a formula as published: ``Formula("rate * 1.5 / 100")``.
 
-    The text is parsed once by the safe formula parser (:mod:`cchc_criteria.formulas`) and
+    The text is parsed once by the safe formula parser (`cchc_criteria.formulas`) and
     evaluated exactly; a text that is not a formula raises
-    :class:`~cchc_criteria.FormulaError`. Names: ``value`` (the figure; ``rate`` and ``count``
-    are the same value) and ``max_points``. ``cap`` and ``places`` are as in :class:`Linear`.
+    `FormulaError`. Names: ``value`` (the figure; ``rate`` and ``count``
+    are the same value) and ``max_points``. ``cap`` and ``places`` are as in `Linear`.
     """
 
     text: str = attrs.field(converter=nfc)
@@ -308,9 +308,9 @@ class Band:
 
     Attributes:
         label: the row's text as published ("Từ 60% - dưới 90% số văn bản").
-        award: :class:`Points`, :class:`FractionOfMax`, :class:`Linear` or :class:`Formula`.
-        lower: the lower edge (:func:`at_least` = từ, :func:`above` = trên), ``None`` if unbounded.
-        upper: the upper edge (:func:`below` = dưới, :func:`at_most` = đến), ``None`` if unbounded.
+        award: `Points`, `FractionOfMax`, `Linear` or `Formula`.
+        lower: the lower edge (`at_least` = từ, `above` = trên), ``None`` if unbounded.
+        upper: the upper edge (`below` = dưới, `at_most` = đến), ``None`` if unbounded.
     """
 
     label: str = attrs.field(converter=nfc)

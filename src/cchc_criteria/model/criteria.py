@@ -89,7 +89,7 @@ class Criterion:
         max_points: điểm tối đa.
         rule: the scoring rule of a leaf; ``None`` for a group.
         children: the sub-criteria of a group, in document order.
-        role: ``score``, ``bonus`` or ``deduction`` (see :class:`Role`).
+        role: ``score``, ``bonus`` or ``deduction`` (see `Role`).
         na_policy: overrides the set's not-applicable policy for this criterion.
         evidence: the evidence required (tài liệu kiểm chứng), as published.
         notes: anything else worth keeping (ghi chú).
@@ -99,7 +99,7 @@ class Criterion:
         cumulative: ``"quarter"`` or ``"year"`` when the figure is counted over the months
             so far of the quarter or year ("lũy kế từ đầu quý"): a month's assessment is
             scored from its figure and those of the earlier months
-            (:func:`cchc_criteria.scoring.cumulate`); ``""`` (the default) for the month's
+            (`cchc_criteria.scoring.cumulate`); ``""`` (the default) for the month's
             own figure.
         printed: the STT as printed, where it is not the code: in a set whose numbering
             restarts under each part (``numbering = "per_part"``), "1.1" of part II has the
@@ -153,7 +153,7 @@ MAX_DEPTH = 32
 
 
 def too_deep(depth: int, code: str) -> Text:
-    """What is wrong with a criterion nested deeper than :data:`MAX_DEPTH`."""
+    """What is wrong with a criterion nested deeper than `MAX_DEPTH`."""
     return Text(
         f"tiêu chí {code!r} ở cấp {depth}: bộ tiêu chí chỉ được lồng tối đa {MAX_DEPTH} cấp",
         f"criterion {code!r} is at level {depth}: a criterion set nests at most {MAX_DEPTH} levels",
@@ -162,7 +162,7 @@ def too_deep(depth: int, code: str) -> Text:
 
 def group_problem(groups: Iterable[str]) -> Text | None:
     """What is wrong with a set's list of unit groups: a name that is empty, or that is
-    another one's spelling (:func:`~cchc_criteria.text.group_key`); ``None`` when nothing is."""
+    another one's spelling (`group_key`); ``None`` when nothing is."""
     seen: dict[str, str] = {}
     for name in groups:
         key = group_key(name)
@@ -179,7 +179,7 @@ def group_problem(groups: Iterable[str]) -> Text | None:
 
 def applies_to_problem(applies_to: Iterable[str], groups: Sequence[str]) -> Text | None:
     """What is wrong with a criterion's ``applies_to`` in a set of ``groups``: a name that is
-    none of them (spelled as :func:`~cchc_criteria.text.group_key` folds it); ``None`` when
+    none of them (spelled as `group_key` folds it); ``None`` when
     nothing is, or when the set declares no groups."""
     keys = {group_key(g) for g in groups}
     unknown = [g for g in applies_to if keys and group_key(g) not in keys]
@@ -290,7 +290,7 @@ class CriterionSet:
         rounding: the set's rounding policy.
         na_policy: what "not applicable" does unless a criterion says otherwise.
         total: where the top-level bonus and deduction rows stand against the max
-            (:class:`~cchc_criteria.model.TotalPolicy`).
+            (`TotalPolicy`).
         cohort: who a rule relative to the best unit compares with: ``"all"`` the units
             scored together, ``"group"`` those of the same group.
         acknowledged: lint findings accepted in the set's own data, with reasons.
@@ -304,7 +304,7 @@ class CriterionSet:
         groups: the unit groups the set ranks within (nhóm), as published ("Nhóm A"); empty
             when the set names none. A unit whose group is not one of them gets an
             ``unknown-group`` warning; spellings are compared by
-            :func:`~cchc_criteria.text.group_key`.
+            `group_key`.
     """
 
     id: str = attrs.field(converter=_id)

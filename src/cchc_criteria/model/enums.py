@@ -28,7 +28,7 @@ _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 
 
 def says_not_applicable(text: str) -> bool:
-    """Whether ``text`` is how a file or a workbook writes :data:`NA` ("NA", "N/A", "Không
+    """Whether ``text`` is how a file or a workbook writes `NA` ("NA", "N/A", "Không
     áp dụng", "không phát sinh"). Every such word folds to a text that starts with n or k:
     any other first letter is told at once."""
     head = fold(text.lstrip()[:1])

@@ -1,8 +1,8 @@
 """The machinery of the finding catalogue: severities, categories, and one code's entry.
 
-A :class:`FindingKind` is one code of the catalogue with its messages in both languages; the
-entries themselves are in :mod:`~cchc_criteria.model.catalogue_scoring` and
-:mod:`~cchc_criteria.model.catalogue_lint`, and :mod:`~cchc_criteria.model.findings` builds
+A `FindingKind` is one code of the catalogue with its messages in both languages; the
+entries themselves are in `catalogue_scoring` and
+`catalogue_lint`, and `findings` builds
 the catalogue and makes findings from it.
 """
 
@@ -51,7 +51,7 @@ class FindingKind:
         severity: how much it matters.
         category: scoring or lint.
         messages: the message templates by variant ("" is the usual one), each a
-            :class:`~cchc_criteria.text.Text` of ``str.format`` templates over named values.
+            `Text` of ``str.format`` templates over named values.
         parts: optional fragments by name, each shown (in place of ``{name}``) only when every
             value it names is given.
         doc: the documentation page, relative to ``docs/``.

@@ -1,16 +1,16 @@
 """Findings and their catalogue: every code declared once, with both languages' messages.
 
-A :class:`Finding` is something a person should look at in a scorecard or a set. It keeps its
+A `Finding` is something a person should look at in a scorecard or a set. It keeps its
 code, where it is and the values it is about; its message is rendered from the catalogue in
 Vietnamese or English when it is read (``finding.text.get(lang)``), so no message is written
-anywhere but in the catalogue (:mod:`~cchc_criteria.model.catalogue_scoring` and
-:mod:`~cchc_criteria.model.catalogue_lint`; the machinery of an entry is in
-:mod:`~cchc_criteria.model.finding_kinds`). Make one with :func:`finding`::
+anywhere but in the catalogue (`catalogue_scoring` and
+`catalogue_lint`; the machinery of an entry is in
+`finding_kinds`). Make one with `finding`::
 
     finding("held-to-max", "7.3.3", points=Decimal("1.5"), figure="15%", max=Decimal(1))
 
 Numbers in the values are shown the way of each language (``1,5`` / ``1.5``); a value that is a
-:class:`~cchc_criteria.text.Text` is shown in the language being rendered.
+`Text` is shown in the language being rendered.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Finding:
     """Something about a scorecard or a set that a person should look at.
 
     Attributes:
-        code: a stable, documented identifier such as ``"no-band"`` (see :data:`CATALOGUE`).
+        code: a stable, documented identifier such as ``"no-band"`` (see `CATALOGUE`).
         severity: ``error``, ``warning`` or ``info``.
         criterion: the code of the criterion concerned ("" for the whole set).
         variant: which of the code's messages applies ("" for the usual one).
@@ -144,7 +144,7 @@ _LINT: dict[str, Severity] = {
 }
 
 #: Every finding code, declared once: severity, category, messages, docs page. Read-only; the
-#: codes of plugin rule kinds join it when the registry loads them (:func:`add_findings`).
+#: codes of plugin rule kinds join it when the registry loads them (`add_findings`).
 CATALOGUE: Mapping[str, FindingKind] = MappingProxyType(_CATALOGUE)
 
 #: Every finding code scoring can report, with its severity (documented in
@@ -160,7 +160,7 @@ def add_findings(kinds: Iterable[FindingKind]) -> None:
 
     A code already there with the same definition is kept; a code already there with another
     definition (a built-in code, or another kind's) is refused with
-    :class:`~cchc_criteria.errors.InvalidValueError`, and none of ``kinds`` is added.
+    `InvalidValueError`, and none of ``kinds`` is added.
     """
     new: dict[str, FindingKind] = {}
     for kind in kinds:

@@ -23,7 +23,7 @@ __all__ = [
     "unknown_condition_code",
 ]
 
-#: The rounding modes a set may state (those of :mod:`decimal`); published tables round half
+#: The rounding modes a set may state (those of `decimal`); published tables round half
 #: up (ROUND_HALF_UP, the default).
 ROUNDING_MODES: tuple[str, ...] = (
     decimal.ROUND_HALF_UP,
@@ -153,8 +153,8 @@ class RoundingPolicy:
     """How a set rounds points for reporting (quy tắc làm tròn).
 
     ``places=None`` (the default) means the set says nothing about rounding: reports then
-    show points to :data:`DISPLAY_PLACES` decimals, half up, and say so on the page.
-    ``mode`` is one of :data:`ROUNDING_MODES` (half up by default, as published tables
+    show points to `DISPLAY_PLACES` decimals, half up, and say so on the page.
+    ``mode`` is one of `ROUNDING_MODES` (half up by default, as published tables
     round). An index is shown to two decimals, half up. Whatever the policy, bands are
     matched on exact values, groups add exact values, declared scores are compared with the
     exact points (or as the set rounds them), and the exact value is kept beside the rounded
@@ -170,11 +170,11 @@ class RoundingPolicy:
 
     @property
     def display_places(self) -> int:
-        """The decimals reports show points to: the set's, else :data:`DISPLAY_PLACES`."""
+        """The decimals reports show points to: the set's, else `DISPLAY_PLACES`."""
         return DISPLAY_PLACES if self.places is None else self.places
 
     def display(self, value: Decimal) -> Decimal:
-        """``value`` as reports show it: rounded to :attr:`display_places` by the set's mode,
+        """``value`` as reports show it: rounded to `display_places` by the set's mode,
         trailing zeros dropped (``Decimal("7.57")``, ``Decimal("7.5")``, ``Decimal("13")``)."""
         shown = round_points(value, self.display_places, self.mode)
         return (

@@ -1,6 +1,6 @@
 """Renderers that turn a scorecard, a ranking, a comparison, a set diff or advice into
 something people read: text, Markdown, CSV, JSON, HTML (and, with the ``xlsx`` extra,
-Excel). :func:`render` lays out any of them in any of its formats (``RENDERERS``)."""
+Excel). `render` lays out any of them in any of its formats (``RENDERERS``)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ __all__ = [
     "scorecard_data",
 ]
 
-#: The text formats :func:`render` writes a scorecard in (``formats_of("scorecard")`` adds
+#: The text formats `render` writes a scorecard in (``formats_of("scorecard")`` adds
 #: ``xlsx``).
 FORMATS = ("text", "markdown", "csv", "json", "html")
 

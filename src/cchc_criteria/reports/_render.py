@@ -1,9 +1,9 @@
-"""One way to lay out anything a report shows: :func:`render` and its table.
+"""One way to lay out anything a report shows: `render` and its table.
 
 Each kind of thing a report shows — a scorecard, a ranking, a comparison, a set diff, advice —
-has a row per format in :data:`RENDERERS`: the module and function that lay it out, imported
+has a row per format in `RENDERERS`: the module and function that lay it out, imported
 when first asked for. Adding a format is a renderer and a row here; the command line asks
-:func:`render` and never branches on the format itself.
+`render` and never branches on the format itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from cchc_criteria.text import Lang
 
 __all__ = ["KINDS", "RENDERERS", "Rendered", "formats_of", "kind_of", "render"]
 
-#: What :func:`render` gives: text, text in chunks (a large report, row by row), or the bytes
+#: What `render` gives: text, text in chunks (a large report, row by row), or the bytes
 #: of a workbook.
 Rendered = str | Iterator[str] | bytes
 
@@ -66,8 +66,8 @@ RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
 
 
 def kind_of(obj: object) -> str:
-    """The kind of ``obj`` in :data:`KINDS` (a sequence of ``Ranked`` is a ``ranking``);
-    :class:`~cchc_criteria.ArgumentError` for anything else."""
+    """The kind of ``obj`` in `KINDS` (a sequence of ``Ranked`` is a ``ranking``);
+    `ArgumentError` for anything else."""
     if (
         isinstance(obj, Sequence)
         and not isinstance(obj, str)
@@ -84,13 +84,13 @@ def kind_of(obj: object) -> str:
 
 
 def formats_of(kind: str) -> tuple[str, ...]:
-    """The formats :func:`render` writes ``kind`` in, in the table's order."""
+    """The formats `render` writes ``kind`` in, in the table's order."""
     return tuple(fmt for (of, fmt) in RENDERERS if of == kind)
 
 
 def render(obj: object, format: str = "text", *, lang: Lang = "vi", **options: Any) -> Rendered:
     """``obj`` — a scorecard, a ranking (``rank(…)``), a comparison, a set diff or advice —
-    laid out in ``format`` (one of :func:`formats_of` its kind): text, or bytes for ``xlsx``
+    laid out in ``format`` (one of `formats_of` its kind): text, or bytes for ``xlsx``
     (which needs the ``xlsx`` extra). A ranking's CSV comes row by row (an iterator of text):
     join it, or give it to ``write_atomic`` as it is.
 

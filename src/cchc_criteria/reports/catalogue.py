@@ -3,7 +3,7 @@
 One generator for the library's pages and a plugin's alike: the library's findings page
 (``<!-- findings-catalogue -->`` in ``docs/findings.md``) and ``cchc findings --kind NAME``,
 which a plugin author runs to document the codes of a rule kind of their own
-(``RuleKind.findings``), both come from :func:`catalogue_rows`.
+(``RuleKind.findings``), both come from `catalogue_rows`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def catalogue_rows(kinds: RuleKinds, *, only: Iterable[str] = ()) -> list[dict[s
     and each variant's message templates (``messages``: variant → ``{"vi", "en"}``).
 
     ``only`` keeps the codes of those rule kinds (an unknown name is an
-    :class:`~cchc_criteria.ArgumentError` naming the kinds there are).
+    `ArgumentError` naming the kinds there are).
     """
     owners: dict[str, list[str]] = {}
     for kind in kinds.by_name.values():
@@ -70,7 +70,7 @@ _HEADINGS: Mapping[Lang, tuple[str, ...]] = {
 
 
 def render_catalogue_markdown(rows: Iterable[Mapping[str, Any]], *, lang: Lang = "en") -> str:
-    """A Markdown table of :func:`catalogue_rows`: the usual message of each code in ``lang``,
+    """A Markdown table of `catalogue_rows`: the usual message of each code in ``lang``,
     its placeholders (``{count}``) as written in the template and its literal braces as
     printed (the template's ``{{`` is ``{``)."""
     lines = ["| " + " | ".join(_HEADINGS[lang]) + " |", "|---|---|---|---|"]

@@ -67,7 +67,7 @@ CSV_COLUMNS = (
 
 #: What the header row names a column by: its key (``"keys"``, the default: stable names for
 #: programs, whatever the language) or its heading in the report's language (``"lang"``: in
-#: Vietnamese, :data:`HEADINGS_VI`, and yes/no as "có"/"không"), as ``cchc`` writes it.
+#: Vietnamese, `HEADINGS_VI`, and yes/no as "có"/"không"), as ``cchc`` writes it.
 Headers = Literal["keys", "lang"]
 
 #: The Vietnamese heading of every CSV column (scorecard, ranking and comparison).
@@ -180,7 +180,7 @@ def render_csv(
 ) -> str:
     """One row per node. In the default dialect numbers are exact decimals with a dot so that
     any tool reads them; ``dialect="excel"`` writes what Excel in a Vietnamese locale opens.
-    ``headers="lang"`` names the columns in ``lang`` (see :data:`Headers`)."""
+    ``headers="lang"`` names the columns in ``lang`` (see `Headers`)."""
     heading, (yes, no) = _words(lang, headers)
     out = _Writer(dialect)
     policy = card.criterion_set.rounding
@@ -228,7 +228,7 @@ def ranking_csv_rows(
     dialect: Dialect = "rfc4180",
     headers: Headers = "keys",
 ) -> Iterator[str]:
-    """:func:`render_ranking_csv` row by row (the header first), for writing a ranking of
+    """`render_ranking_csv` row by row (the header first), for writing a ranking of
     tens of thousands of units without holding its text whole."""
     heading, (yes, no) = _words(lang, headers)
     areas = ranking_areas(ranking)

@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: The name and version of the JSON scorecard format (documented in ``docs/reports.md``;
-#: version 1 is read by :func:`upgrade_scorecard_data`).
+#: version 1 is read by `upgrade_scorecard_data`).
 SCORECARD_FORMAT = "cchc-scorecard/2"
 #: The names version 2 gave the rounded figures of version 1 (``points`` and ``index`` were
 #: and stay exact).
@@ -100,7 +100,7 @@ class NodeData(TypedDict):
 
 
 class ScorecardData(TypedDict):
-    """A scorecard in the JSON format ``cchc-scorecard/2`` (:func:`scorecard_data`): as
+    """A scorecard in the JSON format ``cchc-scorecard/2`` (`scorecard_data`): as
     everywhere in the library, ``points`` and ``index`` are exact and ``points_display`` and
     ``index_display`` rounded as the set says."""
 
@@ -173,7 +173,7 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> NodeData:
 
 def scorecard_data(card: Scorecard) -> ScorecardData:
     """The scorecard in the JSON format ``cchc-scorecard/2``: every field of the Python
-    :class:`~cchc_criteria.Scorecard`, numbers as exact decimal strings."""
+    `Scorecard`, numbers as exact decimal strings."""
     cs = card.criterion_set
     return {
         "format": SCORECARD_FORMAT,

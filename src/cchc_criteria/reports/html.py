@@ -151,7 +151,7 @@ def render_ranking_html(
     letterhead: Letterhead | None = None,
 ) -> str:
     """A ranking: a chart of every unit's index, and the ranking table; with
-    ``sensitivity`` (the cohort's, :func:`~cchc_criteria.analysis.sensitivity.sensitivity`),
+    ``sensitivity`` (the cohort's, `sensitivity`),
     its chart and table follow: which criteria the units lose points on, and how far each
     moves them."""
     lang = "vi" if lang == "vi" else "en"

@@ -420,7 +420,7 @@ def render_ranking_text(ranking: Sequence[Ranked], *, lang: Lang = "vi") -> str:
 
 
 def render_sets(rows: Sequence[Mapping[str, Any]]) -> str:
-    """``cchc sets``: each set (as :func:`~cchc_criteria.reports.data.set_data` gives it) on
+    """``cchc sets``: each set (as `set_data` gives it) on
     two lines: id, title, origin and lint mark; then province, unit kind and period."""
     lines = []
     for row in rows:

@@ -1,7 +1,7 @@
 """Scoring rules (cách tính điểm), one module per family.
 
-Every rule is a frozen value that scores one answer (:meth:`score`), knows the range of points
-it can award as written (:meth:`points_range`) and says itself in words (:meth:`describe`).
+Every rule is a frozen value that scores one answer (`score`), knows the range of points
+it can award as written (`points_range`) and says itself in words (`describe`).
 """
 
 from cchc_criteria.rules._answers import read_quantity

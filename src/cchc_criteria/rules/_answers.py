@@ -99,7 +99,7 @@ def fast_reader(scale: Scale) -> Callable[[object], Decimal | None]:
     comma ("93,5"), a rate with its sign ("93 %", on a percent or ratio scale), a whole
     number, a ``Decimal`` or a ``float`` (read from its shortest repr, as ``to_decimal``
     does) — each of at most 9 whole digits and 6 decimals (a longer one is read by
-    :func:`read_figure`). Every kind's computation of points is exact whatever figure it
+    `read_figure`). Every kind's computation of points is exact whatever figure it
     is given; this reader only decides what is read without parsing. It gives ``None`` for
     anything else, for a value outside the scale's domain or not whole on a count, and for
     a bare number between 0 and 1 on a percent scale (scoring warns about those):
@@ -213,8 +213,8 @@ Figure = Decimal | Fraction
 
 
 def read_exact(answer: object, scale: Scale, *, alternative: str = "") -> Figure | Outcome:
-    """The answer's exact value on ``scale`` — a Decimal from :func:`fast_reader` where it
-    takes the answer, else what :func:`read_figure` reads (a Fraction) — or the outcome that
+    """The answer's exact value on ``scale`` — a Decimal from `fast_reader` where it
+    takes the answer, else what `read_figure` reads (a Fraction) — or the outcome that
     refuses it. Every kind's ``score`` reads its figure here, so that its one computation of
     points sees the same figure on every path."""
     value = fast_reader(scale)(answer)
@@ -225,7 +225,7 @@ def read_exact(answer: object, scale: Scale, *, alternative: str = "") -> Figure
 
 def figure_value(value: Figure) -> Decimal:
     """A figure as a scorecard shows it (``NodeScore.value``): the Decimal nearest it,
-    written as :func:`~cchc_criteria.numbers.decimal_of` writes it."""
+    written as `decimal_of` writes it."""
     if type(value) is Decimal:
         return quotient_form(value)
     return decimal_of(Fraction(value))

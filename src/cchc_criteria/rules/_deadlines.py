@@ -136,7 +136,7 @@ def days_off(
     """The days off and compensatory working days from ``first`` to ``last``: ``holidays``
     and ``working_days`` as the set lists them, and — with ``country`` ("VN") — that country's
     public holidays, Tết included, and its make-up working days, from the ``holidays``
-    package (``pip install 'cchc-criteria[holidays]'``), for at most :data:`CALENDAR_YEARS`
+    package (``pip install 'cchc-criteria[holidays]'``), for at most `CALENDAR_YEARS`
     years after ``first``."""
     off, extra = set(holidays), set(working_days)
     if country:

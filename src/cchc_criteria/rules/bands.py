@@ -77,7 +77,7 @@ class BandRule:
 
     A value that falls in two bands (a published overlap) is scored by the first in document
     order, with a warning; a value in no band (a published gap) is left unscored, with an error.
-    An answer may also name the band the unit reached (:class:`~cchc_criteria.ChosenBand`).
+    An answer may also name the band the unit reached (`ChosenBand`).
 
     Attributes:
         bands: the bands as published.

@@ -95,7 +95,7 @@ class ChoiceRule:
     """A graded verdict: the answer is one of the published options, each worth its award.
 
     "Hoàn thành xuất sắc: điểm tối đa; hoàn thành tốt: 75 %; hoàn thành: 50 %" is three options
-    with :class:`FractionOfMax` awards. Answers match labels regardless of case, spacing and
+    with `FractionOfMax` awards. Answers match labels regardless of case, spacing and
     diacritics.
     """
 

@@ -56,7 +56,7 @@ class ConditionalRule:
 
     def choose(self, value: object) -> Branch | None:
         """The branch for a value of the condition (yes/no folded; a group by its
-        :func:`~cchc_criteria.text.group_key`, so "Nhóm A" is "a")."""
+        `group_key`, so "Nhóm A" is "a")."""
         key = group_key if self.on == "group" else fold
         for branch in self.branches:
             if isinstance(branch.when, bool):

@@ -1,7 +1,7 @@
 """Counts: points per item with a cap, and deductions per event with a floor.
 
 Bands over a count ("họp 4 lần: 20 điểm; 3 lần: 15; …") are a
-:class:`~cchc_criteria.rules.BandRule` with ``scale=Scale.COUNT``.
+`BandRule` with ``scale=Scale.COUNT``.
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ A criterion set file writes a band as ``{ label = "…", from = 90, points = 1 }
 ``{ label = "Tốt", share = "75%" }``. These functions read such tables (a person's numbers read
 leniently, edges in English or in the table's Vietnamese words) and write them back in one
 canonical form, so that read → write → read gives equal objects. Each rule kind uses them for
-its own keys; every problem raises :class:`~cchc_criteria.errors.InvalidValueError`.
+its own keys; every problem raises `InvalidValueError`.
 
 ``what`` and ``where`` name the table being read ("a band", "option 'Tốt'") in both
-languages — a :class:`~cchc_criteria.text.Text`, or a plain string used for both.
+languages — a `Text`, or a plain string used for both.
 """
 
 from __future__ import annotations

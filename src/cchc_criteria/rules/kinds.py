@@ -7,7 +7,7 @@ when the testing kit asks), and what lint and advice may know of it: its exact s
 has one, else the points range its rule declares, plus any checks or advice of its own.
 
 The built-in kinds are registered through the same hook a plugin uses
-(:func:`~cchc_criteria.hookspecs.register_rule_kinds`); nothing outside a kind's own module
+(`register_rule_kinds`); nothing outside a kind's own module
 branches on its rule class.
 """
 
@@ -177,7 +177,7 @@ class RuleKind:
             built-in kinds' are registered by the testing kit, by kind name.
         shape: the rule's exact piecewise-linear shape, where it has one (lint finds gaps,
             overlaps and awards above the max from it; advice finds the next band up). A
-            kind with a shape has rules that are :class:`ShapedRule`s (``bands`` and
+            kind with a shape has rules that are `ShapedRule`s (``bands`` and
             ``scale``, as ``BandRule`` has): checked when the kind is made.
         lint: checks of the kind's own (options above the max, label collisions, …). A kind
             with neither a shape nor checks of its own is checked by the points range its rule
@@ -296,7 +296,7 @@ class RuleKinds:
         return self._keys
 
     def get(self, name: object) -> RuleKind:
-        """The kind named ``name``; :class:`InvalidValueError` lists the known kinds and the
+        """The kind named ``name``; `InvalidValueError` lists the known kinds and the
         closest name."""
         if isinstance(name, str) and name in self.by_name:
             return self.by_name[name]

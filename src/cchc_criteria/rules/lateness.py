@@ -82,7 +82,7 @@ class LatenessRule:
     """Bands over the days a report was late, from the date it was sent.
 
     Attributes:
-        deadline: the day it was due (thời hạn): a date; a :class:`Recurring` day of the
+        deadline: the day it was due (thời hạn): a date; a `Recurring` day of the
             period assessed (bound to the unit's period when it is scored); or
             ``"declared"``, the days counted between two dates the unit declares (``{ from =
             "1/3/2024", to = "20/3/2024" }``: "trong vòng 30 ngày kể từ ngày ban hành kế

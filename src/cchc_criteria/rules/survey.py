@@ -2,7 +2,7 @@
 điểm tối đa × tỷ lệ bình quân của các phiếu": each respondent's option counts for a share of
 the max, and the row scores the average share over the respondents, times the max. Answered
 with the number of votes per option (``{ A = 12, B = 5, C = 1, D = 0 }``), the options chosen
-one per respondent, or a survey file read by :func:`cchc_criteria.formats.load_survey`."""
+one per respondent, or a survey file read by `cchc_criteria.formats.load_survey`."""
 
 from __future__ import annotations
 

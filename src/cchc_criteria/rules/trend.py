@@ -2,7 +2,7 @@
 điểm; không tăng: 0 điểm". The row scores bands over the change from the previous period's
 figure to this period's (this − previous: percentage points for a rate). The unit gives both
 (``{ value = "85%", previous = "80%" }``), or its figure alone with last period's
-assessment beside it (:func:`with_previous`, ``cchc score --previous FILE``)."""
+assessment beside it (`with_previous`, ``cchc score --previous FILE``)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Scoring: a unit's answers against a criterion set → a :class:`Scorecard`.
+"""Scoring: a unit's answers against a criterion set → a `Scorecard`.
 
 Every problem that is the data's fault becomes a finding on the scorecard, never an exception.
-This package does no lint: :func:`cchc_criteria.score` adds the set's lint findings.
+This package does no lint: `cchc_criteria.score` adds the set's lint findings.
 """
 
 from cchc_criteria.scoring._explain import fraction_for_percent

@@ -35,7 +35,7 @@ def fast_points(
     fast: Callable[[object], Decimal | None], seen: dict[object, Decimal | None], answer: object
 ) -> Decimal | None:
     """``fast(answer)``, remembered in ``seen`` for answers typed as text or whole numbers
-    (at most :data:`REMEMBERED`). Only those: neither is equal to a value of another type
+    (at most `REMEMBERED`). Only those: neither is equal to a value of another type
     that scores differently (``True == 1``, ``Decimal("1") == 1`` are kept out)."""
     if type(answer) is str or type(answer) is int:
         got = seen.get(answer, _MISSING)
@@ -65,7 +65,7 @@ class PlainPass:
     def slots(self, get: Callable[[str], object]) -> tuple[Decimal, list[Decimal]] | None:
         """A unit's total and every slot's points, given ``answers.get``, when every answer
         is plain and every sum within its max; ``None`` for any other unit. Sums add as the
-        general pass adds them (:func:`~cchc_criteria.scoring._tally.added`), so the totals
+        general pass adds them (`added`), so the totals
         are the same digit for digit."""
         zero = _ZERO
         points = [zero] * self.size

@@ -196,7 +196,7 @@ class Plan:
         return leaf.fast
 
     def plain_pass(self) -> PlainPass | None:
-        """The plan's plain pass (:class:`~cchc_criteria.scoring._plain.PlainPass`), made
+        """The plan's plain pass (`PlainPass`), made
         when the plan scores its second unit (every leaf's fast scorer compiled then): it
         scores a unit whose every answer its fast scorer takes and whose every sum stays
         within its max, and gives ``None`` for any other unit (the general pass then scores

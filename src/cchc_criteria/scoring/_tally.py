@@ -1,5 +1,5 @@
-"""How one unit's figures add up along a plan: :class:`Tally` keeps them by slot, and
-:class:`Sums` is what a group's children add up to (scorecards' node views use them too)."""
+"""How one unit's figures add up along a plan: `Tally` keeps them by slot, and
+`Sums` is what a group's children add up to (scorecards' node views use them too)."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class Tally:
 
     def add_up(self, step: int, group: Group) -> Sums | Decimal:
         """Add up ``group`` (the plan's step ``step``) and record it: its held points alone
-        when every criterion below is plain, else its :class:`Sums`."""
+        when every criterion below is plain, else its `Sums`."""
         points = self.points
         if self.irregular < group.first and group.children:
             total = added(points, group.plus, group.minus)  # type: ignore[arg-type]  # plain
@@ -144,7 +144,7 @@ class Tally:
         count for nothing; the result is held to [0, max]. The max is the published max less
         the max of every excluded (not applicable) score criterion below — unless ``policy``
         (``rescale`` or ``spread``) gives that max to the other score children, whose points
-        are then scaled (:meth:`_redistributed`) and the max stays as published."""
+        are then scaled (`_redistributed`) and the max stays as published."""
         roles = self.plan.roles
         published = self.plan.published
         excluded = _ZERO
@@ -198,7 +198,7 @@ class Tally:
         policy: NAPolicy | None,
         stacking: TotalPolicy,
     ) -> Sums:
-        """The card's total: the roots summed as a group (:meth:`sum`), unless the set puts
+        """The card's total: the roots summed as a group (`sum`), unless the set puts
         its bonus above the base or its deductions after the total (``stacking``): then the
         base is summed and held at its max first, the bonus rows add up to their own max,
         and the deductions are subtracted last, down to 0."""

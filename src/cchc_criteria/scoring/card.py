@@ -38,7 +38,7 @@ class NodeScore:
     Attributes:
         code, title: as published.
         depth: 1 for an area, 2 for a criterion, 3 for a sub-criterion, …
-        role: how the node counts towards its parent (see :class:`~cchc_criteria.Role`).
+        role: how the node counts towards its parent (see `Role`).
         is_leaf: True when the node is scored by a rule.
         published_max: the max points as published.
         max_points: the max that counts: the published max less every not-applicable
@@ -103,7 +103,7 @@ INDEX_PLACES = 2
 
 def rounded_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | None:
     """An index as people read it: rounded by the set's rounding policy, or to
-    :data:`INDEX_PLACES` decimals when the set has none. Keep the exact value beside it."""
+    `INDEX_PLACES` decimals when the set has none. Keep the exact value beside it."""
     if value is None:
         return None
     places = INDEX_PLACES if policy.places is None else policy.places
@@ -118,7 +118,7 @@ def _canonical_number(value: Decimal | None) -> Decimal | None:
 class NodeRow:
     """One node of a scorecard as a flat record: a row of a table (``card.rows()``).
 
-    Numbers are :class:`~decimal.Decimal` (``None`` where there is none). As everywhere in
+    Numbers are `Decimal` (``None`` where there is none). As everywhere in
     the library, ``points`` and ``index`` are exact and ``points_display`` and
     ``index_display`` are rounded as the set says (the index to two decimals when it says
     nothing).
@@ -136,7 +136,7 @@ class NodeRow:
         matched: the band or option that applied (leaves).
         explanation: why, in the language asked for.
         self_assessed, appraised: the declared scores (điểm tự đánh giá, điểm thẩm định).
-        complete, applicable: as on :class:`NodeScore`.
+        complete, applicable: as on `NodeScore`.
         figure: the figure the unit declared, as given (leaves; ``None`` when unanswered).
         open_points: the max points still waiting on unscored criteria at or below it.
         role: ``score``, ``bonus``, ``deduction`` or ``monitor``.
@@ -186,7 +186,7 @@ class Scorecard:
 
     Index a scorecard by criterion code (``card["7.1.2"]``); iterate it for every node in
     document order. ``findings`` are about the answers; ``lint_findings`` are the set's own
-    published mistakes (:func:`~cchc_criteria.lint`) that touch the criteria this card scored.
+    published mistakes (`lint`) that touch the criteria this card scored.
     """
 
     criterion_set: CriterionSet
@@ -273,7 +273,7 @@ class Scorecard:
 
     def rows(self, *, lang: Lang = "vi") -> tuple[NodeRow, ...]:
         """Every node as a flat, typed record, in document order (one row of a table each):
-        ``pd.DataFrame(card.rows())`` or :func:`cchc_criteria.to_frame` for many cards."""
+        ``pd.DataFrame(card.rows())`` or `cchc_criteria.to_frame` for many cards."""
         policy = self.criterion_set.rounding
         printed = {c.code: c.printed for c in self.criterion_set.walk() if c.printed}
         return tuple(
@@ -310,7 +310,7 @@ class Scorecard:
 
     def with_answers(self, changes: Mapping[str, object]) -> Scorecard:
         """What if: the card the unit would get with ``changes`` to its answers (codes to
-        answers as :func:`cchc_criteria.score` takes them; ``NA`` for not applicable, ``None``
+        answers as `cchc_criteria.score` takes them; ``NA`` for not applicable, ``None``
         to take an answer back), scored against the same set, with the same rule kinds and
         the set's lint findings."""
         from cchc_criteria.scoring.scorer import score

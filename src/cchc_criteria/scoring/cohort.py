@@ -1,10 +1,10 @@
 """Scoring a cohort: every unit at once, where a rule compares each with the best of them.
 
 A rule relative to the best unit ("tỷ lệ chuẩn hóa = tỷ lệ của đơn vị / tỷ lệ cao nhất") needs
-every unit's figure before any unit can be scored. :func:`score_many` binds such rules to the
+every unit's figure before any unit can be scored. `score_many` binds such rules to the
 best figure of their cohort — every unit passed in, or, where the set says
 ``cohort = "group"``, the units of the same group — and scores each unit as
-:func:`~cchc_criteria.scoring.score` does.
+`score` does.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def score_each(
     set_findings: Iterable[Finding] = (),
     kinds: RuleKinds,
 ) -> Iterator[Scorecard]:
-    """As :func:`score_many`, one scorecard at a time: the cohort is bound first (every
+    """As `score_many`, one scorecard at a time: the cohort is bound first (every
     unit's answers are read), then each unit is scored when the next card is asked for, so
     that a caller keeping part of each card holds one full card at a time."""
     if isinstance(assessments, str | Mapping) or not isinstance(assessments, Iterable):

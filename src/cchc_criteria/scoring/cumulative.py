@@ -29,7 +29,7 @@ def cumulate(
     Counts and numbers are added; rates given as ratios ("3/41") add their numerators and
     their denominators ("3/41" and "5/40" make "8/81"). A rate given as a percentage cannot
     be added up and is refused, as is an earlier assessment of another unit or a month that
-    cannot be read: :class:`~cchc_criteria.InputError` names it. A row the unit does not
+    cannot be read: `InputError` names it. A row the unit does not
     answer this month, or a month without the row, adds nothing.
     """
     month = _month(assessment)

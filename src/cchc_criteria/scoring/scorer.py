@@ -1,12 +1,12 @@
-"""Scoring: a unit's answers against a criterion set → a :class:`Scorecard`.
+"""Scoring: a unit's answers against a criterion set → a `Scorecard`.
 
 Every problem that is the data's fault — an unanswered criterion, a figure outside its domain, a
 value no band covers, a rule that would exceed its max, a declared score that disagrees with the
-figures — becomes a :class:`~cchc_criteria.Finding` on the scorecard, never an exception.
+figures — becomes a `Finding` on the scorecard, never an exception.
 
 A unit is scored along the set's plan (``scoring._plan``): one pass, children first. The
 scorecard keeps the unit's answers, the leaves' nodes that cannot be made again from them and
-the totals; it makes every node when its nodes are first read (:class:`_Nodes`).
+the totals; it makes every node when its nodes are first read (`_Nodes`).
 """
 
 from __future__ import annotations
@@ -54,16 +54,16 @@ def score(
     set_findings: Iterable[Finding] = (),
     kinds: RuleKinds,
 ) -> Scorecard:
-    """Score a unit's answers (or a whole :class:`~cchc_criteria.Assessment`) against a set.
+    """Score a unit's answers (or a whole `Assessment`) against a set.
 
     ``answers`` maps criterion codes to declared figures: a number or rate (``"93%"``,
     ``"93,5 %"``, ``"3/41"``), ``True``/``False`` or "Có"/"Không", an option's label, a
-    :class:`~cchc_criteria.ChosenBand`, or :data:`~cchc_criteria.NA`. Criteria left out are
+    `ChosenBand`, or `NA`. Criteria left out are
     unscored, not zero.
 
     ``set_findings`` are findings about the set as published (from lint); the scorecard
     carries those that touch the criteria it scored (``Scorecard.lint_findings``). This module
-    does no lint itself: :func:`cchc_criteria.score` passes the set's lint findings in.
+    does no lint itself: `cchc_criteria.score` passes the set's lint findings in.
     """
     if not isinstance(criterion_set, CriterionSet):
         raise ArgumentError(

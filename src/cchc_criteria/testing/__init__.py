@@ -7,10 +7,10 @@ Install with ``pip install cchc-criteria[testing]``. In a plugin's test suite::
     def test_my_set_scores_within_bounds():
         check_criterion_set(my_plugin.build())
 
-:func:`check_criterion_set` scores many generated answer sheets against the set and fails with
+`check_criterion_set` scores many generated answer sheets against the set and fails with
 the first one that breaks an invariant (a node outside [0, max], a group that is not the sum of
 its children, a non-deterministic score, a fast scorer that breaks its promise).
-:func:`scorecard_problems` checks one scorecard; :func:`check_compiled` checks a rule kind's
+`scorecard_problems` checks one scorecard; `check_compiled` checks a rule kind's
 fast scorer (``RuleKind.compile``) on many generated answers.
 """
 

@@ -263,7 +263,7 @@ def check_compiled(
 ) -> None:
     """Check the fast scorer of ``rule`` (``RuleKind.compile``) on many generated answers —
     the kind's own valid and invalid ones, and figures typed as people type them — and
-    assert :func:`compiled_problems` finds nothing."""
+    assert `compiled_problems` finds nothing."""
 
     @settings(max_examples=max_examples, deadline=None, database=None)
     @given(answers_for(rule, max_points) | _typed_figures)
@@ -291,8 +291,8 @@ def check_criterion_set(
     ``cc.Library.default().kinds``).
 
     Raises ``AssertionError`` (through Hypothesis, with the smallest failing answer sheet) when
-    any scorecard breaks an invariant of :func:`scorecard_problems`, when a rule's fast scorer
-    breaks its promise (:func:`compiled_problems`), when scoring raises, or when scoring the
+    any scorecard breaks an invariant of `scorecard_problems`, when a rule's fast scorer
+    breaks its promise (`compiled_problems`), when scoring raises, or when scoring the
     same answers twice gives different scorecards.
     """
     known = Library.default().kinds if kinds is None else kinds

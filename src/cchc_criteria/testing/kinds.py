@@ -1,6 +1,6 @@
 """Hypothesis strategies of answers for the built-in rule kinds.
 
-The testing kit registers here, by kind name (:data:`STRATEGIES`), the function that gives the
+The testing kit registers here, by kind name (`STRATEGIES`), the function that gives the
 (valid, invalid) answers for one rule of each built-in kind; a plugin's kind gives its own
 (``RuleKind.strategies``). The rule kinds know nothing of this module: the testing kit, and
 Hypothesis, are imported only when answers are asked for.

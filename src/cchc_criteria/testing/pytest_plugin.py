@@ -43,7 +43,7 @@ class ConformanceSuite:
         files: set files to check (before the plugin is even installed).
         max_examples: how many answer sheets Hypothesis tries per set.
 
-    Override :meth:`criterion_sets` to check sets built some other way.
+    Override `criterion_sets` to check sets built some other way.
     """
 
     plugin: str | None = None

@@ -295,8 +295,8 @@ def criterion_sets(
     With ``roles``, some criteria are bonuses or deductions. With ``consistent``, every
     group's max is the sum of its children's (as a well-formed published set has it). With
     ``na_policies``, the set and some of its criteria state a not-applicable policy (every
-    :class:`~cchc_criteria.NAPolicy`). With ``totals``, the set puts its bonus above the base
-    or its deductions after the total (:class:`~cchc_criteria.model.TotalPolicy`).
+    `NAPolicy`). With ``totals``, the set puts its bonus above the base
+    or its deductions after the total (`TotalPolicy`).
     """
     count = draw(st.integers(1, 3))
     areas = [_criterion(draw, str(i), 1, max_depth, roles) for i in range(1, count + 1)]
