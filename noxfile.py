@@ -74,10 +74,12 @@ def typing(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def plugin(session: nox.Session) -> None:
-    """A plugin from nothing, as an author would: ``cchc new-plugin``, install it with the core
-    into this fresh environment, see ``cchc sets`` list it, score its example, and run its
-    generated tests (with the pytest plugin's conformance suite active)."""
-    session.install(".[testing]", "pytest")
+    """A plugin from nothing, as an author would: ``cchc new-plugin --with-kind``, install it
+    with the core into this fresh environment, see ``cchc sets`` list it, score its example
+    (a row scored by the plugin's own kind), and run its generated tests (with the pytest
+    plugin's conformance suite active) — then its own noxfile, with the core from this
+    checkout (``CCHC_CRITERIA``), as before a release of the core is on PyPI."""
+    session.install(".[testing]", "pytest", "nox")
     folder = Path(session.create_tmp()) / "cchc-criteria-demo"
     shutil.rmtree(folder, ignore_errors=True)
     session.run(
@@ -90,6 +92,7 @@ def plugin(session: nox.Session) -> None:
         "xã",
         "--year",
         "2025",
+        "--with-kind",
         "-o",
         str(folder),
     )
@@ -100,6 +103,8 @@ def plugin(session: nox.Session) -> None:
     example = folder / "src" / "cchc_criteria_demo" / "examples" / "example.toml"
     session.run("cchc", "score", "demo.xa.2025", str(example))
     session.run("pytest", "-p", "no:cacheprovider", str(folder), external=False)
+    core = str(Path.cwd())
+    session.run("nox", "-f", str(folder / "noxfile.py"), "-s", "tests", env={"CCHC_CRITERIA": core})
 
 
 @nox.session(python="3.11")

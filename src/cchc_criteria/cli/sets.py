@@ -179,20 +179,33 @@ def schema_command(kind: str, lang: Lang) -> None:
 @click.option(
     "-o", "--output", "folder", help="The folder to write (default: ./cchc-criteria-NAME)."
 )
+@click.option(
+    "--with-kind",
+    is_flag=True,
+    help="Give the plugin a rule kind of its own (kinds.py, NAME_at_least) and a row scored "
+    "by it, to change into the rule the published table needs.",
+)
 @MESSAGE_LANG
 def new_plugin_command(
-    name: str, province: str, unit_kind: str, year: int, folder: str | None, lang: Lang
+    name: str,
+    province: str,
+    unit_kind: str,
+    year: int,
+    folder: str | None,
+    with_kind: bool,
+    lang: Lang,
 ) -> None:
     """Write a plugin distribution for NAME (lowercase: "hanoi"): pyproject.toml with its
-    entry point, the set as a TOML data file with an example row of each common kind of rule,
-    the loader, an example assessment, tests with the conformance suite, a README and a
-    noxfile. It installs, is discovered, and its tests pass as written.
+    entry point, licence and project links, the set as a TOML data file with an example row of
+    each common kind of rule, the loader, an example assessment, tests with the conformance
+    suite, a README, a noxfile, a .gitignore and GitHub workflows that test it and publish it
+    to PyPI by trusted publishing. It installs, is discovered, and its tests pass as written.
     """
     from cchc_criteria.model import UnitKind
     from cchc_criteria.scaffold import Plugin, write_plugin
     from cchc_criteria.text import nfc
 
-    plugin = Plugin(name, nfc(province), UnitKind(unit_kind), year)
+    plugin = Plugin(name, nfc(province), UnitKind(unit_kind), year, with_kind=with_kind)
     target = Path(folder) if folder else Path(plugin.distribution)
     try:
         written = write_plugin(plugin, target)
