@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 import cchc_criteria as cc
-from cchc_criteria.cli import cli
 from cchc_support import run
 
 
@@ -59,23 +57,11 @@ def test_new_plugin_refuses_long_names_leaving_nothing(tmp_path: Path) -> None:
 
 
 def _written(tmp_path: Path, *options: str) -> Path:
+    """A plugin ``cchc new-plugin hanoi`` writes, with ``options``."""
     folder = tmp_path / "plugin"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "new-plugin",
-            "hanoi",
-            "--province",
-            "Hà Nội",
-            "--year",
-            "2025",
-            "-o",
-            str(folder),
-            *list(options),
-        ],
-        env={"CCHC_LANG": "en"},
-    )
-    assert result.exit_code == 0, result.output
+    where = ("--province", "Hà Nội", "--year", "2025", "-o", str(folder))
+    code, _, err = run("new-plugin", "hanoi", *where, *options)
+    assert code == 0, err
     return folder
 
 
