@@ -216,3 +216,22 @@ def test_the_command_reference_matches_cchc_help() -> None:
     for flag in ("--strict-plugins", "--version"):
         assert flag in help_text
         assert flag in text
+
+
+def test_every_translated_page_has_its_english_page_and_keeps_its_anchors() -> None:
+    """A Vietnamese page (page.vi.md) mirrors its English page section by section, and each
+    heading keeps the English anchor, so a link from any page lands in either language."""
+    from markdown.extensions.toc import slugify
+
+    heading = re.compile(r"^#{2,4} (.*?)(?: \{ #([\w-]+) \})?$", re.MULTILINE)
+    translated = sorted((ROOT / "docs").rglob("*.vi.md"))
+    assert len(translated) >= 20  # the home page, the guides, the references, every kind
+    for page in translated:
+        english = page.with_name(page.name.replace(".vi.md", ".md"))
+        assert english.is_file(), page
+        anchors = [
+            slugify(text.replace("`", ""), "-")
+            for text, _ in heading.findall(english.read_text(encoding="utf-8"))
+        ]
+        kept = [anchor for _, anchor in heading.findall(page.read_text(encoding="utf-8"))]
+        assert kept == anchors, page

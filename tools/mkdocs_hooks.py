@@ -13,7 +13,8 @@ them again when it builds the site (``hooks:`` in mkdocs.yml). The parts:
 
 - ``schema KIND``: the fields of a file format, from the JSON Schema the library ships.
 - ``cli-help``: the ``--help`` of every ``cchc`` command, from click.
-- ``findings-catalogue``: every finding code, from the catalogue (``cchc findings``).
+- ``findings-catalogue [vi]``: every finding code, from the catalogue (``cchc findings``), its
+  message in English or Vietnamese.
 - ``rule-kinds``: every built-in rule kind, its keys and its page, from the registry.
 - ``error-example``: a set file with three mistakes and what reading it says.
 - ``api-index``: every public name of ``cchc_criteria``, its signature and the first line of
@@ -184,7 +185,9 @@ GENERATORS: dict[str, Callable[[str], str]] = {
     "api-index": lambda _: api_index(),
     "schema": schema_page,
     "cli-help": lambda _: cli_help(),
-    "findings-catalogue": lambda _: render_catalogue_markdown(catalogue_rows(_core().kinds)),
+    "findings-catalogue": lambda lang: render_catalogue_markdown(
+        catalogue_rows(_core().kinds), lang="vi" if lang == "vi" else "en"
+    ),
     "rule-kinds": lambda _: rule_kinds(),
     "error-example": lambda _: error_example(),
 }
