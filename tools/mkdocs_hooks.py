@@ -15,8 +15,8 @@ them again when it builds the site (``hooks:`` in mkdocs.yml). The parts:
 - ``cli-help``: the ``--help`` of every ``cchc`` command, from click.
 - ``findings-catalogue [vi]``: every finding code, from the catalogue (``cchc findings``), its
   message in English or Vietnamese.
-- ``rule-kinds``: every built-in rule kind, its keys and its page, from the registry.
-- ``error-example``: a set file with three mistakes and what reading it says.
+- ``rule-kinds [vi]``: every built-in rule kind, its keys and its page, from the registry.
+- ``error-example [vi]``: a set file with three mistakes and what reading it says.
 - ``api-index``: every public name of ``cchc_criteria``, its signature and the first line of
   its docstring (the full reference below it is rendered by mkdocstrings on the site).
 
@@ -99,15 +99,18 @@ def cli_help() -> str:
     return "\n".join(parts)
 
 
-def rule_kinds() -> str:
+def rule_kinds(lang: str = "en") -> str:
     """Every built-in rule kind: its name, the keys its rows take, its page."""
     kinds = _core().kinds
-    lines = ["| `rule =` | its keys | page |", "|---|---|---|"]
+    vi = lang == "vi"
+    heads = "| `rule =` | các khóa | trang |" if vi else "| `rule =` | its keys | page |"
+    required_word = " (bắt buộc)" if vi else " (required)"
+    lines = [heads, "|---|---|---|"]
     for name in kinds.names:
         kind = kinds.get(name)
         required = set(kind.schema.get("required", ()))
         keys = ", ".join(
-            f"`{k}`" + (" (required)" if k in required else "") for k in sorted(kind.keys)
+            f"`{k}`" + (required_word if k in required else "") for k in sorted(kind.keys)
         )
         lines.append(f"| `{name}` | {keys or '—'} | [{name}](kinds/{name}.md) |")
     return "\n".join(lines)
@@ -143,16 +146,17 @@ rule = "yes_no"
 """
 
 
-def error_example() -> str:
-    """``BROKEN`` and every mistake reading it reports, one line each."""
+def error_example(lang: str = "en") -> str:
+    """``BROKEN`` and every mistake reading it reports, one line each, in ``lang``."""
     try:
         _core().loads_set(BROKEN, source="broken.toml")
     except InputError as error:
-        said = str(error)
+        said = error.message("vi" if lang == "vi" else "en")
     else:  # pragma: no cover - the example has mistakes
         raise AssertionError("the error example reads without an error")
     lines = [line.removeprefix("broken.toml: ") for line in said.splitlines()]
-    shown = ["```toml", "# broken.toml: a set file with mistakes", BROKEN.rstrip(), "```"]
+    said_of = "tệp bộ tiêu chí có lỗi" if lang == "vi" else "a set file with mistakes"
+    shown = ["```toml", f"# broken.toml: {said_of}", BROKEN.rstrip(), "```"]
     return "\n".join([*shown, "", "```text", *lines, "```"])
 
 
@@ -188,8 +192,8 @@ GENERATORS: dict[str, Callable[[str], str]] = {
     "findings-catalogue": lambda lang: render_catalogue_markdown(
         catalogue_rows(_core().kinds), lang="vi" if lang == "vi" else "en"
     ),
-    "rule-kinds": lambda _: rule_kinds(),
-    "error-example": lambda _: error_example(),
+    "rule-kinds": lambda lang: rule_kinds(lang),
+    "error-example": lambda lang: error_example(lang),
 }
 
 
