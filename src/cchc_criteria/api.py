@@ -84,6 +84,13 @@ def score_each(
     then each unit is scored when the next scorecard is asked for. A caller that keeps only
     part of each card (``reports.Standing.of(card)``, or the totals) holds one full scorecard
     at a time: this is how ``cchc rank`` ranks tens of thousands of units in little memory.
+
+    Args:
+        criterion_set: the set every unit is scored against.
+        assessments: each unit's `Assessment` (or mapping of codes to answers).
+
+    Returns:
+        An iterator of one `Scorecard` per unit, in the order given.
     """
     return Library.default().score_each(criterion_set, assessments)
 
@@ -106,13 +113,31 @@ def lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
 
 def diff_sets(before: CriterionSet, after: CriterionSet) -> SetDiff:
     """The changes from ``before`` to ``after``: criteria added, removed, renumbered or
-    merged, and the rules and max points that changed."""
+    merged, and the rules and max points that changed.
+
+    Args:
+        before: the earlier set.
+        after: the later set (its ``lineage`` maps its codes to the earlier set's).
+
+    Returns:
+        The `SetDiff`, empty when the sets are the same; ``diff_sets(after, before)`` is its
+        mirror image.
+    """
     return Library.default().diff_sets(before, after)
 
 
 def advise(card: Scorecard) -> Advice:
     """Where the unit of ``card`` can earn more points, criterion by criterion, and the
-    total it reaches if it does."""
+    total it reaches if it does.
+
+    Args:
+        card: the unit's scorecard.
+
+    Returns:
+        The `Advice`: the unscored criteria and the points waiting on them, then each
+        ``step`` (the smallest change of a figure that earns more), ``points`` now and
+        ``reachable`` by taking every step, and the improved ``answers``.
+    """
     return Library.default().advise(card)
 
 
@@ -150,12 +175,27 @@ def loads_set(text: str, *, source: str = "<text>", format: str = "toml") -> Cri
 
 
 def set_to_dict(criterion_set: CriterionSet) -> dict[str, Any]:
-    """The set as the plain data of its file format (what `dumps_set` writes)."""
+    """The set as the plain data of its file format (what `dumps_set` writes).
+
+    Args:
+        criterion_set: the set.
+
+    Returns:
+        A dict of plain values (texts, numbers as texts, lists, dicts), as the file says it.
+    """
     return Library.default().set_to_dict(criterion_set)
 
 
 def dumps_set(criterion_set: CriterionSet, *, format: str = "toml") -> str:
-    """The set as TOML (or ``format="json"``) text."""
+    """The set as TOML (or ``format="json"``) text.
+
+    Args:
+        criterion_set: the set.
+        format: ``"toml"`` or ``"json"``.
+
+    Returns:
+        The text; `loads_set` reads it back as an equal set.
+    """
     return Library.default().dumps_set(criterion_set, format=format)
 
 
@@ -168,6 +208,13 @@ def dump_set(criterion_set: CriterionSet, path: str | Path | None = None) -> dic
 
     Without ``path`` (deprecated, for one release) it gives the set as plain data, as
     `set_to_dict` does.
+
+    Args:
+        criterion_set: the set.
+        path: the file to write.
+
+    Raises:
+        InputError: the file cannot be written (nothing is left half written).
     """
     if path is None:
         deprecated("dump_set(set) giving a dict", "set_to_dict(set)")
@@ -177,7 +224,15 @@ def dump_set(criterion_set: CriterionSet, path: str | Path | None = None) -> dic
 
 
 def save_set(criterion_set: CriterionSet, path: str | Path) -> None:
-    """Write the set to ``path``: the same as ``dump_set(criterion_set, path)``."""
+    """Write the set to ``path``: the same as ``dump_set(criterion_set, path)``.
+
+    Args:
+        criterion_set: the set.
+        path: the file to write (TOML, or JSON for a ``.json`` name), all or nothing.
+
+    Raises:
+        InputError: the file cannot be written (nothing is left half written).
+    """
     Library.default().dump_set(criterion_set, path)
 
 
@@ -208,8 +263,20 @@ def loads_assessment(
     format: str = "toml",
     criterion_set: CriterionSet | None = None,
 ) -> Assessment:
-    """Read an assessment from TOML (or ``format="json"``) text; ``source`` names it
-    (``criterion_set``: as in `load_assessment`)."""
+    """Read an assessment from TOML (or ``format="json"``) text.
+
+    Args:
+        text: the assessment file's text.
+        source: what messages call it (a file name).
+        format: ``"toml"`` or ``"json"``.
+        criterion_set: the set it answers, as in `load_assessment`.
+
+    Returns:
+        The `Assessment`.
+
+    Raises:
+        InputError: every mistake in the text at once.
+    """
     return Library.default().loads_assessment(
         text, source=source, format=format, criterion_set=criterion_set
     )

@@ -442,17 +442,30 @@ def _registry(strict: bool) -> Registry:
 
 
 def get_set(set_id: str) -> CriterionSet:
-    """The installed criterion set with this id, e.g. ``get_set("quangngai.so.2019")``."""
+    """The installed criterion set with this id, e.g. ``get_set("quangngai.so.2019")``.
+
+    Args:
+        set_id: the set's id.
+
+    Returns:
+        The `CriterionSet`.
+
+    Raises:
+        UnknownSetError: no installed plugin registers it (the message suggests close ids).
+        DuplicateSetError: two plugins register it; neither is served.
+    """
     return registry().get(set_id)
 
 
 def rule_kinds() -> RuleKinds:
-    """Every rule kind: the built-in ones and those of every installed plugin."""
+    """Every rule kind, as `RuleKinds` (``.names``, ``.get(name)``): the built-in ones and
+    those of every installed plugin."""
     return registry().rule_kinds()
 
 
 def list_sets() -> tuple[RegisteredSet, ...]:
-    """Every installed criterion set with the plugin and distribution that provide it."""
+    """Every installed criterion set, as one ``RegisteredSet`` each (``.criterion_set``,
+    ``.plugin``, ``.distribution``): the plugin and distribution that provide it."""
     return registry().sets()
 
 

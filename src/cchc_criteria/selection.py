@@ -59,9 +59,20 @@ def find_set(
     whole period (``on``: a date, a `Period`, or text such as
     "31/12/2019" or "năm 2019").
 
-    `SetNotFoundError` names the sets of that province at other
-    times and, for a province merged into another (or a unit kind that ended) by then, what
-    replaced it; `AmbiguousSetError` names every set in force.
+    Args:
+        province: the province as written ("Quảng Ngãi"; case and diacritics do not count).
+        unit_kind: the kind of unit ("sở", `UnitKind.DEPARTMENT`), or any.
+        on: the day, or the whole period, the set must be in force for.
+        sets: the sets to choose among (by default, every installed one).
+
+    Returns:
+        The `CriterionSet` in force.
+
+    Raises:
+        SetNotFoundError: none is; it names the sets of that province at other times and,
+            for a province merged into another (or a unit kind that ended) by then, what
+            replaced it.
+        AmbiguousSetError: several are; it names every one.
     """
     period = on if isinstance(on, Period) else None
     if isinstance(on, str):

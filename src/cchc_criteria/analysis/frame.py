@@ -92,6 +92,15 @@ def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
     """One row per finding per scorecard — the findings about the answers, then the set's own
     (lint) that touch the card — in the columns of `FINDING_COLUMNS`: which criteria
     most often lose points, or which units have errors, in one ``groupby``. Needs pandas.
+
+    Args:
+        cards: a scorecard, or any number of them.
+
+    Returns:
+        A ``pandas.DataFrame`` with one row per finding.
+
+    Raises:
+        ArgumentError: pandas is not installed, or ``cards`` are not scorecards.
     """
     pd = _pandas()
     records: list[dict[str, object]] = []

@@ -70,7 +70,17 @@ def sensitivity(cards: Sequence[Scorecard]) -> Sensitivity:
     """Every scored criterion of the cohort ``cards`` (one set), in document order, with how
     much moving it moves the units (`CriterionSensitivity`). Each unit is scored again
     with the criterion's points given (``Scorecard.with_points``) or with advice's step up
-    (``Scorecard.with_answers``): no estimate, the set's own arithmetic."""
+    (``Scorecard.with_answers``): no estimate, the set's own arithmetic.
+
+    Args:
+        cards: the cohort's scorecards, all of one set.
+
+    Returns:
+        The `Sensitivity`: a row per criterion (iterate it), in the set's order.
+
+    Raises:
+        ArgumentError: the cards are of several sets.
+    """
     cohort = list(cards)
     if not cohort:
         return Sensitivity("", 0, ())

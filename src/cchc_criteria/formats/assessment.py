@@ -341,7 +341,14 @@ def _check_tables(
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as plain data in the file format (``loads_assessment`` reads it back)."""
+    """The assessment as plain data in the file format (``loads_assessment`` reads it back).
+
+    Args:
+        assessment: the assessment.
+
+    Returns:
+        A dict of plain values, as the file says it.
+    """
     result: dict[str, Any] = {}
     if assessment.set_id is not None:
         result["set"] = assessment.set_id
@@ -386,7 +393,15 @@ def _dump_answer(value: object) -> object:
 
 
 def dumps_assessment(assessment: Assessment, *, format: str = "toml") -> str:
-    """The assessment as TOML (or ``format="json"``) text."""
+    """The assessment as TOML (or ``format="json"``) text.
+
+    Args:
+        assessment: the assessment.
+        format: ``"toml"`` or ``"json"``.
+
+    Returns:
+        The text; `loads_assessment` reads it back as an equal assessment.
+    """
     data = assessment_to_dict(assessment)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -405,6 +420,13 @@ def dump_assessment(
 
     Without ``path`` (deprecated, for one release) it gives the assessment as plain data, as
     `assessment_to_dict` does.
+
+    Args:
+        assessment: the assessment.
+        path: the file to write.
+
+    Raises:
+        InputError: the file cannot be written (nothing is left half written).
     """
     if path is None:
         deprecated("dump_assessment(assessment) giving a dict", "assessment_to_dict(assessment)")
@@ -416,7 +438,15 @@ def dump_assessment(
 
 
 def save_assessment(assessment: Assessment, path: str | Path) -> None:
-    """Write the assessment to ``path``: the same as ``dump_assessment(assessment, path)``."""
+    """Write the assessment to ``path``: the same as ``dump_assessment(assessment, path)``.
+
+    Args:
+        assessment: the assessment.
+        path: the file to write (TOML, or JSON for a ``.json`` name), all or nothing.
+
+    Raises:
+        InputError: the file cannot be written (nothing is left half written).
+    """
     dump_assessment(assessment, path)
 
 

@@ -119,6 +119,21 @@ def finding(
     """A finding of the catalogue's ``code`` about ``criterion``, with its message's values.
 
     ``band`` and ``value`` are kept on the finding and are also values of the message.
+
+    Args:
+        code: a code of the catalogue (``cchc findings`` lists them; a plugin kind's own
+            codes join it when the kind is made).
+        criterion: the criterion it is about ("" for the whole card or set).
+        variant: which of the code's messages, when it has several.
+        band: the band it is about, kept on the finding.
+        value: the figure it is about, kept on the finding.
+        values: the message's other placeholders (``{max}``, ``{shown}``, …).
+
+    Returns:
+        The `Finding`, its message in Vietnamese and English.
+
+    Raises:
+        ArgumentError: the code is not in the catalogue, or has no such variant.
     """
     kind = CATALOGUE.get(code)
     if kind is None:
