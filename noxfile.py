@@ -286,7 +286,7 @@ def docs(session: nox.Session) -> None:
     hook specs and the testing kit, no raw Sphinx role), the JSON Schema tables and the command
     help generated (tools/mkdocs_hooks.py). ``nox -s docs -- serve`` serves it while
     editing."""
-    session.install(".[docs]", *PLUGINS)
+    session.install(".[docs]", *PLUGINS, "pillow")
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
@@ -294,6 +294,16 @@ def docs(session: nox.Session) -> None:
         session.run("mkdocs", "build", "--strict", env=env)
         # Every public name, the hook specs and the testing kit rendered; no raw role left.
         session.run("python", "tools/check_api_page.py", "build/site/api/index.html")
+        # Pictures of two entries (build/api-preview/*.png), checked not blank: look at them
+        # after a change to the docstrings' style.
+        session.run(
+            "python",
+            "tools/api_preview.py",
+            "build/site/api/index.html",
+            "build/api-preview",
+            "score",
+            "RuleKind",
+        )
 
 
 @nox.session(python="3.11")

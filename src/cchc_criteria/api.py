@@ -41,7 +41,7 @@ def score(criterion_set: CriterionSet, answers: Assessment | Mapping[str, object
 
     Returns:
         The unit's `Scorecard`: every node's points (exact, and ``points_display`` as
-        people read them), max and index, the band that applied and why, the findings.
+            people read them), max and index, the band that applied and why, the findings.
 
     Raises:
         ArgumentError: ``criterion_set`` is not a `CriterionSet`, or ``answers`` is neither
@@ -106,7 +106,7 @@ def lint(criterion_set: CriterionSet) -> tuple[Finding, ...]:
 
     Returns:
         The findings: gaps and overlaps between bands, formulas above their max, codes that
-        are typos, … (``docs/lint`` explains each), never a correction of the set.
+            are typos, … (``docs/lint`` explains each), never a correction of the set.
     """
     return Library.default().lint(criterion_set)
 
@@ -121,7 +121,7 @@ def diff_sets(before: CriterionSet, after: CriterionSet) -> SetDiff:
 
     Returns:
         The `SetDiff`, empty when the sets are the same; ``diff_sets(after, before)`` is its
-        mirror image.
+            mirror image.
     """
     return Library.default().diff_sets(before, after)
 
@@ -135,8 +135,8 @@ def advise(card: Scorecard) -> Advice:
 
     Returns:
         The `Advice`: the unscored criteria and the points waiting on them, then each
-        ``step`` (the smallest change of a figure that earns more), ``points`` now and
-        ``reachable`` by taking every step, and the improved ``answers``.
+            ``step`` (the smallest change of a figure that earns more), ``points`` now and
+            ``reachable`` by taking every step, and the improved ``answers``.
     """
     return Library.default().advise(card)
 
