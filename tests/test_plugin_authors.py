@@ -64,7 +64,13 @@ def test_all_installed_plugins_load_by_default(
 ) -> None:
     monkeypatch.delenv("CCHC_PLUGINS", raising=False)
     monkeypatch.delenv("CCHC_DISABLE_PLUGINS", raising=False)
-    assert ids() == ["alpha.xa.2025", "beta.xa.2025", "example.xa.2025.thang", "quangngai.so.2019"]
+    assert ids() == [
+        "alpha.xa.2025",
+        "beta.xa.2025",
+        "example.xa.2025.quy",
+        "example.xa.2025.thang",
+        "quangngai.so.2019",
+    ]
 
 
 def test_an_allow_list_loads_only_those(two_plugins: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,7 +81,12 @@ def test_an_allow_list_loads_only_those(two_plugins: None, monkeypatch: pytest.M
 def test_a_block_list_leaves_those_out(two_plugins: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CCHC_PLUGINS", raising=False)
     monkeypatch.setenv("CCHC_DISABLE_PLUGINS", "cchc-beta")
-    assert ids() == ["alpha.xa.2025", "example.xa.2025.thang", "quangngai.so.2019"]
+    assert ids() == [
+        "alpha.xa.2025",
+        "example.xa.2025.quy",
+        "example.xa.2025.thang",
+        "quangngai.so.2019",
+    ]
 
 
 def test_sets_says_when_nothing_is_installed(

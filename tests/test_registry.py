@@ -343,7 +343,11 @@ def test_a_broken_plugin_beside_healthy_ones(broken_plugins: Path) -> None:
     assert code == 2
     assert "'quangngai.so.2019' is registered by both plugin 'cchc_twin' and plugin" in err
     code, out, _ = run("sets", "--json")
-    assert [row["id"] for row in json.loads(out)] == ["example.xa.2025.thang", "twin.so.2024"]
+    assert [row["id"] for row in json.loads(out)] == [
+        "example.xa.2025.quy",
+        "example.xa.2025.thang",
+        "twin.so.2024",
+    ]
     code, out, _ = run("plugins", "--json")
     assert code == 0
     reports = {r["name"]: r for r in json.loads(out)}

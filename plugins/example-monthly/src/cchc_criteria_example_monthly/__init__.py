@@ -1,5 +1,6 @@
-"""An illustrative monthly criterion set for communes, registered with cchc-criteria: the
-shapes published provincial tables use, together in one set (not a set any province issued)."""
+"""Illustrative criterion sets for communes, registered with cchc-criteria (not sets any
+province issued): a monthly one with the shapes published provincial tables use, together,
+and a quarterly one scored in part by a rule kind of the plugin's own (``kinds.py``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import cchc_criteria as cc
+from cchc_criteria_example_monthly.kinds import register_rule_kinds
 
-__all__ = ["example_path", "register_criterion_sets", "set_path"]
+__all__ = ["example_path", "register_criterion_sets", "register_rule_kinds", "set_path"]
 
-SETS = ("example.xa.2025.thang",)
+# The monthly set, and a quarterly one scored in part by the plugin's own kind (per_step).
+SETS = ("example.xa.2025.thang", "example.xa.2025.quy")
 
 
 @cc.hookimpl
