@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from pathlib import Path
+from typing import Any
 
 import cchc_criteria as cc
 from cchc_criteria import hookspecs
@@ -83,17 +85,41 @@ def test_every_public_name_has_a_docstring() -> None:
             assert inspect.getdoc(value), f"cchc_criteria.{name} has no docstring"
 
 
+def _tool(name: str) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_api_page_check_names_every_missing_entry_and_raw_role() -> None:
+    """``nox -s docs`` runs tools/check_api_page.py on the built reference; here, that it fails
+    for what it must: a public name (of the package, a stable module, the hooks, the testing
+    kit, or one the pages use) with no entry, and a raw Sphinx role."""
+    check = _tool("check_api_page")
+    ids = check.wanted() + [f"{m}.{n}" for m, n in check.used_in_pages()]
+    assert {"cchc_criteria.score", "cchc_criteria.numbers.parse_rate"} <= set(ids)
+    assert "cchc_criteria.hookspecs.register_rule_kinds" in ids
+    assert "cchc_criteria.testing.check_criterion_set" in ids
+    assert ("cchc_criteria.numbers", "to_decimal") in check.used_in_pages()
+    whole = "".join(f'<h2 id="{i}">x</h2>' for i in ids)
+    assert check.problems(whole) == []
+    dropped = whole.replace('id="cchc_criteria.numbers.parse_rate"', 'id="elsewhere"')
+    assert check.problems(dropped) == ["no entry for cchc_criteria.numbers.parse_rate"]
+    assert check.problems(whole + "<p>see :class:`~cchc_criteria.Assessment`</p>") == [
+        "raw role left: :class:`…"
+    ]
+
+
 def test_the_generated_parts_of_the_pages_are_current() -> None:
     """The command help, the formats' fields, the findings, the kinds, the error example and
     the API index are generated into the pages (a code host shows them too): each as the
     code generates it now (``python tools/mkdocs_hooks.py`` writes them again)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "tools/mkdocs_hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
+    hooks = _tool("mkdocs_hooks")
     assert hooks.stale_pages() == []
     formats = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
     for name in cc.Library(
@@ -237,3 +263,26 @@ def test_every_translated_page_has_its_english_page_and_keeps_its_anchors() -> N
         ]
         kept = [anchor for _, anchor in heading.findall(page.read_text(encoding="utf-8"))]
         assert kept == anchors, page
+
+
+def test_every_public_function_documents_its_arguments_and_result() -> None:
+    """The API reference shows Args and Returns for every public function of the stable API
+    (the modules tools/check_api_page.py wants whole); mkdocs --strict fails on an Args entry
+    that names no parameter, this on a function that has none."""
+    check = _tool("check_api_page")
+    missing = []
+    for name in check.wanted():
+        module, _, attribute = name.rpartition(".")
+        try:
+            value = getattr(importlib.import_module(module), attribute)
+        except (ImportError, AttributeError):
+            continue  # the hook specs and the pytest plugin: their own tests
+        if not inspect.isfunction(value):
+            continue
+        doc = inspect.getdoc(value) or ""
+        signature = inspect.signature(value)
+        if set(signature.parameters) - {"self"} and "Args:" not in doc:
+            missing.append(f"{name}: Args")
+        if signature.return_annotation not in (None, "None") and "Returns:" not in doc:
+            missing.append(f"{name}: Returns")
+    assert missing == []

@@ -13,10 +13,10 @@ import attrs
 
 __all__ = ["LANGS", "Lang", "LazyText", "Text"]
 
-#: A language the library speaks: Vietnamese (the default everywhere) or English.
 Lang = Literal["vi", "en"]
-#: Every `Lang`, Vietnamese first.
+"""A language the library speaks: Vietnamese (the default everywhere) or English."""
 LANGS: tuple[Lang, ...] = ("vi", "en")
+"""Every `Lang`, Vietnamese first."""
 
 
 @attrs.frozen

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 __all__ = ["BULK", "bulk"]
 
-#: The size (rows, nodes) from which a build pauses the collector.
 BULK = 5000
+"""The size (rows, nodes) from which a build pauses the collector."""
 
 
 @contextlib.contextmanager

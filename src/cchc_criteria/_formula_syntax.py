@@ -26,17 +26,17 @@ __all__ = [
 ]
 
 
-#: The deepest nesting of parentheses and calls a formula may have.
 MAX_DEPTH: Final = 50
+"""The deepest nesting of parentheses and calls a formula may have."""
 
 
-#: The most operations (+ − × ÷, calls) a formula may have, so that evaluating it stays
-#: within the interpreter's stack whatever its shape.
 MAX_OPERATIONS: Final = 100
+"""The most operations (+ − × ÷, calls) a formula may have, so that evaluating it stays within the
+interpreter's stack whatever its shape."""
 
 
-#: The most digits a number in a formula may have.
 _MAX_DIGITS: Final = 40
+"""The most digits a number in a formula may have."""
 
 
 # ASCII digits only: str.isdigit() also accepts "²" and other digits Fraction cannot read.

@@ -60,8 +60,8 @@ class PluginInfo:
     hooks: tuple[str, ...]
 
 
-#: The name under which the library's own plugin (the built-in rule kinds) is registered.
 BUILTIN = "cchc_criteria"
+"""The name under which the library's own plugin (the built-in rule kinds) is registered."""
 
 
 @attrs.frozen

@@ -213,6 +213,9 @@ def dump_set(criterion_set: CriterionSet, path: str | Path | None = None) -> dic
         criterion_set: the set.
         path: the file to write.
 
+    Returns:
+        ``None`` once the file is written; without ``path``, the plain data (deprecated).
+
     Raises:
         InputError: the file cannot be written (nothing is left half written).
     """

@@ -31,7 +31,6 @@ from cchc_criteria.rules.kinds import RuleKind
 # made, above): what ``cc.CATALOGUE`` gives.
 __all__ = ["CATALOGUE", "FINDING_CODES", "KINDS", "LINT_CODES", "register_rule_kinds"]
 
-#: The built-in kinds, in the order the documentation lists them.
 KINDS: tuple[RuleKind, ...] = (
     bands.KIND,
     choices.YES_NO,
@@ -49,6 +48,7 @@ KINDS: tuple[RuleKind, ...] = (
     conditional.CONDITIONAL,
     lateness.KIND,
 )
+"""The built-in kinds, in the order the documentation lists them."""
 
 
 @hookimpl

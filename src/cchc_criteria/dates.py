@@ -38,8 +38,8 @@ __all__ = [
     "parse_period",
 ]
 
-#: Vietnam's time (UTC+7, no daylight saving): the day a report is sent is the day there.
 VIETNAM = timezone(timedelta(hours=7), "ICT")
+"""Vietnam's time (UTC+7, no daylight saving): the day a report is sent is the day there."""
 
 
 def day_in_vietnam(moment: datetime) -> date:
@@ -105,9 +105,9 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-#: The years a date or period may name (the calendar's last year is kept free, so that a
-#: period in it still has an end).
 _YEARS = range(1000, 9999)
+"""The years a date or period may name (the calendar's last year is kept free, so that a period in
+it still has an end)."""
 
 
 def _year(text: str, original: str) -> int:

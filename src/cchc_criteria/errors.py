@@ -43,18 +43,32 @@ __all__ = [
 ]
 
 
-#: What an error is made with: a `Text` in both languages, or a
-#: plain string (the same in both: a message from another library, a programmer's mistake).
 Message: TypeAlias = "str | Text"
+"""What an error is made with: a `Text` in both languages, or a plain string (the same in both: a
+message from another library, a programmer's mistake)."""
 
 
 def as_text(message: Message) -> Text:
-    """``message`` as a `Text` (a plain string in both languages)."""
+    """``message`` as a `Text` (a plain string in both languages).
+
+    Args:
+        message: a `Text`, or a plain string.
+
+    Returns:
+        The message as a `Text`.
+    """
     return message if isinstance(message, Text) else Text(message, message)
 
 
 def text_of(error: BaseException) -> Text:
-    """What ``error`` says, in both languages when it is one of ours."""
+    """What ``error`` says, in both languages when it is one of ours.
+
+    Args:
+        error: any exception.
+
+    Returns:
+        Its message in both languages.
+    """
     if isinstance(error, CchcError):
         return error.text
     return as_text(str(error))
@@ -105,7 +119,16 @@ class ArgumentError(CchcError, TypeError, ValueError):
 def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
     """Raise `ArgumentError` unless ``value`` is a ``kind``: the one check a public
     function makes of an argument it cannot work with ("lint() takes a CriterionSet, got
-    int"), so that misuse never surfaces as an AttributeError from deep inside."""
+    int"), so that misuse never surfaces as an AttributeError from deep inside.
+
+    Args:
+        value: the argument.
+        kind: the type (or types) it must be.
+        what: how the message names the argument.
+
+    Raises:
+        ArgumentError: when ``value`` is not a ``kind``.
+    """
     if not isinstance(value, kind):
         kinds = kind if isinstance(kind, tuple) else (kind,)
         names = " or ".join(k.__name__ for k in kinds)
@@ -114,7 +137,19 @@ def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
 
 def require_all(values: object, kind: type, what: str) -> tuple[Any, ...]:
     """``values`` as a tuple, each one a ``kind``; otherwise `ArgumentError` ("criteria
-    are a list of Criterion, got int")."""
+    are a list of Criterion, got int").
+
+    Args:
+        values: the arguments (an iterable).
+        kind: the type each must be.
+        what: how the message names them.
+
+    Returns:
+        The values, as a tuple.
+
+    Raises:
+        ArgumentError: when ``values`` is not iterable or one of them is not a ``kind``.
+    """
     if not isinstance(values, Iterable) or isinstance(values, str):
         raise ArgumentError(f"{what} are a list of {kind.__name__}, got {type(values).__name__}")
     result = tuple(values)

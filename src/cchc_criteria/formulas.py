@@ -59,8 +59,8 @@ _BINARY: Final[Mapping[str, Callable[[Fraction, Fraction], Fraction]]] = {
 }
 
 
-#: A formula over Decimals (raises a DecimalException where a digit would be lost).
 DecimalFormula = Callable[[Mapping[str, Decimal]], Decimal]
+"""A formula over Decimals (raises a DecimalException where a digit would be lost)."""
 
 
 def _names(value: Iterable[str]) -> frozenset[str]:

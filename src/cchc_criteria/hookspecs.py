@@ -16,8 +16,8 @@ import pluggy
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.rules.kinds import RuleKind
 
-#: The project name shared by the markers and the entry-point group.
 PROJECT_NAME = "cchc_criteria"
+"""The project name shared by the markers and the entry-point group."""
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
@@ -30,6 +30,9 @@ def register_criterion_sets() -> Iterable[CriterionSet]:  # type: ignore[empty-b
     Each set's ``id`` must be unique across every installed plugin; the convention is
     ``province.unit_kind.year``, e.g. ``"quangngai.so.2019"``. Build the sets here, not at import
     time, so that a plugin that fails is reported by name instead of breaking the host.
+
+    Returns:
+        The plugin's criterion sets (a list, a tuple, any iterable of `CriterionSet`).
     """
 
 
@@ -40,7 +43,9 @@ def register_rule_kinds(register: Callable[[RuleKind], None]) -> None:
     A kind (`RuleKind`) names the rule in set files (``rule = "…"``) and
     says how its keys are read and written, what a unit declares, where its Hypothesis
     strategies are and what lint and advice may know of it. A kind's name must be unique
-    across every installed plugin; the library's own kinds (``bands``, ``yes_no``, ``choice``,
-    ``proportional``, ``per_item``, ``deduction``, ``manual``) are registered through this
-    same hook.
+    across every installed plugin; the library's own kinds (which ``cchc plugins`` lists
+    beside every plugin's) are registered through this same hook.
+
+    Args:
+        register: call it once with each `RuleKind` the plugin provides.
     """

@@ -24,20 +24,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import (
-    ROUND_HALF_UP,
-    Context,
     Decimal,
-    DivisionByZero,
-    Inexact,
     InvalidOperation,
-    Overflow,
-    localcontext,
 )
 from fractions import Fraction
 from typing import Final
 
+from cchc_criteria._exact import (
+    DECIMAL_CONTEXT,
+    EXACT_CONTEXT,
+    SUM_CONTEXT,
+    WIDE_CONTEXT,
+    canonical,
+    decimal_of,
+    exact_quotient,
+    exact_ratio,
+    exact_value,
+    format_number,
+    plain,
+    quotient_form,
+    round_points,
+)
 from cchc_criteria.errors import NumberFormatError
-from cchc_criteria.text import Lang, Text, shown
+from cchc_criteria.text import Text, shown
 
 __all__ = [
     "DECIMAL_CONTEXT",
@@ -63,28 +72,13 @@ __all__ = [
     "to_decimal",
 ]
 
-#: Precision used whenever an exact fraction has to become a Decimal (formulas, indices).
-DECIMAL_CONTEXT: Final = Context(prec=34, rounding=ROUND_HALF_UP)
 
-#: Precision for sums of accepted numbers: wide enough that adding them is exact.
-SUM_CONTEXT: Final = Context(prec=160, rounding=ROUND_HALF_UP)
-
-#: 34 digits, as DECIMAL_CONTEXT, with every lost digit an error: a computation in it is
-#: exact or raises (decimal.Inexact, DivisionByZero, InvalidOperation, Overflow).
-EXACT_CONTEXT: Final = Context(
-    prec=34, rounding=ROUND_HALF_UP, traps=[Inexact, DivisionByZero, InvalidOperation, Overflow]
-)
-#: Wider than any sum of accepted numbers, for a product or a difference that must stay exact
-#: (a lost digit raises decimal.Inexact).
-WIDE_CONTEXT: Final = Context(prec=SUM_CONTEXT.prec + 40, rounding=ROUND_HALF_UP, traps=[Inexact])
-_WIDE = WIDE_CONTEXT
-
-#: The longest text read as one number (a figure, a max, a band edge).
 MAX_NUMBER_TEXT: Final = 100
-#: Accepted numbers are smaller than 10 ** MAX_MAGNITUDE in absolute value.
+"""The longest text read as one number (a figure, a max, a band edge)."""
 MAX_MAGNITUDE: Final = 18
-#: Accepted numbers have at most this many decimal places (trailing zeros aside).
+"""Accepted numbers are smaller than 10 ** MAX_MAGNITUDE in absolute value."""
 MAX_DECIMALS: Final = 40
+"""Accepted numbers have at most this many decimal places (trailing zeros aside)."""
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -108,6 +102,16 @@ def to_decimal(value: object) -> Decimal:
     precision), float (converted once from its shortest repr, so ``0.1`` is ``Decimal("0.1")``)
     and text in the forms described in the module docstring. ``bool`` is refused: ``True`` is not
     a number of points.
+
+    Args:
+        value: the number: Decimal, int, Fraction, float or text.
+
+    Returns:
+        The number, exactly.
+
+    Raises:
+        NumberFormatError: for text that is not a number, a bool, a non-finite value, or a
+            number out of range.
     """
     if isinstance(value, bool):
         raise NumberFormatError(
@@ -158,7 +162,18 @@ def to_decimal(value: object) -> Decimal:
 
 def check_range(number: Decimal, original: object) -> Decimal:
     """``number`` if it is within the library's bounds (see the module docstring), else a
-    `NumberFormatError` that says it is out of range."""
+    `NumberFormatError` that says it is out of range.
+
+    Args:
+        number: the number read.
+        original: what was typed, for the message.
+
+    Returns:
+        ``number`` itself.
+
+    Raises:
+        NumberFormatError: when ``number`` is out of range.
+    """
     if number.is_zero():
         return number
     _, digits, exponent = number.as_tuple()
@@ -214,7 +229,14 @@ def _shown(value: object) -> str:
 
 
 def optional_decimal(value: object) -> Decimal | None:
-    """`to_decimal`, letting ``None`` through (an attrs converter for optional numbers)."""
+    """`to_decimal`, letting ``None`` through (an attrs converter for optional numbers).
+
+    Args:
+        value: what `to_decimal` accepts, or ``None``.
+
+    Returns:
+        The Decimal, or ``None``.
+    """
     return None if value is None else to_decimal(value)
 
 
@@ -237,7 +259,18 @@ def _squeezed(text: str, original: str) -> str:
 
 
 def parse_number(text: str) -> Decimal:
-    """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way."""
+    """Read a number typed the Vietnamese way (decimal comma, dot thousands) or the plain way.
+
+    Args:
+        text: the typed number.
+
+    Returns:
+        The number, exactly.
+
+    Raises:
+        NumberFormatError: for text that is not a number, is ambiguous ("1.500"), or is out of
+            range.
+    """
     if _SIMPLE.fullmatch(text):
         return Decimal(text.replace(",", "."))
     if len(text) > MAX_NUMBER_TEXT:
@@ -307,6 +340,16 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
     are all accepted. A bare number is taken in the requested unit; a number with a ``%`` sign
     or a ratio of counts is converted. ``"n/0"`` is refused: a ratio needs a non-zero
     denominator.
+
+    Args:
+        value: the rate: a number, or text such as "93%", "93,5 %" or "3/41".
+        percent: ``True`` for percent units (93), ``False`` for a ratio (0.93).
+
+    Returns:
+        The rate, as an exact fraction.
+
+    Raises:
+        NumberFormatError: for an answer that is not a rate, or a ratio over 0.
     """
     scale = Fraction(100) if percent else Fraction(1)
     if isinstance(value, Fraction):
@@ -340,128 +383,3 @@ def parse_rate(value: object, *, percent: bool) -> Fraction:
                 )
             return Fraction(numerator) / Fraction(denominator) * scale
     return Fraction(to_decimal(value))
-
-
-def decimal_of(value: Fraction) -> Decimal:
-    """The Decimal nearest ``value`` (exact whenever its expansion fits 34 digits)."""
-    with localcontext(DECIMAL_CONTEXT):
-        return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def quotient_form(value: Decimal) -> Decimal:
-    """An exact value of at most 34 digits written as `decimal_of` writes an exact
-    quotient: a whole number without exponent ("200", not "2.00E+2"), any other without
-    trailing zeros ("1.87", not "1.870") — as `canonical` does, faster."""
-    if value == value.to_integral_value(context=DECIMAL_CONTEXT):
-        return value.quantize(_ONE, context=DECIMAL_CONTEXT) if value else _ZERO
-    return value.normalize(context=DECIMAL_CONTEXT)
-
-
-def exact_quotient(numerator: Decimal, denominator: Decimal, times: int = 1) -> Decimal:
-    """``numerator × times / denominator`` as ``decimal_of`` gives the exact fraction, digit
-    for digit, computed in Decimal: the exact quotient when it has at most 34 digits, else
-    the quotient rounded once to 34 digits. The denominator must not be 0."""
-    try:
-        scaled = _WIDE.multiply(numerator, times)
-    except Inexact:
-        return decimal_of(Fraction(numerator) * times / Fraction(denominator))
-    try:
-        return quotient_form(EXACT_CONTEXT.divide(scaled, denominator))
-    except Inexact:
-        return DECIMAL_CONTEXT.divide(scaled, denominator)  # correctly rounded, as decimal_of
-
-
-def exact_value(value: Decimal) -> Decimal:
-    """An exact ``value`` (computed in `WIDE_CONTEXT`) as `decimal_of` writes
-    the same number: in `quotient_form` when it has at most 34 digits, else rounded
-    once to 34 digits."""
-    try:
-        return quotient_form(EXACT_CONTEXT.plus(value))
-    except Inexact:
-        return DECIMAL_CONTEXT.plus(value)  # correctly rounded, as decimal_of
-
-
-def exact_ratio(top: Decimal | Fraction, bottom: Decimal | Fraction, times: Decimal) -> Decimal:
-    """``top × times / bottom`` as `decimal_of` gives the exact fraction, for figures
-    read exactly (a Decimal, or a Fraction where the figure is not a finite decimal: "3/41").
-    ``bottom`` must not be 0."""
-    if type(top) is Decimal and type(bottom) is Decimal:
-        scaled = _WIDE.multiply(top, times)
-        try:
-            return quotient_form(EXACT_CONTEXT.divide(scaled, bottom))
-        except Inexact:
-            return DECIMAL_CONTEXT.divide(scaled, bottom)  # correctly rounded, as decimal_of
-    ratio = Fraction(top) * Fraction(times) / Fraction(bottom)
-    return exact_quotient(Decimal(ratio.numerator), Decimal(ratio.denominator))
-
-
-def plain(value: Decimal) -> str:
-    """An exact decimal as plain text: "6", "0.5", "7.3170731707…" — no exponent, no trailing
-    zeros, every digit kept (whatever the context's precision)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def canonical(value: Decimal) -> Decimal:
-    """``value`` in canonical form: the same number without trailing zeros or an exponent
-    (13.0 → 13, 62.550 → 62.55), exact."""
-    return Decimal(plain(value))
-
-
-def round_points(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
-    """Round ``value`` to ``places`` decimals with a `decimal` rounding mode."""
-    with localcontext(_wide(value, places)) as context:
-        context.rounding = rounding
-        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-
-
-def _wide(value: Decimal, places: int = 0) -> Context:
-    """A context with room for every digit of ``value`` and ``places`` decimals."""
-    digits = max(value.adjusted(), 0) + max(places, 0) + len(value.as_tuple().digits) + 4
-    return Context(prec=max(34, digits), rounding=ROUND_HALF_UP, Emax=10**9, Emin=-(10**9))
-
-
-def format_number(
-    value: Decimal | int,
-    *,
-    lang: Lang = "vi",
-    places: int | None = None,
-    max_places: int | None = None,
-    group: bool = False,
-) -> str:
-    """Format a number for people: ``7,5`` in Vietnamese (``lang="vi"``), ``7.5`` in English.
-
-    Trailing zeros are dropped unless ``places`` fixes the number of decimals. With
-    ``max_places``, a value with more decimals is shown rounded and marked "≈" (for display
-    only; the exact value is kept where it is computed). With ``group``, thousands are grouped
-    with a dot in Vietnamese and a comma in English — except where that would make a Vietnamese
-    number ambiguous ("1.500" with no decimals), so that `parse_number` always reads back
-    what this function writes.
-    """
-    number = Decimal(value)
-    if not number.is_finite():
-        return str(number)
-    with localcontext(_wide(number, places or max_places or 0)):
-        approx = ""
-        if places is None and max_places is not None:
-            exponent = number.normalize().as_tuple().exponent
-            if isinstance(exponent, int) and exponent < -max_places:
-                approx = "≈ "
-                places = max_places
-        if places is not None:
-            number = round_points(number, places)
-            if approx:
-                number = number.normalize()
-        elif number == number.to_integral_value():
-            number = number.quantize(Decimal(1))
-        else:
-            number = number.normalize()
-    text = f"{number:,f}" if group else f"{number:f}"
-    if group and lang == "vi" and text.count(",") == 1 and "." not in text:
-        text = f"{number:f}"  # "1.500" would read as ambiguous
-    text = approx + text
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text

@@ -57,12 +57,12 @@ __all__ = [
 ]
 
 
-#: Set to 1 to make any plugin failure fatal (as ``cchc --strict-plugins`` does).
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
-#: A comma-separated list of the only plugins to load (entry-point or distribution names).
+"""Set to 1 to make any plugin failure fatal (as ``cchc --strict-plugins`` does)."""
 ALLOW_ENV = "CCHC_PLUGINS"
-#: A comma-separated list of plugins not to load (entry-point or distribution names).
+"""A comma-separated list of the only plugins to load (entry-point or distribution names)."""
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
+"""A comma-separated list of plugins not to load (entry-point or distribution names)."""
 
 
 class Registry:
@@ -458,22 +458,25 @@ def get_set(set_id: str) -> CriterionSet:
 
 
 def rule_kinds() -> RuleKinds:
-    """Every rule kind, as `RuleKinds` (``.names``, ``.get(name)``): the built-in ones and
-    those of every installed plugin."""
+    """Every rule kind: the built-in ones and those of every installed plugin.
+
+    Returns:
+        `RuleKinds` (``.names``, ``.get(name)``).
+    """
     return registry().rule_kinds()
 
 
 def list_sets() -> tuple[RegisteredSet, ...]:
-    """Every installed criterion set, as one ``RegisteredSet`` each (``.criterion_set``,
-    ``.plugin``, ``.distribution``): the plugin and distribution that provide it."""
+    """Every installed criterion set, with the plugin and distribution that provide it.
+
+    Returns:
+        One `RegisteredSet` (``.criterion_set``, ``.plugin``, ``.distribution``) per set.
+    """
     return registry().sets()
 
 
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
-    """Every plugin advertised in ``group``: the sets it serves, and what failed in it.
-
-    Built from the same registry as `list_sets`, so both agree on what is served.
-    """
+    """Every plugin in ``group``: the sets it serves (as `list_sets` does), what failed in it."""
     loaded = Registry.from_entry_points(group) if group != hookspecs.PROJECT_NAME else registry()
     failures: dict[str, list[PluginFailure]] = {}
     for failure in loaded.failures:

@@ -31,8 +31,8 @@ from cchc_criteria.text import Text
 
 __all__ = ["Plugin", "write_plugin"]
 
-#: The longest folder name most file systems hold (a staging name adds a few characters).
 _NAME_BYTES = 200
+"""The longest folder name most file systems hold (a staging name adds a few characters)."""
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 

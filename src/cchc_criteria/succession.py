@@ -26,10 +26,9 @@ __all__ = [
     "successor",
 ]
 
-#: The day the 2025 reorganisation took effect.
 REORGANISATION_2025 = date(2025, 7, 1)
+"""The day the 2025 reorganisation took effect."""
 
-#: The 11 provinces the 2025 reorganisation left as they were.
 UNCHANGED_2025: tuple[str, ...] = (
     "Hà Nội",
     "Huế",
@@ -43,9 +42,8 @@ UNCHANGED_2025: tuple[str, ...] = (
     "Nghệ An",
     "Hà Tĩnh",
 )
+"""The 11 provinces the 2025 reorganisation left as they were."""
 
-#: The 23 provinces formed by merging, each with the former provinces it took in (its own
-#: former territory first, where it kept the name).
 MERGERS_2025: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "Tuyên Quang": ("Tuyên Quang", "Hà Giang"),
@@ -73,6 +71,8 @@ MERGERS_2025: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "An Giang": ("An Giang", "Kiên Giang"),
     }
 )
+"""The 23 provinces formed by merging, each with the former provinces it took in (its own former
+territory first, where it kept the name)."""
 
 
 @attrs.frozen

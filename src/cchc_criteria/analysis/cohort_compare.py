@@ -74,6 +74,14 @@ def compare(
     (Decimal('-0.5'), Decimal('0.5'))
     >>> cc.to_frame(cc.compare(cards_2024, cards_2025))              # doctest: +SKIP
 
+    Args:
+        before: the earlier scorecard, or the earlier cohort's scorecards.
+        after: the later scorecard, or the later cohort's scorecards (the same kind as
+            ``before``).
+
+    Returns:
+        A `Comparison` for two scorecards, a `CohortComparison` for two cohorts.
+
     Raises:
         ArgumentError: when the two sides are not both scorecards or both collections of
             them, a unit is twice in one cohort, or a pair is given the wrong way round.

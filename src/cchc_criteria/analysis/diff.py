@@ -21,7 +21,6 @@ from cchc_criteria.text import Lang, Text, fold
 
 __all__ = ["MIRROR", "Change", "SetDiff", "diff_sets", "match_codes"]
 
-#: What happened to a criterion, and its mirror (the same change seen from the other side).
 MIRROR = {
     "set": "set",
     "added": "removed",
@@ -31,6 +30,7 @@ MIRROR = {
     "merged": "split",
     "changed": "changed",
 }
+"""What happened to a criterion, and its mirror (the same change seen from the other side)."""
 
 
 @attrs.frozen

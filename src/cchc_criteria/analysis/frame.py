@@ -32,8 +32,6 @@ __all__ = [
     "to_frame",
 ]
 
-#: The columns of `to_frame`: who and what was scored, then every field of
-#: `NodeRow`.
 FRAME_COLUMNS: tuple[str, ...] = (
     "set_id",
     "unit",
@@ -42,6 +40,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "grade",
     *(field.name for field in attrs.fields(NodeRow)),
 )
+"""The columns of `to_frame`: who and what was scored, then every field of `NodeRow`."""
 
 
 def _numbers(record: type) -> frozenset[str]:
@@ -56,9 +55,6 @@ def _numbers(record: type) -> frozenset[str]:
 _NUMBERS = _numbers(NodeRow)
 
 
-#: The columns of `to_frame` given a comparison: the unit, each side's set and period,
-#: then every field of `Line` (its note in Vietnamese
-#: and in English).
 COMPARISON_COLUMNS: tuple[str, ...] = (
     "unit",
     "set_before",
@@ -69,10 +65,11 @@ COMPARISON_COLUMNS: tuple[str, ...] = (
     "note",
     "note_en",
 )
+"""The columns of `to_frame` given a comparison: the unit, each side's set and period, then every
+field of `Line` (its note in Vietnamese and in English)."""
 _COMPARISON_NUMBERS = _numbers(Line)
 
 
-#: The columns of `findings_frame`: who was scored, then one finding's fields.
 FINDING_COLUMNS: tuple[str, ...] = (
     "set_id",
     "unit",
@@ -86,6 +83,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "message_vi",
     "acknowledged",
 )
+"""The columns of `findings_frame`: who was scored, then one finding's fields."""
 
 
 def findings_frame(cards: Scorecard | Iterable[Scorecard]) -> pandas.DataFrame:
@@ -168,6 +166,14 @@ def to_frame(
     >>> frame[frame.depth == 1].pivot(index="unit", columns="code", values="index")
     >>> changes = cc.to_frame(cc.compare(cards_2024, cards_2025))    # doctest: +SKIP
     >>> changes.groupby("code")[["rule_change", "unit_change"]].sum()
+
+    Args:
+        cards: a scorecard, scorecards, or a comparison from `compare`.
+        numbers: ``"float"`` for float columns, ``"decimal"`` for exact `Decimal` ones.
+        lang: the language of the text columns (notes, explanations).
+
+    Returns:
+        A pandas DataFrame with one row per node per scorecard (or per line per unit).
 
     Raises:
         ArgumentError: for ``numbers`` other than "float" or "decimal", or anything but

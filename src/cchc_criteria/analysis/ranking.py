@@ -190,6 +190,12 @@ def rank(
     >>> [(entry.rank, entry.standing.unit) for entry in ranking]     # doctest: +SKIP
     [(1, 'Xã A'), (2, 'Xã B'), (None, 'Xã C')]
 
+    Args:
+        cards: scorecards, standings, or (scorecard or standing, group, source) tuples.
+
+    Returns:
+        The `Ranking`: one `Ranked` entry per item, by group, then rank.
+
     Raises:
         ArgumentError: for an item that is neither.
     """
@@ -255,7 +261,14 @@ def _rankable(standing: Standing) -> bool:
 
 
 def ranking_areas(ranking: Sequence[Ranked]) -> list[str]:
-    """The codes of the areas of every ranked scorecard, in order of first appearance."""
+    """The codes of the areas of every ranked scorecard, in order of first appearance.
+
+    Args:
+        ranking: the ranked entries.
+
+    Returns:
+        The areas' codes.
+    """
     areas: list[str] = []
     for entry in ranking:
         areas += [code for code, _ in entry.standing.areas if code not in areas]

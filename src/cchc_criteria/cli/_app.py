@@ -56,8 +56,8 @@ __all__ = [
 ]
 
 
-#: The most processes ``cchc rank -j`` asks for (more than a machine runs usefully).
 MAX_JOBS = 256
+"""The most processes ``cchc rank -j`` asks for (more than a machine runs usefully)."""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80})

@@ -49,15 +49,15 @@ __all__ = [
     "write_bytes",
 ]
 
-#: Exit codes: clean; findings (incomplete, or error findings); bad usage or input; a bug.
 EXIT_OK = 0
+"""Exit codes: clean; findings (incomplete, or error findings); bad usage or input; a bug."""
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
 
 
-#: The variable that sets the default of every --lang.
 LANG_ENV = "CCHC_LANG"
+"""The variable that sets the default of every --lang."""
 
 
 _remembered: list[Lang] = []
@@ -86,8 +86,8 @@ def _env_lang() -> Lang:
     return "en" if chosen == "en" else "vi"
 
 
-#: The words before a message on standard error.
 _ERROR = Text("lỗi", "error")
+"""The words before a message on standard error."""
 _WARNING = Text("cảnh báo", "warning")
 
 
@@ -156,8 +156,8 @@ def is_file(reference: str) -> bool:
         return False
 
 
-#: The file name that means standard input (or, for -o, standard output).
 STDIO = "-"
+"""The file name that means standard input (or, for -o, standard output)."""
 
 
 STDIN_NAME = "<stdin>"

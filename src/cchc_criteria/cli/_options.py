@@ -50,14 +50,14 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 # What the options offer, written here so that defining the commands imports nothing of the
 # library (tests/cli/test_cli.py checks each against the library's own list).
-#: The formats of a scorecard report (cchc_criteria.reports.FORMATS), and the workbook.
 FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
-#: The kinds of file whose schema `cchc schema` prints (cchc_criteria.formats.schema.SCHEMAS).
+"""The formats of a scorecard report (cchc_criteria.reports.FORMATS), and the workbook."""
 SCHEMA_KINDS = ("assessment", "scorecard", "scorecard-1", "set")
-#: The kinds of unit a new plugin's set may score (cchc_criteria.UnitKind).
+"""The kinds of file whose schema `cchc schema` prints (cchc_criteria.formats.schema.SCHEMAS)."""
 UNIT_KINDS = ("bộ", "tỉnh", "sở", "huyện", "xã")
-#: The variable that makes a failed plugin an error (cchc_criteria.registry.STRICT_ENV).
+"""The kinds of unit a new plugin's set may score (cchc_criteria.UnitKind)."""
 STRICT_ENV = "CCHC_STRICT_PLUGINS"
+"""The variable that makes a failed plugin an error (cchc_criteria.registry.STRICT_ENV)."""
 
 
 def _lang_option(help: str) -> Callable[[_F], _F]:
@@ -82,8 +82,8 @@ def _remember_lang(context: click.Context, parameter: click.Parameter, value: st
 LANG = _lang_option(
     "Language of the output, messages and errors: Vietnamese (decimal comma) or English."
 )
-#: --lang of a command whose output is the same in both languages (a list, a schema).
 MESSAGE_LANG = _lang_option("Language of messages and errors: Vietnamese or English.")
+"""--lang of a command whose output is the same in both languages (a list, a schema)."""
 
 
 OUTPUT = click.option(

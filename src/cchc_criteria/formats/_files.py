@@ -35,10 +35,10 @@ __all__ = [
     "read_text",
 ]
 
-#: The largest data file read (a criterion set of 100,000 rows is a few tens of MiB).
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
-#: The deepest nesting of tables and arrays in a set or assessment file.
+"""The largest data file read (a criterion set of 100,000 rows is a few tens of MiB)."""
 MAX_NESTING: Final = 32
+"""The deepest nesting of tables and arrays in a set or assessment file."""
 _BOM = "\ufeff"
 
 
@@ -117,7 +117,6 @@ def read_bytes(path: str | Path) -> bytes:
         ) from None
 
 
-#: What the system says when a file cannot be opened, in Vietnamese, by error number.
 _OS_REASONS_VI = {
     errno.ENOENT: "không có tệp hay thư mục này",
     errno.EACCES: "không có quyền truy cập",
@@ -129,6 +128,7 @@ _OS_REASONS_VI = {
     errno.ENAMETOOLONG: "tên tệp quá dài",
     errno.ELOOP: "quá nhiều liên kết tượng trưng",
 }
+"""What the system says when a file cannot be opened, in Vietnamese, by error number."""
 
 
 def cannot(what: Text, error: OSError) -> Text:

@@ -425,6 +425,9 @@ def dump_assessment(
         assessment: the assessment.
         path: the file to write.
 
+    Returns:
+        ``None`` once the file is written; without ``path``, the plain data (deprecated).
+
     Raises:
         InputError: the file cannot be written (nothing is left half written).
     """
@@ -450,6 +453,5 @@ def save_assessment(assessment: Assessment, path: str | Path) -> None:
     dump_assessment(assessment, path)
 
 
-#: Deprecated: the old name of `loads_assessment` (a file is ``load``, text is
-#: ``loads``).
 read_assessment = renamed(loads_assessment, "read_assessment")
+"""Deprecated: the old name of `loads_assessment` (a file is ``load``, text is ``loads``)."""

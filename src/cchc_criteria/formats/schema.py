@@ -11,7 +11,6 @@ from cchc_criteria.rules.kinds import RuleKinds
 
 __all__ = ["SCHEMAS", "schema", "schema_text"]
 
-#: The formats that have a schema, and their file names.
 SCHEMAS = {
     "set": "criterion-set.schema.json",
     "assessment": "assessment.schema.json",
@@ -19,6 +18,7 @@ SCHEMAS = {
     # The scorecard format before version 2 (cchc-scorecard/1), for files written then.
     "scorecard-1": "scorecard-1.schema.json",
 }
+"""The formats that have a schema, and their file names."""
 
 
 def schema_text(kind: str, *, kinds: RuleKinds) -> str:

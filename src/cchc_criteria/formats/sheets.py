@@ -28,11 +28,11 @@ __all__ = [
     "print_setup",
 ]
 
-#: Points: as many decimals as the value has, none for a whole number ("7", "7,5"), in the
-#: Vietnamese locale (0x42A) — LibreOffice shows the tag's decimal comma, Excel the reader's.
 NUMBER_FORMAT = "[$-42A]General"
-#: Indices: two decimals and a percent sign ("46,15 %"); the cell holds the exact value.
+"""Points: as many decimals as the value has, none for a whole number ("7", "7,5"), in the
+Vietnamese locale (0x42A) — LibreOffice shows the tag's decimal comma, Excel the reader's."""
 INDEX_FORMAT = '[$-42A]0.00" %"'
+"""Indices: two decimals and a percent sign ("46,15 %"); the cell holds the exact value."""
 _Value = TypeVar("_Value")
 _THIN = Side(style="thin", color="808080")
 _HEADER_FILL = PatternFill("solid", fgColor="E8EEF7")

@@ -76,10 +76,10 @@ def read_workbook(path: str | Path) -> Assessment:
         ) from None
 
 
-#: The most a workbook may hold once unpacked, and the most texts it may share between cells:
-#: a template of a set of 100,000 criteria holds about 300,000. Past either, reading would
-#: take minutes and gigabytes (openpyxl reads every shared text before any cell).
 MAX_XLSX_BYTES = 256 * 1024 * 1024
+"""The most a workbook may hold once unpacked, and the most texts it may share between cells: a
+template of a set of 100,000 criteria holds about 300,000. Past either, reading would take
+minutes and gigabytes (openpyxl reads every shared text before any cell)."""
 MAX_SHARED_STRINGS = 400_000
 
 

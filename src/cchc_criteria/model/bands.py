@@ -31,8 +31,8 @@ __all__ = [
 ]
 
 
-#: The most decimal places a set may round to.
 MAX_ROUNDING_PLACES = 20
+"""The most decimal places a set may round to."""
 
 
 def _places(_: object, __: object, value: int | None) -> None:
@@ -47,9 +47,9 @@ def _places(_: object, __: object, value: int | None) -> None:
         raise ArgumentError(f"rounding places must be from 0 to {MAX_ROUNDING_PLACES}, got {value}")
 
 
-#: An edge's value as a Fraction, made once with the edge (scoring compares every answer
-#: with it); the field is outside equality, hashing and repr.
 _EXACT_EDGE = attrs.Factory(lambda edge: Fraction(edge.value), takes_self=True)
+"""An edge's value as a Fraction, made once with the edge (scoring compares every answer with it);
+the field is outside equality, hashing and repr."""
 
 
 @attrs.frozen
@@ -79,34 +79,81 @@ class Upper:
 
 
 def at_least(value: object) -> Lower:
-    """ "từ X", "X trở lên": a lower edge that includes X."""
+    """ "từ X", "X trở lên": a lower edge that includes X.
+
+    Args:
+        value: the edge's value: a number, or text such as "60" or "7,5".
+
+    Returns:
+        The `Lower` edge, which includes ``value``.
+    """
     return Lower(value, inclusive=True)
 
 
 def above(value: object) -> Lower:
-    """ "trên X": a lower edge that excludes X."""
+    """ "trên X": a lower edge that excludes X.
+
+    Args:
+        value: the edge's value: a number, or text such as "60" or "7,5".
+
+    Returns:
+        The `Lower` edge, which excludes ``value``.
+    """
     return Lower(value, inclusive=False)
 
 
 def below(value: object) -> Upper:
-    """ "dưới X": an upper edge that excludes X."""
+    """ "dưới X": an upper edge that excludes X.
+
+    Args:
+        value: the edge's value: a number, or text such as "60" or "7,5".
+
+    Returns:
+        The `Upper` edge, which excludes ``value``.
+    """
     return Upper(value, inclusive=False)
 
 
 def at_most(value: object) -> Upper:
-    """ "đến X", "không quá X": an upper edge that includes X."""
+    """ "đến X", "không quá X": an upper edge that includes X.
+
+    Args:
+        value: the edge's value: a number, or text such as "60" or "7,5".
+
+    Returns:
+        The `Upper` edge, which includes ``value``.
+    """
     return Upper(value, inclusive=True)
 
 
 def interval_contains(lower: Lower | None, upper: Upper | None, x: Fraction) -> bool:
-    """Whether ``x`` lies between the two edges (a missing edge is unbounded)."""
+    """Whether ``x`` lies between the two edges (a missing edge is unbounded).
+
+    Args:
+        lower: the lower edge, or ``None``.
+        upper: the upper edge, or ``None``.
+        x: the value, exactly.
+
+    Returns:
+        ``True`` when ``x`` lies within the edges.
+    """
     return (lower is None or lower.admits(x)) and (upper is None or upper.admits(x))
 
 
 def describe_interval(
     lower: Lower | None, upper: Upper | None, *, lang: Lang = "vi", unit: str = ""
 ) -> str:
-    """The interval in words, as published: "từ 60 % đến dưới 90 %", "from 60 % to under 90 %"."""
+    """The interval in words, as published: "từ 60 % đến dưới 90 %", "from 60 % to under 90 %".
+
+    Args:
+        lower: the lower edge, or ``None`` for no lower bound.
+        upper: the upper edge, or ``None`` for no upper bound.
+        lang: ``"vi"`` or ``"en"``.
+        unit: what follows each number (" %", " ngày"), if anything.
+
+    Returns:
+        The interval in words.
+    """
     vi = lang == "vi"
     if (
         lower is not None
@@ -233,9 +280,9 @@ class Linear:
         return text
 
 
-#: The names a band formula may use: the figure (``value``, also called ``rate`` and
-#: ``count``) and the criterion's max (``max_points``).
 FORMULA_NAMES: frozenset[str] = frozenset({"value", "rate", "count", "max_points"})
+"""The names a band formula may use: the figure (``value``, also called ``rate`` and ``count``) and
+the criterion's max (``max_points``)."""
 
 
 @attrs.frozen

@@ -11,7 +11,6 @@ _L = Category.LINT
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-#: Every lint code's entry.
 LINT_KINDS: tuple[FindingKind, ...] = (
     # ------------------------------------------------------------------ lint: bands
     entry(
@@ -259,3 +258,4 @@ LINT_KINDS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""Every lint code's entry."""

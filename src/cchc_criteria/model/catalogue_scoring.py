@@ -17,7 +17,6 @@ _DECLARED = (
     ("appraised", "thẩm định", "appraised"),
 )
 
-#: Every scoring code's entry, in the order of ``docs/findings.md``.
 SCORING_KINDS: tuple[FindingKind, ...] = (
     # ------------------------------------------------------------------ scoring: answers
     entry(
@@ -288,3 +287,4 @@ SCORING_KINDS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""Every scoring code's entry, in the order of ``docs/findings.md``."""

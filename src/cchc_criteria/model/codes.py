@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 __all__ = ["SCHEMES", "level_of", "matches", "sort_key"]
 
-#: The ways a level's codes may be written.
 SCHEMES: dict[str, re.Pattern[str]] = {
     "dotted": re.compile(r"\d+(?:\.\d+)*"),
     "number": re.compile(r"\d+"),
     "roman": re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"),
     "letter": re.compile(r"[A-Za-z]"),
 }
+"""The ways a level's codes may be written."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 

@@ -146,10 +146,10 @@ class Criterion:
         return iter(_preorder((self,)))
 
 
-#: The deepest a criterion set may nest (areas are level 1). Published sets have 3 or 4
-#: levels; the bound keeps every walk over a tree (lint, scoring, reports, which may recurse)
-#: far from Python's recursion limit, and a hostile file from exhausting it.
 MAX_DEPTH = 32
+"""The deepest a criterion set may nest (areas are level 1). Published sets have 3 or 4 levels; the
+bound keeps every walk over a tree (lint, scoring, reports, which may recurse) far from Python's
+recursion limit, and a hostile file from exhausting it."""
 
 
 def too_deep(depth: int, code: str) -> Text:

@@ -20,8 +20,8 @@ class _NotApplicable(enum.Enum):
         return "Không áp dụng"
 
 
-#: The answer "not applicable" (không áp dụng, không phát sinh).
 NA = _NotApplicable.NA
+"""The answer "not applicable" (không áp dụng, không phát sinh)."""
 
 # What a file or a cell writes for it, folded (case, diacritics and spacing do not count).
 _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
@@ -30,7 +30,14 @@ _NA_WORDS = frozenset({"na", "n/a", "khong ap dung", "khong phat sinh"})
 def says_not_applicable(text: str) -> bool:
     """Whether ``text`` is how a file or a workbook writes `NA` ("NA", "N/A", "Không
     áp dụng", "không phát sinh"). Every such word folds to a text that starts with n or k:
-    any other first letter is told at once."""
+    any other first letter is told at once.
+
+    Args:
+        text: a cell's or a file's text.
+
+    Returns:
+        ``True`` when ``text`` means not applicable.
+    """
     head = fold(text.lstrip()[:1])
     return (not head or head[0] in "nk") and fold(text) in _NA_WORDS
 
@@ -131,9 +138,9 @@ class Scale(enum.StrEnum):
         return _DOMAINS.get(self.value, (None, None))
 
 
-#: Each scale's domain, built once (scoring checks every answer against it).
 _DOMAINS: dict[str, tuple[Fraction | None, Fraction | None]] = {
     Scale.PERCENT.value: (Fraction(0), Fraction(100)),
     Scale.RATIO.value: (Fraction(0), Fraction(1)),
     Scale.COUNT.value: (Fraction(0), None),
 }
+"""Each scale's domain, built once (scoring checks every answer against it)."""

@@ -22,8 +22,8 @@ from cchc_criteria.text import Lang, Text, shown
 
 __all__ = ["UNSCORED", "Category", "FindingKind", "Severity", "entry"]
 
-#: What a message adds when the criterion is left unscored.
 UNSCORED = Text("tiêu chí chưa được chấm", "the criterion is left unscored")
+"""What a message adds when the criterion is left unscored."""
 
 
 class Severity(enum.StrEnum):

@@ -158,16 +158,16 @@ _LINT: dict[str, Severity] = {
     k.code: k.severity for k in _CATALOGUE.values() if k.category is Category.LINT
 }
 
-#: Every finding code, declared once: severity, category, messages, docs page. Read-only; the
-#: codes of plugin rule kinds join it when the registry loads them (`add_findings`).
 CATALOGUE: Mapping[str, FindingKind] = MappingProxyType(_CATALOGUE)
+"""Every finding code, declared once: severity, category, messages, docs page. Read-only; the codes
+of plugin rule kinds join it when the registry loads them (`add_findings`)."""
 
-#: Every finding code scoring can report, with its severity (documented in
-#: ``docs/findings.md``; the codes are stable: tools may match on them).
 FINDING_CODES: Mapping[str, Severity] = MappingProxyType(_SCORING)
+"""Every finding code scoring can report, with its severity (documented in ``docs/findings.md``;
+the codes are stable: tools may match on them)."""
 
-#: Every lint code with its severity; each is documented on its own page in ``docs/lint/``.
 LINT_CODES: Mapping[str, Severity] = MappingProxyType(_LINT)
+"""Every lint code with its severity; each is documented on its own page in ``docs/lint/``."""
 
 
 def add_findings(kinds: Iterable[FindingKind]) -> None:
@@ -176,6 +176,12 @@ def add_findings(kinds: Iterable[FindingKind]) -> None:
     A code already there with the same definition is kept; a code already there with another
     definition (a built-in code, or another kind's) is refused with
     `InvalidValueError`, and none of ``kinds`` is added.
+
+    Args:
+        kinds: the finding kinds to add.
+
+    Raises:
+        InvalidValueError: when a code is already defined otherwise (none is added).
     """
     new: dict[str, FindingKind] = {}
     for kind in kinds:

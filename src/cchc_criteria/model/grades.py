@@ -23,8 +23,6 @@ __all__ = [
     "unknown_condition_code",
 ]
 
-#: The rounding modes a set may state (those of `decimal`); published tables round half
-#: up (ROUND_HALF_UP, the default).
 ROUNDING_MODES: tuple[str, ...] = (
     decimal.ROUND_HALF_UP,
     decimal.ROUND_HALF_EVEN,
@@ -35,6 +33,8 @@ ROUNDING_MODES: tuple[str, ...] = (
     decimal.ROUND_FLOOR,
     decimal.ROUND_05UP,
 )
+"""The rounding modes a set may state (those of `decimal`); published tables round half up
+(ROUND_HALF_UP, the default)."""
 
 
 def _mode(instance: object, attribute: object, value: object) -> None:
@@ -48,9 +48,9 @@ def _mode(instance: object, attribute: object, value: object) -> None:
         )
 
 
-#: What a grade condition checks: no scored criterion at 0 below a code; a criterion's
-#: index (points over max, in percent) or its declared figure at least a value.
 CONDITIONS = ("no_zero_under", "index_from", "figure_from")
+"""What a grade condition checks: no scored criterion at 0 below a code; a criterion's index
+(points over max, in percent) or its declared figure at least a value."""
 
 
 def _condition_kind(instance: object, attribute: object, value: str) -> None:
@@ -132,8 +132,8 @@ def unknown_condition_code(label: str, code: str) -> Text:
     )
 
 
-#: The decimals reports show points to when a set says nothing about rounding.
 DISPLAY_PLACES = 2
+"""The decimals reports show points to when a set says nothing about rounding."""
 
 # How each rounding mode is said on a printed page.
 _MODE_WORDS = {

@@ -39,9 +39,8 @@ __all__ = [
     "scorecard_data",
 ]
 
-#: The text formats `render` writes a scorecard in (``formats_of("scorecard")`` adds
-#: ``xlsx``).
 FORMATS = ("text", "markdown", "csv", "json", "html")
+"""The text formats `render` writes a scorecard in (``formats_of("scorecard")`` adds ``xlsx``)."""
 
 
 def render_json(card: Scorecard, *, lang: Lang = "vi") -> str:

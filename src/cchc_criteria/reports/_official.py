@@ -13,8 +13,8 @@ from cchc_criteria.text import Lang, nfc
 
 __all__ = ["DEFAULT_SIGNATURES", "Letterhead", "letterhead_html", "signatures_html"]
 
-#: Who signs a report unless told otherwise: who drew it up, and the head of the unit.
 DEFAULT_SIGNATURES = ("Người lập biểu", "Thủ trưởng đơn vị")
+"""Who signs a report unless told otherwise: who drew it up, and the head of the unit."""
 
 _MOTTO = {
     "vi": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),

@@ -20,11 +20,10 @@ from cchc_criteria.text import Lang
 
 __all__ = ["KINDS", "RENDERERS", "Rendered", "formats_of", "kind_of", "render"]
 
-#: What `render` gives: text, text in chunks (a large report, row by row), or the bytes
-#: of a workbook.
 Rendered = str | Iterator[str] | bytes
+"""What `render` gives: text, text in chunks (a large report, row by row), or the bytes of a
+workbook."""
 
-#: The kinds of thing a report shows, with the class (by module and name) that is one.
 KINDS: Mapping[str, tuple[str, str]] = {
     "scorecard": ("cchc_criteria.scoring", "Scorecard"),
     "comparison": ("cchc_criteria.analysis.compare", "Comparison"),
@@ -33,9 +32,8 @@ KINDS: Mapping[str, tuple[str, str]] = {
     "impact": ("cchc_criteria.analysis.impact", "Impact"),
     "sensitivity": ("cchc_criteria.analysis.sensitivity", "Sensitivity"),
 }
+"""The kinds of thing a report shows, with the class (by module and name) that is one."""
 
-#: (kind, format) → (module, function) of the renderer. Each renderer takes the object and
-#: the options it names (``lang``, ``dialect``, ``years``, ``title``) as keywords.
 RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
     ("scorecard", "text"): ("cchc_criteria.reports.text", "render_text"),
     ("scorecard", "markdown"): ("cchc_criteria.reports.markdown", "render_markdown"),
@@ -63,6 +61,8 @@ RENDERERS: Mapping[tuple[str, str], tuple[str, str]] = {
     ("sensitivity", "json"): ("cchc_criteria.reports._render", "sensitivity_json"),
     ("sensitivity", "html"): ("cchc_criteria.reports.html", "render_sensitivity_html"),
 }
+"""(kind, format) → (module, function) of the renderer. Each renderer takes the object and the
+options it names (``lang``, ``dialect``, ``years``, ``title``) as keywords."""
 
 
 def kind_of(obj: object) -> str:

@@ -31,8 +31,8 @@ __all__ = [
     "signature_rows",
 ]
 
-#: Official documents are set in Times New Roman, 12 to 13 points.
 FONT_NAME = "Times New Roman"
+"""Official documents are set in Times New Roman, 12 to 13 points."""
 _SIZE = 12
 
 

@@ -39,11 +39,10 @@ __all__ = [
     "render_ranking_csv",
 ]
 
-#: The CSV dialects: for programs (RFC 4180) and for Excel in a Vietnamese locale.
 Dialect = Literal["rfc4180", "excel"]
+"""The CSV dialects: for programs (RFC 4180) and for Excel in a Vietnamese locale."""
 DIALECTS: tuple[Dialect, ...] = ("rfc4180", "excel")
 
-#: The columns, in order (the header row uses these names).
 CSV_COLUMNS = (
     "code",
     "title",
@@ -63,14 +62,14 @@ CSV_COLUMNS = (
     "applicable",
     "explanation",
 )
+"""The columns, in order (the header row uses these names)."""
 
 
-#: What the header row names a column by: its key (``"keys"``, the default: stable names for
-#: programs, whatever the language) or its heading in the report's language (``"lang"``: in
-#: Vietnamese, `HEADINGS_VI`, and yes/no as "có"/"không"), as ``cchc`` writes it.
 Headers = Literal["keys", "lang"]
+"""What the header row names a column by: its key (``"keys"``, the default: stable names for
+programs, whatever the language) or its heading in the report's language (``"lang"``: in
+Vietnamese, `HEADINGS_VI`, and yes/no as "có"/"không"), as ``cchc`` writes it."""
 
-#: The Vietnamese heading of every CSV column (scorecard, ranking and comparison).
 HEADINGS_VI: dict[str, str] = {
     "code": "STT",
     "title": "Tiêu chí",
@@ -102,6 +101,7 @@ HEADINGS_VI: dict[str, str] = {
     "difference": "Chênh lệch",
     "note": "Ghi chú",
 }
+"""The Vietnamese heading of every CSV column (scorecard, ranking and comparison)."""
 _YES_NO = {"vi": ("có", "không"), "en": ("yes", "no")}
 
 

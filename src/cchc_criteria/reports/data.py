@@ -39,12 +39,12 @@ __all__ = [
     "upgrade_scorecard_data",
 ]
 
-#: The name and version of the JSON scorecard format (documented in ``docs/reports.md``;
-#: version 1 is read by `upgrade_scorecard_data`).
 SCORECARD_FORMAT = "cchc-scorecard/2"
-#: The names version 2 gave the rounded figures of version 1 (``points`` and ``index`` were
-#: and stay exact).
+"""The name and version of the JSON scorecard format (documented in ``docs/reports.md``; version 1
+is read by `upgrade_scorecard_data`)."""
 _RENAMED_IN_2 = {"rounded": "points_display", "index_rounded": "index_display"}
+"""The names version 2 gave the rounded figures of version 1 (``points`` and ``index`` were and
+stay exact)."""
 
 
 class FindingData(TypedDict):
@@ -128,7 +128,14 @@ def _number(value: Decimal | None) -> str | None:
 
 
 def finding_data(finding: Finding) -> FindingData:
-    """A finding as JSON-ready data (the same shape everywhere: scorecards, lint, …)."""
+    """A finding as JSON-ready data (the same shape everywhere: scorecards, lint, …).
+
+    Args:
+        finding: the finding.
+
+    Returns:
+        A dictionary of JSON values.
+    """
     return {
         "code": finding.code,
         "severity": str(finding.severity),
@@ -173,7 +180,14 @@ def _node(node: NodeScore, policy: RoundingPolicy) -> NodeData:
 
 def scorecard_data(card: Scorecard) -> ScorecardData:
     """The scorecard in the JSON format ``cchc-scorecard/2``: every field of the Python
-    `Scorecard`, numbers as exact decimal strings."""
+    `Scorecard`, numbers as exact decimal strings.
+
+    Args:
+        card: the scorecard.
+
+    Returns:
+        A dictionary of JSON values.
+    """
     cs = card.criterion_set
     return {
         "format": SCORECARD_FORMAT,
@@ -203,7 +217,17 @@ def scorecard_data(card: Scorecard) -> ScorecardData:
 def upgrade_scorecard_data(data: Mapping[str, Any]) -> ScorecardData:
     """A JSON scorecard of format ``cchc-scorecard/1`` as version 2 (one of version 2 as it
     is): ``rounded`` is now ``points_display`` and ``index_rounded`` ``index_display``, on the
-    card and on every node; nothing else changed. ArgumentError for any other format."""
+    card and on every node; nothing else changed. ArgumentError for any other format.
+
+    Args:
+        data: a JSON scorecard, read.
+
+    Returns:
+        The scorecard in the format ``cchc-scorecard/2``.
+
+    Raises:
+        ArgumentError: for data of any other format.
+    """
     found = data.get("format")
     if found == SCORECARD_FORMAT:
         return cast(ScorecardData, dict(data))
@@ -222,7 +246,14 @@ def upgrade_scorecard_data(data: Mapping[str, Any]) -> ScorecardData:
 
 
 def advice_data(advice: Advice) -> dict[str, Any]:
-    """Advice as JSON-ready data: the points now, the points reachable, every step."""
+    """Advice as JSON-ready data: the points now, the points reachable, every step.
+
+    Args:
+        advice: the advice (`advise`).
+
+    Returns:
+        A dictionary of JSON values.
+    """
     return {
         "points": plain(advice.points),
         "reachable": plain(advice.reachable),
@@ -256,7 +287,14 @@ def advice_data(advice: Advice) -> dict[str, Any]:
 
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """A comparison as JSON-ready data: which set, period and scores each side holds, the
-    totals and every line."""
+    totals and every line.
+
+    Args:
+        comparison: the comparison (`compare`).
+
+    Returns:
+        A dictionary of JSON values.
+    """
     return {
         "before": _side(comparison.before),
         "after": _side(comparison.after),
@@ -292,7 +330,14 @@ def _side(side: Side | None) -> dict[str, str] | None:
 
 
 def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
-    """A ranking as JSON-ready rows: group, rank, unit, totals, grade, index of every area."""
+    """A ranking as JSON-ready rows: group, rank, unit, totals, grade, index of every area.
+
+    Args:
+        ranking: the ranked entries.
+
+    Returns:
+        One dictionary of JSON values per entry.
+    """
     areas = ranking_areas(ranking)
     return [
         {
@@ -325,7 +370,18 @@ def set_data(
     version: str | None = None,
     lint_errors: int = 0,
 ) -> dict[str, Any]:
-    """An installed set as JSON-ready data: its facts, where it comes from, its lint errors."""
+    """An installed set as JSON-ready data: its facts, where it comes from, its lint errors.
+
+    Args:
+        criterion_set: the set.
+        plugin: the plugin that registers it, if any.
+        distribution: the distribution that provides it, if any.
+        version: that distribution's version, if any.
+        lint_errors: the number of lint errors in the set.
+
+    Returns:
+        A dictionary of JSON values.
+    """
     cs = criterion_set
     return {
         "id": cs.id,
@@ -342,7 +398,14 @@ def set_data(
 
 
 def diff_data(diff: SetDiff) -> dict[str, Any]:
-    """A diff of two sets as JSON-ready data."""
+    """A diff of two sets as JSON-ready data.
+
+    Args:
+        diff: the diff (`diff_sets`).
+
+    Returns:
+        A dictionary of JSON values.
+    """
     return {
         "before": diff.before,
         "after": diff.after,

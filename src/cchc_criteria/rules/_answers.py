@@ -75,7 +75,18 @@ def unexpected(answer: object, expected: Text) -> Outcome:
 
 
 def read_quantity(answer: object, scale: Scale) -> Fraction:
-    """Read ``answer`` exactly in the units of ``scale`` (NumberFormatError if it is not one)."""
+    """Read ``answer`` exactly in the units of ``scale`` (NumberFormatError if it is not one).
+
+    Args:
+        answer: the unit's answer (a number, text such as "93,5 %" or "3/41").
+        scale: the scale the figure is read in (count, percent, ratio, …).
+
+    Returns:
+        The figure, exactly.
+
+    Raises:
+        NumberFormatError: when ``answer`` is not a figure of ``scale``.
+    """
     if isinstance(answer, bool) or answer is None:
         raise _not_a(scale, answer)
     if scale is Scale.COUNT:
@@ -208,8 +219,8 @@ def read_figure(answer: object, scale: Scale, *, alternative: str = "") -> Fract
     return value
 
 
-#: A figure read exactly: a Decimal, or a Fraction where it is no finite decimal ("3/41").
 Figure = Decimal | Fraction
+"""A figure read exactly: a Decimal, or a Fraction where it is no finite decimal ("3/41")."""
 
 
 def read_exact(answer: object, scale: Scale, *, alternative: str = "") -> Figure | Outcome:

@@ -7,7 +7,6 @@ from cchc_criteria.model.finding_kinds import UNSCORED, Category, FindingKind, S
 
 __all__ = ["FINDINGS"]
 
-#: The finding codes of the kind's own (``RuleKind.findings``).
 FINDINGS: tuple[FindingKind, ...] = (
     entry(
         "unknown-band",
@@ -84,3 +83,4 @@ FINDINGS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""The finding codes of the kind's own (``RuleKind.findings``)."""

@@ -214,8 +214,8 @@ def _write_rule(rule: Rule, kinds: RuleKinds) -> dict[str, Any]:
     return {"rule": kind.name, **kind.write(rule, kinds)}
 
 
-#: What one table of ``parts = [ … ]`` or ``cases = [ … ]`` is called.
 _ITEM = {"parts": Text("phần", "part"), "cases": Text("trường hợp", "case")}
+"""What one table of ``parts = [ … ]`` or ``cases = [ … ]`` is called."""
 
 
 def _read_parts(items: object, kinds: RuleKinds, what: str, row_max: bool) -> list[Part]:
@@ -285,7 +285,6 @@ def _best_improvement(
     return None if best is None else best[1]
 
 
-#: The finding codes of the kind's own (``RuleKind.findings``).
 COMPOSITE_FINDINGS: tuple[FindingKind, ...] = (
     entry(
         "missing-part",
@@ -314,3 +313,4 @@ COMPOSITE_FINDINGS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""The finding codes of the kind's own (``RuleKind.findings``)."""

@@ -32,9 +32,9 @@ __all__ = [
 ]
 
 
-#: A deadline counted from a date the unit declares (``deadline = "declared"``): the answer
-#: is a table of two dates, ``{ from = …, to = … }``, and the days are counted between them.
 DECLARED = "declared"
+"""A deadline counted from a date the unit declares (``deadline = "declared"``): the answer is a
+table of two dates, ``{ from = …, to = … }``, and the days are counted between them."""
 
 
 @attrs.frozen
@@ -82,7 +82,18 @@ def days_late(
     working_days: Iterable[date] = (),
 ) -> int:
     """The days after ``deadline`` up to ``sent``: calendar days, or working days (Monday to
-    Friday, less ``holidays``, plus compensatory ``working_days`` such as a Saturday)."""
+    Friday, less ``holidays``, plus compensatory ``working_days`` such as a Saturday).
+
+    Args:
+        deadline: the last day allowed.
+        sent: the day the report was sent.
+        working: count working days instead of calendar days.
+        holidays: days off that fall on a weekday (not counted when ``working``).
+        working_days: weekend days worked in compensation (counted when ``working``).
+
+    Returns:
+        The days late: 0 when ``sent`` is on or before ``deadline``.
+    """
     require(deadline, date, "days_late()")
     require(sent, date, "days_late()")
     if sent <= deadline:
@@ -98,10 +109,10 @@ def days_late(
     return _weekdays(start, sent) - len(off) + len(extra)
 
 
-#: How many years after a deadline a country's calendar is read: past them, every band edge
-#: (at most 3,660 days late) is passed whatever the holidays, and reading centuries of lunar
-#: calendars would take seconds.
 CALENDAR_YEARS = 16
+"""How many years after a deadline a country's calendar is read: past them, every band edge (at
+most 3,660 days late) is passed whatever the holidays, and reading centuries of lunar calendars
+would take seconds."""
 
 
 @attrs.frozen

@@ -6,7 +6,6 @@ from cchc_criteria.model.finding_kinds import Category, FindingKind, Severity, e
 
 __all__ = ["FINDINGS"]
 
-#: The finding codes of the kind's own (``RuleKind.findings``).
 FINDINGS: tuple[FindingKind, ...] = (
     entry(
         "needs-period",
@@ -33,3 +32,4 @@ FINDINGS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""The finding codes of the kind's own (``RuleKind.findings``)."""

@@ -235,7 +235,6 @@ def _write(rule: AverageRule) -> dict[str, Any]:
 
 _AWARD = {"type": "object", "description": "points = …, or share = … of the max"}
 
-#: The kind ``rule = "average"``.
 KIND = RuleKind(
     findings=RELATIVE_FINDINGS[:1],  # needs-cohort, as relative has it
     name="average",
@@ -262,3 +261,4 @@ KIND = RuleKind(
     cohort=bind_average,
     compile=_compile,
 )
+"""The kind ``rule = "average"``."""

@@ -307,9 +307,9 @@ def _lint(criterion: Criterion, rule: BandRule) -> Iterator[Finding]:
         seen.setdefault(key, position)
 
 
-#: A band's edges for matching a figure: its lower edge and whether it is included, its
-#: upper edge and whether it is included (``None``: unbounded).
 _Edges = tuple[Decimal | None, bool, Decimal | None, bool]
+"""A band's edges for matching a figure: its lower edge and whether it is included, its upper edge
+and whether it is included (``None``: unbounded)."""
 
 
 def _edges(bands: tuple[Band, ...]) -> tuple[_Edges, ...]:
@@ -411,7 +411,6 @@ def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScore
     return fast
 
 
-#: The kind ``rule = "bands"``.
 KIND = RuleKind(
     findings=FINDINGS,
     name="bands",
@@ -437,3 +436,4 @@ KIND = RuleKind(
     shape=lambda rule, max_points: rule.shape(max_points),
     lint=_lint,
 )
+"""The kind ``rule = "bands"``."""

@@ -80,7 +80,6 @@ class BestOfRule:
         )
 
 
-#: The kind ``rule = "best_of"``.
 BEST_OF = RuleKind(
     findings=COMPOSITE_FINDINGS,
     name="best_of",
@@ -104,3 +103,4 @@ BEST_OF = RuleKind(
     ),
     pure=True,  # reused only when every case's rule is pure too
 )
+"""The kind ``rule = "best_of"``."""

@@ -334,7 +334,6 @@ def _read_choice(keys: Mapping[str, Any]) -> ChoiceRule:
 
 _OPTION = {"$ref": "#/$defs/option"}
 
-#: The kind ``rule = "yes_no"``.
 YES_NO = RuleKind(
     name="yes_no",
     pure=True,
@@ -353,8 +352,8 @@ YES_NO = RuleKind(
         (rule.yes, rule.no), answer, points, max_points
     ),
 )
+"""The kind ``rule = "yes_no"``."""
 
-#: The kind ``rule = "choice"``.
 CHOICE = RuleKind(
     name="choice",
     pure=True,
@@ -376,3 +375,4 @@ CHOICE = RuleKind(
         rule.options, answer, points, max_points
     ),
 )
+"""The kind ``rule = "choice"``."""

@@ -180,7 +180,6 @@ def _conditional_improvement(
     return attrs.evolve(proposal, answer={**answer, "value": proposal.answer})
 
 
-#: The finding codes of the kind's own (``RuleKind.findings``).
 FINDINGS: tuple[FindingKind, ...] = (
     entry(
         "no-branch",
@@ -194,9 +193,9 @@ FINDINGS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""The finding codes of the kind's own (``RuleKind.findings``)."""
 
 
-#: The kind ``rule = "conditional"``.
 CONDITIONAL = RuleKind(
     findings=(*FINDINGS, *COMPOSITE_FINDINGS),
     name="conditional",
@@ -229,3 +228,4 @@ CONDITIONAL = RuleKind(
         else rule
     ),
 )
+"""The kind ``rule = "conditional"``."""

@@ -262,7 +262,6 @@ def _read_deduction(keys: Mapping[str, Any]) -> DeductionRule:
 _COUNT_HINT = "số lượng (số nguyên): 4"
 _NUMBER = {"$ref": "#/$defs/number"}
 
-#: The kind ``rule = "per_item"``.
 PER_ITEM = RuleKind(
     name="per_item",
     pure=True,
@@ -280,8 +279,8 @@ PER_ITEM = RuleKind(
     lint=_per_item_lint,
     improve=_one_more,
 )
+"""The kind ``rule = "per_item"``."""
 
-#: The kind ``rule = "deduction"``.
 DEDUCTION = RuleKind(
     name="deduction",
     pure=True,
@@ -302,3 +301,4 @@ DEDUCTION = RuleKind(
     lint=_deduction_lint,
     improve=_one_fewer,
 )
+"""The kind ``rule = "deduction"``."""

@@ -36,8 +36,8 @@ from cchc_criteria.text import Text, suggest
 
 __all__ = ["AnswerCell", "FastScorer", "Improvement", "RuleKind", "RuleKinds", "ShapedRule"]
 
-#: A rule's fast scorer (``RuleKind.compile``): the points of a plain answer, or ``None``.
 FastScorer = Callable[[object], Decimal | None]
+"""A rule's fast scorer (``RuleKind.compile``): the points of a plain answer, or ``None``."""
 
 
 @attrs.frozen

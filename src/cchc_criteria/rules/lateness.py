@@ -49,9 +49,9 @@ def _dates(value: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(set(value)))
 
 
-#: The largest number of days late a band edge may name: ten years. Published sets count
-#: days and weeks; the bound keeps lint's walk over every day short.
 MAX_LATE_DAYS = 3660
+"""The largest number of days late a band edge may name: ten years. Published sets count days and
+weeks; the bound keeps lint's walk over every day short."""
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:

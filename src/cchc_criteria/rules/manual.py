@@ -70,7 +70,6 @@ def _read(keys: Mapping[str, Any]) -> ManualRule:
     return ManualRule(guidance)
 
 
-#: The kind ``rule = "manual"``.
 KIND = RuleKind(
     name="manual",
     pure=True,
@@ -82,3 +81,4 @@ KIND = RuleKind(
     hint=lambda rule, max_points: f"điểm chấm trực tiếp, từ 0 đến {format_number(max_points)}",
     cell=lambda rule, max_points: AnswerCell(low=Decimal(0), high=max_points),
 )
+"""The kind ``rule = "manual"``."""

@@ -99,7 +99,6 @@ def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> Fa
     return fast
 
 
-#: The kind ``rule = "parts"``.
 PARTS = RuleKind(
     findings=COMPOSITE_FINDINGS,
     name="parts",
@@ -122,3 +121,4 @@ PARTS = RuleKind(
     pure=True,  # reused only when every part's rule is pure too
     compile=_compile_parts,
 )
+"""The kind ``rule = "parts"``."""

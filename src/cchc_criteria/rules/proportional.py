@@ -109,7 +109,6 @@ def _read(keys: Mapping[str, Any]) -> ProportionalRule:
     return ProportionalRule(Scale(scale))
 
 
-#: The kind ``rule = "proportional"``.
 KIND = RuleKind(
     name="proportional",
     pure=True,
@@ -123,3 +122,4 @@ KIND = RuleKind(
     cell=lambda rule, max_points: scale_cell(rule.scale),
     improve=_to_the_top,
 )
+"""The kind ``rule = "proportional"``."""

@@ -362,7 +362,6 @@ def _write(rule: RelativeRule) -> dict[str, Any]:
     return result
 
 
-#: The finding codes of the kind's own (``RuleKind.findings``).
 FINDINGS: tuple[FindingKind, ...] = (
     entry(
         "needs-cohort",
@@ -389,9 +388,9 @@ FINDINGS: tuple[FindingKind, ...] = (
         },
     ),
 )
+"""The finding codes of the kind's own (``RuleKind.findings``)."""
 
 
-#: The kind ``rule = "relative"``.
 KIND = RuleKind(
     findings=FINDINGS,
     name="relative",
@@ -418,3 +417,4 @@ KIND = RuleKind(
     cohort=bind_cohort,
     compile=_compile,
 )
+"""The kind ``rule = "relative"``."""

@@ -213,7 +213,6 @@ def _answer_keys(rule: SurveyRule) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(label for label, _ in rule.options), frozenset()
 
 
-#: The kind ``rule = "survey"``.
 KIND = RuleKind(
     name="survey",
     rule_class=SurveyRule,
@@ -239,3 +238,4 @@ KIND = RuleKind(
     answer_keys=_answer_keys,
     pure=True,
 )
+"""The kind ``rule = "survey"``."""

@@ -117,7 +117,16 @@ def with_previous(
     ``previous`` has one for the same criterion (by the set's code map to its predecessor,
     ``lineage``, when the row was renumbered; the ``value`` of last period's own table), the
     answer becomes ``{ value = …, previous = … }``. A row answered with both already, or
-    without a previous figure, is left as it is (scoring then says what is missing)."""
+    without a previous figure, is left as it is (scoring then says what is missing).
+
+    Args:
+        criterion_set: the set whose trend rows are filled.
+        assessment: this period's assessment.
+        previous: the previous period's assessment of the same unit.
+
+    Returns:
+        A new assessment; ``assessment`` is left unchanged.
+    """
     mapped = criterion_set.lineage.code_map if criterion_set.lineage is not None else {}
     answers = dict(assessment.answers)
     for criterion in criterion_set.walk():
@@ -140,7 +149,15 @@ def previous_of(assessment: Assessment, candidates: Iterable[Assessment]) -> Ass
     """The unit's assessment of the period just before ``assessment``'s among ``candidates``
     (the same unit, a period that ends the day before this one starts and is as long, give
     or take the months' lengths: the month, quarter or year before); ``None`` when there is
-    none, or when either period cannot be read."""
+    none, or when either period cannot be read.
+
+    Args:
+        assessment: this period's assessment.
+        candidates: assessments to look among (other units and periods are passed over).
+
+    Returns:
+        The previous period's assessment of the same unit, or ``None``.
+    """
     try:
         now = parse_period(assessment.period)
     except CchcError:
@@ -184,7 +201,6 @@ def _write(rule: TrendRule) -> dict[str, Any]:
     return result
 
 
-#: The kind ``rule = "trend"``.
 KIND = RuleKind(
     name="trend",
     rule_class=TrendRule,
@@ -202,3 +218,4 @@ KIND = RuleKind(
     shape=lambda rule, max_points: rule._by_change().shape(max_points),
     pure=True,
 )
+"""The kind ``rule = "trend"``."""

@@ -30,7 +30,16 @@ def held_to(lang: Lang, said: Text, points: Decimal, to_max: bool) -> str:
 
 def fraction_for_percent(code: str, answer: object, value: Decimal | None) -> list[Finding]:
     """A warning when a bare number between 0 and 1 is given where a percentage is expected:
-    "0,95" is read as 0,95 % as typed, though 95 % was most likely meant."""
+    "0,95" is read as 0,95 % as typed, though 95 % was most likely meant.
+
+    Args:
+        code: the criterion's code.
+        answer: the answer as given.
+        value: the figure read from it, in percent units, if any.
+
+    Returns:
+        The warning, or an empty list.
+    """
     if value is None or not 0 < value < 1 or isinstance(answer, bool):
         return []
     if isinstance(answer, str) and ("%" in answer or "/" in answer):

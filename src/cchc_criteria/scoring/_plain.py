@@ -23,11 +23,11 @@ __all__ = ["PLAIN_PASS_LEAVES", "REMEMBERED", "PlainPass", "fast_points"]
 
 _ZERO = Decimal(0)
 
-#: The most leaves a plan makes a plain pass for (every leaf's fast scorer is compiled for it).
 PLAIN_PASS_LEAVES = 5000
-#: The most answers typed as text or whole numbers whose points each leaf remembers (a cohort
-#: gives the same "93,5", "Có" or 4 again and again).
+"""The most leaves a plan makes a plain pass for (every leaf's fast scorer is compiled for it)."""
 REMEMBERED = 512
+"""The most answers typed as text or whole numbers whose points each leaf remembers (a cohort gives
+the same "93,5", "Có" or 4 again and again)."""
 _MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
 
 

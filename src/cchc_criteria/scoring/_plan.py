@@ -55,17 +55,17 @@ _NA_FULL = Text(
 _GIVEN = Text("điểm cho sẵn (giả định)", "points given (what if)")
 _NA_REFUSED = Text("không được đánh giá là không áp dụng", "cannot be not applicable")
 
-#: Plans by set: a set is compiled once and its plan lives as long as the set does. Equal
-#: sets share a plan.
 PLANS: weakref.WeakKeyDictionary[CriterionSet, Plan] = weakref.WeakKeyDictionary()
+"""Plans by set: a set is compiled once and its plan lives as long as the set does. Equal sets
+share a plan."""
 # The set scored last, its kinds and its plan (a cohort scores one set unit after unit): the
 # one set kept alive by the cache, so that PLANS, which must not, can let the others go.
 _LAST: list[tuple[CriterionSet, RuleKinds, Plan]] = []
 # The roles whose points a group adds.
 _ADDING = frozenset({Role.SCORE, Role.BONUS})
 
-#: A leaf keeps the results of at most this many distinct answers (pure rule kinds only).
 MAX_OUTCOMES = 128
+"""A leaf keeps the results of at most this many distinct answers (pure rule kinds only)."""
 
 
 def forget_plans() -> None:

@@ -18,9 +18,9 @@ __all__ = ["Group", "Leaf", "Result"]
 
 _ZERO = Decimal(0)
 
-#: A leaf's result for one answer: its node (without the unit's evidence, explanation and
-#: declared scores) and the findings about the answer.
 Result = tuple[NodeScore, tuple[Finding, ...]]
+"""A leaf's result for one answer: its node (without the unit's evidence, explanation and declared
+scores) and the findings about the answer."""
 
 
 class Leaf:

@@ -97,13 +97,21 @@ class NodeScore:
         return self.points_display
 
 
-#: Decimals of an index when the set has no rounding policy: the published forms show two.
 INDEX_PLACES = 2
+"""Decimals of an index when the set has no rounding policy: the published forms show two."""
 
 
 def rounded_index(value: Decimal | None, policy: RoundingPolicy) -> Decimal | None:
     """An index as people read it: rounded by the set's rounding policy, or to
-    `INDEX_PLACES` decimals when the set has none. Keep the exact value beside it."""
+    `INDEX_PLACES` decimals when the set has none. Keep the exact value beside it.
+
+    Args:
+        value: the exact index, or ``None``.
+        policy: the set's rounding policy.
+
+    Returns:
+        The rounded index, or ``None`` for ``None``.
+    """
     if value is None:
         return None
     places = INDEX_PLACES if policy.places is None else policy.places

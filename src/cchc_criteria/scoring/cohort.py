@@ -30,7 +30,18 @@ def score_many(
     set_findings: Iterable[Finding] = (),
     kinds: RuleKinds,
 ) -> list[Scorecard]:
-    """One scorecard per unit, in the order given, each scored with its cohort."""
+    """One scorecard per unit, in the order given, each scored with its cohort: `score_each`
+    made into a list (its arguments are those of `score_each`).
+
+    Args:
+        criterion_set: the set.
+        assessments: the cohort.
+        set_findings: lint findings about the set.
+        kinds: the rule kinds.
+
+    Returns:
+        One scorecard per unit, in the order given.
+    """
     return list(score_each(criterion_set, assessments, set_findings=set_findings, kinds=kinds))
 
 
@@ -43,7 +54,17 @@ def score_each(
 ) -> Iterator[Scorecard]:
     """As `score_many`, one scorecard at a time: the cohort is bound first (every
     unit's answers are read), then each unit is scored when the next card is asked for, so
-    that a caller keeping part of each card holds one full card at a time."""
+    that a caller keeping part of each card holds one full card at a time.
+
+    Args:
+        criterion_set: the set to score against.
+        assessments: the cohort: assessments, or mappings of codes to answers.
+        set_findings: lint findings about the set, carried by the cards they touch.
+        kinds: the rule kinds of the set's rules.
+
+    Returns:
+        An iterator of scorecards, one per unit, in the order given.
+    """
     if isinstance(assessments, str | Mapping) or not isinstance(assessments, Iterable):
         raise ArgumentError(
             "score_many() takes a list of assessments (or of mappings of answers), got "
@@ -63,7 +84,15 @@ def score_each(
 
 def needs_cohort(criterion_set: CriterionSet, *, kinds: RuleKinds) -> bool:
     """Whether some rule of ``criterion_set`` compares each unit with its cohort (then every
-    unit's answers are needed before any unit is scored)."""
+    unit's answers are needed before any unit is scored).
+
+    Args:
+        criterion_set: the set.
+        kinds: the rule kinds of its rules.
+
+    Returns:
+        ``True`` when the set has a cohort rule (``relative``).
+    """
     for criterion in criterion_set.walk():
         if criterion.rule is not None:
             kind = kinds.of_rule(criterion.rule)

@@ -31,6 +31,19 @@ def cumulate(
     be added up and is refused, as is an earlier assessment of another unit or a month that
     cannot be read: `InputError` names it. A row the unit does not
     answer this month, or a month without the row, adds nothing.
+
+    Args:
+        criterion_set: the set whose cumulative rows are added up.
+        assessment: this month's assessment.
+        earlier: the unit's earlier months (others are refused, months outside the quarter or
+            year passed over).
+
+    Returns:
+        A new assessment with the cumulative figures; ``assessment`` is left unchanged.
+
+    Raises:
+        InputError: for a rate given as a percentage on a cumulative row, an earlier assessment
+            of another unit, or a month that cannot be read.
     """
     month = _month(assessment)
     if month is None:

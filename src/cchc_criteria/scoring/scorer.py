@@ -64,6 +64,15 @@ def score(
     ``set_findings`` are findings about the set as published (from lint); the scorecard
     carries those that touch the criteria it scored (``Scorecard.lint_findings``). This module
     does no lint itself: `cchc_criteria.score` passes the set's lint findings in.
+
+    Args:
+        criterion_set: the set to score against.
+        answers: an `Assessment`, or a mapping of criterion codes to answers.
+        set_findings: lint findings about the set, carried by the cards they touch.
+        kinds: the rule kinds of the set's rules.
+
+    Returns:
+        The unit's `Scorecard`.
     """
     if not isinstance(criterion_set, CriterionSet):
         raise ArgumentError(

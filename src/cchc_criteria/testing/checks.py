@@ -39,6 +39,12 @@ def scorecard_problems(card: Scorecard) -> list[str]:
       max removed (in proportion to its max, or evenly);
     * a group is complete exactly when all its children are;
     * the card's totals are those of its top-level criteria.
+
+    Args:
+        card: the scorecard to check.
+
+    Returns:
+        The broken invariants, as sentences; empty when there is none.
     """
     with localcontext(SUM_CONTEXT):
         return _card_problems(card)
@@ -230,6 +236,15 @@ def compiled_problems(
     The promise: the fast scorer gives ``None``, or exactly the points ``rule.score`` gives —
     the same Decimal, digit for digit — for an answer about which scoring says nothing more
     (no finding of the rule's, no figure a percent scale would warn about).
+
+    Args:
+        rule: the rule.
+        max_points: the criterion's max.
+        answer: the answer to score both ways.
+        kinds: the rule kinds (by default the installed ones).
+
+    Returns:
+        The broken promises, as sentences; empty when there is none.
     """
     kinds = Library.default().kinds if kinds is None else kinds
     kind = kinds.of_rule(rule)
@@ -263,7 +278,14 @@ def check_compiled(
 ) -> None:
     """Check the fast scorer of ``rule`` (``RuleKind.compile``) on many generated answers —
     the kind's own valid and invalid ones, and figures typed as people type them — and
-    assert `compiled_problems` finds nothing."""
+    assert `compiled_problems` finds nothing.
+
+    Args:
+        rule: the rule.
+        max_points: the criterion's max.
+        kinds: the rule kinds (by default the installed ones).
+        max_examples: how many answers Hypothesis tries.
+    """
 
     @settings(max_examples=max_examples, deadline=None, database=None)
     @given(answers_for(rule, max_points) | _typed_figures)
@@ -294,6 +316,11 @@ def check_criterion_set(
     any scorecard breaks an invariant of `scorecard_problems`, when a rule's fast scorer
     breaks its promise (`compiled_problems`), when scoring raises, or when scoring the
     same answers twice gives different scorecards.
+
+    Args:
+        criterion_set: the set to check.
+        kinds: the rule kinds of its rules (by default the installed ones).
+        max_examples: how many answer sheets Hypothesis tries.
     """
     known = Library.default().kinds if kinds is None else kinds
 

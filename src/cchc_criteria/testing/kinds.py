@@ -248,7 +248,6 @@ def trend_answers(rule: TrendRule, max_points: Decimal) -> Strategies:
     return both, figure | both.map(lambda t: {"value": t["value"]}) | st.just({"value": "?"})
 
 
-#: The strategies of each built-in kind, by kind name.
 STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "bands": band_answers,
     "yes_no": yes_no_answers,
@@ -266,3 +265,4 @@ STRATEGIES: Mapping[str, Callable[[Any, Decimal], Strategies]] = {
     "conditional": conditional_answers,
     "lateness": lateness_answers,
 }
+"""The strategies of each built-in kind, by kind name."""

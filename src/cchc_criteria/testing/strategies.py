@@ -115,6 +115,13 @@ def band_rules(
 
     Each inner edge belongs to the band below or above it at random. With ``monotone``, the
     awards are fixed points that never decrease from one band to the next.
+
+    Args:
+        scale: the scale of the bands (a random one by default).
+        monotone: awards never decrease from one band to the next.
+
+    Returns:
+        A Hypothesis strategy of band rules.
     """
     return _band_rules(scale, monotone)
 
@@ -208,7 +215,15 @@ def monotone_rules() -> st.SearchStrategy[Rule]:
 
 def valid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Answers that ``rule`` accepts and scores, as its rule kind's strategies give them (for a
-    rule of no registered kind, any yes/no, rate or label)."""
+    rule of no registered kind, any yes/no, rate or label).
+
+    Args:
+        rule: the rule.
+        max_points: the criterion's max.
+
+    Returns:
+        A Hypothesis strategy of accepted answers.
+    """
     found = kind_strategies(rule, max_points)
     if found is None:
         return st.one_of(st.booleans(), in_scale(Scale.PERCENT), st.sampled_from(["Có", "Không"]))
@@ -228,7 +243,15 @@ def invalid_answers(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object
 def kind_strategies(rule: Rule, max_points: Decimal) -> tuple[Any, Any] | None:
     """The (valid, invalid) answer strategies of ``rule``'s kind: a plugin kind's own
     (``RuleKind.strategies``), else the built-in kind's (``testing.kinds.STRATEGIES``);
-    ``None`` for a rule of no registered kind, or a kind with none."""
+    ``None`` for a rule of no registered kind, or a kind with none.
+
+    Args:
+        rule: the rule.
+        max_points: the criterion's max.
+
+    Returns:
+        The (valid, invalid) strategies, or ``None``.
+    """
     kind = Library.default().kinds.of_rule(rule)
     if kind is None:
         return None
@@ -246,7 +269,15 @@ _junk = st.sampled_from(
 
 
 def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
-    """Valid answers, N/A, and answers a careless unit might give (out of range, malformed)."""
+    """Valid answers, N/A, and answers a careless unit might give (out of range, malformed).
+
+    Args:
+        rule: the rule.
+        max_points: the criterion's max.
+
+    Returns:
+        A Hypothesis strategy of answers.
+    """
     return st.one_of(
         valid_answers(rule, max_points), st.just(NA), invalid_answers(rule, max_points)
     )
@@ -297,6 +328,16 @@ def criterion_sets(
     ``na_policies``, the set and some of its criteria state a not-applicable policy (every
     `NAPolicy`). With ``totals``, the set puts its bonus above the base
     or its deductions after the total (`TotalPolicy`).
+
+    Args:
+        max_depth: the deepest nesting.
+        roles: add bonuses and deductions.
+        consistent: every group's max is the sum of its children's.
+        na_policies: state not-applicable policies.
+        totals: state a total policy (bonus above the base, deductions after).
+
+    Returns:
+        A Hypothesis strategy of criterion sets.
     """
     count = draw(st.integers(1, 3))
     areas = [_criterion(draw, str(i), 1, max_depth, roles) for i in range(1, count + 1)]
@@ -348,6 +389,14 @@ def assessments(
 
     With ``declared``, the sheet also carries a unit, a period, self-assessed and appraised
     scores, evidence and explanations, as an assessment file would.
+
+    Args:
+        criterion_set: the set the sheets answer.
+        valid_only: only answers the rules accept (and N/A).
+        declared: add a unit, a period, declared scores, evidence and explanations.
+
+    Returns:
+        A Hypothesis strategy of assessments.
     """
     answers: dict[str, object] = {}
     for criterion in criterion_set.walk():
