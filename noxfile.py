@@ -286,7 +286,8 @@ def docs(session: nox.Session) -> None:
     hook specs and the testing kit, no raw Sphinx role), the JSON Schema tables and the command
     help generated (tools/mkdocs_hooks.py). ``nox -s docs -- serve`` serves it while
     editing."""
-    session.install(".[docs]", *PLUGINS, "pillow")
+    # The testing kit too: the API check reads its names (__all__), as the other modules'.
+    session.install(".[docs,testing]", *PLUGINS, "pillow")
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
