@@ -594,20 +594,47 @@ def test_remembered_answers_never_stand_for_an_equal_answer_of_another_type(
     """Both passes remember the points of text and whole-number answers per leaf; an
     answer equal to one of them but of another type (True == 1, Decimal("1") == 1, 1.0,
     "1,0") must get its own points, as a plan that remembers nothing gives them."""
-    from cchc_criteria.scoring import _plan
 
     text = f'id = "t"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 2\n{rule}\n'
     criterion_set = cc.loads_set(text, source="t.toml")
     forms: list[object] = [1, True, "1", Decimal("1"), 1.0, "1,0", Decimal("1.0"), 0, False, "0"]
     forms += [f for f in forms for _ in range(3)]  # each again once it is remembered
+    _remembering_changes_nothing(criterion_set, forms, monkeypatch)
+
+
+def _remembering_changes_nothing(
+    criterion_set: cc.CriterionSet, answers: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row 1 answered with each of ``answers`` in turn, by one plan (which remembers), gives
+    the card a new plan (which remembers nothing) gives; with and without the plain pass."""
+    from cchc_criteria.scoring import _plan
+
     for plain in (True, False):
         _plan.forget_plans()
         if not plain:
             _without_the_plain_pass(monkeypatch)
-        cards = [cc.score(criterion_set, {"1": answer}) for answer in forms]
-        for answer, card in zip(forms, cards, strict=True):
+        cards = [cc.score(criterion_set, {"1": answer}) for answer in answers]
+        for answer, card in zip(answers, cards, strict=True):
             _plan.forget_plans()  # a new plan: nothing remembered, no fast scorer yet
             _same_cards(card, cc.score(criterion_set, {"1": answer}))
+
+
+def test_a_parts_row_remembers_its_figures_by_type_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part of a ``parts`` row remembers the points of its figures typed as text or
+    whole numbers; a figure equal to one of them but of another type gets its own points."""
+
+    text = (
+        'id = "t"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "a"\nmax = 3\n'
+        'rule = "parts"\nparts = [\n'
+        '  { name = "rate", max = 1, rule = "yes_no" },\n'
+        '  { name = "items", max = 2, rule = "per_item", points_per_item = "0,5", cap = 2 },\n'
+        "]\n"
+    )
+    criterion_set = cc.loads_set(text, source="t.toml")
+    forms: list[object] = [1, True, "1", Decimal("1"), 1.0, "1,0", 0, False, "0", 3, "3"]
+    tables = [{"rate": a, "items": b} for a in forms for b in forms]
+    tables += tables[::7]  # again, once remembered
+    _remembering_changes_nothing(criterion_set, tables, monkeypatch)
 
 
 def scoring_plan(criterion_set: cc.CriterionSet) -> object:

@@ -1,12 +1,35 @@
-"""A key that tells a plain value apart from every other (for memoising pure functions)."""
+"""Memoising pure functions of an answer: a key that tells a plain value apart from every
+other, and the points a fast scorer gave for the answers typed as text or whole numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from decimal import Decimal
 
-__all__ = ["value_key"]
+__all__ = ["REMEMBERED", "remembered", "value_key"]
+
+REMEMBERED = 512
+"""The most answers typed as text or whole numbers whose points each fast scorer's memo keeps (a
+cohort gives the same "93,5", "Có" or 4 again and again)."""
+_MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
+
+
+def remembered(
+    fast: Callable[[object], Decimal | None], seen: dict[object, Decimal | None], answer: object
+) -> Decimal | None:
+    """``fast(answer)``, remembered in ``seen`` for answers typed as text or whole numbers
+    (at most `REMEMBERED`). Only those: neither is equal to a value of another type
+    that scores differently (``True == 1``, ``Decimal("1") == 1`` are kept out)."""
+    if type(answer) is str or type(answer) is int:
+        got = seen.get(answer, _MISSING)
+        if got is _MISSING:
+            got = fast(answer)
+            if len(seen) < REMEMBERED:
+                seen[answer] = got
+        return got
+    return fast(answer)
+
 
 _SCALARS = (str, bool, int, float, Decimal, date, datetime)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_criteria._values import remembered
 from cchc_criteria.model import Outcome
 from cchc_criteria.rules._answers import figure_text
 from cchc_criteria.rules._composite import (
@@ -87,16 +88,28 @@ def _compile_parts(rule: PartsRule, max_points: Decimal, kinds: RuleKinds) -> Fa
     if not all(name.isascii() for name, _, _ in scorers):
         return None  # a name's normal form is checked by score
 
+    # Each part remembers its points (held to its max) for figures typed as text or whole
+    # numbers, as a leaf does: a table answer is seldom the same twice, its figures often are.
+    parts: list[tuple[str, FastScorer, dict[object, Decimal | None]]] = [
+        (name, _holding(scorer, most), {}) for name, scorer, most in scorers
+    ]
+
     def fast(answer: object) -> Decimal | None:
-        if type(answer) is not dict or len(answer) != len(scorers):
+        if type(answer) is not dict or len(answer) != len(parts):
             return None
-        held = []
-        for name, scorer, most in scorers:
-            figure = answer.get(name)
-            held.append(_held(None if figure is None else scorer(figure), most))
-        return _total(held)
+        return _total(
+            [
+                None if (figure := answer.get(name)) is None else remembered(held, seen, figure)
+                for name, held, seen in parts
+            ]
+        )
 
     return fast
+
+
+def _holding(scorer: FastScorer, most: Decimal) -> FastScorer:
+    """``scorer``'s points held to a part's max."""
+    return lambda figure: _held(scorer(figure), most)
 
 
 PARTS = RuleKind(

@@ -156,6 +156,7 @@ class _Run:
                 True,
                 plan.kept_none,
                 tuple((slots[s], m) for s, m in zip(plan.roots, plan.root_maxima, strict=True)),
+                every_leaf_answered=True,
             )
         tally = Tally(plan)
         points = tally.points
@@ -236,6 +237,7 @@ class _Run:
         complete: bool,
         kept: tuple[NodeScore | None, ...],
         areas: tuple[tuple[Decimal | None, Decimal], ...],
+        every_leaf_answered: bool = False,
     ) -> Scorecard:
         grade = self._grade(total, max_points) if complete and _accepted(self.findings) else None
         card = Scorecard(
@@ -250,7 +252,7 @@ class _Run:
             complete=complete,
             findings=tuple(self.findings),
             grade=grade,
-            lint_findings=self._lint_findings(set_findings, complete),
+            lint_findings=self._lint_findings(set_findings, complete, every_leaf_answered),
             area_totals=areas,
             set_findings=set_findings,
         )
@@ -265,12 +267,14 @@ class _Run:
         return attrs.evolve(card, grade=label, findings=card.findings + found)
 
     def _lint_findings(
-        self, set_findings: tuple[Finding, ...], complete: bool
+        self, set_findings: tuple[Finding, ...], complete: bool, every_leaf_answered: bool
     ) -> tuple[Finding, ...]:
-        """The set's findings about the criteria this card scored (a criterion with an
-        answer at or below it), or about the whole set when the card is complete."""
+        """The set's findings about the criteria this card scored (an answer at or below them:
+        any leaf, when every leaf has one), or about the whole set when the card is complete."""
         answers = self.assessment.answers
         below = self.plan.leaves_below
+        if every_leaf_answered:
+            return tuple(f for f in set_findings if not f.criterion or below(f.criterion))
         return tuple(
             f
             for f in set_findings
