@@ -636,6 +636,40 @@ def test_lint_findings_reach_every_ancestor() -> None:
     assert set(on_area) <= set(card.lint_findings)
 
 
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_card_carries_the_lint_findings_of_what_it_scored(data: st.DataObject) -> None:
+    """A finding about a criterion reaches a card when some leaf at or below it has an
+    answer (NA included); one about the whole set when the card is complete — whichever pass
+    scored it, and however much of the set the unit answered."""
+    from cchc_criteria.scoring import score as core_score
+    from cchc_criteria.testing import assessments, criterion_sets
+
+    criterion_set = data.draw(criterion_sets(max_depth=2))
+    drawn = data.draw(assessments(criterion_set))
+    found = cc.lint(criterion_set)
+    # A finding about a code the set lacks (as an acknowledgement may name) reaches no card.
+    stray = (attrs.evolve(found[0], criterion="no.such.code"),) if found else ()
+    everything = cc.Assessment({c.code: cc.NA for c in criterion_set.walk() if c.is_leaf})
+    for sheet in (drawn, everything):  # the second: every leaf answered (not applicable)
+        card = core_score(criterion_set, sheet, set_findings=found + stray, kinds=cc.rule_kinds())
+        leaves = [n.code for n in card if n.is_leaf]
+
+        def at_or_below(code: str, leaves: list[str] = leaves) -> list[str]:
+            return [c for c in leaves if c == code or c.startswith(code + ".")]
+
+        expected = tuple(
+            f
+            for f in found
+            if (
+                any(sheet.answers.get(c) is not None for c in at_or_below(f.criterion))
+                if f.criterion
+                else card.complete
+            )
+        )
+        assert card.lint_findings == expected
+
+
 def test_the_index_is_rounded_once_from_the_exact_total() -> None:
     third = cc.model.Band("all", lower=cc.model.at_least(0), award=cc.model.Formula("rate / 300"))
     cs = cc.CriterionSet(

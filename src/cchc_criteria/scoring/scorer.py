@@ -271,19 +271,16 @@ class _Run:
     ) -> tuple[Finding, ...]:
         """The set's findings about the criteria this card scored (an answer at or below them:
         any leaf, when every leaf has one), or about the whole set when the card is complete."""
-        answers = self.assessment.answers
-        below = self.plan.leaves_below
-        if every_leaf_answered:
-            return tuple(f for f in set_findings if not f.criterion or below(f.criterion))
-        return tuple(
-            f
-            for f in set_findings
-            if (
-                any(answers.get(c) is not None for c in below(f.criterion))
-                if f.criterion
-                else complete
-            )
+        answers, below = self.assessment.answers, self.plan.leaves_below
+        every = every_leaf_answered or (
+            answers.keys() >= self.plan.leaf_codes and None not in answers.values()
         )
+
+        def scored(code: str) -> bool:
+            leaves = below(code)  # none for a code the set does not have
+            return bool(leaves) if every else any(answers.get(c) is not None for c in leaves)
+
+        return tuple(f for f in set_findings if (scored(f.criterion) if f.criterion else complete))
 
     # ---------------------------------------------------------------- input checks
 
