@@ -14,6 +14,7 @@ import pickle
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -567,13 +568,14 @@ def test_the_plain_pass_gives_the_cards_of_the_general_one(
     tree = national.national_spec()
     criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
     units = national.answers(tree, 40, seed=59)
-    units[5] = {**units[5], "1.1.1": cc.NA}  # not applicable: the general pass
+    units[5] = {**units[5], "1.1.1": cc.NA}  # not applicable: the plain pass removes its max
     units[6] = {k: v for k, v in units[6].items() if k != "2.1.1"}  # unanswered
     units[7] = {**units[7], "1.1.2": "150"}  # out of its domain
     cards = [cc.score(criterion_set, unit) for unit in units]
     plan = scoring_plan(criterion_set)
     assert plan.plain_pass() is not None
-    assert plan.plain_pass().slots(units[5].get) is None  # type: ignore[union-attr]
+    assert plan.plain_pass().slots(units[5].get) is not None  # type: ignore[union-attr]
+    assert plan.plain_pass().slots(units[6].get) is None  # type: ignore[union-attr]
     _without_the_plain_pass(monkeypatch)
     for unit, card in zip(units, cards, strict=True):
         _same_cards(card, cc.score(criterion_set, unit))
@@ -637,6 +639,45 @@ def test_a_parts_row_remembers_its_figures_by_type_too(monkeypatch: pytest.Monke
     _remembering_changes_nothing(criterion_set, tables, monkeypatch)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_unit_with_answers_not_applicable_gets_the_same_card_on_both_passes(
+    data: st.DataObject,
+) -> None:
+    """Every leaf answered, some of them NA, under every not-applicable policy: the plain
+    pass (which removes an NA's max as the tally does, or leaves the unit to the general
+    pass) gives the general pass's card, digit for digit."""
+    from cchc_criteria.testing import criterion_sets, valid_answers
+
+    criterion_set = data.draw(criterion_sets(na_policies=data.draw(st.booleans())))
+    leaves = [c for c in criterion_set.walk() if c.rule is not None]
+    units = []
+    for _ in range(3):
+        answers: dict[str, object] = {}
+        for leaf in leaves:
+            assert leaf.rule is not None
+            valid = valid_answers(leaf.rule, leaf.max_points)
+            answers[leaf.code] = data.draw(st.just(cc.NA) | valid | valid)
+        units.append(answers)
+    _both_passes_agree(criterion_set, units)
+
+
+def _both_passes_agree(criterion_set: cc.CriterionSet, units: Sequence[object]) -> None:
+    """Each unit scored twice (the fast scorers compiled, then the plain pass) gives the card
+    the general pass alone gives."""
+    from cchc_criteria.scoring import _plan
+
+    cards = [cc.score(criterion_set, unit) for unit in units * 2]  # type: ignore[arg-type]
+    original = _plan.Plan.plain_pass
+    try:
+        _plan.Plan.plain_pass = lambda self: None  # type: ignore[method-assign]
+        again = [cc.score(criterion_set, unit) for unit in units * 2]  # type: ignore[arg-type]
+    finally:
+        _plan.Plan.plain_pass = original  # type: ignore[method-assign]
+    for left, right in zip(cards, again, strict=True):
+        _same_cards(left, right)
+
+
 def scoring_plan(criterion_set: cc.CriterionSet) -> object:
     from cchc_criteria.registry import rule_kinds
     from cchc_criteria.scoring import _plan
@@ -647,23 +688,16 @@ def scoring_plan(criterion_set: cc.CriterionSet) -> object:
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_the_plain_pass_agrees_with_the_general_one_on_any_set(data: st.DataObject) -> None:
-    from cchc_criteria.scoring import _plan
     from cchc_criteria.testing import assessments, criterion_sets
 
-    criterion_set = data.draw(criterion_sets())
+    # Every not-applicable policy too: the plain pass removes an NA's max where the general
+    # one would, and leaves a policy that gives it to others to the general pass.
+    criterion_set = data.draw(criterion_sets(na_policies=data.draw(st.booleans())))
     units = [
         data.draw(assessments(criterion_set, valid_only=draw_valid))
         for draw_valid in (True, True, True, False)
     ]
-    cards = [cc.score(criterion_set, unit) for unit in units * 2]  # compile, then plain
-    original = _plan.Plan.plain_pass
-    try:
-        _plan.Plan.plain_pass = lambda self: None  # type: ignore[method-assign]
-        again = [cc.score(criterion_set, unit) for unit in units * 2]
-    finally:
-        _plan.Plan.plain_pass = original  # type: ignore[method-assign]
-    for left, right in zip(cards, again, strict=True):
-        _same_cards(left, right)
+    _both_passes_agree(criterion_set, units)
 
 
 def _retyped(answer: object, form: str) -> object:

@@ -20,7 +20,15 @@ from cchc_criteria._values import REMEMBERED, remembered
 from cchc_criteria.model import NA
 from cchc_criteria.scoring._tally import added
 
-__all__ = ["PLAIN_PASS_LEAVES", "REMEMBERED", "PlainPass", "fast_points"]
+__all__ = [
+    "EXCLUDED",
+    "PLAIN_PASS_LEAVES",
+    "REMEMBERED",
+    "PlainPass",
+    "Removed",
+    "fast_points",
+    "reduced",
+]
 
 _ZERO = Decimal(0)
 _UNSEEN = Decimal("NaN")  # by identity: no fast scorer gives this very object
@@ -30,33 +38,59 @@ PLAIN_PASS_LEAVES = 5000
 fast_points = remembered
 
 
+EXCLUDED = Decimal("NaN")
+"""A leaf's answer NA removes its max (by identity: no leaf's points are this very object)."""
+
+Removed = dict[int, tuple[Decimal | None, bool, Decimal]]
+"""The slots below which an answer NA removed a max: the max removed from the parent's
+(``None`` when none was), whether the criterion still applies, and its max now."""
+
+
 @attrs.frozen
 class PlainPass:
     """The plain pass: every leaf (slot, code, fast scorer, max, the points of the answers it
-    remembers), then every group in the
-    plan's order, children first (slot, children added, children subtracted, max), then the
-    roots added (``plus``) and subtracted (``minus``) and held to ``total_max``."""
+    remembers, what NA gives: `EXCLUDED`, its points, or ``None`` for the general pass),
+    then every group in the plan's order, children first (slot, children added, children
+    subtracted, max, published max, score children), then the roots added (``plus``) and
+    subtracted (``minus``) and held to ``total_max`` (the set's ``published`` max)."""
 
-    leaves: tuple[tuple[int, str, Any, Decimal, dict[object, Decimal | None]], ...]
-    groups: tuple[tuple[int, tuple[int, ...], tuple[int, ...], Decimal], ...]
+    leaves: tuple[tuple[int, str, Any, Decimal, dict[object, Decimal | None], Decimal | None], ...]
+    groups: tuple[
+        tuple[int, tuple[int, ...], tuple[int, ...], Decimal, Decimal, tuple[int, ...]], ...
+    ]
     size: int
     plus: tuple[int, ...]
     minus: tuple[int, ...]
     total_max: Decimal
     roots: tuple[int, ...]
+    published: Decimal
+    root_scores: tuple[int, ...]
 
-    def slots(self, get: Callable[[str], object]) -> tuple[Decimal, list[Decimal]] | None:
-        """A unit's total and every slot's points, given ``answers.get``, when every answer
-        is plain and every sum within its max; ``None`` for any other unit. Sums add as the
-        general pass adds them (`added`), so the totals
-        are the same digit for digit."""
+    def slots(
+        self, get: Callable[[str], object]
+    ) -> tuple[Decimal, list[Decimal], tuple[Decimal, Removed] | None] | None:
+        """A unit's total, every slot's points, and — when an answer NA removed a max — the
+        card's max and the maxima removed, given ``answers.get``, when every answer is plain
+        or NA and every sum within its max; ``None`` for any other unit. Sums add as the
+        general pass adds them (`added`), and a max an NA removes is removed as the tally
+        removes it (`reduced`), so the cards are the same digit for digit."""
         zero = _ZERO
         points = [zero] * self.size
         missing = _UNSEEN
-        for slot, code, fast, maximum, seen in self.leaves:
+        removed: Removed | None = None
+        for slot, code, fast, maximum, seen, na in self.leaves:
             answer = get(code)
-            if answer is None or answer is NA:
+            if answer is None:
                 return None
+            if answer is NA:
+                if na is None:
+                    return None
+                if na is EXCLUDED:  # its points stay 0, which adds nothing
+                    removed = {} if removed is None else removed
+                    removed[slot] = (maximum - zero if maximum != zero else None, False, zero)
+                else:
+                    points[slot] = na
+                continue
             # fast_points, written in: one call less per leaf on the hottest loop.
             kind = type(answer)
             if kind is str or kind is int:
@@ -70,12 +104,49 @@ class PlainPass:
             if got is None or got < zero or got > maximum:
                 return None
             points[slot] = got
-        for slot, plus, minus, maximum in self.groups:
+        for slot, plus, minus, maximum, published, scores in self.groups:
             total = added(points, plus, minus)
+            if removed is not None and not removed.keys().isdisjoint(scores):
+                lowered = reduced(removed, slot, published, scores)
+                if lowered is None:
+                    return None
+                maximum = lowered
             if total > maximum:
                 return None
             points[slot] = zero if total < zero else total
         total = added(points, self.plus, self.minus)
-        if total > self.total_max:
+        maximum = self.total_max
+        if removed is not None and not removed.keys().isdisjoint(self.root_scores):
+            lowered = reduced(removed, -1, self.published, self.root_scores)
+            if lowered is None:
+                return None
+            maximum = lowered
+        if total > maximum:
             return None
-        return (zero if total < zero else total), points
+        lowered_by_na = None if removed is None else (maximum, removed)
+        return (zero if total < zero else total), points, lowered_by_na
+
+
+def reduced(
+    removed: Removed, slot: int, published: Decimal, scores: tuple[int, ...]
+) -> Decimal | None:
+    """The max of a group (at ``slot``) some of whose score children NA lowered, as
+    `Tally.sum` works it out (published max less the max removed below, not below 0), noted
+    in ``removed`` for its parent; ``None`` when none of them applies any more (the group is
+    not applicable: the general pass)."""
+    excluded = _ZERO
+    applicable = False
+    for child in scores:
+        got = removed.get(child)
+        if got is None:
+            applicable = True
+            continue
+        amount, applies, _ = got
+        if amount is not None:
+            excluded += amount
+        applicable = applicable or applies
+    if not applicable:
+        return None
+    maximum = max(published - excluded, _ZERO) if excluded or published < 0 else published
+    removed[slot] = (published - maximum if maximum != published else None, True, maximum)
+    return maximum

@@ -41,7 +41,7 @@ from cchc_criteria.scoring._explain import (
     group_explanation,
     held_to,
 )
-from cchc_criteria.scoring._plain import PLAIN_PASS_LEAVES, PlainPass
+from cchc_criteria.scoring._plain import EXCLUDED, PLAIN_PASS_LEAVES, PlainPass
 from cchc_criteria.scoring._steps import Group, Leaf, Result
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
@@ -171,6 +171,7 @@ class Plan:
         self._units = 0
         # The set's max when every criterion is scored and applicable.
         self.total_max = max(criterion_set.max_points, _ZERO)
+        self.set_max = criterion_set.max_points
 
     def split(self, slots: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """``slots`` parted into those that add (score, bonus) and deductions; monitored
@@ -219,18 +220,53 @@ class Plan:
             return False  # a bonus above the base or deductions after it: the tally's total
         if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
             return False  # a rule without a fast scorer: every unit takes the general pass
-        # Every leaf (its slot, code, fast scorer and max), then every group, children before
-        # their parents (its slot, children to add and to subtract, and max).
+        # Every leaf (its slot, code, fast scorer, max and what NA gives), then every group,
+        # children before their parents (its slot, children to add and to subtract, max,
+        # published max and score children).
         plus, minus = self.split(self.roots)
+        excludable = self.root_policy is None and self.set_max >= 0
+        excludable = excludable and all(
+            g.policy is None and g.criterion.max_points >= 0 for g in groups
+        )
         return PlainPass(
-            tuple((s.slot, s.code, s.fast, s.maximum, s.points_seen) for s in leaves),
-            tuple((s.slot, s.plus, s.minus, s.plain_max) for s in groups),
+            tuple(
+                (s.slot, s.code, s.fast, s.maximum, s.points_seen, self._na(s, excludable))
+                for s in leaves
+            ),
+            tuple(
+                (
+                    s.slot,
+                    s.plus,
+                    s.minus,
+                    s.plain_max,
+                    s.criterion.max_points,
+                    self._scores(s.children),
+                )
+                for s in groups
+            ),
             self.size,
             plus,
             minus,
             self.total_max,
             self.roots,
+            self.set_max,
+            self._scores(self.roots),
         )
+
+    def _scores(self, slots: Sequence[int]) -> tuple[int, ...]:
+        return tuple(s for s in slots if self.roles[s] is Role.SCORE)
+
+    def _na(self, leaf: Leaf, excludable: bool) -> Decimal | None:
+        """What the plain pass gives a leaf answered NA: its max (``full_points``), `EXCLUDED`
+        (its max removed, as the tally removes it: a score criterion below the top, in a set
+        whose groups keep no max for others — ``excludable`` — and none is published below
+        0), or ``None`` (the general pass)."""
+        policy = leaf.criterion.na_policy or self.na_policy
+        if policy is NAPolicy.FULL_POINTS:
+            return leaf.maximum
+        if policy is NAPolicy.NOT_ALLOWED or leaf.criterion.role is not Role.SCORE:
+            return None
+        return EXCLUDED if excludable and leaf.slot not in self.roots else None
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the

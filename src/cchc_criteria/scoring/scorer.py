@@ -140,22 +140,25 @@ class _Run:
         outside = outside_of(plan, assessment.group)
         plain = None if outside else plan.plain_pass()
         done = None if plain is None else plain.slots(answers.get)
-        if done is not None:
-            # Every answer taken by its fast scorer, every sum within its max: no finding
-            # about the answers, nothing for the card to keep but the totals; declared
-            # scores are checked against every node's points, as the general pass would.
-            total, slots = done
+        if done is not None and not (declared and done[2]):
+            # Every answer taken by its fast scorer (or NA), every sum within its max: nothing
+            # to keep but the totals; declared scores (no NA) are checked as the general pass.
+            total, slots, lowered = done
+            maximum, removed = lowered or (plan.total_max, {})
             if declared:
                 for step in plan.steps:
                     self._check_declared(step.criterion, type(step) is Leaf, slots[step.slot])
             return self._card(
                 set_findings,
                 total,
-                plan.total_max,
+                maximum,
                 _ZERO,
                 True,
                 plan.kept_none,
-                tuple((slots[s], m) for s, m in zip(plan.roots, plan.root_maxima, strict=True)),
+                tuple(
+                    (slots[s], removed[s][2] if s in removed else m)
+                    for s, m in zip(plan.roots, plan.root_maxima, strict=True)
+                ),
                 every_leaf_answered=True,
             )
         tally = Tally(plan)
