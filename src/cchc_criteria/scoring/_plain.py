@@ -100,7 +100,7 @@ class PlainPass:
                     if len(seen) < REMEMBERED:
                         seen[answer] = got
             else:
-                got = fast(answer)
+                got = remembered(fast, seen, answer)  # a Decimal or float by its text
             if got is None or got < zero or got > maximum:
                 return None
             points[slot] = got
