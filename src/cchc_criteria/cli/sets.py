@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -30,9 +29,6 @@ from cchc_criteria.cli._options import (
 )
 from cchc_criteria.errors import CchcError
 from cchc_criteria.text import Lang, Text
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "diff_command",

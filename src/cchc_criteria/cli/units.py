@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
@@ -42,9 +41,6 @@ from cchc_criteria.cli._options import (
 )
 from cchc_criteria.errors import CchcError
 from cchc_criteria.text import Lang, Text
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "advise_command",

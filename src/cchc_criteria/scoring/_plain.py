@@ -18,15 +18,13 @@ import attrs
 
 from cchc_criteria._values import REMEMBERED, remembered
 from cchc_criteria.model import NA
-from cchc_criteria.scoring._tally import added
+from cchc_criteria.scoring._tally import added, lowered_max
 
 __all__ = [
     "EXCLUDED",
     "PLAIN_PASS_LEAVES",
-    "REMEMBERED",
     "PlainPass",
     "Removed",
-    "fast_points",
     "reduced",
 ]
 
@@ -35,7 +33,6 @@ _UNSEEN = Decimal("NaN")  # by identity: no fast scorer gives this very object
 
 PLAIN_PASS_LEAVES = 5000
 """The most leaves a plan makes a plain pass for (every leaf's fast scorer is compiled for it)."""
-fast_points = remembered
 
 
 EXCLUDED = Decimal("NaN")
@@ -91,7 +88,7 @@ class PlainPass:
                 else:
                     points[slot] = na
                 continue
-            # fast_points, written in: one call less per leaf on the hottest loop.
+            # _values.remembered, written in for text and whole numbers: one call less per leaf.
             kind = type(answer)
             if kind is str or kind is int:
                 got = seen.get(answer, missing)
@@ -147,6 +144,6 @@ def reduced(
         applicable = applicable or applies
     if not applicable:
         return None
-    maximum = max(published - excluded, _ZERO) if excluded or published < 0 else published
+    maximum = lowered_max(published, excluded)
     removed[slot] = (published - maximum if maximum != published else None, True, maximum)
     return maximum

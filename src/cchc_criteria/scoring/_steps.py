@@ -61,7 +61,7 @@ class Leaf:
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
         #: The fast scorer's points of the text and whole-number answers already seen
-        #: (``_plain.fast_points``), for both passes.
+        #: (``_values.remembered``), for both passes.
         self.points_seen: dict[object, Decimal | None] = {}
         # Made on first use: a set of 100,000 criteria is mostly answered.
         self.unanswered: Result | None = None

@@ -31,6 +31,14 @@ def added(points: Sequence[Decimal], plus: Sequence[int], minus: Sequence[int]) 
     return total
 
 
+def lowered_max(published_max: Decimal, excluded: Decimal) -> Decimal:
+    """A group's max: its published max less ``excluded``, the max of its score criteria
+    that are not applicable, not below 0 — the one rule, for the tally and the plain pass."""
+    if excluded or published_max < 0:
+        return max(published_max - excluded, _ZERO)
+    return published_max
+
+
 class Sums(NamedTuple):
     """What a group's children add up to.
 
@@ -179,12 +187,7 @@ class Tally:
         kept = published_max - scoped
         if policy is not None and given > 0 and applicable and kept > given:
             return self._redistributed(children, kept, given, policy, complete, scoped)
-        if not applicable:
-            maximum = _ZERO
-        elif excluded or published_max < 0:
-            maximum = max(published_max - excluded, _ZERO)
-        else:
-            maximum = published_max
+        maximum = lowered_max(published_max, excluded) if applicable else _ZERO
         scoped = min(scoped, published_max - maximum)
         if total is None:
             return Sums(None, None, maximum, applicable, complete, open_points, _ZERO, scoped)

@@ -16,6 +16,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
+from cchc_criteria._values import remembered
 from cchc_criteria.dates import format_date, parse_period
 from cchc_criteria.errors import ArgumentError, CchcError, NumberFormatError
 from cchc_criteria.model import (
@@ -29,7 +30,6 @@ from cchc_criteria.model import (
 from cchc_criteria.numbers import SUM_CONTEXT, round_points, to_decimal
 from cchc_criteria.rules.kinds import RuleKinds
 from cchc_criteria.scoring._grading import grade_with_conditions
-from cchc_criteria.scoring._plain import fast_points
 from cchc_criteria.scoring._plan import Plan, plan_of
 from cchc_criteria.scoring._scope import outside as outside_of
 from cchc_criteria.scoring._scope import outside_node
@@ -178,7 +178,7 @@ class _Run:
                     continue
                 fast = step.fast or plan.fast_scorer(step)
                 if fast is not None and answer is not None and answer is not NA:
-                    quick = fast_points(fast, step.points_seen, answer)
+                    quick = remembered(fast, step.points_seen, answer)
                     if quick is not None and _ZERO <= quick <= step.maximum:
                         points[slot] = quick
                         if declared:
