@@ -73,7 +73,11 @@ def test_every_hook_is_documented() -> None:
         for name, value in vars(hookspecs).items()
         if callable(value) and hasattr(value, "cchc_criteria_spec")
     ]
-    assert hooks == ["register_criterion_sets", "register_rule_kinds"]
+    assert hooks == [
+        "register_criterion_sets",
+        "register_criterion_set_loaders",
+        "register_rule_kinds",
+    ]
     for hook in hooks:
         assert f"#### `{hook}()`" in text
 

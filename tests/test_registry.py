@@ -374,3 +374,159 @@ def test_strict_plugins_makes_any_failure_fatal(
     cc.registry._registry.cache_clear()
     code, _, err = run("sets")
     assert code == 2
+
+
+# ---------------------------------------------------------------- sets built when asked for
+
+
+class Offers:
+    """A plugin that offers sets through loaders, counting the sets each builds."""
+
+    def __init__(self, *ids: str, builds: dict[str, object] | None = None) -> None:
+        self.ids = ids
+        self.builds = builds or {}
+        self.built: list[str] = []
+
+    def _build(self, set_id: str) -> object:
+        self.built.append(set_id)
+        made = self.builds.get(set_id, set_id)
+        if isinstance(made, BaseException):
+            raise made
+        return a_set(made) if isinstance(made, str) else made
+
+    @hookimpl
+    def register_criterion_set_loaders(self) -> dict[str, object]:
+        return {i: (lambda i=i: self._build(i)) for i in self.ids}
+
+
+def test_a_loader_builds_its_set_only_when_the_set_is_asked_for() -> None:
+    plugin = Offers("a.so.2024", "b.so.2024", "c.so.2024")
+    registry = Registry([plugin, Provides("d.so.2024")], names=["lazy", "eager"])
+    assert registry.set_ids() == ("a.so.2024", "b.so.2024", "c.so.2024", "d.so.2024")
+    assert registry.offered("lazy") == ("a.so.2024", "b.so.2024", "c.so.2024")
+    assert registry.failures == ()
+    assert plugin.built == []  # ids, offers and failures build nothing
+    assert registry.get("b.so.2024").id == "b.so.2024"
+    assert registry.get("b.so.2024") is registry.get("b.so.2024")
+    assert plugin.built == ["b.so.2024"]  # once, and no other
+    listed = [(r.criterion_set.id, r.plugin) for r in registry.sets()]
+    assert listed == [
+        ("a.so.2024", "lazy"),
+        ("b.so.2024", "lazy"),
+        ("c.so.2024", "lazy"),
+        ("d.so.2024", "eager"),
+    ]
+    assert sorted(plugin.built) == ["a.so.2024", "b.so.2024", "c.so.2024"]
+    assert registry.plugins[1].hooks == ("register_criterion_set_loaders",)
+
+
+@pytest.mark.parametrize(
+    ("made", "message"),
+    [
+        (ValueError("criterion '1.2': max is missing"), r"ValueError: criterion '1\.2'"),
+        ("other.so.2024", r"offers set 'bad\.so\.2024' but its loader built set 'other\.so"),
+        (["not a set"], r"built list \['not a set'\] for set 'bad\.so\.2024'; expected a Crit"),
+        (SystemExit(3), r"it called sys\.exit\(3\)"),
+    ],
+)
+def test_a_loader_that_fails_is_named_and_spares_the_plugins_other_sets(
+    made: object, message: str
+) -> None:
+    plugin = Offers("bad.so.2024", "good.so.2024", builds={"bad.so.2024": made})
+    registry = Registry([plugin], names=["lazy"])
+    with pytest.raises(PluginError) as raised:
+        registry.get("bad.so.2024")
+    text = str(raised.value)
+    assert text.startswith("plugin 'lazy' (unknown distribution) ")
+    assert "'bad.so.2024'" in text  # the set, and the hook when the loader raised
+    if isinstance(made, BaseException):
+        assert "failed in register_criterion_set_loaders ('bad.so.2024')" in text
+    assert re.search(message, text), text
+    with pytest.raises(PluginError):  # said again, not built again
+        registry.get("bad.so.2024")
+    assert plugin.built == ["bad.so.2024"]
+    assert registry.get("good.so.2024").id == "good.so.2024"
+    assert [r.criterion_set.id for r in registry.sets()] == ["good.so.2024"]
+    assert [f.message for f in registry.failures] == [text]
+    with pytest.raises(PluginError, match=message):
+        Registry([Offers("bad.so.2024", builds={"bad.so.2024": made})], strict=True).sets()
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (None, "returned None from register_criterion_set_loaders"),
+        (["a.so.2024"], r"returned \['a\.so\.2024'\] from register_criterion_set_loaders"),
+        ({"a.so.2024": "a.toml"}, r"returned 'a\.so\.2024': 'a\.toml' from register_crit"),
+        ({3: lambda: None}, r"returned 3: .* expected a set id \(text\)"),
+    ],
+)
+def test_loaders_that_are_not_a_mapping_of_ids_to_functions_are_refused(
+    given: object, message: str
+) -> None:
+    class Gives:
+        @hookimpl
+        def register_criterion_set_loaders(self) -> object:
+            return given
+
+    registry = Registry([Gives(), Provides("ok.so.2024")], names=["odd", "fine"])
+    assert registry.set_ids() == ("ok.so.2024",)
+    (failure,) = registry.failures
+    assert failure.plugin == "odd"
+    assert re.search(message, failure.message), failure.message
+
+
+def test_an_id_offered_by_a_loader_and_by_a_built_set_is_served_by_neither() -> None:
+    lazy = Offers("x.so.2024", "y.so.2024")
+    registry = Registry([lazy, Provides("x.so.2024")], names=["lazy", "eager"])
+    with pytest.raises(DuplicateSetError, match="registered by both plugin 'eager' and plugin"):
+        registry.get("x.so.2024")
+    assert [r.criterion_set.id for r in registry.sets()] == ["y.so.2024"]
+    assert lazy.built == ["y.so.2024"]  # the disputed set is never built
+
+
+def test_a_loader_reads_with_the_registry_that_asks(tmp_path: Path) -> None:
+    """A set file read by a loader may name the plugin's own rule kinds (registry() is the
+    registry calling the loader), as one read by register_criterion_sets may."""
+    import cchc_criteria_example_monthly as monthly
+
+    registry = Registry([monthly], names=["example_monthly"])
+    quarterly = registry.get("example.xa.2025.quy")
+    assert "per_step" in {
+        registry.rule_kinds().of_rule(c.rule).name for c in quarterly.walk() if c.rule is not None
+    }
+
+
+def test_cchc_score_of_a_set_whose_file_is_broken_names_the_plugin_and_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    broken = tmp_path / "broken.so.2024.toml"
+    broken.write_text('id = "broken.so.2024"\ntitle = "x"\n[[criteria]]\ncode = "1"\n')
+    install(
+        tmp_path,
+        "cchc-lazy",
+        "[cchc_criteria]\nlazy = cchc_lazy\n",
+        f"""
+        import functools
+        import cchc_criteria as cc
+
+        @cc.hookimpl
+        def register_criterion_set_loaders():
+            return {{"broken.so.2024": functools.partial(cc.load_set, {str(broken)!r})}}
+        """,
+    )
+    cc.registry._registry.cache_clear()
+    try:
+        code, out, err = run("score", "broken.so.2024", str(EXAMPLE))
+        other, _, _ = run("show", S)  # the plugin's broken file spoils no other set
+    finally:
+        cc.registry._registry.cache_clear()
+        sys.modules.pop("cchc_lazy", None)
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    assert err.count("plugin 'lazy' (cchc-lazy 1.2.3) failed in") == 1
+    assert "broken.so.2024.toml" in err
+    assert "criterion '1'" in err or "criterion 1" in err
+    assert other == 0

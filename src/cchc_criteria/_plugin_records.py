@@ -3,8 +3,9 @@ distribution, a failure, a report for ``cchc plugins`` — and how it names them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
+from typing import Any, Protocol, cast
 
 import attrs
 
@@ -20,6 +21,8 @@ __all__ = [
     "PluginReport",
     "Refused",
     "RegisteredSet",
+    "SetOffer",
+    "built_as_offered",
     "dist_label",
     "duplicate_message",
     "hook_names",
@@ -29,6 +32,9 @@ __all__ = [
     "plugin_label",
     "plugin_name_of",
     "registered_kinds",
+    "reports_of",
+    "set_loaders_given",
+    "sets_given",
     "what_failed",
 ]
 
@@ -48,6 +54,26 @@ class RegisteredSet:
     plugin: str
     distribution: str | None = None
     version: str | None = None
+
+
+@attrs.define
+class SetOffer:
+    """A criterion set a plugin offers under ``set_id``: built already
+    (``register_criterion_sets``), or built by ``load`` when first asked for
+    (``register_criterion_set_loaders``); ``failed`` says why a load failed."""
+
+    set_id: str
+    plugin: str
+    distribution: str | None
+    version: str | None
+    criterion_set: CriterionSet | None = None
+    load: Callable[[], object] | None = None
+    failed: PluginFailure | None = None
+
+    def registered(self) -> RegisteredSet:
+        """The set built, with where it came from."""
+        assert self.criterion_set is not None
+        return RegisteredSet(self.criterion_set, self.plugin, self.distribution, self.version)
 
 
 @attrs.frozen
@@ -108,7 +134,7 @@ def origin_of(info: PluginInfo | None) -> tuple[str | None, str | None]:
     return info.distribution, info.version
 
 
-def duplicate_message(set_id: str, entries: Sequence[RegisteredSet]) -> Text:
+def duplicate_message(set_id: str, entries: Sequence[SetOffer]) -> Text:
     plugins = [repr(e.plugin) for e in entries]
     return Text(
         f"bộ tiêu chí {set_id!r} được cả plugin {' và plugin '.join(plugins)} đăng ký; "
@@ -190,3 +216,115 @@ def names_in(value: str | None) -> set[str] | None:
     if value is None:
         return None
     return {name.strip() for name in value.split(",") if name.strip()}
+
+
+_SETS_HOOK = "register_criterion_sets"
+_LOADERS_HOOK = "register_criterion_set_loaders"
+
+
+_A_LIST = Text("một danh sách CriterionSet", "a list of CriterionSet objects")
+_SETS = Text("các CriterionSet", "CriterionSet objects")
+_A_MAPPING = Text("một dict mã bộ → hàm tạo bộ", "a dict of set ids to loaders")
+_AN_ENTRY = Text(
+    "mã bộ (văn bản) → hàm tạo bộ", "a set id (text) and a function that builds the set"
+)
+
+
+def _returned(shown: str, hook: str, expected: Text) -> Refused:
+    """The refusal of what a plugin's ``hook`` returned (``shown``), saying what it should."""
+    return Refused(
+        Text(
+            f"trả về {shown} từ {hook}; cần {expected.vi}",
+            f"returned {shown} from {hook}; expected {expected.en}",
+        )
+    )
+
+
+def sets_given(caller: Any) -> list[CriterionSet]:
+    """The sets one plugin's ``register_criterion_sets`` (``caller``, pluggy's caller of that
+    plugin alone) returns; anything but criterion sets is refused."""
+    items: list[CriterionSet] = []
+    results = caller()
+    if not results and caller.get_hookimpls():  # pluggy leaves out None results
+        raise _returned("None", _SETS_HOOK, _A_LIST)
+    for result in results:
+        if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
+            raise _returned(f"{result!r:.80}", _SETS_HOOK, _A_LIST)
+        for item in cast("Iterable[object]", result):
+            if not isinstance(item, CriterionSet):
+                raise _returned(f"{type(item).__name__} {item!r:.80}", _SETS_HOOK, _SETS)
+            items.append(item)
+    return items
+
+
+def set_loaders_given(caller: Any) -> dict[str, Callable[[], object]]:
+    """The loaders one plugin's ``register_criterion_set_loaders`` (``caller``) returns, by
+    set id; anything but a mapping of ids (text) to functions is refused."""
+    loaders: dict[str, Callable[[], object]] = {}
+    results = caller()
+    if not results and caller.get_hookimpls():
+        raise _returned("None", _LOADERS_HOOK, _A_MAPPING)
+    for result in results:
+        if not isinstance(result, Mapping):
+            raise _returned(f"{result!r:.80}", _LOADERS_HOOK, _A_MAPPING)
+        for set_id, load in result.items():
+            if not isinstance(set_id, str) or not set_id or not callable(load):
+                raise _returned(f"{set_id!r:.60}: {load!r:.60}", _LOADERS_HOOK, _AN_ENTRY)
+            loaders[set_id] = load
+    return loaders
+
+
+def built_as_offered(set_id: str, built: object) -> CriterionSet:
+    """``built``, the set a plugin's loader gave for ``set_id``; refused unless it is a
+    criterion set with that id."""
+    if not isinstance(built, CriterionSet):
+        shown = f"{type(built).__name__} {built!r:.80}"
+        raise Refused(
+            Text(
+                f"tạo {shown} cho bộ {set_id!r}; cần một CriterionSet",
+                f"built {shown} for set {set_id!r}; expected a CriterionSet",
+            )
+        )
+    if built.id != set_id:
+        raise Refused(
+            Text(
+                f"đăng ký bộ {set_id!r} nhưng hàm tạo bộ trả về bộ {built.id!r}",
+                f"offers set {set_id!r} but its loader built set {built.id!r}",
+            )
+        )
+    return built
+
+
+class _Loaded(Protocol):
+    """What `reports_of` reads of a registry."""
+
+    @property
+    def plugins(self) -> tuple[PluginInfo, ...]: ...
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]: ...
+    def sets(self) -> tuple[RegisteredSet, ...]: ...
+    def offered(self, plugin: str) -> tuple[str, ...]: ...
+    def kinds_of(self, plugin: str) -> tuple[str, ...]: ...
+
+
+def reports_of(loaded: _Loaded) -> list[PluginReport]:
+    """Every plugin of the registry ``loaded``: the sets it serves, every one built (as
+    ``list_sets`` does), and what failed in it."""
+    served = {r.criterion_set.id for r in loaded.sets()}  # first: a failed build is a failure
+    failures: dict[str, list[PluginFailure]] = {}
+    for failure in loaded.failures:
+        failures.setdefault(failure.plugin, []).append(failure)
+    reports: list[PluginReport] = [
+        PluginReport(BUILTIN, "cchc-criteria", None, (), None, loaded.kinds_of(BUILTIN))
+    ]
+    names = sorted(({p.name for p in loaded.plugins} | set(failures)) - {BUILTIN})
+    info = {p.name: p for p in loaded.plugins}
+    for name in names:
+        known = info.get(name)
+        first = failures.get(name, [None])[0]
+        dist = known.distribution if known else (first.distribution if first else None)
+        version = known.version if known else (first.version if first else None)
+        ids = tuple(i for i in loaded.offered(name) if i in served)
+        error = "; ".join(f.message for f in failures.get(name, ())) or None
+        reports.append(PluginReport(name, dist, version, ids, error, loaded.kinds_of(name)))
+    return reports

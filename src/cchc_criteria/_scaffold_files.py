@@ -181,8 +181,9 @@ _README = dedent(
     ```
 
     Each set is a data file in `src/{p.package}/sets/` (one `[[criteria]]` per row of the
-    published table, in its order); `src/{p.package}/__init__.py` registers every file there.
-    Run `cchc lint FILE` after each change, and acknowledge a mistake the province published
+    published table, in its order); `src/{p.package}/__init__.py` registers every file there
+    by its name (`{p.set_id}.toml` holds the set `{p.set_id}`). Run `cchc lint FILE` after
+    each change, and acknowledge a mistake the province published
     (`[[acknowledge]]`) rather than correcting it.
 
     `nox -s tests lint` runs the tests and the lint of every set; to test against a checkout
@@ -236,24 +237,27 @@ _INIT = dedent(
 
     from __future__ import annotations
 
+    import functools
+    from collections.abc import Callable
     from importlib.resources import files
     from pathlib import Path
 
     import cchc_criteria as cc
 
-    __all__ = ["register_criterion_sets", "set_path"]
+    __all__ = ["register_criterion_set_loaders", "set_path"]
 
 
     @cc.hookimpl
-    def register_criterion_sets() -> list[cc.CriterionSet]:
-        """Every set in this package's sets/ folder (built here, not at import time, so that a
-        mistake in a file is reported with this plugin's name)."""
+    def register_criterion_set_loaders() -> dict[str, Callable[[], cc.CriterionSet]]:
+        """Every set in this package's sets/ folder, by id (each file is named after its
+        set's id), read when it is first asked for: a command that scores one set reads no
+        other, and a mistake in a file is reported with this plugin's name."""
         folder = files(__name__) / "sets"
-        return [
-            cc.load_set(Path(str(entry)))
+        return {{
+            entry.name.removesuffix(".toml"): functools.partial(cc.load_set, Path(str(entry)))
             for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".toml")
-        ]
+        }}
 
 
     def set_path(set_id: str) -> Path:
@@ -381,10 +385,10 @@ _TESTS = dedent(
 )
 
 _AREA_MAX = 'title = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"\nmax = 6\n'
-_KIND_IMPORT_AT = '__all__ = ["register_criterion_sets", "set_path"]'
+_KIND_IMPORT_AT = '__all__ = ["register_criterion_set_loaders", "set_path"]'
 _KIND_IMPORT = (
     "from {p.package}.kinds import register_rule_kinds\n\n"
-    '__all__ = ["register_criterion_sets", "register_rule_kinds", "set_path"]'
+    '__all__ = ["register_criterion_set_loaders", "register_rule_kinds", "set_path"]'
 )
 
 _KIND_ROW = dedent(

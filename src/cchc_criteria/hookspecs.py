@@ -9,7 +9,7 @@ advertised through an entry point in the group ``cchc_criteria``::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pluggy
 
@@ -33,6 +33,30 @@ def register_criterion_sets() -> Iterable[CriterionSet]:  # type: ignore[empty-b
 
     Returns:
         The plugin's criterion sets (a list, a tuple, any iterable of `CriterionSet`).
+    """
+
+
+@hookspec
+def register_criterion_set_loaders() -> Mapping[str, Callable[[], CriterionSet]]:  # type: ignore[empty-body]
+    """Return the criterion sets this plugin provides by id, each as a function that builds it.
+
+    The registry learns every set id at once but builds a set only when it is asked for
+    (``cc.get_set(id)``, ``cchc score ID …``) or when every set is listed (``cchc sets``):
+    a plugin with many sets (one per year and kind of unit) costs a command nothing for
+    the sets it does not use, where `register_criterion_sets` builds them all on every run.
+    A set read from the plugin's data file::
+
+        @cc.hookimpl
+        def register_criterion_set_loaders():
+            return {i: functools.partial(cc.load_set, set_path(i)) for i in SETS}
+
+    The set a loader builds must carry the id it is offered under. A loader that fails is a
+    failure of the plugin, reported when its set is asked for; the plugin's other sets are
+    still served. A plugin may implement this hook, `register_criterion_sets`, or both;
+    an id is unique across every installed plugin either way.
+
+    Returns:
+        A mapping of set ids to functions of no argument that return the `CriterionSet`.
     """
 
 

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from importlib import metadata
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import pluggy
 
@@ -21,6 +21,8 @@ from cchc_criteria._plugin_records import (
     PluginReport,
     Refused,
     RegisteredSet,
+    SetOffer,
+    built_as_offered,
     duplicate_message,
     hook_names,
     make_failure,
@@ -29,6 +31,9 @@ from cchc_criteria._plugin_records import (
     plugin_label,
     plugin_name_of,
     registered_kinds,
+    reports_of,
+    set_loaders_given,
+    sets_given,
     what_failed,
 )
 from cchc_criteria.errors import (
@@ -63,6 +68,9 @@ ALLOW_ENV = "CCHC_PLUGINS"
 """A comma-separated list of the only plugins to load (entry-point or distribution names)."""
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
 """A comma-separated list of plugins not to load (entry-point or distribution names)."""
+
+_SETS = "register_criterion_sets"
+_LOADERS = "register_criterion_set_loaders"
 
 
 class Registry:
@@ -103,8 +111,8 @@ class Registry:
             name = names[position] if names else plugin_name_of(plugin)
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
-        self._sets: dict[str, RegisteredSet] | None = None
-        self._duplicates: dict[str, tuple[RegisteredSet, ...]] = {}
+        self._sets: dict[str, SetOffer] | None = None
+        self._duplicates: dict[str, tuple[SetOffer, ...]] = {}
         self._offered: dict[str, tuple[str, ...]] = {}
 
     @classmethod
@@ -319,62 +327,34 @@ class Registry:
         self._collect()
         return self._offered.get(plugin, ())
 
-    def _call(self, name: str) -> list[CriterionSet]:
-        """Call ``register_criterion_sets`` of one plugin alone, and check what it gives."""
-        caller = self._one(name, "register_criterion_sets")
-        items: list[CriterionSet] = []
-        results = caller()
-        if not results and caller.get_hookimpls():  # pluggy leaves out None results
-            raise Refused(
-                Text(
-                    "trả về None từ register_criterion_sets; cần một danh sách CriterionSet",
-                    "returned None from register_criterion_sets; expected a list of "
-                    "CriterionSet objects",
-                )
-            )
-        for result in results:
-            if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
-                raise Refused(
-                    Text(
-                        f"trả về {result!r:.80} từ register_criterion_sets; "
-                        "cần một danh sách CriterionSet",
-                        f"returned {result!r:.80} from register_criterion_sets; "
-                        "expected a list of CriterionSet objects",
-                    )
-                )
-            for item in cast("Iterable[object]", result):
-                if not isinstance(item, CriterionSet):
-                    shown = f"{type(item).__name__} {item!r:.80}"
-                    raise Refused(
-                        Text(
-                            f"trả về {shown} từ register_criterion_sets; cần các CriterionSet",
-                            f"returned {shown} from register_criterion_sets; expected "
-                            "CriterionSet objects",
-                        )
-                    )
-                items.append(item)
-        return items
-
-    def _collect(self) -> dict[str, RegisteredSet]:
+    def _collect(self) -> dict[str, SetOffer]:
+        """Every set id served, with its offer; a plugin's sets are not built here unless it
+        gives them built (``register_criterion_sets``)."""
         if self._sets is not None:
             return self._sets
-        offered: dict[str, list[RegisteredSet]] = {}
+        offered: dict[str, list[SetOffer]] = {}
         for name in sorted(self._info):
-            info = self._info[name]
+            origin = origin_of(self._info[name])
             # A plugin builds its sets with cc.load_set: the kinds it may name are this
             # registry's (registry() gives it while the hook runs).
             token = _serving.set(self)
             try:
-                items = self._called(name, "register_criterion_sets", self._call)
+                items = self._called(
+                    name, _SETS, lambda plugin: sets_given(self._one(plugin, _SETS))
+                )
+                loaders = self._called(
+                    name, _LOADERS, lambda plugin: set_loaders_given(self._one(plugin, _LOADERS))
+                )
             finally:
                 _serving.reset(token)
-            if items is None:
+            if items is None or loaders is None:
                 continue
-            self._offered[name] = tuple(item.id for item in items)
-            for item in items:
-                entry = RegisteredSet(item, name, info.distribution, info.version)
-                offered.setdefault(item.id, []).append(entry)
-        found: dict[str, RegisteredSet] = {}
+            offers = [SetOffer(item.id, name, *origin, criterion_set=item) for item in items]
+            offers += [SetOffer(i, name, *origin, load=load) for i, load in loaders.items()]
+            self._offered[name] = tuple(offer.set_id for offer in offers)
+            for offer in offers:
+                offered.setdefault(offer.set_id, []).append(offer)
+        found: dict[str, SetOffer] = {}
         for set_id, entries in offered.items():
             if len(entries) == 1:
                 found[set_id] = entries[0]
@@ -390,14 +370,39 @@ class Registry:
         self._sets = dict(sorted(found.items()))
         return self._sets
 
+    def _built(self, offer: SetOffer) -> CriterionSet | None:
+        """The set of ``offer``, built by its plugin's loader the first time it is asked for;
+        ``None`` when the loader failed (recorded in `failures`, and in ``offer.failed``)."""
+        load = offer.load
+        if offer.criterion_set is None and load is not None:
+            offer.load = None  # a loader is called once, whatever it does
+            hook = f"{_LOADERS} ({offer.set_id!r})"
+            token = _serving.set(self)
+            try:
+                offer.criterion_set = self._called(
+                    offer.plugin, hook, lambda _: built_as_offered(offer.set_id, load())
+                )
+            finally:
+                _serving.reset(token)
+            if offer.criterion_set is None:
+                offer.failed = self._failures[-1]
+        return offer.criterion_set
+
     def sets(self) -> tuple[RegisteredSet, ...]:
         """Every criterion set served, sorted by id, with the plugin that gave it (a set id
-        two plugins give is served by neither: see `failures`)."""
-        return tuple(self._collect().values())
+        two plugins give is served by neither, and a set whose loader fails is not served:
+        see `failures`). Builds every offered set not built yet."""
+        offers = self._collect().values()
+        return tuple(offer.registered() for offer in offers if self._built(offer) is not None)
+
+    def set_ids(self) -> tuple[str, ...]:
+        """The id of every criterion set served, sorted, without building any."""
+        return tuple(self._collect())
 
     def get(self, set_id: str) -> CriterionSet:
         """The criterion set with this id; `UnknownSetError` says what is installed,
-        `DuplicateSetError` names the plugins that both give it."""
+        `DuplicateSetError` names the plugins that both give it, `PluginError` says why
+        the plugin that offers it could not build it. Only that set is built."""
         if not isinstance(set_id, str):
             raise ArgumentError(
                 "a set id is a text such as 'quangngai.so.2019', got "
@@ -405,7 +410,12 @@ class Registry:
             )
         found = self._collect()
         if set_id in found:
-            return found[set_id].criterion_set
+            offer = found[set_id]
+            built = self._built(offer)
+            if built is None:
+                assert offer.failed is not None
+                raise PluginError(offer.failed.text)
+            return built
         if set_id in self._duplicates:
             raise DuplicateSetError(duplicate_message(set_id, self._duplicates[set_id]))
         known = list(found)
@@ -478,22 +488,4 @@ def list_sets() -> tuple[RegisteredSet, ...]:
 def plugin_reports(group: str = hookspecs.PROJECT_NAME) -> list[PluginReport]:
     """Every plugin in ``group``: the sets it serves (as `list_sets` does), what failed in it."""
     loaded = Registry.from_entry_points(group) if group != hookspecs.PROJECT_NAME else registry()
-    failures: dict[str, list[PluginFailure]] = {}
-    for failure in loaded.failures:
-        failures.setdefault(failure.plugin, []).append(failure)
-    served = {r.criterion_set.id for r in loaded.sets()}
-    reports: list[PluginReport] = [
-        PluginReport(BUILTIN, "cchc-criteria", None, (), None, loaded.kinds_of(BUILTIN))
-    ]
-    names = sorted(({p.name for p in loaded.plugins} | set(failures)) - {BUILTIN})
-    info = {p.name: p for p in loaded.plugins}
-    for name in names:
-        known = info.get(name)
-        first = failures.get(name, [None])[0]
-        dist = known.distribution if known else (first.distribution if first else None)
-        version = known.version if known else (first.version if first else None)
-        ids = tuple(i for i in loaded.offered(name) if i in served)
-        error = "; ".join(f.message for f in failures.get(name, ())) or None
-        kinds = loaded.kinds_of(name)
-        reports.append(PluginReport(name, dist, version, ids, error, kinds))
-    return reports
+    return reports_of(loaded)

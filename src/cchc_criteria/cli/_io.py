@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cchc_criteria.errors import CchcError, Message, as_text
+from cchc_criteria.errors import CchcError, Message, PluginError, as_text
 from cchc_criteria.text import LANGS, Lang, Text, printable
 
 if TYPE_CHECKING:
@@ -222,9 +222,14 @@ def load_criterion_set(reference: str) -> CriterionSet:
     if reference.lower().endswith((".toml", ".json")) or is_file(reference):
         return lib.load_set(reference)
     try:
-        return lib.get_set(reference)
-    finally:
+        found = lib.get_set(reference)
+    except PluginError:
+        raise  # it names the plugin that could not build the set, and why
+    except CchcError:
         warn_failed_plugins()
+        raise
+    warn_failed_plugins()
+    return found
 
 
 def warn_failed_plugins() -> None:

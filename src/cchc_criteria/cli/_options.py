@@ -35,13 +35,11 @@ __all__ = [
 
 
 def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """Shell completion for SET: the installed ids."""
-    from cchc_criteria.registry import list_sets
+    """Shell completion for SET: the installed ids (no set is built for it)."""
+    from cchc_criteria.registry import registry
 
     try:
-        return [
-            r.criterion_set.id for r in list_sets() if r.criterion_set.id.startswith(incomplete)
-        ]
+        return [i for i in registry().set_ids() if i.startswith(incomplete)]
     except CchcError:
         return []
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from cchc_criteria.errors import PluginError
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.library import Library
 from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
@@ -130,7 +131,10 @@ def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
                 f"plugin {suite.plugin!r} registers no set"
                 + (": " + "; ".join(failures) if failures else "")
             )
-        wanted += [loaded.get(i) for i in ids]
+        try:
+            wanted += [loaded.get(i) for i in ids]
+        except PluginError as error:  # a set its loader could not build
+            raise pytest.UsageError(str(error)) from None
     wanted += [loaded.get(i) for i in suite.sets]
     wanted += [lib.load_set(path) for path in suite.files]
     return wanted

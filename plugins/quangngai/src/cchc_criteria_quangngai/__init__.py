@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
 import cchc_criteria as cc
 
-__all__ = ["example_path", "register_criterion_sets", "set_path"]
+__all__ = ["example_path", "register_criterion_set_loaders", "set_path"]
 
 SETS = ("quangngai.so.2019",)
 
 
 @cc.hookimpl
-def register_criterion_sets() -> list[cc.CriterionSet]:
-    """The sets this plugin provides, read from its data files."""
-    return [cc.load_set(set_path(set_id)) for set_id in SETS]
+def register_criterion_set_loaders() -> dict[str, Callable[[], cc.CriterionSet]]:
+    """The sets this plugin provides, by id, each read from its data file when it is first
+    asked for (a command that scores one set reads no other)."""
+    return {set_id: functools.partial(cc.load_set, set_path(set_id)) for set_id in SETS}
 
 
 def set_path(set_id: str) -> Path:
