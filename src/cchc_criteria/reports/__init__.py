@@ -7,13 +7,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from cchc_criteria.reports._official import Letterhead
 from cchc_criteria.reports._render import RENDERERS, Rendered, formats_of, render, scorecard_json
-from cchc_criteria.reports.data import SCORECARD_FORMAT, Ranked, Standing, rank, scorecard_data
+from cchc_criteria.reports.data import SCORECARD_FORMAT, scorecard_data
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
 if TYPE_CHECKING:
+    from cchc_criteria.analysis.ranking import Ranked, Standing, rank
+    from cchc_criteria.reports._official import Letterhead
     from cchc_criteria.reports.csv import render_csv
     from cchc_criteria.reports.html import render_html, render_ranking_html
     from cchc_criteria.reports.markdown import render_markdown
@@ -49,19 +50,24 @@ def render_json(card: Scorecard, *, lang: Lang = "vi") -> str:
 
 
 # Each renderer's module, imported when it is first asked for: a command that prints text
-# does not pay for HTML, CSV or the comparisons they can also lay out.
+# does not pay for HTML, CSV or the comparisons they can also lay out, and one that prints a
+# scorecard does not load the ranking or the letterhead.
 _LAZY = {
-    "render_csv": "csv",
-    "render_html": "html",
-    "render_ranking_html": "html",
-    "render_markdown": "markdown",
-    "render_text": "text",
+    "render_csv": f"{__name__}.csv",
+    "render_html": f"{__name__}.html",
+    "render_ranking_html": f"{__name__}.html",
+    "render_markdown": f"{__name__}.markdown",
+    "render_text": f"{__name__}.text",
+    "Letterhead": f"{__name__}._official",
+    "Ranked": "cchc_criteria.analysis.ranking",
+    "Standing": "cchc_criteria.analysis.ranking",
+    "rank": "cchc_criteria.analysis.ranking",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,11 +12,13 @@ import importlib
 import inspect
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_criteria.errors import ArgumentError
-from cchc_criteria.reports.data import Ranked
 from cchc_criteria.text import Lang
+
+if TYPE_CHECKING:
+    from cchc_criteria.analysis.ranking import Ranked
 
 __all__ = ["KINDS", "RENDERERS", "Rendered", "formats_of", "kind_of", "render"]
 
@@ -68,12 +70,11 @@ options it names (``lang``, ``dialect``, ``years``, ``title``) as keywords."""
 def kind_of(obj: object) -> str:
     """The kind of ``obj`` in `KINDS` (a sequence of ``Ranked`` is a ``ranking``);
     `ArgumentError` for anything else."""
-    if (
-        isinstance(obj, Sequence)
-        and not isinstance(obj, str)
-        and all(isinstance(entry, Ranked) for entry in obj)
-    ):
-        return "ranking"
+    if isinstance(obj, Sequence) and not isinstance(obj, str):
+        from cchc_criteria.analysis.ranking import Ranked
+
+        if all(isinstance(entry, Ranked) for entry in obj):
+            return "ranking"
     for kind, (module, name) in KINDS.items():
         if isinstance(obj, getattr(importlib.import_module(module), name)):
             return kind

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from cchc_criteria.analysis.ranking import Ranked, Standing, rank, ranking_areas
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model import CriterionSet, Finding, RoundingPolicy
 from cchc_criteria.numbers import plain
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from cchc_criteria.analysis.advice import Advice
     from cchc_criteria.analysis.compare import Comparison, Side
     from cchc_criteria.analysis.diff import SetDiff
+    from cchc_criteria.analysis.ranking import Ranked, Standing, rank, ranking_areas
 
 __all__ = [
     "SCORECARD_FORMAT",
@@ -338,6 +338,8 @@ def ranking_data(ranking: Sequence[Ranked]) -> list[dict[str, Any]]:
     Returns:
         One dictionary of JSON values per entry.
     """
+    from cchc_criteria.analysis.ranking import ranking_areas
+
     areas = ranking_areas(ranking)
     return [
         {
@@ -420,3 +422,13 @@ def diff_data(diff: SetDiff) -> dict[str, Any]:
             for change in diff.changes
         ],
     }
+
+
+def __getattr__(name: str) -> Any:
+    # The ranking's names, re-exported here, are imported when first asked for: a command
+    # that prints one scorecard does not load the analysis.
+    if name in ("Ranked", "Standing", "rank", "ranking_areas"):
+        import cchc_criteria.analysis.ranking as ranking
+
+        return getattr(ranking, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,12 +18,12 @@ from cchc_criteria.reports._common import (
     rows,
 )
 from cchc_criteria.reports._official import Letterhead, letterhead_html, signatures_html
-from cchc_criteria.reports.data import Ranked
 from cchc_criteria.reports.text import finding_line, ranking_title, summary_lines
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
 if TYPE_CHECKING:
+    from cchc_criteria.analysis.ranking import Ranked
     from cchc_criteria.analysis.sensitivity import Sensitivity
 
 __all__ = ["render_html", "render_ranking_html"]

@@ -16,7 +16,6 @@ from cchc_criteria.reports._common import (
     rounding_note,
     rows,
 )
-from cchc_criteria.reports.data import Ranked
 from cchc_criteria.scoring import Scorecard
 from cchc_criteria.text import Lang
 
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from cchc_criteria.analysis.compare import Comparison
     from cchc_criteria.analysis.diff import SetDiff
     from cchc_criteria.analysis.impact import Impact
+    from cchc_criteria.analysis.ranking import Ranked
     from cchc_criteria.analysis.sensitivity import Sensitivity
 
 __all__ = [
