@@ -342,7 +342,8 @@ def test_a_broken_plugin_beside_healthy_ones(broken_plugins: Path) -> None:
     code, _, err = run("score", S, str(EXAMPLE))
     assert code == 2
     assert "'quangngai.so.2019' is registered by both plugin 'cchc_twin' and plugin" in err
-    code, out, _ = run("sets", "--json")
+    code, out, err = run("sets", "--json")
+    assert "plugin 'cchc_broken' (cchc-broken 0.1) failed to load" in err  # why one is missing
     assert [row["id"] for row in json.loads(out)] == [
         "example.xa.2025.quy",
         "example.xa.2025.thang",
@@ -520,6 +521,7 @@ def test_cchc_score_of_a_set_whose_file_is_broken_names_the_plugin_and_the_file(
     try:
         code, out, err = run("score", "broken.so.2024", str(EXAMPLE))
         other, _, _ = run("show", S)  # the plugin's broken file spoils no other set
+        listed, sets, why = run("sets")
     finally:
         cc.registry._registry.cache_clear()
         sys.modules.pop("cchc_lazy", None)
@@ -530,3 +532,8 @@ def test_cchc_score_of_a_set_whose_file_is_broken_names_the_plugin_and_the_file(
     assert "broken.so.2024.toml" in err
     assert "criterion '1'" in err or "criterion 1" in err
     assert other == 0
+    # cchc sets lists the others and says why the broken one is missing.
+    assert listed == 0
+    assert S in sets
+    assert "broken.so.2024" not in sets
+    assert "plugin 'lazy' (cchc-lazy 1.2.3) failed in register_criterion_set_loaders" in why

@@ -16,6 +16,7 @@ from cchc_criteria.cli._io import (
     echo,
     library,
     load_criterion_set,
+    warn_failed_plugins,
 )
 from cchc_criteria.cli._options import (
     LANG,
@@ -74,6 +75,7 @@ def sets_command(
         on = None if day is None else parse_date(day)
     except CchcError as error:
         raise Fail(error.text) from None
+    warn_failed_plugins()  # a set that is not listed: its plugin, or its file, says why
     rows = [
         set_data(
             r.criterion_set,
