@@ -785,3 +785,58 @@ def test_declared_scores_are_checked_alike_on_both_passes(monkeypatch: pytest.Mo
     general = cards()
     assert both == general
     assert any(findings for _, _, findings in both)
+
+
+def test_a_kind_without_a_fast_scorer_takes_the_plain_pass_through_its_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pure kind that gives no fast scorer (a plugin's, or manual and survey) is scored on
+    the plain pass by its own ``score``: where that says more than points (a warning about
+    overlapping published bands, a figure that looks like a fraction), the unit goes to the
+    general pass. So the cards are the general pass's, warnings and all."""
+    import attrs
+    import forms
+
+    from cchc_criteria import scoring
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.rules.kinds import RuleKinds
+    from cchc_criteria.scoring import _plan
+
+    kinds = rule_kinds()
+    slow = RuleKinds({n: attrs.evolve(k, compile=None) for n, k in kinds.by_name.items()})
+    seed = cc.get_set("quangngai.so.2019")
+    units = forms.seed_answers(60, seed=61) * 2
+    units[3] = {**units[3], "7.1.2": "0,5"}  # a bare figure under 1 on a percent scale
+
+    def cards() -> list[cc.Scorecard]:
+        _plan.forget_plans()
+        return [scoring.score(seed, unit, kinds=slow) for unit in units]
+
+    plain = cards()
+    plan = _plan.plan_of(seed, slow)
+    taken = plan.plain_pass()
+    assert taken is not None  # every leaf through its rule's score
+    assert sum(taken.slots(unit.get) is not None for unit in units) > len(units) // 2
+    warned = [card for card in plain if card.findings]
+    assert {f.code for card in warned for f in card.findings} >= {
+        "overlapping-bands",
+        "fraction-for-percent",
+    }
+    _without_the_plain_pass(monkeypatch)
+    for left, right in zip(plain, cards(), strict=True):
+        _same_cards(left, right)
+
+
+def test_a_plugin_kind_without_a_fast_scorer_does_not_keep_its_set_off_the_plain_pass() -> None:
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.scoring import _plan
+
+    kinds = rule_kinds()
+    quarterly = cc.get_set("example.xa.2025.quy")
+    assert kinds.get("per_step").compile is None  # the example plugin's kind gives none
+    units = [{"1.1": "Có", "1.2": f"{60 + i}", "1.3": "80"} for i in range(3)]
+    cards = [cc.score(quarterly, unit) for unit in units]
+    plan = _plan.plan_of(quarterly, kinds)
+    assert plan.plain_pass() is not None
+    assert plan.plain_pass().slots(units[2].get) is not None  # type: ignore[union-attr]
+    assert [card["1.2"].points for card in cards] == [Decimal("0.25")] * 3

@@ -200,10 +200,13 @@ class RuleKind:
             say more than its points (a finding, a refusal) or the answer is not a plain one
             (``score`` then decides); or it gives ``None`` for a rule it cannot compile.
             Scoring calls it first for each answer and makes the node from ``score`` only
-            when the scorecard's nodes are read. The built-in kinds keep the promise by
-            construction: the fast scorer and ``score`` call the kind's one computation of
-            points (its reader, band matching and award), so nothing is written twice; a
-            plugin kind can do the same, and ``testing.check_compiled`` checks the promise.
+            when the scorecard's nodes are read; a pure kind without one is scored on the
+            same path through its ``score`` (the points where it says nothing more), so a
+            fast scorer only makes an answer not seen before cheaper. The built-in kinds
+            keep the promise by construction: the fast scorer and ``score`` call the kind's
+            one computation of points (its reader, band matching and award), so nothing is
+            written twice; a plugin kind can do the same, and ``testing.check_compiled``
+            checks the promise.
     """
 
     name: str

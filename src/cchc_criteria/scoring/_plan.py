@@ -180,10 +180,11 @@ class Plan:
         return plus, tuple(s for s in slots if self.roles[s] is Role.DEDUCTION)
 
     def fast_scorer(self, leaf: Leaf, *, now: bool = False) -> FastScorer | None:
-        """``leaf``'s fast scorer, shared by the leaves whose rule and max are the same (a set
-        file reads a repeated rule once): ``None`` the first time the rule is asked for (and
-        always for a rule that has none), compiled the second time, or at once with
-        ``now``."""
+        """``leaf``'s fast scorer: ``None`` the first time its rule is asked for (and always
+        for a rule whose results are not pure), made the second time, or at once with
+        ``now``. The kind's own (``RuleKind.compile``) is shared by the leaves whose rule and
+        max are the same (a set file reads a repeated rule once); a kind that gives none
+        (or none for this rule) is scored by its ``score`` (`by_score`)."""
         if leaf.fast is None and leaf.compile is not None:
             key = (id(leaf.rule), str(leaf.maximum))
             known = self.compiled.get(key, _NEW)
@@ -192,9 +193,23 @@ class Plan:
                 return None
             if known is _NEW or known is _SEEN:
                 known = self.compiled[key] = leaf.compile(leaf.rule, leaf.maximum, self.kinds)
-            leaf.fast = known  # type: ignore[assignment]
+            leaf.fast = self.by_score(leaf) if known is None else known  # type: ignore[assignment]
             leaf.compile = None
         return leaf.fast
+
+    def by_score(self, leaf: Leaf) -> FastScorer:
+        """The fast scorer of a leaf whose kind gives none: the points of the rule's own
+        ``score`` where scoring says nothing more of the answer (no finding, the points
+        within [0, max]), else ``None`` (the general pass then scores the unit). Its results
+        are the general pass's (`known_result`), kept for it too."""
+
+        def fast(answer: object) -> Decimal | None:
+            if type(answer) is GivenPoints:
+                return None  # what if: the general pass says so
+            (node, found), _ = self.known_result(leaf, answer)
+            return None if found else node.points
+
+        return fast
 
     def plain_pass(self) -> PlainPass | None:
         """The plan's plain pass (`PlainPass`), made
@@ -316,18 +331,26 @@ class Plan:
                 explanation=_GIVEN,
             )
             return (node, ()), True
-        key = value_key(answer) if leaf.reuse else None
-        if key is not None:
-            result = leaf.known.get(key)
-            if result is not None:
-                return result, True
-            result = self.scored(leaf, leaf.rule, answer)
-            if len(leaf.known) < MAX_OUTCOMES:
-                leaf.known[key] = result
-                return result, True
-            return result, False
+        if leaf.reuse:
+            return self.known_result(leaf, answer)
         rule = leaf.rule if leaf.bind is None else leaf.bind(leaf.rule, assessment)
         return self.scored(leaf, rule, answer), True
+
+    def known_result(self, leaf: Leaf, answer: object) -> tuple[Result, bool]:
+        """The result of ``answer`` for a leaf whose rule is pure, kept for the next unit
+        that gives it (up to `MAX_OUTCOMES` answers); and whether a scorecard must keep its
+        node (not when the plan keeps it, nor when the answer alone makes it again)."""
+        key = value_key(answer)
+        if key is None:
+            return self.scored(leaf, leaf.rule, answer), True
+        result = leaf.known.get(key)
+        if result is not None:
+            return result, True
+        result = self.scored(leaf, leaf.rule, answer)
+        if len(leaf.known) < MAX_OUTCOMES:
+            leaf.known[key] = result
+            return result, True
+        return result, False
 
     def scored(self, leaf: Leaf, rule: Rule, answer: object) -> Result:
         """``rule``'s result for ``answer``: its node, held to [0, max], and its findings."""
