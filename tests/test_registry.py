@@ -537,3 +537,68 @@ def test_cchc_score_of_a_set_whose_file_is_broken_names_the_plugin_and_the_file(
     assert S in sets
     assert "broken.so.2024" not in sets
     assert "plugin 'lazy' (cchc-lazy 1.2.3) failed in register_criterion_set_loaders" in why
+
+
+def test_a_loader_may_ask_for_another_set_but_not_for_its_own() -> None:
+    class Chained:
+        @hookimpl
+        def register_criterion_set_loaders(self) -> dict[str, object]:
+            def next_year() -> CriterionSet:
+                base = cc.get_set("base.so.2024")  # the registry that asks serves it
+                return CriterionSet(id="next.so.2025", title="next", criteria=base.criteria)
+
+            def itself() -> CriterionSet:
+                return cc.get_set("loop.so.2025")
+
+            return {
+                "base.so.2024": lambda: a_set("base.so.2024"),
+                "next.so.2025": next_year,
+                "loop.so.2025": itself,
+            }
+
+    registry = Registry([Chained()], names=["chained"])
+    assert [c.code for c in registry.get("next.so.2025").criteria] == ["1"]
+    with pytest.raises(PluginError) as raised:
+        registry.get("loop.so.2025")
+    assert str(raised.value) == (
+        "plugin 'chained' (unknown distribution) failed in register_criterion_set_loaders "
+        "('loop.so.2025'): PluginError: plugin 'chained' (unknown distribution): the loader of "
+        "set 'loop.so.2025' asks for that set while building it"
+    )
+
+
+def test_threads_asking_for_one_set_at_once_get_it_built_once() -> None:
+    import threading
+    import time
+
+    class Slow:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        @hookimpl
+        def register_criterion_set_loaders(self) -> dict[str, object]:
+            def load() -> CriterionSet:
+                self.calls += 1
+                time.sleep(0.05)  # long enough for every thread to ask meanwhile
+                return a_set("slow.so.2024")
+
+            return {"slow.so.2024": load}
+
+    plugin = Slow()
+    registry = Registry([plugin], names=["slow"])
+    start = threading.Barrier(8)
+    got: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        got.append(registry.get("slow.so.2024"))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert plugin.calls == 1
+    assert len(got) == 8
+    assert all(s is got[0] for s in got)
+    assert registry.failures == ()

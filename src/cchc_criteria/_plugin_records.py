@@ -22,6 +22,7 @@ __all__ = [
     "Refused",
     "RegisteredSet",
     "SetOffer",
+    "building",
     "built_as_offered",
     "dist_label",
     "duplicate_message",
@@ -272,6 +273,15 @@ def set_loaders_given(caller: Any) -> dict[str, Callable[[], object]]:
                 raise _returned(f"{set_id!r:.60}: {load!r:.60}", _LOADERS_HOOK, _AN_ENTRY)
             loaders[set_id] = load
     return loaders
+
+
+def building(offer: SetOffer) -> Text:
+    """Why ``offer``'s set cannot be given: its own loader asked for it while building it."""
+    label = plugin_label(offer.plugin, offer.distribution, offer.version)
+    return Text(
+        f"{label.vi}: hàm tạo bộ {offer.set_id!r} lại hỏi đến chính bộ này khi đang tạo nó",
+        f"{label.en}: the loader of set {offer.set_id!r} asks for that set while building it",
+    )
 
 
 def built_as_offered(set_id: str, built: object) -> CriterionSet:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from importlib import metadata
@@ -22,6 +23,7 @@ from cchc_criteria._plugin_records import (
     Refused,
     RegisteredSet,
     SetOffer,
+    building,
     built_as_offered,
     duplicate_message,
     hook_names,
@@ -112,6 +114,8 @@ class Registry:
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
         self._sets: dict[str, SetOffer] | None = None
+        # Plugins' hooks and loaders run one at a time (a loader may ask for another set).
+        self._lock = threading.RLock()
         self._duplicates: dict[str, tuple[SetOffer, ...]] = {}
         self._offered: dict[str, tuple[str, ...]] = {}
 
@@ -330,8 +334,12 @@ class Registry:
     def _collect(self) -> dict[str, SetOffer]:
         """Every set id served, with its offer; a plugin's sets are not built here unless it
         gives them built (``register_criterion_sets``)."""
-        if self._sets is not None:
+        with self._lock:
+            if self._sets is None:
+                self._sets = self._offers()
             return self._sets
+
+    def _offers(self) -> dict[str, SetOffer]:
         offered: dict[str, list[SetOffer]] = {}
         for name in sorted(self._info):
             origin = origin_of(self._info[name])
@@ -367,26 +375,26 @@ class Registry:
                 )
             if self._strict:
                 raise DuplicateSetError(message)
-        self._sets = dict(sorted(found.items()))
-        return self._sets
+        return dict(sorted(found.items()))
 
     def _built(self, offer: SetOffer) -> CriterionSet | None:
         """The set of ``offer``, built by its plugin's loader the first time it is asked for;
         ``None`` when the loader failed (recorded in `failures`, and in ``offer.failed``)."""
-        load = offer.load
-        if offer.criterion_set is None and load is not None:
-            offer.load = None  # a loader is called once, whatever it does
-            hook = f"{_LOADERS} ({offer.set_id!r})"
-            token = _serving.set(self)
-            try:
-                offer.criterion_set = self._called(
-                    offer.plugin, hook, lambda _: built_as_offered(offer.set_id, load())
-                )
-            finally:
-                _serving.reset(token)
-            if offer.criterion_set is None:
-                offer.failed = self._failures[-1]
-        return offer.criterion_set
+        with self._lock:
+            load = offer.load
+            if offer.criterion_set is None and load is not None:
+                offer.load = None  # a loader is called once, whatever it does
+                hook = f"{_LOADERS} ({offer.set_id!r})"
+                token = _serving.set(self)
+                try:
+                    offer.criterion_set = self._called(
+                        offer.plugin, hook, lambda _: built_as_offered(offer.set_id, load())
+                    )
+                finally:
+                    _serving.reset(token)
+                if offer.criterion_set is None:
+                    offer.failed = self._failures[-1]
+            return offer.criterion_set
 
     def sets(self) -> tuple[RegisteredSet, ...]:
         """Every criterion set served, sorted by id, with the plugin that gave it (a set id
@@ -413,8 +421,7 @@ class Registry:
             offer = found[set_id]
             built = self._built(offer)
             if built is None:
-                assert offer.failed is not None
-                raise PluginError(offer.failed.text)
+                raise PluginError(offer.failed.text if offer.failed else building(offer))
             return built
         if set_id in self._duplicates:
             raise DuplicateSetError(duplicate_message(set_id, self._duplicates[set_id]))
