@@ -284,6 +284,71 @@ def cold_rows(table: Table) -> None:
     )
 
 
+_MANY_SETS = 40
+
+# A province's plugin with many sets (one per year and kind of unit): the same module offers
+# them built (register_criterion_sets) or by id (register_criterion_set_loaders).
+_MANY_PLUGIN = """
+import functools
+from pathlib import Path
+
+import cchc_criteria as cc
+
+FOLDER = Path(__file__).parent / "bench_many_sets"
+FILES = sorted(FOLDER.glob("*.toml"))
+
+if {lazy}:
+    @cc.hookimpl
+    def register_criterion_set_loaders():
+        return {{p.stem: functools.partial(cc.load_set, p) for p in FILES}}
+else:
+    @cc.hookimpl
+    def register_criterion_sets():
+        return [cc.load_set(p) for p in FILES]
+"""
+
+
+def many_sets_rows(table: Table) -> None:
+    """``cchc score`` of the seed example beside a plugin of 40 more sets: offered by id (a
+    set built when asked for) against built by the hook (every set on every run)."""
+    from cchc_criteria_quangngai import example_path, set_path
+
+    seed = set_path(SEED_SET).read_text(encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "bench_many_sets").mkdir()
+        for year in range(_MANY_SETS):
+            set_id = f"bench.so.{1990 + year}"
+            text = seed.replace(f'id = "{SEED_SET}"', f'id = "{set_id}"', 1)
+            (folder / "bench_many_sets" / f"{set_id}.toml").write_text(text, encoding="utf-8")
+        for name, lazy in (("bench_many_lazy", True), ("bench_many_built", False)):
+            (folder / f"{name}.py").write_text(_MANY_PLUGIN.format(lazy=lazy), encoding="utf-8")
+            info = folder / f"{name}-1.0.dist-info"
+            info.mkdir()
+            (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+            (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{name} = {name}\n")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [tmp, env.get("PYTHONPATH")]))
+        command = [*_cchc(), "score", SEED_SET, str(example_path())]
+        timed = {}
+        for name in ("bench_many_lazy", "bench_many_built"):
+            run_env = {**env, "CCHC_PLUGINS": f"quangngai,{name}"}
+            first = subprocess.run(command, capture_output=True, check=False, env=run_env)
+            if first.returncode not in (0, 1) or "Tổng điểm".encode() not in first.stdout:
+                raise SystemExit(f"{name}: cchc score failed: {first.stderr.decode()[-400:]}")
+            timed[name] = best_of(
+                7, lambda e=run_env: subprocess.run(command, capture_output=True, env=e)
+            )
+    lazy, built = timed["bench_many_lazy"], timed["bench_many_built"]
+    table.add(
+        f"`cchc score` of the seed example, {_MANY_SETS} more sets installed",
+        f"{lazy * 1e3:.0f} ms offered by id (`register_criterion_set_loaders`); "
+        f"{built * 1e3:.0f} ms built by the hook (`register_criterion_sets`)",
+        "—",
+        None,
+    )
+
+
 def _flat_set(count: int, under_one_group: bool) -> str:
     lines = ['id = "bench.flat"', 'title = "Nhiều tiêu chí"', ""]
     if under_one_group:
@@ -463,6 +528,7 @@ def main() -> None:
     scoring_rows(table, criterion_set, tree, answers)
     memory_rows(table, criterion_set, tree)
     cold_rows(table)
+    many_sets_rows(table)
     lint_rows(table, args.large)
     rank_rows(table, tree, args.files)
     print()
