@@ -16,6 +16,7 @@ child process.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import importlib
 import os
@@ -322,23 +323,22 @@ def many_sets_rows(table: Table) -> None:
             set_id = f"bench.so.{1990 + year}"
             text = seed.replace(f'id = "{SEED_SET}"', f'id = "{set_id}"', 1)
             (folder / "bench_many_sets" / f"{set_id}.toml").write_text(text, encoding="utf-8")
-        for name, lazy in (("bench_many_lazy", True), ("bench_many_built", False)):
-            (folder / f"{name}.py").write_text(_MANY_PLUGIN.format(lazy=lazy), encoding="utf-8")
+        for name, by_id in (("bench_many_lazy", True), ("bench_many_built", False)):
+            (folder / f"{name}.py").write_text(_MANY_PLUGIN.format(lazy=by_id), encoding="utf-8")
             info = folder / f"{name}-1.0.dist-info"
             info.mkdir()
             (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
             (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{name} = {name}\n")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [tmp, env.get("PYTHONPATH")]))
         command = [*_cchc(), "score", SEED_SET, str(example_path())]
-        timed = {}
+        timed: dict[str, float] = {}
         for name in ("bench_many_lazy", "bench_many_built"):
             run_env = {**env, "CCHC_PLUGINS": f"quangngai,{name}"}
             first = subprocess.run(command, capture_output=True, check=False, env=run_env)
             if first.returncode not in (0, 1) or "Tổng điểm".encode() not in first.stdout:
                 raise SystemExit(f"{name}: cchc score failed: {first.stderr.decode()[-400:]}")
-            timed[name] = best_of(
-                7, lambda e=run_env: subprocess.run(command, capture_output=True, env=e)
-            )
+            run = functools.partial(subprocess.run, command, capture_output=True, env=run_env)
+            timed[name] = best_of(7, run)
     lazy, built = timed["bench_many_lazy"], timed["bench_many_built"]
     table.add(
         f"`cchc score` of the seed example, {_MANY_SETS} more sets installed",

@@ -114,8 +114,7 @@ class Registry:
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
         self._sets: dict[str, SetOffer] | None = None
-        # Plugins' hooks and loaders run one at a time (a loader may ask for another set).
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # hooks and loaders, one at a time (re-entrant)
         self._duplicates: dict[str, tuple[SetOffer, ...]] = {}
         self._offered: dict[str, tuple[str, ...]] = {}
 
@@ -340,6 +339,7 @@ class Registry:
             return self._sets
 
     def _offers(self) -> dict[str, SetOffer]:
+        """Each plugin's sets, built or offered by id; an id two plugins give goes to neither."""
         offered: dict[str, list[SetOffer]] = {}
         for name in sorted(self._info):
             origin = origin_of(self._info[name])
@@ -350,9 +350,11 @@ class Registry:
                 items = self._called(
                     name, _SETS, lambda plugin: sets_given(self._one(plugin, _SETS))
                 )
-                loaders = self._called(
-                    name, _LOADERS, lambda plugin: set_loaders_given(self._one(plugin, _LOADERS))
-                )
+                loaders = None
+                if items is not None:  # a plugin that failed once is not asked again
+                    loaders = self._called(
+                        name, _LOADERS, lambda p: set_loaders_given(self._one(p, _LOADERS))
+                    )
             finally:
                 _serving.reset(token)
             if items is None or loaders is None:
