@@ -43,7 +43,8 @@ def register_criterion_set_loaders() -> Mapping[str, Callable[[], CriterionSet]]
     The registry learns every set id at once but builds a set only when it is asked for
     (``cc.get_set(id)``, ``cchc score ID …``) or when every set is listed (``cchc sets``):
     a plugin with many sets (one per year and kind of unit) costs a command nothing for
-    the sets it does not use, where `register_criterion_sets` builds them all on every run.
+    the sets it does not use, where `register_criterion_sets` builds them all in every
+    command that reads a set.
     A set read from the plugin's data file::
 
         @cc.hookimpl
