@@ -160,3 +160,72 @@ def test_the_in_repo_plugin_passes_its_conformance_suite(pytester: pytest.Pytest
     # says so, with counterexamples; everything else passes.
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["*criterion 7.1.1: [[]band-gap[]]*"])
+
+
+def test_a_set_its_loader_cannot_build_fails_each_check_with_the_reason_alone(
+    pytester: pytest.Pytester,
+) -> None:
+    (pytester.path / "broken.xa.2025.toml").write_text(HEADER + row("1", "max = 1"), "utf-8")
+    (pytester.path / "sound.xa.2025.toml").write_text(
+        SOUND.replace("planted.xa.2025", "sound.xa.2025"), "utf-8"
+    )
+    info = pytester.path / "cchc_lazy_author-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cchc-lazy-author\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[cchc_criteria]\nlazy_author = cchc_lazy_author\n")
+    pytester.makepyfile(
+        cchc_lazy_author="""
+        import functools
+        from pathlib import Path
+
+        import cchc_criteria as cc
+
+        @cc.hookimpl
+        def register_criterion_set_loaders():
+            here = Path(__file__).parent
+            return {
+                i: functools.partial(cc.load_set, here / f"{i}.toml")
+                for i in ("broken.xa.2025", "sound.xa.2025")
+            }
+        """,
+        test_conformance="""
+        from cchc_criteria.testing.pytest_plugin import ConformanceSuite
+
+        class TestLazy(ConformanceSuite):
+            plugin = "lazy_author"
+            max_examples = 30
+        """,
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    # The broken set's checks fail with the reason (its file and criterion), no traceback;
+    # the plugin's other set is checked as usual.
+    result.assert_outcomes(passed=4, errors=4)
+    result.stdout.fnmatch_lines(
+        [
+            "*ERROR at setup of TestLazy.test_lint_is_clean_or_acknowledged[[]broken.xa.2025[]]*",
+            "plugin 'lazy_author' (cchc-lazy-author 1.0) failed in "
+            "register_criterion_set_loaders ('broken.xa.2025'): InputError: "
+            "*broken.xa.2025.toml:4: criterion 1: it has no rule and no sub-criteria*",
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_file_with_a_mistake_or_an_unknown_id_fails_its_checks_with_the_reason(
+    pytester: pytest.Pytester,
+) -> None:
+    result = suite(pytester, HEADER + row("1", "max = 1"), extra="")
+    result.assert_outcomes(errors=4)
+    result.stdout.fnmatch_lines(["*set.toml:4: criterion 1: it has no rule and no sub-criteria*"])
+    pytester.makepyfile(
+        test_conformance="""
+        from cchc_criteria.testing.pytest_plugin import ConformanceSuite
+
+        class TestNamed(ConformanceSuite):
+            sets = ["quangngai.so.2091"]
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=4)
+    result.stdout.fnmatch_lines(["*no criterion set with id 'quangngai.so.2091' is installed*"])
+    assert "Traceback" not in result.stdout.str()

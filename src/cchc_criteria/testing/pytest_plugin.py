@@ -19,14 +19,15 @@ suite runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cchc_criteria.errors import PluginError
+from cchc_criteria.errors import CchcError
 from cchc_criteria.formats.template import render_template
 from cchc_criteria.library import Library
 from cchc_criteria.model import Criterion, CriterionSet, Finding, Severity
@@ -118,36 +119,84 @@ class ConformanceSuite:
         )
 
 
-def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
-    """The sets a suite checks: its plugin's and those it names."""
+class _Unbuilt:
+    """A set a suite was to check but could not have: ``name`` (its id, file or plugin) and
+    ``message`` (the plugin's or the file's error). Every check of it fails with the message
+    alone, at setup; the suite's other sets are checked as usual."""
+
+    def __init__(self, name: str, message: str) -> None:
+        self.name = name
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"_Unbuilt({self.name!r})"
+
+
+def _planned_sets(suite: type[ConformanceSuite]) -> list[CriterionSet | _Unbuilt]:
+    """The sets a suite checks — its plugin's, those it names, its files' — each built, or
+    unbuilt with the reason."""
     lib = Library.default()
     loaded = lib.registry
-    wanted: list[CriterionSet] = []
+    planned: list[CriterionSet | _Unbuilt] = []
+
+    def add(name: str, build: Callable[[], CriterionSet]) -> None:
+        try:
+            planned.append(build())
+        except CchcError as error:
+            planned.append(_Unbuilt(name, str(error)))
+
     if suite.plugin is not None:
         ids = loaded.offered(suite.plugin)
         if not ids:
             failures = [f.message for f in loaded.failures if f.plugin == suite.plugin]
-            raise pytest.UsageError(
-                f"plugin {suite.plugin!r} registers no set"
-                + (": " + "; ".join(failures) if failures else "")
-            )
-        try:
-            wanted += [loaded.get(i) for i in ids]
-        except PluginError as error:  # a set its loader could not build
-            raise pytest.UsageError(str(error)) from None
-    wanted += [loaded.get(i) for i in suite.sets]
-    wanted += [lib.load_set(path) for path in suite.files]
-    return wanted
+            said = f"plugin {suite.plugin!r} registers no set"
+            if failures:
+                said += ": " + "; ".join(failures)
+            planned.append(_Unbuilt(suite.plugin, said))
+        for set_id in ids:
+            add(set_id, functools.partial(loaded.get, set_id))
+    for set_id in suite.sets:
+        add(set_id, functools.partial(loaded.get, set_id))
+    for path in suite.files:
+        add(str(path), functools.partial(lib.load_set, path))
+    return planned
+
+
+def conformance_sets(suite: type[ConformanceSuite]) -> list[CriterionSet]:
+    """The sets a suite checks: its plugin's and those it names (`pytest.UsageError` for
+    one it cannot have, with the reason)."""
+    planned = _planned_sets(suite)
+    for entry in planned:
+        if isinstance(entry, _Unbuilt):
+            raise pytest.UsageError(entry.message)
+    return [entry for entry in planned if isinstance(entry, CriterionSet)]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run a ConformanceSuite's checks once per set."""
+    """Run a ConformanceSuite's checks once per set (a set it cannot have fails each check
+    with the reason)."""
     cls = metafunc.cls
     if cls is None or not issubclass(cls, ConformanceSuite):
         return
     if "criterion_set" in metafunc.fixturenames:
-        sets = cls.criterion_sets()
-        metafunc.parametrize("criterion_set", sets, ids=[s.id for s in sets])
+        # The suite's own choice of sets, unless a subclass chooses them (criterion_sets).
+        own = all(
+            "criterion_sets" not in vars(c)
+            for c in cls.__mro__[: cls.__mro__.index(ConformanceSuite)]
+        )
+        sets: Sequence[CriterionSet | _Unbuilt] = (
+            _planned_sets(cls) if own else cls.criterion_sets()
+        )
+        names = [s.name if isinstance(s, _Unbuilt) else s.id for s in sets]
+        metafunc.parametrize("criterion_set", sets, ids=names)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Fail each check of a set the suite could not have, with the reason alone."""
+    callspec = getattr(item, "callspec", None)
+    planned = None if callspec is None else callspec.params.get("criterion_set")
+    if isinstance(planned, _Unbuilt):
+        pytest.fail(planned.message, pytrace=False)
 
 
 def counterexample(criterion_set: CriterionSet, found: Finding) -> str | None:
