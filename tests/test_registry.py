@@ -602,3 +602,24 @@ def test_threads_asking_for_one_set_at_once_get_it_built_once() -> None:
     assert len(got) == 8
     assert all(s is got[0] for s in got)
     assert registry.failures == ()
+
+
+def test_a_set_id_is_one_id_however_its_accents_were_typed() -> None:
+    import unicodedata
+
+    composed = "quảngngãi.so.2019"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert a_set(decomposed).id == composed  # kept in NFC, as every text
+
+    class Typed:
+        @hookimpl
+        def register_criterion_set_loaders(self) -> dict[str, object]:
+            return {decomposed: lambda: a_set(decomposed)}
+
+    for plugin in (Typed(), Provides(decomposed)):
+        registry = Registry([plugin])
+        assert registry.set_ids() == (composed,)
+        assert registry.get(decomposed).id == composed
+        assert registry.get(composed) is registry.get(decomposed)
+        assert registry.failures == ()

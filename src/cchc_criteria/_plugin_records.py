@@ -12,7 +12,7 @@ import attrs
 from cchc_criteria import hookspecs
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.rules.kinds import RuleKind
-from cchc_criteria.text import Text
+from cchc_criteria.text import Text, nfc
 
 __all__ = [
     "BUILTIN",
@@ -271,7 +271,7 @@ def set_loaders_given(caller: Any) -> dict[str, Callable[[], object]]:
         for set_id, load in result.items():
             if not isinstance(set_id, str) or not set_id or not callable(load):
                 raise _returned(f"{set_id!r:.60}: {load!r:.60}", _LOADERS_HOOK, _AN_ENTRY)
-            loaders[set_id] = load
+            loaders[nfc(set_id)] = load
     return loaders
 
 

@@ -46,7 +46,7 @@ from cchc_criteria.errors import (
 )
 from cchc_criteria.model import CriterionSet
 from cchc_criteria.rules.kinds import RuleKind, RuleKinds
-from cchc_criteria.text import Text, shown, suggest
+from cchc_criteria.text import Text, nfc, shown, suggest
 
 _T = TypeVar("_T")
 
@@ -71,8 +71,7 @@ ALLOW_ENV = "CCHC_PLUGINS"
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
 """A comma-separated list of plugins not to load (entry-point or distribution names)."""
 
-_SETS = "register_criterion_sets"
-_LOADERS = "register_criterion_set_loaders"
+_SETS, _LOADERS = "register_criterion_sets", "register_criterion_set_loaders"  # the set hooks
 
 
 class Registry:
@@ -418,6 +417,7 @@ class Registry:
                 "a set id is a text such as 'quangngai.so.2019', got "
                 f"{shown(set_id, quoted=True):.60}"
             )
+        set_id = nfc(set_id)  # ids are kept in NFC, as every text
         found = self._collect()
         if set_id in found:
             offer = found[set_id]

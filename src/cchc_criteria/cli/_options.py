@@ -9,7 +9,7 @@ import click
 
 from cchc_criteria.cli._io import LANG_ENV, Fail, remember_lang
 from cchc_criteria.errors import CchcError
-from cchc_criteria.text import Text
+from cchc_criteria.text import Text, nfc
 
 if TYPE_CHECKING:
     from cchc_criteria.model import CriterionSet
@@ -39,7 +39,7 @@ def complete_set(ctx: click.Context, param: click.Parameter, incomplete: str) ->
     from cchc_criteria.registry import registry
 
     try:
-        return [i for i in registry().set_ids() if i.startswith(incomplete)]
+        return [i for i in registry().set_ids() if i.startswith(nfc(incomplete))]
     except CchcError:
         return []
 

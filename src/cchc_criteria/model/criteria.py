@@ -46,7 +46,7 @@ def _rule(value: Rule | None) -> Rule | None:
 
 def _id(value: str) -> str:
     require(value, str, "a criterion set's id")
-    return value
+    return nfc(value)  # as typed on any keyboard: "quảngngãi.so.2019" is one id
 
 
 def _grades(value: Iterable[Grade]) -> tuple[Grade, ...]:
