@@ -1,5 +1,6 @@
-"""What the registry records of plugins — a registered set and where it comes from, a plugin's
-distribution, a failure, a report for ``cchc plugins`` — and how it names them in messages."""
+"""What the registry records of plugins — a registered set and where it comes from, a set
+offered by id, a plugin's distribution, a failure, a report for ``cchc plugins`` — how it names
+them in messages, and its checks of what a plugin's hooks give (sets, loaders, rule kinds)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ __all__ = [
     "plugin_name_of",
     "registered_kinds",
     "reports_of",
+    "served_kinds",
     "set_loaders_given",
     "sets_given",
     "what_failed",
@@ -210,6 +212,50 @@ def registered_kinds(register_rule_kinds: Callable[..., object]) -> list[RuleKin
                 )
             )
     return given
+
+
+def served_kinds(
+    offered: Mapping[str, list[tuple[str, RuleKind]]],
+) -> tuple[list[RuleKind], list[tuple[str, Text]]]:
+    """The kinds served of those ``offered`` (by name: the plugins that gave one, built-in
+    first), and the refusals to record (plugin, why): a plugin that gives a built-in name
+    fails, and a name two plugins give is served by neither."""
+    kinds: list[RuleKind] = []
+    refusals: list[tuple[str, Text]] = []
+    for kind_name, entries in offered.items():
+        if entries[0][0] == BUILTIN and len(entries) > 1:
+            for plugin, _ in entries[1:]:
+                refusals.append(
+                    (
+                        plugin,
+                        Text(
+                            f"plugin {plugin!r} đăng ký loại quy tắc {kind_name!r}, là loại có "
+                            "sẵn; hãy chọn tên khác",
+                            f"plugin {plugin!r} registers the rule kind {kind_name!r}, which is "
+                            "built in; choose another name",
+                        ),
+                    )
+                )
+            kinds.append(entries[0][1])
+        elif len(entries) > 1:
+            plugins = [repr(p) for p, _ in entries]
+            for plugin, _ in entries:
+                refusals.append(
+                    (
+                        plugin,
+                        Text(
+                            f"loại quy tắc {kind_name!r} được cả plugin "
+                            f"{' và plugin '.join(plugins)} đăng ký; không dùng loại nào: hãy "
+                            "gỡ một plugin",
+                            f"rule kind {kind_name!r} is registered by both plugin "
+                            f"{' and plugin '.join(plugins)}; neither is used: uninstall one "
+                            "of them",
+                        ),
+                    )
+                )
+        else:
+            kinds.append(entries[0][1])
+    return kinds, refusals
 
 
 def names_in(value: str | None) -> set[str] | None:

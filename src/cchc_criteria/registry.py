@@ -34,6 +34,7 @@ from cchc_criteria._plugin_records import (
     plugin_name_of,
     registered_kinds,
     reports_of,
+    served_kinds,
     set_loaders_given,
     sets_given,
     what_failed,
@@ -97,6 +98,7 @@ class Registry:
         strict: bool = False,
         failures: Iterable[PluginFailure] = (),
     ) -> None:
+        self._lock = threading.RLock()  # hooks and loaders, one at a time (re-entrant)
         self._manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._manager.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
@@ -113,7 +115,6 @@ class Registry:
             dist, version = distributions[position] if distributions else (None, None)
             self._register(plugin, name, dist, version)
         self._sets: dict[str, SetOffer] | None = None
-        self._lock = threading.RLock()  # hooks and loaders, one at a time (re-entrant)
         self._duplicates: dict[str, tuple[SetOffer, ...]] = {}
         self._offered: dict[str, tuple[str, ...]] = {}
 
@@ -265,8 +266,12 @@ class Registry:
     def rule_kinds(self) -> RuleKinds:
         """Every rule kind: the built-in ones, then each plugin's (a name two plugins give is
         served by neither; a plugin that gives a built-in name fails)."""
-        if self._kinds is not None:
+        with self._lock:
+            if self._kinds is None:
+                self._kinds = self._served_kinds()
             return self._kinds
+
+    def _served_kinds(self) -> RuleKinds:
         offered: dict[str, list[tuple[str, RuleKind]]] = {}
         for name in [BUILTIN, *sorted(self._info)]:
             given = self._called(
@@ -279,40 +284,12 @@ class Registry:
             self._kinds_by_plugin[name] = tuple(k.name for k in given)
             for kind in given:
                 offered.setdefault(kind.name, []).append((name, kind))
-        kinds: list[RuleKind] = []
-        for kind_name, entries in offered.items():
-            if entries[0][0] == BUILTIN and len(entries) > 1:
-                for plugin, _ in entries[1:]:
-                    self._refuse(
-                        plugin,
-                        Text(
-                            f"plugin {plugin!r} đăng ký loại quy tắc {kind_name!r}, là loại có "
-                            "sẵn; hãy chọn tên khác",
-                            f"plugin {plugin!r} registers the rule kind {kind_name!r}, which is "
-                            "built in; choose another name",
-                        ),
-                    )
-                kinds.append(entries[0][1])
-            elif len(entries) > 1:
-                plugins = [repr(p) for p, _ in entries]
-                for plugin, _ in entries:
-                    self._refuse(
-                        plugin,
-                        Text(
-                            f"loại quy tắc {kind_name!r} được cả plugin "
-                            f"{' và plugin '.join(plugins)} đăng ký; không dùng loại nào: hãy "
-                            "gỡ một plugin",
-                            f"rule kind {kind_name!r} is registered by both plugin "
-                            f"{' and plugin '.join(plugins)}; neither is used: uninstall one "
-                            "of them",
-                        ),
-                    )
-            else:
-                kinds.append(entries[0][1])
+        kinds, refusals = served_kinds(offered)
+        for plugin, message in refusals:
+            self._refuse(plugin, message)
         # A kind's own finding codes joined the catalogue as the plugin made it (RuleKind);
         # a code that clashes failed that plugin's hook, above.
-        self._kinds = RuleKinds.of(kinds)
-        return self._kinds
+        return RuleKinds.of(kinds)
 
     def kinds_of(self, plugin: str) -> tuple[str, ...]:
         """The names of the rule kinds ``plugin`` registered."""
