@@ -17,6 +17,8 @@ from cchc_criteria.text import Text, nfc
 
 __all__ = [
     "BUILTIN",
+    "LOADERS_HOOK",
+    "SETS_HOOK",
     "PluginFailure",
     "PluginInfo",
     "PluginReport",
@@ -265,12 +267,14 @@ def names_in(value: str | None) -> set[str] | None:
     return {name.strip() for name in value.split(",") if name.strip()}
 
 
-_SETS_HOOK = "register_criterion_sets"
-_LOADERS_HOOK = "register_criterion_set_loaders"
+SETS_HOOK = "register_criterion_sets"
+"""The hook that gives a plugin's sets built."""
+LOADERS_HOOK = "register_criterion_set_loaders"
+"""The hook that offers a plugin's sets by id, each built when it is asked for."""
 
 
 _A_LIST = Text("một danh sách CriterionSet", "a list of CriterionSet objects")
-_SETS = Text("các CriterionSet", "CriterionSet objects")
+_SOME_SETS = Text("các CriterionSet", "CriterionSet objects")
 _A_MAPPING = Text("một dict mã bộ → hàm tạo bộ", "a dict of set ids to loaders")
 _AN_ENTRY = Text(
     "mã bộ (văn bản) → hàm tạo bộ", "a set id (text) and a function that builds the set"
@@ -293,13 +297,13 @@ def sets_given(caller: Any) -> list[CriterionSet]:
     items: list[CriterionSet] = []
     results = caller()
     if not results and caller.get_hookimpls():  # pluggy leaves out None results
-        raise _returned("None", _SETS_HOOK, _A_LIST)
+        raise _returned("None", SETS_HOOK, _A_LIST)
     for result in results:
         if not isinstance(result, Iterable) or isinstance(result, str | CriterionSet):
-            raise _returned(f"{result!r:.80}", _SETS_HOOK, _A_LIST)
+            raise _returned(f"{result!r:.80}", SETS_HOOK, _A_LIST)
         for item in cast("Iterable[object]", result):
             if not isinstance(item, CriterionSet):
-                raise _returned(f"{type(item).__name__} {item!r:.80}", _SETS_HOOK, _SETS)
+                raise _returned(f"{type(item).__name__} {item!r:.80}", SETS_HOOK, _SOME_SETS)
             items.append(item)
     return items
 
@@ -310,13 +314,13 @@ def set_loaders_given(caller: Any) -> dict[str, Callable[[], object]]:
     loaders: dict[str, Callable[[], object]] = {}
     results = caller()
     if not results and caller.get_hookimpls():
-        raise _returned("None", _LOADERS_HOOK, _A_MAPPING)
+        raise _returned("None", LOADERS_HOOK, _A_MAPPING)
     for result in results:
         if not isinstance(result, Mapping):
-            raise _returned(f"{result!r:.80}", _LOADERS_HOOK, _A_MAPPING)
+            raise _returned(f"{result!r:.80}", LOADERS_HOOK, _A_MAPPING)
         for set_id, load in result.items():
             if not isinstance(set_id, str) or not set_id or not callable(load):
-                raise _returned(f"{set_id!r:.60}: {load!r:.60}", _LOADERS_HOOK, _AN_ENTRY)
+                raise _returned(f"{set_id!r:.60}: {load!r:.60}", LOADERS_HOOK, _AN_ENTRY)
             loaders[nfc(set_id)] = load
     return loaders
 

@@ -4,10 +4,11 @@ not fatal, unless plugins are strict)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from importlib import metadata
 from typing import Any, TypeVar
@@ -17,6 +18,8 @@ import pluggy
 from cchc_criteria import builtins, hookspecs
 from cchc_criteria._plugin_records import (
     BUILTIN,
+    LOADERS_HOOK,
+    SETS_HOOK,
     PluginFailure,
     PluginInfo,
     PluginReport,
@@ -71,8 +74,6 @@ ALLOW_ENV = "CCHC_PLUGINS"
 """A comma-separated list of the only plugins to load (entry-point or distribution names)."""
 BLOCK_ENV = "CCHC_DISABLE_PLUGINS"
 """A comma-separated list of plugins not to load (entry-point or distribution names)."""
-
-_SETS, _LOADERS = "register_criterion_sets", "register_criterion_set_loaders"  # the set hooks
 
 
 class Registry:
@@ -314,25 +315,28 @@ class Registry:
                 self._sets = self._offers()
             return self._sets
 
+    @contextlib.contextmanager
+    def _as_serving(self) -> Iterator[None]:
+        """While a plugin's hook or loader runs, `registry()` is this registry: a plugin
+        builds its sets with cc.load_set, which reads them with this registry's kinds."""
+        token = _serving.set(self)
+        try:
+            yield
+        finally:
+            _serving.reset(token)
+
     def _offers(self) -> dict[str, SetOffer]:
         """Each plugin's sets, built or offered by id; an id two plugins give goes to neither."""
         offered: dict[str, list[SetOffer]] = {}
         for name in sorted(self._info):
             origin = origin_of(self._info[name])
-            # A plugin builds its sets with cc.load_set: the kinds it may name are this
-            # registry's (registry() gives it while the hook runs).
-            token = _serving.set(self)
-            try:
-                items = self._called(
-                    name, _SETS, lambda plugin: sets_given(self._one(plugin, _SETS))
-                )
+            with self._as_serving():
+                items = self._called(name, SETS_HOOK, lambda p: sets_given(self._one(p, SETS_HOOK)))
                 loaders = None
                 if items is not None:  # a plugin that failed once is not asked again
                     loaders = self._called(
-                        name, _LOADERS, lambda p: set_loaders_given(self._one(p, _LOADERS))
+                        name, LOADERS_HOOK, lambda p: set_loaders_given(self._one(p, LOADERS_HOOK))
                     )
-            finally:
-                _serving.reset(token)
             if items is None or loaders is None:
                 continue
             offers = [SetOffer(item.id, name, *origin, criterion_set=item) for item in items]
@@ -362,14 +366,11 @@ class Registry:
             load = offer.load
             if offer.criterion_set is None and load is not None:
                 offer.load = None  # a loader is called once, whatever it does
-                hook = f"{_LOADERS} ({offer.set_id!r})"
-                token = _serving.set(self)
-                try:
+                hook = f"{LOADERS_HOOK} ({offer.set_id!r})"
+                with self._as_serving():
                     offer.criterion_set = self._called(
                         offer.plugin, hook, lambda _: built_as_offered(offer.set_id, load())
                     )
-                finally:
-                    _serving.reset(token)
                 if offer.criterion_set is None:
                     offer.failed = self._failures[-1]
             return offer.criterion_set

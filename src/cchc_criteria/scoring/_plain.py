@@ -1,30 +1,36 @@
 """The plain pass: a unit every answer of which a fast scorer takes, scored in one loop.
 
-A plan makes its plain pass once every leaf has a fast scorer (``RuleKind.compile``): one
-tuple per step, children first — a leaf's code, fast scorer and max; a group's children to
-add and to subtract, and its max. The pass gives a unit's total and its areas' points, or
-``None`` for any unit it does not take (an answer no fast scorer reads, not applicable, a sum
-past its max): the general pass then scores that unit, findings and all. No source is
-generated or compiled.
+A plan makes its plain pass (`make_plain_pass`) once every leaf has a fast scorer (its
+kind's ``RuleKind.compile``, or one made from the rule's ``score``): one tuple per step,
+children first — a leaf's code, fast scorer and max; a group's children to add and to
+subtract, and its max. The pass gives a unit's total and its areas' points, or ``None`` for
+any unit it does not take (an answer no fast scorer reads, not applicable where the pass does
+not remove the max, a sum past its max): the general pass then scores that unit, findings
+and all. No source is generated or compiled.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cchc_criteria._values import REMEMBERED, remembered
-from cchc_criteria.model import NA
+from cchc_criteria.model import NA, NAPolicy, Role
+from cchc_criteria.scoring._steps import Group, Leaf
 from cchc_criteria.scoring._tally import added, lowered_max
+
+if TYPE_CHECKING:
+    from cchc_criteria.scoring._plan import Plan
 
 __all__ = [
     "EXCLUDED",
     "PLAIN_PASS_LEAVES",
     "PlainPass",
     "Removed",
+    "make_plain_pass",
     "reduced",
 ]
 
@@ -147,3 +153,66 @@ def reduced(
     maximum = lowered_max(published, excluded)
     removed[slot] = (published - maximum if maximum != published else None, True, maximum)
     return maximum
+
+
+def make_plain_pass(plan: Plan) -> PlainPass | None:
+    """The plain pass of ``plan`` (made when it scores its second unit), or ``None`` for a
+    plan that can have none: more than `PLAIN_PASS_LEAVES` leaves, a group without children,
+    a set total that is not the sum of its roots, a rule without a fast scorer."""
+    leaves = [step for step in plan.steps if isinstance(step, Leaf)]
+    groups = [step for step in plan.steps if isinstance(step, Group)]
+    if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
+        return None
+    if not plan.total.is_default:
+        return None  # a bonus above the base or deductions after it: the tally's total
+    if any(plan.fast_scorer(leaf, now=True) is None for leaf in leaves):
+        return None  # a rule without a fast scorer: every unit takes the general pass
+    # Every leaf (its slot, code, fast scorer, max and what NA gives), then every group,
+    # children before their parents (its slot, children to add and to subtract, max,
+    # published max and score children).
+    plus, minus = plan.split(plan.roots)
+    excludable = plan.root_policy is None and plan.set_max >= 0
+    excludable = excludable and all(
+        g.policy is None and g.criterion.max_points >= 0 for g in groups
+    )
+    return PlainPass(
+        tuple(
+            (s.slot, s.code, s.fast, s.maximum, s.points_seen, _na(plan, s, excludable))
+            for s in leaves
+        ),
+        tuple(
+            (
+                s.slot,
+                s.plus,
+                s.minus,
+                s.plain_max,
+                s.criterion.max_points,
+                _scores(plan, s.children),
+            )
+            for s in groups
+        ),
+        plan.size,
+        plus,
+        minus,
+        plan.total_max,
+        plan.roots,
+        plan.set_max,
+        _scores(plan, plan.roots),
+    )
+
+
+def _scores(plan: Plan, slots: Sequence[int]) -> tuple[int, ...]:
+    return tuple(s for s in slots if plan.roles[s] is Role.SCORE)
+
+
+def _na(plan: Plan, leaf: Leaf, excludable: bool) -> Decimal | None:
+    """What the plain pass gives a leaf answered NA: its max (``full_points``), `EXCLUDED`
+    (its max removed, as the tally removes it: a score criterion below the top, in a set
+    whose groups keep no max for others — ``excludable`` — and none is published below
+    0), or ``None`` (the general pass)."""
+    policy = leaf.criterion.na_policy or plan.na_policy
+    if policy is NAPolicy.FULL_POINTS:
+        return leaf.maximum
+    if policy is NAPolicy.NOT_ALLOWED or leaf.criterion.role is not Role.SCORE:
+        return None
+    return EXCLUDED if excludable and leaf.slot not in plan.roots else None

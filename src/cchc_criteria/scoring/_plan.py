@@ -41,7 +41,7 @@ from cchc_criteria.scoring._explain import (
     group_explanation,
     held_to,
 )
-from cchc_criteria.scoring._plain import EXCLUDED, PLAIN_PASS_LEAVES, PlainPass
+from cchc_criteria.scoring._plain import PlainPass, make_plain_pass
 from cchc_criteria.scoring._steps import Group, Leaf, Result
 from cchc_criteria.scoring._tally import Sums
 from cchc_criteria.scoring.card import NodeScore
@@ -185,16 +185,17 @@ class Plan:
         ``now``. The kind's own (``RuleKind.compile``) is shared by the leaves whose rule and
         max are the same (a set file reads a repeated rule once); a kind that gives none
         (or none for this rule) is scored by its ``score`` (`by_score`)."""
-        if leaf.fast is None and leaf.compile is not None:
+        if leaf.fast is None and leaf.reuse:
             key = (id(leaf.rule), str(leaf.maximum))
             known = self.compiled.get(key, _NEW)
             if known is _NEW and not now:
                 self.compiled[key] = _SEEN
                 return None
             if known is _NEW or known is _SEEN:
-                known = self.compiled[key] = leaf.compile(leaf.rule, leaf.maximum, self.kinds)
+                make = leaf.compile
+                made = None if make is None else make(leaf.rule, leaf.maximum, self.kinds)
+                known = self.compiled[key] = made
             leaf.fast = self.by_score(leaf) if known is None else known  # type: ignore[assignment]
-            leaf.compile = None
         return leaf.fast
 
     def by_score(self, leaf: Leaf) -> FastScorer:
@@ -223,65 +224,8 @@ class Plan:
             self._units += 1
             if self._units < 2:
                 return None  # a set scored once does not pay for it
-            self._plain = self._make_plain_pass()
+            self._plain = make_plain_pass(self) or False
         return None if isinstance(self._plain, bool) else self._plain
-
-    def _make_plain_pass(self) -> PlainPass | bool:
-        leaves = [step for step in self.steps if isinstance(step, Leaf)]
-        groups = [step for step in self.steps if isinstance(step, Group)]
-        if len(leaves) > PLAIN_PASS_LEAVES or any(not g.children for g in groups):
-            return False
-        if not self.total.is_default:
-            return False  # a bonus above the base or deductions after it: the tally's total
-        if any(self.fast_scorer(leaf, now=True) is None for leaf in leaves):
-            return False  # a rule without a fast scorer: every unit takes the general pass
-        # Every leaf (its slot, code, fast scorer, max and what NA gives), then every group,
-        # children before their parents (its slot, children to add and to subtract, max,
-        # published max and score children).
-        plus, minus = self.split(self.roots)
-        excludable = self.root_policy is None and self.set_max >= 0
-        excludable = excludable and all(
-            g.policy is None and g.criterion.max_points >= 0 for g in groups
-        )
-        return PlainPass(
-            tuple(
-                (s.slot, s.code, s.fast, s.maximum, s.points_seen, self._na(s, excludable))
-                for s in leaves
-            ),
-            tuple(
-                (
-                    s.slot,
-                    s.plus,
-                    s.minus,
-                    s.plain_max,
-                    s.criterion.max_points,
-                    self._scores(s.children),
-                )
-                for s in groups
-            ),
-            self.size,
-            plus,
-            minus,
-            self.total_max,
-            self.roots,
-            self.set_max,
-            self._scores(self.roots),
-        )
-
-    def _scores(self, slots: Sequence[int]) -> tuple[int, ...]:
-        return tuple(s for s in slots if self.roles[s] is Role.SCORE)
-
-    def _na(self, leaf: Leaf, excludable: bool) -> Decimal | None:
-        """What the plain pass gives a leaf answered NA: its max (``full_points``), `EXCLUDED`
-        (its max removed, as the tally removes it: a score criterion below the top, in a set
-        whose groups keep no max for others — ``excludable`` — and none is published below
-        0), or ``None`` (the general pass)."""
-        policy = leaf.criterion.na_policy or self.na_policy
-        if policy is NAPolicy.FULL_POINTS:
-            return leaf.maximum
-        if policy is NAPolicy.NOT_ALLOWED or leaf.criterion.role is not Role.SCORE:
-            return None
-        return EXCLUDED if excludable and leaf.slot not in self.roots else None
 
     def leaves_below(self, code: str) -> tuple[str, ...]:
         """The codes of the leaves at or below every node of ``code`` (none for a code the

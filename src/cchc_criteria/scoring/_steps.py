@@ -14,7 +14,7 @@ from cchc_criteria.scoring.card import NodeScore
 if TYPE_CHECKING:
     from cchc_criteria.scoring._plan import Plan
 
-__all__ = ["Group", "Leaf", "Result", "no_compile"]
+__all__ = ["Group", "Leaf", "Result"]
 
 _ZERO = Decimal(0)
 
@@ -56,10 +56,10 @@ class Leaf:
         #: The leaf's fast scorer of plain answers (only for rules whose results are pure:
         #: the node is made again from the answer when it is read), made by the plan on the
         #: rule's second use (``Plan.fast_scorer``): a set scored once does not pay for it.
-        #: The kind's own (``RuleKind.compile``), or, for a kind that gives none, the
-        #: points of the rule's ``score`` where it says nothing more (`no_compile`).
+        #: The kind's own (``compile``, its ``RuleKind.compile``), or, for a kind that gives
+        #: none, the points of the rule's ``score`` where it says nothing more.
         self.fast: FastScorer | None = None
-        self.compile = None if kind is None or not self.reuse else kind.compile or no_compile
+        self.compile = None if kind is None or not self.reuse else kind.compile
         self.percent = getattr(rule, "scale", None) is Scale.PERCENT
         self.known: dict[Hashable, Result] = {}
         #: The fast scorer's points of the text and whole-number answers already seen
@@ -133,11 +133,6 @@ def _reusable(rule: Rule, max_points: Decimal, kinds: RuleKinds) -> bool:
     if kind.parts is None:
         return True
     return all(_reusable(part, most, kinds) for _, part, most in kind.parts(rule, max_points))
-
-
-def no_compile(rule: Rule, maximum: Decimal, kinds: RuleKinds) -> None:
-    """The ``compile`` of a pure kind that gives none: no fast scorer of the kind's own, so
-    the plan makes the leaf's from the rule's ``score`` (``Plan.fast_scorer``)."""
 
 
 # A rule's fast scorer (Plan.compiled): not asked for yet, or asked for once.
