@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench  # noqa: E402
+import forms  # noqa: E402
 import national  # noqa: E402
 
 
@@ -549,6 +550,12 @@ def _without_the_plain_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_plan.Plan, "plain_pass", lambda self: None)
 
 
+def _fast_only(leaf: object, answer: object) -> Decimal | None:
+    """What the plain pass is given to settle an answer no fast scorer takes: nothing, so
+    that a test sees which units the fast scorers alone take."""
+    return None
+
+
 def _same_cards(left: cc.Scorecard, right: cc.Scorecard) -> None:
     assert left == right
     assert str(left.points) == str(right.points)
@@ -574,11 +581,61 @@ def test_the_plain_pass_gives_the_cards_of_the_general_one(
     cards = [cc.score(criterion_set, unit) for unit in units]
     plan = scoring_plan(criterion_set)
     assert plan.plain_pass() is not None
-    assert plan.plain_pass().slots(units[5].get) is not None  # type: ignore[union-attr]
-    assert plan.plain_pass().slots(units[6].get) is None  # type: ignore[union-attr]
+    assert plan.plain_pass().slots(units[5].get, _fast_only) is not None  # type: ignore[union-attr]
+    assert plan.plain_pass().slots(units[6].get, _fast_only) is None  # type: ignore[union-attr]
     _without_the_plain_pass(monkeypatch)
     for unit, card in zip(units, cards, strict=True):
         _same_cards(card, cc.score(criterion_set, unit))
+
+
+def test_an_answer_that_makes_a_finding_keeps_its_unit_on_the_plain_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A unit one answer of which makes a finding ("0,5" for a rate, a figure held to its
+    max, a value in two published bands) is scored on the plain pass, that leaf settled as
+    the general pass settles it: no `Tally`, and the card the general pass gives, its findings
+    in the same order as the declared scores' findings."""
+    from cchc_criteria.scoring import _plan, scorer
+
+    tree = national.national_spec()
+    national_set = cc.loads_set(national.set_toml(tree), source="national.toml")
+    rates = [leaf.code for leaf in national.leaves(tree) if leaf.kind == "bands"]
+    units: list[cc.Assessment | dict[str, object]] = []
+    for number, unit in enumerate(national.answers(tree, 24, seed=67)):
+        typed = {**unit, rates[number % 7]: "0,5", rates[number % 7 + 7]: "0.25"}
+        units.append(typed)
+        card = cc.score(national_set, typed)
+        declared = {node.code: node.points for node in card if node.is_leaf}
+        declared[rates[number % 7]] += Decimal("0.25")  # differs, beside its leaf's warning
+        units.append(cc.Assessment(typed, self_assessed=declared))
+    seed = cc.get_set("quangngai.so.2019")
+    pairs = [(national_set, unit) for unit in units]
+    pairs += [(seed, unit) for unit in forms.seed_answers(40, seed=71)]
+
+    class NoTally:
+        def __init__(self, plan: object) -> None:
+            raise AssertionError("a unit took the general pass")
+
+    def cards(patch: pytest.MonkeyPatch | None = None) -> list[cc.Scorecard]:
+        _plan.forget_plans()
+        cc.score(national_set, units[0])
+        cc.score(seed, pairs[-1][1])  # each plan's plain pass is made for its second unit
+        if patch is not None:
+            patch.setattr(scorer, "Tally", NoTally)
+        return [cc.score(s, unit) for s, unit in pairs]
+
+    with monkeypatch.context() as patch:
+        plain = cards(patch)
+    codes = {f.code for card in plain for f in card.findings}
+    assert codes >= {
+        "fraction-for-percent",
+        "held-to-max",
+        "overlapping-bands",
+        "self-assessed-differs",
+    }
+    _without_the_plain_pass(monkeypatch)
+    for left, right in zip(plain, cards(), strict=True):
+        _same_cards(left, right)
 
 
 @pytest.mark.parametrize(
@@ -795,7 +852,6 @@ def test_a_kind_without_a_fast_scorer_takes_the_plain_pass_through_its_score(
     overlapping published bands, a figure that looks like a fraction), the unit goes to the
     general pass. So the cards are the general pass's, warnings and all."""
     import attrs
-    import forms
 
     from cchc_criteria import scoring
     from cchc_criteria.registry import rule_kinds
@@ -816,7 +872,7 @@ def test_a_kind_without_a_fast_scorer_takes_the_plain_pass_through_its_score(
     plan = _plan.plan_of(seed, slow)
     taken = plan.plain_pass()
     assert taken is not None  # every leaf through its rule's score
-    assert sum(taken.slots(unit.get) is not None for unit in units) > len(units) // 2
+    assert sum(taken.slots(unit.get, _fast_only) is not None for unit in units) > len(units) // 2
     warned = [card for card in plain if card.findings]
     assert {f.code for card in warned for f in card.findings} >= {
         "overlapping-bands",
@@ -838,5 +894,5 @@ def test_a_plugin_kind_without_a_fast_scorer_does_not_keep_its_set_off_the_plain
     cards = [cc.score(quarterly, unit) for unit in units]
     plan = _plan.plan_of(quarterly, kinds)
     assert plan.plain_pass() is not None
-    assert plan.plain_pass().slots(units[2].get) is not None  # type: ignore[union-attr]
+    assert plan.plain_pass().slots(units[2].get, _fast_only) is not None  # type: ignore[union-attr]
     assert [card["1.2"].points for card in cards] == [Decimal("0.25")] * 3

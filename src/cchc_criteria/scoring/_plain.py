@@ -4,9 +4,11 @@ A plan makes its plain pass (`make_plain_pass`) once every leaf has a fast score
 kind's ``RuleKind.compile``, or one made from the rule's ``score``): one tuple per step,
 children first — a leaf's code, fast scorer and max; a group's children to add and to
 subtract, and its max. The pass gives a unit's total and its areas' points, or ``None`` for
-any unit it does not take (an answer no fast scorer reads, not applicable where the pass does
-not remove the max, a sum past its max): the general pass then scores that unit, findings
-and all. No source is generated or compiled.
+any unit it does not take (an answer left out, not applicable where the pass does not remove
+the max, a sum past its max): the general pass then scores that unit, findings and all. An
+answer a leaf's fast scorer does not take (one that makes a finding: "0,5" for a rate, a
+figure held to the max) is settled by the caller, as the general pass settles it, and the
+unit stays on the plain pass when its node is plain. No source is generated or compiled.
 """
 
 from __future__ import annotations
@@ -52,12 +54,15 @@ Removed = dict[int, tuple[Decimal | None, bool, Decimal]]
 @attrs.frozen
 class PlainPass:
     """The plain pass: every leaf (slot, code, fast scorer, max, the points of the answers it
-    remembers, what NA gives: `EXCLUDED`, its points, or ``None`` for the general pass),
+    remembers, what NA gives: `EXCLUDED`, its points, or ``None`` for the general pass; the
+    plan's step),
     then every group in the plan's order, children first (slot, children added, children
     subtracted, max, published max, score children), then the roots added (``plus``) and
     subtracted (``minus``) and held to ``total_max`` (the set's ``published`` max)."""
 
-    leaves: tuple[tuple[int, str, Any, Decimal, dict[object, Decimal | None], Decimal | None], ...]
+    leaves: tuple[
+        tuple[int, str, Any, Decimal, dict[object, Decimal | None], Decimal | None, Leaf], ...
+    ]
     groups: tuple[
         tuple[int, tuple[int, ...], tuple[int, ...], Decimal, Decimal, tuple[int, ...]], ...
     ]
@@ -70,18 +75,22 @@ class PlainPass:
     root_scores: tuple[int, ...]
 
     def slots(
-        self, get: Callable[[str], object]
+        self,
+        get: Callable[[str], object],
+        settle: Callable[[Leaf, object], Decimal | None],
     ) -> tuple[Decimal, list[Decimal], tuple[Decimal, Removed] | None] | None:
         """A unit's total, every slot's points, and — when an answer NA removed a max — the
-        card's max and the maxima removed, given ``answers.get``, when every answer is plain
-        or NA and every sum within its max; ``None`` for any other unit. Sums add as the
-        general pass adds them (`added`), and a max an NA removes is removed as the tally
-        removes it (`reduced`), so the cards are the same digit for digit."""
+        card's max and the maxima removed, given ``answers.get``, when every leaf is answered
+        and every sum within its max; ``None`` for any other unit. An answer a leaf's fast
+        scorer does not take goes to ``settle`` (the leaf and the answer): its points when
+        its node is plain, else ``None`` (the general pass). Sums add as the general pass
+        adds them (`added`), and a max an NA removes is removed as the tally removes it
+        (`reduced`), so the cards are the same digit for digit."""
         zero = _ZERO
         points = [zero] * self.size
         missing = _UNSEEN
         removed: Removed | None = None
-        for slot, code, fast, maximum, seen, na in self.leaves:
+        for slot, code, fast, maximum, seen, na, leaf in self.leaves:
             answer = get(code)
             if answer is None:
                 return None
@@ -105,7 +114,9 @@ class PlainPass:
             else:
                 got = remembered(fast, seen, answer)  # a Decimal or float by its text
             if got is None or got < zero or got > maximum:
-                return None
+                got = settle(leaf, answer)
+                if got is None:
+                    return None
             points[slot] = got
         for slot, plus, minus, maximum, published, scores in self.groups:
             total = added(points, plus, minus)
@@ -177,7 +188,7 @@ def make_plain_pass(plan: Plan) -> PlainPass | None:
     )
     return PlainPass(
         tuple(
-            (s.slot, s.code, s.fast, s.maximum, s.points_seen, _na(plan, s, excludable))
+            (s.slot, s.code, s.fast, s.maximum, s.points_seen, _na(plan, s, excludable), s)
             for s in leaves
         ),
         tuple(

@@ -215,10 +215,10 @@ class Plan:
     def plain_pass(self) -> PlainPass | None:
         """The plan's plain pass (`PlainPass`), made
         when the plan scores its second unit (every leaf's fast scorer compiled then): it
-        scores a unit whose every answer its fast scorer takes and whose every sum stays
-        within its max, and gives ``None`` for any other unit (the general pass then scores
-        it, findings and all). A set with a rule that has no fast scorer has none, and so
-        has a set of more than ``PLAIN_PASS_LEAVES`` leaves.
+        scores a unit whose every leaf is answered and plain (an answer its fast scorer does
+        not take settled as the general pass settles it) and whose every sum stays within
+        its max, and gives ``None`` for any other unit (the general pass then scores it,
+        findings and all). A set of more than ``PLAIN_PASS_LEAVES`` leaves has none.
         """
         if self._plain is None:
             self._units += 1

@@ -31,6 +31,18 @@ def added(points: Sequence[Decimal], plus: Sequence[int], minus: Sequence[int]) 
     return total
 
 
+def is_plain(node: NodeScore) -> bool:
+    """Whether a leaf's node adds to its group as its points alone: scored, complete,
+    applicable, its max the published one and no points left open."""
+    return (
+        node.points is not None
+        and node.complete
+        and node.applicable
+        and node.max_points == node.published_max
+        and not node.open_points
+    )
+
+
 def lowered_max(published_max: Decimal, excluded: Decimal) -> Decimal:
     """A group's max: its published max less ``excluded``, the max of its score criteria
     that are not applicable, not below 0 — the one rule, for the tally and the plain pass."""
@@ -107,13 +119,7 @@ class Tally:
         if scoped:
             self.scoped[slot] = node.published_max
         self.points[slot] = node.points
-        if (
-            node.points is None
-            or not node.complete
-            or not node.applicable
-            or node.max_points != node.published_max
-            or node.open_points
-        ):
+        if not is_plain(node):
             self.maxima[slot] = node.max_points
             self.applicable[slot] = node.applicable
             self.complete[slot] = node.complete

@@ -35,7 +35,7 @@ from cchc_criteria.scoring._plan import Plan, plan_of
 from cchc_criteria.scoring._scope import outside as outside_of
 from cchc_criteria.scoring._scope import outside_node
 from cchc_criteria.scoring._steps import Group, Leaf
-from cchc_criteria.scoring._tally import Sums, Tally
+from cchc_criteria.scoring._tally import Sums, Tally, is_plain
 from cchc_criteria.scoring.card import NodeScore, Scorecard, _accepted, _index, _suggest
 from cchc_criteria.text import Text, shown
 
@@ -107,6 +107,9 @@ class _Run:
         self.set = criterion_set
         self.assessment = assessment
         self.findings: list[Finding] = []
+        # The leaves the plain pass settled as the general pass does (`_settle`), by slot:
+        # the node a scorecard keeps (None: made again from the answer) and its findings.
+        self.settled: dict[int, tuple[NodeScore | None, tuple[Finding, ...]]] = {}
         # The declared scores the unit gives (self-assessed, appraised), each table once.
         self.declared: tuple[tuple[Mapping[str, object], str, Text], ...] = tuple(
             (mapping, kind, label)
@@ -140,22 +143,33 @@ class _Run:
         # The criteria this unit's group is outside of: not applicable, their max removed.
         outside = outside_of(plan, assessment.group)
         plain = None if outside else plan.plain_pass()
-        done = None if plain is None else plain.slots(answers.get)
+        done = None if plain is None else plain.slots(answers.get, self._settle)
         if done is not None and not (declared and done[2]):
-            # Every answer taken by its fast scorer (or NA), every sum within its max: nothing
-            # to keep but the totals; declared scores (no NA) are checked as the general pass.
+            # Every leaf answered and plain, every sum within its max: nothing to keep but the
+            # totals and the leaves settled; their findings and the declared scores' (no NA)
+            # in the general pass's order.
             total, slots, lowered = done
             maximum, removed = lowered or (plan.total_max, {})
-            if declared:
-                for step in plan.steps:
-                    self._check_declared(step.criterion, type(step) is Leaf, slots[step.slot])
+            settled = self.settled
+            for step in plan.steps if declared else ():
+                if step.slot in settled:
+                    findings.extend(settled[step.slot][1])
+                self._check_declared(step.criterion, type(step) is Leaf, slots[step.slot])
+            kept_settled = plan.kept_none
+            if settled:
+                if not declared:
+                    for _, found in settled.values():
+                        findings.extend(found)
+                kept_settled = tuple(
+                    settled[s][0] if s in settled else None for s in range(plan.size)
+                )
             return self._card(
                 set_findings,
                 total,
                 maximum,
                 _ZERO,
                 True,
-                plan.kept_none,
+                kept_settled,
                 tuple(
                     (slots[s], removed[s][2] if s in removed else m)
                     for s, m in zip(plan.roots, plan.root_maxima, strict=True)
@@ -231,6 +245,17 @@ class _Run:
             tuple(kept),
             tuple((points[s], tally.maxima[s]) for s in plan.roots),
         )
+
+    def _settle(self, leaf: Leaf, answer: object) -> Decimal | None:
+        """The points of an answer ``leaf``'s fast scorer does not take, as the general pass
+        settles it, when its node is plain (`is_plain`, within the leaf's max); its node and
+        findings are kept for the card. ``None`` for any other node: the general pass."""
+        (node, found), keep = self.plan.leaf_result(leaf, answer, self.assessment)
+        points = node.points
+        if points is None or not is_plain(node) or not _ZERO <= points <= leaf.maximum:
+            return None
+        self.settled[leaf.slot] = (node if keep else None, found)
+        return points
 
     def _card(
         self,
