@@ -315,6 +315,27 @@ def test_groups_add_exact_values_not_rounded_ones() -> None:
     assert card["1"].points_display == Decimal("1.00")  # not 0.99 from rounded parts
 
 
+@settings(max_examples=300)
+@given(
+    value=st.decimals(min_value=-(10**12), max_value=10**12, places=None)
+    | st.decimals(min_value=-1000, max_value=1000, places=3),
+    places=st.none() | st.integers(0, 6),
+    mode=st.sampled_from(["ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_UP"]),
+)
+def test_points_shown_are_the_points_rounded_as_the_set_says(
+    value: Decimal, places: int | None, mode: str
+) -> None:
+    """A value with no more decimals than shown is not rounded: it is shown as rounding it
+    would show it, to the digit (trailing zeros dropped, a whole number without a point)."""
+    from cchc_criteria.numbers import round_points
+
+    policy = RoundingPolicy(places=places, mode=mode)
+    rounded = round_points(value, policy.display_places, mode)
+    whole = rounded == rounded.to_integral_value()
+    expected = rounded.quantize(Decimal(1)) if whole else rounded.normalize()
+    assert str(policy.display(value)) == str(expected)
+
+
 GRADES = [
     Grade("Tốt", at_least(90)),
     Grade("Khá", at_least(80), below(90)),

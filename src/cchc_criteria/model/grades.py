@@ -176,7 +176,11 @@ class RoundingPolicy:
     def display(self, value: Decimal) -> Decimal:
         """``value`` as reports show it: rounded to `display_places` by the set's mode,
         trailing zeros dropped (``Decimal("7.57")``, ``Decimal("7.5")``, ``Decimal("13")``)."""
-        shown = round_points(value, self.display_places, self.mode)
+        places = self.display_places
+        exponent = value.as_tuple().exponent
+        # A value with no more decimals than shown is itself: nothing to round (most points).
+        fits = type(exponent) is int and exponent >= -places
+        shown = value if fits else round_points(value, places, self.mode)
         return (
             shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
         )

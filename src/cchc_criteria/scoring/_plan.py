@@ -26,6 +26,7 @@ from cchc_criteria.model import (
     Assessment,
     Criterion,
     CriterionSet,
+    Finding,
     GivenPoints,
     NAPolicy,
     Role,
@@ -166,6 +167,9 @@ class Plan:
         self.compiled: dict[tuple[int, str], object] = {}
         self.root_maxima = tuple(self.published[slot] for slot in self.roots)
         self.kept_none: tuple[NodeScore | None, ...] = (None,) * self.size
+        # The set's lint findings a card with every leaf answered carries, by whether it is
+        # complete: (the findings given, those carried), for the findings given last.
+        self.carried: dict[bool, tuple[tuple[Finding, ...], tuple[Finding, ...]]] = {}
         # The plain pass (see plain_pass): made for the second unit; False when it cannot be.
         self._plain: PlainPass | bool | None = None
         self._units = 0
