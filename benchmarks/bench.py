@@ -149,11 +149,9 @@ def form_rows(
             units: list[object] = [forms.declared(cs, u) for u in answers]
         else:
             units = [forms.retyped(u, form, rates) for u in answers]
-        if form != "not applicable":
-            for unit, original in zip(units, answers, strict=True):
-                got = cc.score(cs, unit).points  # type: ignore[arg-type]
-                if got != cc.score(cs, original).points:
-                    raise SystemExit(f"{form}: {got} differs from the plain form's card")
+        straight = national.straight_line_scorer(tree)
+        for unit, original in zip(units, answers, strict=True):
+            check_form(cs, form, original, unit, straight)
         forget_plans()  # as the plain row: a cohort typed this way, on a plan of its own
         took = best_of(5, lambda units=units: [cc.score(cs, u) for u in units]) / len(units)  # type: ignore[misc]
         ratio = took / plain
@@ -484,6 +482,26 @@ def _toml(answer: object) -> str:
     return f'"{answer}"'
 
 
+def check_form(
+    cs: cc.CriterionSet,
+    form: str,
+    plain: dict[str, object],
+    typed: object,
+    straight: Callable[[object], Decimal],
+) -> None:
+    """``typed`` (``plain`` typed in ``form``) gives the plain form's points; with a warning,
+    the straight-line scorer's points, and the warning. NA removes a max: not compared."""
+    if form == "not applicable":
+        return
+    card = cc.score(cs, typed)  # type: ignore[arg-type]
+    if form == "a warning":
+        warned = any(f.code == "fraction-for-percent" for f in card.findings)
+        if card.points != straight(typed) or not warned:
+            raise SystemExit(f"{form}: the card differs from the hand scorer's, or has no warning")
+    elif card.points != cc.score(cs, plain).points:
+        raise SystemExit(f"{form}: the card differs from the plain form's")
+
+
 def check_forms(
     cs: cc.CriterionSet, tree: list[national.Group], answers: list[dict[str, object]]
 ) -> None:
@@ -491,15 +509,13 @@ def check_forms(
     rates = frozenset(
         leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
     )
+    straight = national.straight_line_scorer(tree)
     for form in forms.FORMS[1:]:
-        if form == "not applicable":
-            continue
         for unit in answers:
             typed = (
                 forms.declared(cs, unit) if form == "declared" else forms.retyped(unit, form, rates)
             )
-            if cc.score(cs, typed).points != cc.score(cs, unit).points:  # type: ignore[arg-type]
-                raise SystemExit(f"{form}: the card differs from the plain form's")
+            check_form(cs, form, unit, typed, straight)
     seed = cc.get_set(SEED_SET)
     for unit in forms.seed_answers(200):
         if cc.score(seed, unit).points != forms.score_seed(unit):

@@ -19,7 +19,18 @@ from fractions import Fraction
 
 import cchc_criteria as cc
 
-FORMS = ("plain", "Decimal", "float", "percent sign", "fraction", "not applicable", "declared")
+FORMS = (
+    "plain",
+    "Decimal",
+    "float",
+    "percent sign",
+    "fraction",
+    "not applicable",
+    "declared",
+    "a warning",
+)
+"""The forms of answer the benchmark types; "a warning" is the plain form with one rate typed
+under 1 % ("0,5"), which every card warns about (``fraction-for-percent``)."""
 
 
 def _rate(text: str) -> Decimal:
@@ -49,6 +60,9 @@ def retyped(unit: dict[str, object], form: str, rates: frozenset[str]) -> object
     if form == "not applicable":
         first = sorted(rates)[0]
         result[first] = cc.NA
+    if form == "a warning":
+        first = sorted(rates)[0]
+        result[first] = "0,5"
     return result
 
 

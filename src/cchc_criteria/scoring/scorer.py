@@ -152,7 +152,7 @@ class _Run:
             maximum, removed = lowered or (plan.total_max, {})
             settled = self.settled
             for step in plan.steps if declared else ():
-                if step.slot in settled:
+                if settled and step.slot in settled:
                     findings.extend(settled[step.slot][1])
                 self._check_declared(step.criterion, type(step) is Leaf, slots[step.slot])
             kept_settled = plan.kept_none
