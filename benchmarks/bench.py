@@ -145,10 +145,7 @@ def form_rows(
         leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
     )
     for form in forms.FORMS[1:]:
-        if form == "declared":
-            units: list[object] = [forms.declared(cs, u) for u in answers]
-        else:
-            units = [forms.retyped(u, form, rates) for u in answers]
+        units = [forms.typed(cs, u, form, rates) for u in answers]
         straight = national.straight_line_scorer(tree)
         for unit, original in zip(units, answers, strict=True):
             check_form(cs, form, original, unit, straight)
@@ -512,10 +509,7 @@ def check_forms(
     straight = national.straight_line_scorer(tree)
     for form in forms.FORMS[1:]:
         for unit in answers:
-            typed = (
-                forms.declared(cs, unit) if form == "declared" else forms.retyped(unit, form, rates)
-            )
-            check_form(cs, form, unit, typed, straight)
+            check_form(cs, form, unit, forms.typed(cs, unit, form, rates), straight)
     seed = cc.get_set(SEED_SET)
     for unit in forms.seed_answers(200):
         if cc.score(seed, unit).points != forms.score_seed(unit):

@@ -18,6 +18,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import cchc_criteria as cc
+from cchc_criteria.model import FractionOfMax, Points
+from cchc_criteria.rules import BandRule
 
 FORMS = (
     "plain",
@@ -28,9 +30,24 @@ FORMS = (
     "not applicable",
     "declared",
     "a warning",
+    "named band",
+    "named band and figure",
 )
 """The forms of answer the benchmark types; "a warning" is the plain form with one rate typed
-under 1 % ("0,5"), which every card warns about (``fraction-for-percent``)."""
+under 1 % ("0,5"), which every card warns about (``fraction-for-percent``); "named band"
+names the band a rate falls in instead of the rate (`cc.ChosenBand`, where the band's award
+needs no figure), and "named band and figure" gives both, as a filled workbook does."""
+
+
+def typed(
+    criterion_set: cc.CriterionSet, unit: dict[str, object], form: str, rates: frozenset[str]
+) -> object:
+    """``unit``'s answers typed in ``form`` (one of `FORMS`) for ``criterion_set``."""
+    if form == "declared":
+        return declared(criterion_set, unit)
+    if form.startswith("named band"):
+        return named(criterion_set, unit, with_figure=form == "named band and figure")
+    return retyped(unit, form, rates)
 
 
 def _rate(text: str) -> Decimal:
@@ -63,6 +80,26 @@ def retyped(unit: dict[str, object], form: str, rates: frozenset[str]) -> object
     if form == "a warning":
         first = sorted(rates)[0]
         result[first] = "0,5"
+    return result
+
+
+def named(
+    criterion_set: cc.CriterionSet, unit: dict[str, object], *, with_figure: bool
+) -> dict[str, object]:
+    """The unit's answers with every banded rate given as the band it falls in (by its
+    label), with the rate beside it or, where the band's award needs no figure, alone."""
+    card = cc.score(criterion_set, unit)
+    result = dict(unit)
+    for code, answer in unit.items():
+        criterion = criterion_set.find(code)
+        label = card[code].matched
+        if criterion is None or not isinstance(criterion.rule, BandRule) or label is None:
+            continue
+        (band,) = [b for b in criterion.rule.bands if b.label == label][:1]
+        if with_figure:
+            result[code] = cc.ChosenBand(label, figure=answer)
+        elif isinstance(band.award, Points | FractionOfMax):
+            result[code] = cc.ChosenBand(label)
     return result
 
 

@@ -594,7 +594,8 @@ def test_an_answer_that_makes_a_finding_keeps_its_unit_on_the_plain_pass(
     """A unit one answer of which makes a finding ("0,5" for a rate, a figure held to its
     max, a value in two published bands) is scored on the plain pass, that leaf settled as
     the general pass settles it: no `Tally`, and the card the general pass gives, its findings
-    in the same order as the declared scores' findings."""
+    in the same order as the declared scores' findings. So is a unit that names the bands
+    its rates fall in, with the rates or without."""
     from cchc_criteria.scoring import _plan, scorer
 
     tree = national.national_spec()
@@ -608,6 +609,9 @@ def test_an_answer_that_makes_a_finding_keeps_its_unit_on_the_plain_pass(
         declared = {node.code: node.points for node in card if node.is_leaf}
         declared[rates[number % 7]] += Decimal("0.25")  # differs, beside its leaf's warning
         units.append(cc.Assessment(typed, self_assessed=declared))
+        for form in ("named band", "named band and figure"):
+            units.append(forms.typed(national_set, unit, form, frozenset()))
+    assert any(isinstance(a, cc.ChosenBand) for u in units[2::4] for a in u.values())
     seed = cc.get_set("quangngai.so.2019")
     pairs = [(national_set, unit) for unit in units]
     pairs += [(seed, unit) for unit in forms.seed_answers(40, seed=71)]
@@ -636,6 +640,46 @@ def test_an_answer_that_makes_a_finding_keeps_its_unit_on_the_plain_pass(
     _without_the_plain_pass(monkeypatch)
     for left, right in zip(plain, cards(), strict=True):
         _same_cards(left, right)
+
+
+def test_a_named_band_is_remembered_by_the_band_and_the_figure_as_typed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A named band (`cc.ChosenBand`) is keyed by its band, by type, and its figure as any
+    answer is: once a plan has seen it, its points are read without the rule's ``score``."""
+    from cchc_criteria._values import value_key
+    from cchc_criteria.rules import BandRule
+
+    band = cc.ChosenBand
+    keys = [
+        value_key(band(1)),
+        value_key(band("1")),
+        value_key(band(1, figure="93")),
+        value_key(band(1, figure=Decimal("93"))),
+        value_key(band(1, figure=Decimal("93.0"))),
+        value_key(band(1, figure=93)),
+    ]
+    assert None not in keys
+    assert len(set(keys)) == len(keys)
+    assert value_key(band("Dưới 60%", figure="5")) == value_key(band("Dưới 60%", figure="5"))
+    assert value_key(band(1, figure=object())) is None  # a figure no key tells apart
+
+    tree = national.national_spec()
+    national_set = cc.loads_set(national.set_toml(tree), source="national.toml")
+    unit = national.answers(tree, 1, seed=73)[0]
+    units = [forms.named(national_set, unit, with_figure=w) for w in (False, True)]
+    cards = [cc.score(national_set, u) for u in units * 2]  # the plan's second sight of each
+    calls: list[object] = []
+    scored = BandRule.score
+
+    def counted(rule: BandRule, answer: object, max_points: Decimal) -> object:
+        calls.append(answer)
+        return scored(rule, answer, max_points)
+
+    monkeypatch.setattr(BandRule, "score", counted)
+    again = [cc.score(national_set, u) for u in units]
+    assert [c.points for c in again] == [c.points for c in cards[:2]]
+    assert not [a for a in calls if isinstance(a, cc.ChosenBand)]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,9 @@ ODD: list[object] = [
     "93.5", "3/41", "0,5", "0.5", "100", "100,0", " 93 ", "1e2", "-3", "1000", "99,9999999",
     "12345678901234567890", "0", Decimal("93.50"), Decimal("1E+1"), 0.1, 1e-7, 1e20, 7,
     "7/0", "0/0", "187/200", "93 %", "93,5%", None, True, "Có", "abc", 10**17, -1,
+    cc.ChosenBand(1), cc.ChosenBand(3), cc.ChosenBand(9), cc.ChosenBand("dưới 60%"),
+    cc.ChosenBand("Từ 90% trở lên", figure="95"), cc.ChosenBand("Từ 90% trở lên", figure="40"),
+    cc.ChosenBand(2, figure="0,5"), cc.ChosenBand(1, figure="abc"), cc.ChosenBand("không có"),
 ]  # fmt: skip
 
 
@@ -68,11 +71,7 @@ def main(path: str) -> None:
     rates = frozenset(x.code for x in national.leaves(tree) if x.kind in ("bands", "proportional"))
     for form in forms.FORMS:
         for i, unit in enumerate(units):
-            answers = (
-                forms.declared(plain, unit)
-                if form == "declared"
-                else forms.retyped(unit, form, rates)
-            )
+            answers = forms.typed(plain, unit, form, rates)
             dump(f"national {form} {i}", cc.score(plain, answers))
     rng = random.Random(7)
     for i in range(60):

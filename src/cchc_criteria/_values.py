@@ -6,30 +6,44 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-__all__ = ["REMEMBERED", "remembered", "value_key"]
+__all__ = ["REMEMBERED", "keyed", "remembered", "value_key"]
 
 REMEMBERED = 1024
 """The most answers whose points each fast scorer's memo keeps: a cohort gives the same "93,5",
 "Có" or 4 again and again, and a percentage typed with one decimal has 1,001 values from 0 to
 100, which fit (on the national benchmark set, about 4 MiB after 4,000 units)."""
 _MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
+_KEYS: dict[type, Callable[[Any], Hashable | None]] = {}
+
+
+def keyed(kind: type, key: Callable[[Any], Hashable | None]) -> None:
+    """Tell `value_key` and `remembered` how to key answers of ``kind``, a type of answer
+    defined above this module (`model.ChosenBand` registers itself): ``key`` gives a key
+    equal only for answers that score alike, or ``None`` for one that cannot be keyed."""
+    _KEYS[kind] = key
 
 
 def remembered(
     fast: Callable[[object], Decimal | None], seen: dict[object, Decimal | None], answer: object
 ) -> Decimal | None:
     """``fast(answer)``, remembered in ``seen`` (at most `REMEMBERED` answers) for answers
-    typed as text or whole numbers, by themselves, and as a ``Decimal`` or a ``float``, by
-    their type and text: no answer stands for an equal one of another type or written
-    otherwise, which may score differently (``True == 1``, ``Decimal("1.0") == 1``)."""
+    typed as text or whole numbers, by themselves, as a ``Decimal`` or a ``float``, by
+    their type and text, and of a type registered with `keyed`, by its key: no answer stands
+    for an equal one of another type or written otherwise, which may score differently
+    (``True == 1``, ``Decimal("1.0") == 1``)."""
     kind = type(answer)
     if kind is str or kind is int:
         key: object = answer
     elif kind is Decimal or kind is float:
         key = (kind, str(answer))
     else:
-        return fast(answer)
+        made = _KEYS.get(kind)
+        found = None if made is None else made(answer)
+        if found is None:
+            return fast(answer)
+        key = found
     got = seen.get(key, _MISSING)
     if got is _MISSING:
         got = fast(answer)
@@ -72,4 +86,5 @@ def value_key(value: object) -> Hashable | None:
                 return None
             keys.append(key)
         return list, tuple(keys)
-    return None
+    made = _KEYS.get(kind)
+    return None if made is None else made(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from cchc_criteria._values import keyed, value_key
 from cchc_criteria.errors import ArgumentError
 from cchc_criteria.model.enums import NA
 from cchc_criteria.numbers import to_decimal
@@ -38,6 +39,19 @@ class ChosenBand:
 
     ref: int | str = attrs.field(converter=_band_ref)
     figure: object = attrs.field(default=None, kw_only=True)
+
+
+def _band_key(answer: ChosenBand) -> Hashable | None:
+    """A named band's memo key: the band named (a number or a label, by type) and the figure
+    given beside it, keyed as any answer (`value_key`); ``None`` when the figure has none."""
+    figure = answer.figure
+    figure_key = None if figure is None else value_key(figure)
+    if figure is not None and figure_key is None:
+        return None
+    return ChosenBand, value_key(answer.ref), figure_key
+
+
+keyed(ChosenBand, _band_key)
 
 
 @attrs.frozen

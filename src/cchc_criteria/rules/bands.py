@@ -396,17 +396,28 @@ def _rounded(award: Award, exact: Decimal) -> Decimal:
 
 def _compile(rule: BandRule, max_points: Decimal, kinds: RuleKinds) -> FastScorer:
     """The points of a plain figure that falls in exactly one band, by the kind's own
-    matching and award; ``None`` (``score`` decides) in no band or in more than one."""
+    matching and award; ``None`` (``score`` decides) in no band or in more than one. A named
+    band (`ChosenBand`) alone gives its fixed award, and with a figure the figure's points
+    where it falls in that band alone; ``None`` for anything ``score`` says more of (a
+    formula without its figure, a band the figure contradicts, a band not in the rule)."""
     edges = _edges(rule.bands)
     awards = tuple(_award(band.award, max_points) for band in rule.bands)
     read = fast_reader(rule.scale)
 
     def fast(answer: object) -> Decimal | None:
+        named = None
+        if type(answer) is ChosenBand:
+            named = rule.find_band(answer.ref)
+            if named is None or answer.figure is None:
+                return None if named is None else awards[named].fixed
+            answer = answer.figure
         value = read(answer)
         if value is None:
             return None
         found = _matching(edges, value)
-        return awards[found[0]].points(value, max_points) if len(found) == 1 else None
+        if len(found) != 1 or (named is not None and found[0] != named):
+            return None
+        return awards[found[0]].points(value, max_points)
 
     return fast
 

@@ -108,13 +108,31 @@ def _outside(scale: Scale) -> st.SearchStrategy[object]:
 
 
 def band_answers(rule: BandRule, max_points: Decimal) -> Strategies:
-    """Figures on the rule's scale and bands it can name; figures it refuses."""
-    named = st.integers(1, len(rule.bands)).map(ChosenBand)
-    fixed = named.filter(
-        lambda chosen: not isinstance(rule.bands[int(chosen.ref) - 1].award, Linear | Formula)
+    """Figures on the rule's scale and bands it can name, by number or by label as typed
+    (another case); figures it refuses, bands it does not have, and a band named beside a
+    figure (which may fall in another band)."""
+    count = len(rule.bands)
+    fixed = [
+        (number, band.label)
+        for number, band in enumerate(rule.bands, start=1)
+        if not isinstance(band.award, Linear | Formula)
+    ]
+
+    def spellings(ref: tuple[int, str]) -> st.SearchStrategy[int | str]:
+        number, label = ref
+        return st.sampled_from([number, label, label.upper(), label.lower()])
+
+    named = st.sampled_from(fixed).flatmap(spellings)
+    valid = in_scale(rule.scale)
+    if fixed:
+        valid = valid | named.map(ChosenBand)
+    unknown = st.integers(count + 1, count + 5).map(ChosenBand)
+    beside = st.builds(
+        lambda ref, figure: ChosenBand(ref, figure=figure),
+        st.integers(1, count) | st.sampled_from([b.label for b in rule.bands]),
+        in_scale(rule.scale),
     )
-    unknown = st.integers(len(rule.bands) + 1, len(rule.bands) + 5).map(ChosenBand)
-    return in_scale(rule.scale) | fixed, _outside(rule.scale) | unknown
+    return valid, _outside(rule.scale) | unknown | beside
 
 
 def proportional_answers(rule: ProportionalRule, max_points: Decimal) -> Strategies:

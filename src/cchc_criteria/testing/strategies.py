@@ -15,6 +15,7 @@ from cchc_criteria.model import (
     NA,
     Assessment,
     Band,
+    ChosenBand,
     Criterion,
     CriterionSet,
     Formula,
@@ -268,6 +269,15 @@ _junk = st.sampled_from(
 )
 
 
+def _as_filed(answer: object) -> object:
+    """``answer`` as a file holds it: a ratio written "n/d", alone or beside a named band."""
+    if isinstance(answer, Fraction):
+        return f"{answer.numerator}/{answer.denominator}"
+    if isinstance(answer, ChosenBand) and isinstance(answer.figure, Fraction):
+        return ChosenBand(answer.ref, figure=_as_filed(answer.figure))
+    return answer
+
+
 def answers_for(rule: Rule, max_points: Decimal) -> st.SearchStrategy[object]:
     """Valid answers, N/A, and answers a careless unit might give (out of range, malformed).
 
@@ -410,11 +420,7 @@ def assessments(
         answers[criterion.code] = draw(answers_for(criterion.rule, criterion.max_points))
     if not declared:
         return Assessment(answers=answers)
-    # As a file holds them: a ratio is written "n/d".
-    answers = {
-        code: f"{v.numerator}/{v.denominator}" if isinstance(v, Fraction) else v
-        for code, v in answers.items()
-    }
+    answers = {code: _as_filed(v) for code, v in answers.items()}
     codes = st.sampled_from(criterion_set.codes)
     scores = st.dictionaries(codes, _decimals("0", "10"), max_size=4)
     texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
