@@ -205,8 +205,8 @@ class Plan:
     def by_score(self, leaf: Leaf) -> FastScorer:
         """The fast scorer of a leaf whose kind gives none: the points of the rule's own
         ``score`` where scoring says nothing more of the answer (no finding, the points
-        within [0, max]), else ``None`` (the general pass then scores the unit). Its results
-        are the general pass's (`known_result`), kept for it too."""
+        within [0, max]), else ``None`` (the pass settles that leaf as the general pass
+        does). Its results are the general pass's (`known_result`), kept for it too."""
 
         def fast(answer: object) -> Decimal | None:
             if type(answer) is GivenPoints:
