@@ -682,6 +682,53 @@ def test_a_named_band_is_remembered_by_the_band_and_the_figure_as_typed(
     assert not [a for a in calls if isinstance(a, cc.ChosenBand)]
 
 
+def test_a_memo_keeps_short_texts_and_numbers_only() -> None:
+    from cchc_criteria._values import LONGEST_KEPT, small
+
+    assert small("9" * LONGEST_KEPT)
+    assert small((str, "Có"))
+    assert small(10**LONGEST_KEPT - 1)
+    assert not small("9" * (LONGEST_KEPT + 1))
+    assert not small((dict, (("rate", (str, "x" * 10**4)),)))
+    assert not small(-(10**LONGEST_KEPT))
+
+
+def test_a_plan_keeps_no_huge_answer_alive() -> None:
+    """A plan's memos outlive the unit: an answer of megabytes (a figure typed as a text, a
+    `Decimal` of 100,000 digits, an option's name typed at length, a band named beside such a
+    figure) is scored, and not kept once its card is gone."""
+    import gc
+    import tracemalloc
+
+    tree = national.national_spec()
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
+    units = national.answers(tree, 3, seed=79)
+    for unit in units:
+        cc.score(criterion_set, unit)  # the plan, its fast scorers and its plain pass made
+    leaves = national.leaves(tree)
+    band = next(leaf.code for leaf in leaves if leaf.kind == "bands")
+    choice = next(leaf.code for leaf in leaves if leaf.kind == "choice")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for number in range(8):
+            huge = f"{number}" + "0" * 10**6
+            for code, answer in (
+                (band, huge),
+                (band, Decimal(f"{number}" + "1" * 10**5)),
+                (band, cc.ChosenBand(1, figure=huge)),
+                (choice, "x" * 10**6 + str(number)),
+            ):
+                card = cc.score(criterion_set, {**units[0], code: answer})
+                assert card[code].points is None or card.findings
+            del huge, answer, card
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 2**20, f"{kept / 2**20:.1f} MiB kept after the cards are gone"
+
+
 @pytest.mark.parametrize(
     "rule",
     [

@@ -8,12 +8,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["REMEMBERED", "keyed", "remembered", "value_key"]
+__all__ = ["LONGEST_KEPT", "REMEMBERED", "keyed", "remembered", "small", "value_key"]
 
 REMEMBERED = 1024
 """The most answers whose points each fast scorer's memo keeps: a cohort gives the same "93,5",
 "Có" or 4 again and again, and a percentage typed with one decimal has 1,001 values from 0 to
 100, which fit (on the national benchmark set, about 4 MiB after 4,000 units)."""
+LONGEST_KEPT = 256
+"""The longest text (and the widest whole number, in digits) an answer's memo keeps: a memo
+outlives the unit, and must not keep a careless or hostile unit's megabytes alive."""
+_WIDEST: int = 10**LONGEST_KEPT
 _MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
 _KEYS: dict[type, Callable[[Any], Hashable | None]] = {}
 
@@ -47,9 +51,22 @@ def remembered(
     got = seen.get(key, _MISSING)
     if got is _MISSING:
         got = fast(answer)
-        if len(seen) < REMEMBERED:
+        if len(seen) < REMEMBERED and small(key):
             seen[key] = got
     return got
+
+
+def small(key: object) -> bool:
+    """Whether a memo may keep ``key`` (an answer, or its `value_key`): every text in it at
+    most `LONGEST_KEPT` characters, every whole number at most as many digits. Told only
+    when an answer is first seen, so a memo's hits pay nothing for it."""
+    if isinstance(key, str):
+        return len(key) <= LONGEST_KEPT
+    if isinstance(key, int):
+        return -_WIDEST < key < _WIDEST
+    if isinstance(key, tuple):
+        return all(small(part) for part in key)
+    return True
 
 
 _SCALARS = (str, bool, int, float, Decimal, date, datetime)

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from cchc_criteria._values import small
 from cchc_criteria.errors import InvalidValueError, require
 from cchc_criteria.model import Criterion, Finding, FractionOfMax, Outcome, Points, finding
 from cchc_criteria.numbers import decimal_of
@@ -196,7 +197,7 @@ def _by_text(named: dict[str, Decimal]) -> Callable[[object], Decimal | None]:
         if answer in seen:
             return seen[answer]
         found = named.get(fold(answer))
-        if len(seen) < 256:
+        if len(seen) < 256 and small(answer):
             seen[answer] = found
         return found
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cchc_criteria._values import REMEMBERED, remembered
+from cchc_criteria._values import REMEMBERED, remembered, small
 from cchc_criteria.model import NA, NAPolicy, Role
 from cchc_criteria.scoring._steps import Group, Leaf
 from cchc_criteria.scoring._tally import added, lowered_max
@@ -109,7 +109,7 @@ class PlainPass:
                 got = seen.get(answer, missing)
                 if got is missing:
                     got = fast(answer)
-                    if len(seen) < REMEMBERED:
+                    if len(seen) < REMEMBERED and small(answer):
                         seen[answer] = got
             else:
                 got = remembered(fast, seen, answer)  # a Decimal or float by its text

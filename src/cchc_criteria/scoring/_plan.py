@@ -20,7 +20,7 @@ from decimal import Decimal
 import attrs
 
 from cchc_criteria._bulk import bulk
-from cchc_criteria._values import value_key
+from cchc_criteria._values import small, value_key
 from cchc_criteria.model import (
     NA,
     Assessment,
@@ -295,7 +295,7 @@ class Plan:
         if result is not None:
             return result, True
         result = self.scored(leaf, leaf.rule, answer)
-        if len(leaf.known) < MAX_OUTCOMES:
+        if len(leaf.known) < MAX_OUTCOMES and small(key):
             leaf.known[key] = result
             return result, True
         return result, False
