@@ -304,22 +304,24 @@ class _Run:
         every = every_leaf_answered or (
             answers.keys() >= self.plan.leaf_codes and None not in answers.values()
         )
-        if every:  # the same for every such card of the plan: worked out once
-            given, carried = self.plan.carried.get(complete, ((), ()))
-            if given is not set_findings:
-                carried = tuple(
-                    f
-                    for f in set_findings
-                    if (bool(below(f.criterion)) if f.criterion else complete)
-                )
-                self.plan.carried[complete] = (set_findings, carried)
-            return carried
 
         def scored(code: str) -> bool:
             leaves = below(code)  # none for a code the set does not have
             return bool(leaves) if every else any(answers.get(c) is not None for c in leaves)
 
-        return tuple(f for f in set_findings if (scored(f.criterion) if f.criterion else complete))
+        def touching() -> tuple[Finding, ...]:
+            return tuple(
+                f for f in set_findings if (scored(f.criterion) if f.criterion else complete)
+            )
+
+        if not every:
+            return touching()
+        # The same for every card of the plan with every leaf answered: worked out once.
+        given, carried = self.plan.carried.get(complete, ((), ()))
+        if given is not set_findings:
+            carried = touching()
+            self.plan.carried[complete] = (set_findings, carried)
+        return carried
 
     # ---------------------------------------------------------------- input checks
 
