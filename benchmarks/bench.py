@@ -148,7 +148,7 @@ def form_rows(
         units = [forms.typed(cs, u, form, rates) for u in answers]
         straight = national.straight_line_scorer(tree)
         for unit, original in zip(units, answers, strict=True):
-            check_form(cs, form, original, unit, straight)
+            check_form(cs, tree, form, original, unit, straight)
         forget_plans()  # as the plain row: a cohort typed this way, on a plan of its own
         took = best_of(5, lambda units=units: [cc.score(cs, u) for u in units]) / len(units)  # type: ignore[misc]
         ratio = took / plain
@@ -481,13 +481,15 @@ def _toml(answer: object) -> str:
 
 def check_form(
     cs: cc.CriterionSet,
+    tree: list[national.Group],
     form: str,
     plain: dict[str, object],
     typed: object,
     straight: Callable[[object], Decimal],
 ) -> None:
     """``typed`` (``plain`` typed in ``form``) gives the plain form's points; with a warning,
-    the straight-line scorer's points, and the warning. NA removes a max: not compared."""
+    the straight-line scorer's points, and the warning; as ratios that do not end, the float
+    scorer's to the cent. NA removes a max: not compared."""
     if form == "not applicable":
         return
     card = cc.score(cs, typed)  # type: ignore[arg-type]
@@ -495,6 +497,10 @@ def check_form(
         warned = any(f.code == "fraction-for-percent" for f in card.findings)
         if card.points != straight(typed) or not warned:
             raise SystemExit(f"{form}: the card differs from the hand scorer's, or has no warning")
+    elif form == "ratio that does not end":
+        in_float = national.score_float(tree, forms.as_percent_text(typed))  # type: ignore[arg-type]
+        if card.findings or abs(float(card.points) - in_float) >= CENT:
+            raise SystemExit(f"{form}: the card differs from the float scorer's by a cent or more")
     elif card.points != cc.score(cs, plain).points:
         raise SystemExit(f"{form}: the card differs from the plain form's")
 
@@ -509,7 +515,7 @@ def check_forms(
     straight = national.straight_line_scorer(tree)
     for form in forms.FORMS[1:]:
         for unit in answers:
-            check_form(cs, form, unit, forms.typed(cs, unit, form, rates), straight)
+            check_form(cs, tree, form, unit, forms.typed(cs, unit, form, rates), straight)
     seed = cc.get_set(SEED_SET)
     for unit in forms.seed_answers(200):
         if cc.score(seed, unit).points != forms.score_seed(unit):

@@ -32,11 +32,16 @@ FORMS = (
     "a warning",
     "named band",
     "named band and figure",
+    "ratio that does not end",
 )
 """The forms of answer the benchmark types; "a warning" is the plain form with one rate typed
 under 1 % ("0,5"), which every card warns about (``fraction-for-percent``); "named band"
 names the band a rate falls in instead of the rate (`cc.ChosenBand`, where the band's award
-needs no figure), and "named band and figure" gives both, as a filled workbook does."""
+needs no figure), and "named band and figure" gives both, as a filled workbook does; "ratio
+that does not end" gives each rate as a ratio of counts whose quotient never ends ("30/41",
+near the plain rate), which no Decimal holds exactly."""
+
+_NEVER_ENDING = (41, 37, 53, 29, 7, 3)  # denominators with a prime factor other than 2 and 5
 
 
 def typed(
@@ -48,6 +53,17 @@ def typed(
     if form.startswith("named band"):
         return named(criterion_set, unit, with_figure=form == "named band and figure")
     return retyped(unit, form, rates)
+
+
+def as_percent_text(unit: dict[str, object]) -> dict[str, object]:
+    """``unit`` with every ratio of counts ("30/41") written as its percentage in a float's
+    text, for the float scorer (which agrees with the library to the cent)."""
+    result = dict(unit)
+    for code, answer in unit.items():
+        if isinstance(answer, str) and "/" in answer:
+            part, whole = answer.split("/")
+            result[code] = repr(int(part) / int(whole) * 100)
+    return result
 
 
 def _rate(text: str) -> Decimal:
@@ -72,6 +88,10 @@ def retyped(unit: dict[str, object], form: str, rates: frozenset[str]) -> object
         elif form == "fraction":
             exact = Fraction(_rate(answer))
             result[code] = f"{exact.numerator}/{exact.denominator * 100}"  # a ratio of counts
+        elif form == "ratio that does not end":
+            whole = _NEVER_ENDING[sum(map(ord, code)) % len(_NEVER_ENDING)]
+            part = min(max(round(_rate(answer) * whole / 100), 1), whole - 1)
+            result[code] = f"{part}/{whole}"
         else:
             result[code] = answer
     if form == "not applicable":
@@ -95,7 +115,7 @@ def named(
         label = card[code].matched
         if criterion is None or not isinstance(criterion.rule, BandRule) or label is None:
             continue
-        (band,) = [b for b in criterion.rule.bands if b.label == label][:1]
+        band = next(b for b in criterion.rule.bands if b.label == label)
         if with_figure:
             result[code] = cc.ChosenBand(label, figure=answer)
         elif isinstance(band.award, Points | FractionOfMax):

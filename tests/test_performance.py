@@ -682,6 +682,32 @@ def test_a_named_band_is_remembered_by_the_band_and_the_figure_as_typed(
     assert not [a for a in calls if isinstance(a, cc.ChosenBand)]
 
 
+def test_a_ratio_that_does_not_end_is_remembered_once_settled() -> None:
+    """ "30/41" is left to the rule's ``score`` by its fast scorer (no Decimal holds its
+    quotient); its points, which come with no finding, join the leaf's memo once settled, so
+    that the next unit that gives it reads them as a fast scorer's."""
+    from cchc_criteria.registry import rule_kinds
+    from cchc_criteria.scoring import _plan
+    from cchc_criteria.scoring._steps import Leaf
+
+    tree = national.national_spec()
+    national_set = cc.loads_set(national.set_toml(tree), source="national.toml")
+    rates = frozenset(
+        leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
+    )
+    plain = national.answers(tree, 2, seed=83)
+    units = [forms.typed(national_set, u, "ratio that does not end", rates) for u in plain]
+    cards = [cc.score(national_set, u) for u in units * 2]  # the plan's second sight of each
+    assert not any(card.findings for card in cards)
+    plan = _plan.plan_of(national_set, rule_kinds())
+    leaves = [s for s in plan.steps if isinstance(s, Leaf) and s.code in rates]
+    for unit, card in zip(units, cards[:2], strict=True):
+        for leaf in leaves:
+            answer = unit[leaf.code]
+            assert "/" in answer
+            assert leaf.points_seen[answer] == card[leaf.code].points
+
+
 def test_a_memo_keeps_short_texts_and_numbers_only() -> None:
     from cchc_criteria._values import LONGEST_KEPT, small
 

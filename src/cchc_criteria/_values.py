@@ -8,7 +8,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["LONGEST_KEPT", "REMEMBERED", "keyed", "remembered", "small", "value_key"]
+__all__ = [
+    "LONGEST_KEPT",
+    "REMEMBERED",
+    "keyed",
+    "memo_key",
+    "remember",
+    "remembered",
+    "small",
+    "value_key",
+]
 
 REMEMBERED = 1024
 """The most answers whose points each fast scorer's memo keeps: a cohort gives the same "93,5",
@@ -32,28 +41,45 @@ def keyed(kind: type, key: Callable[[Any], Hashable | None]) -> None:
 def remembered(
     fast: Callable[[object], Decimal | None], seen: dict[object, Decimal | None], answer: object
 ) -> Decimal | None:
-    """``fast(answer)``, remembered in ``seen`` (at most `REMEMBERED` answers) for answers
-    typed as text or whole numbers, by themselves, as a ``Decimal`` or a ``float``, by
-    their type and text, and of a type registered with `keyed`, by its key: no answer stands
-    for an equal one of another type or written otherwise, which may score differently
-    (``True == 1``, ``Decimal("1.0") == 1``)."""
+    """``fast(answer)``, remembered in ``seen`` (at most `REMEMBERED` answers) by the
+    answer's `memo_key`."""
     kind = type(answer)
     if kind is str or kind is int:
-        key: object = answer
-    elif kind is Decimal or kind is float:
-        key = (kind, str(answer))
+        key: object = answer  # memo_key's first case, without the call
     else:
-        made = _KEYS.get(kind)
-        found = None if made is None else made(answer)
-        if found is None:
+        key = memo_key(answer)
+        if key is None:
             return fast(answer)
-        key = found
     got = seen.get(key, _MISSING)
     if got is _MISSING:
         got = fast(answer)
         if len(seen) < REMEMBERED and small(key):
             seen[key] = got
     return got
+
+
+def remember(seen: dict[object, Decimal | None], answer: object, points: Decimal) -> None:
+    """Keep ``points`` in ``seen`` as ``answer``'s, as `remembered` keeps a fast scorer's
+    (the points scoring gave an answer its fast scorer left to it, with nothing more to
+    say): the next unit that gives it reads them from the memo."""
+    key = memo_key(answer)
+    if key is not None and small(key) and (key in seen or len(seen) < REMEMBERED):
+        seen[key] = points
+
+
+def memo_key(answer: object) -> object | None:
+    """The key of ``answer`` in a fast scorer's memo: a text or a whole number itself, a
+    ``Decimal`` or a ``float`` by its type and text, an answer of a type registered with
+    `keyed` by its key; ``None`` for any other. No answer stands for an equal one of
+    another type or written otherwise, which may score differently (``True == 1``,
+    ``Decimal("1.0") == 1``)."""
+    kind = type(answer)
+    if kind is str or kind is int:
+        return answer
+    if kind is Decimal or kind is float:
+        return kind, str(answer)
+    made = _KEYS.get(kind)
+    return None if made is None else made(answer)
 
 
 def small(key: object) -> bool:

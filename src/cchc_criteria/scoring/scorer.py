@@ -16,7 +16,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from cchc_criteria._values import remembered
+from cchc_criteria._values import remember, remembered
 from cchc_criteria.dates import format_date, parse_period
 from cchc_criteria.errors import ArgumentError, CchcError, NumberFormatError
 from cchc_criteria.model import (
@@ -249,12 +249,17 @@ class _Run:
     def _settle(self, leaf: Leaf, answer: object) -> Decimal | None:
         """The points of an answer ``leaf``'s fast scorer does not take, as the general pass
         settles it, when its node is plain (`is_plain`, within the leaf's max); its node and
-        findings are kept for the card. ``None`` for any other node: the general pass."""
+        findings are kept for the card. ``None`` for any other node: the general pass. A
+        pure rule's points that come with no finding ("3/41", whose quotient never ends)
+        join the leaf's memo, as a fast scorer's would."""
         (node, found), keep = self.plan.leaf_result(leaf, answer, self.assessment)
         points = node.points
         if points is None or not is_plain(node) or not _ZERO <= points <= leaf.maximum:
             return None
-        self.settled[leaf.slot] = (node if keep else None, found)
+        if found or not leaf.reuse:
+            self.settled[leaf.slot] = (node if keep else None, found)
+        else:
+            remember(leaf.points_seen, answer, points)
         return points
 
     def _card(
