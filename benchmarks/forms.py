@@ -14,6 +14,7 @@ the library on a small real set.
 from __future__ import annotations
 
 import random
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -33,13 +34,16 @@ FORMS = (
     "named band",
     "named band and figure",
     "ratio that does not end",
+    "all text",
 )
 """The forms of answer the benchmark types; "a warning" is the plain form with one rate typed
 under 1 % ("0,5"), which every card warns about (``fraction-for-percent``); "named band"
 names the band a rate falls in instead of the rate (`cc.ChosenBand`, where the band's award
 needs no figure), and "named band and figure" gives both, as a filled workbook does; "ratio
 that does not end" gives each rate as a ratio of counts whose quotient never ends ("30/41",
-near the plain rate), which no Decimal holds exactly."""
+near the plain rate), which no Decimal holds exactly; "all text" types every answer as a
+text field holds it: yes/no as "Có"/"Không", counts as "3", dates as "15/03/2025", the
+figures of a row's parts as texts."""
 
 _NEVER_ENDING = (41, 37, 53, 29, 7, 3)  # denominators with a prime factor other than 2 and 5
 
@@ -66,6 +70,19 @@ def as_percent_text(unit: dict[str, object]) -> dict[str, object]:
     return result
 
 
+def _as_text(answer: object) -> object:
+    """``answer`` as a person types it into a text field."""
+    if isinstance(answer, bool):
+        return "Có" if answer else "Không"
+    if isinstance(answer, int):
+        return str(answer)
+    if isinstance(answer, date):
+        return answer.strftime("%d/%m/%Y")
+    if isinstance(answer, dict):
+        return {name: _as_text(value) for name, value in answer.items()}
+    return answer
+
+
 def _rate(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
@@ -75,6 +92,8 @@ def retyped(unit: dict[str, object], form: str, rates: frozenset[str]) -> object
     "declared" gives an Assessment whose self-assessed scores are the card's own."""
     if form in ("plain", "declared"):
         return dict(unit)
+    if form == "all text":
+        return {code: _as_text(answer) for code, answer in unit.items()}
     result: dict[str, object] = {}
     for code, answer in unit.items():
         if code not in rates or not isinstance(answer, str):
