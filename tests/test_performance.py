@@ -588,6 +588,39 @@ def test_the_plain_pass_gives_the_cards_of_the_general_one(
         _same_cards(card, cc.score(criterion_set, unit))
 
 
+def test_a_draft_goes_to_the_general_pass_without_trying_the_plain_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A unit with fewer answers than the set has leaves (a draft) is scored by the general
+    pass from the start: the plain pass would find the answer left out only part way
+    through. A unit with as many answers, one of them for a code the set lacks, still
+    tries the plain pass, and gives the same cards either way."""
+    from cchc_criteria.scoring import _plain
+
+    tree = national.national_spec()
+    criterion_set = cc.loads_set(national.set_toml(tree), source="national.toml")
+    full, other = national.answers(tree, 2, seed=61)
+    draft = {k: v for k, v in full.items() if k != "3.2.1"}
+    padded = {**draft, "9.9.9": "1"}  # as many answers as leaves, one left out all the same
+    cards = [cc.score(criterion_set, unit) for unit in (full, draft, padded, other)]
+    tried: list[int] = []
+    slots = _plain.PlainPass.slots
+
+    def counted(self: _plain.PlainPass, *args: object) -> object:
+        tried.append(len(tried))
+        return slots(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_plain.PlainPass, "slots", counted)
+    again = [cc.score(criterion_set, unit) for unit in (full, draft, padded, other)]
+    assert len(tried) == 3  # the full units and the padded draft: not the draft
+    assert not cards[1].complete
+    assert not cards[2].complete
+    _without_the_plain_pass(monkeypatch)
+    for card, unit, twice in zip(cards, (full, draft, padded, other), again, strict=True):
+        _same_cards(card, cc.score(criterion_set, unit))
+        _same_cards(card, twice)
+
+
 def test_an_answer_that_makes_a_finding_keeps_its_unit_on_the_plain_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -142,7 +142,10 @@ class _Run:
         findings = self.findings
         # The criteria this unit's group is outside of: not applicable, their max removed.
         outside = outside_of(plan, assessment.group)
-        plain = None if outside else plan.plain_pass()
+        # Fewer answers than leaf codes: one is left out (a draft), which the plain pass
+        # would find only part way through; the general pass scores it from the start.
+        drafted = len(answers) < len(plan.leaf_codes)
+        plain = None if outside or drafted else plan.plain_pass()
         done = None if plain is None else plain.slots(answers.get, self._settle)
         if done is not None and not (declared and done[2]):
             # Every leaf answered and plain, every sum within its max: nothing to keep but the
