@@ -21,6 +21,7 @@ import gc
 import importlib
 import os
 import platform
+import random
 import re
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -133,6 +135,13 @@ def scoring_rows(
     seed_rows(table)
 
 
+def per_card(cs: cc.CriterionSet, units: list[Any]) -> float:
+    """The time of a card of ``units`` (best of 5), on a plan of their own, as the plain
+    row's: a cohort typed one way, its answers remembered by its plan alone."""
+    forget_plans()
+    return best_of(5, lambda: [cc.score(cs, u) for u in units]) / len(units)
+
+
 def form_rows(
     table: Table,
     cs: cc.CriterionSet,
@@ -140,7 +149,8 @@ def form_rows(
     answers: list[dict[str, object]],
     plain: float,
 ) -> None:
-    """Each form of answer people type, against the plain form: same cards, and the time."""
+    """Each form of answer people type, against the plain form: same cards, and the time;
+    then drafts, units with criteria left unanswered."""
     rates = frozenset(
         leaf.code for leaf in national.leaves(tree) if leaf.kind in ("bands", "proportional")
     )
@@ -149,8 +159,7 @@ def form_rows(
         straight = national.straight_line_scorer(tree)
         for unit, original in zip(units, answers, strict=True):
             check_form(cs, tree, form, original, unit, straight)
-        forget_plans()  # as the plain row: a cohort typed this way, on a plan of its own
-        took = best_of(5, lambda units=units: [cc.score(cs, u) for u in units]) / len(units)  # type: ignore[misc]
+        took = per_card(cs, units)
         ratio = took / plain
         table.add(
             f"`cc.score`, national set, answers typed as {form}",
@@ -158,6 +167,47 @@ def form_rows(
             "≤ 1.5× plain",
             ratio <= 1.5,
         )
+    # Drafts (a self-assessment being filled in): no target, what one costs.
+    for what, share in (("one criterion", 0.0), ("half the criteria", 0.5)):
+        took = per_card(cs, drafts(cs, tree, answers, share))
+        table.add(
+            f"`cc.score`, national set, a draft: {what} left unanswered",
+            f"{took * 1e3:.2f} ms = {took / plain:.2f}× plain answers",
+            "none (drafts take the general pass)",
+            None,
+        )
+
+
+def drafts(
+    cs: cc.CriterionSet,
+    tree: list[national.Group],
+    answers: list[dict[str, object]],
+    share: float,
+) -> list[dict[str, object]]:
+    """Each unit with some criteria left unanswered, as a draft is: one at random when
+    ``share`` is 0, else each with chance ``share`` — each draft's card checked against its
+    unit's (`check_draft`)."""
+    rng = random.Random(31)
+    codes = [leaf.code for leaf in national.leaves(tree)]
+    out = []
+    for unit in answers:
+        gone = {rng.choice(codes)} if share == 0 else {c for c in codes if rng.random() < share}
+        draft = {code: answer for code, answer in unit.items() if code not in gone}
+        check_draft(cs, draft, unit)
+        out.append(draft)
+    return out
+
+
+def check_draft(cs: cc.CriterionSet, draft: dict[str, object], plain: dict[str, object]) -> None:
+    """A draft's card is incomplete and gives every answered leaf the plain card's points,
+    and none to a leaf left out; stop with an error otherwise."""
+    card, whole = cc.score(cs, draft), cc.score(cs, plain)
+    if card.complete:
+        raise SystemExit(f"a draft's card is complete: {sorted(set(plain) - set(draft))}")
+    for code in plain:
+        expected = whole[code].points if code in draft else None
+        if card[code].points != expected:
+            raise SystemExit(f"draft, {code}: {card[code].points} where {expected} was expected")
 
 
 def relative_rows(table: Table, tree: list[national.Group]) -> None:
@@ -287,6 +337,7 @@ _MANY_SETS = 40
 _MANY_PLUGIN = """
 import functools
 from pathlib import Path
+from typing import Any
 
 import cchc_criteria as cc
 
@@ -533,6 +584,9 @@ def main() -> None:
     if args.check:
         criterion_set, tree, answers = check_agreement(200)
         check_forms(criterion_set, tree, answers)
+        for share in (0.0, 0.5):
+            drafts(criterion_set, tree, answers, share)
+        print("drafts: every answered leaf scores as in the full unit")
         return
     print(
         f"cchc-criteria {cc.__version__}, Python {platform.python_version()}, "
