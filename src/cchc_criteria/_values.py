@@ -29,12 +29,14 @@ outlives the unit, and must not keep a careless or hostile unit's megabytes aliv
 _WIDEST: int = 10**LONGEST_KEPT
 _MISSING = Decimal("NaN")  # by identity: no fast scorer gives this very object
 _KEYS: dict[type, Callable[[Any], Hashable | None]] = {}
+_BY_TEXT = (bool, float, Decimal, date, datetime)  # keyed by type and text (`memo_key`)
 
 
 def keyed(kind: type, key: Callable[[Any], Hashable | None]) -> None:
-    """Tell `value_key` and `remembered` how to key answers of ``kind``, a type of answer
-    defined above this module (`model.ChosenBand` registers itself): ``key`` gives a key
-    equal only for answers that score alike, or ``None`` for one that cannot be keyed."""
+    """Tell `memo_key` (and so `value_key` and `remembered`) how to key answers of
+    ``kind``, a type of answer defined above this module (`model.ChosenBand` registers
+    itself): ``key`` gives a key equal only for answers that score alike, or ``None`` for
+    one that cannot be keyed."""
     _KEYS[kind] = key
 
 
@@ -67,16 +69,17 @@ def remember(seen: dict[object, Decimal | None], answer: object, points: Decimal
         seen[key] = points
 
 
-def memo_key(answer: object) -> object | None:
-    """The key of ``answer`` in a fast scorer's memo: a text or a whole number itself, a
-    ``Decimal`` or a ``float`` by its type and text, an answer of a type registered with
-    `keyed` by its key; ``None`` for any other. No answer stands for an equal one of
-    another type or written otherwise, which may score differently (``True == 1``,
-    ``Decimal("1.0") == 1``)."""
+def memo_key(answer: object) -> Hashable | None:
+    """The key of one answer in a memo: a text or a whole number itself; yes/no, a
+    ``float``, a ``Decimal`` or a date by its type and text; an answer of a type registered
+    with `keyed` by its key; ``None`` for any other (a table or a list: `value_key`). No
+    answer stands for an equal one of another type or written otherwise, which may score
+    differently (``True == 1``, ``Decimal("1.0") == 1``, ``-0.0 == 0.0``); an int is its
+    own key (its text may be too long to write)."""
     kind = type(answer)
     if kind is str or kind is int:
-        return answer
-    if kind is Decimal or kind is float:
+        return answer  # neither equals a key of another type kept here
+    if kind in _BY_TEXT:
         return kind, str(answer)
     made = _KEYS.get(kind)
     return None if made is None else made(answer)
@@ -95,22 +98,12 @@ def small(key: object) -> bool:
     return True
 
 
-_SCALARS = (str, bool, int, float, Decimal, date, datetime)
-
-
 def value_key(value: object) -> Hashable | None:
     """A hashable key equal only for the same value written the same way, or ``None`` when
-    ``value`` is not plain data (text, numbers, yes/no, dates, and tables and lists of them).
-
-    The type keeps ``True`` apart from ``1`` and ``1.0``; the text keeps ``Decimal("1.0")``
-    apart from ``Decimal("1")`` and ``-0.0`` apart from ``0.0``, which read differently. A
-    table is told by its names and values in order.
-    """
+    ``value`` is not plain data (text, numbers, yes/no, dates, and tables and lists of them):
+    one value's `memo_key`, a table told by its names and values in order, a list by its
+    values."""
     kind = type(value)
-    if kind is int:
-        return kind, value  # an int is its own key (its text may be too long to write)
-    if kind in _SCALARS:
-        return kind, str(value)
     if kind is dict:
         assert isinstance(value, dict)
         items = []
@@ -129,5 +122,4 @@ def value_key(value: object) -> Hashable | None:
                 return None
             keys.append(key)
         return list, tuple(keys)
-    made = _KEYS.get(kind)
-    return None if made is None else made(value)
+    return memo_key(value)
