@@ -17,6 +17,24 @@ EXAMPLE = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/examples/so_gddt
 QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
 
 
+def install(
+    folder: Path, name: str, entry_points: str, module: str | None = None, *, version: str = "1.0"
+) -> None:
+    """'Install' the distribution ``name`` into ``folder`` (a folder on ``sys.path``) as an
+    installer writes it: its dist-info (the folder named after the normalised name) with
+    ``entry_points`` as its entry_points.txt, and ``module``, when given, as the module
+    named after the distribution (both dedented)."""
+    normal = name.replace("-", "_")
+    info = folder / f"{normal}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(dedent(entry_points), encoding="utf-8")
+    if module is not None:
+        (folder / f"{normal}.py").write_text(dedent(module), encoding="utf-8")
+
+
 def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
     """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese);
     an exception the command did not turn into an exit is a failure of the test."""

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 import cchc_criteria as cc
 from cchc_criteria import registry
 from cchc_criteria.cli import cli
+from cchc_support import install
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
@@ -50,17 +51,9 @@ def _install(folder: Path, pyproject: Path, site: Path, monkeypatch: pytest.Monk
     points = project.get("entry-points", {}).get("cchc_criteria")
     if not points:
         return
-    src = folder / "src"
-    name = project["name"].replace("-", "_")
-    info = site / f"{name}-{project['version']}.dist-info"
-    info.mkdir(parents=True, exist_ok=True)
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
-        encoding="utf-8",
-    )
     lines = "".join(f"{key} = {value}\n" for key, value in points.items())
-    (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{lines}", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(src))
+    install(site, project["name"], f"[cchc_criteria]\n{lines}", version=project["version"])
+    monkeypatch.syspath_prepend(str(folder / "src"))
     monkeypatch.syspath_prepend(str(site))
     for module in points.values():
         monkeypatch.delitem(sys.modules, module, raising=False)

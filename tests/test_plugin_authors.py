@@ -6,24 +6,13 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from textwrap import dedent
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 import cchc_criteria as cc
 from cchc_criteria import registry
-from cchc_criteria.cli import cli
-
-ROOT = Path(__file__).parents[1]
-QN_SET = ROOT / "plugins/quangngai/src/cchc_criteria_quangngai/sets/quangngai.so.2019.toml"
-
-
-def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
-    """``cchc ARGS``, with messages in ``lang`` (English unless a test asks for Vietnamese)."""
-    result = CliRunner().invoke(cli, list(args), env={"CCHC_LANG": lang})
-    return result.exit_code, result.stdout, result.stderr
+from cchc_support import QN_SET, install, run
 
 
 @pytest.fixture
@@ -31,21 +20,18 @@ def two_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     """Two more installed plugins beside Quảng Ngãi's: 'alpha' and 'beta'."""
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("alpha", "beta"):
-        info = tmp_path / f"cchc_{name}-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: cchc-{name}\nVersion: 1.0\n")
-        (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{name} = cchc_{name}\n")
-        (tmp_path / f"cchc_{name}.py").write_text(
-            dedent(
-                f"""
-                import cchc_criteria as cc
+        install(
+            tmp_path,
+            f"cchc-{name}",
+            f"[cchc_criteria]\n{name} = cchc_{name}\n",
+            f"""
+            import cchc_criteria as cc
 
-                @cc.hookimpl
-                def register_criterion_sets():
-                    return [cc.CriterionSet(id="{name}.xa.2025", title="{name}",
-                            criteria=[cc.Criterion("1", "x", 1, rule=cc.rules.YesNoRule())])]
-                """
-            )
+            @cc.hookimpl
+            def register_criterion_sets():
+                return [cc.CriterionSet(id="{name}.xa.2025", title="{name}",
+                        criteria=[cc.Criterion("1", "x", 1, rule=cc.rules.YesNoRule())])]
+            """,
         )
     registry._registry.cache_clear()
     yield

@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 
@@ -23,7 +22,7 @@ from cchc_criteria import (
 )
 from cchc_criteria.registry import Registry
 from cchc_criteria.rules import YesNoRule
-from cchc_support import EXAMPLE, S, run
+from cchc_support import EXAMPLE, S, install, run
 
 
 def a_set(set_id: str) -> CriterionSet:
@@ -168,16 +167,6 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def install(folder: Path, name: str, entry_points: str, module: str | None = None) -> None:
-    # The folder name carries the normalised name, as installers write it.
-    info = folder / f"{name.replace('-', '_')}-1.2.3.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n")
-    (info / "entry_points.txt").write_text(dedent(entry_points))
-    if module is not None:
-        (folder / f"{name.replace('-', '_')}.py").write_text(dedent(module))
-
-
 def test_plugins_are_discovered_through_entry_points(installed: Path) -> None:
     install(
         installed,
@@ -195,6 +184,7 @@ def test_plugins_are_discovered_through_entry_points(installed: Path) -> None:
             return [cc.CriterionSet(id="t.so.2024", title="t",
                                     criteria=[cc.Criterion("1", "x", 1, rule=rule)])]
         """,
+        version="1.2.3",
     )
     try:
         registry = Registry.from_entry_points("cchc_test_group")
@@ -217,6 +207,7 @@ def test_a_plugin_that_fails_to_import_is_named_with_its_distribution(installed:
         [cchc_test_group]
         broken = cchc_broken_plugin_missing_module
         """,
+        version="1.2.3",
     )
     with pytest.raises(PluginError, match=r"plugin 'broken' \(cchc-broken-plugin 1\.2\.3\)"):
         Registry.from_entry_points("cchc_test_group", strict=True)
@@ -321,13 +312,9 @@ def broken_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ),
     ):
         module_name = name.replace("-", "_")
-        info = tmp_path / f"{module_name}-0.1.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
         target = module_name if module else "cchc_missing_module"
-        (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{module_name} = {target}\n")
-        if module:
-            (tmp_path / f"{module_name}.py").write_text(dedent(module))
+        entry = f"[cchc_criteria]\n{module_name} = {target}\n"
+        install(tmp_path, name, entry, module, version="0.1")
     cc.registry._registry.cache_clear()
     yield tmp_path
     cc.registry._registry.cache_clear()
@@ -516,6 +503,7 @@ def test_cchc_score_of_a_set_whose_file_is_broken_names_the_plugin_and_the_file(
         def register_criterion_set_loaders():
             return {{"broken.so.2024": functools.partial(cc.load_set, {str(broken)!r})}}
         """,
+        version="1.2.3",
     )
     cc.registry._registry.cache_clear()
     try:

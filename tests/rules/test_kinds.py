@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from textwrap import dedent
 
 import attrs
 import openpyxl
@@ -27,6 +26,7 @@ import cchc_criteria as cc
 from cchc_criteria import registry
 from cchc_criteria.cli import cli
 from cchc_criteria.testing import answers_for, valid_answers
+from cchc_support import install
 
 SOURCE = Path(__file__).parents[2] / "src" / "cchc_criteria"
 
@@ -139,11 +139,9 @@ rule = "yes_no"
 def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The distribution cchc-kind-plugin, with its entry point, on the import path."""
     monkeypatch.syspath_prepend(str(tmp_path))
-    info = tmp_path / "cchc_kind_plugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cchc-kind-plugin\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[cchc_criteria]\nkindplugin = cchc_kind_plugin\n")
-    (tmp_path / "cchc_kind_plugin.py").write_text(dedent(PLUGIN), encoding="utf-8")
+    install(
+        tmp_path, "cchc-kind-plugin", "[cchc_criteria]\nkindplugin = cchc_kind_plugin\n", PLUGIN
+    )
     registry._registry.cache_clear()
     yield tmp_path
     registry._registry.cache_clear()
@@ -324,30 +322,26 @@ def test_a_plugin_whose_shaped_kind_lacks_a_scale_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.syspath_prepend(str(tmp_path))
-    info = tmp_path / "cchc_bad_kind-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cchc-bad-kind\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[cchc_criteria]\nbadkind = cchc_bad_kind\n")
-    (tmp_path / "cchc_bad_kind.py").write_text(
-        dedent(
-            """
-            import attrs
-            import cchc_criteria as cc
+    install(
+        tmp_path,
+        "cchc-bad-kind",
+        "[cchc_criteria]\nbadkind = cchc_bad_kind\n",
+        """
+        import attrs
+        import cchc_criteria as cc
 
-            @attrs.frozen
-            class NoScale:
-                bands: tuple = ()
+        @attrs.frozen
+        class NoScale:
+            bands: tuple = ()
 
-            @cc.hookimpl
-            def register_rule_kinds(register):
-                register(cc.RuleKind(
-                    name="noscale", rule_class=NoScale, keys={"bands"},
-                    read=lambda keys, kinds: NoScale(), write=lambda rule, kinds: {},
-                    shape=lambda rule, max_points: None,
-                ))
-            """
-        ),
-        encoding="utf-8",
+        @cc.hookimpl
+        def register_rule_kinds(register):
+            register(cc.RuleKind(
+                name="noscale", rule_class=NoScale, keys={"bands"},
+                read=lambda keys, kinds: NoScale(), write=lambda rule, kinds: {},
+                shape=lambda rule, max_points: None,
+            ))
+        """,
     )
     registry._registry.cache_clear()
     try:
@@ -425,12 +419,7 @@ def test_a_plugin_kind_declares_its_own_finding_codes_end_to_end(
 ) -> None:
     monkeypatch.syspath_prepend(str(tmp_path))
     for module, text in (("cchc_own_codes", OWN_CODES), ("cchc_clashing", CLASHING)):
-        dist = module.replace("_", "-")
-        info = tmp_path / f"{module}-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
-        (info / "entry_points.txt").write_text(f"[cchc_criteria]\n{module} = {module}\n")
-        (tmp_path / f"{module}.py").write_text(dedent(text), encoding="utf-8")
+        install(tmp_path, module.replace("_", "-"), f"[cchc_criteria]\n{module} = {module}\n", text)
     set_file = tmp_path / "capped.toml"
     set_file.write_text(
         'id = "t.capped"\ntitle = "t"\n\n[[criteria]]\ncode = "1"\ntitle = "Sáng kiến"\n'

@@ -7,6 +7,8 @@ from textwrap import dedent
 
 import pytest
 
+from cchc_support import install
+
 pytest_plugins = ["pytester"]
 
 HEADER = 'id = "planted.xa.2025"\ntitle = "planted"\n'
@@ -169,10 +171,7 @@ def test_a_set_its_loader_cannot_build_fails_each_check_with_the_reason_alone(
     (pytester.path / "sound.xa.2025.toml").write_text(
         SOUND.replace("planted.xa.2025", "sound.xa.2025"), "utf-8"
     )
-    info = pytester.path / "cchc_lazy_author-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cchc-lazy-author\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[cchc_criteria]\nlazy_author = cchc_lazy_author\n")
+    install(pytester.path, "cchc-lazy-author", "[cchc_criteria]\nlazy_author = cchc_lazy_author\n")
     pytester.makepyfile(
         cchc_lazy_author="""
         import functools
