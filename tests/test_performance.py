@@ -603,11 +603,11 @@ def test_a_draft_goes_to_the_general_pass_without_trying_the_plain_one(
     draft = {k: v for k, v in full.items() if k != "3.2.1"}
     padded = {**draft, "9.9.9": "1"}  # as many answers as leaves, one left out all the same
     cards = [cc.score(criterion_set, unit) for unit in (full, draft, padded, other)]
-    tried: list[int] = []
+    tried: list[tuple[object, ...]] = []  # the arguments of each call of the plain pass
     slots = _plain.PlainPass.slots
 
     def counted(self: _plain.PlainPass, *args: object) -> object:
-        tried.append(len(tried))
+        tried.append(args)
         return slots(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_plain.PlainPass, "slots", counted)
